@@ -1,0 +1,26 @@
+package org.hausmeter.building;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** The single row of building settings: name, IANA time zone (day and month boundaries), currency (ISO 4217). */
+@Entity
+@Table(name = "building")
+public class Building extends PanacheEntityBase {
+    public static final short THE_ID = 1;
+
+    @Id
+    public Short id = THE_ID;
+    @Column(nullable = false)
+    public String name;
+    @Column(name = "time_zone", nullable = false)
+    public String timeZone;
+    @Column(nullable = false)
+    public String currency;
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

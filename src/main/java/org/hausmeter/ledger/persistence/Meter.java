@@ -1,0 +1,50 @@
+package org.hausmeter.ledger.persistence;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.hausmeter.accounts.persistence.Apartment;
+import org.hausmeter.ledger.MeterRole;
+
+/**
+ * A physical meter at a unit id on a bus, installed over [installedAt, removedAt). A meter
+ * exchange removes one row and installs another at the same address.
+ */
+@Entity
+@Table(name = "meter")
+public class Meter extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(nullable = false)
+    public String name;
+    @Column(nullable = false)
+    public String bus;
+    /** Modbus unit id, 1–247. */
+    @Column(name = "unit_id", nullable = false)
+    public Short unitId;
+    /** Register map id, the file name of its map in modbus-bus-config/. */
+    @Column(nullable = false)
+    public String model;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public MeterRole role;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "apartment_id")
+    public Apartment apartment;
+    public String charger;
+    @Column(name = "installed_at", nullable = false)
+    public Instant installedAt;
+    @Column(name = "removed_at")
+    public Instant removedAt;
+}

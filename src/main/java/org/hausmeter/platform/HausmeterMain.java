@@ -1,0 +1,75 @@
+package org.hausmeter.platform;
+
+import io.quarkus.runtime.Application;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusApplication;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.jboss.logging.Logger;
+
+/**
+ * Entry point. Before Quarkus starts (its datasource and Flyway need a database at boot) it starts
+ * the embedded PostgreSQL and Redis when none is configured, and stops them after Quarkus has shut
+ * down, so no connection outlives its server.
+ * <p>
+ * Arguments: {@code demo} seeds the demo building and prints its logins.
+ */
+@QuarkusMain
+public class HausmeterMain {
+
+    private static final Logger LOG = Logger.getLogger(HausmeterMain.class);
+
+    public static void main(String... args) {
+        if (Arrays.asList(args).contains("demo")) {
+            System.setProperty("hausmeter.demo.enabled", "true");
+        }
+        LaunchConfig launch;
+        EmbeddedServers servers = null;
+        try {
+            launch = LaunchConfig.resolve(System.getenv(), System.getProperties(), Path.of("").toAbsolutePath());
+            if (launch.needsEmbedded()) {
+                servers = EmbeddedServers.start(launch.embeddedSettings());
+                servers.quarkusConfig().forEach(System::setProperty);
+            }
+        } catch (Exception e) {
+            // Logging is not set up before Quarkus boots: this one line goes straight to stderr.
+            System.err.println("Hausmeter cannot start: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (servers != null) {
+            EmbeddedServers started = servers;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAfterQuarkus(started), "embedded-servers-stop"));
+        }
+        Quarkus.run(Server.class, args);
+    }
+
+    private static void stopAfterQuarkus(EmbeddedServers servers) {
+        Application app = Application.currentApplication();
+        if (app != null) {
+            Thread waiter = new Thread(app::awaitShutdown, "await-quarkus-stop");
+            waiter.setDaemon(true);
+            waiter.start();
+            try {
+                waiter.join(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            servers.close();
+        } catch (Exception e) {
+            LOG.error("Stopping the embedded servers failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The running server: everything happens in beans; this only waits for the shutdown signal. */
+    public static class Server implements QuarkusApplication {
+        @Override
+        public int run(String... args) {
+            Quarkus.waitForExit();
+            return 0;
+        }
+    }
+}

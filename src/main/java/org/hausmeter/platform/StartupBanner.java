@@ -1,0 +1,65 @@
+package org.hausmeter.platform;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Tells the operator which database and Redis the server uses and where it answers. The launcher
+ * starts the embedded servers before logging is set up, so their figures are logged from here.
+ */
+@ApplicationScoped
+public class StartupBanner {
+
+    private static final Logger LOG = Logger.getLogger(StartupBanner.class);
+
+    @ConfigProperty(name = "hausmeter.embedded.data-dir")
+    Optional<String> dataDir;
+    @ConfigProperty(name = "hausmeter.embedded.postgres", defaultValue = "false")
+    boolean embeddedPostgres;
+    @ConfigProperty(name = "hausmeter.embedded.postgres-port", defaultValue = "0")
+    int postgresPort;
+    @ConfigProperty(name = "hausmeter.embedded.postgres-start-ms", defaultValue = "0")
+    long postgresStartMs;
+    @ConfigProperty(name = "hausmeter.embedded.postgres-new-cluster", defaultValue = "false")
+    boolean newCluster;
+    @ConfigProperty(name = "hausmeter.embedded.redis", defaultValue = "false")
+    boolean embeddedRedis;
+    @ConfigProperty(name = "hausmeter.embedded.redis-port", defaultValue = "0")
+    int redisPort;
+    @ConfigProperty(name = "hausmeter.embedded.redis-start-ms", defaultValue = "0")
+    long redisStartMs;
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+    @ConfigProperty(name = "quarkus.redis.hosts")
+    String redisHosts;
+    @ConfigProperty(name = "quarkus.http.port")
+    int port;
+
+    void onStart(@Observes @Priority(1000) StartupEvent event) {
+        if (embeddedPostgres) {
+            LOG.infof("Embedded PostgreSQL on localhost:%d (%s, started in %d ms), files in [%s/postgres]",
+                    postgresPort, newCluster ? "new cluster" : "existing cluster", postgresStartMs, dataDir.orElse("?"));
+        } else {
+            LOG.infof("PostgreSQL: %s (configured, nothing embedded)", withoutCredentials(jdbcUrl));
+        }
+        if (embeddedRedis) {
+            LOG.infof("Embedded Redis on 127.0.0.1:%d (started in %d ms), files in [%s/redis]", redisPort, redisStartMs,
+                    dataDir.orElse("?"));
+        } else {
+            LOG.infof("Redis: %s (configured, nothing embedded)", withoutCredentials(redisHosts));
+        }
+        if (port != 0) {
+            LOG.infof("Hausmeter is up: http://localhost:%d/  (health: /q/health, metrics: /q/metrics)", port);
+        }
+    }
+
+    /** Drops user:password@ and password= parts, so logs never carry secrets. */
+    static String withoutCredentials(String url) {
+        return url.replaceAll("//[^/@]*@", "//").replaceAll("(?i)password=[^&;]*", "password=***");
+    }
+}
