@@ -19,12 +19,19 @@ import java.nio.file.StandardOpenOption;
 public final class DataDirectoryLock implements AutoCloseable {
 
     static final String LOCK_FILE = "hausmeter.lock";
+    /**
+     * Data directories locked by this JVM. An OS lock is per process, and closing any channel of
+     * the file would release it: a second attempt from this JVM must not even open the file.
+     */
+    private static final java.util.Set<Path> HELD = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+    private final Path key;
     private final Path lockFile;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private DataDirectoryLock(Path lockFile, FileChannel channel, FileLock lock) {
+    private DataDirectoryLock(Path key, Path lockFile, FileChannel channel, FileLock lock) {
+        this.key = key;
         this.lockFile = lockFile;
         this.channel = channel;
         this.lock = lock;
@@ -37,6 +44,19 @@ public final class DataDirectoryLock implements AutoCloseable {
      */
     public static DataDirectoryLock acquire(Path dataDir) throws IOException {
         Files.createDirectories(dataDir);
+        Path key = dataDir.toRealPath();
+        if (!HELD.add(key)) {
+            throw new DataDirectoryInUseException(dataDir, "pid " + ProcessHandle.current().pid());
+        }
+        try {
+            return acquireOsLock(dataDir, key);
+        } catch (IOException | RuntimeException e) {
+            HELD.remove(key);
+            throw e;
+        }
+    }
+
+    private static DataDirectoryLock acquireOsLock(Path dataDir, Path key) throws IOException {
         Path lockFile = dataDir.resolve(LOCK_FILE);
         FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
@@ -55,7 +75,7 @@ public final class DataDirectoryLock implements AutoCloseable {
         channel.write(java.nio.ByteBuffer.wrap(
                 ("pid " + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)));
         channel.force(true);
-        return new DataDirectoryLock(lockFile, channel, lock);
+        return new DataDirectoryLock(key, lockFile, channel, lock);
     }
 
     private static String readHolder(FileChannel channel) {
@@ -74,10 +94,14 @@ public final class DataDirectoryLock implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        if (lock.isValid()) {
-            lock.release();
+        try {
+            if (lock.isValid()) {
+                lock.release();
+            }
+            channel.close();
+        } finally {
+            HELD.remove(key);
         }
-        channel.close();
     }
 
     /** Thrown when a second server is started on a data directory that is in use. */

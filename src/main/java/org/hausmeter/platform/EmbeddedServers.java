@@ -132,6 +132,14 @@ public final class EmbeddedServers implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts Redis alone on a data directory whose lock this JVM already holds (tests restart
+     * Redis with it after shutting it down from outside). Stop it with {@link RedisServer#stop()}.
+     */
+    public static RedisServer startRedisOnly(Path dataDir, int port) throws IOException {
+        return startRedis(dataDir.toAbsolutePath().normalize(), port);
+    }
+
     private static RedisServer startRedis(Path dataDir, int port) throws IOException {
         Path redisDir = Files.createDirectories(dataDir.resolve("redis"));
         LineLog log = new LineLog(dataDir.resolve("log").resolve("redis.log"));
