@@ -40,7 +40,7 @@ public class StartupBanner {
     @ConfigProperty(name = "quarkus.http.port")
     int port;
 
-    void onStart(@Observes @Priority(1000) StartupEvent event) {
+    void servers(@Observes @Priority(5) StartupEvent event) {
         if (embeddedPostgres) {
             LOG.infof("Embedded PostgreSQL on localhost:%d (%s, started in %d ms), files in [%s/postgres]",
                     postgresPort, newCluster ? "new cluster" : "existing cluster", postgresStartMs, dataDir.orElse("?"));
@@ -53,6 +53,9 @@ public class StartupBanner {
         } else {
             LOG.infof("Redis: %s (configured, nothing embedded)", withoutCredentials(redisHosts));
         }
+    }
+
+    void url(@Observes @Priority(1000) StartupEvent event) {
         if (port != 0) {
             LOG.infof("Hausmeter is up: http://localhost:%d/  (health: /q/health, metrics: /q/metrics)", port);
         }

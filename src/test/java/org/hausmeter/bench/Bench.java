@@ -1,0 +1,20 @@
+package org.hausmeter.bench;
+
+import java.nio.file.Path;
+
+/**
+ * The benchmark command ({@code mvn -Pbench verify}): runs every benchmark against the packaged
+ * server and writes JSON figures under target/bench/. Arguments: the runner jar and the output
+ * directory.
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String... args) throws Exception {
+        Path jar = Path.of(args.length > 0 ? args[0] : "target/quarkus-app/quarkus-run.jar").toAbsolutePath();
+        Path out = Path.of(args.length > 1 ? args[1] : "target/bench").toAbsolutePath();
+        new StartupBench(jar, out).run();
+    }
+}
