@@ -1,0 +1,60 @@
+package org.hausmeter.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.hausmeter.ledger.persistence.Meter;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ReadingStoreTest {
+
+    @Inject
+    ReadingStore store;
+    @Inject
+    AgroalDataSource db;
+
+    @Test
+    void store_isIdempotent_andCreatesThePartitionsItNeeds() throws Exception {
+        long meterId = QuarkusTransaction.requiringNew().call(() -> {
+            Meter m = new Meter();
+            m.name = "store-test-" + System.nanoTime();
+            m.bus = "store-test-bus-" + System.nanoTime();
+            m.unitId = 1;
+            m.model = "eastron-sdm120";
+            m.role = MeterRole.COMMON;
+            m.installedAt = Instant.parse("2020-01-01T00:00:00Z");
+            m.persist();
+            return m.id;
+        });
+        List<CounterReading> readings = new ArrayList<>();
+        Instant t = Instant.parse("2020-11-30T23:45:02Z");
+        for (int i = 0; i < 12_000; i++) {
+            readings.add(new CounterReading(meterId, t.plus(Duration.ofMinutes(15L * i)), 1_000L + 37L * i,
+                    i % 2 == 0 ? null : (long) i, ReadingSource.IMPORT));
+        }
+        assertThat(store.store(readings)).isEqualTo(12_000);
+        assertThat(store.store(readings)).as("same readings again").isZero();
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT count(*), max(import_wh), count(export_wh) FROM meter_reading WHERE meter_id = ?")) {
+            ps.setLong(1, meterId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(12_000);
+                assertThat(rs.getLong(2)).isEqualTo(1_000L + 37L * 11_999);
+                assertThat(rs.getLong(3)).isEqualTo(6_000);
+            }
+        }
+    }
+}
