@@ -59,38 +59,52 @@ public record RegisterMap(
     }
 
     /**
-     * Registers at absolute addresses for one SunSpec device. For each quantity the first
-     * entry (file order) whose model the device has wins, so listing inverter entries before
-     * meter entries prefers the inverter's values. A plain map is returned unchanged.
+     * Registers at absolute addresses for one SunSpec device, taken from one model only: the
+     * first model id, in the order the map's entries name them, that the device has. Listing
+     * inverter entries before meter entries therefore reads an inverter that also exposes a
+     * meter block as an inverter; use {@link #resolve(SunSpecModels, int)} to pick the meter.
+     * A plain map is returned unchanged.
      *
-     * @throws SunSpecException if a block is shorter than an offset the map uses
+     * @throws SunSpecException if the device has none of the map's models, or a block is
+     *                          shorter than an offset the map uses
      */
     public List<Register> resolve(SunSpecModels models) {
         if (!isSunSpec()) {
             return registers;
         }
-        List<Register> result = new ArrayList<>();
-        Set<Quantity> done = EnumSet.noneOf(Quantity.class);
         for (Register r : registers) {
-            if (done.contains(r.quantity())) {
+            for (int model : r.sunspecModels()) {
+                if (models.first(model).isPresent()) {
+                    return resolve(models, model);
+                }
+            }
+        }
+        throw new SunSpecException("device has none of the SunSpec models of [" + id + "]; found "
+                + models.blocks().stream().map(SunSpecModels.Block::id).toList());
+    }
+
+    /**
+     * Registers of the entries naming SunSpec model {@code model}, at absolute addresses within
+     * the device's first block of that model.
+     *
+     * @throws SunSpecException if the device has no such block or it is shorter than an offset
+     *                          the map uses
+     */
+    public List<Register> resolve(SunSpecModels models, int model) {
+        SunSpecModels.Block b = models.first(model).orElseThrow(() -> new SunSpecException(
+                "device has no SunSpec model [" + model + "]; found "
+                        + models.blocks().stream().map(SunSpecModels.Block::id).toList()));
+        List<Register> result = new ArrayList<>();
+        for (Register r : registers) {
+            if (!r.sunspecModels().contains(model)) {
                 continue;
             }
-            for (int model : r.sunspecModels()) {
-                Optional<SunSpecModels.Block> block = models.first(model);
-                if (block.isEmpty()) {
-                    continue;
-                }
-                SunSpecModels.Block b = block.get();
-                int lastOffset = Math.max(r.end() - 1, r.scaleFactorAddress() == null ? 0 : r.scaleFactorAddress());
-                if (lastOffset > b.length() + 1) {
-                    throw new SunSpecException("model [" + model + "] at [" + b.address() + "] has length ["
-                            + b.length() + "], too short for offset [" + lastOffset + "] of [" + r.quantity()
-                            + "] in " + file + ":" + r.line());
-                }
-                result.add(r.at(b.address(), model));
-                done.add(r.quantity());
-                break;
+            int lastOffset = Math.max(r.end() - 1, r.scaleFactorAddress() == null ? 0 : r.scaleFactorAddress());
+            if (lastOffset > b.length() + 1) {
+                throw new SunSpecException("model [" + model + "] at [" + b.address() + "] has length [" + b.length()
+                        + "], too short for offset [" + lastOffset + "] of [" + r.quantity() + "] in " + file + ":" + r.line());
             }
+            result.add(r.at(b.address(), model));
         }
         return List.copyOf(result);
     }
