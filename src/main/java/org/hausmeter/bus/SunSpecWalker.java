@@ -38,6 +38,8 @@ public final class SunSpecWalker {
     /**
      * Discovers the model chain.
      *
+     * A read that fails after the marker was found (inside the chain) propagates unchanged.
+     *
      * @throws SunSpecException if no marker is found (failed reads attached as suppressed) or
      *                          the chain runs past 65535 or {@link #MAX_MODELS} models
      */
