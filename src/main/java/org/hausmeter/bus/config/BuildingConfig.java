@@ -1,0 +1,114 @@
+package org.hausmeter.bus.config;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import org.hausmeter.ledger.MeterRole;
+
+/**
+ * A building's Modbus topology, loaded from a building file such as
+ * {@code modbus-bus-config/demo-building.yaml} by {@link BuildingConfigLoader}, which has
+ * checked every reference. All lists keep file order; {@code line} fields point into the file.
+ *
+ * @param file       the file it came from, for messages
+ * @param name       the building's name
+ * @param buses      the Modbus lines
+ * @param apartments the apartments meters may belong to
+ * @param chargers   the EV chargers meters may belong to
+ * @param meters     every meter, on exactly one bus
+ */
+public record BuildingConfig(String file, String name, List<Bus> buses, List<Apartment> apartments,
+        List<Charger> chargers, List<Meter> meters) {
+
+    public BuildingConfig {
+        buses = List.copyOf(buses);
+        apartments = List.copyOf(apartments);
+        chargers = List.copyOf(chargers);
+        meters = List.copyOf(meters);
+    }
+
+    /** A Modbus line. */
+    public sealed interface Bus permits RtuBus, TcpBus, RtuOverTcpBus {
+        /** Unique id referenced by meters. */
+        String id();
+
+        /** Line in the building file. */
+        int line();
+    }
+
+    /** Serial parity. */
+    public enum Parity { NONE, EVEN, ODD }
+
+    /**
+     * Modbus RTU on a local serial port (RS-485 adapter).
+     *
+     * @param device   serial device path, e.g. {@code /dev/ttyUSB0}
+     * @param baud     standard rate, 1200..115200; no meter on the bus may have a lower {@code maxBaud}
+     * @param dataBits 7 or 8
+     * @param stopBits 1 or 2
+     */
+    public record RtuBus(String id, String device, int baud, Parity parity, int dataBits, int stopBits, int line)
+            implements Bus {
+    }
+
+    /**
+     * Modbus TCP: a device speaking TCP itself or a TCP-to-RTU gateway that routes by unit id.
+     *
+     * @param port TCP port, 1..65535 (Modbus default 502)
+     */
+    public record TcpBus(String id, String host, int port, int line) implements Bus {
+    }
+
+    /**
+     * Raw RTU frames (with CRC) tunnelled over a TCP socket by a transparent serial server.
+     * The serial settings live in the server and are not checked here.
+     *
+     * @param port TCP port, 1..65535
+     */
+    public record RtuOverTcpBus(String id, String host, int port, int line) implements Bus {
+    }
+
+    /**
+     * An apartment.
+     *
+     * @param code   unique code {@code <house>-<floor>.<number>}, e.g. {@code A-1.2}
+     * @param floor  floor number, 0 = ground floor, negative = basement
+     * @param areaM2 living area in square metres, positive, as written (no rounding)
+     */
+    public record Apartment(String code, String name, int floor, BigDecimal areaM2, int line) {
+    }
+
+    /** An EV charger; {@code id} is unique and referenced by CHARGER meters. */
+    public record Charger(String id, String name, int line) {
+    }
+
+    /**
+     * A meter on a bus.
+     *
+     * @param name      unique name, e.g. {@code apt-1.2}
+     * @param bus       id of its {@link Bus}
+     * @param unitId    Modbus unit id, 1..247, unique on its bus
+     * @param model     register-map model id in the catalog
+     * @param role      what it measures
+     * @param apartment apartment code for role APARTMENT, otherwise {@code null}
+     * @param charger   charger id for role CHARGER, otherwise {@code null}
+     */
+    public record Meter(String name, String bus, int unitId, String model, MeterRole role, String apartment,
+            String charger, int line) {
+    }
+
+    /** The bus with {@code id}, if any. */
+    public Optional<Bus> bus(String id) {
+        return buses.stream().filter(b -> b.id().equals(id)).findFirst();
+    }
+
+    /** The meter named {@code name}, if any. */
+    public Optional<Meter> meter(String name) {
+        return meters.stream().filter(m -> m.name().equals(name)).findFirst();
+    }
+
+    /** The meters on bus {@code busId}, in file order. */
+    public List<Meter> metersOn(String busId) {
+        return meters.stream().filter(m -> m.bus().equals(busId)).toList();
+    }
+}

@@ -1,0 +1,226 @@
+package org.hausmeter.bus.config;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.hausmeter.bus.RegisterMap;
+import org.hausmeter.bus.config.BuildingConfig.Apartment;
+import org.hausmeter.bus.config.BuildingConfig.Bus;
+import org.hausmeter.bus.config.BuildingConfig.Charger;
+import org.hausmeter.bus.config.BuildingConfig.Meter;
+import org.hausmeter.bus.config.BuildingConfig.Parity;
+import org.hausmeter.bus.config.BuildingConfig.RtuBus;
+import org.hausmeter.bus.config.BuildingConfig.RtuOverTcpBus;
+import org.hausmeter.bus.config.BuildingConfig.TcpBus;
+import org.hausmeter.ledger.MeterRole;
+
+/**
+ * Loads and validates a building file (schema in {@code modbus-bus-config/README.md}) against a
+ * {@link RegisterMapCatalog}. The first problem is refused with a
+ * {@link BuildingConfigException} naming file, line and the offending value.
+ */
+public final class BuildingConfigLoader {
+
+    /** Apartment code: house letter(s), dash, floor, dot, number, e.g. {@code }, {@code B-10.3}. */
+    public static final Pattern APARTMENT_CODE = Pattern.compile("[A-Z]{1,3}-(-?\\d{1,2})\\.\\d{1,2}");
+
+    private static final Set<String> TOP_KEYS = Set.of("building", "buses", "apartments", "chargers", "meters");
+    private static final Set<String> RTU_KEYS = Set.of("id", "type", "device", "baud", "parity", "dataBits", "stopBits");
+    private static final Set<String> TCP_KEYS = Set.of("id", "type", "host", "port");
+    private static final Set<String> APARTMENT_KEYS = Set.of("code", "name", "floor", "areaM2");
+    private static final Set<String> CHARGER_KEYS = Set.of("id", "name");
+    private static final Set<String> METER_KEYS = Set.of("name", "bus", "unitId", "model", "role", "apartment", "charger");
+
+    private BuildingConfigLoader() {
+    }
+
+    /** Loads {@code file}; messages name it as given (pass a relative path for relative messages). */
+    public static BuildingConfig load(Path file, RegisterMapCatalog catalog) {
+        YamlNode root = YamlNode.parse(file, file.toString(), BuildingConfigException::new);
+        root.onlyKeys("building file", TOP_KEYS);
+        String name = root.required("building", "building file").text("building");
+
+        Map<String, Bus> buses = new LinkedHashMap<>();
+        Map<String, Integer> devices = new HashMap<>();
+        for (YamlNode node : root.required("buses", "building file").asList("buses")) {
+            Bus bus = bus(node);
+            Bus first = buses.putIfAbsent(bus.id(), bus);
+            if (first != null) {
+                throw node.required("id", "bus").error("bus id [" + bus.id() + "] is used twice (first at line " + first.line() + ")");
+            }
+            if (bus instanceof RtuBus rtu) {
+                Integer firstLine = devices.putIfAbsent(rtu.device(), rtu.line());
+                if (firstLine != null) {
+                    throw node.required("device", "bus").error("bus [" + rtu.id() + "] device [" + rtu.device()
+                            + "] is already used by another bus (line " + firstLine + ")");
+                }
+            }
+        }
+
+        Map<String, Apartment> apartments = new LinkedHashMap<>();
+        YamlNode apartmentsNode = root.optional("apartments");
+        for (YamlNode node : apartmentsNode == null ? List.<YamlNode>of() : apartmentsNode.asList("apartments")) {
+            node.onlyKeys("apartment", APARTMENT_KEYS);
+            YamlNode codeNode = node.required("code", "apartment");
+            String code = codeNode.text("apartment code");
+            if (!APARTMENT_CODE.matcher(code).matches()) {
+                throw codeNode.error("apartment code [" + code + "] does not look like [A-1.2]");
+            }
+            String aptName = node.required("name", "apartment").text("apartment name");
+            int floor = (int) node.required("floor", "apartment").integer("floor", -9, 99);
+            YamlNode areaNode = node.required("areaM2", "apartment");
+            BigDecimal area;
+            try {
+                area = new BigDecimal(areaNode.text("areaM2"));
+            } catch (NumberFormatException e) {
+                throw areaNode.error("areaM2 [" + areaNode.text("areaM2") + "] is not a number");
+            }
+            if (area.signum() <= 0) {
+                throw areaNode.error("areaM2 [" + area.toPlainString() + "] must be positive");
+            }
+            Apartment apartment = new Apartment(code, aptName, floor, area, node.line());
+            Apartment first = apartments.putIfAbsent(code, apartment);
+            if (first != null) {
+                throw codeNode.error("apartment code [" + code + "] is used twice (first at line " + first.line() + ")");
+            }
+        }
+
+        Map<String, Charger> chargers = new LinkedHashMap<>();
+        YamlNode chargersNode = root.optional("chargers");
+        for (YamlNode node : chargersNode == null ? List.<YamlNode>of() : chargersNode.asList("chargers")) {
+            node.onlyKeys("charger", CHARGER_KEYS);
+            YamlNode idNode = node.required("id", "charger");
+            Charger charger = new Charger(idNode.text("charger id"), node.required("name", "charger").text("charger name"), node.line());
+            Charger first = chargers.putIfAbsent(charger.id(), charger);
+            if (first != null) {
+                throw idNode.error("charger id [" + charger.id() + "] is used twice (first at line " + first.line() + ")");
+            }
+        }
+
+        List<Meter> meters = new ArrayList<>();
+        Map<String, Meter> byName = new HashMap<>();
+        Map<String, Integer> unitLines = new HashMap<>();
+        for (YamlNode node : root.required("meters", "building file").asList("meters")) {
+            node.onlyKeys("meter", METER_KEYS);
+            YamlNode nameNode = node.required("name", "meter");
+            String meterName = nameNode.text("meter name");
+            if (byName.containsKey(meterName)) {
+                throw nameNode.error("meter name [" + meterName + "] is used twice (first at line " + byName.get(meterName).line() + ")");
+            }
+            String m = "meter [" + meterName + "] ";
+            YamlNode busNode = node.required("bus", "meter");
+            Bus bus = buses.get(busNode.text("bus"));
+            if (bus == null) {
+                throw busNode.error(m + "bus [" + busNode.text("bus") + "] is unknown; known: " + buses.keySet());
+            }
+            YamlNode unitNode = node.required("unitId", "meter");
+            java.math.BigInteger unitValue = unitNode.bigInteger("unitId");
+            long unitId = unitValue.bitLength() > 31 ? -1 : unitValue.longValue();
+            if (unitId < 1 || unitId > 247) {
+                throw unitNode.error(m + "unit id [" + unitNode.text("unitId") + "] is out of range 1..247");
+            }
+            Integer firstUnit = unitLines.putIfAbsent(bus.id() + "/" + unitId, unitNode.line());
+            if (firstUnit != null) {
+                throw unitNode.error(m + "unit id [" + unitId + "] is used twice on bus [" + bus.id() + "] (first at line "
+                        + firstUnit + ")");
+            }
+            YamlNode modelNode = node.required("model", "meter");
+            String modelId = modelNode.text("model");
+            RegisterMap model = catalog.find(modelId).orElseThrow(
+                    () -> modelNode.error(m + "model [" + modelId + "] is unknown; known: " + catalog.ids()));
+            if (bus instanceof RtuBus rtu && model.maxBaud() != null && rtu.baud() > model.maxBaud()) {
+                throw modelNode.error(m + "model [" + modelId + "] supports at most [" + model.maxBaud() + "] baud but bus ["
+                        + rtu.id() + "] runs at [" + rtu.baud() + "] (line " + rtu.line() + ")");
+            }
+            YamlNode roleNode = node.required("role", "meter");
+            MeterRole role = Arrays.stream(MeterRole.values()).filter(r -> r.name().equals(roleNode.text("role"))).findFirst()
+                    .orElseThrow(() -> roleNode.error(m + "role [" + roleNode.text("role") + "] is unknown; known: "
+                            + Arrays.toString(MeterRole.values())));
+            YamlNode aptNode = node.optional("apartment");
+            YamlNode chargerNode = node.optional("charger");
+            String apartment = aptNode == null ? null : aptNode.text("apartment");
+            String charger = chargerNode == null ? null : chargerNode.text("charger");
+            switch (role) {
+                case APARTMENT -> {
+                    if (apartment == null) {
+                        throw node.error(m + "role [APARTMENT] needs an apartment");
+                    }
+                    if (charger != null) {
+                        throw chargerNode.error(m + "role [APARTMENT] must not name a charger [" + charger + "]");
+                    }
+                    if (!apartments.containsKey(apartment)) {
+                        throw aptNode.error(m + "apartment [" + apartment + "] is unknown; known: " + apartments.keySet());
+                    }
+                }
+                case CHARGER -> {
+                    if (charger == null) {
+                        throw node.error(m + "role [CHARGER] needs a charger");
+                    }
+                    if (apartment != null) {
+                        throw aptNode.error(m + "role [CHARGER] must not name an apartment [" + apartment + "]");
+                    }
+                    if (!chargers.containsKey(charger)) {
+                        throw chargerNode.error(m + "charger [" + charger + "] is unknown; known: " + chargers.keySet());
+                    }
+                }
+                default -> {
+                    if (apartment != null) {
+                        throw aptNode.error(m + "role [" + role + "] must not name an apartment [" + apartment + "]");
+                    }
+                    if (charger != null) {
+                        throw chargerNode.error(m + "role [" + role + "] must not name a charger [" + charger + "]");
+                    }
+                }
+            }
+            Meter meter = new Meter(meterName, bus.id(), (int) unitId, modelId, role, apartment, charger, node.line());
+            meters.add(meter);
+            byName.put(meterName, meter);
+        }
+        return new BuildingConfig(file.toString(), name, List.copyOf(buses.values()), List.copyOf(apartments.values()),
+                List.copyOf(chargers.values()), meters);
+    }
+
+    private static Bus bus(YamlNode node) {
+        YamlNode typeNode = node.required("type", "bus");
+        String type = typeNode.text("bus type");
+        String id = node.required("id", "bus").text("bus id");
+        return switch (type) {
+            case "rtu" -> {
+                node.onlyKeys("rtu bus", RTU_KEYS);
+                YamlNode baudNode = node.required("baud", "bus");
+                int baud = (int) baudNode.integer("baud", 1, 1_000_000);
+                if (!RegisterMapCatalog.STANDARD_BAUDS.contains(baud)) {
+                    throw baudNode.error("bus [" + id + "] baud [" + baud + "] is not a standard rate "
+                            + RegisterMapCatalog.STANDARD_BAUDS);
+                }
+                YamlNode parityNode = node.required("parity", "bus");
+                Parity parity = switch (parityNode.text("parity")) {
+                    case "none" -> Parity.NONE;
+                    case "even" -> Parity.EVEN;
+                    case "odd" -> Parity.ODD;
+                    default -> throw parityNode.error("bus [" + id + "] parity [" + parityNode.text("parity")
+                            + "] must be none, even or odd");
+                };
+                YamlNode dataNode = node.required("dataBits", "bus");
+                int dataBits = (int) dataNode.integer("dataBits", 7, 8);
+                YamlNode stopNode = node.required("stopBits", "bus");
+                int stopBits = (int) stopNode.integer("stopBits", 1, 2);
+                yield new RtuBus(id, node.required("device", "bus").text("device"), baud, parity, dataBits, stopBits, node.line());
+            }
+            case "tcp", "rtu-over-tcp" -> {
+                node.onlyKeys(type + " bus", TCP_KEYS);
+                String host = node.required("host", "bus").text("host");
+                int port = (int) node.required("port", "bus").integer("port", 1, 65535);
+                yield type.equals("tcp") ? new TcpBus(id, host, port, node.line()) : new RtuOverTcpBus(id, host, port, node.line());
+            }
+            default -> throw typeNode.error("bus [" + id + "] type [" + type + "] must be rtu, tcp or rtu-over-tcp");
+        };
+    }
+}
