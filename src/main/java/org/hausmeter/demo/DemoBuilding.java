@@ -5,7 +5,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -18,14 +17,15 @@ import org.hausmeter.accounts.persistence.Apartment;
 import org.hausmeter.accounts.persistence.Tenancy;
 import org.hausmeter.audit.AuditLog;
 import org.hausmeter.building.Building;
-import org.hausmeter.ledger.MeterRole;
+import org.hausmeter.bus.BuildingTopology;
 import org.hausmeter.ledger.persistence.Meter;
 import org.jboss.logging.Logger;
 
 /**
  * The demo building of the default run ({@code demo} argument, or {@code hausmeter.demo.enabled}):
- * six apartments, their residents and tenancies (one tenant change mid-month), meters for the
- * apartments, PV, grid connection, common area and one EV charger, and known demo logins.
+ * apartments and meters come from modbus-bus-config/demo-building.yaml; this adds a resident per
+ * apartment with a tenancy since {@link #SINCE} (one tenant change mid-month), a caretaker, and
+ * known demo logins.
  * Seeding is idempotent: what exists is left alone, so a restart changes nothing.
  * Never enabled in production: the demo passwords are public.
  */
@@ -38,6 +38,7 @@ public class DemoBuilding {
     public record DemoLogin(String username, String password, String displayName, Role role, String apartment) {
     }
 
+    /** Caretaker first, then one resident per apartment of demo-building.yaml; changes tenant. */
     public static final List<DemoLogin> LOGINS = List.of(
             new DemoLogin("hauswart", "hauswart-demo", "Hans Hauswart", Role.CARETAKER, null),
             new DemoLogin("anna", "anna-demo", "Anna Berger", Role.RESIDENT, "A-0.1"),
@@ -46,26 +47,27 @@ public class DemoBuilding {
             new DemoLogin("dora", "dora-demo", "Dora Schmidt", Role.RESIDENT, "A-1.2"),
             new DemoLogin("emil", "emil-demo", "Emil Novak", Role.RESIDENT, "A-2.1"),
             new DemoLogin("fatma", "fatma-demo", "Fatma Demir", Role.RESIDENT, "A-2.1"),
-            new DemoLogin("greta", "greta-demo", "Greta Lind", Role.RESIDENT, "A-2.2"));
+            new DemoLogin("greta", "greta-demo", "Greta Lind", Role.RESIDENT, "A-2.2"),
+            new DemoLogin("hugo", "hugo-demo", "Hugo Maier", Role.RESIDENT, "A-3.1"),
+            new DemoLogin("ida", "ida-demo1", "Ida Kowalski", Role.RESIDENT, "A-3.2"),
+            new DemoLogin("jonas", "jonas-demo", "Jonas Weber", Role.RESIDENT, "A-4.1"),
+            new DemoLogin("katya", "katya-demo", "Katya Ivanova", Role.RESIDENT, "A-4.2"),
+            new DemoLogin("lena", "lena-demo", "Lena Fischer", Role.RESIDENT, "A-5.1"),
+            new DemoLogin("mo", "mo-demo12", "Mo Haddad", Role.RESIDENT, "A-5.2"));
 
-    private record DemoApartment(String code, String name, int floor, String areaM2) {
-    }
-
-    private static final List<DemoApartment> APARTMENTS = List.of(
-            new DemoApartment("A-0.1", "Ground floor left", 0, "54.20"),
-            new DemoApartment("A-0.2", "Ground floor right", 0, "71.50"),
-            new DemoApartment("A-1.1", "First floor left", 1, "54.20"),
-            new DemoApartment("A-1.2", "First floor right", 1, "71.50"),
-            new DemoApartment("A-2.1", "Second floor left", 2, "62.00"),
-            new DemoApartment("A-2.2", "Second floor right", 2, "88.30"));
+    /** The demo building's history starts here: meters installed, first tenancies. */
+    public static final LocalDate SINCE = LocalDate.of(2025, 1, 1);
 
     private final Clock clock;
     private final AuditLog audit;
+    private final BuildingTopology topology;
     private final boolean enabled;
 
-    DemoBuilding(Clock clock, AuditLog audit, @ConfigProperty(name = "hausmeter.demo.enabled") boolean enabled) {
+    DemoBuilding(Clock clock, AuditLog audit, BuildingTopology topology,
+            @ConfigProperty(name = "hausmeter.demo.enabled") boolean enabled) {
         this.clock = clock;
         this.audit = audit;
+        this.topology = topology;
         this.enabled = enabled;
     }
 
@@ -83,25 +85,18 @@ public class DemoBuilding {
         LOG.info(banner);
     }
 
-    /** Creates what is missing; returns true when this call created the building. */
+    /**
+     * Creates the demo people and tenancies for the apartments of the building file (already synced
+     * by {@link org.hausmeter.bus.BuildingTopology}); returns true when this call created them.
+     */
     boolean seed() {
-        if (Apartment.count() > 0) {
+        if (Account.count() > 0) {
             return false;
         }
         Building building = Building.findById(Building.THE_ID);
-        building.name = "Wohnungsgenossenschaft Sonnenhof (demo)";
+        building.name = topology.building().map(b -> b.name()).orElse("Hausmeter demo");
         building.updatedAt = clock.instant();
         ZoneId zone = ZoneId.of(building.timeZone);
-
-        for (DemoApartment a : APARTMENTS) {
-            Apartment apt = new Apartment();
-            apt.code = a.code();
-            apt.name = a.name();
-            apt.floor = a.floor();
-            apt.areaM2 = new BigDecimal(a.areaM2());
-            apt.persist();
-        }
-        LocalDate since = LocalDate.of(2025, 1, 1);
         // changes tenant on the 15th of last month: that month is billed in two parts.
         LocalDate handover = LocalDate.now(clock.withZone(zone)).withDayOfMonth(15).minusMonths(1);
         for (DemoLogin login : LOGINS) {
@@ -115,39 +110,17 @@ public class DemoBuilding {
             acc.persist();
             if (login.apartment() != null) {
                 Tenancy t = new Tenancy();
-                t.apartment = Apartment.findByCode(login.apartment()).orElseThrow();
+                t.apartment = Apartment.findByCode(login.apartment()).orElseThrow(() -> new IllegalStateException(
+                        "Demo apartment [" + login.apartment() + "] is not in the building file"));
                 t.resident = acc;
-                t.moveIn = (login.username().equals("fatma") ? handover : since).atStartOfDay(zone).toInstant();
+                t.moveIn = (login.username().equals("fatma") ? handover : SINCE).atStartOfDay(zone).toInstant();
                 t.moveOut = login.username().equals("emil") ? handover.atStartOfDay(zone).toInstant() : null;
                 t.persist();
             }
         }
-        var installed = since.atStartOfDay(zone).toInstant();
-        int unit = 1;
-        for (DemoApartment a : APARTMENTS) {
-            meter("apt-" + a.code(), "rtu0", unit++, "eastron-sdm630", MeterRole.APARTMENT,
-                    Apartment.findByCode(a.code()).orElseThrow(), null, installed);
-        }
-        meter("common", "rtu0", 20, "eastron-sdm120", MeterRole.COMMON, null, null, installed);
-        meter("charger-1", "rtu0", 30, "eastron-sdm630", MeterRole.CHARGER, null, "garage-1", installed);
-        meter("pv", "tcp0", 1, "sunspec", MeterRole.PV, null, null, installed);
-        meter("grid", "tcp0", 2, "abb-b23", MeterRole.GRID, null, null, installed);
-        audit.record("system", "demo.seed", "building", null, APARTMENTS.size() + " apartments, "
-                + LOGINS.size() + " accounts, " + Meter.count() + " meters", null);
+        Meter.update("installedAt = ?1 where installedAt > ?1", SINCE.atStartOfDay(zone).toInstant());
+        audit.record("system", "demo.seed", "building", null, LOGINS.size() + " accounts, "
+                + Tenancy.count() + " tenancies", null);
         return true;
-    }
-
-    private static void meter(String name, String bus, int unit, String model, MeterRole role, Apartment apartment,
-            String charger, java.time.Instant installed) {
-        Meter m = new Meter();
-        m.name = name;
-        m.bus = bus;
-        m.unitId = (short) unit;
-        m.model = model;
-        m.role = role;
-        m.apartment = apartment;
-        m.charger = charger;
-        m.installedAt = installed;
-        m.persist();
     }
 }

@@ -1,0 +1,148 @@
+package org.hausmeter.bus;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hausmeter.accounts.persistence.Apartment;
+import org.hausmeter.audit.AuditLog;
+import org.hausmeter.bus.config.BuildingConfig;
+import org.hausmeter.bus.config.BuildingConfigLoader;
+import org.hausmeter.bus.config.RegisterMapCatalog;
+import org.hausmeter.ledger.persistence.Meter;
+import org.jboss.logging.Logger;
+
+/**
+ * Loads the register maps and the building file from modbus-bus-config/ at start, refuses to start
+ * on an invalid file (the message names file, line and problem), and brings the apartments and
+ * meters of the database in line with the building file.
+ * <p>
+ * Without a building file the server runs without polling (a warning says so): the web, the ledger
+ * and billing still work on readings entered or imported by other means.
+ */
+@ApplicationScoped
+public class BuildingTopology {
+
+    private static final Logger LOG = Logger.getLogger(BuildingTopology.class);
+    public static final String DEMO_BUILDING_FILE = "demo-building.yaml";
+
+    private final Path configDir;
+    private final Optional<String> buildingFile;
+    private final boolean demo;
+    private final Clock clock;
+    private final AuditLog audit;
+    private RegisterMapCatalog catalog;
+    private BuildingConfig building;
+
+    BuildingTopology(@ConfigProperty(name = "hausmeter.bus.config-dir") Path configDir,
+            @ConfigProperty(name = "hausmeter.bus.building-file") Optional<String> buildingFile,
+            @ConfigProperty(name = "hausmeter.demo.enabled") boolean demo, Clock clock, AuditLog audit) {
+        this.configDir = configDir;
+        this.buildingFile = buildingFile;
+        this.demo = demo;
+        this.clock = clock;
+        this.audit = audit;
+    }
+
+    void onStart(@Observes @Priority(15) StartupEvent event) {
+        load();
+        if (building != null) {
+            QuarkusTransaction.requiringNew().run(this::sync);
+        }
+    }
+
+    /** Loads and validates; throws {@link org.hausmeter.bus.config.BuildingConfigException} or RegisterMapException. */
+    void load() {
+        Path models = configDir.resolve("models");
+        if (!Files.isDirectory(models)) {
+            throw new IllegalStateException("No register maps: directory [" + models.toAbsolutePath()
+                    + "] is missing (hausmeter.bus.config-dir)");
+        }
+        catalog = RegisterMapCatalog.load(models);
+        Optional<Path> file = buildingFile.map(configDir::resolve)
+                .or(() -> demo ? Optional.of(configDir.resolve(DEMO_BUILDING_FILE)) : Optional.empty());
+        if (file.isEmpty()) {
+            LOG.warnf("No building file configured (hausmeter.bus.building-file): no meters are polled. %d register maps"
+                    + " loaded from [%s]", catalog.ids().size(), models);
+            return;
+        }
+        building = BuildingConfigLoader.load(file.get(), catalog);
+        LOG.infof("Building file [%s]: %d buses, %d apartments, %d meters; %d register maps", file.get(),
+                building.buses().size(), building.apartments().size(), building.meters().size(), catalog.ids().size());
+    }
+
+    /** Creates or updates apartments and meters so the database matches the building file. */
+    void sync() {
+        Instant now = clock.instant();
+        int created = 0;
+        int updated = 0;
+        Map<String, Apartment> apartments = new LinkedHashMap<>();
+        for (BuildingConfig.Apartment a : building.apartments()) {
+            Apartment apt = Apartment.findByCode(a.code()).orElse(null);
+            if (apt == null) {
+                apt = new Apartment();
+                apt.code = a.code();
+                created++;
+            } else if (Objects.equals(apt.name, a.name()) && Objects.equals(apt.floor, a.floor())
+                    && (apt.areaM2 == null ? a.areaM2() == null : a.areaM2() != null && apt.areaM2.compareTo(a.areaM2()) == 0)) {
+                apartments.put(a.code(), apt);
+                continue;
+            } else {
+                updated++;
+            }
+            apt.name = a.name();
+            apt.floor = a.floor();
+            apt.areaM2 = a.areaM2();
+            apt.persist();
+            apartments.put(a.code(), apt);
+        }
+        for (BuildingConfig.Meter m : building.meters()) {
+            Meter meter = Meter.<Meter>find("name = ?1 and removedAt is null", m.name()).firstResult();
+            Apartment apt = m.apartment() == null ? null : apartments.get(m.apartment());
+            if (meter == null) {
+                meter = new Meter();
+                meter.name = m.name();
+                meter.installedAt = now;
+                created++;
+            } else if (meter.bus.equals(m.bus()) && meter.unitId == m.unitId() && meter.model.equals(m.model())
+                    && meter.role == m.role() && Objects.equals(meter.charger, m.charger())
+                    && Objects.equals(meter.apartment == null ? null : meter.apartment.code, m.apartment())) {
+                continue;
+            } else {
+                audit.record("building-file", "meter.update", "meter:" + m.name(),
+                        Map.of("bus", meter.bus, "unitId", meter.unitId, "model", meter.model, "role", meter.role),
+                        Map.of("bus", m.bus(), "unitId", m.unitId(), "model", m.model(), "role", m.role()),
+                        "changed in " + building.file() + ":" + m.line());
+                updated++;
+            }
+            meter.bus = m.bus();
+            meter.unitId = (short) m.unitId();
+            meter.model = m.model();
+            meter.role = m.role();
+            meter.apartment = apt;
+            meter.charger = m.charger();
+            meter.persist();
+        }
+        if (created + updated > 0) {
+            LOG.infof("Building file applied: %d created, %d updated (apartments and meters)", created, updated);
+        }
+    }
+
+    public RegisterMapCatalog catalog() {
+        return catalog;
+    }
+
+    public Optional<BuildingConfig> building() {
+        return Optional.ofNullable(building);
+    }
+}
