@@ -1,0 +1,14 @@
+package org.hausmeter.bus.sim.profile;
+
+import java.time.Instant;
+
+/**
+ * A seeded charging session: constant {@code powerW} from {@code start} to {@code taperStart}, then a
+ * linear taper to 20 % of {@code powerW} until {@code end}, half-open [start, end).
+ *
+ * @param powerW      charging power in W (3 700–11 000)
+ * @param energyWh    nominal energy of the session in Wh (the counters may differ by a few Wh,
+ *                    because step powers are whole W)
+ */
+public record ChargingSession(Instant start, Instant taperStart, Instant end, long powerW, long energyWh) {
+}
