@@ -33,6 +33,8 @@ public final class ApartmentLoad extends GridProfile {
     private final double shiftH;
     private final boolean awayOnWeekdays;
     private final long[] localS;
+    private final double[] weekdayShape;
+    private final double[] weekendShape;
 
     /**
      * @param grid the building's integration grid
@@ -49,6 +51,8 @@ public final class ApartmentLoad extends GridProfile {
         this.shiftH = -1 + 2 * Noise.unit(seed, SALT_PARAM, 2);
         this.awayOnWeekdays = Noise.unit(seed, SALT_PARAM, 3) < 0.6;
         this.localS = new long[grid.stepsPerBlock()];
+        this.weekdayShape = shapeTable(false);
+        this.weekendShape = shapeTable(true);
     }
 
     @Override
@@ -59,26 +63,45 @@ public final class ApartmentLoad extends GridProfile {
         LocalSteps.midpoints(grid, rules, block, localS);
         List<Burst> bursts = bursts(Math.floorDiv(localS[0], 86_400) - 1,
                 Math.floorDiv(localS[localS.length - 1], 86_400));
+        Noise.Track baseNoise = new Noise.Track(seed, SALT_BASE);
+        Noise.Track activityNoise = new Noise.Track(seed, SALT_NOISE);
+        long day = Long.MIN_VALUE;
+        double season = 0;
+        double dayFactor = 0;
+        double[] shape = weekdayShape;
         for (int i = 0; i < outW.length; i++) {
             long local = localS[i];
-            long day = Math.floorDiv(local, 86_400);
-            double hour = Math.floorMod(local, 86_400) / 3600.0;
-            int dow = (int) Math.floorMod(day + 3, 7);
-            double season = StrictMath.cos(TWO_PI * (day - 14) / 365.2425);
+            long d = Math.floorDiv(local, 86_400);
+            if (d != day) {
+                day = d;
+                season = StrictMath.cos(TWO_PI * (day - 14) / 365.2425);
+                dayFactor = Noise.unit(seed, SALT_DAY, day) < 0.03
+                        ? 0.1 : 0.8 + 0.4 * Noise.unit(seed, SALT_DAY + 1, day);
+                shape = Math.floorMod(day + 3, 7) >= 5 ? weekendShape : weekdayShape;
+            }
             long utcMid = blockStartS + i * stepS + stepS / 2;
-            double base = baseW * (1 + 0.08 * season)
-                    * (0.85 + 0.3 * Noise.smooth(seed, SALT_BASE, utcMid / 3600.0));
-            double dayFactor = Noise.unit(seed, SALT_DAY, day) < 0.03
-                    ? 0.1 : 0.8 + 0.4 * Noise.unit(seed, SALT_DAY + 1, day);
-            double act = shape(hour, dow) * activity * dayFactor * (1 + 0.25 * season)
-                    * (0.6 + 0.8 * Noise.smooth(seed, SALT_NOISE, utcMid / 1200.0));
-            double w = base + act + Burst.meanW(bursts, blockStartS + i * stepS, stepS);
+            double base = baseW * (1 + 0.08 * season) * (0.85 + 0.3 * baseNoise.at(utcMid / 3600.0));
+            double act = shape[(int) (Math.floorMod(local, 86_400) / 60)] * activity * dayFactor
+                    * (1 + 0.25 * season) * (0.6 + 0.8 * activityNoise.at(utcMid / 1200.0));
+            double w = base + act;
+            if (!bursts.isEmpty()) {
+                w += Burst.meanW(bursts, blockStartS + i * stepS, stepS);
+            }
             outW[i] = Math.round(w);
         }
     }
 
-    private double shape(double h, int dow) {
-        if (dow >= 5) {
+    /** Activity in W per local minute of day (evaluated at the minute's middle), before factors. */
+    private double[] shapeTable(boolean weekend) {
+        double[] t = new double[1440];
+        for (int m = 0; m < t.length; m++) {
+            t[m] = shape((m + 0.5) / 60, weekend);
+        }
+        return t;
+    }
+
+    private double shape(double h, boolean weekend) {
+        if (weekend) {
             return bump(h, 9.0 + shiftH, 2.0, 330) + bump(h, 13.0, 2.0, 280)
                     + bump(h, 19.0 + shiftH / 2, 2.5, 430) + bump(h, 21.8, 1.5, 200);
         }

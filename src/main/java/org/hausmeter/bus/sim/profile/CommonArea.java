@@ -40,10 +40,15 @@ public final class CommonArea extends GridProfile {
         long stepS = grid.step().getSeconds();
         long firstStep = block * grid.stepsPerBlock();
         LocalSteps.midpoints(grid, rules, block, localS);
+        long day = Long.MIN_VALUE;
+        double season = 0;
         for (int i = 0; i < outW.length; i++) {
-            long day = Math.floorDiv(localS[i], 86_400);
+            long d = Math.floorDiv(localS[i], 86_400);
+            if (d != day) {
+                day = d;
+                season = StrictMath.cos(2 * Math.PI * (day - 14) / 365.2425);
+            }
             double hour = Math.floorMod(localS[i], 86_400) / 3600.0;
-            double season = StrictMath.cos(2 * Math.PI * (day - 14) / 365.2425);
             double dawn = 6.5 + 1.75 * season;
             double dusk = 18.9 - 2.6 * season;
             double w = baseW + 50 * Math.max(0, season + 0.3) / 1.3;

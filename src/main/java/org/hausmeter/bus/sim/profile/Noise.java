@@ -37,4 +37,34 @@ public final class Noise {
         double b = unit(seed, salt, k + 1);
         return a + (b - a) * s;
     }
+
+    /**
+     * {@link #smooth} along increasing or repeated {@code x}, re-hashing only when the knot changes;
+     * returns exactly what {@code smooth} returns.
+     */
+    static final class Track {
+        private final long seed;
+        private final long salt;
+        private long knot = Long.MIN_VALUE;
+        private double a;
+        private double b;
+
+        Track(long seed, long salt) {
+            this.seed = seed;
+            this.salt = salt;
+        }
+
+        double at(double x) {
+            double fl = Math.floor(x);
+            long k = (long) fl;
+            if (k != knot) {
+                a = k == knot + 1 ? b : unit(seed, salt, k);
+                b = unit(seed, salt, k + 1);
+                knot = k;
+            }
+            double f = x - fl;
+            double s = f * f * (3 - 2 * f);
+            return a + (b - a) * s;
+        }
+    }
 }

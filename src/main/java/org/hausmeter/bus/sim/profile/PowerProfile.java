@@ -43,7 +43,7 @@ public interface PowerProfile {
     }
 
     /**
-     * Counter values before this instant never change any more. Pure profiles are final forever
+     * Counter values at or before this instant never change any more. Pure profiles are final forever
      * ({@link Instant#MAX}); an externally driven profile (a live charging session) is final up to
      * its last event. Derived counters may memoise only what is final.
      */

@@ -9,7 +9,8 @@ package org.hausmeter.bus.sim.profile;
  * Kasten–Young air mass, Meinel beam attenuation, 10 % diffuse, isotropic sky, albedo 0.2, system
  * performance ratio 0.85. Clouds: a daily clearness from day-scale smooth noise plus a per-day draw
  * (cloudier in winter), and 10-minute smooth noise inside partly cloudy days. For German sites the
- * yearly yield is roughly 900–1 100 kWh per kWp.
+ * yearly yield of a 30° south plane is about 1 000 kWh per kWp (Berlin 1 000, Munich 1 060,
+ * Hamburg 990).
  */
 public final class PvProduction extends GridProfile {
 
@@ -18,6 +19,8 @@ public final class PvProduction extends GridProfile {
     private static final long SALT_INTRADAY = 13;
     private static final double DEG = Math.PI / 180;
     private static final double PERFORMANCE_RATIO = 0.85;
+    private static final int BEAM_STEPS = 4096;
+    private static final double[] BEAM_W = beamTable();
 
     private final PvSite site;
     private final long seed;
@@ -62,6 +65,9 @@ public final class PvProduction extends GridProfile {
         double a = sinD * sinLat * cosTilt - sinD * cosLat * sinTilt * cosAz;
         double b = cosD * cosLat * cosTilt + cosD * sinLat * sinTilt * cosAz;
         double c = cosD * sinTilt * sinAz;
+        Noise.Track intraday = new Noise.Track(seed, SALT_INTRADAY);
+        long cloudDay = Long.MIN_VALUE;
+        double clearness = 0;
         for (int i = 0; i < outW.length; i++) {
             long mid = blockStartS + i * stepS + stepS / 2;
             double solarMin = Math.floorMod(mid, 86_400) / 60.0 + eqTimeMin + 4 * site.longitudeDeg();
@@ -72,28 +78,54 @@ public final class PvProduction extends GridProfile {
                 outW[i] = 0;
                 continue;
             }
-            double elevDeg = StrictMath.asin(sinElev) / DEG;
-            double airMass = 1 / (sinElev + 0.50572 * StrictMath.pow(elevDeg + 6.07995, -1.6364));
-            double beam = 1353 * StrictMath.pow(0.7, StrictMath.pow(airMass, 0.678));
+            double beam = beamW(sinElev);
             double diffuse = 0.1 * beam;
             double cosInc = Math.max(0, a + b * cosH + c * StrictMath.sin(h));
             double global = beam * sinElev + diffuse;
             double poa = beam * cosInc + diffuse * (1 + cosTilt) / 2 + 0.2 * global * (1 - cosTilt) / 2;
-            double w = site.peakW() * poa / 1000 * PERFORMANCE_RATIO * transmission(mid);
+            long day = Math.floorDiv(mid, 86_400);
+            if (day != cloudDay) {
+                cloudDay = day;
+                clearness = clearness(day);
+            }
+            double w = site.peakW() * poa / 1000 * PERFORMANCE_RATIO * transmission(clearness, intraday.at(mid / 600.0));
             outW[i] = Math.round(w);
         }
     }
 
-    /** Cloud transmission in [0.05, 1.1] at UTC second {@code t}: deterministic per seed. */
-    private double transmission(long t) {
-        long day = Math.floorDiv(t, 86_400);
+    /** Clear-sky beam irradiance in W/m² for the sine of the solar elevation, from {@link #BEAM_W}. */
+    private static double beamW(double sinElev) {
+        double x = Math.min(1, sinElev) * BEAM_STEPS;
+        int j = (int) x;
+        if (j >= BEAM_STEPS) {
+            return BEAM_W[BEAM_STEPS];
+        }
+        return BEAM_W[j] + (BEAM_W[j + 1] - BEAM_W[j]) * (x - j);
+    }
+
+    private static double[] beamTable() {
+        double[] t = new double[BEAM_STEPS + 1];
+        for (int j = 0; j <= BEAM_STEPS; j++) {
+            double sinElev = (double) j / BEAM_STEPS;
+            double elevDeg = StrictMath.asin(sinElev) / DEG;
+            double airMass = 1 / (sinElev + 0.50572 * StrictMath.pow(elevDeg + 6.07995, -1.6364));
+            t[j] = 1353 * StrictMath.pow(0.7, StrictMath.pow(airMass, 0.678));
+        }
+        return t;
+    }
+
+    /** Daily clearness in [0, 1] of UTC day {@code day}: spells of a few days, cloudier in winter. */
+    private double clearness(long day) {
         double spell = Noise.smooth(seed, SALT_SPELL, day / 3.0);
         double draw = Noise.unit(seed, SALT_DAY, day);
         double summer = StrictMath.cos(2 * Math.PI * (day - 172) / 365.2425);
-        double clearness = Math.min(1, Math.max(0, 0.5 * spell + 0.5 * draw + 0.12 * summer - 0.02));
-        double dayT = 0.15 + 0.85 * clearness * clearness;
+        return Math.min(1, Math.max(0, 0.5 * spell + 0.5 * draw + 0.15 * summer));
+    }
+
+    /** Cloud transmission in [0.05, 1.1]: the day's level, varied by intra-day noise {@code v} ∈ [0, 1). */
+    private static double transmission(double clearness, double v) {
+        double dayT = 0.15 + 0.8 * clearness;
         double variability = 2.4 * clearness * (1 - clearness);
-        double v = Noise.smooth(seed, SALT_INTRADAY, t / 600.0);
         return Math.min(1.1, Math.max(0.05, dayT * (1 - variability / 2 + variability * v)));
     }
 }
