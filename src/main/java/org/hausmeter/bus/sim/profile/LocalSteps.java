@@ -1,7 +1,6 @@
 package org.hausmeter.bus.sim.profile;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.zone.ZoneRules;
 
 /** Local wall-clock seconds (since 1970-01-01T00:00 local) of the midpoints of a block's steps. */
@@ -22,9 +21,5 @@ final class LocalSteps {
             int off = o1 == o2 ? o1 : rules.getOffset(Instant.ofEpochSecond(utc)).getTotalSeconds();
             out[i] = utc + off;
         }
-    }
-
-    static ZoneRules rules(ZoneId zone) {
-        return zone.getRules();
     }
 }
