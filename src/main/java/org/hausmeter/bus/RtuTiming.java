@@ -93,6 +93,16 @@ public record RtuTiming(int baud, int bitsPerChar) {
         return Duration.ofNanos(Math.round(transaction(requestBytes, responseBytes, turnaround) * 1000));
     }
 
+    /**
+     * What a simulated slave should wait before its reply is "complete" at the master: both frames on
+     * the wire, one t3.5 (end-of-request detection) and the turnaround. The second t3.5 of the
+     * transaction model, before the next request, is the master's to keep.
+     */
+    public Duration replyDelay(int requestBytes, int responseBytes, Duration turnaround) {
+        double micros = transaction(requestBytes, responseBytes, turnaround) - t35();
+        return Duration.ofNanos(Math.round(micros * 1000));
+    }
+
     private double t35() {
         return baud > FIXED_SILENCE_ABOVE_BAUD ? FIXED_T35_MICROS : 3.5 * characterMicros();
     }
