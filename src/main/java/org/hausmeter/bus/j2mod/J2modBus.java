@@ -64,8 +64,11 @@ abstract class J2modBus implements ModbusBus {
         return transaction.getResponse();
     }
 
-    /** Drops the connection so the next call starts clean (no stale reply can be matched). */
+    /** Drops the connection; the next call reconnects. */
     abstract void disconnect();
+
+    /** Called after every failed request, before the failure is thrown. */
+    abstract void afterFailure(ModbusFailure.Kind kind);
 
     @Override
     public String name() {
@@ -154,16 +157,16 @@ abstract class J2modBus implements ModbusBus {
             }
             return response;
         } catch (ModbusFailure e) {
-            if (e.kind() != ModbusFailure.Kind.EXCEPTION) {
-                disconnect();
-            }
+            afterFailure(e.kind());
             throw e;
         } catch (ModbusSlaveException e) {
             throw ModbusFailure.exception(request, e.getType());
         } catch (ModbusIOException e) {
-            throw failed(request, e);
+            ModbusFailure failure = failed(request, e);
+            afterFailure(failure.kind());
+            throw failure;
         } catch (ModbusException | RuntimeException e) {
-            disconnect();
+            afterFailure(ModbusFailure.Kind.GARBAGE);
             throw ModbusFailure.garbage(request, String.valueOf(e.getMessage()), e);
         } finally {
             lastEndNanos = System.nanoTime();
@@ -176,7 +179,6 @@ abstract class J2modBus implements ModbusBus {
      * cause only in the message, so the kind is read from j2mod 3.2.1's message texts.
      */
     private ModbusFailure failed(BusRequest request, ModbusIOException e) {
-        disconnect();
         String message = String.valueOf(e.getMessage());
         String lower = message.toLowerCase(Locale.ROOT);
         if (lower.contains("crc")) {
@@ -192,7 +194,7 @@ abstract class J2modBus implements ModbusBus {
     }
 
     private ModbusFailure unexpected(BusRequest request, ModbusResponse response) {
-        disconnect();
+        afterFailure(ModbusFailure.Kind.GARBAGE);
         String got = response == null ? "no response" : response.getClass().getSimpleName() + " " + response.getHexMessage();
         return ModbusFailure.garbage(request, got, null);
     }

@@ -59,7 +59,7 @@ public final class J2modRtuBus extends J2modBus {
     ModbusResponse exchange(BusRequest request, ModbusRequest j2modRequest) throws ModbusFailure, ModbusException {
         try {
             open();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             throw ModbusFailure.io(request, "cannot open [" + settings.device() + "]: " + e.getMessage(), e);
         }
         return execute(transaction, j2modRequest);
@@ -88,6 +88,19 @@ public final class J2modRtuBus extends J2modBus {
             tx.setTransDelayMS(0);
             connection = fresh;
             transaction = tx;
+        }
+    }
+
+    /**
+     * Only I/O failures reopen the port: j2mod clears the receive buffer before every request, so a
+     * late reply cannot be mistaken for the next answer. Reopening is also fragile on ptys: with even
+     * or odd parity, jSerialComm 2.10.4 opens a socat pty once, but every later open of the same pty
+     * fails with EINVAL (j2mod: "cannot be opened after [3] attempts"); with no parity it reopens.
+     */
+    @Override
+    void afterFailure(ModbusFailure.Kind kind) {
+        if (kind == ModbusFailure.Kind.IO) {
+            disconnect();
         }
     }
 

@@ -100,6 +100,14 @@ public final class J2modTcpBus extends J2modBus {
         }
     }
 
+    /** Any failure but an exception reply drops the socket, so no late reply is taken for the next answer. */
+    @Override
+    void afterFailure(ModbusFailure.Kind kind) {
+        if (kind != ModbusFailure.Kind.EXCEPTION) {
+            disconnect();
+        }
+    }
+
     @Override
     void disconnect() {
         if (rtuChannel != null) {

@@ -25,9 +25,6 @@ interface ByteLink extends Closeable {
 
     void write(byte[] bytes) throws IOException;
 
-    /** Bytes readable without blocking (0 if unknown). */
-    int available() throws IOException;
-
     static ByteLink of(Socket socket) throws IOException {
         socket.setTcpNoDelay(true);
         InputStream in = socket.getInputStream();
@@ -51,11 +48,6 @@ interface ByteLink extends Closeable {
             public void write(byte[] bytes) throws IOException {
                 out.write(bytes);
                 out.flush();
-            }
-
-            @Override
-            public int available() throws IOException {
-                return in.available();
             }
 
             @Override
@@ -107,11 +99,6 @@ interface ByteLink extends Closeable {
                 if (port.writeBytes(bytes, bytes.length) != bytes.length) {
                     throw new IOException("Short write to [" + settings.device() + "]");
                 }
-            }
-
-            @Override
-            public int available() {
-                return Math.max(0, port.bytesAvailable());
             }
 
             @Override

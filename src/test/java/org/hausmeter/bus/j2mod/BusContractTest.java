@@ -47,13 +47,18 @@ abstract class BusContractTest {
     }
 
     @AfterEach
-    void stopServer() {
+    void stopServer() throws Exception {
         if (bus != null) {
             bus.close();
         }
         if (server != null) {
             server.close();
         }
+        afterClose();
+    }
+
+    /** Releases transport resources after bus and server are closed. */
+    void afterClose() throws Exception {
     }
 
     @Test
