@@ -18,7 +18,7 @@ class HomePageTest {
                 .contentType(containsString("text/html"))
                 .header("Content-Security-Policy", containsString("default-src 'self'"))
                 .header("X-Content-Type-Options", "nosniff")
-                .body(containsString("Sonnenhof"))
+                .body(containsString("Lindenhof"))
                 .body(matchesPattern("(?s).*<dt>Apartments</dt><dd>\\d+</dd>.*"))
                 .body(containsString("Europe/Berlin"))
                 .body(not(containsString("Anna Berger")));

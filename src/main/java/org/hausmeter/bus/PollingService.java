@@ -1,0 +1,364 @@
+package org.hausmeter.bus;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hausmeter.bus.config.BuildingConfig;
+import org.hausmeter.bus.j2mod.J2modRtuBus;
+import org.hausmeter.bus.j2mod.J2modTcpBus;
+import org.hausmeter.bus.sim.BuildingSimulator;
+import org.hausmeter.bus.sim.SimulatedBuilding;
+import org.hausmeter.bus.sim.SimulatedHistory;
+import org.hausmeter.bus.sim.profile.SimClock;
+import org.hausmeter.building.BuildingSettings;
+import org.hausmeter.ledger.CounterReading;
+import org.hausmeter.ledger.ReadingSource;
+import org.hausmeter.ledger.ReadingStore;
+import org.hausmeter.ledger.persistence.Meter;
+import org.hausmeter.live.LiveValues;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs the buses of the building file: counters of every meter at each wall-clock quarter hour
+ * (:00 :15 :30 :45, all buses in parallel, one request at a time per bus), instantaneous power every
+ * few seconds for live values, meter health on /q/metrics. With the simulator on (the demo run), the
+ * buses are answered by in-process Modbus slaves of the same building file.
+ * <p>
+ * Readings the database does not take (PostgreSQL down) are kept and written at the next cycle, oldest
+ * first; nothing read is dropped while the server runs.
+ */
+@ApplicationScoped
+public class PollingService {
+
+    private static final Logger LOG = Logger.getLogger(PollingService.class);
+    private static final Duration QUARTER = Duration.ofMinutes(15);
+
+    /** Figures of the last quarter-hour cycle of one bus. */
+    public record CycleStats(String bus, Instant started, Duration took, int meters, int answered) {
+    }
+
+    private final BuildingTopology topology;
+    private final BuildingSettings settings;
+    private final ReadingStore store;
+    private final LiveValues live;
+    private final Clock clock;
+    private final MeterRegistry registry;
+    private final Duration timeout;
+    private final int retries;
+    private final Duration liveInterval;
+    private final boolean simulate;
+    private final boolean enabled;
+    private final int historyMonths;
+
+    private final Map<String, BusPoller> pollers = new LinkedHashMap<>();
+    private final Map<String, ExecutorService> busThreads = new LinkedHashMap<>();
+    private final Map<String, ModbusBus> buses = new LinkedHashMap<>();
+    private final Map<String, CycleStats> lastCycle = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentLinkedDeque<CounterReading> unsaved = new ConcurrentLinkedDeque<>();
+    private BuildingSimulator simulator;
+    private ScheduledExecutorService scheduler;
+    private volatile boolean running;
+
+    PollingService(BuildingTopology topology, BuildingSettings settings, ReadingStore store, LiveValues live, Clock clock,
+            MeterRegistry registry,
+            @ConfigProperty(name = "hausmeter.bus.timeout", defaultValue = "500ms") Duration timeout,
+            @ConfigProperty(name = "hausmeter.bus.retries", defaultValue = "2") int retries,
+            @ConfigProperty(name = "hausmeter.bus.live-interval", defaultValue = "10s") Duration liveInterval,
+            @ConfigProperty(name = "hausmeter.sim.enabled") boolean simulate,
+            @ConfigProperty(name = "hausmeter.bus.polling", defaultValue = "true") boolean enabled,
+            @ConfigProperty(name = "hausmeter.sim.history-months", defaultValue = "12") int historyMonths) {
+        this.topology = topology;
+        this.settings = settings;
+        this.store = store;
+        this.live = live;
+        this.clock = clock;
+        this.registry = registry;
+        this.timeout = timeout;
+        this.retries = retries;
+        this.liveInterval = liveInterval;
+        this.simulate = simulate;
+        this.enabled = enabled;
+        this.historyMonths = historyMonths;
+    }
+
+    void onStart(@Observes @Priority(40) StartupEvent event) throws IOException {
+        Optional<BuildingConfig> building = topology.building();
+        if (building.isEmpty() || !enabled) {
+            return;
+        }
+        BuildingConfig config = building.get();
+        Map<String, BuildingSimulator.Endpoint> endpoints = Map.of();
+        if (simulate) {
+            SimulatedBuilding simulated = new SimulatedBuilding(config, topology.catalog(),
+                    SimulatedBuilding.Options.demo(settings.current().zone()));
+            simulator = BuildingSimulator.start(config, simulated, clock, BuildingSimulator.Mode.LOOPBACK,
+                    Optional.empty());
+            endpoints = simulator.endpoints();
+            LOG.infof("Simulated building: %d meters answer real Modbus on %s", simulated.meterNames().size(),
+                    endpoints.values().stream().map(e -> e.busId() + "=127.0.0.1:" + e.port()).toList());
+        }
+        Map<String, Long> ids = QuarkusTransaction.requiringNew().call(() -> {
+            Map<String, Long> m = new LinkedHashMap<>();
+            for (Meter meter : Meter.<Meter>list("removedAt is null")) {
+                m.put(meter.name, meter.id);
+            }
+            return m;
+        });
+        for (BuildingConfig.Bus bus : config.buses()) {
+            ModbusBus modbus = open(bus, Optional.ofNullable(endpoints.get(bus.id())));
+            List<PolledMeter> meters = new ArrayList<>();
+            for (BuildingConfig.Meter m : config.metersOn(bus.id())) {
+                MeterHealth health = new MeterHealth(m.name(), clock, Duration.ofSeconds(10), Duration.ofMinutes(5));
+                PolledMeter pm = new PolledMeter(m, topology.catalog().get(m.model()), ids.get(m.name()), health);
+                meters.add(pm);
+                metrics(bus.id(), pm);
+            }
+            pollers.put(bus.id(), new BusPoller(modbus, meters, clock, new BusPoller.RetryPolicy(retries, Duration.ofMillis(200))));
+            buses.put(bus.id(), modbus);
+            busThreads.put(bus.id(), Executors.newSingleThreadExecutor(r -> new Thread(r, "bus-" + bus.id())));
+            Gauge.builder("hausmeter.bus.cycle", () -> Optional.ofNullable(lastCycle.get(bus.id()))
+                    .map(c -> c.took().toNanos() / 1e9).orElse(Double.NaN)).baseUnit("seconds").tag("bus", bus.id())
+                    .description("Duration of the last quarter-hour counter read of the bus").register(registry);
+        }
+        running = true;
+        scheduler = Executors.newScheduledThreadPool(2, r -> {
+            Thread t = new Thread(r, "poller");
+            t.setDaemon(true);
+            return t;
+        });
+        scheduler.execute(this::quarterHourLoop);
+        scheduler.scheduleWithFixedDelay(this::liveCycle, liveInterval.toMillis(), liveInterval.toMillis(),
+                TimeUnit.MILLISECONDS);
+        if (simulator != null && historyMonths > 0) {
+            Thread history = new Thread(this::simulatedHistory, "simulated-history");
+            history.setDaemon(true);
+            history.start();
+        }
+        LOG.infof("Polling %d meters on %d buses at every quarter hour; live power every %s",
+                pollers.values().stream().mapToInt(p -> p.meters().size()).sum(), pollers.size(), liveInterval);
+    }
+
+    private ModbusBus open(BuildingConfig.Bus bus, Optional<BuildingSimulator.Endpoint> simulated) {
+        if (simulated.isPresent()) {
+            BuildingSimulator.Endpoint e = simulated.get();
+            return e.rtuFraming() ? J2modTcpBus.rtuOverTcp(bus.id(), e.host(), e.port(), timeout)
+                    : J2modTcpBus.modbusTcp(bus.id(), e.host(), e.port(), timeout);
+        }
+        if (bus instanceof BuildingConfig.TcpBus tcp) {
+            return J2modTcpBus.modbusTcp(bus.id(), tcp.host(), tcp.port(), timeout);
+        }
+        if (bus instanceof BuildingConfig.RtuOverTcpBus rot) {
+            return J2modTcpBus.rtuOverTcp(bus.id(), rot.host(), rot.port(), timeout);
+        }
+        BuildingConfig.RtuBus rtu = (BuildingConfig.RtuBus) bus;
+        Parity parity = switch (rtu.parity()) {
+            case NONE -> Parity.NONE;
+            case EVEN -> Parity.EVEN;
+            case ODD -> Parity.ODD;
+        };
+        return new J2modRtuBus(bus.id(), new SerialSettings(rtu.device(), rtu.baud(), rtu.dataBits(), parity, rtu.stopBits()),
+                timeout);
+    }
+
+    private void metrics(String bus, PolledMeter m) {
+        Tags tags = Tags.of("bus", bus, "meter", m.name());
+        MeterHealth h = m.health();
+        FunctionCounter.builder("hausmeter.meter.reads", h, MeterHealth::reads).tags(tags)
+                .description("Successful reads of the meter").register(registry);
+        for (MeterHealth.Failure kind : MeterHealth.Failure.values()) {
+            FunctionCounter.builder("hausmeter.meter.failures", h, x -> x.failures(kind)).tags(tags.and("kind", kind.name()))
+                    .description("Failed reads of the meter by kind").register(registry);
+        }
+        Gauge.builder("hausmeter.meter.consecutive.failures", h, MeterHealth::consecutiveFailures).tags(tags)
+                .register(registry);
+        Gauge.builder("hausmeter.meter.last.good.read", h,
+                x -> x.lastGoodRead().map(t -> t.getEpochSecond()).orElse(0L)).baseUnit("seconds").tags(tags)
+                .description("Epoch second of the last good read").register(registry);
+    }
+
+    private void quarterHourLoop() {
+        while (running) {
+            Instant now = clock.instant();
+            Instant next = nextQuarterHour(now);
+            Duration wait = Duration.between(now, next);
+            if (clock instanceof SimClock sim) {
+                wait = sim.realDuration(wait);
+            }
+            try {
+                Thread.sleep(Math.max(1, wait.toMillis()));
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (running) {
+                try {
+                    runCycle();
+                } catch (RuntimeException e) {
+                    LOG.error("Quarter-hour cycle failed: " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
+    /**
+     * First start of the simulated building: the last {@code hausmeter.sim.history-months} months of
+     * readings, so pages and a first bill run have data from the first minute.
+     */
+    private void simulatedHistory() {
+        List<PolledMeter> meters = pollers.values().stream().flatMap(p -> p.meters().stream()).toList();
+        Instant to = nextQuarterHour(clock.instant()).minus(QUARTER);
+        Instant from = java.time.ZonedDateTime.ofInstant(to, settings.current().zone()).minusMonths(historyMonths)
+                .toInstant();
+        Instant epoch = simulator.building().options().epoch();
+        if (from.isBefore(epoch)) {
+            from = epoch;
+        }
+        Instant start = from;
+        boolean empty = QuarkusTransaction.requiringNew().call(() -> ((Number) Meter.getEntityManager()
+                .createNativeQuery("select count(*) from (select 1 from meter_reading where read_at < ?1 limit 1) x")
+                .setParameter(1, to).getSingleResult()).longValue() == 0);
+        if (!empty) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        LOG.infof("Generating the simulated building's history from %s to %s ...", start, to);
+        try {
+            long n = SimulatedHistory.generate(simulator.building(), meters, start, to, store);
+            LOG.infof("Simulated history: %d readings stored in %d s", n, (System.nanoTime() - t0) / 1_000_000_000L);
+        } catch (SQLException | RuntimeException e) {
+            LOG.error("Simulated history failed: " + e.getMessage(), e);
+        }
+    }
+
+    static Instant nextQuarterHour(Instant now) {
+        long q = QUARTER.getSeconds();
+        return Instant.ofEpochSecond((Math.floorDiv(now.getEpochSecond(), q) + 1) * q);
+    }
+
+    /** Reads every bus's counters in parallel and stores them; returns how many readings were stored. */
+    public int runCycle() {
+        Map<String, Future<List<BusPoller.CounterRead>>> futures = new LinkedHashMap<>();
+        Map<String, Instant> started = new LinkedHashMap<>();
+        Map<String, Long> t0 = new LinkedHashMap<>();
+        for (Map.Entry<String, BusPoller> e : pollers.entrySet()) {
+            started.put(e.getKey(), clock.instant());
+            t0.put(e.getKey(), System.nanoTime());
+            futures.put(e.getKey(), busThreads.get(e.getKey()).submit(() -> {
+                List<BusPoller.CounterRead> reads = e.getValue().readCounters();
+                lastCycle.put(e.getKey(), new CycleStats(e.getKey(), started.get(e.getKey()),
+                        Duration.ofNanos(System.nanoTime() - t0.get(e.getKey())), e.getValue().meters().size(), reads.size()));
+                return reads;
+            }));
+        }
+        for (Map.Entry<String, Future<List<BusPoller.CounterRead>>> e : futures.entrySet()) {
+            try {
+                for (BusPoller.CounterRead r : e.getValue().get()) {
+                    if (r.meter().meterId() > 0) {
+                        unsaved.add(new CounterReading(r.meter().meterId(), r.readAt(), r.importWh(), r.exportWh(),
+                                ReadingSource.POLL));
+                    }
+                }
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return 0;
+            } catch (java.util.concurrent.ExecutionException ex) {
+                LOG.errorf("Bus [%s] cycle failed: %s", e.getKey(), ex.getCause().getMessage());
+            }
+        }
+        return flush();
+    }
+
+    private int flush() {
+        List<CounterReading> batch = new ArrayList<>(unsaved);
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        try {
+            int stored = store.store(batch);
+            unsaved.removeAll(batch);
+            return stored;
+        } catch (SQLException | RuntimeException e) {
+            LOG.warnf("Readings not stored, kept for the next cycle (%d waiting): %s", unsaved.size(), e.getMessage());
+            return 0;
+        }
+    }
+
+    private void liveCycle() {
+        if (!running) {
+            return;
+        }
+        Instant boundary = nextQuarterHour(clock.instant());
+        List<Future<List<BusPoller.PowerRead>>> futures = new ArrayList<>();
+        for (Map.Entry<String, BusPoller> e : pollers.entrySet()) {
+            futures.add(busThreads.get(e.getKey()).submit(() -> e.getValue().readPower(
+                    () -> !clock.instant().isBefore(boundary.minusSeconds(2)) && clock.instant().isBefore(boundary.plusSeconds(1)))));
+        }
+        List<LiveValues.LivePower> values = new ArrayList<>();
+        for (Future<List<BusPoller.PowerRead>> f : futures) {
+            try {
+                for (BusPoller.PowerRead r : f.get()) {
+                    values.add(new LiveValues.LivePower(r.meter().name(), r.powerW(), r.readAt()));
+                }
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (java.util.concurrent.ExecutionException ex) {
+                LOG.debugf("Live read failed: %s", ex.getCause().getMessage());
+            }
+        }
+        live.publish(values);
+    }
+
+    public Map<String, CycleStats> lastCycles() {
+        return Map.copyOf(lastCycle);
+    }
+
+    public Map<String, BusPoller> pollers() {
+        return Map.copyOf(pollers);
+    }
+
+    public Optional<BuildingSimulator> simulator() {
+        return Optional.ofNullable(simulator);
+    }
+
+    /** The bus by id, for commissioning scans. */
+    public Optional<ModbusBus> bus(String id) {
+        return Optional.ofNullable(buses.get(id));
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        running = false;
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+        busThreads.values().forEach(ExecutorService::shutdownNow);
+        flush();
+        buses.values().forEach(ModbusBus::close);
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+}
