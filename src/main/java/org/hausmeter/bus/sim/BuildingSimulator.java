@@ -106,6 +106,20 @@ public final class BuildingSimulator implements AutoCloseable {
         return new SerialSettings(device, rtu.baud(), rtu.dataBits(), parity, rtu.stopBits());
     }
 
+    /**
+     * Serves one bus of the building on a serial device (e.g. one end of a socat pty pair), with the
+     * line settings of {@code settings}. The caller closes the returned server.
+     */
+    public static ModbusSlaveServer serveOnSerial(BuildingConfig config, SimulatedBuilding building, Clock clock,
+            String busId, SerialSettings settings) throws IOException {
+        ModbusSlaveServer server = new ModbusSlaveServer("sim-" + busId);
+        for (BuildingConfig.Meter m : config.metersOn(busId)) {
+            server.addUnit(m.unitId(), source(building, m.name(), clock));
+        }
+        server.startRtu(settings);
+        return server;
+    }
+
     private static RegisterSource source(SimulatedBuilding building, String meter, Clock clock) {
         return (fc, address, count) -> {
             RegisterImage image = building.image(meter, clock.instant());
