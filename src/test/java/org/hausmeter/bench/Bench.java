@@ -4,8 +4,8 @@ import java.nio.file.Path;
 
 /**
  * The benchmark command ({@code mvn -Pbench verify}): runs every benchmark against the packaged
- * server and writes JSON figures under target/bench/. Arguments: the runner jar and the output
- * directory.
+ * server and writes JSON figures under target/bench/. Arguments: the runner jar, the output
+ * directory, then optionally the benchmarks to run (bus, startup; default all).
  */
 public final class Bench {
 
@@ -15,6 +15,13 @@ public final class Bench {
     public static void main(String... args) throws Exception {
         Path jar = Path.of(args.length > 0 ? args[0] : "target/quarkus-app/quarkus-run.jar").toAbsolutePath();
         Path out = Path.of(args.length > 1 ? args[1] : "target/bench").toAbsolutePath();
-        new StartupBench(jar, out).run();
+        java.util.Set<String> only = new java.util.HashSet<>(java.util.Arrays.asList(args).subList(Math.min(2, args.length),
+                args.length));
+        if (only.isEmpty() || only.contains("bus")) {
+            new BusBench(out).run();
+        }
+        if (only.isEmpty() || only.contains("startup")) {
+            new StartupBench(jar, out).run();
+        }
     }
 }
