@@ -344,6 +344,24 @@ public class PollingService {
         return Optional.ofNullable(simulator);
     }
 
+    /**
+     * Commissioning scan of unit ids on a configured bus, run on the bus's own thread so it never
+     * interleaves with polling requests.
+     */
+    public List<BusScanner.UnitReport> scan(String busId, int from, int to) {
+        try {
+            return busThreads.get(busId).submit(() -> BusScanner.scan(buses.get(busId), from, to)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Scan interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
     /** The bus by id, for commissioning scans. */
     public Optional<ModbusBus> bus(String id) {
         return Optional.ofNullable(buses.get(id));

@@ -13,7 +13,8 @@ import org.jboss.logging.Logger;
  * the embedded PostgreSQL and Redis when none is configured, and stops them after Quarkus has shut
  * down, so no connection outlives its server.
  * <p>
- * Arguments: {@code demo} seeds the demo building and prints its logins.
+ * Arguments: {@code demo} seeds the demo building and prints its logins; {@code scan} and
+ * {@code simulate} are caretaker commands that run without the server (see {@link Commands}).
  */
 @QuarkusMain
 public class HausmeterMain {
@@ -21,6 +22,17 @@ public class HausmeterMain {
     private static final Logger LOG = Logger.getLogger(HausmeterMain.class);
 
     public static void main(String... args) {
+        if (Commands.isCommand(args)) {
+            int code;
+            try {
+                code = Commands.run(System.out, args);
+            } catch (Exception e) {
+                System.err.println("hausmeter " + args[0] + ": " + e.getMessage());
+                code = 2;
+            }
+            System.exit(code);
+            return;
+        }
         if (Arrays.asList(args).contains("demo")) {
             System.setProperty("hausmeter.demo.enabled", "true");
         }

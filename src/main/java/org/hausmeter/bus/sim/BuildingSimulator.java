@@ -67,7 +67,13 @@ public final class BuildingSimulator implements AutoCloseable {
                     int port = server.startTcp();
                     endpoint = new Endpoint(bus.id(), "127.0.0.1", port, false, Optional.empty());
                 } else if (bus instanceof BuildingConfig.RtuBus rtu && mode == Mode.AS_CONFIGURED) {
-                    server.startRtu(serial(rtu, simulatorSide(rtu.device())));
+                    String device = simulatorSide(rtu.device());
+                    if (!java.nio.file.Files.exists(java.nio.file.Path.of(device))) {
+                        throw new IOException("Bus [" + bus.id() + "]: serial device [" + device + "] does not exist. For a"
+                                + " pty pair: socat -d -d pty,raw,echo=0,link=" + device + " pty,raw,echo=0,link="
+                                + rtu.device());
+                    }
+                    server.startRtu(serial(rtu, device));
                     endpoint = new Endpoint(bus.id(), null, 0, true, Optional.of(simulatorSide(rtu.device())));
                 } else {
                     endpoint = new Endpoint(bus.id(), "127.0.0.1", server.startRtuOverTcp(), true, Optional.empty());
