@@ -67,6 +67,7 @@ public class PollingService {
     private final LiveValues live;
     private final Clock clock;
     private final MeterRegistry registry;
+    private final com.fasterxml.jackson.databind.ObjectMapper mapper;
     private final Duration timeout;
     private final int retries;
     private final Duration liveInterval;
@@ -84,7 +85,7 @@ public class PollingService {
     private volatile boolean running;
 
     PollingService(BuildingTopology topology, BuildingSettings settings, ReadingStore store, LiveValues live, Clock clock,
-            MeterRegistry registry,
+            MeterRegistry registry, com.fasterxml.jackson.databind.ObjectMapper mapper,
             @ConfigProperty(name = "hausmeter.bus.timeout", defaultValue = "500ms") Duration timeout,
             @ConfigProperty(name = "hausmeter.bus.retries", defaultValue = "2") int retries,
             @ConfigProperty(name = "hausmeter.bus.live-interval", defaultValue = "10s") Duration liveInterval,
@@ -97,6 +98,7 @@ public class PollingService {
         this.live = live;
         this.clock = clock;
         this.registry = registry;
+        this.mapper = mapper;
         this.timeout = timeout;
         this.retries = retries;
         this.liveInterval = liveInterval;
@@ -330,6 +332,35 @@ public class PollingService {
             }
         }
         live.publish(values);
+        live.publishHealth(healthSnapshot());
+    }
+
+    /** Each meter's health as a small JSON object, for Redis (pages read it from there). */
+    Map<String, String> healthSnapshot() {
+        Map<String, String> json = new LinkedHashMap<>();
+        for (BusPoller p : pollers.values()) {
+            for (PolledMeter m : p.meters()) {
+                MeterHealth h = m.health();
+                Map<String, Object> failures = new LinkedHashMap<>();
+                for (MeterHealth.Failure f : MeterHealth.Failure.values()) {
+                    failures.put(f.name(), h.failures(f));
+                }
+                Map<String, Object> view = new LinkedHashMap<>();
+                view.put("bus", p.busName());
+                view.put("lastGoodRead", h.lastGoodRead().map(Instant::toString).orElse(null));
+                view.put("consecutiveFailures", h.consecutiveFailures());
+                view.put("defective", h.isDefective());
+                view.put("reads", h.reads());
+                view.put("failures", failures);
+                view.put("exceptionCodes", h.exceptionCodes());
+                try {
+                    json.put(m.name(), mapper.writeValueAsString(view));
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return json;
     }
 
     public Map<String, CycleStats> lastCycles() {

@@ -25,6 +25,7 @@ public class LiveValues {
     public static final String LATEST = "hausmeter:live:latest";
     public static final String HISTORY = "hausmeter:live:history";
     public static final String CHANNEL = "hausmeter:live:changes";
+    public static final String HEALTH = "hausmeter:meter:health";
     /** About 24 h of 10 s values for 100 meters. */
     private static final long HISTORY_MAX = 24L * 360 * 100;
 
@@ -65,6 +66,21 @@ public class LiveValues {
             if (unavailableSince == null) {
                 unavailableSince = clock.instant();
                 LOG.warnf("Redis unavailable, live values are not stored: %s", e.getMessage());
+            }
+        }
+    }
+
+    /** Stores each meter's health (a JSON object per meter) in the hash {@value #HEALTH}; dropped when Redis is down. */
+    public void publishHealth(Map<String, String> healthJsonByMeter) {
+        if (healthJsonByMeter.isEmpty()) {
+            return;
+        }
+        try {
+            redis.hash(String.class).hset(HEALTH, healthJsonByMeter);
+        } catch (RuntimeException e) {
+            if (unavailableSince == null) {
+                unavailableSince = clock.instant();
+                LOG.warnf("Redis unavailable, meter health is not stored: %s", e.getMessage());
             }
         }
     }
