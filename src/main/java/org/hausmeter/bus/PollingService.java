@@ -177,13 +177,7 @@ public class PollingService {
             return J2modTcpBus.rtuOverTcp(bus.id(), rot.host(), rot.port(), timeout);
         }
         BuildingConfig.RtuBus rtu = (BuildingConfig.RtuBus) bus;
-        Parity parity = switch (rtu.parity()) {
-            case NONE -> Parity.NONE;
-            case EVEN -> Parity.EVEN;
-            case ODD -> Parity.ODD;
-        };
-        return new J2modRtuBus(bus.id(), new SerialSettings(rtu.device(), rtu.baud(), rtu.dataBits(), parity, rtu.stopBits()),
-                timeout);
+        return new J2modRtuBus(bus.id(), SerialSettings.of(rtu, rtu.device()), timeout);
     }
 
     private void metrics(String bus, PolledMeter m) {

@@ -27,6 +27,16 @@ public record SerialSettings(String device, int baud, int dataBits, Parity parit
     }
 
     /** 8E1, the Modbus RTU default, at {@code baud}. */
+    /** The line settings of an RTU bus of the building file on {@code device}. */
+    public static SerialSettings of(org.hausmeter.bus.config.BuildingConfig.RtuBus bus, String device) {
+        Parity parity = switch (bus.parity()) {
+            case NONE -> Parity.NONE;
+            case EVEN -> Parity.EVEN;
+            case ODD -> Parity.ODD;
+        };
+        return new SerialSettings(device, bus.baud(), bus.dataBits(), parity, bus.stopBits());
+    }
+
     public static SerialSettings rtu8E1(String device, int baud) {
         return new SerialSettings(device, baud, 8, Parity.EVEN, 1);
     }

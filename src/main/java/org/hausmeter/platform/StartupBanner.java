@@ -1,5 +1,7 @@
 package org.hausmeter.platform;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,6 +55,25 @@ public class StartupBanner {
         } else {
             LOG.infof("Redis: %s (configured, nothing embedded)", withoutCredentials(redisHosts));
         }
+    }
+
+    /**
+     * {@code hausmeter_embedded_start_seconds{server="postgres"|"redis"}}: how long the launcher took
+     * to start each embedded server before Quarkus booted (absent when the server is external).
+     */
+    void metrics(@Observes StartupEvent event, MeterRegistry registry) {
+        if (embeddedPostgres) {
+            gauge(registry, "postgres", postgresStartMs);
+        }
+        if (embeddedRedis) {
+            gauge(registry, "redis", redisStartMs);
+        }
+    }
+
+    private static void gauge(MeterRegistry registry, String server, long millis) {
+        double seconds = millis / 1000.0;
+        Gauge.builder("hausmeter.embedded.start", () -> seconds).baseUnit("seconds").tag("server", server)
+                .description("Start time of the embedded server, before Quarkus booted").register(registry);
     }
 
     void url(@Observes @Priority(1000) StartupEvent event) {

@@ -2,6 +2,7 @@ package org.hausmeter.bus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.hausmeter.support.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,34 +11,6 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class MeterHealthTest {
-
-    /** A clock tests move by hand. */
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-29T00:45:00Z"));
     private final MeterHealth health = new MeterHealth("apt-1", clock, Duration.ofSeconds(10), Duration.ofMinutes(5));

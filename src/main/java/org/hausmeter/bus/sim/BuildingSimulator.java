@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.hausmeter.bus.Parity;
 import org.hausmeter.bus.RegisterImage;
 import org.hausmeter.bus.RtuTiming;
 import org.hausmeter.bus.SerialSettings;
@@ -104,12 +103,7 @@ public final class BuildingSimulator implements AutoCloseable {
     }
 
     static SerialSettings serial(BuildingConfig.RtuBus rtu, String device) {
-        Parity parity = switch (rtu.parity()) {
-            case NONE -> Parity.NONE;
-            case EVEN -> Parity.EVEN;
-            case ODD -> Parity.ODD;
-        };
-        return new SerialSettings(device, rtu.baud(), rtu.dataBits(), parity, rtu.stopBits());
+        return SerialSettings.of(rtu, device);
     }
 
     /**

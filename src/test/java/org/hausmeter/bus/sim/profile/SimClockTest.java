@@ -3,6 +3,7 @@ package org.hausmeter.bus.sim.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.hausmeter.support.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,34 +15,6 @@ class SimClockTest {
 
     private static final Instant REAL = Instant.parse("2026-11-23T08:00:00Z");
     private static final Instant SIM = Instant.parse("2025-01-01T00:00:00Z");
-
-    /** A settable clock in the style of ThreeTen-Extra MutableClock. */
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @Test
     void factor1_isRealTime_shiftedToSimStart() {
