@@ -2,26 +2,31 @@ package org.hausmeter.ledger;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.Reader;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
+import java.util.Iterator;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 
 /**
- * The one way counter readings enter the ledger (poller, simulator back-fill, imports): batched,
- * idempotent inserts into {@code meter_reading}. A reading already stored for the same meter and
- * instant is kept as it is, so re-sending a batch changes nothing.
+ * The one way counter readings enter the ledger (poller, simulator history, imports): PostgreSQL's
+ * COPY into a temporary table, then one {@code INSERT ... ON CONFLICT DO NOTHING} into
+ * {@code meter_reading}, all in one transaction. A reading already stored for the same meter and
+ * instant is kept as it is, so re-sending a batch changes nothing; a batch is stored whole or not at all.
  */
 @ApplicationScoped
 public class ReadingStore {
 
-    private static final int BATCH = 5_000;
-    /** One statement per batch: arrays in, exact count of new rows out. */
-    private static final String INSERT = "INSERT INTO meter_reading (meter_id, read_at, import_wh, export_wh, source)"
-            + " SELECT * FROM unnest(?::bigint[], ?::timestamptz[], ?::bigint[], ?::bigint[], ?::text[])"
+    private static final String STAGE = "CREATE TEMP TABLE IF NOT EXISTS reading_in (meter_id bigint, read_at timestamptz,"
+            + " import_wh bigint, export_wh bigint, source text) ON COMMIT DELETE ROWS";
+    private static final String COPY = "COPY reading_in (meter_id, read_at, import_wh, export_wh, source) FROM STDIN";
+    private static final String MERGE = "INSERT INTO meter_reading (meter_id, read_at, import_wh, export_wh, source)"
+            + " SELECT meter_id, read_at, import_wh, export_wh, source FROM reading_in"
             + " ON CONFLICT (meter_id, read_at) DO NOTHING";
 
     private final AgroalDataSource dataSource;
@@ -44,43 +49,63 @@ public class ReadingStore {
         Instant min = readings.stream().map(CounterReading::readAt).min(Instant::compareTo).orElseThrow();
         Instant max = readings.stream().map(CounterReading::readAt).max(Instant::compareTo).orElseThrow();
         partitions.ensureCovering(min, max.plusNanos(1));
-        int inserted = 0;
-        List<CounterReading> all = List.copyOf(readings);
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-                for (int from = 0; from < all.size(); from += BATCH) {
-                    List<CounterReading> part = all.subList(from, Math.min(all.size(), from + BATCH));
-                    int n = part.size();
-                    Long[] meters = new Long[n];
-                    Timestamp[] at = new Timestamp[n];
-                    Long[] imports = new Long[n];
-                    Long[] exports = new Long[n];
-                    String[] sources = new String[n];
-                    for (int i = 0; i < n; i++) {
-                        CounterReading r = part.get(i);
-                        meters[i] = r.meterId();
-                        at[i] = Timestamp.from(r.readAt());
-                        imports[i] = r.importWh();
-                        exports[i] = r.exportWh();
-                        sources[i] = r.source().name();
-                    }
-                    ps.setArray(1, c.createArrayOf("bigint", meters));
-                    ps.setArray(2, c.createArrayOf("timestamptz", at));
-                    ps.setArray(3, c.createArrayOf("bigint", imports));
-                    ps.setArray(4, c.createArrayOf("bigint", exports));
-                    ps.setArray(5, c.createArrayOf("text", sources));
-                    inserted += ps.executeUpdate();
-                }
+            try (Statement st = c.createStatement()) {
+                st.execute(STAGE);
+                CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+                copy.copyIn(COPY, new CopyText(readings.iterator()));
+                int inserted = st.executeUpdate(MERGE);
                 c.commit();
-            } catch (SQLException | RuntimeException e) {
+                return inserted;
+            } catch (SQLException | IOException | RuntimeException e) {
                 c.rollback();
-                throw e;
+                if (e instanceof SQLException s) {
+                    throw s;
+                }
+                throw new SQLException("Storing " + readings.size() + " readings failed: " + e.getMessage(), e);
             } finally {
                 c.setAutoCommit(autoCommit);
             }
         }
-        return inserted;
+    }
+
+    /** Readings as COPY text format, produced lazily row by row. */
+    static final class CopyText extends Reader {
+        private final Iterator<CounterReading> rows;
+        private final StringBuilder buffer = new StringBuilder(256);
+        private int pos;
+
+        CopyText(Iterator<CounterReading> rows) {
+            this.rows = rows;
+        }
+
+        @Override
+        public int read(char[] cbuf, int off, int len) {
+            int written = 0;
+            while (written < len) {
+                if (pos == buffer.length()) {
+                    if (!rows.hasNext()) {
+                        break;
+                    }
+                    buffer.setLength(0);
+                    pos = 0;
+                    CounterReading r = rows.next();
+                    buffer.append(r.meterId()).append('\t').append(r.readAt()).append('\t').append(r.importWh()).append('\t')
+                            .append(r.exportWh() == null ? "\\N" : r.exportWh().toString()).append('\t')
+                            .append(r.source().name()).append('\n');
+                }
+                int n = Math.min(len - written, buffer.length() - pos);
+                buffer.getChars(pos, pos + n, cbuf, off + written);
+                pos += n;
+                written += n;
+            }
+            return written == 0 && len > 0 ? -1 : written;
+        }
+
+        @Override
+        public void close() {
+        }
     }
 }
