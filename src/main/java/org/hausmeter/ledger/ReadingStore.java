@@ -48,7 +48,7 @@ public class ReadingStore {
         }
         Instant min = readings.stream().map(CounterReading::readAt).min(Instant::compareTo).orElseThrow();
         Instant max = readings.stream().map(CounterReading::readAt).max(Instant::compareTo).orElseThrow();
-        partitions.ensureCovering(min, max.plusNanos(1));
+        partitions.ensureCovering(min, max.plusMillis(1));
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);

@@ -57,4 +57,22 @@ class ReadingStoreTest {
             }
         }
     }
+
+    @Test
+    void singleReading_inAMonthWithoutPartition_isStored() throws Exception {
+        long meterId = QuarkusTransaction.requiringNew().call(() -> {
+            Meter m = new Meter();
+            m.name = "store-single-" + System.nanoTime();
+            m.bus = "store-single-bus-" + System.nanoTime();
+            m.unitId = 1;
+            m.model = "eastron-sdm120";
+            m.role = MeterRole.COMMON;
+            m.installedAt = Instant.parse("2018-01-01T00:00:00Z");
+            m.persist();
+            return m.id;
+        });
+        // One instant: the partition range [t, t + 1 ms) must still cover it (PostgreSQL keeps microseconds).
+        assertThat(store.store(List.of(new CounterReading(meterId, Instant.parse("2018-07-31T23:59:59.999Z"), 1L, null,
+                ReadingSource.MANUAL)))).isEqualTo(1);
+    }
 }

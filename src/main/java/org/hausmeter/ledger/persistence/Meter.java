@@ -47,4 +47,12 @@ public class Meter extends PanacheEntityBase {
     public Instant installedAt;
     @Column(name = "removed_at")
     public Instant removedAt;
+    /** The meter this one replaced in a meter exchange; null for a first installation. */
+    @Column(name = "replaces_meter_id")
+    public Long replacesMeterId;
+
+    /** The meter installed now under {@code name}, if any. */
+    public static java.util.Optional<Meter> installed(String name) {
+        return find("name = ?1 and removedAt is null", name).firstResultOptional();
+    }
 }

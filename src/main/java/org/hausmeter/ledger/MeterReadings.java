@@ -1,0 +1,199 @@
+package org.hausmeter.ledger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hausmeter.audit.AuditLog;
+import org.hausmeter.ledger.persistence.Meter;
+
+/**
+ * The caretaker's changes to counter readings: manual readings and corrections (each with a reason),
+ * and meter exchanges. Every change is audited (who, when, before, after, reason) in the same
+ * transaction. Counters never go backwards: a reading that would contradict its neighbours is refused
+ * with the neighbour named, so the caretaker corrects the wrong one.
+ */
+@ApplicationScoped
+public class MeterReadings {
+
+    /** A stored counter reading as the API shows it. */
+    public record Reading(Instant readAt, long importWh, Long exportWh, String source) {
+    }
+
+    private final EntityManager em;
+    private final AuditLog audit;
+    private final ReadingPartitions partitions;
+
+    MeterReadings(EntityManager em, AuditLog audit, ReadingPartitions partitions) {
+        this.em = em;
+        this.audit = audit;
+        this.partitions = partitions;
+    }
+
+    /**
+     * Enters a reading at {@code at}, or corrects the one stored there. Returns the reading before
+     * the change (empty for a new one).
+     */
+    @Transactional
+    public Optional<Reading> enter(String actor, String meterName, Instant at, long importWh, Long exportWh, String reason) {
+        requireReason(reason);
+        if (importWh < 0 || exportWh != null && exportWh < 0) {
+            throw new LedgerException(LedgerException.Kind.INVALID, "Counters cannot be negative: import [" + importWh
+                    + "] export [" + exportWh + "]");
+        }
+        Meter meter = meterAt(meterName, at);
+        partitions.ensureCovering(at, at.plusMillis(1));
+        checkNeighbours(meter, at, importWh, exportWh);
+        Optional<Reading> before = reading(meter.id, at);
+        em.createNativeQuery("INSERT INTO meter_reading (meter_id, read_at, import_wh, export_wh, source)"
+                + " VALUES (?1, ?2, ?3, ?4, 'MANUAL') ON CONFLICT (meter_id, read_at) DO UPDATE"
+                + " SET import_wh = EXCLUDED.import_wh, export_wh = EXCLUDED.export_wh, source = 'MANUAL'")
+                .setParameter(1, meter.id).setParameter(2, Timestamp.from(at)).setParameter(3, importWh)
+                .setParameter(4, exportWh).executeUpdate();
+        audit.record(actor, before.isPresent() ? "reading.correct" : "reading.enter", "meter:" + meterName,
+                before.orElse(null), new Reading(at, importWh, exportWh, "MANUAL"), reason);
+        return before;
+    }
+
+    /**
+     * Records a meter exchange at {@code at}: the old meter's final reading, the new meter's first
+     * reading. The old meter is removed, the new one takes its name, address, role and owner.
+     *
+     * @param newModel register map of the new meter, null to keep the old model
+     */
+    @Transactional
+    public Meter exchange(String actor, String meterName, Instant at, long oldFinalImportWh, Long oldFinalExportWh,
+            String newModel, long newFirstImportWh, Long newFirstExportWh, String reason) {
+        requireReason(reason);
+        Meter old = Meter.installed(meterName).orElseThrow(() -> new LedgerException(LedgerException.Kind.NOT_FOUND,
+                "No installed meter [" + meterName + "]"));
+        if (!at.isAfter(old.installedAt)) {
+            throw new LedgerException(LedgerException.Kind.INVALID, "Exchange at [" + at + "] is not after meter ["
+                    + meterName + "] was installed [" + old.installedAt + "]");
+        }
+        partitions.ensureCovering(at, at.plusMillis(1));
+        checkNeighbours(old, at, oldFinalImportWh, oldFinalExportWh);
+        Optional<Reading> later = em.createNativeQuery("SELECT read_at FROM meter_reading WHERE meter_id = ?1 AND read_at > ?2"
+                + " ORDER BY read_at LIMIT 1").setParameter(1, old.id).setParameter(2, Timestamp.from(at))
+                .getResultList().stream().findFirst().map(r -> new Reading(toInstant(r), 0, null, null));
+        if (later.isPresent()) {
+            throw new LedgerException(LedgerException.Kind.CONFLICT, "Meter [" + meterName + "] has readings after the"
+                    + " exchange at [" + at + "] (first at [" + later.get().readAt() + "]): correct or remove those first");
+        }
+        old.removedAt = at;
+        em.flush();
+        Meter fresh = new Meter();
+        fresh.name = old.name;
+        fresh.bus = old.bus;
+        fresh.unitId = old.unitId;
+        fresh.model = newModel == null ? old.model : newModel;
+        fresh.role = old.role;
+        fresh.apartment = old.apartment;
+        fresh.charger = old.charger;
+        fresh.installedAt = at;
+        fresh.replacesMeterId = old.id;
+        fresh.persist();
+        em.flush();
+        insertExchangeReading(old.id, at, oldFinalImportWh, oldFinalExportWh);
+        insertExchangeReading(fresh.id, at, newFirstImportWh, newFirstExportWh);
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("meterId", old.id);
+        before.put("model", old.model);
+        before.put("finalReading", new Reading(at, oldFinalImportWh, oldFinalExportWh, "EXCHANGE"));
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("meterId", fresh.id);
+        after.put("model", fresh.model);
+        after.put("firstReading", new Reading(at, newFirstImportWh, newFirstExportWh, "EXCHANGE"));
+        audit.record(actor, "meter.exchange", "meter:" + meterName, before, after, reason);
+        return fresh;
+    }
+
+    /** Readings of the meter installed under {@code name} at some point in [from, to), oldest first. */
+    @Transactional
+    public List<Reading> readings(String meterName, Instant from, Instant to) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT r.read_at, r.import_wh, r.export_wh, r.source FROM meter_reading r"
+                + " JOIN meter m ON m.id = r.meter_id WHERE m.name = ?1 AND r.read_at >= ?2 AND r.read_at < ?3"
+                + " ORDER BY r.read_at, m.installed_at").setParameter(1, meterName).setParameter(2, Timestamp.from(from))
+                .setParameter(3, Timestamp.from(to)).getResultList();
+        return rows.stream().map(r -> new Reading(toInstant(r[0]), ((Number) r[1]).longValue(),
+                r[2] == null ? null : ((Number) r[2]).longValue(), (String) r[3])).toList();
+    }
+
+    private void insertExchangeReading(long meterId, Instant at, long importWh, Long exportWh) {
+        em.createNativeQuery("INSERT INTO meter_reading (meter_id, read_at, import_wh, export_wh, source)"
+                + " VALUES (?1, ?2, ?3, ?4, 'EXCHANGE')").setParameter(1, meterId).setParameter(2, Timestamp.from(at))
+                .setParameter(3, importWh).setParameter(4, exportWh).executeUpdate();
+    }
+
+    private Meter meterAt(String name, Instant at) {
+        return Meter.<Meter>find("name = ?1 and installedAt <= ?2 and (removedAt is null or removedAt >= ?2)", name, at)
+                .firstResultOptional().orElseThrow(() -> new LedgerException(LedgerException.Kind.NOT_FOUND,
+                        "No meter [" + name + "] installed at [" + at + "]"));
+    }
+
+    private void checkNeighbours(Meter meter, Instant at, long importWh, Long exportWh) {
+        neighbour(meter.id, at, true).ifPresent(prev -> {
+            if (prev.importWh() > importWh || prev.exportWh() != null && exportWh != null && prev.exportWh() > exportWh) {
+                throw new LedgerException(LedgerException.Kind.INVALID, "Counter would go backwards: [" + importWh + "/"
+                        + exportWh + "] Wh at [" + at + "] is below the reading [" + prev.importWh() + "/"
+                        + prev.exportWh() + "] Wh at [" + prev.readAt() + "]");
+            }
+        });
+        neighbour(meter.id, at, false).ifPresent(next -> {
+            if (next.importWh() < importWh || next.exportWh() != null && exportWh != null && next.exportWh() < exportWh) {
+                throw new LedgerException(LedgerException.Kind.INVALID, "Counter would go backwards: [" + importWh + "/"
+                        + exportWh + "] Wh at [" + at + "] is above the later reading [" + next.importWh() + "/"
+                        + next.exportWh() + "] Wh at [" + next.readAt() + "]");
+            }
+        });
+    }
+
+    private Optional<Reading> neighbour(long meterId, Instant at, boolean before) {
+        String sql = before
+                ? "SELECT read_at, import_wh, export_wh, source FROM meter_reading WHERE meter_id = ?1 AND read_at < ?2"
+                        + " ORDER BY read_at DESC LIMIT 1"
+                : "SELECT read_at, import_wh, export_wh, source FROM meter_reading WHERE meter_id = ?1 AND read_at > ?2"
+                        + " ORDER BY read_at LIMIT 1";
+        return first(em.createNativeQuery(sql).setParameter(1, meterId).setParameter(2, Timestamp.from(at)).getResultList());
+    }
+
+    private Optional<Reading> reading(long meterId, Instant at) {
+        return first(em.createNativeQuery("SELECT read_at, import_wh, export_wh, source FROM meter_reading"
+                + " WHERE meter_id = ?1 AND read_at = ?2").setParameter(1, meterId).setParameter(2, Timestamp.from(at))
+                .getResultList());
+    }
+
+    private static Optional<Reading> first(List<?> rows) {
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] r = (Object[]) rows.get(0);
+        return Optional.of(new Reading(toInstant(r[0]), ((Number) r[1]).longValue(),
+                r[2] == null ? null : ((Number) r[2]).longValue(), (String) r[3]));
+    }
+
+    private static Instant toInstant(Object o) {
+        if (o instanceof Instant i) {
+            return i;
+        }
+        if (o instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        if (o instanceof java.time.OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        throw new IllegalStateException("Unexpected timestamp type " + o.getClass());
+    }
+
+    private static void requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new LedgerException(LedgerException.Kind.INVALID, "A reason is required for every change of readings");
+        }
+    }
+}

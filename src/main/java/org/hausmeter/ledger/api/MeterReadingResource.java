@@ -1,0 +1,81 @@
+package org.hausmeter.ledger.api;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import org.hausmeter.ledger.LedgerException;
+import org.hausmeter.ledger.MeterReadings;
+import org.hausmeter.ledger.persistence.Meter;
+
+/** Caretaker API for counter readings: list, enter or correct (with a reason), meter exchange. */
+@Path("/api/meters/{meter}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed("CARETAKER")
+public class MeterReadingResource {
+
+    /** A manual reading or correction; counters in Wh. */
+    public record ReadingInput(Instant at, Long importWh, Long exportWh, String reason) {
+    }
+
+    /** A meter exchange: the old meter's final and the new meter's first reading, Wh. */
+    public record ExchangeInput(Instant at, Long oldFinalImportWh, Long oldFinalExportWh, String newModel,
+            Long newFirstImportWh, Long newFirstExportWh, String reason) {
+    }
+
+    /** The new meter after an exchange. */
+    public record ExchangedMeter(long meterId, String name, String model, Instant installedAt, long replacesMeterId) {
+    }
+
+    private final MeterReadings readings;
+    private final SecurityIdentity identity;
+
+    MeterReadingResource(MeterReadings readings, SecurityIdentity identity) {
+        this.readings = readings;
+        this.identity = identity;
+    }
+
+    @GET
+    @Path("readings")
+    public List<MeterReadings.Reading> list(@PathParam("meter") String meter, @QueryParam("from") Instant from,
+            @QueryParam("to") Instant to) {
+        if (from == null || to == null) {
+            throw new LedgerException(LedgerException.Kind.INVALID, "Give the period as ?from=…&to=… (ISO instants)");
+        }
+        return readings.readings(meter, from, to);
+    }
+
+    @POST
+    @Path("readings")
+    public Response enter(@PathParam("meter") String meter, ReadingInput in) {
+        if (in == null || in.at() == null || in.importWh() == null) {
+            throw new LedgerException(LedgerException.Kind.INVALID, "A reading needs [at], [importWh] and a [reason]");
+        }
+        boolean corrected = readings.enter(identity.getPrincipal().getName(), meter, in.at(), in.importWh(), in.exportWh(),
+                in.reason()).isPresent();
+        return Response.status(corrected ? Response.Status.OK : Response.Status.CREATED)
+                .entity(new MeterReadings.Reading(in.at(), in.importWh(), in.exportWh(), "MANUAL")).build();
+    }
+
+    @POST
+    @Path("exchange")
+    public ExchangedMeter exchange(@PathParam("meter") String meter, ExchangeInput in) {
+        if (in == null || in.at() == null || in.oldFinalImportWh() == null || in.newFirstImportWh() == null) {
+            throw new LedgerException(LedgerException.Kind.INVALID,
+                    "An exchange needs [at], [oldFinalImportWh], [newFirstImportWh] and a [reason]");
+        }
+        Meter m = readings.exchange(identity.getPrincipal().getName(), meter, in.at(), in.oldFinalImportWh(),
+                in.oldFinalExportWh(), in.newModel(), in.newFirstImportWh(), in.newFirstExportWh(), in.reason());
+        return new ExchangedMeter(m.id, m.name, m.model, m.installedAt, m.replacesMeterId);
+    }
+}
