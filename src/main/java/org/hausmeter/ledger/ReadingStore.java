@@ -50,34 +50,42 @@ public class ReadingStore {
         Instant max = readings.stream().map(CounterReading::readAt).max(Instant::compareTo).orElseThrow();
         partitions.ensureCovering(min, max.plusMillis(1));
         try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try (Statement st = c.createStatement()) {
-                st.execute(STAGE);
-                CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-                copy.copyIn(COPY, new CopyText(readings.iterator()));
-                int inserted = st.executeUpdate(MERGE);
-                c.commit();
-                return inserted;
-            } catch (SQLException | IOException | RuntimeException e) {
-                c.rollback();
-                if (e instanceof SQLException s) {
-                    throw s;
-                }
-                throw new SQLException("Storing " + readings.size() + " readings failed: " + e.getMessage(), e);
-            } finally {
-                c.setAutoCommit(autoCommit);
+            return copyIn(c, readings);
+        }
+    }
+
+    /**
+     * The bulk path on a plain connection (partitions must exist): COPY into a staging table, one
+     * idempotent insert, commit. Returns how many readings were new.
+     */
+    public static int copyIn(Connection c, Collection<CounterReading> readings) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try (Statement st = c.createStatement()) {
+            st.execute(STAGE);
+            CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+            copy.copyIn(COPY, new CopyText(readings.iterator()));
+            int inserted = st.executeUpdate(MERGE);
+            c.commit();
+            return inserted;
+        } catch (SQLException | IOException | RuntimeException e) {
+            c.rollback();
+            if (e instanceof SQLException s) {
+                throw s;
             }
+            throw new SQLException("Storing " + readings.size() + " readings failed: " + e.getMessage(), e);
+        } finally {
+            c.setAutoCommit(autoCommit);
         }
     }
 
     /** Readings as COPY text format, produced lazily row by row. */
-    static final class CopyText extends Reader {
+    public static final class CopyText extends Reader {
         private final Iterator<CounterReading> rows;
         private final StringBuilder buffer = new StringBuilder(256);
         private int pos;
 
-        CopyText(Iterator<CounterReading> rows) {
+        public CopyText(Iterator<CounterReading> rows) {
             this.rows = rows;
         }
 

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 /**
  * The benchmark command ({@code mvn -Pbench verify}): runs every benchmark against the packaged
  * server and writes JSON figures under target/bench/. Arguments: the runner jar, the output
- * directory, then optionally the benchmarks to run (bus, startup; default all).
+ * directory, then optionally the benchmarks to run (bus, ledger, startup; default all).
  */
 public final class Bench {
 
@@ -19,6 +19,11 @@ public final class Bench {
                 args.length));
         if (only.isEmpty() || only.contains("bus")) {
             new BusBench(out).run();
+        }
+        if (only.isEmpty() || only.contains("ledger")) {
+            LedgerBench ledger = new LedgerBench(out);
+            ledger.run();
+            ledger.write();
         }
         if (only.isEmpty() || only.contains("startup")) {
             new StartupBench(jar, out).run();

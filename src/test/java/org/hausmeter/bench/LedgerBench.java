@@ -1,0 +1,134 @@
+package org.hausmeter.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.flywaydb.core.Flyway;
+import org.hausmeter.ledger.CounterReading;
+import org.hausmeter.ledger.ReadingSource;
+import org.hausmeter.ledger.ReadingStore;
+import org.hausmeter.platform.EmbeddedServers;
+import org.hausmeter.support.EmbeddedServersResource;
+
+/**
+ * Ledger figures on a real (embedded) PostgreSQL with the Flyway schema: our bulk ingest of counter
+ * readings ({@link ReadingStore#copyIn}: COPY into a staging table + one idempotent insert) next to
+ * psql's {@code \\copy} of the same rows straight into the same, emptied table. Writes
+ * target/bench/ledger.json (extended by the derivation and CSV figures where available).
+ */
+final class LedgerBench {
+
+    private static final int METERS = 200;
+    private static final int QUARTER_HOURS = 5_000;
+
+    private final Path out;
+    final Map<String, Object> json = new LinkedHashMap<>();
+
+    LedgerBench(Path out) {
+        this.out = out;
+    }
+
+    void run() throws Exception {
+        Path data = out.resolve("ledger-data");
+        EmbeddedServersResource.deleteRecursively(data);
+        try (EmbeddedServers servers = EmbeddedServers.start(new EmbeddedServers.Settings(data, 0, 0, true, false))) {
+            Flyway.configure().dataSource(servers.jdbcUrl(), EmbeddedServers.USER, "").locations("classpath:db/migration")
+                    .load().migrate();
+            try (Connection c = DriverManager.getConnection(servers.jdbcUrl(), EmbeddedServers.USER, "");
+                    Statement st = c.createStatement()) {
+                Instant start = Instant.parse("2026-01-01T00:00:00Z");
+                Instant end = start.plus(Duration.ofMinutes(15L * QUARTER_HOURS));
+                st.execute("INSERT INTO meter (name, bus, unit_id, model, role, installed_at)"
+                        + " SELECT 'bench-' || g, 'bus-' || (g / 200), 1 + g % 200, 'eastron-sdm630', 'COMMON', '2025-01-01'"
+                        + " FROM generate_series(0, " + (METERS - 1) + ") g");
+                st.execute("SELECT hausmeter_ensure_reading_partitions('" + start + "', '" + end + "')");
+                List<Long> ids = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery("SELECT id FROM meter ORDER BY id")) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+                List<CounterReading> rows = new ArrayList<>(METERS * QUARTER_HOURS);
+                for (int q = 0; q < QUARTER_HOURS; q++) {
+                    Instant t = start.plus(Duration.ofMinutes(15L * q));
+                    for (int m = 0; m < METERS; m++) {
+                        rows.add(new CounterReading(ids.get(m), t, 1_000_000L + 97L * q + m, 0L, ReadingSource.POLL));
+                    }
+                }
+                // Ours, in batches of one day of the whole building (as the poller and imports do).
+                c.setAutoCommit(true);
+                long t0 = System.nanoTime();
+                int batch = METERS * 96;
+                int stored = 0;
+                for (int i = 0; i < rows.size(); i += batch) {
+                    stored += ReadingStore.copyIn(c, rows.subList(i, Math.min(rows.size(), i + batch)));
+                }
+                double ours = (System.nanoTime() - t0) / 1e9;
+                if (stored != rows.size()) {
+                    throw new IllegalStateException("stored " + stored + " of " + rows.size());
+                }
+                long bytes;
+                try (ResultSet rs = st.executeQuery("SELECT sum(pg_total_relation_size(relid)) FROM pg_partition_tree('meter_reading')")) {
+                    rs.next();
+                    bytes = rs.getLong(1);
+                }
+                // psql's \copy of the same rows into the emptied table.
+                st.execute("TRUNCATE meter_reading");
+                Path file = out.resolve("ledger-rows.copy");
+                try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+                        ReadingStore.CopyText text = new ReadingStore.CopyText(rows.iterator())) {
+                    text.transferTo(w);
+                }
+                double psql = psqlCopy(servers.postgresPort(), file);
+                Files.delete(file);
+
+                json.put("rows", rows.size());
+                json.put("ingest_s", round(ours));
+                json.put("ingest_rows_per_s", Math.round(rows.size() / ours));
+                json.put("psql_copy_s", round(psql));
+                json.put("psql_copy_rows_per_s", Math.round(rows.size() / psql));
+                json.put("ingest_ratio", round(psql / ours));
+                json.put("bytes_per_reading", round((double) bytes / rows.size()));
+            }
+        }
+    }
+
+    private static double psqlCopy(int port, Path file) throws Exception {
+        String psql = Files.isExecutable(Path.of("/usr/bin/psql")) ? "/usr/bin/psql" : "psql";
+        ProcessBuilder pb = new ProcessBuilder(psql, "-h", "localhost", "-p", Integer.toString(port), "-U",
+                EmbeddedServers.USER, "-d", EmbeddedServers.DATABASE, "-v", "ON_ERROR_STOP=1", "-c",
+                "\\copy meter_reading (meter_id, read_at, import_wh, export_wh, source) FROM '" + file + "'")
+                .redirectErrorStream(true);
+        long t0 = System.nanoTime();
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            throw new IllegalStateException("psql \\copy failed (install postgresql-client): " + output);
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    void write() throws Exception {
+        Path file = out.resolve("ledger.json");
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json);
+        System.out.println("Wrote " + file + "\n" + Files.readString(file));
+    }
+
+    static double round(double v) {
+        return Math.round(v * 1000.0) / 1000.0;
+    }
+}
