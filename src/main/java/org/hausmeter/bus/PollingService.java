@@ -64,6 +64,7 @@ public class PollingService {
     private final BuildingTopology topology;
     private final BuildingSettings settings;
     private final ReadingStore store;
+    private final org.hausmeter.ledger.LedgerDerivation derivation;
     private final LiveValues live;
     private final Clock clock;
     private final MeterRegistry registry;
@@ -84,7 +85,8 @@ public class PollingService {
     private ScheduledExecutorService scheduler;
     private volatile boolean running;
 
-    PollingService(BuildingTopology topology, BuildingSettings settings, ReadingStore store, LiveValues live, Clock clock,
+    PollingService(BuildingTopology topology, BuildingSettings settings, ReadingStore store,
+            org.hausmeter.ledger.LedgerDerivation derivation, LiveValues live, Clock clock,
             MeterRegistry registry, com.fasterxml.jackson.databind.ObjectMapper mapper,
             @ConfigProperty(name = "hausmeter.bus.timeout", defaultValue = "500ms") Duration timeout,
             @ConfigProperty(name = "hausmeter.bus.retries", defaultValue = "2") int retries,
@@ -95,6 +97,7 @@ public class PollingService {
         this.topology = topology;
         this.settings = settings;
         this.store = store;
+        this.derivation = derivation;
         this.live = live;
         this.clock = clock;
         this.registry = registry;
@@ -244,6 +247,10 @@ public class PollingService {
         try {
             long n = SimulatedHistory.generate(simulator.building(), meters, start, to, store);
             LOG.infof("Simulated history: %d readings stored in %d s", n, (System.nanoTime() - t0) / 1_000_000_000L);
+            long t1 = System.nanoTime();
+            org.hausmeter.ledger.LedgerDerivation.Result r = derivation.derive(start, to);
+            LOG.infof("Simulated history: %d interval rows of %d meters derived in %d s", r.rows(), r.meters(),
+                    (System.nanoTime() - t1) / 1_000_000_000L);
         } catch (SQLException | RuntimeException e) {
             LOG.error("Simulated history failed: " + e.getMessage(), e);
         }
@@ -284,7 +291,16 @@ public class PollingService {
                 LOG.errorf("Bus [%s] cycle failed: %s", e.getKey(), ex.getCause().getMessage());
             }
         }
-        return flush();
+        int stored = flush();
+        if (stored > 0) {
+            Instant boundary = Instant.ofEpochSecond(Math.floorDiv(clock.instant().getEpochSecond(), 900) * 900);
+            try {
+                derivation.derive(boundary.minus(Duration.ofHours(2)), boundary);
+            } catch (SQLException | RuntimeException ex) {
+                LOG.warnf("Interval derivation after the quarter-hour read failed: %s", ex.getMessage());
+            }
+        }
+        return stored;
     }
 
     private int flush() {

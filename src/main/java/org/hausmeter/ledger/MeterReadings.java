@@ -113,6 +113,18 @@ public class MeterReadings {
         return fresh;
     }
 
+    /**
+     * The period whose intervals a reading at {@code at} influences: from the meter's reading before it
+     * to the one after it (a gap around it is spread anew), on quarter-hour boundaries.
+     */
+    @Transactional
+    public Instant[] affectedPeriod(String meterName, Instant at) {
+        Meter meter = meterAt(meterName, at);
+        Instant from = neighbour(meter.id, at, true).map(Reading::readAt).orElse(at);
+        Instant to = neighbour(meter.id, at, false).map(Reading::readAt).orElse(at);
+        return new Instant[] { Intervals.floor(from), Intervals.floor(to).plusSeconds(Intervals.SECONDS) };
+    }
+
     /** Readings of the meter installed under {@code name} at some point in [from, to), oldest first. */
     @Transactional
     public List<Reading> readings(String meterName, Instant from, Instant to) {

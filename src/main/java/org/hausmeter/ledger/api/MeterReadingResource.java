@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import org.hausmeter.ledger.LedgerException;
+import org.hausmeter.ledger.IntervalQueries;
+import org.hausmeter.ledger.LedgerDerivation;
 import org.hausmeter.ledger.MeterReadings;
 import org.hausmeter.ledger.persistence.Meter;
 
@@ -38,11 +40,35 @@ public class MeterReadingResource {
     }
 
     private final MeterReadings readings;
+    private final LedgerDerivation derivation;
+    private final IntervalQueries queries;
     private final SecurityIdentity identity;
 
-    MeterReadingResource(MeterReadings readings, SecurityIdentity identity) {
+    MeterReadingResource(MeterReadings readings, LedgerDerivation derivation, IntervalQueries queries,
+            SecurityIdentity identity) {
         this.readings = readings;
+        this.derivation = derivation;
+        this.queries = queries;
         this.identity = identity;
+    }
+
+    @GET
+    @Path("intervals")
+    public List<IntervalQueries.Interval> intervals(@PathParam("meter") String meter, @QueryParam("from") Instant from,
+            @QueryParam("to") Instant to) {
+        if (from == null || to == null) {
+            throw new LedgerException(LedgerException.Kind.INVALID, "Give the period as ?from=…&to=… (ISO instants)");
+        }
+        return queries.intervals(meter, from, to);
+    }
+
+    private void rederive(String meter, Instant at) {
+        Instant[] period = readings.affectedPeriod(meter, at);
+        try {
+            derivation.derive(meter, period[0], period[1]);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Re-deriving [" + meter + "] failed: " + e.getMessage(), e);
+        }
     }
 
     @GET
@@ -63,6 +89,7 @@ public class MeterReadingResource {
         }
         boolean corrected = readings.enter(identity.getPrincipal().getName(), meter, in.at(), in.importWh(), in.exportWh(),
                 in.reason()).isPresent();
+        rederive(meter, in.at());
         return Response.status(corrected ? Response.Status.OK : Response.Status.CREATED)
                 .entity(new MeterReadings.Reading(in.at(), in.importWh(), in.exportWh(), "MANUAL")).build();
     }
@@ -76,6 +103,7 @@ public class MeterReadingResource {
         }
         Meter m = readings.exchange(identity.getPrincipal().getName(), meter, in.at(), in.oldFinalImportWh(),
                 in.oldFinalExportWh(), in.newModel(), in.newFirstImportWh(), in.newFirstExportWh(), in.reason());
+        rederive(meter, in.at());
         return new ExchangedMeter(m.id, m.name, m.model, m.installedAt, m.replacesMeterId);
     }
 }
