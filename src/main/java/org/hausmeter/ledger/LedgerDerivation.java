@@ -152,10 +152,9 @@ public class LedgerDerivation {
     static List<CounterReading> readings(Connection c, long meterId, Instant from, Instant to) throws SQLException {
         List<CounterReading> list = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT read_at, import_wh, export_wh, source FROM meter_reading"
-                + " WHERE meter_id = ?1 AND read_at >= coalesce((SELECT max(read_at) FROM meter_reading WHERE meter_id = ?1"
-                + " AND read_at < ?2), ?2) AND read_at <= coalesce((SELECT min(read_at) FROM meter_reading"
-                + " WHERE meter_id = ?1 AND read_at > ?3), ?3) ORDER BY read_at".replace("?1", "?").replace("?2", "?")
-                        .replace("?3", "?"))) {
+                + " WHERE meter_id = ? AND read_at >= coalesce((SELECT max(read_at) FROM meter_reading WHERE meter_id = ?"
+                + " AND read_at < ?::timestamptz), ?::timestamptz) AND read_at <= coalesce((SELECT min(read_at)"
+                + " FROM meter_reading WHERE meter_id = ? AND read_at > ?::timestamptz), ?::timestamptz) ORDER BY read_at")) {
             ps.setLong(1, meterId);
             ps.setLong(2, meterId);
             ps.setTimestamp(3, Timestamp.from(from));
