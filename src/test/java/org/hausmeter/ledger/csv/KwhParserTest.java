@@ -42,7 +42,7 @@ class KwhParserTest {
                 s.append((char) ('0' + r.nextInt(10)));
             }
             long expected = new BigDecimal(s.toString()).movePointRight(3).setScale(0, RoundingMode.HALF_UP).longValueExact();
-            assertThat(parse(p, s.toString())).as(s).isEqualTo(expected);
+            assertThat(parse(p, s.toString())).as(s.toString()).isEqualTo(expected);
         }
     }
 
