@@ -6,7 +6,10 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Wide layout: one row per meter, one column per interval (see {@link MeterCsvImport}). */
+/**
+ * Wide layout: one row per meter, one column per interval (see {@link MeterCsvImport}). Cells under a header that
+ * was reported as a problem are skipped.
+ */
 final class WideFormat {
     private final Scan scan;
     private int firstInterval;
@@ -103,15 +106,15 @@ final class WideFormat {
         ImportSink sink = s.sink;
         int n = csv.fieldCount();
         for (int c = firstInterval; c < n; c++) {
+            Instant start = starts[c];
+            if (start == null) {
+                continue;
+            }
             long wh = kwh.parse(chars, csv.start(c), csv.end(c));
             if (wh < 0) {
                 if (wh != KwhParser.EMPTY) {
                     s.problem(c, kwh.reason(wh, csv.field(c)));
                 }
-                continue;
-            }
-            Instant start = starts[c];
-            if (start == null) {
                 continue;
             }
             tally.value(seconds[c]);
