@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * The counter readings one meter has in a file, sorted by time, for duplicate and backward-step detection in any row
- * order. Memory: 32 bytes per reading.
+ * order, keyed by epoch millisecond. Memory: 32 bytes per reading.
  */
 final class CounterHistory {
     static final long NO_EXPORT = Long.MIN_VALUE;
@@ -14,12 +14,12 @@ final class CounterHistory {
     private long[] lines = new long[16];
     private int size;
 
-    /** Index of {@code epochSecond}, or {@code -(insertion point) - 1}. */
-    int find(long epochSecond) {
-        if (size > 0 && times[size - 1] < epochSecond) {
+    /** Index of {@code epochMilli}, or {@code -(insertion point) - 1}. */
+    int find(long epochMilli) {
+        if (size > 0 && times[size - 1] < epochMilli) {
             return -size - 1;
         }
-        return Arrays.binarySearch(times, 0, size, epochSecond);
+        return Arrays.binarySearch(times, 0, size, epochMilli);
     }
 
     long line(int i) {
@@ -42,7 +42,7 @@ final class CounterHistory {
         return size;
     }
 
-    void insert(int at, long epochSecond, long importWh, long exportWh, long line) {
+    void insert(int at, long epochMilli, long importWh, long exportWh, long line) {
         if (size == times.length) {
             int n = size * 2;
             times = Arrays.copyOf(times, n);
@@ -57,7 +57,7 @@ final class CounterHistory {
             System.arraycopy(exports, at, exports, at + 1, tail);
             System.arraycopy(lines, at, lines, at + 1, tail);
         }
-        times[at] = epochSecond;
+        times[at] = epochMilli;
         imports[at] = importWh;
         exports[at] = exportWh;
         lines[at] = line;

@@ -134,7 +134,8 @@ final class LongFormat {
         try {
             at = s.timestamps.parse(timeText, zone);
             if (kind == ImportSummary.Kind.INTERVALS
-                    && Math.floorMod(at.getEpochSecond(), ImportedInterval.INTERVAL_SECONDS) != 0) {
+                    && (at.getNano() != 0
+                            || Math.floorMod(at.getEpochSecond(), ImportedInterval.INTERVAL_SECONDS) != 0)) {
                 s.problem(timeCol, "interval start [" + timeText.strip() + "] is not on a quarter hour");
                 bad = true;
             }
@@ -161,33 +162,33 @@ final class LongFormat {
             return;
         }
         s.tally.meter(id);
-        long second = at.getEpochSecond();
+        long milli = at.toEpochMilli();
         Long export = exportWh == CounterHistory.NO_EXPORT ? null : exportWh;
         if (kind == ImportSummary.Kind.INTERVALS) {
-            long earlier = intervals.computeIfAbsent(id, k -> new QuarterHourSet()).add(second, line);
+            long earlier = intervals.computeIfAbsent(id, k -> new QuarterHourSet()).add(milli, line);
             if (earlier != 0) {
                 s.problems.line(line, "duplicate row for meter [" + name + "] at [" + timeText.strip()
                         + "], first on line [" + earlier + "]");
                 return;
             }
-            s.tally.value(second);
+            s.tally.value(milli);
             if (s.sink != null) {
                 s.sink.interval(new ImportedInterval(id, at, importWh, export));
             }
             return;
         }
-        if (counterOk(counters.computeIfAbsent(id, k -> new CounterHistory()), name, timeText, second, importWh,
+        if (counterOk(counters.computeIfAbsent(id, k -> new CounterHistory()), name, timeText, milli, importWh,
                 exportWh, line)) {
-            s.tally.value(second);
+            s.tally.value(milli);
             if (s.sink != null) {
                 s.sink.counter(new CounterReading(id, at, importWh, export, ReadingSource.IMPORT));
             }
         }
     }
 
-    private boolean counterOk(CounterHistory h, String name, String timeText, long second, long importWh,
+    private boolean counterOk(CounterHistory h, String name, String timeText, long milli, long importWh,
             long exportWh, long line) {
-        int i = h.find(second);
+        int i = h.find(milli);
         if (i >= 0) {
             scan.problems.line(line, "duplicate row for meter [" + name + "] at [" + timeText.strip()
                     + "], first on line [" + h.line(i) + "]");
@@ -205,7 +206,7 @@ final class LongFormat {
             ok &= exportWh == CounterHistory.NO_EXPORT || h.exportWh(at) == CounterHistory.NO_EXPORT
                     || notBackwards(exportWh, h.exportWh(at), h.line(at), exportCol, false);
         }
-        h.insert(at, second, importWh, exportWh, line);
+        h.insert(at, milli, importWh, exportWh, line);
         return ok;
     }
 

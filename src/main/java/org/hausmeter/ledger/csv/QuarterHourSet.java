@@ -14,9 +14,9 @@ final class QuarterHourSet {
     private long lastChunkKey = Long.MIN_VALUE;
     private int[] lastChunk;
 
-    /** Records the quarter hour starting at {@code epochSecond}; returns 0, or the earlier line when already seen. */
-    long add(long epochSecond, long line) {
-        long q = Math.floorDiv(epochSecond, ImportedInterval.INTERVAL_SECONDS);
+    /** Records the quarter hour starting at {@code epochMilli}; returns 0, or the earlier line when already seen. */
+    long add(long epochMilli, long line) {
+        long q = Math.floorDiv(epochMilli, ImportedInterval.INTERVAL_SECONDS * 1000);
         long key = q >> SHIFT;
         int[] chunk;
         if (key == lastChunkKey) {

@@ -16,18 +16,18 @@ final class Tally {
         meters.add(meterId);
     }
 
-    void value(long epochSecond) {
+    void value(long epochMilli) {
         values++;
-        if (epochSecond < first) {
-            first = epochSecond;
+        if (epochMilli < first) {
+            first = epochMilli;
         }
-        if (epochSecond > last) {
-            last = epochSecond;
+        if (epochMilli > last) {
+            last = epochMilli;
         }
     }
 
     ImportSummary summary(ImportOptions.Layout layout, ImportSummary.Kind kind) {
         return new ImportSummary(layout, kind, rows, values, meters.size(),
-                values == 0 ? null : Instant.ofEpochSecond(first), values == 0 ? null : Instant.ofEpochSecond(last));
+                values == 0 ? null : Instant.ofEpochMilli(first), values == 0 ? null : Instant.ofEpochMilli(last));
     }
 }

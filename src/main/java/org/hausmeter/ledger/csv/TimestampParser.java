@@ -12,7 +12,7 @@ import java.util.List;
  * <ul>
  * <li>{@code yyyy-MM-dd}, {@code dd/MM/yyyy} (or {@code MM/dd/yyyy}, see {@link ImportOptions.SlashDates}) or
  * {@code dd.MM.yyyy} (day and month may have one digit),</li>
- * <li>then {@code T} or blanks, then {@code HH:mm} or {@code HH:mm:ss},</li>
+ * <li>then {@code T} or blanks, then {@code HH:mm}, {@code HH:mm:ss} or {@code HH:mm:ss.fffffffff},</li>
  * <li>then optionally (after optional blanks) an offset {@code Z}, {@code +HH:MM}, {@code +HHMM} or {@code +HH}.</li>
  * </ul>
  * With an offset the instant is exact. Without one, the date-time is local in the given zone: a local time in a DST
@@ -68,13 +68,22 @@ final class TimestampParser {
         expect(s, at, ':', text);
         int minute = digits(s, at, 2, 2, text);
         int second = 0;
+        int nano = 0;
         if (at[0] < n && s.charAt(at[0]) == ':') {
             at[0]++;
             second = digits(s, at, 2, 2, text);
+            if (at[0] < n && s.charAt(at[0]) == '.') {
+                at[0]++;
+                int from = at[0];
+                nano = digits(s, at, 1, 9, text);
+                for (int i = at[0] - from; i < 9; i++) {
+                    nano *= 10;
+                }
+            }
         }
         LocalDateTime local;
         try {
-            local = LocalDateTime.of(year, month, day, hour, minute, second);
+            local = LocalDateTime.of(year, month, day, hour, minute, second, nano);
         } catch (DateTimeException e) {
             throw new BadTimestamp("invalid date or time [" + text + "]");
         }
@@ -107,7 +116,8 @@ final class TimestampParser {
 
     static String format(LocalDateTime t) {
         String s = t.toLocalDate() + " " + two(t.getHour()) + ":" + two(t.getMinute());
-        return t.getSecond() == 0 ? s : s + ":" + two(t.getSecond());
+        return t.getSecond() == 0 && t.getNano() == 0 ? s : s + ":" + two(t.getSecond())
+                + (t.getNano() == 0 ? "" : "." + t.getNano());
     }
 
     private static String two(int v) {

@@ -14,7 +14,7 @@ final class WideFormat {
     private final Scan scan;
     private int firstInterval;
     private Instant[] starts;
-    private long[] seconds;
+    private long[] millis;
     private final Map<Long, Long> meterLines = new HashMap<>();
 
     WideFormat(Scan scan) {
@@ -51,13 +51,13 @@ final class WideFormat {
             return false;
         }
         starts = new Instant[h.length];
-        seconds = new long[h.length];
+        millis = new long[h.length];
         Map<Long, Integer> seen = new HashMap<>();
         for (int i = firstInterval; i < h.length; i++) {
             try {
                 Instant start = scan.timestamps.parse(h[i], zone);
                 long second = start.getEpochSecond();
-                if (Math.floorMod(second, ImportedInterval.INTERVAL_SECONDS) != 0) {
+                if (start.getNano() != 0 || Math.floorMod(second, ImportedInterval.INTERVAL_SECONDS) != 0) {
                     scan.problem(i, "interval start [" + h[i].strip() + "] is not on a quarter hour");
                     continue;
                 }
@@ -67,7 +67,7 @@ final class WideFormat {
                     continue;
                 }
                 starts[i] = start;
-                seconds[i] = second;
+                millis[i] = start.toEpochMilli();
             } catch (TimestampParser.BadTimestamp e) {
                 scan.problem(i, e.getMessage());
             }
@@ -117,7 +117,7 @@ final class WideFormat {
                 }
                 continue;
             }
-            tally.value(seconds[c]);
+            tally.value(millis[c]);
             if (sink != null) {
                 sink.interval(new ImportedInterval(meterId, start, wh, null));
             }

@@ -157,14 +157,17 @@ class LongFormatImportTest {
                 apt-2,2025-01-01 00:30,1
                 apt-1,2025-01-01T00:30+01:00,2
                 apt-1,2025-01-01 00:00:30,1
+                apt-2,2025-01-01T00:45:00.000Z,1
+                apt-2,2025-01-01T00:45:00.001Z,1
                 """;
         ImportReport report = importer().preview(new StringReader(csv));
 
         assertThat(messages(report)).containsExactly(
                 "line 3, column 2 [timestamp]: interval start [2025-01-01 00:10] is not on a quarter hour",
                 "line 6: duplicate row for meter [apt-1] at [2025-01-01T00:30+01:00], first on line [2]",
-                "line 7, column 2 [timestamp]: interval start [2025-01-01 00:00:30] is not on a quarter hour");
-        assertThat(report.summary().values()).isEqualTo(3);
+                "line 7, column 2 [timestamp]: interval start [2025-01-01 00:00:30] is not on a quarter hour",
+                "line 9, column 2 [timestamp]: interval start [2025-01-01T00:45:00.001Z] is not on a quarter hour");
+        assertThat(report.summary().values()).isEqualTo(4);
     }
 
     @Test

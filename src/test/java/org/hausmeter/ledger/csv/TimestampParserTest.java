@@ -40,6 +40,8 @@ class TimestampParserTest {
         assertThat(parse("2025-01-02 00:15 +01")).isEqualTo(expected);
         assertThat(parse("2025-01-01T22:15-01:00")).isEqualTo(expected);
         assertThat(dayFirst.parse("2025-01-02T00:15+01:00", null)).isEqualTo(expected);
+        assertThat(parse("2025-01-01T23:15:00.000Z")).isEqualTo(expected);
+        assertThat(parse("2025-01-01T23:15:07.25Z")).isEqualTo(Instant.parse("2025-01-01T23:15:07.250Z"));
     }
 
     @Test
