@@ -32,11 +32,17 @@ import java.util.Objects;
  * <li>Energy cells: kWh as decimal text, exact, converted once to whole Wh rounding HALF_UP (on the fourth decimal of
  * kWh); decimal separator see {@link ImportOptions.Decimal}; no thousands separators, no sign, no exponent; negative
  * values are problems.</li>
- * <li>Timestamps: see {@link TimestampParser}, e.g. {@code 2025-01-01T00:15:00+01:00}, {@code 2025-01-01 00:15Z},
- * {@code 2025-01-01 00:15}, {@code 2025-01-01T00:15}, {@code 01/01/2025 00:15}, {@code 01.01.2025 00:15}. A local
- * time (no offset) is read in the zone the header states, else {@link ImportOptions#defaultZone()}. A local time that
- * does not exist (spring-forward gap) or exists twice (fall-back overlap, e.g. {@code 2025-10-26 02:15} in
- * Europe/Berlin) is a problem; write it with its offset.</li>
+ * <li>Timestamps: a date {@code yyyy-MM-dd}, {@code dd/MM/yyyy} (or {@code MM/dd/yyyy}, see
+ * {@link ImportOptions.SlashDates}) or {@code dd.MM.yyyy} (day and month may have one digit); then {@code T} or
+ * blanks; then {@code HH:mm}, {@code HH:mm:ss} or {@code HH:mm:ss.fff} (up to 9 digits); then optionally, after
+ * optional blanks, an offset {@code Z}, {@code +HH:MM}, {@code +HHMM} or {@code +HH}. Examples:
+ * {@code 2025-01-01T00:15:00+01:00}, {@code 2025-01-01 00:15Z}, {@code 2025-01-01 00:15}, {@code 2025-01-01T00:15},
+ * {@code 01/01/2025 00:15}, {@code 01.01.2025 00:15 +01:00}. With an offset the instant is exact. Without one the
+ * time is local, in the zone the header states, else {@link ImportOptions#defaultZone()} (none: a problem). A local
+ * time that does not exist (spring-forward gap, e.g. {@code 2025-03-30 02:15} in Europe/Berlin) or exists twice
+ * (fall-back overlap, e.g. {@code 2025-10-26 02:15}) is a problem: write it with its offset
+ * ({@code 2025-10-26 02:15+02:00} is the first, {@code +01:00} the second). Duplicates and ordering are decided
+ * to the millisecond.</li>
  * <li>Every problem names line (1-based physical line where the record starts), column (1-based index and header
  * text) and reason with the value in brackets.</li>
  * </ul>
