@@ -35,7 +35,7 @@ final class Scan {
                 return false;
             }
         } catch (CsvReader.SyntaxError e) {
-            problems.add(e.line, e.column, null, "header: " + e.getMessage());
+            problems.line(e.line, "header column [" + e.column + "]: " + e.getMessage());
             return false;
         }
         header = new String[csv.fieldCount()];
@@ -61,7 +61,11 @@ final class Scan {
                 return true;
             } catch (CsvReader.SyntaxError e) {
                 tally.rows++;
-                problems.add(e.line, e.column, e.column <= header.length ? header[e.column - 1] : "?", e.getMessage());
+                if (e.column <= header.length) {
+                    problems.add(e.line, e.column, header[e.column - 1], e.getMessage());
+                } else {
+                    problems.line(e.line, "column [" + e.column + "] beyond the header: " + e.getMessage());
+                }
             }
         }
     }

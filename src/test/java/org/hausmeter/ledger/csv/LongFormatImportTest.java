@@ -219,6 +219,28 @@ class LongFormatImportTest {
     }
 
     @Test
+    void csvSyntaxErrors_areReportedWithTheirColumn_andTheNextLinesStillCount() throws Exception {
+        String csv = """
+                meter,timestamp,import_kwh
+                apt-1,2025-01-01 00:00,1"2
+                apt-1,"2025-01-01 00:15"x,1
+                apt-1,2025-01-01 00:30,"a
+                b"
+                apt-1,2025-01-01 00:45,-3
+                apt-1,2025-01-01 01:00,"open
+                """;
+        ImportReport report = importer().preview(ReaderSource.of(csv));
+        assertThat(messages(report)).containsExactly(
+                "line 2, column 3 [import_kwh]: quote inside an unquoted field",
+                "line 3, column 2 [timestamp]: unexpected [x] after a closing quote",
+                "line 4, column 3 [import_kwh]: not a number [a\nb]",
+                "line 6, column 3 [import_kwh]: negative value [-3]",
+                "line 7, column 3 [import_kwh]: quoted field not closed before the end of the file");
+        assertThat(messages(importer().preview(ReaderSource.of("meter,\"timestamp\n")))).containsExactly(
+                "line 1: header column [2]: quoted field not closed before the end of the file");
+    }
+
+    @Test
     void localTimes_withoutAnyZone_areProblems() throws Exception {
         ImportReport report = importer(ImportOptions.defaults("x.csv", null)).preview(ReaderSource.of(
                 "meter,timestamp,import_kwh\napt-1,2025-01-01 00:00,1\napt-1,2025-01-01 00:15Z,1\n"));

@@ -73,6 +73,16 @@ class WideFormatImportTest {
     }
 
     @Test
+    void reimport_givesTheSameRecords() throws Exception {
+        String csv = "meter;location;01/01/2025 00:00;01/01/2025 00:15\napt-2;x;0,5;1\napt-1;y;;2,0004\n";
+        var first = new LongFormatImportTest.Collected();
+        var second = new LongFormatImportTest.Collected();
+        assertThat(importer().commit(ReaderSource.of(csv), first))
+                .isEqualTo(importer().commit(ReaderSource.of(csv), second));
+        assertThat(first.intervals).hasSize(3).isEqualTo(second.intervals);
+    }
+
+    @Test
     void mixedDecimalSeparators_inASemicolonFile_areReported() throws Exception {
         String csv = "meter;01/01/2025 00:00;01/01/2025 00:15\napt-1;1,5;2\napt-2;1.234;3\n";
         assertThat(messages(importer().preview(ReaderSource.of(csv)))).containsExactly(
