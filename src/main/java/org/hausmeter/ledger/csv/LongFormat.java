@@ -43,6 +43,9 @@ final class LongFormat {
         boolean[] bad = {false};
         zone = scan.options.defaultZone();
         for (int i = 0; i < h.length; i++) {
+            if (i > 0 && h[i].isBlank()) {
+                continue;
+            }
             HeaderCell cell = HeaderCell.parse(h[i]);
             int[] known = {meterCol, timeCol, counterImport, counterExport, intervalImport, intervalExport};
             int k = switch (cell.name()) {

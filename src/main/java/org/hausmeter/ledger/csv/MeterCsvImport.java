@@ -26,7 +26,8 @@ import java.util.Objects;
  * <li>Text: a {@link Reader} (decode files as UTF-8); a leading BOM is skipped. RFC 4180 quoting; CRLF, LF or CR line
  * ends; empty lines skipped. Delimiter {@code ','} or {@code ';'}, detected from the header line (more unquoted
  * semicolons than commas: {@code ';'}) unless given.</li>
- * <li>Header names are case-insensitive and blank-trimmed.</li>
+ * <li>Header names are case-insensitive and blank-trimmed. A column with a blank header (other than the first, e.g.
+ * from trailing delimiters) is ignored; a value in it is a problem.</li>
  * <li>Meter names are blank-trimmed and matched exactly (case-sensitive) against the caller's map of meter name to
  * meter id; an unknown name is a problem.</li>
  * <li>Energy cells: kWh as decimal text, exact, converted once to whole Wh rounding HALF_UP (on the fourth decimal of

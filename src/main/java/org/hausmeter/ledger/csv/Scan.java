@@ -3,6 +3,7 @@ package org.hausmeter.ledger.csv;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.Map;
 
 /** State of one pass over one file, shared by the two layouts. */
@@ -16,6 +17,8 @@ final class Scan {
     final KwhParser kwh;
     final TimestampParser timestamps;
     String[] header;
+    /** Columns after the first with a blank header (trailing delimiters): ignored, but must stay empty. */
+    private int[] blankColumns;
 
     Scan(ImportOptions options, Map<String, Long> meterIds, ImportSink sink, CsvReader csv) {
         this.options = options;
@@ -39,9 +42,15 @@ final class Scan {
             return false;
         }
         header = new String[csv.fieldCount()];
+        int blanks = 0;
+        blankColumns = new int[header.length];
         for (int i = 0; i < header.length; i++) {
             header[i] = csv.field(i);
+            if (i > 0 && header[i].isBlank()) {
+                blankColumns[blanks++] = i;
+            }
         }
+        blankColumns = Arrays.copyOf(blankColumns, blanks);
         return true;
     }
 
@@ -57,6 +66,11 @@ final class Scan {
                     problems.line(csv.line(), "expected [" + header.length + "] fields, found [" + csv.fieldCount()
                             + "]");
                     continue;
+                }
+                for (int c : blankColumns) {
+                    if (!csv.field(c).isBlank()) {
+                        problem(c, "value [" + csv.field(c) + "] in a column without header");
+                    }
                 }
                 return true;
             } catch (CsvReader.SyntaxError e) {

@@ -54,6 +54,9 @@ final class WideFormat {
         millis = new long[h.length];
         Map<Long, Integer> seen = new HashMap<>();
         for (int i = firstInterval; i < h.length; i++) {
+            if (h[i].isBlank()) {
+                continue;
+            }
             try {
                 Instant start = scan.timestamps.parse(h[i], zone);
                 long second = start.getEpochSecond();

@@ -73,6 +73,16 @@ class WideFormatImportTest {
     }
 
     @Test
+    void trailingDelimiters_blankHeaderColumnsAreIgnored_butMustStayEmpty() throws Exception {
+        String csv = "meter,01/01/2025 00:00,\napt-1,1,\napt-2,2,3\n";
+        ImportReport report = importer().preview(ReaderSource.of(csv));
+        assertThat(messages(report)).containsExactly("line 3, column 3 []: value [3] in a column without header");
+        assertThat(report.summary().values()).isEqualTo(2);
+        assertThat(messages(importer().preview(ReaderSource.of(
+                "meter,timestamp,import_kwh,\napt-1,2025-01-01 00:00,1,\n")))).isEmpty();
+    }
+
+    @Test
     void reimport_givesTheSameRecords() throws Exception {
         String csv = "meter;location;01/01/2025 00:00;01/01/2025 00:15\napt-2;x;0,5;1\napt-1;y;;2,0004\n";
         var first = new LongFormatImportTest.Collected();
