@@ -1,0 +1,30 @@
+package org.hausmeter.ledger.csv;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Energy of one meter in one 15-minute interval, as read from an import file.
+ *
+ * @param meterId       the meter
+ * @param intervalStart UTC start of the half-open interval {@code [start, start + 15 min)}; always on a
+ *                      quarter-hour boundary (epoch second divisible by 900)
+ * @param importWh      energy imported in the interval, Wh, never negative
+ * @param exportWh      energy exported in the interval, Wh, never negative; null when the file has no export value
+ */
+public record ImportedInterval(long meterId, Instant intervalStart, long importWh, Long exportWh) {
+    /** Length of an interval in seconds. */
+    public static final long INTERVAL_SECONDS = 900;
+
+    public ImportedInterval {
+        Objects.requireNonNull(intervalStart, "intervalStart");
+        if (intervalStart.getNano() != 0 || Math.floorMod(intervalStart.getEpochSecond(), INTERVAL_SECONDS) != 0) {
+            throw new IllegalArgumentException("Meter [" + meterId + "] interval start [" + intervalStart
+                    + "] is not on a quarter hour");
+        }
+        if (importWh < 0 || (exportWh != null && exportWh < 0)) {
+            throw new IllegalArgumentException("Meter [" + meterId + "] interval energy below zero at [" + intervalStart
+                    + "]: import [" + importWh + "] export [" + exportWh + "]");
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package org.hausmeter.ledger.csv;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import org.hausmeter.ledger.CounterReading;
+import org.hausmeter.ledger.ReadingSource;
+
+/** Long layout: one row per meter and timestamp (see {@link MeterCsvImport}). */
+final class LongFormat {
+    static final String COLUMNS = "meter, timestamp, import_kwh, export_kwh, interval_import_kwh, interval_export_kwh";
+    private final Scan scan;
+    private int meterCol = -1;
+    private int timeCol = -1;
+    private int importCol = -1;
+    private int exportCol = -1;
+    private ImportSummary.Kind kind;
+    private ZoneId zone;
+    private final Map<Long, CounterHistory> counters = new HashMap<>();
+    private final Map<Long, QuarterHourSet> intervals = new HashMap<>();
+
+    LongFormat(Scan scan) {
+        this.scan = scan;
+    }
+
+    ImportSummary run() throws IOException {
+        if (readColumns()) {
+            while (scan.nextRow()) {
+                row();
+            }
+        }
+        return scan.tally.summary(ImportOptions.Layout.LONG, kind);
+    }
+
+    private boolean readColumns() {
+        String[] h = scan.header;
+        int counterImport = -1;
+        int counterExport = -1;
+        int intervalImport = -1;
+        int intervalExport = -1;
+        boolean[] bad = {false};
+        zone = scan.options.defaultZone();
+        for (int i = 0; i < h.length; i++) {
+            if (i > 0 && h[i].isBlank()) {
+                continue;
+            }
+            HeaderCell cell = HeaderCell.parse(h[i]);
+            int[] known = {meterCol, timeCol, counterImport, counterExport, intervalImport, intervalExport};
+            int k = switch (cell.name()) {
+                case "meter" -> 0;
+                case "timestamp" -> 1;
+                case "import_kwh" -> 2;
+                case "export_kwh" -> 3;
+                case "interval_import_kwh" -> 4;
+                case "interval_export_kwh" -> 5;
+                default -> -1;
+            };
+            if (k < 0) {
+                scan.problem(i, "unknown column [" + h[i].strip() + "] (expected " + COLUMNS + ")");
+                continue;
+            }
+            if (known[k] >= 0) {
+                scan.problem(i, "duplicate column, also column [" + (known[k] + 1) + "]");
+                bad[0] = true;
+                continue;
+            }
+            if (cell.zone() != null && k != 1) {
+                scan.problem(i, "unknown column [" + h[i].strip() + "] (only timestamp takes a zone)");
+                bad[0] = true;
+                continue;
+            }
+            switch (k) {
+                case 0 -> meterCol = i;
+                case 1 -> {
+                    timeCol = i;
+                    zone = scan.zone(i, cell, bad);
+                }
+                case 2 -> counterImport = i;
+                case 3 -> counterExport = i;
+                case 4 -> intervalImport = i;
+                default -> intervalExport = i;
+            }
+        }
+        long line = scan.csv.line();
+        if (meterCol < 0) {
+            scan.problems.line(line, "missing column [meter]");
+            bad[0] = true;
+        }
+        if (timeCol < 0) {
+            scan.problems.line(line, "missing column [timestamp]");
+            bad[0] = true;
+        }
+        boolean counter = counterImport >= 0 || counterExport >= 0;
+        boolean interval = intervalImport >= 0 || intervalExport >= 0;
+        if (counter && interval) {
+            scan.problems.line(line, "counter columns [import_kwh, export_kwh] and interval columns"
+                    + " [interval_import_kwh, interval_export_kwh] in one file");
+            return false;
+        }
+        if (counter || interval) {
+            kind = counter ? ImportSummary.Kind.COUNTERS : ImportSummary.Kind.INTERVALS;
+            importCol = counter ? counterImport : intervalImport;
+            exportCol = counter ? counterExport : intervalExport;
+            if (importCol < 0) {
+                scan.problems.line(line, counter ? "missing column [import_kwh]" : "missing column [interval_import_kwh]");
+                bad[0] = true;
+            }
+        } else {
+            scan.problems.line(line, "missing value column: [import_kwh] (counters) or [interval_import_kwh]"
+                    + " (intervals)");
+            bad[0] = true;
+        }
+        return !bad[0];
+    }
+
+    private void row() {
+        Scan s = scan;
+        CsvReader csv = s.csv;
+        long line = csv.line();
+        boolean bad = false;
+        String name = csv.field(meterCol).strip();
+        Long id = null;
+        if (name.isEmpty()) {
+            s.problem(meterCol, "missing meter");
+            bad = true;
+        } else {
+            id = s.meterIds.get(name);
+            if (id == null) {
+                s.problem(meterCol, "unknown meter [" + name + "]");
+                bad = true;
+            }
+        }
+        String timeText = csv.field(timeCol);
+        Instant at = null;
+        try {
+            at = s.timestamps.parse(timeText, zone);
+            if (kind == ImportSummary.Kind.INTERVALS
+                    && (at.getNano() != 0
+                            || Math.floorMod(at.getEpochSecond(), ImportedInterval.INTERVAL_SECONDS) != 0)) {
+                s.problem(timeCol, "interval start [" + timeText.strip() + "] is not on a quarter hour");
+                bad = true;
+            }
+        } catch (TimestampParser.BadTimestamp e) {
+            s.problem(timeCol, e.getMessage());
+            bad = true;
+        }
+        long importWh = s.kwh.parse(csv.chars(), csv.start(importCol), csv.end(importCol));
+        if (importWh < 0) {
+            s.problem(importCol, s.kwh.reason(importWh, csv.field(importCol)));
+            bad = true;
+        }
+        long exportWh = CounterHistory.NO_EXPORT;
+        if (exportCol >= 0) {
+            long code = s.kwh.parse(csv.chars(), csv.start(exportCol), csv.end(exportCol));
+            if (code >= 0) {
+                exportWh = code;
+            } else if (code != KwhParser.EMPTY) {
+                s.problem(exportCol, s.kwh.reason(code, csv.field(exportCol)));
+                bad = true;
+            }
+        }
+        if (bad) {
+            return;
+        }
+        s.tally.meter(id);
+        long milli = at.toEpochMilli();
+        Long export = exportWh == CounterHistory.NO_EXPORT ? null : exportWh;
+        if (kind == ImportSummary.Kind.INTERVALS) {
+            long earlier = intervals.computeIfAbsent(id, k -> new QuarterHourSet()).add(milli, line);
+            if (earlier != 0) {
+                s.problems.line(line, "duplicate row for meter [" + name + "] at [" + timeText.strip()
+                        + "], first on line [" + earlier + "]");
+                return;
+            }
+            s.tally.value(milli);
+            if (s.sink != null) {
+                s.sink.interval(new ImportedInterval(id, at, importWh, export));
+            }
+            return;
+        }
+        if (counterOk(counters.computeIfAbsent(id, k -> new CounterHistory()), name, timeText, milli, importWh,
+                exportWh, line)) {
+            s.tally.value(milli);
+            if (s.sink != null) {
+                s.sink.counter(new CounterReading(id, at, importWh, export, ReadingSource.IMPORT));
+            }
+        }
+    }
+
+    private boolean counterOk(CounterHistory h, String name, String timeText, long milli, long importWh,
+            long exportWh, long line) {
+        int i = h.find(milli);
+        if (i >= 0) {
+            scan.problems.line(line, "duplicate row for meter [" + name + "] at [" + timeText.strip()
+                    + "], first on line [" + h.line(i) + "]");
+            return false;
+        }
+        int at = -i - 1;
+        boolean ok = true;
+        if (at > 0) {
+            ok &= notBackwards(h.importWh(at - 1), importWh, h.line(at - 1), importCol, true);
+            ok &= exportWh == CounterHistory.NO_EXPORT || h.exportWh(at - 1) == CounterHistory.NO_EXPORT
+                    || notBackwards(h.exportWh(at - 1), exportWh, h.line(at - 1), exportCol, true);
+        }
+        if (at < h.size()) {
+            ok &= notBackwards(importWh, h.importWh(at), h.line(at), importCol, false);
+            ok &= exportWh == CounterHistory.NO_EXPORT || h.exportWh(at) == CounterHistory.NO_EXPORT
+                    || notBackwards(exportWh, h.exportWh(at), h.line(at), exportCol, false);
+        }
+        h.insert(at, milli, importWh, exportWh, line);
+        return ok;
+    }
+
+    private boolean notBackwards(long earlierWh, long laterWh, long otherLine, int column, boolean otherIsEarlier) {
+        if (laterWh >= earlierWh) {
+            return true;
+        }
+        String value = scan.csv.field(column).strip();
+        scan.problem(column, otherIsEarlier
+                ? "counter went backwards: [" + value + "] kWh after [" + Scan.kwhText(earlierWh)
+                        + "] kWh at an earlier time on line [" + otherLine + "]"
+                : "counter went backwards: [" + value + "] kWh before [" + Scan.kwhText(laterWh)
+                        + "] kWh at a later time on line [" + otherLine + "]");
+        return false;
+    }
+}
