@@ -1,0 +1,174 @@
+package org.hausmeter.ledger;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.hausmeter.building.BuildingSettings;
+import org.hausmeter.ledger.csv.ImportOptions;
+import org.hausmeter.ledger.csv.ImportReport;
+import org.hausmeter.ledger.csv.ImportSink;
+import org.hausmeter.ledger.csv.ImportSummary;
+import org.hausmeter.ledger.csv.ImportedInterval;
+import org.hausmeter.ledger.csv.MeterCsvImport;
+import org.hausmeter.ledger.csv.ReaderSource;
+import org.hausmeter.ledger.persistence.Meter;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * CSV imports of counter readings or interval energy (both layouts of {@link MeterCsvImport}):
+ * a preview that lists every bad line, and an all-or-nothing commit in one database transaction.
+ * Values already in the ledger are kept (re-importing a file changes nothing); the answer says how
+ * many were new. Imported intervals get quality IMPORTED, which no derivation overwrites. The commit
+ * and its audit event are one transaction.
+ */
+@ApplicationScoped
+public class CsvImports {
+
+    /** What a commit did: the parser's report, and how many values were new in the ledger. */
+    public record Outcome(ImportReport report, long inserted, long alreadyPresent) {
+    }
+
+    private final AgroalDataSource dataSource;
+    private final ReadingPartitions partitions;
+    private final BuildingSettings settings;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
+
+    CsvImports(AgroalDataSource dataSource, ReadingPartitions partitions, BuildingSettings settings,
+            com.fasterxml.jackson.databind.ObjectMapper json) {
+        this.dataSource = dataSource;
+        this.partitions = partitions;
+        this.settings = settings;
+        this.json = json;
+    }
+
+    public ImportOptions options(String fileName, ZoneId zone) {
+        return ImportOptions.defaults(fileName, zone == null ? settings.current().zone() : zone);
+    }
+
+    public ImportReport preview(Path file, ImportOptions options) throws IOException {
+        return new MeterCsvImport(meterIds(), options).preview(ReaderSource.of(file));
+    }
+
+    /** Validates the whole file, then stores everything or nothing. */
+    public Outcome commit(String actor, Path file, ImportOptions options) throws IOException, SQLException {
+        Map<String, Long> ids = meterIds();
+        MeterCsvImport importer = new MeterCsvImport(ids, options);
+        ImportReport check = importer.preview(ReaderSource.of(file));
+        if (!check.ok()) {
+            return new Outcome(check, 0, 0);
+        }
+        ImportSummary summary = check.summary();
+        boolean counters = summary.kind() == ImportSummary.Kind.COUNTERS;
+        if (counters && summary.first() != null) {
+            partitions.ensureCovering(summary.first(), summary.last().plusMillis(1));
+        }
+        try (Connection c = dataSource.getConnection()) {
+            return copyIn(c, importer, file, counters, summary, actor, options.file());
+        }
+    }
+
+    private Outcome copyIn(Connection c, MeterCsvImport importer, Path file, boolean counters, ImportSummary summary,
+            String actor, String name) throws SQLException, IOException {
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try (Statement st = c.createStatement()) {
+            String table = counters ? "csv_reading_in" : "csv_interval_in";
+            st.execute("CREATE TEMP TABLE IF NOT EXISTS " + table + (counters
+                    ? " (meter_id bigint, read_at timestamptz, import_wh bigint, export_wh bigint)"
+                    : " (meter_id bigint, interval_start timestamptz, import_wh bigint, export_wh bigint)")
+                    + " ON COMMIT DELETE ROWS");
+            CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " FROM STDIN");
+            Set<Long> meters = new HashSet<>();
+            StringBuilder line = new StringBuilder(96);
+            ImportSink sink = ImportSink.of(r -> {
+                meters.add(r.meterId());
+                row(copy, line, r.meterId(), r.readAt(), r.importWh(), r.exportWh());
+            }, (ImportedInterval i) -> {
+                meters.add(i.meterId());
+                row(copy, line, i.meterId(), i.intervalStart(), i.importWh(), i.exportWh() == null ? 0L : i.exportWh());
+            });
+            ImportReport report;
+            try {
+                report = importer.commit(ReaderSource.of(file), sink);
+                copy.endCopy();
+            } catch (RuntimeException | IOException e) {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+                throw e;
+            }
+            long inserted = st.executeUpdate(counters
+                    ? "INSERT INTO meter_reading (meter_id, read_at, import_wh, export_wh, source)"
+                            + " SELECT meter_id, read_at, import_wh, export_wh, 'IMPORT' FROM csv_reading_in"
+                            + " ON CONFLICT (meter_id, read_at) DO NOTHING"
+                    : "INSERT INTO interval_energy (meter_id, interval_start, import_wh, export_wh, quality)"
+                            + " SELECT meter_id, interval_start, import_wh, export_wh, 'IMPORTED' FROM csv_interval_in"
+                            + " ON CONFLICT (meter_id, interval_start) DO NOTHING");
+            long values = report.summary().values();
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("file", name);
+            after.put("kind", summary.kind().name());
+            after.put("layout", summary.layout().name());
+            after.put("values", values);
+            after.put("inserted", inserted);
+            after.put("meters", meters.size());
+            after.put("first", String.valueOf(summary.first()));
+            after.put("last", String.valueOf(summary.last()));
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_event (at, actor, action, subject, after, reason)"
+                    + " VALUES (now(), ?, 'import.commit', ?, ?::jsonb, ?)")) {
+                ps.setString(1, actor);
+                ps.setString(2, "import:" + name);
+                ps.setString(3, json.writeValueAsString(after));
+                ps.setString(4, "CSV import");
+                ps.executeUpdate();
+            }
+            c.commit();
+            return new Outcome(report, inserted, values - inserted);
+        } catch (SQLException | IOException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static void row(CopyIn copy, StringBuilder line, long meterId, Instant at, long importWh, Long exportWh) {
+        line.setLength(0);
+        line.append(meterId).append('\t').append(at).append('\t').append(importWh).append('\t')
+                .append(exportWh == null ? "\\N" : exportWh.toString()).append('\n');
+        byte[] bytes = line.toString().getBytes(StandardCharsets.US_ASCII);
+        try {
+            copy.writeToCopy(bytes, 0, bytes.length);
+        } catch (SQLException e) {
+            throw new IllegalStateException("COPY failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Meter names to ids: the installed meter of each name (an exchanged meter's history by its old row is not addressable by name). */
+    Map<String, Long> meterIds() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Map<String, Long> ids = new HashMap<>();
+            for (Meter m : Meter.<Meter>list("removedAt is null")) {
+                ids.put(m.name, m.id);
+            }
+            return ids;
+        });
+    }
+
+
+}
