@@ -78,29 +78,67 @@ public class CsvImports {
             partitions.ensureCovering(summary.first(), summary.last().plusMillis(1));
         }
         try (Connection c = dataSource.getConnection()) {
-            return copyIn(c, importer, file, counters, summary, actor, options.file());
+            return copyIn(c, importer, file, counters, summary, actor, options.file(), json, ids);
         }
     }
 
-    private Outcome copyIn(Connection c, MeterCsvImport importer, Path file, boolean counters, ImportSummary summary,
-            String actor, String name) throws SQLException, IOException {
+    /**
+     * The storing half of {@link #commit} on a plain connection (benchmarks): the file must have
+     * passed validation and the partitions must exist.
+     */
+    public static Outcome commitValidated(Connection c, Map<String, Long> meterIds, Path file, ImportOptions options,
+            ImportSummary summary, String actor, com.fasterxml.jackson.databind.ObjectMapper json)
+            throws SQLException, IOException {
+        return copyIn(c, new MeterCsvImport(meterIds, options), file, summary.kind() == ImportSummary.Kind.COUNTERS, summary,
+                actor, options.file(), json, meterIds);
+    }
+
+    /** True when none of the meters has a row in the file's period: then COPY goes straight into the table. */
+    private static boolean periodIsEmpty(Connection c, boolean counters, Map<String, Long> meterIds, ImportSummary summary)
+            throws SQLException {
+        if (summary.first() == null) {
+            return false;
+        }
+        String sql = counters
+                ? "SELECT 1 FROM meter_reading WHERE meter_id = ANY(?) AND read_at >= ? AND read_at <= ? LIMIT 1"
+                : "SELECT 1 FROM interval_energy WHERE meter_id = ANY(?) AND interval_start >= ? AND interval_start <= ? LIMIT 1";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, c.createArrayOf("bigint", meterIds.values().toArray(new Long[0])));
+            ps.setTimestamp(2, java.sql.Timestamp.from(summary.first()));
+            ps.setTimestamp(3, java.sql.Timestamp.from(summary.last()));
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                return !rs.next();
+            }
+        }
+    }
+
+    private static Outcome copyIn(Connection c, MeterCsvImport importer, Path file, boolean counters, ImportSummary summary,
+            String actor, String name, com.fasterxml.jackson.databind.ObjectMapper json, Map<String, Long> meterIds)
+            throws SQLException, IOException {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try (Statement st = c.createStatement()) {
+            // Straight into the table when the period is empty (the usual import of old data); otherwise
+            // through a staging table and ON CONFLICT DO NOTHING, so existing values are kept.
+            boolean direct = periodIsEmpty(c, counters, meterIds, summary);
             String table = counters ? "csv_reading_in" : "csv_interval_in";
             st.execute("CREATE TEMP TABLE IF NOT EXISTS " + table + (counters
                     ? " (meter_id bigint, read_at timestamptz, import_wh bigint, export_wh bigint)"
                     : " (meter_id bigint, interval_start timestamptz, import_wh bigint, export_wh bigint)")
                     + " ON COMMIT DELETE ROWS");
-            CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " FROM STDIN");
+            String target = !direct ? table + " FROM STDIN"
+                    : counters ? "meter_reading (meter_id, read_at, import_wh, export_wh, source) FROM STDIN"
+                    : "interval_energy (meter_id, interval_start, import_wh, export_wh, quality) FROM STDIN";
+            String suffix = !direct ? "" : counters ? "\tIMPORT" : "\tIMPORTED";
+            CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + target);
             Set<Long> meters = new HashSet<>();
             StringBuilder line = new StringBuilder(96);
             ImportSink sink = ImportSink.of(r -> {
                 meters.add(r.meterId());
-                row(copy, line, r.meterId(), r.readAt(), r.importWh(), r.exportWh());
+                row(copy, line, r.meterId(), r.readAt(), r.importWh(), r.exportWh(), suffix);
             }, (ImportedInterval i) -> {
                 meters.add(i.meterId());
-                row(copy, line, i.meterId(), i.intervalStart(), i.importWh(), i.exportWh() == null ? 0L : i.exportWh());
+                row(copy, line, i.meterId(), i.intervalStart(), i.importWh(), i.exportWh() == null ? 0L : i.exportWh(), suffix);
             });
             ImportReport report;
             try {
@@ -112,7 +150,7 @@ public class CsvImports {
                 }
                 throw e;
             }
-            long inserted = st.executeUpdate(counters
+            long inserted = direct ? copy.getHandledRowCount() : st.executeUpdate(counters
                     ? "INSERT INTO meter_reading (meter_id, read_at, import_wh, export_wh, source)"
                             + " SELECT meter_id, read_at, import_wh, export_wh, 'IMPORT' FROM csv_reading_in"
                             + " ON CONFLICT (meter_id, read_at) DO NOTHING"
@@ -147,10 +185,11 @@ public class CsvImports {
         }
     }
 
-    private static void row(CopyIn copy, StringBuilder line, long meterId, Instant at, long importWh, Long exportWh) {
+    private static void row(CopyIn copy, StringBuilder line, long meterId, Instant at, long importWh, Long exportWh,
+            String suffix) {
         line.setLength(0);
         line.append(meterId).append('\t').append(at).append('\t').append(importWh).append('\t')
-                .append(exportWh == null ? "\\N" : exportWh.toString()).append('\n');
+                .append(exportWh == null ? "\\N" : exportWh.toString()).append(suffix).append('\n');
         byte[] bytes = line.toString().getBytes(StandardCharsets.US_ASCII);
         try {
             copy.writeToCopy(bytes, 0, bytes.length);

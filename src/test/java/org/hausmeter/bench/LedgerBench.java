@@ -110,6 +110,45 @@ final class LedgerBench {
                 json.put("derive_db_rows", written);
                 json.put("derive_db_rows_per_s", Math.round(written / deriveDb));
 
+                // Wide campus CSV: 200 meters x one month of quarter hours, parsed, validated and stored.
+                Path csv = out.resolve("ledger-campus.csv");
+                int columns = 96 * 31;
+                try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+                    StringBuilder header = new StringBuilder("meter");
+                    java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+                    for (int q = 0; q < columns; q++) {
+                        header.append(',').append(f.format(java.time.LocalDateTime.of(2024, 1, 1, 0, 0).plusMinutes(15L * q)));
+                    }
+                    w.write(header.append('\n').toString());
+                    for (int m = 0; m < METERS; m++) {
+                        StringBuilder row = new StringBuilder("bench-").append(m);
+                        for (int q = 0; q < columns; q++) {
+                            row.append(',').append((q * 7 + m) % 400 / 1000.0);
+                        }
+                        w.write(row.append('\n').toString());
+                    }
+                }
+                Map<String, Long> meterIds = new LinkedHashMap<>();
+                for (int m = 0; m < METERS; m++) {
+                    meterIds.put("bench-" + m, ids.get(m));
+                }
+                org.hausmeter.ledger.csv.ImportOptions options = org.hausmeter.ledger.csv.ImportOptions.defaults("campus.csv",
+                        java.time.ZoneId.of("UTC"));
+                long c0 = System.nanoTime();
+                org.hausmeter.ledger.csv.ImportReport check = new org.hausmeter.ledger.csv.MeterCsvImport(meterIds, options)
+                        .preview(org.hausmeter.ledger.csv.ReaderSource.of(csv));
+                if (!check.ok()) {
+                    throw new IllegalStateException("bench CSV has problems: " + check.problems());
+                }
+                org.hausmeter.ledger.CsvImports.Outcome imported = org.hausmeter.ledger.CsvImports.commitValidated(c, meterIds,
+                        csv, options, check.summary(), "bench", new ObjectMapper());
+                double csvS = (System.nanoTime() - c0) / 1e9;
+                Files.delete(csv);
+                json.put("csv_values", imported.report().summary().values());
+                json.put("csv_import_s", round(csvS));
+                json.put("csv_import_values_per_s", Math.round(imported.report().summary().values() / csvS));
+                json.put("csv_year_200_meters_estimate_s", round(csvS * 35_040.0 / columns));
+
                 json.put("rows", rows.size());
                 json.put("ingest_s", round(ours));
                 json.put("ingest_rows_per_s", Math.round(rows.size() / ours));
