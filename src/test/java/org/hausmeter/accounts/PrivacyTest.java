@@ -1,0 +1,101 @@
+package org.hausmeter.accounts;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.hausmeter.accounts.persistence.Account;
+import org.hausmeter.accounts.persistence.Apartment;
+import org.hausmeter.accounts.persistence.Tenancy;
+import org.hausmeter.bus.PolledMeter;
+import org.hausmeter.bus.PollingService;
+import org.hausmeter.bus.sim.SimulatedHistory;
+import org.hausmeter.ledger.LedgerDerivation;
+import org.hausmeter.ledger.ReadingStore;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class PrivacyTest {
+
+    @Inject
+    Privacy privacy;
+    @Inject
+    PollingService polling;
+    @Inject
+    ReadingStore store;
+    @Inject
+    LedgerDerivation derivation;
+
+    @Test
+    void resident_exportsTheirOwnApartmentsQuarterHours_only() throws Exception {
+        List<PolledMeter> meters = polling.pollers().values().stream().flatMap(p -> p.meters().stream()).toList();
+        Instant from = Instant.parse("2025-09-01T22:00:00Z");
+        Instant to = Instant.parse("2025-09-02T22:00:00Z");
+        SimulatedHistory.generate(polling.simulator().orElseThrow().building(), meters, from.minusSeconds(900),
+                to.plusSeconds(900), store);
+        derivation.derive(from, to);
+        String csv = given().auth().preemptive().basic("anna", "anna-demo").queryParam("from", from.toString())
+                .queryParam("to", to.toString()).when().get("/api/me/intervals.csv").then().statusCode(200)
+                .contentType("text/csv").extract().asString();
+        List<String> lines = csv.lines().toList();
+        assertThat(lines.get(0)).isEqualTo("apartment,meter,interval_start_utc,import_kwh,export_kwh,quality");
+        assertThat(lines).hasSize(1 + 96);
+        assertThat(lines.subList(1, lines.size())).allMatch(l -> l.startsWith("A-0.1,apt-0.1,"));
+        given().auth().preemptive().basic("hauswart", "hauswart-demo").queryParam("from", from.toString())
+                .queryParam("to", to.toString()).when().get("/api/me/intervals.csv").then().statusCode(403);
+        given().when().get("/api/me/intervals.csv").then().statusCode(401);
+    }
+
+    @Test
+    void formerResident_isErasedAfterTheRetention_butTheTenancyStays() {
+        Instant now = Instant.now();
+        long[] ids = QuarkusTransaction.requiringNew().call(() -> {
+            Apartment apt = new Apartment();
+            apt.code = "P-" + (System.nanoTime() % 100_000);
+            apt.name = "Privacy test flat";
+            apt.persist();
+            Account old = resident("old" + System.nanoTime() % 100_000);
+            Account recent = resident("recent" + System.nanoTime() % 100_000);
+            tenancy(apt, old, now.minus(2000, ChronoUnit.DAYS), now.minus(1500, ChronoUnit.DAYS));
+            tenancy(apt, recent, now.minus(1500, ChronoUnit.DAYS), now.minus(300, ChronoUnit.DAYS));
+            return new long[] { old.id, recent.id };
+        });
+        List<Long> erased = privacy.eraseExpired();
+        assertThat(erased).contains(ids[0]).doesNotContain(ids[1]);
+        QuarkusTransaction.requiringNew().run(() -> {
+            Account old = Account.findById(ids[0]);
+            assertThat(old.username).isEqualTo("erased-" + ids[0]);
+            assertThat(old.displayName).isEqualTo("Former resident");
+            assertThat(old.passwordHash).isNull();
+            assertThat(Tenancy.count("resident.id", ids[0])).isEqualTo(1);
+            assertThat(Account.<Account>findById(ids[1]).username).startsWith("recent");
+        });
+        assertThat(privacy.eraseExpired()).doesNotContain(ids[0]);
+    }
+
+    private static Account resident(String username) {
+        Account a = new Account();
+        a.username = username;
+        a.displayName = "Test " + username;
+        a.email = username + "@example.org";
+        a.role = Role.RESIDENT;
+        a.passwordHash = PasswordHasher.hash("a long password", 4);
+        a.createdAt = Instant.now();
+        a.persist();
+        return a;
+    }
+
+    private static void tenancy(Apartment apt, Account who, Instant in, Instant out) {
+        Tenancy t = new Tenancy();
+        t.apartment = apt;
+        t.resident = who;
+        t.moveIn = in;
+        t.moveOut = out;
+        t.persist();
+    }
+}
