@@ -30,6 +30,24 @@ class LedgerDerivationTest {
     IntervalQueries queries;
     @Inject
     AgroalDataSource db;
+    @Inject
+    MeterReadings meterReadings;
+
+    @Test
+    void meterExchange_continuesSeamlessly_fromTheOldMetersFinalToTheNewMetersFirstReading() throws Exception {
+        Meter old = meter("exchange-derive");
+        Instant t = Instant.parse("2025-06-05T00:00:00Z");
+        store.store(List.of(new CounterReading(old.id, t, 900_000L, 0L, ReadingSource.POLL),
+                new CounterReading(old.id, t.plusSeconds(900), 900_120L, 0L, ReadingSource.POLL)));
+        Meter fresh = meterReadings.exchange("hauswart", old.name, t.plusSeconds(1800), 900_250L, 0L, null, 3L, 0L,
+                "meter replaced");
+        store.store(List.of(new CounterReading(fresh.id, t.plusSeconds(2700), 83L, 0L, ReadingSource.POLL),
+                new CounterReading(fresh.id, t.plusSeconds(3600), 203L, 0L, ReadingSource.POLL)));
+        derivation.derive(old.name, t, t.plusSeconds(3600));
+        List<IntervalQueries.Interval> rows = queries.intervals(old.name, t, t.plusSeconds(3600));
+        assertThat(rows).extracting(IntervalQueries.Interval::importWh).containsExactly(120L, 130L, 80L, 120L);
+        assertThat(rows).extracting(IntervalQueries.Interval::quality).containsOnly(IntervalQuality.MEASURED);
+    }
 
     private static Meter meter(String prefix) {
         return QuarkusTransaction.requiringNew().call(() -> {
