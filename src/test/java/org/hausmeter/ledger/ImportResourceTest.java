@@ -6,13 +6,12 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
-import org.hausmeter.ledger.persistence.Meter;
+import org.hausmeter.support.TestMeters;
 import org.junit.jupiter.api.Test;
 
 /** CSV import through the caretaker API: preview lists bad lines, commit is all-or-nothing and idempotent. */
@@ -27,17 +26,7 @@ class ImportResourceTest {
     MeterReadings readings;
 
     private static String meter(String prefix) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Meter m = new Meter();
-            m.name = prefix + "-" + System.nanoTime() % 1_000_000;
-            m.bus = "import-" + m.name;
-            m.unitId = 1;
-            m.model = "eastron-sdm630";
-            m.role = MeterRole.COMMON;
-            m.installedAt = Instant.parse("2024-01-01T00:00:00Z");
-            m.persist();
-            return m.name;
-        });
+        return TestMeters.common(prefix).name;
     }
 
     private static RequestSpecification caretaker() {

@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -16,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.hausmeter.ledger.persistence.Meter;
+import org.hausmeter.support.TestMeters;
 import org.junit.jupiter.api.Test;
 
 /** Stored readings become quarter-hour energy in the database: late reads, gaps, re-derivation, anomalies, corrections. */
@@ -50,17 +50,7 @@ class LedgerDerivationTest {
     }
 
     private static Meter meter(String prefix) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Meter m = new Meter();
-            m.name = prefix + "-" + System.nanoTime() % 1_000_000;
-            m.bus = "derive-" + m.name;
-            m.unitId = 1;
-            m.model = "eastron-sdm630";
-            m.role = MeterRole.COMMON;
-            m.installedAt = Instant.parse("2024-01-01T00:00:00Z");
-            m.persist();
-            return m;
-        });
+        return TestMeters.common(prefix);
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import org.hausmeter.ledger.persistence.Meter;
+import org.hausmeter.support.TestMeters;
 import org.junit.jupiter.api.Test;
 
 /** Caretaker changes to readings: entered, corrected, refused when counters would go backwards, exchanged; all audited. */
@@ -26,23 +27,9 @@ class MeterReadingResourceTest {
     @Inject
     AgroalDataSource db;
 
-    /** A meter of its own, not on any polled bus, so only this test writes its readings. */
-    private static String meter(String name) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            Meter m = new Meter();
-            m.name = name + "-" + System.nanoTime() % 1_000_000;
-            m.bus = "manual-" + m.name;
-            m.unitId = 1;
-            m.model = "eastron-sdm630";
-            m.role = MeterRole.COMMON;
-            m.installedAt = Instant.parse("2024-01-01T00:00:00Z");
-            m.persist();
-            NAMES.set(m.name);
-        });
-        return NAMES.get();
+    private static String meter(String prefix) {
+        return TestMeters.common(prefix).name;
     }
-
-    private static final ThreadLocal<String> NAMES = new ThreadLocal<>();
 
     private static RequestSpecification caretaker() {
         return given().auth().preemptive().basic("hauswart", "hauswart-demo").contentType(ContentType.JSON);

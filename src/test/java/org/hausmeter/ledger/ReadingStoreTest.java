@@ -3,7 +3,6 @@ package org.hausmeter.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -13,7 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.hausmeter.ledger.persistence.Meter;
+import org.hausmeter.support.TestMeters;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -26,17 +25,7 @@ class ReadingStoreTest {
 
     @Test
     void store_isIdempotent_andCreatesThePartitionsItNeeds() throws Exception {
-        long meterId = QuarkusTransaction.requiringNew().call(() -> {
-            Meter m = new Meter();
-            m.name = "store-test-" + System.nanoTime();
-            m.bus = "store-test-bus-" + System.nanoTime();
-            m.unitId = 1;
-            m.model = "eastron-sdm120";
-            m.role = MeterRole.COMMON;
-            m.installedAt = Instant.parse("2020-01-01T00:00:00Z");
-            m.persist();
-            return m.id;
-        });
+        long meterId = TestMeters.create("store-test", Instant.parse("2020-01-01T00:00:00Z")).id;
         List<CounterReading> readings = new ArrayList<>();
         Instant t = Instant.parse("2020-11-30T23:45:02Z");
         for (int i = 0; i < 12_000; i++) {
@@ -60,17 +49,7 @@ class ReadingStoreTest {
 
     @Test
     void singleReading_inAMonthWithoutPartition_isStored() throws Exception {
-        long meterId = QuarkusTransaction.requiringNew().call(() -> {
-            Meter m = new Meter();
-            m.name = "store-single-" + System.nanoTime();
-            m.bus = "store-single-bus-" + System.nanoTime();
-            m.unitId = 1;
-            m.model = "eastron-sdm120";
-            m.role = MeterRole.COMMON;
-            m.installedAt = Instant.parse("2018-01-01T00:00:00Z");
-            m.persist();
-            return m.id;
-        });
+        long meterId = TestMeters.create("store-single", Instant.parse("2018-01-01T00:00:00Z")).id;
         // One instant: the partition range [t, t + 1 ms) must still cover it (PostgreSQL keeps microseconds).
         assertThat(store.store(List.of(new CounterReading(meterId, Instant.parse("2018-07-31T23:59:59.999Z"), 1L, null,
                 ReadingSource.MANUAL)))).isEqualTo(1);
