@@ -36,6 +36,7 @@ import org.hausmeter.bus.sim.SimulatedHistory;
 import org.hausmeter.bus.sim.profile.SimClock;
 import org.hausmeter.building.BuildingSettings;
 import org.hausmeter.ledger.CounterReading;
+import org.hausmeter.ledger.PendingReadings;
 import org.hausmeter.ledger.ReadingSource;
 import org.hausmeter.ledger.ReadingStore;
 import org.hausmeter.ledger.persistence.Meter;
@@ -48,8 +49,8 @@ import org.jboss.logging.Logger;
  * few seconds for live values, meter health on /q/metrics. With the simulator on (the demo run), the
  * buses are answered by in-process Modbus slaves of the same building file.
  * <p>
- * Readings the database does not take (PostgreSQL down) are kept and written at the next cycle, oldest
- * first; nothing read is dropped while the server runs.
+ * Readings the database does not take (PostgreSQL down) wait in a Redis stream (on disk) and are written
+ * when it is back, oldest first; with Redis down too they wait in memory.
  */
 @ApplicationScoped
 public class PollingService {
@@ -64,6 +65,7 @@ public class PollingService {
     private final BuildingTopology topology;
     private final BuildingSettings settings;
     private final ReadingStore store;
+    private final PendingReadings pending;
     private final org.hausmeter.ledger.LedgerDerivation derivation;
     private final LiveValues live;
     private final Clock clock;
@@ -85,7 +87,7 @@ public class PollingService {
     private ScheduledExecutorService scheduler;
     private volatile boolean running;
 
-    PollingService(BuildingTopology topology, BuildingSettings settings, ReadingStore store,
+    PollingService(BuildingTopology topology, BuildingSettings settings, ReadingStore store, PendingReadings pending,
             org.hausmeter.ledger.LedgerDerivation derivation, LiveValues live, Clock clock,
             MeterRegistry registry, com.fasterxml.jackson.databind.ObjectMapper mapper,
             @ConfigProperty(name = "hausmeter.bus.timeout", defaultValue = "500ms") Duration timeout,
@@ -97,6 +99,7 @@ public class PollingService {
         this.topology = topology;
         this.settings = settings;
         this.store = store;
+        this.pending = pending;
         this.derivation = derivation;
         this.live = live;
         this.clock = clock;
@@ -303,19 +306,47 @@ public class PollingService {
         return stored;
     }
 
+    /**
+     * Writes waiting readings: first those kept in Redis from an earlier database outage (oldest first),
+     * then this cycle's. What the database does not take goes to Redis; if Redis is down as well, it
+     * stays in memory for the next cycle.
+     */
     private int flush() {
+        int stored = 0;
+        try {
+            for (int i = 0; i < 1_000; i++) {
+                PendingReadings.Batch waiting = pending.oldest();
+                if (waiting.readings().isEmpty()) {
+                    break;
+                }
+                stored += store.store(waiting.readings());
+                pending.acknowledge(waiting);
+                if (i == 0) {
+                    LOG.infof("Database is back: writing the readings kept in Redis during the outage");
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.debugf("Readings kept in Redis stay there for now: %s", e.getMessage());
+        }
         List<CounterReading> batch = new ArrayList<>(unsaved);
         if (batch.isEmpty()) {
-            return 0;
+            return stored;
         }
         try {
-            int stored = store.store(batch);
+            stored += store.store(batch);
             unsaved.removeAll(batch);
-            return stored;
         } catch (SQLException | RuntimeException e) {
-            LOG.warnf("Readings not stored, kept for the next cycle (%d waiting): %s", unsaved.size(), e.getMessage());
-            return 0;
+            try {
+                pending.add(batch);
+                unsaved.removeAll(batch);
+                LOG.warnf("Database did not take %d readings (%s): kept in Redis until it is back", batch.size(),
+                        e.getMessage());
+            } catch (RuntimeException redisDown) {
+                LOG.warnf("Database and Redis unavailable: %d readings kept in memory for the next cycle (%s)",
+                        unsaved.size(), e.getMessage());
+            }
         }
+        return stored;
     }
 
     private void liveCycle() {
