@@ -13,7 +13,8 @@ import org.jboss.logging.Logger;
  * the embedded PostgreSQL and Redis when none is configured, and stops them after Quarkus has shut
  * down, so no connection outlives its server.
  * <p>
- * Arguments: {@code demo} seeds the demo building and prints its logins; {@code scan} and
+ * Arguments: {@code demo} seeds the demo building and prints its logins; {@code create-caretaker NAME}
+ * creates the first caretaker with a one-time password (server stopped) and exits; {@code scan} and
  * {@code simulate} are caretaker commands that run without the server (see {@link Commands}).
  */
 @QuarkusMain
@@ -32,6 +33,15 @@ public class HausmeterMain {
             }
             System.exit(code);
             return;
+        }
+        if (args.length > 0 && args[0].equals("create-caretaker")) {
+            if (args.length < 2) {
+                System.err.println("usage: create-caretaker USERNAME   (with the server stopped)");
+                System.exit(2);
+                return;
+            }
+            System.setProperty("hausmeter.first-run.caretaker", args[1]);
+            System.setProperty("hausmeter.bus.polling", "false");
         }
         if (Arrays.asList(args).contains("demo")) {
             System.setProperty("hausmeter.demo.enabled", "true");
@@ -80,6 +90,19 @@ public class HausmeterMain {
     public static class Server implements QuarkusApplication {
         @Override
         public int run(String... args) {
+            String caretaker = System.getProperty("hausmeter.first-run.caretaker");
+            if (caretaker != null) {
+                try {
+                    org.hausmeter.accounts.FirstRun.Created c = io.quarkus.arc.Arc.container()
+                            .instance(org.hausmeter.accounts.FirstRun.class).get().createCaretaker(caretaker);
+                    System.out.println("Caretaker [" + c.username() + "] created. One-time password: " + c.oneTimePassword());
+                    System.out.println("Keep it safe; it is shown only now.");
+                    return 0;
+                } catch (RuntimeException e) {
+                    System.err.println("create-caretaker: " + e.getMessage());
+                    return 2;
+                }
+            }
             Quarkus.waitForExit();
             return 0;
         }
