@@ -1,0 +1,153 @@
+package org.hausmeter.live;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.hausmeter.building.BuildingSettings;
+import org.hausmeter.bus.BuildingTopology;
+import org.hausmeter.bus.config.BuildingConfig;
+import org.hausmeter.ledger.Intervals;
+import org.hausmeter.ledger.MeterRole;
+
+/**
+ * What the wall display shows: the building's power now (from Redis), today's PV and consumption per
+ * quarter hour and the hours that are usually sunniest (from this building's own ledger). Building
+ * totals only: nothing of any apartment.
+ */
+@ApplicationScoped
+public class Kiosk {
+
+    private static final Duration MAX_AGE = Duration.ofSeconds(60);
+
+    /** The live part, formatted for display. {@code status} is empty when live data flows. */
+    public record Now(String pv, String consumption, String grid, String gridDirection, String signal, String signalText,
+            String status) {
+    }
+
+    /**
+     * Today's quarter hours: PV and consumption in Wh, index 0 = local midnight, up to the last quarter
+     * hour with data; {@code slots} is the length of the whole local day (92, 96 or 100).
+     */
+    public record Today(LocalDate day, int slots, long[] pvWh, long[] consumptionWh, long pvTotalWh, long consumptionTotalWh) {
+    }
+
+    private final LiveValues live;
+    private final BuildingTopology topology;
+    private final BuildingSettings settings;
+    private final AgroalDataSource dataSource;
+    private final Clock clock;
+
+    Kiosk(LiveValues live, BuildingTopology topology, BuildingSettings settings, AgroalDataSource dataSource, Clock clock) {
+        this.live = live;
+        this.topology = topology;
+        this.settings = settings;
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
+    public Now now() {
+        ZoneId zone = settings.current().zone();
+        Map<String, MeterRole> roles = new LinkedHashMap<>();
+        topology.building().map(BuildingConfig::meters).orElse(List.of()).forEach(m -> roles.put(m.name(), m.role()));
+        Map<String, LiveValues.LivePower> latest = live.latest();
+        Optional<BuildingNow> now = BuildingNow.of(latest, roles, clock.instant(), MAX_AGE);
+        Optional<Instant> down = live.unavailableSince();
+        if (now.isEmpty()) {
+            String since = down.map(t -> "Live data unavailable since " + time(t, zone)).orElse("No live data yet");
+            return new Now("–", "–", "–", "", "UNKNOWN", "No live data", since);
+        }
+        BuildingNow b = now.get();
+        String direction = b.gridW() < 0 ? "feeding in" : "buying";
+        String text = switch (b.signal()) {
+            case SOLAR_SURPLUS -> "Solar surplus now";
+            case SOME_SOLAR -> "Some solar now";
+            case GRID_ONLY -> "Grid only now";
+        };
+        String status = b.stale() ? "Live data unavailable since " + time(b.at(), zone) : "";
+        return new Now(kw(b.pvW()), kw(b.consumptionW()), kw(Math.abs(b.gridW())), direction, b.signal().name(), text, status);
+    }
+
+    /** Today's local day, quarter hour by quarter hour. */
+    public Today today() throws SQLException {
+        ZoneId zone = settings.current().zone();
+        LocalDate day = LocalDate.now(clock.withZone(zone));
+        Instant from = Intervals.dayStart(day, zone);
+        Instant to = Intervals.dayStart(day.plusDays(1), zone);
+        int n = (int) Duration.between(from, to).toMinutes() / 15;
+        long[] pv = new long[n];
+        long[] consumption = new long[n];
+        int last = -1;
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT e.interval_start, m.role, sum(e.import_wh), sum(e.export_wh)"
+                        + " FROM interval_energy e JOIN meter m ON m.id = e.meter_id WHERE e.interval_start >= ?"
+                        + " AND e.interval_start < ? AND m.role IN ('PV', 'APARTMENT', 'COMMON', 'CHARGER')"
+                        + " GROUP BY e.interval_start, m.role")) {
+            ps.setTimestamp(1, Timestamp.from(from));
+            ps.setTimestamp(2, Timestamp.from(to));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int i = (int) (Duration.between(from, rs.getTimestamp(1).toInstant()).toMinutes() / 15);
+                    last = Math.max(last, i);
+                    if (rs.getString(2).equals("PV")) {
+                        pv[i] += rs.getLong(4);
+                    } else {
+                        consumption[i] += rs.getLong(3);
+                    }
+                }
+            }
+        }
+        return new Today(day, n, java.util.Arrays.copyOf(pv, last + 1), java.util.Arrays.copyOf(consumption, last + 1),
+                java.util.Arrays.stream(pv).sum(), java.util.Arrays.stream(consumption).sum());
+    }
+
+    /** The local hours with the most PV over the last 28 days, best first (at most three). */
+    public List<Integer> sunniestHours() throws SQLException {
+        ZoneId zone = settings.current().zone();
+        Instant to = clock.instant();
+        long[] byHour = new long[24];
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT e.interval_start, e.export_wh FROM interval_energy e"
+                        + " JOIN meter m ON m.id = e.meter_id WHERE m.role = 'PV' AND e.interval_start >= ?"
+                        + " AND e.interval_start < ?")) {
+            ps.setTimestamp(1, Timestamp.from(to.minus(Duration.ofDays(28))));
+            ps.setTimestamp(2, Timestamp.from(to));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    byHour[ZonedDateTime.ofInstant(rs.getTimestamp(1).toInstant(), zone).getHour()] += rs.getLong(2);
+                }
+            }
+        }
+        List<Integer> hours = new ArrayList<>();
+        for (int h = 0; h < 24; h++) {
+            if (byHour[h] > 0) {
+                hours.add(h);
+            }
+        }
+        hours.sort((a, b) -> Long.compare(byHour[b], byHour[a]));
+        return hours.subList(0, Math.min(3, hours.size()));
+    }
+
+    static String kw(long w) {
+        return String.format(Locale.ROOT, "%.1f kW", w / 1000.0);
+    }
+
+    private static String time(Instant t, ZoneId zone) {
+        return java.time.format.DateTimeFormatter.ofPattern("dd.MM. HH:mm").format(t.atZone(zone));
+    }
+}

@@ -1,0 +1,18 @@
+// Live values on the kiosk page over Server-Sent Events; the page reads fine without this script.
+(function () {
+  if (!window.EventSource) { return; }
+  var section = document.querySelector('.kiosk');
+  var source = new EventSource('/kiosk/stream');
+  source.onmessage = function (event) {
+    var now = JSON.parse(event.data);
+    ['pv', 'consumption', 'grid', 'gridDirection', 'signalText', 'status'].forEach(function (key) {
+      var el = document.getElementById(key);
+      if (el) { el.textContent = now[key]; }
+    });
+    section.setAttribute('data-signal', now.signal);
+  };
+  source.onerror = function () {
+    var status = document.getElementById('status');
+    if (status) { status.textContent = 'Live data unavailable – reconnecting …'; }
+  };
+})();
