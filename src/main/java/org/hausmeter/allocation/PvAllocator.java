@@ -26,8 +26,9 @@ import java.util.Objects;
  *
  * <p>Rounding (largest remainder, Hamilton): each part first gets floor(total·w_i/Σw); the Wh left over go
  * one each to the largest remainders total·w_i mod Σw, equal remainders to the lower index. So rounding
- * never creates or loses a Wh, each part is within 1 Wh of its exact share, and because every part rounded
- * is exactly below the consumer's consumption, the extra Wh never breaks a_i ≤ c_i.
+ * never creates or loses a Wh and each part is within 1 Wh of its exact share. The extra Wh never breaks
+ * a_i ≤ c_i: in the dynamic and water-filling keys a part is rounded only when its exact value is strictly
+ * below c_i, so its ceiling is still ≤ c_i; static entitlements are capped at c_i after rounding.
  *
  * <p>Guarantees for every key: 0 ≤ a_i ≤ c_i; Σa_i ≤ P; Σa_i + surplus = P exactly. Dynamic and equal with
  * redistribution: Σa_i = min(P, Σc). Static with redistribution: Σa_i = min(P, Σ c_i over s_i &gt; 0).

@@ -42,6 +42,7 @@ public record Shares(long[] parts) {
      * @param fractions one fraction per consumer, not negative, summing to exactly 1 (e.g. 0.3333, 0.3333,
      *     0.3334); converted without rounding to parts at the largest scale used
      * @return the shares
+     * @throws ArithmeticException if a fraction has so many decimals that its part does not fit a long
      */
     public static Shares ofFractions(BigDecimal... fractions) {
         int scale = 0;
