@@ -20,7 +20,7 @@ import org.hausmeter.tariff.TariffBook;
  *
  * <p>Interval arrays: element {@code i} is the quarter hour starting at {@code from + 15 min × i}, so
  * every array has exactly {@link #intervalCount()} elements: 2,880 for a 30-day month, 2,972 for March
- * 2026 in Europe/Berlin (one 92-interval day), 3,000 for October 2026 (one 100-interval day). Energies are
+ * 2026 in Europe/Berlin (one 92-interval day), 2,980 for October 2026 (one 100-interval day). Energies are
  * whole Wh, not negative. The arrays are copied on construction and on access.
  *
  * @param from         first instant of the period, a local midnight
