@@ -11,8 +11,8 @@ import org.hausmeter.tariff.VatRate;
 /**
  * One line of a bill draft.
  *
- * <p>Rounding: {@code net} is the exact line amount rounded once to the cent, HALF_UP. For KWH, MONTH
- * and PIECE lines the exact amount is {@code quantity × unitPrice}. For DAY lines (a prorated base fee)
+ * <p>Rounding: {@code net} is the exact line amount rounded once to the cent, HALF_UP. For energy,
+ * MONTH and PIECE lines the exact amount is {@code quantity × unitPrice}. For DAY lines (a prorated base fee)
  * it is {@code monthly fee × days / days in month}; {@code unitPrice} is then the daily fee shown with
  * 6 decimals. For an EV session the exact amount is PV kWh × PV price + grid kWh × grid price, and
  * {@code unitPrice} is the resulting average price per kWh shown with 6 decimals.

@@ -164,7 +164,6 @@ public final class Money implements Comparable<Money> {
     /**
      * @param factor a whole number
      * @return this × factor, exact
-     * @throws ArithmeticException never in practice (BigDecimal does not overflow)
      */
     public Money multipliedBy(long factor) {
         return new Money(amount.multiply(BigDecimal.valueOf(factor)), currency);

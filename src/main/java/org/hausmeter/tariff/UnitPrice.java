@@ -24,10 +24,12 @@ public final class UnitPrice implements Comparable<UnitPrice> {
 
     private final BigDecimal perKwh;
     private final Currency currency;
+    private final int hash;
 
     private UnitPrice(BigDecimal perKwh, Currency currency) {
         this.perKwh = perKwh;
         this.currency = currency;
+        this.hash = currency.hashCode() * 31 + perKwh.stripTrailingZeros().hashCode();
     }
 
     /**
@@ -106,7 +108,7 @@ public final class UnitPrice implements Comparable<UnitPrice> {
 
     @Override
     public int hashCode() {
-        return currency.hashCode() * 31 + perKwh.stripTrailingZeros().hashCode();
+        return hash;
     }
 
     /** @return e.g. {@code "EUR 0.2873/kWh"} */

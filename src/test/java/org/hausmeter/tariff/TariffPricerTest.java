@@ -48,7 +48,7 @@ class TariffPricerTest {
         // 2026-10-25T00:45Z = 02:45 CEST (first pass); 01:45Z = 02:45 CET (second pass); 04:00Z = 05:00 CET
         assertThat(TariffPricer.priceAt(BOOK, Instant.parse("2026-10-25T00:45:00Z"), BERLIN).window().name()).isEqualTo("NT");
         assertThat(TariffPricer.priceAt(BOOK, Instant.parse("2026-10-25T01:45:00Z"), BERLIN).window().name()).isEqualTo("NT");
-        // 05:00Z = 06:00 CET -> HT; but 05:00Z in summer = 07:00 CEST
+        // after the change 04:45Z = 05:45 CET (NT), 05:00Z = 06:00 CET (HT); before it 04:00Z = 06:00 CEST (HT)
         assertThat(TariffPricer.priceAt(BOOK, Instant.parse("2026-10-26T04:45:00Z"), BERLIN).window().name()).isEqualTo("NT");
         assertThat(TariffPricer.priceAt(BOOK, Instant.parse("2026-10-26T05:00:00Z"), BERLIN).window().name()).isEqualTo("HT");
         assertThat(TariffPricer.priceAt(BOOK, Instant.parse("2026-10-24T04:00:00Z"), BERLIN).window().name()).isEqualTo("HT");
