@@ -78,7 +78,8 @@ public final class BillCalculator {
         Map<WindowKey, Acc> windows = new LinkedHashMap<>();
         Map<LocalDate, Acc> pvByVersion = new LinkedHashMap<>();
         Instant t = request.from();
-        for (int i = 0; i < request.intervalCount(); i++, t = t.plus(BillRequest.INTERVAL)) {
+        int n = request.intervalCount();
+        for (int i = 0; i < n; i++, t = t.plus(BillRequest.INTERVAL)) {
             PricedInterval p = TariffPricer.priceAt(request.tariffs(), t, zone);
             boolean est = estimated.get(i);
             WindowKey key = new WindowKey(p.version().validFrom(), p.window().name(), p.window().price());

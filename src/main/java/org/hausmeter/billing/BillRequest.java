@@ -68,7 +68,7 @@ public record BillRequest(
         if (end.isAfter(first.withDayOfMonth(1).plusMonths(1))) {
             throw new IllegalArgumentException("Billing period [" + first + ", " + end + ") spans more than one month");
         }
-        int n = Math.toIntExact(Duration.between(from, to).dividedBy(INTERVAL));
+        int n = Math.toIntExact(Duration.between(from, to).toMinutes() / 15);
         gridWh = checked("gridWh", gridWh, n, false);
         pvWh = checked("pvWh", pvWh, n, false);
         commonGridWh = checked("commonGridWh", commonGridWh, n, true);
@@ -115,7 +115,7 @@ public record BillRequest(
 
     /** @return the number of quarter hours in [from, to) */
     public int intervalCount() {
-        return Math.toIntExact(Duration.between(from, to).dividedBy(INTERVAL));
+        return Math.toIntExact(Duration.between(from, to).toMinutes() / 15);
     }
 
     @Override
