@@ -51,6 +51,9 @@ public final class BuildingSimulator implements AutoCloseable {
     public static BuildingSimulator start(BuildingConfig config, SimulatedBuilding building, Clock clock, Mode mode,
             Optional<Duration> rtuTurnaround) throws IOException {
         BuildingSimulator sim = new BuildingSimulator(building);
+        // The profiles integrate from the simulation's epoch once and cache by day: do it before serving,
+        // so a first request does not wait for more than a meter's turnaround (the grid meter nets all others).
+        building.meterNames().forEach(m -> building.values(m, clock.instant()));
         try {
             for (BuildingConfig.Bus bus : config.buses()) {
                 ModbusSlaveServer server = new ModbusSlaveServer("sim-" + bus.id());
@@ -114,6 +117,7 @@ public final class BuildingSimulator implements AutoCloseable {
             String busId, SerialSettings settings) throws IOException {
         ModbusSlaveServer server = new ModbusSlaveServer("sim-" + busId);
         for (BuildingConfig.Meter m : config.metersOn(busId)) {
+            building.values(m.name(), clock.instant());
             server.addUnit(m.unitId(), source(building, m.name(), clock));
         }
         server.startRtu(settings);

@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 
-/** Counters are exact: energies over [a, b) telescope to the Wh and never go negative. */
+/**
+ * Counters are exact: energies over [a, b) telescope to the Wh and never go negative. Property tests as
+ * seeded random loops (a failure names the seed and case, and reruns the same inputs).
+ */
 class PowerProfileAdditivityTest {
 
     private static final long TWO_YEARS_MS = Duration.ofDays(730).toMillis();
@@ -37,53 +35,66 @@ class PowerProfileAdditivityTest {
         return all;
     }
 
-    @Provide
-    Arbitrary<Instant> instants() {
-        return Arbitraries.longs().between(0, TWO_YEARS_MS)
-                .map(ms -> TestBuilding.EPOCH.plusMillis(ms));
+    private static Instant instant(Random r) {
+        return TestBuilding.EPOCH.plusMillis(Math.floorMod(r.nextLong(), TWO_YEARS_MS + 1));
     }
 
-    @Property(tries = 500)
-    void energy_isAdditive_toTheWh(@ForAll("instants") Instant x, @ForAll("instants") Instant y,
-            @ForAll("instants") Instant z, @ForAll @IntRange(min = 0, max = 16) int meter) {
-        List<Instant> sorted = java.util.stream.Stream.of(x, y, z).sorted().toList();
-        Instant a = sorted.get(0);
-        Instant b = sorted.get(1);
-        Instant c = sorted.get(2);
-        PowerProfile p = METERS.get(meter);
+    @Test
+    void energy_isAdditive_toTheWh() {
+        Random r = new Random(1);
+        for (int i = 0; i < 500; i++) {
+            List<Instant> sorted = java.util.stream.Stream.of(instant(r), instant(r), instant(r)).sorted().toList();
+            Instant a = sorted.get(0);
+            Instant b = sorted.get(1);
+            Instant c = sorted.get(2);
+            PowerProfile p = METERS.get(r.nextInt(17));
+            String why = "case " + i + ": " + a + ", " + b + ", " + c;
 
-        assertThat(p.energyWh(a, c)).isEqualTo(p.energyWh(a, b) + p.energyWh(b, c));
-        assertThat(p.energyWh(a, b)).isNotNegative();
-        assertThat(p.counterMj(b)).isBetween(p.counterMj(a), p.counterMj(c));
+            assertThat(p.energyWh(a, c)).as(why).isEqualTo(p.energyWh(a, b) + p.energyWh(b, c));
+            assertThat(p.energyWh(a, b)).as(why).isNotNegative();
+            assertThat(p.counterMj(b)).as(why).isBetween(p.counterMj(a), p.counterMj(c));
+        }
     }
 
-    @Property(tries = 300)
-    void energy_isAdditive_atMillisecondNeighbours(@ForAll("instants") Instant a,
-            @ForAll @LongRange(min = 1, max = 120_000) long gapMs, @ForAll @IntRange(min = 0, max = 16) int meter) {
-        PowerProfile p = METERS.get(meter);
-        Instant b = a.plusMillis(gapMs);
-        Instant c = b.plusMillis(1);
+    @Test
+    void energy_isAdditive_atMillisecondNeighbours() {
+        Random r = new Random(2);
+        for (int i = 0; i < 300; i++) {
+            PowerProfile p = METERS.get(r.nextInt(17));
+            Instant a = instant(r);
+            Instant b = a.plusMillis(1 + r.nextInt(120_000));
+            Instant c = b.plusMillis(1);
+            String why = "case " + i + ": " + a + ", " + b;
 
-        assertThat(p.energyWh(a, c)).isEqualTo(p.energyWh(a, b) + p.energyWh(b, c));
-        assertThat(p.counterMj(c) - p.counterMj(b)).isEqualTo(p.powerW(b));
+            assertThat(p.energyWh(a, c)).as(why).isEqualTo(p.energyWh(a, b) + p.energyWh(b, c));
+            assertThat(p.counterMj(c) - p.counterMj(b)).as(why).isEqualTo(p.powerW(b));
+        }
     }
 
-    @Property(tries = 200)
-    void counter_insideAStep_risesByPowerPerMillisecond(@ForAll @LongRange(min = 0, max = 1_000_000) long step,
-            @ForAll @LongRange(min = 0, max = 59_999) long intoMs, @ForAll @IntRange(min = 0, max = 15) int meter) {
-        PowerProfile p = METERS.get(meter);
-        Instant start = BUILDING.grid.stepStart(step);
+    @Test
+    void counter_insideAStep_risesByPowerPerMillisecond() {
+        Random r = new Random(3);
+        for (int i = 0; i < 200; i++) {
+            PowerProfile p = METERS.get(r.nextInt(16));
+            Instant start = BUILDING.grid.stepStart(r.nextInt(1_000_001));
+            long intoMs = r.nextInt(60_000);
+            String why = "case " + i + ": " + start + " + " + intoMs + " ms";
 
-        assertThat(p.counterMj(start.plusMillis(intoMs)) - p.counterMj(start))
-                .isEqualTo(p.powerW(start) * intoMs);
-        assertThat(p.powerW(start.plusMillis(intoMs))).isEqualTo(p.powerW(start));
+            assertThat(p.counterMj(start.plusMillis(intoMs)) - p.counterMj(start)).as(why).isEqualTo(p.powerW(start) * intoMs);
+            assertThat(p.powerW(start.plusMillis(intoMs))).as(why).isEqualTo(p.powerW(start));
+        }
     }
 
-    @Property(tries = 20)
-    void counter_doesNotDependOnQueryOrder(@ForAll("instants") Instant t, @ForAll @IntRange(min = 0, max = 15) int meter) {
-        TestBuilding fresh = new TestBuilding(7);
-        PowerProfile direct = fresh.meters().get(meter);
+    @Test
+    void counter_doesNotDependOnQueryOrder() {
+        Random r = new Random(4);
+        for (int i = 0; i < 20; i++) {
+            int meter = r.nextInt(16);
+            Instant t = instant(r);
+            TestBuilding fresh = new TestBuilding(7);
+            PowerProfile direct = fresh.meters().get(meter);
 
-        assertThat(direct.counterMj(t)).isEqualTo(METERS.get(meter).counterMj(t));
+            assertThat(direct.counterMj(t)).as("case " + i + ": " + t).isEqualTo(METERS.get(meter).counterMj(t));
+        }
     }
 }
