@@ -50,11 +50,14 @@ public final class ChargerLoad extends GridProfile {
         double arrivalH = weekend ? 10 + 6 * u(day, 1) : 17 + 3.5 * u(day, 1);
         Instant start = date.atStartOfDay().plusMinutes((long) (arrivalH * 60)).atZone(zone).toInstant();
         long powerW = Math.min(maxPowerW, CAR_POWERS_W[(int) (u(day, 2) * CAR_POWERS_W.length)]);
-        double energyJ = Math.min((6 + 24 * u(day, 3)) * 3.6e6, powerW * 12 * 3600.0);
-        long constantS = Math.max(0, Math.round(energyJ / powerW - 0.6 * TAPER_S));
+        // Energy the car wants, whole Wh: 6-30 kWh, at most 12 h at full power.
+        long targetWh = Math.min(6_000 + (long) (24_000 * u(day, 3)), powerW * 12);
+        // The taper delivers 60 % of full power over TAPER_S on average.
+        long taperS = TAPER_S * 3 / 5;
+        long constantS = Math.max(0, (targetWh * 3_600 + powerW / 2) / powerW - taperS);
         Instant taperStart = start.plusSeconds(constantS);
         Instant end = taperStart.plusSeconds(TAPER_S);
-        long nominalWh = Math.round(powerW * (constantS + 0.6 * TAPER_S) / 3600.0);
+        long nominalWh = (powerW * (constantS + taperS) + 1_800) / 3_600;
         return List.of(new ChargingSession(start, taperStart, end, powerW, nominalWh));
     }
 
