@@ -529,7 +529,7 @@ public final class BillPdfRenderer {
         }
 
         private void meters() throws DocumentException {
-            PdfPTable table = new PdfPTable(new float[] {38, 25, 23, 25, 23, 31});
+            PdfPTable table = new PdfPTable(new float[] {33, 25, 26, 25, 26, 30});
             table.setWidthPercentage(100);
             table.setSpacingBefore(layout.mm("section.space"));
             table.setHeaderRows(2);
@@ -537,9 +537,9 @@ public final class BillPdfRenderer {
             table.addCell(sectionCell(t.get("meters.heading"), 6));
             table.addCell(headCell(t.get("meters.col.meter"), Element.ALIGN_LEFT));
             table.addCell(headCell(t.get("meters.col.start") + "\n" + f.date(d.periodFirst()), Element.ALIGN_RIGHT));
-            table.addCell(headCell(t.get("meters.col.how"), Element.ALIGN_LEFT));
+            table.addCell(indented(headCell(t.get("meters.col.how"), Element.ALIGN_LEFT)));
             table.addCell(headCell(t.get("meters.col.end") + "\n" + f.date(d.periodLast()), Element.ALIGN_RIGHT));
-            table.addCell(headCell(t.get("meters.col.how"), Element.ALIGN_LEFT));
+            table.addCell(indented(headCell(t.get("meters.col.how"), Element.ALIGN_LEFT)));
             table.addCell(headCell(t.get("meters.col.consumption"), Element.ALIGN_RIGHT));
             for (MeterReading m : d.meters()) {
                 Phrase meter = new Phrase();
@@ -550,9 +550,9 @@ public final class BillPdfRenderer {
                 styleRow(mc, Element.ALIGN_LEFT);
                 table.addCell(mc);
                 table.addCell(rowCell(f.kwh(m.startKwh()), Element.ALIGN_RIGHT));
-                table.addCell(rowCell(t.get("source." + m.startSource().name()), Element.ALIGN_LEFT));
+                table.addCell(indented(rowCell(t.get("source." + m.startSource().name()), Element.ALIGN_LEFT)));
                 table.addCell(rowCell(f.kwh(m.endKwh()), Element.ALIGN_RIGHT));
-                table.addCell(rowCell(t.get("source." + m.endSource().name()), Element.ALIGN_LEFT));
+                table.addCell(indented(rowCell(t.get("source." + m.endSource().name()), Element.ALIGN_LEFT)));
                 PdfPCell c = rowCell("", Element.ALIGN_RIGHT);
                 c.setPhrase(new Phrase(pdfText(f.kwh(m.consumptionKwh())), font(boldFont, body, text)));
                 table.addCell(c);
@@ -748,6 +748,11 @@ public final class BillPdfRenderer {
             c.setBorderColor(accent);
             c.setBorderWidth(0.8f);
             c.setPaddingBottom(3);
+            return c;
+        }
+
+        private PdfPCell indented(PdfPCell c) {
+            c.setPaddingLeft(7);
             return c;
         }
 
