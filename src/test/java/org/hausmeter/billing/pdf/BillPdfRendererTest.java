@@ -261,6 +261,28 @@ class BillPdfRendererTest {
                 .hasMessageContaining("[heat.pump]").hasMessageContaining("messages_de.properties");
     }
 
+    @Test
+    void negativeInvoice_isAnAmountInTheRecipientsFavour() {
+        BillDocument base = TestBills.invoice("de").build();
+        Money net = Money.of(TestTariffs.EUR, "-10.00");
+        Money vat = TestTariffs.VAT_19.vatOn(net, java.math.RoundingMode.HALF_UP);
+        BillLine credit = new BillLine("adjustment", BigDecimal.ONE, QuantityUnit.PIECE, net.amount(), net, TestTariffs.VAT_19,
+                Map.of("reason", "Erstattung Zählerfehler", "kind", "credit"));
+        BillDocument d = new BillDocument(base.kind(), base.number(), base.issueDate(), base.dueDate(), "de", base.issuer(),
+                base.recipient(), base.apartmentCode(), base.apartmentName(), base.periodFirst(), base.periodLast(),
+                base.contract(), base.meters(), base.currency(), List.of(credit),
+                List.of(new VatTotal(TestTariffs.VAT_19, net, vat, net.plus(vat))), net, vat, net.plus(vat), 0, 288,
+                base.history(), base.comparison(), null, List.of());
+
+        String text = text(d);
+
+        // −10.00 × 19 % = −1.90; gross −11.90, shown as 11,90 € in the recipient's favour
+        assertThat(text).contains("Betrag zu Ihren Gunsten 11,90 € Erstattung bis 17.07.2026", "Rechnungsbetrag -11,90 €",
+                "1 Nachlass: Erstattung Zählerfehler 1 Stück -10,00 € -10,00 € 19 %");
+        assertThat(flat(text)).contains("Wir überweisen Ihnen 11,90 € bis zum 17.07.2026");
+        assertThat(text).doesNotContain("Gutschrift");
+    }
+
     /** Renders every page as poppler shows it (target/bill-png/), for a person to look at; poppler must not complain. */
     @Test
     void pages_renderWithPoppler() throws IOException {
