@@ -23,4 +23,10 @@ public class Building extends PanacheEntityBase {
     public String currency;
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+    /** The issuer details as a JSON object; see {@link BuildingSettings.Issuer}. */
+    @org.hibernate.annotations.ColumnTransformer(read = "issuer::text", write = "?::jsonb")
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public String issuer = "{}";
+    @Column(name = "payment_days", nullable = false)
+    public int paymentDays = 14;
 }

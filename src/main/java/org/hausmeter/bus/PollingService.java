@@ -77,6 +77,8 @@ public class PollingService {
     private final boolean simulate;
     private final boolean enabled;
     private final int historyMonths;
+    @jakarta.inject.Inject
+    jakarta.enterprise.event.Event<org.hausmeter.ledger.HistoryReady> historyReady;
 
     private final Map<String, BusPoller> pollers = new LinkedHashMap<>();
     private final Map<String, ExecutorService> busThreads = new LinkedHashMap<>();
@@ -254,6 +256,7 @@ public class PollingService {
             org.hausmeter.ledger.LedgerDerivation.Result r = derivation.derive(start, to);
             LOG.infof("Simulated history: %d interval rows of %d meters derived in %d s", r.rows(), r.meters(),
                     (System.nanoTime() - t1) / 1_000_000_000L);
+            historyReady.fire(new org.hausmeter.ledger.HistoryReady(start, to));
         } catch (SQLException | RuntimeException e) {
             LOG.error("Simulated history failed: " + e.getMessage(), e);
         }

@@ -8,7 +8,21 @@ import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.LocalTime;
+import java.time.Month;
 import java.util.List;
+import java.util.Map;
+import org.hausmeter.allocation.AllocationKey;
+import org.hausmeter.billing.TariffStore;
+import org.hausmeter.building.BuildingSettings;
+import org.hausmeter.tariff.DaySchedule;
+import org.hausmeter.tariff.GridPrice;
+import org.hausmeter.tariff.Money;
+import org.hausmeter.tariff.Season;
+import org.hausmeter.tariff.TariffVersion;
+import org.hausmeter.tariff.TouWindow;
+import org.hausmeter.tariff.UnitPrice;
+import org.hausmeter.tariff.VatRate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hausmeter.accounts.PasswordHasher;
 import org.hausmeter.accounts.Role;
@@ -58,13 +72,52 @@ public class DemoBuilding {
     /** The demo building's history starts here: meters installed, first tenancies. */
     public static final LocalDate SINCE = LocalDate.of(2025, 1, 1);
 
+    /** The demo co-op's issuer details (fictitious; the register and tax numbers are made up). */
+    static final Map<String, String> ISSUER = Map.ofEntries(
+            Map.entry("address", "Lindenhofstraße 12\n10999 Berlin"),
+            Map.entry("taxNumber", "29/123/45678"),
+            Map.entry("registerCourt", "Amtsgericht Charlottenburg"),
+            Map.entry("registerNumber", "GnR 999 B (demo)"),
+            Map.entry("board", "Vorstand: A. Beispiel, B. Muster"),
+            Map.entry("phone", "+49 30 1234567"),
+            Map.entry("email", "strom@lindenhof-demo.example"),
+            Map.entry("iban", "DE02 1203 0000 0000 2020 51"),
+            Map.entry("bankName", "Demo-Bank"),
+            Map.entry("meteringOperator", "Genossenschaft Lindenhof (eigene Messung, Modbus)"),
+            Map.entry("marketLocationId", "DE000000000000000000000000000099999"),
+            Map.entry("gridOperator", "Stromnetz Berlin GmbH"),
+            Map.entry("noticePeriod", "1 Monat zum Monatsende"));
+
+    /** The demo tariff: HT/NT grid price (winter dearer), PV below the grid price, EV prices, 19 % VAT. */
+    static final TariffStore.StoredTariff TARIFF = demoTariff();
+
+    private static TariffStore.StoredTariff demoTariff() {
+        java.util.Currency eur = java.util.Currency.getInstance("EUR");
+        java.util.function.BiFunction<String, String, DaySchedule> ntHt = (nt, ht) -> DaySchedule.of(
+                new TouWindow("NT", LocalTime.MIDNIGHT, LocalTime.of(6, 0), UnitPrice.of(eur, nt)),
+                new TouWindow("HT", LocalTime.of(6, 0), LocalTime.of(22, 0), UnitPrice.of(eur, ht)),
+                new TouWindow("NT", LocalTime.of(22, 0), LocalTime.MIDNIGHT, UnitPrice.of(eur, nt)));
+        GridPrice grid = GridPrice.timeOfUse(
+                Season.of("Winter", Month.OCTOBER, Month.MARCH, ntHt.apply("0.2650", "0.3320"), ntHt.apply("0.2650", "0.2650")),
+                Season.of("Sommer", Month.APRIL, Month.SEPTEMBER, ntHt.apply("0.2550", "0.3150"), ntHt.apply("0.2550", "0.2550")));
+        return new TariffStore.StoredTariff(new TariffVersion(SINCE, grid, UnitPrice.of(eur, "0.2150"),
+                Money.of(eur, "6.50"), UnitPrice.of(eur, "0.2400"), UnitPrice.of(eur, "0.3500"),
+                UnitPrice.of(eur, "0.0803"), VatRate.of("19")), AllocationKey.DYNAMIC_PROPORTIONAL,
+                TariffStore.CommonKey.FLOOR_AREA);
+    }
+
     private final Clock clock;
     private final AuditLog audit;
     private final BuildingTopology topology;
     private final boolean enabled;
 
-    DemoBuilding(Clock clock, AuditLog audit, BuildingTopology topology,
+    private final TariffStore tariffs;
+    private final BuildingSettings settings;
+
+    DemoBuilding(Clock clock, AuditLog audit, BuildingTopology topology, TariffStore tariffs, BuildingSettings settings,
             @ConfigProperty(name = "hausmeter.demo.enabled") boolean enabled) {
+        this.tariffs = tariffs;
+        this.settings = settings;
         this.clock = clock;
         this.audit = audit;
         this.topology = topology;
@@ -119,6 +172,8 @@ public class DemoBuilding {
             }
         }
         Meter.update("installedAt = ?1 where installedAt > ?1", SINCE.atStartOfDay(zone).toInstant());
+        settings.updateIssuer(ISSUER, 14);
+        tariffs.save(TARIFF, "system", "demo tariff");
         audit.record("system", "demo.seed", "building", null, LOGINS.size() + " accounts, "
                 + Tenancy.count() + " tenancies", null);
         return true;

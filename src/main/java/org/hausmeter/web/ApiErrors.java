@@ -21,4 +21,26 @@ public class ApiErrors {
         };
         return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new Error(e.getMessage())).build();
     }
+
+    @ServerExceptionMapper
+    public Response billing(org.hausmeter.billing.BillingException e) {
+        Response.Status status = switch (e.kind()) {
+            case NOT_FOUND -> Response.Status.NOT_FOUND;
+            case INVALID -> Response.Status.BAD_REQUEST;
+            case CONFLICT -> Response.Status.CONFLICT;
+        };
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new Error(e.getMessage())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response tariff(org.hausmeter.tariff.TariffValidationException e) {
+        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
+                .entity(new Error(e.getMessage())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response noTariff(org.hausmeter.tariff.NoTariffException e) {
+        return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON)
+                .entity(new Error(e.getMessage())).build();
+    }
 }

@@ -17,13 +17,13 @@ import org.junit.jupiter.api.Assumptions;
  * is skipped with a loud message on a developer machine, and fails when the environment variable
  * {@code CI} is {@code "true"} (.ci/run installs poppler-utils).
  */
-final class Poppler {
+public final class Poppler {
 
     private Poppler() {
     }
 
     /** @return the text of the PDF as {@code pdftotext -layout} extracts it, pages separated by form feeds */
-    static String text(byte[] pdf, Path dir) {
+    public static String text(byte[] pdf, Path dir) {
         Path in = write(pdf, dir, "bill.pdf");
         return new String(run(dir, "pdftotext", "-layout", "-enc", "UTF-8", in.toString(), "-"), StandardCharsets.UTF_8);
     }

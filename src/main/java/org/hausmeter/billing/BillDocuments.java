@@ -1,0 +1,231 @@
+package org.hausmeter.billing;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hausmeter.billing.pdf.BillDocument;
+import org.hausmeter.billing.pdf.BillPdfRenderer;
+import org.hausmeter.billing.pdf.BillZip;
+import org.hausmeter.building.BuildingSettings;
+import org.hausmeter.tariff.DayType;
+import org.hausmeter.tariff.Money;
+import org.hausmeter.tariff.Season;
+import org.hausmeter.tariff.TariffVersion;
+import org.hausmeter.tariff.TouWindow;
+import org.hausmeter.tariff.VatRate;
+
+/**
+ * Turns a stored bill into the {@link BillDocument} printed on its PDF (issuer and contract facts from the
+ * building settings, prices from the tariff of the period's first day, readings and history from the
+ * bill's frozen content) and renders it. Deterministic: the same stored bill gives the same bytes.
+ */
+@ApplicationScoped
+public class BillDocuments {
+
+    /** A PDF and its file name in a ZIP. */
+    public record NamedPdf(String name, byte[] pdf) {
+    }
+
+    private final AgroalDataSource dataSource;
+    private final TariffStore tariffs;
+    private final java.time.Clock clock;
+    private final BillPdfRenderer renderer = new BillPdfRenderer();
+
+    BillDocuments(AgroalDataSource dataSource, TariffStore tariffs, java.time.Clock clock) {
+        this.dataSource = dataSource;
+        this.tariffs = tariffs;
+        this.clock = clock;
+    }
+
+    /** @return the PDF of a stored bill; a draft renders as a preview numbered "DRAFT-id" */
+    public byte[] pdf(StoredBill b, BuildingSettings.Issuer issuer, BuildingSettings.Settings settings) {
+        return renderer.render(document(b, issuer, settings));
+    }
+
+    /** Writes named PDFs into one ZIP, every entry dated {@code entryTime} (deterministic bytes). */
+    public void zip(List<NamedPdf> files, java.time.LocalDateTime entryTime, OutputStream out) throws IOException {
+        List<BillZip.Entry> entries = new ArrayList<>();
+        for (NamedPdf f : files) {
+            entries.add(new BillZip.Entry(f.name(), f.pdf()));
+        }
+        BillZip.write(entries, entryTime, out);
+    }
+
+    /** @return what the bill's PDF shows */
+    public BillDocument document(StoredBill b, BuildingSettings.Issuer issuer, BuildingSettings.Settings settings) {
+        if (!issuer.missing().isEmpty()) {
+            throw new BillingException(BillingException.Kind.CONFLICT, "Enter the co-op's " + issuer.missing()
+                    + " under Settings first: a bill must show them (§ 14 UStG, § 40 EnWG)");
+        }
+        boolean de = !"en".equals(b.language());
+        Currency currency = Currency.getInstance(b.currency());
+        Map<String, Object> c = b.content();
+        LocalDate first = LocalDate.parse((String) c.get("firstDay"));
+        LocalDate last = LocalDate.parse((String) c.get("lastDay"));
+        String number = b.number() == null ? "DRAFT-" + b.id() : b.number();
+        LocalDate issueDate = b.issueDate() == null ? LocalDate.now(clock.withZone(settings.zone())) : b.issueDate();
+        LocalDate dueDate = b.dueDate() == null ? issueDate.plusDays(issuer.paymentDays()) : b.dueDate();
+        String[] tenancy = tenancy(b.tenancyId(), settings);
+
+        BillDocument.Issuer is = new BillDocument.Issuer(issuer.name(), issuer.address(), issuer.taxNumber(),
+                issuer.vatId(), issuer.registerCourt(), issuer.registerNumber(), issuer.board(), issuer.phone(),
+                issuer.email(), issuer.iban(), issuer.bankName());
+        List<String> recipientLines = new ArrayList<>();
+        recipientLines.add((de ? "Wohnung " : "Apartment ") + b.apartmentCode());
+        List<String> addr = issuer.address();
+        recipientLines.addAll(addr.size() > 1 ? addr.subList(addr.size() - 2, addr.size()) : addr);
+        BillDocument.Recipient recipient = new BillDocument.Recipient(b.residentName(), recipientLines,
+                "T-" + b.tenancyId());
+
+        TariffVersion v = tariffs.book().versionAt(first);
+        List<BillDocument.Price> prices = new ArrayList<>();
+        Map<String, BigDecimal> windows = new LinkedHashMap<>();
+        for (Season s : v.gridPrice().seasons()) {
+            for (DayType dt : DayType.values()) {
+                for (TouWindow w : s.schedule(dt).windows()) {
+                    windows.putIfAbsent(w.name() + " " + w.price().perKwh().toPlainString(), w.price().perKwh());
+                }
+            }
+        }
+        for (Map.Entry<String, BigDecimal> w : windows.entrySet()) {
+            String name = w.getKey().substring(0, w.getKey().lastIndexOf(' '));
+            prices.add(new BillDocument.Price((de ? "Netzstrom " : "Grid electricity ") + name,
+                    QuantityUnit.KWH, w.getValue(), v.vatRate()));
+        }
+        prices.add(new BillDocument.Price(de ? "Solarstrom vom Dach" : "Rooftop solar electricity", QuantityUnit.KWH,
+                v.pvPrice().perKwh(), v.vatRate()));
+        prices.add(new BillDocument.Price(de ? "Grundpreis" : "Base fee", QuantityUnit.MONTH,
+                v.baseFeePerMonth().amount(), v.vatRate()));
+        prices.add(new BillDocument.Price(de ? "Laden: Solarstrom" : "EV charging: solar", QuantityUnit.KWH,
+                v.evPvPrice().perKwh(), v.vatRate()));
+        prices.add(new BillDocument.Price(de ? "Laden: Netzstrom" : "EV charging: grid", QuantityUnit.KWH,
+                v.evGridPrice().perKwh(), v.vatRate()));
+        BillDocument.Contract contract = new BillDocument.Contract(
+                de ? "Hausstrom " + issuer.name() : "House electricity " + issuer.name(),
+                LocalDate.parse(tenancy[0]), de ? "unbefristet, monatliche Abrechnung" : "open-ended, billed monthly",
+                issuer.noticePeriod(), null, issuer.meteringOperator(), issuer.marketLocationId(),
+                issuer.gridOperator(), prices);
+
+        List<BillDocument.MeterReading> meters = new ArrayList<>();
+        long consumption = ((Number) c.get("consumptionWh")).longValue();
+        for (Object o : (List<?>) c.getOrDefault("meters", List.of())) {
+            Map<?, ?> m = (Map<?, ?>) o;
+            Number s = (Number) m.get("startWh");
+            Number e = (Number) m.get("endWh");
+            if (s == null && e == null) {
+                continue;
+            }
+            long start = s != null ? s.longValue() : e.longValue() - consumption;
+            long end = e != null ? e.longValue() : start + consumption;
+            meters.add(new BillDocument.MeterReading((String) m.get("meter"), (String) m.get("meter"), kwh(start),
+                    s == null ? BillDocument.ReadingSource.ESTIMATED : source((String) m.get("startSource")), kwh(end),
+                    e == null ? BillDocument.ReadingSource.ESTIMATED : source((String) m.get("endSource"))));
+        }
+        if (meters.isEmpty()) {
+            throw new BillingException(BillingException.Kind.CONFLICT, "Apartment " + b.apartmentCode()
+                    + " has no meter reading near " + first + " or " + last + ": enter one before issuing");
+        }
+
+        List<BillLine> lines = new ArrayList<>();
+        for (Map<String, Object> l : b.lines()) {
+            Map<String, String> details = new LinkedHashMap<>();
+            ((Map<?, ?>) l.get("details")).forEach((k, x) -> details.put(k.toString(), String.valueOf(x)));
+            lines.add(new BillLine((String) l.get("key"), new BigDecimal((String) l.get("quantity")),
+                    QuantityUnit.valueOf((String) l.get("unit")), new BigDecimal((String) l.get("unitPrice")),
+                    Money.of(currency, new BigDecimal((String) l.get("net"))),
+                    new VatRate(new BigDecimal((String) l.get("vatPercent"))), details));
+        }
+        List<VatTotal> vat = new ArrayList<>();
+        for (Object o : (List<?>) c.get("vatTotals")) {
+            Map<?, ?> m = (Map<?, ?>) o;
+            vat.add(new VatTotal(new VatRate(new BigDecimal((String) m.get("percent"))),
+                    Money.of(currency, new BigDecimal((String) m.get("net"))),
+                    Money.of(currency, new BigDecimal((String) m.get("vat"))),
+                    Money.of(currency, new BigDecimal((String) m.get("gross")))));
+        }
+        List<BillDocument.MonthlyConsumption> history = new ArrayList<>();
+        for (Object o : (List<?>) c.getOrDefault("history", List.of())) {
+            Map<?, ?> m = (Map<?, ?>) o;
+            long cons = ((Number) m.get("consumptionWh")).longValue();
+            long pv = ((Number) m.get("pvWh")).longValue();
+            history.add(new BillDocument.MonthlyConsumption(YearMonth.parse((String) m.get("month")), kwh(cons - pv),
+                    kwh(pv)));
+        }
+        Number lastYear = (Number) c.get("lastYearWh");
+        Number median = (Number) c.get("medianApartmentWh");
+        BillDocument.Comparison comparison = new BillDocument.Comparison(kwh(consumption),
+                lastYear == null ? null : kwh(lastYear.longValue()), median == null ? null : kwh(median.longValue()));
+        List<String> notes = new ArrayList<>();
+        long pvWh = ((Number) c.get("pvWh")).longValue();
+        notes.add(de ? "Solaranteil Ihres Verbrauchs: " + percent(pvWh, consumption, true)
+                + " (Aufteilung je Viertelstunde, Schlüssel " + c.get("allocationKey") + ")."
+                : "Solar share of your consumption: " + percent(pvWh, consumption, false)
+                + " (split every quarter hour, key " + c.get("allocationKey") + ").");
+        List<?> flags = (List<?>) c.getOrDefault("flags", List.of());
+        if (!flags.isEmpty()) {
+            notes.add(de ? flags.size() + " Prüfhinweis(e) der Messdaten im Zeitraum wurden vom Hauswart geprüft."
+                    : flags.size() + " metering review note(s) in the period were checked by the caretaker.");
+        }
+        if (b.replaces() != null) {
+            notes.add(de ? "Diese Rechnung ersetzt die stornierte Rechnung " + b.replaces() + "."
+                    : "This bill replaces the cancelled bill " + b.replaces() + ".");
+        }
+        BillDocument.CancelledBill cancels = b.isCancellation()
+                ? new BillDocument.CancelledBill(b.cancels(), b.cancelsIssueDate(), b.reason()) : null;
+        return new BillDocument(b.isCancellation() ? BillDocument.Kind.CANCELLATION : BillDocument.Kind.INVOICE, number,
+                issueDate, dueDate, de ? "de" : "en", is, recipient, b.apartmentCode(), tenancy[1], first, last, contract,
+                meters, currency, lines, vat, Money.of(currency, b.net()), Money.of(currency, b.vat()),
+                Money.of(currency, b.gross()), ((Number) c.get("estimatedIntervals")).intValue(),
+                ((Number) c.get("intervals")).intValue(), history, comparison, cancels, notes);
+    }
+
+    private String[] tenancy(long id, BuildingSettings.Settings settings) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                SELECT t.move_in, a.name FROM tenancy t JOIN apartment a ON a.id = t.apartment_id WHERE t.id = ?""")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new String[] {LocalDate.ofInstant(rs.getTimestamp(1).toInstant(), settings.zone()).toString(),
+                        rs.getString(2)};
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read tenancy [" + id + "]: " + e.getMessage(), e);
+        }
+    }
+
+    private static BillDocument.ReadingSource source(String s) {
+        if (s == null) {
+            return BillDocument.ReadingSource.ESTIMATED;
+        }
+        return switch (s) {
+            case "POLL" -> BillDocument.ReadingSource.REMOTE;
+            case "IMPORT" -> BillDocument.ReadingSource.IMPORTED;
+            default -> BillDocument.ReadingSource.MANUAL;
+        };
+    }
+
+    private static BigDecimal kwh(long wh) {
+        return BigDecimal.valueOf(Math.max(0, wh), 3);
+    }
+
+    private static String percent(long part, long whole, boolean de) {
+        if (whole == 0) {
+            return de ? "0 %" : "0%";
+        }
+        BigDecimal p = BigDecimal.valueOf(part * 100).divide(BigDecimal.valueOf(whole), 1, java.math.RoundingMode.HALF_UP);
+        return de ? p.toPlainString().replace('.', ',') + " %" : p.toPlainString() + "%";
+    }
+}

@@ -1,0 +1,69 @@
+package org.hausmeter.billing;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A bill as stored: a draft, an issued invoice, a cancelled invoice or a cancellation (Stornorechnung).
+ *
+ * @param id            database id
+ * @param kind          INVOICE or CANCELLATION
+ * @param status        DRAFT, ISSUED or CANCELLED
+ * @param month         billing month
+ * @param tenancyId     tenancy billed
+ * @param apartmentCode apartment
+ * @param residentId    resident's account
+ * @param residentName  resident's display name
+ * @param language      the resident's language, de or en
+ * @param periodFrom    first instant, a local midnight
+ * @param periodTo      first instant after, a local midnight
+ * @param currency      ISO code
+ * @param net           net total
+ * @param vat           VAT total
+ * @param gross         gross total
+ * @param content       frozen content (see BillRuns#content): vatTotals, meters, flags, history …
+ * @param lines         the lines, in order: key, quantity, unit, unitPrice, net, vatPercent, details
+ * @param number        bill number, null for a draft
+ * @param issueDate     issue date, null for a draft
+ * @param dueDate       due date, null for a draft
+ * @param issuedAt      when issued
+ * @param issuedBy      who issued
+ * @param pdfSha256     SHA-256 of the stored PDF, null for a draft
+ * @param cancels       for a cancellation: the cancelled invoice's number
+ * @param cancelsIssueDate for a cancellation: the cancelled invoice's issue date
+ * @param cancelledBy   for a cancelled invoice: the cancellation's number
+ * @param replaces      number of the cancelled invoice this one replaces, or null
+ * @param reason        the cancellation's reason
+ */
+public record StoredBill(long id, String kind, String status, YearMonth month, long tenancyId, String apartmentCode,
+        long residentId, String residentName, String language, Instant periodFrom, Instant periodTo, String currency,
+        BigDecimal net, BigDecimal vat, BigDecimal gross, Map<String, Object> content, List<Map<String, Object>> lines,
+        String number, LocalDate issueDate, LocalDate dueDate, Instant issuedAt, String issuedBy, String pdfSha256,
+        String cancels, LocalDate cancelsIssueDate, String cancelledBy, String replaces, String reason) {
+
+    /** @return true for a draft */
+    public boolean isDraft() {
+        return "DRAFT".equals(status);
+    }
+
+    /** @return true for a cancellation (Stornorechnung) */
+    public boolean isCancellation() {
+        return "CANCELLATION".equals(kind);
+    }
+
+    /** @return the file name of its PDF */
+    public String fileName() {
+        return (number == null ? "draft-" + id : number) + "-" + apartmentCode + ".pdf";
+    }
+
+    /** @return the number of review flags on the draft */
+    @SuppressWarnings("unchecked")
+    public int flagCount() {
+        Object f = content.get("flags");
+        return f instanceof List<?> l ? l.size() : 0;
+    }
+}

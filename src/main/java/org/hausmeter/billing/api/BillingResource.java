@@ -1,0 +1,326 @@
+package org.hausmeter.billing.api;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.Month;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.hausmeter.accounts.persistence.Account;
+import org.hausmeter.allocation.AllocationKey;
+import org.hausmeter.billing.BillRuns;
+import org.hausmeter.billing.BillingException;
+import org.hausmeter.billing.Bills;
+import org.hausmeter.billing.StoredBill;
+import org.hausmeter.billing.TariffStore;
+import org.hausmeter.billing.TariffStore.CommonKey;
+import org.hausmeter.billing.TariffStore.StoredTariff;
+import org.hausmeter.billing.run.MonthBilling;
+import org.hausmeter.building.BuildingSettings;
+import org.hausmeter.tariff.DaySchedule;
+import org.hausmeter.tariff.GridPrice;
+import org.hausmeter.tariff.Money;
+import org.hausmeter.tariff.Season;
+import org.hausmeter.tariff.TariffVersion;
+import org.hausmeter.tariff.TouWindow;
+import org.hausmeter.tariff.UnitPrice;
+import org.hausmeter.tariff.VatRate;
+
+/**
+ * JSON API of billing: tariffs, bill runs, adjustments, issuing, cancellation, PDFs, the co-op report and
+ * the key comparison (caretaker); a resident reads his own issued bills and their PDFs.
+ */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class BillingResource {
+
+    /** One time-of-use window; {@code to} "24:00" for the end of the day. */
+    public record WindowInput(String name, String from, String to, BigDecimal price) {
+    }
+
+    /** A season: months 1-12 and the windows of weekdays and weekends. */
+    public record SeasonInput(String name, List<Integer> months, List<WindowInput> weekdays, List<WindowInput> weekends) {
+    }
+
+    /** A tariff version: either {@code gridPrice} (flat) or {@code seasons} (time of use). */
+    public record TariffInput(LocalDate validFrom, BigDecimal gridPrice, List<SeasonInput> seasons, BigDecimal pvPrice,
+            BigDecimal baseFeePerMonth, BigDecimal evPvPrice, BigDecimal evGridPrice, BigDecimal feedInPrice,
+            BigDecimal vatPercent, String allocationKey, String commonKey, String reason) {
+    }
+
+    /** An adjustment: positive charge or negative credit, net. */
+    public record AdjustmentInput(String reason, BigDecimal net, BigDecimal vatPercent) {
+    }
+
+    /** A reason. */
+    public record ReasonInput(String reason) {
+    }
+
+    /** A bill in lists. */
+    public record BillSummary(long id, String kind, String status, String number, String apartment, String resident,
+            String firstDay, String lastDay, BigDecimal net, BigDecimal vat, BigDecimal gross, String currency,
+            int flags, Object estimatedIntervals, String cancels, String cancelledBy, String replaces,
+            String pdfSha256) {
+        static BillSummary of(StoredBill b) {
+            return new BillSummary(b.id(), b.kind(), b.status(), b.number(), b.apartmentCode(), b.residentName(),
+                    (String) b.content().get("firstDay"), (String) b.content().get("lastDay"), b.net(), b.vat(), b.gross(),
+                    b.currency(), b.flagCount(), b.content().get("estimatedIntervals"), b.cancels(), b.cancelledBy(),
+                    b.replaces(), b.pdfSha256());
+        }
+    }
+
+    private final TariffStore tariffs;
+    private final BillRuns runs;
+    private final Bills bills;
+    private final BuildingSettings settings;
+    private final SecurityIdentity identity;
+
+    BillingResource(TariffStore tariffs, BillRuns runs, Bills bills, BuildingSettings settings,
+            SecurityIdentity identity) {
+        this.tariffs = tariffs;
+        this.runs = runs;
+        this.bills = bills;
+        this.settings = settings;
+        this.identity = identity;
+    }
+
+    @GET
+    @Path("tariffs")
+    @RolesAllowed("CARETAKER")
+    public List<Map<String, Object>> tariffs() {
+        return tariffs.all().stream().map(TariffStore::describe).toList();
+    }
+
+    @POST
+    @Path("tariffs")
+    @RolesAllowed("CARETAKER")
+    public Map<String, Object> saveTariff(TariffInput in) {
+        StoredTariff t = toTariff(in, settings.current().currency());
+        tariffs.save(t, user(), in.reason());
+        return TariffStore.describe(t);
+    }
+
+    /** Builds a validated tariff from the API/form input. */
+    public static StoredTariff toTariff(TariffInput in, Currency currency) {
+        if (in == null || in.validFrom() == null) {
+            throw new BillingException(BillingException.Kind.INVALID, "A tariff needs validFrom (YYYY-MM-DD)");
+        }
+        GridPrice grid;
+        if (in.seasons() != null && !in.seasons().isEmpty()) {
+            List<Season> seasons = new ArrayList<>();
+            for (SeasonInput s : in.seasons()) {
+                Set<Month> months = EnumSet.noneOf(Month.class);
+                for (Integer m : s.months() == null ? List.<Integer>of() : s.months()) {
+                    if (m == null || m < 1 || m > 12) {
+                        throw new BillingException(BillingException.Kind.INVALID, "Season [" + s.name() + "] month ["
+                                + m + "] is not 1-12");
+                    }
+                    months.add(Month.of(m));
+                }
+                seasons.add(new Season(s.name(), months, schedule(s.weekdays(), currency), schedule(s.weekends(), currency)));
+            }
+            grid = new GridPrice(seasons);
+        } else {
+            grid = GridPrice.flat(UnitPrice.of(currency, required("gridPrice", in.gridPrice())));
+        }
+        TariffVersion v = new TariffVersion(in.validFrom(), grid, UnitPrice.of(currency, required("pvPrice", in.pvPrice())),
+                Money.of(currency, required("baseFeePerMonth", in.baseFeePerMonth())),
+                UnitPrice.of(currency, required("evPvPrice", in.evPvPrice())),
+                UnitPrice.of(currency, required("evGridPrice", in.evGridPrice())),
+                UnitPrice.of(currency, required("feedInPrice", in.feedInPrice())),
+                new VatRate(required("vatPercent", in.vatPercent())));
+        AllocationKey key;
+        CommonKey common;
+        try {
+            key = in.allocationKey() == null ? AllocationKey.DYNAMIC_PROPORTIONAL : AllocationKey.valueOf(in.allocationKey());
+            common = in.commonKey() == null ? CommonKey.EQUAL : CommonKey.valueOf(in.commonKey());
+        } catch (IllegalArgumentException e) {
+            throw new BillingException(BillingException.Kind.INVALID, "Unknown key: " + e.getMessage());
+        }
+        return new StoredTariff(v, key, common);
+    }
+
+    private static DaySchedule schedule(List<WindowInput> windows, Currency currency) {
+        if (windows == null || windows.isEmpty()) {
+            throw new BillingException(BillingException.Kind.INVALID, "Every season needs weekday and weekend windows");
+        }
+        List<TouWindow> out = new ArrayList<>();
+        for (WindowInput w : windows) {
+            try {
+                LocalTime from = LocalTime.parse(w.from());
+                LocalTime to = "24:00".equals(w.to()) ? LocalTime.MIDNIGHT : LocalTime.parse(w.to());
+                out.add(new TouWindow(w.name(), from, to, UnitPrice.of(currency, required("price", w.price()))));
+            } catch (DateTimeParseException | NullPointerException e) {
+                throw new BillingException(BillingException.Kind.INVALID, "Window [" + w.name() + "] needs times as HH:MM, got ["
+                        + w.from() + "]-[" + w.to() + "]");
+            }
+        }
+        return new DaySchedule(out);
+    }
+
+    private static BigDecimal required(String name, BigDecimal v) {
+        if (v == null) {
+            throw new BillingException(BillingException.Kind.INVALID, "Tariff field [" + name + "] is missing");
+        }
+        return v;
+    }
+
+    @POST
+    @Path("billing/{month}/run")
+    @RolesAllowed("CARETAKER")
+    public BillRuns.RunResult run(@PathParam("month") String month) {
+        return runs.run(month(month), user());
+    }
+
+    @GET
+    @Path("billing/{month}/bills")
+    @RolesAllowed("CARETAKER")
+    public List<BillSummary> monthBills(@PathParam("month") String month) {
+        return bills.month(month(month)).stream().map(BillSummary::of).toList();
+    }
+
+    @POST
+    @Path("billing/{month}/issue")
+    @RolesAllowed("CARETAKER")
+    public List<BillSummary> issueMonth(@PathParam("month") String month) {
+        return bills.issueMonth(month(month), user()).stream().map(BillSummary::of).toList();
+    }
+
+    @GET
+    @Path("billing/{month}/bills.zip")
+    @Produces("application/zip")
+    @RolesAllowed("CARETAKER")
+    public Response zip(@PathParam("month") String month) {
+        YearMonth m = month(month);
+        return Response.ok(bills.zip(m)).header("Content-Disposition", "attachment; filename=\"bills-" + m + ".zip\"")
+                .build();
+    }
+
+    @GET
+    @Path("billing/{month}/report")
+    @RolesAllowed("CARETAKER")
+    public Map<String, Object> report(@PathParam("month") String month) {
+        MonthBilling.Report r = runs.compute(month(month)).report();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("month", month);
+        m.put("pvProducedWh", r.building().productionWh());
+        m.put("selfConsumedWh", r.building().selfConsumedWh());
+        m.put("selfConsumptionShare", r.building().selfConsumptionShare());
+        m.put("selfSufficiencyShare", r.building().selfSufficiencyShare());
+        m.put("exportedWh", r.building().exportedWh());
+        m.put("consumptionWh", r.building().consumptionWh());
+        m.put("gridImportWh", r.gridImportWh());
+        m.put("gridExportWh", r.gridExportWh());
+        m.put("feedInRevenue", r.feedInRevenue().amount());
+        m.put("apartmentPvWh", r.apartmentPvWh());
+        m.put("commonPvWh", r.commonPvWh());
+        m.put("chargerPvWh", r.chargerPvWh());
+        return m;
+    }
+
+    @GET
+    @Path("billing/{month}/keys")
+    @RolesAllowed("CARETAKER")
+    public MonthBilling.KeyBills keys(@PathParam("month") String month) {
+        return runs.keyBills(month(month));
+    }
+
+    @GET
+    @Path("billing/bills/{id}")
+    @RolesAllowed({"CARETAKER", "RESIDENT"})
+    public StoredBill bill(@PathParam("id") long id) {
+        return visible(bills.get(id));
+    }
+
+    @GET
+    @Path("billing/bills/{id}/pdf")
+    @Produces("application/pdf")
+    @RolesAllowed({"CARETAKER", "RESIDENT"})
+    public Response pdf(@PathParam("id") long id) {
+        StoredBill b = visible(bills.get(id));
+        return Response.ok(bills.pdf(id)).header("Content-Disposition", "inline; filename=\"" + b.fileName() + "\"")
+                .build();
+    }
+
+    @POST
+    @Path("billing/bills/{id}/adjustments")
+    @RolesAllowed("CARETAKER")
+    public Bills.StoredAdjustment adjust(@PathParam("id") long id, AdjustmentInput in) {
+        if (in == null) {
+            throw new BillingException(BillingException.Kind.INVALID, "Give reason, net and optionally vatPercent");
+        }
+        return bills.addAdjustment(id, in.reason(), in.net(), in.vatPercent(), user());
+    }
+
+    @DELETE
+    @Path("billing/adjustments/{id}")
+    @RolesAllowed("CARETAKER")
+    public void removeAdjustment(@PathParam("id") long id, @QueryParam("reason") String reason) {
+        bills.removeAdjustment(id, user(), reason);
+    }
+
+    @POST
+    @Path("billing/bills/{id}/issue")
+    @RolesAllowed("CARETAKER")
+    public BillSummary issue(@PathParam("id") long id) {
+        return BillSummary.of(bills.issue(id, user()));
+    }
+
+    @POST
+    @Path("billing/bills/{id}/cancel")
+    @RolesAllowed("CARETAKER")
+    public BillSummary cancel(@PathParam("id") long id, ReasonInput in) {
+        return BillSummary.of(bills.cancel(id, in == null ? null : in.reason(), user()));
+    }
+
+    private StoredBill visible(StoredBill b) {
+        if (identity.hasRole("CARETAKER")) {
+            return b;
+        }
+        if (b.isDraft() || b.residentId() != me().id) {
+            throw new ForbiddenException("This bill is not yours");
+        }
+        return b;
+    }
+
+    private Account me() {
+        Account a = Account.find("lower(username) = ?1", identity.getPrincipal().getName().toLowerCase()).firstResult();
+        if (a == null) {
+            throw new ForbiddenException("No account");
+        }
+        return a;
+    }
+
+    private String user() {
+        return identity.getPrincipal().getName();
+    }
+
+    private static YearMonth month(String s) {
+        try {
+            return YearMonth.parse(s);
+        } catch (DateTimeParseException e) {
+            throw new BillingException(BillingException.Kind.INVALID, "Month [" + s + "] is not YYYY-MM");
+        }
+    }
+}

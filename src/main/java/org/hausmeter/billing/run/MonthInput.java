@@ -1,0 +1,100 @@
+package org.hausmeter.billing.run;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.hausmeter.billing.Adjustment;
+
+/**
+ * Everything a month's bill run reads from the database, as arrays over the month's quarter hours:
+ * element {@code t} is the quarter hour starting at {@code from + 15 min × t}. Pure data, no I/O.
+ *
+ * @param month       the calendar month
+ * @param zone        the building's zone
+ * @param pvWh        house PV production per quarter hour (Σ PV meters' export − import, not negative)
+ * @param gridImportWh grid connection import per quarter hour
+ * @param gridExportWh grid connection export per quarter hour
+ * @param consumers   every consumer of the allocation: apartments, then the common area, then chargers
+ * @param tenancies   the tenancies overlapping the month, cut to the month and to local midnights
+ * @param sessions    billable EV sessions starting in the month
+ * @param adjustments one-time charges and credits by tenancy id
+ */
+public record MonthInput(
+        YearMonth month,
+        ZoneId zone,
+        long[] pvWh,
+        long[] gridImportWh,
+        long[] gridExportWh,
+        List<Consumer> consumers,
+        List<TenancyPeriod> tenancies,
+        List<Session> sessions,
+        Map<Long, List<Adjustment>> adjustments) {
+
+    /** What kind of consumer. */
+    public enum Kind { APARTMENT, COMMON, CHARGER }
+
+    /**
+     * One consumer of the allocation.
+     *
+     * @param kind      apartment, common area or charger
+     * @param code      apartment code, {@code "common"}, or the charger id
+     * @param name      display name
+     * @param areaM2    floor area for an apartment, may be null
+     * @param importWh  consumption per quarter hour (Σ of its meters)
+     * @param estimated quarter hours with at least one estimated value
+     */
+    public record Consumer(Kind kind, String code, String name, BigDecimal areaM2, long[] importWh, BitSet estimated) {
+        public Consumer {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(code, "code");
+        }
+    }
+
+    /**
+     * A tenancy's part of the month.
+     *
+     * @param tenancyId     the tenancy
+     * @param apartmentCode the apartment
+     * @param residentId    the resident's account
+     * @param residentName  display name
+     * @param from          first instant, a local midnight
+     * @param to            first instant after, a local midnight
+     */
+    public record TenancyPeriod(long tenancyId, long apartmentId, String apartmentCode, long residentId,
+            String residentName, Instant from, Instant to) {
+    }
+
+    /**
+     * A closed, billable EV session.
+     *
+     * @param id        session id
+     * @param charger   charger id (a consumer code)
+     * @param tenancyId the tenancy billed
+     * @param start     start
+     * @param end       end
+     * @param energyWh  end − start counter, Wh
+     */
+    public record Session(long id, String charger, long tenancyId, Instant start, Instant end, long energyWh) {
+    }
+
+    /** @return the first instant of the month */
+    public Instant from() {
+        return month.atDay(1).atStartOfDay(zone).toInstant();
+    }
+
+    /** @return the first instant after the month */
+    public Instant to() {
+        return month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+    }
+
+    /** @return quarter hours in the month */
+    public int intervals() {
+        return Math.toIntExact(Duration.between(from(), to()).toMinutes() / 15);
+    }
+}

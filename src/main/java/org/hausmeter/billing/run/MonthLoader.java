@@ -1,0 +1,215 @@
+package org.hausmeter.billing.run;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hausmeter.billing.Adjustment;
+import org.hausmeter.billing.run.MonthInput.Consumer;
+import org.hausmeter.billing.run.MonthInput.Kind;
+import org.hausmeter.billing.run.MonthInput.Session;
+import org.hausmeter.billing.run.MonthInput.TenancyPeriod;
+import org.hausmeter.tariff.Money;
+import org.hausmeter.tariff.VatRate;
+
+/**
+ * Reads a month's {@link MonthInput} from the ledger (interval_energy), the people tables, the EV
+ * sessions and the adjustments, over one JDBC connection.
+ *
+ * <p>Tenancy periods are cut to whole local days: a move on day D, at whatever time, ends the old
+ * tenancy and starts the new one at D 00:00 (so neighbouring tenancies never share a quarter hour).
+ */
+public final class MonthLoader {
+
+    private MonthLoader() {
+    }
+
+    /** A meter of the month and the consumer it feeds (-1 for PV and grid meters). */
+    private record MeterRow(long id, String role, int consumer) {
+    }
+
+    public static MonthInput load(Connection c, YearMonth month, ZoneId zone, Currency currency) throws SQLException {
+        Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
+        Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+        int n = Math.toIntExact((to.getEpochSecond() - from.getEpochSecond()) / 900);
+
+        List<Consumer> consumers = new ArrayList<>();
+        Map<Long, Integer> apartmentConsumer = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, code, name, area_m2 FROM apartment ORDER BY code");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                apartmentConsumer.put(rs.getLong(1), consumers.size());
+                consumers.add(new Consumer(Kind.APARTMENT, rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
+                        new long[n], new BitSet(n)));
+            }
+        }
+        Map<String, Integer> chargerConsumer = new LinkedHashMap<>();
+        int common = -1;
+        List<MeterRow> meters = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT id, role, apartment_id, charger FROM meter
+                WHERE installed_at < ? AND (removed_at IS NULL OR removed_at > ?) ORDER BY role, charger, id""")) {
+            ps.setTimestamp(1, Timestamp.from(to));
+            ps.setTimestamp(2, Timestamp.from(from));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String role = rs.getString(2);
+                    int consumer = -1;
+                    switch (role) {
+                        case "APARTMENT" -> consumer = apartmentConsumer.get(rs.getLong(3));
+                        case "COMMON" -> {
+                            if (common < 0) {
+                                common = consumers.size();
+                                consumers.add(new Consumer(Kind.COMMON, "common", "common", null, new long[n], new BitSet(n)));
+                            }
+                            consumer = common;
+                        }
+                        case "CHARGER" -> {
+                            String ch = rs.getString(4);
+                            Integer i = chargerConsumer.get(ch);
+                            if (i == null) {
+                                i = consumers.size();
+                                chargerConsumer.put(ch, i);
+                                consumers.add(new Consumer(Kind.CHARGER, ch, ch, null, new long[n], new BitSet(n)));
+                            }
+                            consumer = i;
+                        }
+                        default -> consumer = -1;
+                    }
+                    meters.add(new MeterRow(rs.getLong(1), role, consumer));
+                }
+            }
+        }
+        long[] pv = new long[n];
+        long[] gridImport = new long[n];
+        long[] gridExport = new long[n];
+        Map<Long, MeterRow> byId = new HashMap<>();
+        meters.forEach(m -> byId.put(m.id(), m));
+        if (!meters.isEmpty()) {
+            boolean auto = c.getAutoCommit();
+            if (auto) {
+                c.setAutoCommit(false);
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT meter_id, extract(epoch FROM interval_start)::bigint, import_wh, export_wh,
+                           quality = 'ESTIMATED'
+                    FROM interval_energy
+                    WHERE meter_id = ANY (?) AND interval_start >= ? AND interval_start < ?""")) {
+                ps.setFetchSize(20_000);
+                ps.setArray(1, c.createArrayOf("bigint", meters.stream().map(MeterRow::id).toArray()));
+                ps.setTimestamp(2, Timestamp.from(from));
+                ps.setTimestamp(3, Timestamp.from(to));
+                long base = from.getEpochSecond();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        MeterRow m = byId.get(rs.getLong(1));
+                        int t = (int) ((rs.getLong(2) - base) / 900);
+                        long imp = rs.getLong(3);
+                        long exp = rs.getLong(4);
+                        switch (m.role()) {
+                            case "PV" -> pv[t] += exp - imp;
+                            case "GRID" -> {
+                                gridImport[t] += imp;
+                                gridExport[t] += exp;
+                            }
+                            default -> {
+                                Consumer k = consumers.get(m.consumer());
+                                k.importWh()[t] += imp;
+                                if (rs.getBoolean(5)) {
+                                    k.estimated().set(t);
+                                }
+                            }
+                        }
+                    }
+                }
+            } finally {
+                if (auto) {
+                    c.commit();
+                    c.setAutoCommit(true);
+                }
+            }
+        }
+        for (int t = 0; t < n; t++) {
+            if (pv[t] < 0) {
+                pv[t] = 0; // the inverter's own night consumption is not negative production
+            }
+        }
+
+        List<TenancyPeriod> tenancies = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT t.id, t.apartment_id, a.code, t.resident_id, acc.display_name, t.move_in, t.move_out
+                FROM tenancy t JOIN apartment a ON a.id = t.apartment_id JOIN account acc ON acc.id = t.resident_id
+                WHERE t.move_in < ? AND (t.move_out IS NULL OR t.move_out > ?)
+                ORDER BY a.code, t.move_in""")) {
+            ps.setTimestamp(1, Timestamp.from(to));
+            ps.setTimestamp(2, Timestamp.from(from));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Instant in = dayStart(rs.getTimestamp(6).toInstant(), zone);
+                    Timestamp outTs = rs.getTimestamp(7);
+                    Instant out = outTs == null ? to : dayStart(outTs.toInstant(), zone);
+                    Instant pFrom = in.isAfter(from) ? in : from;
+                    Instant pTo = out.isBefore(to) ? out : to;
+                    if (pFrom.isBefore(pTo)) {
+                        tenancies.add(new TenancyPeriod(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4),
+                                rs.getString(5), pFrom, pTo));
+                    }
+                }
+            }
+        }
+
+        List<Session> sessions = new ArrayList<>();
+        boolean charging;
+        try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass('charging_session') IS NOT NULL");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            charging = rs.getBoolean(1);
+        }
+        if (charging) {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT id, charger, tenancy_id, started_at, ended_at, end_wh - start_wh FROM charging_session
+                    WHERE status = 'CLOSED' AND started_at >= ? AND started_at < ? AND tenancy_id IS NOT NULL
+                    ORDER BY started_at, id""")) {
+                ps.setTimestamp(1, Timestamp.from(from));
+                ps.setTimestamp(2, Timestamp.from(to));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        sessions.add(new Session(rs.getLong(1), rs.getString(2), rs.getLong(3),
+                                rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), rs.getLong(6)));
+                    }
+                }
+            }
+        }
+
+        Map<Long, List<Adjustment>> adjustments = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT tenancy_id, reason, net, vat_percent FROM bill_adjustment WHERE month = ? ORDER BY id")) {
+            ps.setDate(1, Date.valueOf(month.atDay(1)));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    adjustments.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Adjustment(
+                            rs.getString(2), Money.of(currency, rs.getBigDecimal(3)), new VatRate(rs.getBigDecimal(4))));
+                }
+            }
+        }
+        return new MonthInput(month, zone, pv, gridImport, gridExport, consumers, tenancies, sessions, adjustments);
+    }
+
+    /** @return the start of the local day containing {@code t} */
+    static Instant dayStart(Instant t, ZoneId zone) {
+        return LocalDate.ofInstant(t, zone).atStartOfDay(zone).toInstant();
+    }
+}
