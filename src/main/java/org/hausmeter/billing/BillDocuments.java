@@ -212,6 +212,7 @@ public class BillDocuments {
         }
         return switch (s) {
             case "POLL" -> BillDocument.ReadingSource.REMOTE;
+            case "ESTIMATED" -> BillDocument.ReadingSource.ESTIMATED;
             case "IMPORT" -> BillDocument.ReadingSource.IMPORTED;
             default -> BillDocument.ReadingSource.MANUAL;
         };

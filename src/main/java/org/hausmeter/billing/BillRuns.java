@@ -468,12 +468,16 @@ public class BillRuns {
         Object[][] found = new Object[qMeter.size()][];
         if (!qMeter.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT q.ord, r.read_at, r.import_wh, r.source
+                    SELECT q.ord, q.at, b.read_at, b.import_wh, b.source, a.read_at, a.import_wh, a.source
                     FROM unnest(?::bigint[], ?::timestamptz[]) WITH ORDINALITY AS q(meter_id, at, ord)
                     LEFT JOIN LATERAL (
                         SELECT read_at, import_wh, source FROM meter_reading
                         WHERE meter_id = q.meter_id AND read_at <= q.at AND read_at > q.at - interval '7 days'
-                        ORDER BY read_at DESC LIMIT 1) r ON true""")) {
+                        ORDER BY read_at DESC LIMIT 1) b ON true
+                    LEFT JOIN LATERAL (
+                        SELECT read_at, import_wh, source FROM meter_reading
+                        WHERE meter_id = q.meter_id AND read_at > q.at AND read_at < q.at + interval '7 days'
+                        ORDER BY read_at LIMIT 1) a ON true""")) {
                 Array meters = c.createArrayOf("bigint", qMeter.toArray());
                 Array ats = c.createArrayOf("timestamptz", qAt.toArray());
                 ps.setArray(1, meters);
@@ -481,8 +485,8 @@ public class BillRuns {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         int ord = rs.getInt(1) - 1;
-                        Timestamp at = rs.getTimestamp(2);
-                        found[ord] = at == null ? null : new Object[] {at.toInstant(), rs.getLong(3), rs.getString(4)};
+                        found[ord] = boundaryCounter(rs.getTimestamp(2).toInstant(), rs.getTimestamp(3),
+                                rs.getLong(4), rs.getString(5), rs.getTimestamp(6), rs.getLong(7), rs.getString(8));
                     }
                 }
             }
@@ -501,6 +505,37 @@ public class BillRuns {
             out.put(e.getKey(), list);
         }
         return out;
+    }
+
+    /** Readings within this distance of a boundary count as read at it (the ledger's tolerance). */
+    private static final long TOLERANCE_S = 90;
+
+    /**
+     * The counter at a period boundary: the reading at it, else interpolated linearly (HALF_UP) between the
+     * readings just before and after — as the ledger splits that segment, so end − start matches the
+     * billed quarter hours. Marked ESTIMATED when the nearer reading is more than 90 s away or one side is
+     * missing. Returns {at, Wh, source} or null without any reading within 7 days.
+     */
+    static Object[] boundaryCounter(Instant at, Timestamp beforeAt, long beforeWh, String beforeSource,
+            Timestamp afterAt, long afterWh, String afterSource) {
+        if (beforeAt != null && beforeAt.toInstant().equals(at)) {
+            return new Object[] {at, beforeWh, beforeSource};
+        }
+        if (beforeAt == null && afterAt == null) {
+            return null;
+        }
+        if (beforeAt == null || afterAt == null) {
+            return new Object[] {at, beforeAt != null ? beforeWh : afterWh, "ESTIMATED"};
+        }
+        long t0 = beforeAt.toInstant().toEpochMilli();
+        long t1 = afterAt.toInstant().toEpochMilli();
+        long t = at.toEpochMilli();
+        long wh = beforeWh + java.math.BigDecimal.valueOf(afterWh - beforeWh).multiply(java.math.BigDecimal.valueOf(t - t0))
+                .divide(java.math.BigDecimal.valueOf(t1 - t0), 0, java.math.RoundingMode.HALF_UP).longValueExact();
+        long dBefore = (t - t0) / 1000;
+        long dAfter = (t1 - t) / 1000;
+        String source = Math.min(dBefore, dAfter) > TOLERANCE_S ? "ESTIMATED" : dBefore <= dAfter ? beforeSource : afterSource;
+        return new Object[] {at, wh, source};
     }
 
     private static void put(Map<String, Object> m, String prefix, Object[] r) {

@@ -88,7 +88,7 @@ public class DemoBuilding {
             Map.entry("gridOperator", "Stromnetz Berlin GmbH"),
             Map.entry("noticePeriod", "1 Monat zum Monatsende"));
 
-    /** The demo tariff: HT/NT grid price (winter dearer), PV below the grid price, EV prices, 19 % VAT. */
+    /** The demo tariff: HT/NT grid price on weekdays, NT all weekend (winter dearer), PV below the grid price, EV prices, 19 % VAT. */
     static final TariffStore.StoredTariff TARIFF = demoTariff();
 
     private static TariffStore.StoredTariff demoTariff() {
@@ -98,8 +98,10 @@ public class DemoBuilding {
                 new TouWindow("HT", LocalTime.of(6, 0), LocalTime.of(22, 0), UnitPrice.of(eur, ht)),
                 new TouWindow("NT", LocalTime.of(22, 0), LocalTime.MIDNIGHT, UnitPrice.of(eur, nt)));
         GridPrice grid = GridPrice.timeOfUse(
-                Season.of("Winter", Month.OCTOBER, Month.MARCH, ntHt.apply("0.2650", "0.3320"), ntHt.apply("0.2650", "0.2650")),
-                Season.of("Sommer", Month.APRIL, Month.SEPTEMBER, ntHt.apply("0.2550", "0.3150"), ntHt.apply("0.2550", "0.2550")));
+                Season.of("Winter", Month.OCTOBER, Month.MARCH, ntHt.apply("0.2650", "0.3320"),
+                        DaySchedule.allDay("NT", UnitPrice.of(eur, "0.2650"))),
+                Season.of("Sommer", Month.APRIL, Month.SEPTEMBER, ntHt.apply("0.2550", "0.3150"),
+                        DaySchedule.allDay("NT", UnitPrice.of(eur, "0.2550"))));
         return new TariffStore.StoredTariff(new TariffVersion(SINCE, grid, UnitPrice.of(eur, "0.2150"),
                 Money.of(eur, "6.50"), UnitPrice.of(eur, "0.2400"), UnitPrice.of(eur, "0.3500"),
                 UnitPrice.of(eur, "0.0803"), VatRate.of("19")), AllocationKey.DYNAMIC_PROPORTIONAL,

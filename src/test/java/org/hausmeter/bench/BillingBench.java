@@ -180,13 +180,11 @@ final class BillingBench {
                     VALUES ('2025-01-01', 0.2150, 6.50, 0.2400, 0.3500, 0.0803, 19, 'DYNAMIC_PROPORTIONAL', 'FLOOR_AREA', 'bench')""");
             for (String[] season : new String[][] {{"Winter", "{10,11,12,1,2,3}", "0.2650", "0.3320"},
                     {"Sommer", "{4,5,6,7,8,9}", "0.2550", "0.3150"}}) {
-                for (String day : new String[] {"WEEKDAY", "WEEKEND"}) {
-                    String ht = day.equals("WEEKDAY") ? season[3] : season[2];
-                    s.executeUpdate("INSERT INTO tariff_grid_window VALUES ('2025-01-01', '" + season[0] + "', '" + season[1]
-                            + "', '" + day + "', 'NT', 0, 360, " + season[2] + "), ('2025-01-01', '" + season[0] + "', '"
-                            + season[1] + "', '" + day + "', 'HT', 360, 1320, " + ht + "), ('2025-01-01', '" + season[0]
-                            + "', '" + season[1] + "', '" + day + "', 'NT', 1320, 1440, " + season[2] + ")");
-                }
+                s.executeUpdate("INSERT INTO tariff_grid_window VALUES ('2025-01-01', '" + season[0] + "', '" + season[1]
+                        + "', 'WEEKDAY', 'NT', 0, 360, " + season[2] + "), ('2025-01-01', '" + season[0] + "', '"
+                        + season[1] + "', 'WEEKDAY', 'HT', 360, 1320, " + season[3] + "), ('2025-01-01', '" + season[0]
+                        + "', '" + season[1] + "', 'WEEKDAY', 'NT', 1320, 1440, " + season[2] + "), ('2025-01-01', '"
+                        + season[0] + "', '" + season[1] + "', 'WEEKEND', 'NT', 0, 1440, " + season[2] + ")");
             }
         }
         c.commit();
