@@ -50,6 +50,9 @@ public class HausmeterMain {
         EmbeddedServers servers = null;
         try {
             launch = LaunchConfig.resolve(System.getenv(), System.getProperties(), Path.of("").toAbsolutePath());
+            if (launch.sessionKey().isEmpty()) {
+                System.setProperty(SessionKey.PROPERTY, SessionKey.ensure(launch.dataDir()));
+            }
             if (launch.needsEmbedded()) {
                 servers = EmbeddedServers.start(launch.embeddedSettings());
                 servers.quarkusConfig().forEach(System::setProperty);
