@@ -8,7 +8,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -48,10 +47,11 @@ public class LoginResource {
     @GET
     @Path("login")
     @Produces(MediaType.TEXT_HTML)
-    public Response login(@QueryParam("error") String error, @QueryParam("logout") String logout) {
+    public Response login() {
         Duration wait = throttle.waitForAddress(AccountIdentityProvider.clientAddress(rc));
         long seconds = wait.isZero() ? 0 : Math.max(1, (wait.toMillis() + 999) / 1000);
-        TemplateInstance page = Templates.login(new View(error != null, seconds, logout != null));
+        TemplateInstance page = Templates.login(new View(rc.queryParams().contains("error"), seconds,
+                rc.queryParams().contains("logout")));
         // Never cached: the page carries a CSRF token and a throttle message of this moment.
         return Response.ok(page).header("Cache-Control", "no-store").build();
     }

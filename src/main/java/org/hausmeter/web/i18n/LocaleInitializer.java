@@ -2,7 +2,9 @@ package org.hausmeter.web.i18n;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InjectableContext;
+import io.quarkus.qute.EngineBuilder;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import org.hausmeter.web.SiteSettings;
 
@@ -23,6 +25,11 @@ public class LocaleInitializer implements TemplateInstance.Initializer {
     LocaleInitializer(RequestLocale locale, SiteSettings site) {
         this.locale = locale;
         this.site = site;
+    }
+
+    /** Quarkus fires the engine builder as an event while it builds the Qute engine: register there. */
+    void register(@Observes EngineBuilder builder) {
+        builder.addTemplateInstanceInitializer(this);
     }
 
     @Override
