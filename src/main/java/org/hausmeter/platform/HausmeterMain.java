@@ -50,8 +50,11 @@ public class HausmeterMain {
         EmbeddedServers servers = null;
         try {
             launch = LaunchConfig.resolve(System.getenv(), System.getProperties(), Path.of("").toAbsolutePath());
-            if (launch.sessionKey().isEmpty()) {
+            if (launch.sessionKey().isEmpty() && launch.needsEmbedded()) {
                 System.setProperty(SessionKey.PROPERTY, SessionKey.ensure(launch.dataDir()));
+            } else if (launch.sessionKey().isEmpty()) {
+                System.setProperty(SessionKey.PROPERTY, SessionKey.temporary());
+                System.setProperty(SessionKey.TEMPORARY, "true");
             }
             if (launch.needsEmbedded()) {
                 servers = EmbeddedServers.start(launch.embeddedSettings());
