@@ -16,7 +16,6 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.hausmeter.building.BuildingSettings;
@@ -35,9 +34,11 @@ public class Kiosk {
 
     private static final Duration MAX_AGE = Duration.ofSeconds(60);
 
-    /** The live part, formatted for display. {@code status} is empty when live data flows. */
-    public record Now(String pv, String consumption, String grid, String gridDirection, String signal, String signalText,
-            String status) {
+    /**
+     * The live part: the building's power now when live values exist, and since when Redis has been
+     * unreachable, if it is. Formatting (and language) is the page's business.
+     */
+    public record Live(Optional<BuildingNow> now, Optional<Instant> unavailableSince) {
     }
 
     /**
@@ -61,26 +62,11 @@ public class Kiosk {
         this.clock = clock;
     }
 
-    public Now now() {
-        ZoneId zone = settings.current().zone();
+    public Live live() {
         Map<String, MeterRole> roles = new LinkedHashMap<>();
         topology.building().map(BuildingConfig::meters).orElse(List.of()).forEach(m -> roles.put(m.name(), m.role()));
         Map<String, LiveValues.LivePower> latest = live.latest();
-        Optional<BuildingNow> now = BuildingNow.of(latest, roles, clock.instant(), MAX_AGE);
-        Optional<Instant> down = live.unavailableSince();
-        if (now.isEmpty()) {
-            String since = down.map(t -> "Live data unavailable since " + time(t, zone)).orElse("No live data yet");
-            return new Now("–", "–", "–", "", "UNKNOWN", "No live data", since);
-        }
-        BuildingNow b = now.get();
-        String direction = b.gridW() < 0 ? "feeding in" : "buying";
-        String text = switch (b.signal()) {
-            case SOLAR_SURPLUS -> "Solar surplus now";
-            case SOME_SOLAR -> "Some solar now";
-            case GRID_ONLY -> "Grid only now";
-        };
-        String status = b.stale() ? "Live data unavailable since " + time(b.at(), zone) : "";
-        return new Now(kw(b.pvW()), kw(b.consumptionW()), kw(Math.abs(b.gridW())), direction, b.signal().name(), text, status);
+        return new Live(BuildingNow.of(latest, roles, clock.instant(), MAX_AGE), live.unavailableSince());
     }
 
     /** Today's local day, quarter hour by quarter hour. */
@@ -143,11 +129,4 @@ public class Kiosk {
         return hours.subList(0, Math.min(3, hours.size()));
     }
 
-    static String kw(long w) {
-        return String.format(Locale.ROOT, "%.1f kW", w / 1000.0);
-    }
-
-    private static String time(Instant t, ZoneId zone) {
-        return java.time.format.DateTimeFormatter.ofPattern("dd.MM. HH:mm").format(t.atZone(zone));
-    }
 }

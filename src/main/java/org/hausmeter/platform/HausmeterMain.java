@@ -50,6 +50,12 @@ public class HausmeterMain {
         EmbeddedServers servers = null;
         try {
             launch = LaunchConfig.resolve(System.getenv(), System.getProperties(), Path.of("").toAbsolutePath());
+            if (launch.sessionKey().isEmpty() && launch.needsEmbedded()) {
+                System.setProperty(SessionKey.PROPERTY, SessionKey.ensure(launch.dataDir()));
+            } else if (launch.sessionKey().isEmpty()) {
+                System.setProperty(SessionKey.PROPERTY, SessionKey.temporary());
+                System.setProperty(SessionKey.TEMPORARY, "true");
+            }
             if (launch.needsEmbedded()) {
                 servers = EmbeddedServers.start(launch.embeddedSettings());
                 servers.quarkusConfig().forEach(System::setProperty);

@@ -22,9 +22,10 @@ import java.util.Properties;
  * @param dataDir          directory of the embedded servers' files
  * @param postgresPort     port of the embedded PostgreSQL, 0 for any free port
  * @param redisPort        port of the embedded Redis, 0 for any free port
+ * @param sessionKey       the operator's key for session cookies, empty when the data directory's {@link SessionKey} serves
  */
 public record LaunchConfig(Optional<String> externalDbUrl, Optional<String> externalRedisUrl, Path dataDir,
-        int postgresPort, int redisPort) {
+        int postgresPort, int redisPort, Optional<String> sessionKey) {
 
     public static LaunchConfig resolve(Map<String, String> env, Properties sys, Path workingDir) {
         Properties file = new Properties();
@@ -47,7 +48,9 @@ public record LaunchConfig(Optional<String> externalDbUrl, Optional<String> exte
         }
         int pgPort = port(lookup, "hausmeter.embedded.postgres-port", "HAUSMETER_EMBEDDED_POSTGRES_PORT");
         int redisPort = port(lookup, "hausmeter.embedded.redis-port", "HAUSMETER_EMBEDDED_REDIS_PORT");
-        return new LaunchConfig(db, redis, dataDir.normalize(), pgPort, redisPort);
+        Optional<String> sessionKey = lookup.first(SessionKey.PROPERTY, "QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY",
+                "HAUSMETER_SESSION_KEY");
+        return new LaunchConfig(db, redis, dataDir.normalize(), pgPort, redisPort, sessionKey);
     }
 
     private static int port(Lookup lookup, String property, String variable) {

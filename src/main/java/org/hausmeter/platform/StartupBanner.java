@@ -41,6 +41,8 @@ public class StartupBanner {
     String redisHosts;
     @ConfigProperty(name = "quarkus.http.port")
     int port;
+    @ConfigProperty(name = SessionKey.TEMPORARY, defaultValue = "false")
+    boolean temporarySessionKey;
 
     void servers(@Observes @Priority(5) StartupEvent event) {
         if (embeddedPostgres) {
@@ -54,6 +56,10 @@ public class StartupBanner {
                     dataDir.orElse("?"));
         } else {
             LOG.infof("Redis: %s (configured, nothing embedded)", withoutCredentials(redisHosts));
+        }
+        if (temporarySessionKey) {
+            LOG.warn("No session key configured (HAUSMETER_SESSION_KEY) and no data directory in use: "
+                    + "logins end when the server restarts");
         }
     }
 

@@ -8,7 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.hausmeter.building.BuildingOverview;
 
-/** The start page: which building this server meters, with anonymous figures only. */
+/** The start page (and the landing page after login): which building this server meters, with anonymous figures only. */
 @Path("/")
 public class HomeResource {
 

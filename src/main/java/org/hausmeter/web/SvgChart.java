@@ -17,8 +17,8 @@ public final class SvgChart {
     public record Tick(double x, String label) {
     }
 
-    /** Points per series (SVG polyline syntax), the axis ticks and the value at the top of the box. */
-    public record Lines(List<String> points, List<Tick> ticks, String maxLabel) {
+    /** Points per series (SVG polyline syntax), the axis ticks and the average power at the top of the box, W. */
+    public record Lines(List<String> points, List<Tick> ticks, long maxW) {
     }
 
     private SvgChart() {
@@ -52,6 +52,6 @@ public final class SvgChart {
             ticks.add(new Tick(n <= 1 ? 0 : (double) h * 4 * WIDTH / (n - 1), String.format("%02d:00", h)));
         }
         // Quarter-hour energy in Wh × 4 = average power in W over that quarter hour.
-        return new Lines(points, ticks, String.format(Locale.ROOT, "%.1f kW", max * 4 / 1000.0));
+        return new Lines(points, ticks, max * 4);
     }
 }

@@ -40,7 +40,7 @@ class HealthAndMetricsTest {
                     .body("checks.find { it.name == 'Redis' }.status", equalTo("DOWN"))
                     .body("checks.find { it.name == 'Database connections health check' }.status", equalTo("UP"));
             given().when().get("/q/health/live").then().statusCode(200);
-            given().when().get("/").then().statusCode(200).body(containsString("Apartments"));
+            given().header("Accept-Language", "en").when().get("/").then().statusCode(200).body(containsString("Apartments"));
         } finally {
             EmbeddedServersResource.restartRedis();
         }

@@ -57,6 +57,8 @@ public class EmbeddedServersResource implements QuarkusTestResourceLifecycleMana
                 }
             }));
             servers.quarkusConfig().forEach((k, v) -> props.setProperty(PREFIX + k, v));
+            // Session cookies of the test server: a fresh key per test JVM, never one in the repository.
+            props.setProperty(PREFIX + "quarkus.http.auth.session.encryption-key", org.hausmeter.platform.SessionKey.ensure(dir));
             props.setProperty(STARTED, "true");
         } catch (IOException e) {
             throw new UncheckedIOException(e);

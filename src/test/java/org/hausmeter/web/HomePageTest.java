@@ -13,7 +13,7 @@ class HomePageTest {
 
     @Test
     void startPage_showsTheBuildingWithAnonymousFiguresOnly() {
-        given().when().get("/").then()
+        given().header("Accept-Language", "en").when().get("/").then()
                 .statusCode(200)
                 .contentType(containsString("text/html"))
                 .header("Content-Security-Policy", containsString("default-src 'self'"))
@@ -22,6 +22,14 @@ class HomePageTest {
                 .body(matchesPattern("(?s).*<dt>Apartments</dt><dd>\\d+</dd>.*"))
                 .body(containsString("Europe/Berlin"))
                 .body(not(containsString("Anna Berger")));
+    }
+
+    @Test
+    void startPage_isGermanByDefault() {
+        given().when().get("/").then().statusCode(200)
+                .body(containsString("<html lang=\"de\">"))
+                .body(matchesPattern("(?s).*<dt>Wohnungen</dt><dd>\\d+</dd>.*"))
+                .body(containsString(">Anmelden</a>"));
     }
 
     @Test

@@ -29,8 +29,9 @@ class KioskPageTest {
 
     @Test
     void kioskPage_showsTheBuildingOnly_withAnSvgChart() {
-        given().when().get("/kiosk").then().statusCode(200)
+        given().header("Accept-Language", "en").when().get("/kiosk").then().statusCode(200)
                 .header("Content-Security-Policy", containsString("script-src 'self'"))
+                .header("X-Frame-Options", "DENY")
                 .body(containsString("PV now")).body(containsString("<svg"))
                 .body(containsString("/js/kiosk.js"))
                 .body(not(containsString("apt-0.1"))).body(not(containsString("Anna")))
@@ -41,6 +42,11 @@ class KioskPageTest {
     @Test
     void liveValues_asJson_andAsServerSentEvents() throws Exception {
         given().when().get("/kiosk/now").then().statusCode(200).body("signal", notNullValue()).body("pv", notNullValue());
+        // The live texts come in the request's language: German by default, English on request.
+        given().when().get("/kiosk/now").then().body("signalText", org.hamcrest.Matchers.anyOf(
+                containsString("Jetzt"), containsString("Live-Daten")));
+        given().header("Accept-Language", "en").when().get("/kiosk/now").then().body("signalText",
+                org.hamcrest.Matchers.anyOf(containsString("now"), containsString("live data")));
         HttpURLConnection c = (HttpURLConnection) stream.openConnection();
         c.setRequestProperty("Accept", "text/event-stream");
         c.setReadTimeout(10_000);

@@ -4,28 +4,54 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Collection;
+import org.hausmeter.accounts.Access;
 import org.hausmeter.accounts.Privacy;
 import org.hausmeter.ledger.LedgerException;
 
-/** A resident's own data: their apartment's quarter hours for their tenancies, as CSV. Nobody else's. */
+/**
+ * A resident's own data: their apartments and tenancy periods, and their apartment's quarter hours for
+ * their tenancies as CSV. Nobody else's: apartment URLs go through {@link Access}.
+ */
 @Path("/api/me")
 @RolesAllowed("RESIDENT")
 public class MyDataResource {
 
     private final Privacy privacy;
     private final SecurityIdentity identity;
+    private final Access access;
 
-    MyDataResource(Privacy privacy, SecurityIdentity identity) {
+    MyDataResource(Privacy privacy, SecurityIdentity identity, Access access) {
         this.privacy = privacy;
         this.identity = identity;
+        this.access = access;
+    }
+
+    /** The resident's apartments with their tenancy periods. */
+    @GET
+    @Path("apartments")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Collection<Access.OwnApartment> apartments() {
+        return access.ownApartments(identity).values();
+    }
+
+    /** One of the resident's apartments; 403 for any other code (existing or not). */
+    @GET
+    @Path("apartments/{code}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Access.OwnApartment apartment(@PathParam("code") String code) {
+        access.requireOwnApartment(identity, code);
+        return access.ownApartments(identity).get(code);
     }
 
     @GET

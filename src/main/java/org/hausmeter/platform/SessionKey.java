@@ -1,0 +1,69 @@
+package org.hausmeter.platform;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * The key that encrypts login session cookies when the operator configured none: generated on the
+ * first start (32 random bytes) and kept in {@value #FILE} in the data directory, readable by the
+ * server's user only, so sessions survive a restart and no key ever sits in the repository. When
+ * nothing is embedded there is no data directory to use: the key then lives in memory only (a
+ * warning at start says so; the operator sets {@code HAUSMETER_SESSION_KEY}).
+ */
+public final class SessionKey {
+
+    public static final String FILE = "session.key";
+    public static final String PROPERTY = "quarkus.http.auth.session.encryption-key";
+
+    private SessionKey() {
+    }
+
+    /** Set by the launcher when the key lives only in memory (nothing embedded, no key configured). */
+    public static final String TEMPORARY = "hausmeter.session-key.temporary";
+
+    /** A key for this process only: sessions end when the server restarts. */
+    public static String temporary() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    /** The key in {@code dataDir}, created first if missing. */
+    public static String ensure(Path dataDir) throws IOException {
+        Files.createDirectories(dataDir);
+        Path file = dataDir.resolve(FILE);
+        if (!Files.exists(file)) {
+            byte[] bytes = new byte[32];
+            new SecureRandom().nextBytes(bytes);
+            String key = Base64.getEncoder().encodeToString(bytes);
+            Path tmp = Files.createTempFile(dataDir, FILE, ".tmp");
+            try {
+                try {
+                    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException e) {
+                    // Not a POSIX file system: the data directory's own permissions protect the key.
+                }
+                Files.writeString(tmp, key + "\n", StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING);
+                try {
+                    Files.createLink(file, tmp);
+                } catch (FileAlreadyExistsException e) {
+                    // Another process was first: use its key.
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        }
+        String key = Files.readString(file, StandardCharsets.US_ASCII).trim();
+        if (key.length() < 16) {
+            throw new IOException("Session key in [" + file + "] is shorter than 16 characters");
+        }
+        return key;
+    }
+}

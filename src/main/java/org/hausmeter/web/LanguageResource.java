@@ -1,0 +1,57 @@
+package org.hausmeter.web;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import org.hausmeter.accounts.persistence.Account;
+import org.hausmeter.web.i18n.Locales;
+import org.hausmeter.web.i18n.RequestLocale;
+
+/**
+ * The language switch in the layout: remembers the choice in the {@value RequestLocale#COOKIE} cookie
+ * and, for a logged-in account, in {@code account.locale} (which wins over the cookie on any device),
+ * then returns to the page it came from.
+ */
+@Path("/lang")
+public class LanguageResource {
+
+    private final SecurityIdentity identity;
+    private final RoutingContext rc;
+
+    LanguageResource(SecurityIdentity identity, RoutingContext rc) {
+        this.identity = identity;
+        this.rc = rc;
+    }
+
+    @POST
+    public Response choose(@FormParam("lang") String lang, @FormParam("back") String back) {
+        Locale locale = Locales.supported(lang).orElseThrow(() -> new BadRequestException("Unknown language [" + lang + "]"));
+        rc.response().addCookie(Cookie.cookie(RequestLocale.COOKIE, locale.getLanguage()).setPath("/")
+                .setMaxAge(Duration.ofDays(365).toSeconds()).setSameSite(CookieSameSite.STRICT).setHttpOnly(true));
+        if (!identity.isAnonymous()) {
+            String username = identity.getPrincipal().getName();
+            QuarkusTransaction.requiringNew().run(() -> Account.findByUsername(username)
+                    .ifPresent(a -> a.locale = locale.getLanguage()));
+        }
+        return Response.seeOther(URI.create(localPath(back))).build();
+    }
+
+    /** Only a path on this server: no scheme, no host, no protocol-relative "//". */
+    static String localPath(String back) {
+        if (back == null || !back.startsWith("/") || back.startsWith("//") || back.startsWith("/\\")
+                || back.chars().anyMatch(c -> c < 0x20)) {
+            return "/";
+        }
+        return back;
+    }
+}

@@ -1,0 +1,63 @@
+package org.hausmeter.web.i18n;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * The shell's texts: layout, login, start page, kiosk. In templates {@code {msg:key}} or
+ * {@code {msg:key(arg)}}; in Java {@code MessageBundles.get(Msg.class, Localized.Literal.of("en"))}.
+ * The German texts (the default locale) are in messages/msg_de.properties, the English ones in
+ * messages/msg_en.properties; every key must be in both (a build check sees to that).
+ */
+@MessageBundle(value = "msg", locale = "de")
+public interface Msg {
+    // Layout
+    @Message String nav_home();
+    @Message String nav_me();
+    @Message String nav_caretaker();
+    @Message String nav_kiosk();
+    @Message String nav_login();
+    @Message String nav_logout();
+    @Message String nav_language();
+    @Message String footer();
+
+    // Login
+    @Message String login_title();
+    @Message String login_username();
+    @Message String login_password();
+    @Message String login_submit();
+    @Message String login_failed();
+    @Message String login_throttled(long seconds);
+    @Message String login_logged_out();
+    @Message String login_signed_in(String name);
+    @Message String login_hint();
+
+    // Start page
+    @Message String home_apartments();
+    @Message String home_occupied();
+    @Message String home_meters();
+    @Message String home_zone();
+    @Message String home_currency();
+    @Message String home_kiosk_link();
+    @Message String home_server_state();
+
+    // Kiosk
+    @Message String kiosk_title();
+    @Message String kiosk_pv_now();
+    @Message String kiosk_uses();
+    @Message String kiosk_grid();
+    @Message String kiosk_feeding_in();
+    @Message String kiosk_buying();
+    @Message String kiosk_solar_surplus();
+    @Message String kiosk_some_solar();
+    @Message String kiosk_grid_only();
+    @Message String kiosk_no_live();
+    @Message String kiosk_no_live_yet();
+    @Message String kiosk_unavailable_since(String time);
+    @Message String kiosk_reconnecting();
+    @Message String kiosk_chart_title(String day, String max);
+    @Message String kiosk_pv_today(String energy);
+    @Message String kiosk_used_today(String energy);
+    @Message String kiosk_sunniest(String hours);
+    @Message String kiosk_not_known();
+}

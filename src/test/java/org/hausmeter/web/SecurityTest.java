@@ -1,0 +1,145 @@
+package org.hausmeter.web;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.hausmeter.accounts.persistence.Account;
+import org.junit.jupiter.api.Test;
+
+/** Form login, session cookie, CSRF, API challenge, the resident rule, throttling: over HTTP, as a browser or a script talks. */
+@QuarkusTest
+class SecurityTest {
+
+    @Test
+    void formLogin_setsAnHttpOnlySameSiteStrictSessionCookie_andLandsOnTheStartPage() {
+        Response r = given().redirects().follow(false).formParam("j_username", "anna").formParam("j_password", "anna-demo")
+                .post("/j_security_check");
+        assertThat(r.statusCode()).isEqualTo(302);
+        assertThat(r.header("Location")).endsWith("/");
+        String setCookie = r.headers().getValues("Set-Cookie").stream().filter(c -> c.startsWith(WebSession.SESSION + "="))
+                .findFirst().orElseThrow();
+        assertThat(setCookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict")
+                .doesNotContainIgnoringCase("Max-Age");
+        given().cookie(WebSession.SESSION, r.cookie(WebSession.SESSION)).get("/").then().statusCode(200)
+                .body(containsString("Anna Berger")).body(containsString("action=\"/logout\""))
+                .body(containsString("href=\"/me\"")).body(not(containsString("href=\"/caretaker\"")));
+    }
+
+    @Test
+    void wrongPassword_comesBackToTheLoginPageWithAnError() {
+        Response r = given().redirects().follow(false).formParam("j_username", "ben").formParam("j_password", "nope-nope")
+                .post("/j_security_check");
+        assertThat(r.statusCode()).isEqualTo(302);
+        assertThat(r.header("Location")).endsWith("/login?error");
+        assertThat(r.cookie(WebSession.SESSION)).isNull();
+        given().header("Accept-Language", "en").get("/login?error").then().statusCode(200)
+                .header("Cache-Control", "no-store")
+                .body(containsString("Wrong username or password."));
+    }
+
+    @Test
+    void caretakerNavigation_differsFromTheResidents() {
+        WebSession s = WebSession.login("hauswart", "hauswart-demo");
+        s.cookies().get("/").then().statusCode(200).body(containsString("href=\"/caretaker\""))
+                .body(not(containsString("href=\"/me\"")));
+    }
+
+    @Test
+    void api_answersAnonymousRequestsWith401_withoutABasicChallenge_andPagesRedirectToTheLogin() {
+        Response r = given().redirects().follow(false).get("/api/me/apartments");
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(r.header("WWW-Authenticate")).doesNotContainIgnoringCase("basic");
+        given().auth().preemptive().basic("anna", "anna-demo").get("/api/me/apartments").then().statusCode(200)
+                .body("code", equalTo(java.util.List.of("A-0.1")));
+    }
+
+    @Test
+    void resident_gets403_forANeighboursApartment_throughSessionAndBasic() {
+        WebSession anna = WebSession.login("anna", "anna-demo");
+        anna.cookies().get("/api/me/apartments/A-0.1").then().statusCode(200).body("code", equalTo("A-0.1"))
+                .body("periods", hasSize(1));
+        anna.cookies().get("/api/me/apartments/A-0.2").then().statusCode(403);
+        anna.cookies().get("/api/me/apartments/Z-9.9").then().statusCode(403);
+        given().auth().preemptive().basic("anna", "anna-demo").get("/api/me/apartments/A-0.2").then().statusCode(403);
+        given().auth().preemptive().basic("hauswart", "hauswart-demo").get("/api/me/apartments/A-0.1").then().statusCode(403);
+    }
+
+    @Test
+    void tenantChange_eachTenantSeesOnlyTheirOwnPeriod() {
+        String emilOut = given().auth().preemptive().basic("emil", "emil-demo").get("/api/me/apartments/A-2.1").then()
+                .statusCode(200).extract().path("periods[0].moveOut");
+        String fatmaIn = given().auth().preemptive().basic("fatma", "fatma-demo").get("/api/me/apartments/A-2.1").then()
+                .statusCode(200).body("periods", hasSize(1)).body("periods[0].moveOut", equalTo(null))
+                .extract().path("periods[0].moveIn");
+        assertThat(fatmaIn).isNotNull().isEqualTo(emilOut);
+    }
+
+    @Test
+    void statefulRequestsOfABrowserSession_needTheCsrfToken() {
+        WebSession s = WebSession.login("hauswart", "hauswart-demo");
+        // A JSON API POST with the session cookie: no token 403; with the header it reaches the endpoint (400: no period).
+        s.cookies().post("/api/ledger/checks").then().statusCode(403);
+        s.cookies().header("X-CSRF-Token", "forged").post("/api/ledger/checks").then().statusCode(403);
+        s.cookies().header("X-CSRF-Token", s.token()).post("/api/ledger/checks").then().statusCode(400);
+        // The same POST from a script with Basic credentials needs no token.
+        given().auth().preemptive().basic("hauswart", "hauswart-demo").post("/api/ledger/checks").then().statusCode(400);
+        // A token of another browser does not fit this browser's cookie.
+        WebSession other = WebSession.login("hauswart", "hauswart-demo");
+        s.cookies().header("X-CSRF-Token", other.token()).post("/api/ledger/checks").then().statusCode(403);
+        // Logout is a form POST: refused without the field, done with it.
+        s.cookies().formParam("back", "/").post("/logout").then().statusCode(403);
+        Response out = s.cookies().formParam("_csrf", s.token()).post("/logout");
+        assertThat(out.statusCode()).isEqualTo(303);
+        assertThat(out.header("Location")).endsWith("/login?logout");
+        assertThat(out.headers().getValues("Set-Cookie")).anyMatch(c -> c.startsWith(WebSession.SESSION + "=;")
+                && c.contains("Max-Age=0"));
+    }
+
+    @Test
+    void languageSwitch_ofALoggedInResident_isStoredInTheAccount() {
+        WebSession greta = WebSession.login("greta", "greta-demo");
+        try {
+            greta.cookies().formParam("lang", "en").formParam("back", "/kiosk").formParam("_csrf", greta.token()).post("/lang")
+                    .then().statusCode(303).header("Location", endsWith("/kiosk"));
+            assertThat(QuarkusTransaction.requiringNew().call(() -> Account.findByUsername("greta").orElseThrow().locale))
+                    .isEqualTo("en");
+            // No lang cookie, a German browser: the account's language wins.
+            given().cookie(WebSession.SESSION, greta.sessionCookie()).header("Accept-Language", "de").get("/").then()
+                    .body(containsString("<html lang=\"en\">")).body(containsString(">Log out</button>"));
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> Account.findByUsername("greta").orElseThrow().locale = "de");
+        }
+        given().cookie("lang", "en").get("/").then().body(containsString("<html lang=\"en\">"));
+        given().cookie("lang", "xx").header("Accept-Language", "en").get("/").then().body(containsString("<html lang=\"en\">"));
+    }
+
+    @Test
+    void repeatedFailures_lockTheUsername_evenForTheRightPassword_andTheLoginPageSaysHowLong() {
+        for (int i = 0; i < 5; i++) {
+            given().redirects().follow(false).formParam("j_username", "hugo").formParam("j_password", "wrong-" + i)
+                    .post("/j_security_check").then().statusCode(302).header("Location", endsWith("/login?error"));
+        }
+        Response r = given().redirects().follow(false).formParam("j_username", "hugo").formParam("j_password", "hugo-demo")
+                .post("/j_security_check");
+        assertThat(r.header("Location")).endsWith("/login?error");
+        assertThat(r.cookie(WebSession.SESSION)).isNull();
+        given().get("/login?error").then().body(containsString("Zu viele Versuche, bitte in "));
+        given().header("Accept-Language", "en").get("/login?error").then()
+                .body(org.hamcrest.Matchers.matchesPattern("(?s).*Too many attempts, try again in \\d+ s\\..*"));
+        given().auth().preemptive().basic("hugo", "hugo-demo").get("/api/me/apartments").then().statusCode(401);
+    }
+
+    @Test
+    void openApi_describesTheJsonApi_offline() {
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/buses"))
+                .body(containsString("/api/me/apartments/{code}")).body(containsString("basic"));
+    }
+}
