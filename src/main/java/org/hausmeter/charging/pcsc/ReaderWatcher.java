@@ -135,7 +135,16 @@ public final class ReaderWatcher implements AutoCloseable {
         snapshot = Set.copyOf(now);
         for (CardTerminal t : list) {
             if (readers.contains(t.getName())) {
-                watch(t);
+                try {
+                    watch(t);
+                } catch (CardException e) {
+                    String cause = cause(e);
+                    if (cause.contains("SCARD_E_NO_SERVICE") || cause.contains("SCARD_E_SERVICE_STOPPED")) {
+                        throw e;
+                    }
+                    // A reader in transition (card arriving, reader re-plugged): look again next time.
+                    LOG.debugf("Reader [%s]: %s", t.getName(), cause);
+                }
             }
         }
     }
