@@ -55,9 +55,10 @@ class ChargerBuildingFileTest {
     @Test
     void controlOnAnotherMetersUnit_orUnknownBus_orSameReaderTwice_isRefused(@TempDir Path dir) {
         assertThatThrownBy(() -> load(dir, """
-                  - {id: ch-1, name: One, control: {profile: modbus-relay, bus: garage, unitId: 1, coil: 0}}
-                  - {id: ch-2, name: Two}
-                """)).hasMessageContaining("b.yaml:").hasMessageContaining("control unit [1] on bus [garage] is meter [charger-1]");
+                  - {id: ch-1, name: One}
+                  - {id: ch-2, name: Two, control: {profile: modbus-relay, bus: garage, unitId: 1, coil: 0}}
+                """)).hasMessageContaining("b.yaml:")
+                .hasMessageContaining("charger [ch-2] control unit [1] on bus [garage] is meter [charger-1]");
         assertThatThrownBy(() -> load(dir, """
                   - {id: ch-1, name: One, control: {profile: modbus-relay, bus: nowhere, unitId: 9, coil: 0}}
                   - {id: ch-2, name: Two}
