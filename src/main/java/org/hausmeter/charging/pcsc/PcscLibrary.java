@@ -16,10 +16,10 @@ import java.util.Optional;
  * property to the first library that exists, before the first use of PC/SC.</li>
  * <li>The JDK (17) keeps one PC/SC context for the whole JVM and caches its terminals with that
  * context; after pcscd restarts, every call fails with {@code SCARD_E_NO_SERVICE} forever.
- * {@link #resetContext} drops both by reflection, so the next use establishes a new context. This
- * needs {@code --add-opens java.smartcardio/sun.security.smartcardio=ALL-UNNAMED} (in the jar's
- * manifest and the test JVM); without it the readers stay unavailable until the server restarts,
- * which is logged once.</li>
+ * {@link #resetContext} drops both, so the next use establishes a new context: by reflection when
+ * the JVM runs with {@code --add-opens java.smartcardio/sun.security.smartcardio=ALL-UNNAMED}, else
+ * through {@code sun.misc.Unsafe}. If neither works (a future JDK) the readers stay unavailable after
+ * a pcscd restart until the server restarts, which is logged once.</li>
  * </ul>
  */
 public final class PcscLibrary {
@@ -56,18 +56,45 @@ public final class PcscLibrary {
      * the JDK internals are not open to us (no {@code --add-opens}).
      */
     public static boolean resetContext() {
+        Class<?> terminals;
+        Field context;
+        Field cache;
         try {
-            Class<?> terminals = Class.forName("sun.security.smartcardio.PCSCTerminals");
-            Field context = terminals.getDeclaredField("contextId");
-            Field cache = terminals.getDeclaredField("terminals");
-            context.setAccessible(true);
-            cache.setAccessible(true);
-            synchronized (terminals) {
+            terminals = Class.forName("sun.security.smartcardio.PCSCTerminals");
+            context = terminals.getDeclaredField("contextId");
+            cache = terminals.getDeclaredField("terminals");
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
+        synchronized (terminals) {
+            try {
+                context.setAccessible(true);
+                cache.setAccessible(true);
                 context.setLong(null, 0L);
                 ((Map<?, ?>) cache.get(null)).clear();
+                return true;
+            } catch (ReflectiveOperationException | RuntimeException notOpened) {
+                return resetWithUnsafe(context, cache);
             }
+        }
+    }
+
+    /**
+     * The same without {@code --add-opens}: {@code sun.misc.Unsafe} (module jdk.unsupported, exported)
+     * writes the static fields. Works on JDK 17-21; later JDKs warn about or remove these methods.
+     */
+    @SuppressWarnings({"deprecation", "removal"})
+    private static boolean resetWithUnsafe(Field context, Field cache) {
+        try {
+            Field theUnsafe = Class.forName("sun.misc.Unsafe").getDeclaredField("theUnsafe");
+            theUnsafe.setAccessible(true);
+            sun.misc.Unsafe unsafe = (sun.misc.Unsafe) theUnsafe.get(null);
+            Object base = unsafe.staticFieldBase(context);
+            unsafe.putLongVolatile(base, unsafe.staticFieldOffset(context), 0L);
+            Object map = unsafe.getObjectVolatile(unsafe.staticFieldBase(cache), unsafe.staticFieldOffset(cache));
+            ((Map<?, ?>) map).clear();
             return true;
-        } catch (ReflectiveOperationException | RuntimeException e) {
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             return false;
         }
     }

@@ -95,9 +95,9 @@ public final class ReaderWatcher implements AutoCloseable {
                 }
                 if (!PcscLibrary.resetContext() && !resetWarned) {
                     resetWarned = true;
-                    LOG.warn("The JDK's PC/SC context cannot be renewed (start the JVM with --add-opens"
-                            + " java.smartcardio/sun.security.smartcardio=ALL-UNNAMED, as the packaged jar does): after a"
-                            + " pcscd restart the readers come back only with a server restart");
+                    LOG.warn("The JDK's PC/SC context cannot be renewed (try --add-opens"
+                            + " java.smartcardio/sun.security.smartcardio=ALL-UNNAMED): after a pcscd restart the readers"
+                            + " come back only with a server restart");
                 }
                 backoffMs = Math.min(5_000, Math.max(backoffMs * 2, 500));
             }
