@@ -142,6 +142,31 @@ public final class BusPoller {
         return reads;
     }
 
+    /**
+     * Reads some quantities of one meter of this bus right now, one attempt, outside the quarter-hour
+     * cycle (a charging session's start and end). Call it on the bus's thread
+     * ({@code PollingService.onBus}). The result is counted in the meter's health like any read.
+     *
+     * @throws ModbusFailure the bus failed
+     * @throws IllegalStateException the words did not decode to plausible values
+     */
+    public DecodeResult readNow(PolledMeter m, Set<Quantity> wanted) throws ModbusFailure {
+        if (!meters.contains(m)) {
+            throw new IllegalArgumentException("Meter [" + m.name() + "] is not on bus [" + bus.name() + "]");
+        }
+        try {
+            DecodeResult result = read(m, wanted::contains);
+            m.health().success();
+            return result;
+        } catch (ModbusFailure f) {
+            m.health().failure(kind(f.kind()), f.exceptionCode().orElse(0), f.getMessage());
+            throw f;
+        } catch (RuntimeException e) {
+            m.health().failure(MeterHealth.Failure.DECODE, 0, e.getMessage());
+            throw new IllegalStateException("Meter [" + m.name() + "] on bus [" + bus.name() + "]: " + e.getMessage(), e);
+        }
+    }
+
     private DecodeResult read(PolledMeter m, java.util.function.Predicate<Quantity> wanted) throws ModbusFailure {
         if (m.registers().isEmpty()) {
             m.resolved(m.map().resolve(walk(m)));

@@ -6,10 +6,10 @@ package org.hausmeter.bus;
  *
  * @param bus          name of the bus the request went to
  * @param unitId       slave address, 0–255 (RTU: 1–247 answer; 0 is broadcast)
- * @param functionCode Modbus function code (1, 3, 4, 5, 6)
+ * @param functionCode Modbus function code (1, 3, 4, 5, 6, 16)
  * @param address      PDU address (0-based, as on the wire), 0–65535
- * @param count        number of registers/coils read, or 1 for single writes
- * @param value        written value (register word, or 1/0 for a coil); -1 for reads
+ * @param count        number of registers/coils read or written (1 for single writes)
+ * @param value        written value (register word, or 1/0 for a coil; FC16: the first word); -1 for reads
  */
 public record BusRequest(String bus, int unitId, int functionCode, int address, int count, int value) {
 
@@ -17,6 +17,8 @@ public record BusRequest(String bus, int unitId, int functionCode, int address, 
     public static final int MAX_REGISTERS = 125;
     /** Most coils one FC01 read may ask for. */
     public static final int MAX_COILS = 2000;
+    /** Most registers one FC16 write may carry. */
+    public static final int MAX_WRITE_REGISTERS = 123;
 
     public BusRequest {
         check(unitId >= 0 && unitId <= 255, "unit id", unitId);
@@ -39,12 +41,21 @@ public record BusRequest(String bus, int unitId, int functionCode, int address, 
         return new BusRequest(bus, unitId, 6, address, 1, value);
     }
 
+    /** FC16 with {@code values.length} (1–123) words; {@code value} holds the first. */
+    public static BusRequest writeMultipleRegisters(String bus, int unitId, int address, int... values) {
+        check(values.length >= 1 && values.length <= MAX_WRITE_REGISTERS, "register count", values.length);
+        for (int v : values) {
+            check(v >= 0 && v <= 0xFFFF, "register value", v);
+        }
+        return new BusRequest(bus, unitId, 16, address, values.length, values[0]);
+    }
+
     public static BusRequest writeSingleCoil(String bus, int unitId, int address, boolean on) {
         return new BusRequest(bus, unitId, 5, address, 1, on ? 1 : 0);
     }
 
     public boolean isWrite() {
-        return functionCode == 5 || functionCode == 6;
+        return functionCode == 5 || functionCode == 6 || functionCode == 16;
     }
 
     /** {@code Bus [rtu0] unit [12] FC4 [0x0048]x4}, the prefix of every failure message. */

@@ -133,6 +133,19 @@ public final class FakeModbusBus implements ModbusBus {
     }
 
     @Override
+    public synchronized void writeMultipleRegisters(int unitId, int address, int... values) throws ModbusFailure {
+        BusRequest request = begin(BusRequest.writeMultipleRegisters(name, unitId, address, values));
+        for (int i = 0; i < values.length; i++) {
+            if (!registers.containsKey(key(unitId, FunctionCode.HOLDING.code(), address + i))) {
+                throw ModbusFailure.exception(request, 2);
+            }
+        }
+        for (int i = 0; i < values.length; i++) {
+            registers.put(key(unitId, FunctionCode.HOLDING.code(), address + i), values[i]);
+        }
+    }
+
+    @Override
     public synchronized void writeSingleCoil(int unitId, int address, boolean on) throws ModbusFailure {
         BusRequest request = begin(BusRequest.writeSingleCoil(name, unitId, address, on));
         long key = key(unitId, 1, address);

@@ -31,6 +31,12 @@ public interface ModbusBus extends AutoCloseable {
     /** Writes one holding register (FC06); {@code value} is an unsigned word 0–65535. */
     void writeSingleRegister(int unitId, int address, int value) throws ModbusFailure;
 
+    /**
+     * Writes consecutive holding registers with FC16 (Write Multiple Registers), 1–123 words, each
+     * 0–65535. Some devices accept only FC16 for their settings (Heidelberg Energy Control).
+     */
+    void writeMultipleRegisters(int unitId, int address, int... values) throws ModbusFailure;
+
     /** Switches one coil (FC05). */
     void writeSingleCoil(int unitId, int address, boolean on) throws ModbusFailure;
 

@@ -123,8 +123,10 @@ public class PollingService {
         BuildingConfig config = building.get();
         Map<String, BuildingSimulator.Endpoint> endpoints = Map.of();
         if (simulate) {
+            // Chargers are live from now on: they draw only when switched on over Modbus (charging).
             SimulatedBuilding simulated = new SimulatedBuilding(config, topology.catalog(),
-                    SimulatedBuilding.Options.demo(settings.current().zone()));
+                    SimulatedBuilding.Options.demo(settings.current().zone()), Optional.of(clock.instant()));
+            simulated.continueFrom(lastCounters(), clock.instant());
             simulator = BuildingSimulator.start(config, simulated, clock, BuildingSimulator.Mode.LOOPBACK,
                     Optional.empty());
             endpoints = simulator.endpoints();
@@ -170,6 +172,22 @@ public class PollingService {
         }
         LOG.infof("Polling %d meters on %d buses at every quarter hour; live power every %s",
                 pollers.values().stream().mapToInt(p -> p.meters().size()).sum(), pollers.size(), liveInterval);
+    }
+
+    /** The last stored {import, export} counters of every installed meter, by name (a restarted simulator continues them). */
+    private Map<String, long[]> lastCounters() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Map<String, long[]> last = new LinkedHashMap<>();
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = Meter.getEntityManager().createNativeQuery(
+                    "select m.name, r.import_wh, coalesce(r.export_wh, 0) from meter m cross join lateral ("
+                    + " select import_wh, export_wh from meter_reading where meter_id = m.id order by read_at desc limit 1) r"
+                    + " where m.removed_at is null").getResultList();
+            for (Object[] row : rows) {
+                last.put((String) row[0], new long[] {((Number) row[1]).longValue(), ((Number) row[2]).longValue()});
+            }
+            return last;
+        });
     }
 
     private ModbusBus open(BuildingConfig.Bus bus, Optional<BuildingSimulator.Endpoint> simulated) {
@@ -435,6 +453,51 @@ public class PollingService {
             }
             throw new IllegalStateException(e.getCause());
         }
+    }
+
+    /** Work on one bus, run on its thread. */
+    @FunctionalInterface
+    public interface BusTask<T> {
+        T run(ModbusBus bus) throws ModbusFailure;
+    }
+
+    /**
+     * Runs {@code task} on bus {@code busId}'s own thread, between the poller's requests (never
+     * interleaved with them: one request at a time on the bus), waiting at most {@code maxWait} for
+     * its turn and its end. A quarter-hour read in progress is finished first.
+     *
+     * @throws ModbusFailure what the task threw
+     * @throws IllegalStateException unknown or stopped bus, interruption, or {@code maxWait} exceeded
+     */
+    public <T> T onBus(String busId, BusTask<T> task, Duration maxWait) throws ModbusFailure {
+        ExecutorService thread = busThreads.get(busId);
+        ModbusBus bus = buses.get(busId);
+        if (thread == null || bus == null || !running) {
+            throw new IllegalStateException("Bus [" + busId + "] is not running");
+        }
+        Future<T> f = thread.submit(() -> task.run(bus));
+        try {
+            return f.get(maxWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted waiting for bus [" + busId + "]");
+        } catch (java.util.concurrent.TimeoutException e) {
+            f.cancel(false);
+            throw new IllegalStateException("Bus [" + busId + "] busy for more than " + maxWait.toMillis() + " ms");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof ModbusFailure failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** The polled meter named {@code name}, if a bus polls it. */
+    public Optional<PolledMeter> polledMeter(String name) {
+        return pollers.values().stream().flatMap(p -> p.meters().stream()).filter(m -> m.name().equals(name)).findFirst();
     }
 
     /** The bus by id, for commissioning scans. */

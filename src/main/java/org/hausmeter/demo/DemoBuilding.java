@@ -31,6 +31,7 @@ import org.hausmeter.accounts.persistence.Apartment;
 import org.hausmeter.accounts.persistence.Tenancy;
 import org.hausmeter.audit.AuditLog;
 import org.hausmeter.building.Building;
+import org.hausmeter.charging.persistence.ChargingCard;
 import org.hausmeter.bus.BuildingTopology;
 import org.hausmeter.ledger.persistence.Meter;
 import org.jboss.logging.Logger;
@@ -68,6 +69,15 @@ public class DemoBuilding {
             new DemoLogin("katya", "katya-demo", "Katya Ivanova", Role.RESIDENT, "A-4.2"),
             new DemoLogin("lena", "lena-demo", "Lena Fischer", Role.RESIDENT, "A-5.1"),
             new DemoLogin("mo", "mo-demo12", "Mo Haddad", Role.RESIDENT, "A-5.2"));
+
+    /**
+     * The demo card of a resident login: a 7-byte UID (NXP-style, 04 first), printed in the banner so
+     * "simulate tap" (POST /api/chargers/ch-1/simulate-tap) and a virtual card can use it.
+     */
+    public static String demoCard(DemoLogin login) {
+        int i = LOGINS.indexOf(login);
+        return String.format("04A1B2C3D4E5%02X", i);
+    }
 
     /** The demo building's history starts here: meters installed, first tenancies. */
     public static final LocalDate SINCE = LocalDate.of(2025, 1, 1);
@@ -131,13 +141,40 @@ public class DemoBuilding {
             return;
         }
         boolean created = QuarkusTransaction.requiringNew().call(this::seed);
+        QuarkusTransaction.requiringNew().run(this::seedCards);
         StringBuilder banner = new StringBuilder(created ? "Demo building created. " : "Demo building. ")
-                .append("Demo logins (public passwords, demo only):");
+                .append("Demo logins (public passwords, demo only) and charging cards:");
         for (DemoLogin login : LOGINS) {
-            banner.append(String.format("%n    %-9s %-12s %-10s %s", login.username(), login.password(), login.role(),
-                    login.apartment() == null ? "" : "apartment " + login.apartment()));
+            banner.append(String.format("%n    %-9s %-12s %-10s %-16s %s", login.username(), login.password(), login.role(),
+                    login.apartment() == null ? "" : "apartment " + login.apartment(),
+                    login.role() == Role.RESIDENT ? "card " + demoCard(login) : ""));
         }
+        banner.append(String.format("%n    Simulate a tap: curl -u hauswart:hauswart-demo -H 'Content-Type: application/json'"
+                + " -d '{\"uid\":\"%s\"}' http://localhost:<port>/api/chargers/ch-1/simulate-tap", demoCard(LOGINS.get(1))));
         LOG.info(banner);
+    }
+
+    /** Registers each demo resident's card (idempotent: a resident who has one is left alone). */
+    void seedCards() {
+        for (DemoLogin login : LOGINS) {
+            if (login.role() != Role.RESIDENT) {
+                continue;
+            }
+            Account acc = Account.findByUsername(login.username()).orElse(null);
+            if (acc == null || ChargingCard.count("resident.id", acc.id) > 0
+                    || ChargingCard.findByUid(demoCard(login)).isPresent()) {
+                continue;
+            }
+            ChargingCard card = new ChargingCard();
+            card.uid = demoCard(login);
+            card.resident = acc;
+            card.label = "Demo card";
+            card.registeredAt = clock.instant();
+            card.registeredBy = "system";
+            card.persist();
+            audit.record("system", "card.register", "card:" + card.uid, null, java.util.Map.of("resident", acc.username),
+                    "demo seed");
+        }
     }
 
     /**

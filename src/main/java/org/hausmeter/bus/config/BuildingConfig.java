@@ -78,8 +78,39 @@ public record BuildingConfig(String file, String name, List<Bus> buses, List<Apa
     public record Apartment(String code, String name, int floor, BigDecimal areaM2, int line) {
     }
 
-    /** An EV charger; {@code id} is unique and referenced by CHARGER meters. */
-    public record Charger(String id, String name, int line) {
+    /**
+     * An EV charger; {@code id} is unique and referenced by CHARGER meters.
+     *
+     * @param reader  PC/SC name of the NFC reader at this charger (unique), if it has one
+     * @param control how the server switches the charger over Modbus, if it does
+     */
+    public record Charger(String id, String name, Optional<String> reader, Optional<ChargerControl> control, int line) {
+        public Charger {
+            reader = reader == null ? Optional.empty() : reader;
+            control = control == null ? Optional.empty() : control;
+        }
+
+        /** A charger with neither reader nor control (metered only). */
+        public Charger(String id, String name, int line) {
+            this(id, name, Optional.empty(), Optional.empty(), line);
+        }
+    }
+
+    /**
+     * Where and how a charger is switched: a control profile from {@code modbus-bus-config/chargers/}
+     * at a unit id on a bus of this file. The unit may be the charger's own CHARGER meter (a wallbox
+     * that meters itself) or a device of its own (a relay module, which several chargers may share).
+     *
+     * @param profile    profile id = file name in {@code chargers/} without {@code .yaml}
+     * @param bus        id of the bus the device is on
+     * @param unitId     Modbus unit id, 1..247 (255 allowed on TCP buses)
+     * @param parameters the profile's parameters set here (e.g. {@code coil}, {@code currentA}),
+     *                   whole numbers, checked against the profile when the charging module starts
+     */
+    public record ChargerControl(String profile, String bus, int unitId, java.util.Map<String, Long> parameters, int line) {
+        public ChargerControl {
+            parameters = java.util.Map.copyOf(parameters);
+        }
     }
 
     /**
@@ -105,6 +136,16 @@ public record BuildingConfig(String file, String name, List<Bus> buses, List<Apa
     /** The meter named {@code name}, if any. */
     public Optional<Meter> meter(String name) {
         return meters.stream().filter(m -> m.name().equals(name)).findFirst();
+    }
+
+    /** The charger with {@code id}, if any. */
+    public Optional<Charger> charger(String id) {
+        return chargers.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    /** The CHARGER meters of charger {@code id}, in file order. */
+    public List<Meter> metersOf(String chargerId) {
+        return meters.stream().filter(m -> chargerId.equals(m.charger())).toList();
     }
 
     /** The meters on bus {@code busId}, in file order. */

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.hausmeter.bus.RegisterMap;
@@ -35,7 +36,9 @@ public final class BuildingConfigLoader {
     private static final Set<String> RTU_KEYS = Set.of("id", "type", "device", "baud", "parity", "dataBits", "stopBits");
     private static final Set<String> TCP_KEYS = Set.of("id", "type", "host", "port");
     private static final Set<String> APARTMENT_KEYS = Set.of("code", "name", "floor", "areaM2");
-    private static final Set<String> CHARGER_KEYS = Set.of("id", "name");
+    private static final Set<String> CHARGER_KEYS = Set.of("id", "name", "reader", "control");
+    private static final Set<String> CONTROL_FIXED_KEYS = Set.of("profile", "bus", "unitId");
+    private static final Pattern PARAMETER_NAME = Pattern.compile("[a-z][A-Za-z0-9]{0,31}");
     private static final Set<String> METER_KEYS = Set.of("name", "bus", "unitId", "model", "role", "apartment", "charger");
 
     private BuildingConfigLoader() {
@@ -97,7 +100,21 @@ public final class BuildingConfigLoader {
         for (YamlNode node : chargersNode == null ? List.<YamlNode>of() : chargersNode.asList("chargers")) {
             node.onlyKeys("charger", CHARGER_KEYS);
             YamlNode idNode = node.required("id", "charger");
-            Charger charger = new Charger(idNode.text("charger id"), node.required("name", "charger").text("charger name"), node.line());
+            String chargerId = idNode.text("charger id");
+            YamlNode readerNode = node.optional("reader");
+            Optional<String> reader = readerNode == null ? Optional.empty() : Optional.of(readerNode.text("reader"));
+            if (reader.isPresent()) {
+                Charger other = chargers.values().stream().filter(c -> c.reader().equals(reader)).findFirst().orElse(null);
+                if (other != null) {
+                    throw readerNode.error("charger [" + chargerId + "] reader [" + reader.get() + "] is already the reader of"
+                            + " charger [" + other.id() + "] (line " + other.line() + ")");
+                }
+            }
+            YamlNode controlNode = node.optional("control");
+            Optional<BuildingConfig.ChargerControl> control = controlNode == null ? Optional.empty()
+                    : Optional.of(control(controlNode, chargerId, buses));
+            Charger charger = new Charger(chargerId, node.required("name", "charger").text("charger name"), reader, control,
+                    node.line());
             Charger first = chargers.putIfAbsent(charger.id(), charger);
             if (first != null) {
                 throw idNode.error("charger id [" + charger.id() + "] is used twice (first at line " + first.line() + ")");
@@ -183,8 +200,50 @@ public final class BuildingConfigLoader {
             meters.add(meter);
             byName.put(meterName, meter);
         }
+        for (Charger charger : chargers.values()) {
+            if (charger.control().isEmpty()) {
+                continue;
+            }
+            BuildingConfig.ChargerControl c = charger.control().get();
+            for (Meter meter : meters) {
+                if (meter.bus().equals(c.bus()) && meter.unitId() == c.unitId() && !charger.id().equals(meter.charger())) {
+                    throw new BuildingConfigException(file + ":" + c.line() + ": charger [" + charger.id() + "] control unit ["
+                            + c.unitId() + "] on bus [" + c.bus() + "] is meter [" + meter.name() + "] (line " + meter.line()
+                            + "), which is not this charger's meter", c.line());
+                }
+            }
+        }
         return new BuildingConfig(file.toString(), name, List.copyOf(buses.values()), List.copyOf(apartments.values()),
                 List.copyOf(chargers.values()), meters);
+    }
+
+    private static BuildingConfig.ChargerControl control(YamlNode node, String chargerId, Map<String, Bus> buses) {
+        String c = "charger [" + chargerId + "] control ";
+        YamlNode profileNode = node.required("profile", "control");
+        String profile = profileNode.text("profile");
+        YamlNode busNode = node.required("bus", "control");
+        Bus bus = buses.get(busNode.text("bus"));
+        if (bus == null) {
+            throw busNode.error(c + "bus [" + busNode.text("bus") + "] is unknown; known: " + buses.keySet());
+        }
+        YamlNode unitNode = node.required("unitId", "control");
+        int maxUnit = bus instanceof TcpBus ? 255 : 247;
+        java.math.BigInteger unitValue = unitNode.bigInteger("unitId");
+        long unitId = unitValue.bitLength() > 31 ? -1 : unitValue.longValue();
+        if (unitId < 1 || unitId > maxUnit) {
+            throw unitNode.error(c + "unit id [" + unitNode.text("unitId") + "] is out of range 1.." + maxUnit);
+        }
+        Map<String, Long> parameters = new LinkedHashMap<>();
+        for (Map.Entry<String, YamlNode> e : node.asMap("control").entrySet()) {
+            if (CONTROL_FIXED_KEYS.contains(e.getKey())) {
+                continue;
+            }
+            if (!PARAMETER_NAME.matcher(e.getKey()).matches()) {
+                throw e.getValue().error(c + "parameter name [" + e.getKey() + "] is not a plain name");
+            }
+            parameters.put(e.getKey(), e.getValue().integer(e.getKey(), Integer.MIN_VALUE, Integer.MAX_VALUE));
+        }
+        return new BuildingConfig.ChargerControl(profile, bus.id(), (int) unitId, parameters, node.line());
     }
 
     private static Bus bus(YamlNode node) {

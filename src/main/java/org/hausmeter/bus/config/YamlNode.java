@@ -23,7 +23,7 @@ import java.util.function.BiFunction;
  * parsed here (decimal or {@code 0x} hex), never by the YAML library. Duplicate mapping keys
  * are refused.
  */
-final class YamlNode {
+public final class YamlNode {
 
     private static final YAMLFactory YAML = new YAMLFactory();
 
@@ -50,7 +50,7 @@ final class YamlNode {
      * Parses a whole file. {@code errors} builds the exception thrown for any problem from a
      * message of the form {@code file:line: problem} and the line.
      */
-    static YamlNode parse(Path path, String displayName, BiFunction<String, Integer, RuntimeException> errors) {
+    public static YamlNode parse(Path path, String displayName, BiFunction<String, Integer, RuntimeException> errors) {
         try (JsonParser parser = YAML.createParser(Files.newBufferedReader(path))) {
             JsonToken first = parser.nextToken();
             if (first == null) {
@@ -96,35 +96,35 @@ final class YamlNode {
         return new YamlNode(file, line, isNull ? null : parser.getText(), isNull, null, null, errors);
     }
 
-    int line() {
+    public int line() {
         return line;
     }
 
-    String file() {
+    public String file() {
         return file;
     }
 
     /** An exception for a problem at this node's line. */
-    RuntimeException error(String problem) {
+    public RuntimeException error(String problem) {
         return errors.apply(file + ":" + line + ": " + problem, line);
     }
 
-    boolean isNull() {
+    public boolean isNull() {
         return isNull;
     }
 
-    boolean isMap() {
+    public boolean isMap() {
         return map != null;
     }
 
-    Map<String, YamlNode> asMap(String what) {
+    public Map<String, YamlNode> asMap(String what) {
         if (map == null) {
             throw error(what + " must be a mapping");
         }
         return map;
     }
 
-    List<YamlNode> asList(String what) {
+    public List<YamlNode> asList(String what) {
         if (list == null) {
             throw error(what + " must be a list");
         }
@@ -132,7 +132,7 @@ final class YamlNode {
     }
 
     /** Refuses keys outside {@code allowed}, naming the first unknown one. */
-    void onlyKeys(String what, Set<String> allowed) {
+    public void onlyKeys(String what, Set<String> allowed) {
         for (Map.Entry<String, YamlNode> e : asMap(what).entrySet()) {
             if (!allowed.contains(e.getKey())) {
                 throw e.getValue().error("unknown key [" + e.getKey() + "] in " + what + "; allowed: " + allowed);
@@ -141,7 +141,7 @@ final class YamlNode {
     }
 
     /** The child, or an error at this node's line if it is missing. Present but null is allowed. */
-    YamlNode required(String key, String what) {
+    public YamlNode required(String key, String what) {
         YamlNode child = asMap(what).get(key);
         if (child == null) {
             throw error(what + " has no [" + key + "]");
@@ -150,11 +150,11 @@ final class YamlNode {
     }
 
     /** The child or {@code null} if the key is absent. */
-    YamlNode optional(String key) {
+    public YamlNode optional(String key) {
         return map == null ? null : map.get(key);
     }
 
-    String text(String what) {
+    public String text(String what) {
         if (scalar == null) {
             throw error(what + " must be a non-empty value");
         }
@@ -165,7 +165,7 @@ final class YamlNode {
     }
 
     /** Whole number, decimal or {@code 0x}-prefixed hex, within {@code min..max}. */
-    long integer(String what, long min, long max) {
+    public long integer(String what, long min, long max) {
         BigInteger value = bigInteger(what);
         if (value.compareTo(BigInteger.valueOf(min)) < 0 || value.compareTo(BigInteger.valueOf(max)) > 0) {
             throw error(what + " [" + scalar + "] is out of range " + min + ".." + max);
@@ -173,7 +173,7 @@ final class YamlNode {
         return value.longValue();
     }
 
-    BigInteger bigInteger(String what) {
+    public BigInteger bigInteger(String what) {
         String text = text(what).trim().replace("_", "");
         try {
             boolean negative = text.startsWith("-");
@@ -187,7 +187,7 @@ final class YamlNode {
         }
     }
 
-    boolean bool(String what) {
+    public boolean bool(String what) {
         String text = text(what);
         return switch (text) {
             case "true" -> true;

@@ -15,6 +15,8 @@ import com.ghgande.j2mod.modbus.msg.ReadMultipleRegistersRequest;
 import com.ghgande.j2mod.modbus.msg.ReadMultipleRegistersResponse;
 import com.ghgande.j2mod.modbus.msg.WriteCoilRequest;
 import com.ghgande.j2mod.modbus.msg.WriteCoilResponse;
+import com.ghgande.j2mod.modbus.msg.WriteMultipleRegistersRequest;
+import com.ghgande.j2mod.modbus.msg.WriteMultipleRegistersResponse;
 import com.ghgande.j2mod.modbus.msg.WriteSingleRegisterRequest;
 import com.ghgande.j2mod.modbus.msg.WriteSingleRegisterResponse;
 import com.ghgande.j2mod.modbus.procimg.SimpleRegister;
@@ -111,6 +113,20 @@ abstract class J2modBus implements ModbusBus {
         ModbusResponse response = execute(request, new WriteSingleRegisterRequest(address, new SimpleRegister(value)));
         if (!(response instanceof WriteSingleRegisterResponse r)
                 || r.getReference() != address || (r.getRegisterValue() & 0xFFFF) != value) {
+            throw unexpected(request, response);
+        }
+    }
+
+    @Override
+    public synchronized void writeMultipleRegisters(int unitId, int address, int... values) throws ModbusFailure {
+        BusRequest request = BusRequest.writeMultipleRegisters(name, unitId, address, values);
+        com.ghgande.j2mod.modbus.procimg.Register[] registers = new com.ghgande.j2mod.modbus.procimg.Register[values.length];
+        for (int i = 0; i < values.length; i++) {
+            registers[i] = new SimpleRegister(values[i]);
+        }
+        ModbusResponse response = execute(request, new WriteMultipleRegistersRequest(address, registers));
+        if (!(response instanceof WriteMultipleRegistersResponse r) || r.getReference() != address
+                || r.getWordCount() != values.length) {
             throw unexpected(request, response);
         }
     }

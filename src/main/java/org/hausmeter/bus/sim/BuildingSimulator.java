@@ -37,6 +37,8 @@ public final class BuildingSimulator implements AutoCloseable {
     }
 
     private final Map<String, ModbusSlaveServer> servers = new LinkedHashMap<>();
+    /** What each unit of each bus answers: its meter, and devices attached later (charger controls). */
+    private final Map<String, Map<Integer, java.util.List<RegisterSource>>> units = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
     private final SimulatedBuilding building;
 
@@ -58,7 +60,10 @@ public final class BuildingSimulator implements AutoCloseable {
             for (BuildingConfig.Bus bus : config.buses()) {
                 ModbusSlaveServer server = new ModbusSlaveServer("sim-" + bus.id());
                 for (BuildingConfig.Meter m : config.metersOn(bus.id())) {
-                    server.addUnit(m.unitId(), source(building, m.name(), clock));
+                    RegisterSource meter = source(building, m.name(), clock);
+                    sim.units.computeIfAbsent(bus.id(), b -> new java.util.concurrent.ConcurrentHashMap<>())
+                            .put(m.unitId(), new java.util.concurrent.CopyOnWriteArrayList<>(java.util.List.of(meter)));
+                    server.addUnit(m.unitId(), meter);
                 }
                 if (bus instanceof BuildingConfig.RtuBus rtu && rtuTurnaround.isPresent()) {
                     server.setReplyDelay(ReplyDelay.rtuTimed(RtuTiming.of(serial(rtu, rtu.device())), rtuTurnaround.get()));
@@ -142,6 +147,81 @@ public final class BuildingSimulator implements AutoCloseable {
             }
             return result;
         };
+    }
+
+    /**
+     * Adds a device to unit {@code unitId} of bus {@code busId}: a unit of its own, or one more
+     * register space of a unit that already answers (a wallbox that is also its own meter; several
+     * chargers on one relay module). A request is answered by the first of the unit's devices that
+     * has all the registers asked for; a write goes to the first that accepts it.
+     */
+    public void attach(String busId, int unitId, RegisterSource device) {
+        ModbusSlaveServer server = servers.get(busId);
+        if (server == null) {
+            throw new IllegalArgumentException("No simulated bus [" + busId + "]");
+        }
+        java.util.List<RegisterSource> devices = units.computeIfAbsent(busId, b -> new java.util.concurrent.ConcurrentHashMap<>())
+                .computeIfAbsent(unitId, u -> new java.util.concurrent.CopyOnWriteArrayList<>());
+        devices.add(device);
+        server.addUnit(unitId, devices.size() == 1 ? device : new SharedUnit(java.util.List.copyOf(devices)));
+    }
+
+    /** Several devices answering one unit id. */
+    private record SharedUnit(java.util.List<RegisterSource> devices) implements RegisterSource {
+
+        @Override
+        public int[] read(org.hausmeter.bus.FunctionCode fc, int address, int count) throws SlaveException {
+            SlaveException first = null;
+            for (RegisterSource d : devices) {
+                try {
+                    return d.read(fc, address, count);
+                } catch (SlaveException e) {
+                    first = first == null ? e : first;
+                }
+            }
+            throw first;
+        }
+
+        @Override
+        public void writeRegister(int address, int value) throws SlaveException {
+            SlaveException first = null;
+            for (RegisterSource d : devices) {
+                try {
+                    d.writeRegister(address, value);
+                    return;
+                } catch (SlaveException e) {
+                    first = first == null ? e : first;
+                }
+            }
+            throw first;
+        }
+
+        @Override
+        public boolean[] readCoils(int address, int count) throws SlaveException {
+            SlaveException first = null;
+            for (RegisterSource d : devices) {
+                try {
+                    return d.readCoils(address, count);
+                } catch (SlaveException e) {
+                    first = first == null ? e : first;
+                }
+            }
+            throw first;
+        }
+
+        @Override
+        public void writeCoil(int address, boolean on) throws SlaveException {
+            SlaveException first = null;
+            for (RegisterSource d : devices) {
+                try {
+                    d.writeCoil(address, on);
+                    return;
+                } catch (SlaveException e) {
+                    first = first == null ? e : first;
+                }
+            }
+            throw first;
+        }
     }
 
     public Map<String, Endpoint> endpoints() {

@@ -21,6 +21,7 @@ import org.hausmeter.bus.sim.profile.BuildingEnergy;
 import org.hausmeter.bus.sim.profile.ChargerLoad;
 import org.hausmeter.bus.sim.profile.CommonArea;
 import org.hausmeter.bus.sim.profile.GridReading;
+import org.hausmeter.bus.sim.profile.LiveChargerLoad;
 import org.hausmeter.bus.sim.profile.PowerProfile;
 import org.hausmeter.bus.sim.profile.PvProduction;
 import org.hausmeter.bus.sim.profile.PvSite;
@@ -52,27 +53,51 @@ public final class SimulatedBuilding {
     }
 
     private record SimMeter(BuildingConfig.Meter config, RegisterMap map, PowerProfile profile, long offsetWh,
-            SunSpecLayout sunspec) {
+            SunSpecLayout sunspec, ChargerLoad seeded) {
     }
 
     private final Map<String, SimMeter> meters = new LinkedHashMap<>();
+    private final Map<String, SimulatedCharger> chargers = new LinkedHashMap<>();
     private final BuildingEnergy grid;
     private final Options options;
+    private final Instant liveFrom;
+    /** Per meter {import, export} Wh added from {@link #continuedFrom} on (a restarted simulator continues its counters). */
+    private volatile Map<String, long[]> continuation = Map.of();
+    private volatile Instant continuedFrom = Instant.MAX;
 
     public SimulatedBuilding(BuildingConfig building, RegisterMapCatalog catalog, Options options) {
+        this(building, catalog, options, java.util.Optional.empty());
+    }
+
+    /**
+     * @param liveChargersFrom when present, every charger meter follows its seeded sessions only
+     *                         before this instant; from then on it draws only while its
+     *                         {@link SimulatedCharger} is enabled and a car is plugged (the demo run and
+     *                         the charging tests switch them over Modbus)
+     */
+    public SimulatedBuilding(BuildingConfig building, RegisterMapCatalog catalog, Options options,
+            java.util.Optional<Instant> liveChargersFrom) {
         this.options = options;
+        this.liveFrom = liveChargersFrom.orElse(Instant.MAX);
         SimGrid simGrid = SimGrid.minutes(options.epoch());
         PowerProfile pv = null;
         List<PowerProfile> consumers = new ArrayList<>();
         for (BuildingConfig.Meter m : building.meters()) {
             long seed = options.seed() * 31 + m.name().hashCode();
+            ChargerLoad seeded = m.role() == org.hausmeter.ledger.MeterRole.CHARGER
+                    ? new ChargerLoad(simGrid, options.zone(), seed, 11_000) : null;
             PowerProfile profile = switch (m.role()) {
                 case APARTMENT -> new ApartmentLoad(simGrid, options.zone(), seed);
                 case COMMON -> new CommonArea(simGrid, options.zone(), seed);
-                case CHARGER -> new ChargerLoad(simGrid, options.zone(), seed, 11_000);
+                case CHARGER -> seeded;
                 case PV -> new PvProduction(simGrid, options.pv(), seed);
                 case GRID -> null;
             };
+            if (seeded != null && liveChargersFrom.isPresent() && !chargers.containsKey(m.charger())) {
+                LiveChargerLoad live = new LiveChargerLoad(seeded, liveChargersFrom.get());
+                chargers.put(m.charger(), new SimulatedCharger(m.charger(), live));
+                profile = live;
+            }
             if (m.role() == org.hausmeter.ledger.MeterRole.PV) {
                 pv = profile;
             } else if (profile != null) {
@@ -84,7 +109,7 @@ public final class SimulatedBuilding {
                             new SunSpecLayout.Model(203, 105)))
                     : null;
             long offsetWh = 1_000_000L + Math.floorMod(seed * 7919L, 5_000_000L);
-            meters.put(m.name(), new SimMeter(m, map, profile, offsetWh, layout));
+            meters.put(m.name(), new SimMeter(m, map, profile, offsetWh, layout, seeded));
         }
         if (pv == null) {
             pv = new ZeroProfile();
@@ -104,9 +129,69 @@ public final class SimulatedBuilding {
         return options;
     }
 
+    /** The live charger {@code chargerId} (see the constructor), if the building has one. */
+    public java.util.Optional<SimulatedCharger> charger(String chargerId) {
+        return java.util.Optional.ofNullable(chargers.get(chargerId));
+    }
+
+    /** Instant from which chargers are live, or {@link Instant#MAX}. */
+    public Instant liveFrom() {
+        return liveFrom;
+    }
+
+    /**
+     * The seeded charging sessions of a CHARGER meter arriving on local days [from, to] (the sessions
+     * its counter follows before {@link #liveFrom()}).
+     */
+    public List<org.hausmeter.bus.sim.profile.ChargingSession> seededSessions(String meterName, LocalDate from, LocalDate to) {
+        SimMeter m = require(meterName);
+        if (m.seeded() == null) {
+            throw new IllegalArgumentException("Simulated meter [" + meterName + "] is not a charger meter");
+        }
+        return m.seeded().sessions(from, to);
+    }
+
+    /**
+     * A restarted simulator continues the counters a real meter would show: from {@code from} on,
+     * each meter's counters are raised by what they fell short of {@code last} (the last stored
+     * readings, {@code {importWh, exportWh}} per meter name). Without this, live charging of an
+     * earlier run (not repeated by the new simulator) would make counters step backwards.
+     */
+    public void continueFrom(Map<String, long[]> last, Instant from) {
+        Map<String, long[]> adjust = new LinkedHashMap<>();
+        for (Map.Entry<String, long[]> e : last.entrySet()) {
+            if (!meters.containsKey(e.getKey())) {
+                continue;
+            }
+            Map<Quantity, Long> now = raw(e.getKey(), from);
+            long imp = Math.max(0, e.getValue()[0] - now.get(Quantity.IMPORT_ENERGY_TOTAL));
+            long exp = Math.max(0, e.getValue()[1] - now.get(Quantity.EXPORT_ENERGY_TOTAL));
+            if (imp > 0 || exp > 0) {
+                adjust.put(e.getKey(), new long[] {imp, exp});
+            }
+        }
+        continuation = Map.copyOf(adjust);
+        continuedFrom = from;
+    }
+
     /** The meter's quantities at {@code t}, canonical units (Wh, W signed import-positive, mV). */
     public Map<Quantity, Long> values(String name, Instant t) {
+        Map<Quantity, Long> v = raw(name, t);
+        long[] adjust = continuation.get(name);
+        if (adjust != null && !t.isBefore(continuedFrom)) {
+            v.put(Quantity.IMPORT_ENERGY_TOTAL, v.get(Quantity.IMPORT_ENERGY_TOTAL) + adjust[0]);
+            v.put(Quantity.EXPORT_ENERGY_TOTAL, v.get(Quantity.EXPORT_ENERGY_TOTAL) + adjust[1]);
+        }
+        return v;
+    }
+
+    private Map<Quantity, Long> raw(String name, Instant t) {
         SimMeter m = require(name);
+        if (!t.isBefore(liveFrom)) {
+            for (SimulatedCharger c : chargers.values()) {
+                c.advance(t);
+            }
+        }
         long importWh;
         long exportWh;
         long powerW;

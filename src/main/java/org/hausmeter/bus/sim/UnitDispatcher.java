@@ -58,6 +58,9 @@ final class UnitDispatcher {
     }
 
     private static byte[] answer(RegisterSource source, int fc, byte[] pdu) throws SlaveException {
+        if (fc == 16) {
+            return writeMultiple(source, pdu);
+        }
         if (fc < 1 || fc > 6 || fc == 2 || pdu.length != 5) {
             throw new SlaveException(SlaveException.ILLEGAL_FUNCTION, "Function [" + fc + "] not supported");
         }
@@ -111,6 +114,23 @@ final class UnitDispatcher {
                 return pdu.clone();
             }
         }
+    }
+
+    /** FC16: address, count (1–123), byte count, words; each word goes to {@link RegisterSource#writeRegister}. */
+    private static byte[] writeMultiple(RegisterSource source, byte[] pdu) throws SlaveException {
+        if (pdu.length < 6) {
+            throw new SlaveException(SlaveException.ILLEGAL_DATA_VALUE, "FC16 request too short");
+        }
+        int address = word(pdu, 1);
+        int count = word(pdu, 3);
+        int bytes = pdu[5] & 0xFF;
+        if (count < 1 || count > 123 || bytes != 2 * count || pdu.length != 6 + bytes) {
+            throw new SlaveException(SlaveException.ILLEGAL_DATA_VALUE, "FC16 count [" + count + "] / bytes [" + bytes + "]");
+        }
+        for (int i = 0; i < count; i++) {
+            source.writeRegister(address + i, word(pdu, 6 + 2 * i));
+        }
+        return java.util.Arrays.copyOf(pdu, 5);
     }
 
     private static byte[] exception(int fc, int code) {

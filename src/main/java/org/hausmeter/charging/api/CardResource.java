@@ -1,0 +1,123 @@
+package org.hausmeter.charging.api;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.hausmeter.accounts.persistence.Account;
+import org.hausmeter.charging.CardService;
+import org.hausmeter.charging.ChargingException;
+
+/** Caretaker API for residents' cards: register, block, unblock, expiry, enrollment. Every change is audited. */
+@Path("/api/cards")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed("CARETAKER")
+public class CardResource {
+
+    /** A typed-in card: UID hex (4, 7 or 10 bytes), the resident's username, optional label and last valid day. */
+    public record CardInput(String uid, String resident, String label, LocalDate expiresOn) {
+    }
+
+    public record ReasonInput(String reason) {
+    }
+
+    public record ExpiryInput(LocalDate expiresOn) {
+    }
+
+    public record EnrollmentInput(String resident, String label, LocalDate expiresOn) {
+    }
+
+    private final CardService cards;
+    private final SecurityIdentity identity;
+
+    CardResource(CardService cards, SecurityIdentity identity) {
+        this.cards = cards;
+        this.identity = identity;
+    }
+
+    private String actor() {
+        return identity.getPrincipal().getName();
+    }
+
+    @GET
+    public List<CardService.CardView> list(@QueryParam("resident") String resident) {
+        if (resident == null) {
+            return cards.list(Optional.empty());
+        }
+        long id = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> Account.findByUsername(resident)
+                .map(a -> a.id).orElseThrow(() -> new ChargingException(ChargingException.Kind.NOT_FOUND,
+                        "No account [" + resident + "]")));
+        return cards.list(Optional.of(id));
+    }
+
+    @POST
+    public Response register(CardInput input) {
+        if (input == null) {
+            throw new ChargingException(ChargingException.Kind.INVALID, "Give {\"uid\", \"resident\", \"label\"?, \"expiresOn\"?}");
+        }
+        return Response.status(Response.Status.CREATED)
+                .entity(cards.register(input.uid(), input.resident(), input.label(), input.expiresOn(), actor())).build();
+    }
+
+    @GET
+    @Path("{uid}")
+    public CardService.CardView get(@PathParam("uid") String uid) {
+        return cards.find(uid).orElseThrow(() -> new ChargingException(ChargingException.Kind.NOT_FOUND,
+                "Card " + uid + " is not registered"));
+    }
+
+    @POST
+    @Path("{uid}/block")
+    public CardService.CardView block(@PathParam("uid") String uid, ReasonInput input) {
+        return cards.block(uid, input == null ? null : input.reason(), actor());
+    }
+
+    @POST
+    @Path("{uid}/unblock")
+    public CardService.CardView unblock(@PathParam("uid") String uid, ReasonInput input) {
+        return cards.unblock(uid, input == null ? null : input.reason(), actor());
+    }
+
+    /** Sets the last day the card is accepted ({@code null} clears it). */
+    @PUT
+    @Path("{uid}/expiry")
+    public CardService.CardView expiry(@PathParam("uid") String uid, ExpiryInput input) {
+        return cards.setExpiry(uid, input == null ? null : input.expiresOn(), actor());
+    }
+
+    /** Starts an enrollment: the next unknown card tapped at any reader is registered to the resident. */
+    @POST
+    @Path("enrollment")
+    public CardService.Enrollment enroll(EnrollmentInput input) {
+        if (input == null || input.resident() == null) {
+            throw new ChargingException(ChargingException.Kind.INVALID, "Give {\"resident\": \"username\"}");
+        }
+        return cards.startEnrollment(input.resident(), input.label(), input.expiresOn(), actor());
+    }
+
+    @GET
+    @Path("enrollment")
+    public Response enrollment() {
+        return cards.enrollment().map(e -> Response.ok(e).build()).orElse(Response.noContent().build());
+    }
+
+    @DELETE
+    @Path("enrollment")
+    public Response cancelEnrollment() {
+        cards.cancelEnrollment(actor());
+        return Response.noContent().build();
+    }
+}

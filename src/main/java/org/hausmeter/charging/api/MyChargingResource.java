@@ -1,0 +1,54 @@
+package org.hausmeter.charging.api;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import org.hausmeter.accounts.persistence.Account;
+import org.hausmeter.charging.CardService;
+import org.hausmeter.charging.ChargingException;
+import org.hausmeter.charging.ChargingService;
+
+/** A resident's own charging sessions and cards; never anyone else's. */
+@Path("/api/me/charging-sessions")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("RESIDENT")
+public class MyChargingResource {
+
+    private final ChargingService service;
+    private final CardService cards;
+    private final SecurityIdentity identity;
+
+    MyChargingResource(ChargingService service, CardService cards, SecurityIdentity identity) {
+        this.service = service;
+        this.cards = cards;
+        this.identity = identity;
+    }
+
+    private long me() {
+        String username = identity.getPrincipal().getName();
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> Account.findByUsername(username)
+                .map(a -> a.id).orElseThrow(() -> new ChargingException(ChargingException.Kind.NOT_FOUND,
+                        "No account [" + username + "]")));
+    }
+
+    /** My sessions started in [from, to) (either optional), newest first. */
+    @GET
+    public List<ChargingService.SessionView> sessions(@QueryParam("from") Instant from, @QueryParam("to") Instant to,
+            @QueryParam("limit") @DefaultValue("200") int limit) {
+        return service.sessions(from, to, me(), null, Math.min(Math.max(limit, 1), 5000));
+    }
+
+    /** My cards (at /api/me/charging-sessions/cards). */
+    @GET
+    @Path("cards")
+    public List<CardService.CardView> cards() {
+        return cards.list(java.util.Optional.of(me()));
+    }
+}
