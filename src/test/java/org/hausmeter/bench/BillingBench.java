@@ -227,10 +227,10 @@ final class BillingBench {
             try (Statement s = c.createStatement()) {
                 s.executeUpdate("""
                         INSERT INTO charging_session (charger, meter_id, card_uid, resident_id, tenancy_id, started_at,
-                            ended_at, start_wh, end_wh, status)
-                        SELECT m.charger, m.id, '04A1B2C3' || lpad(to_hex(t.id::int), 6, '0'), t.resident_id, t.id,
+                            ended_at, start_wh, end_wh, status, end_reason, seen_power, source)
+                        SELECT m.charger, m.id, '04A1B2C3' || upper(lpad(to_hex(t.id::int), 6, '0')), t.resident_id, t.id,
                                d + interval '18 hours', d + interval '21 hours',
-                               1000000 + n * 33000, 1000000 + n * 33000 + 33000, 'CLOSED'
+                               1000000 + n * 33000, 1000000 + n * 33000 + 33000, 'CLOSED', 'CARD', true, 'DEMO_HISTORY'
                         FROM meter m
                         CROSS JOIN LATERAL generate_series(0, (date '%s' - date '%s') - 1) n
                         CROSS JOIN LATERAL (SELECT (date '%s' + n)::timestamp AT TIME ZONE 'Europe/Berlin' AS d) dd
