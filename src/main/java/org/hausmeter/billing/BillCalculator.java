@@ -67,6 +67,19 @@ public final class BillCalculator {
      * @throws org.hausmeter.tariff.NoTariffException when no tariff version is valid on a day of the period
      */
     public static BillDraft calculate(BillRequest request) {
+        return calculate(request, null, 0);
+    }
+
+    /**
+     * The same as {@link #calculate(BillRequest)} with the intervals' pricing computed beforehand (a month
+     * run prices the month's quarter hours once for all tenancies).
+     *
+     * @param request one tenancy-month
+     * @param pricing {@code TariffPricer.priceAt} of each quarter hour of a longer run, or null to price here
+     * @param offset  index in {@code pricing} of the request's first quarter hour
+     * @return the draft, equal to {@link #calculate(BillRequest)}'s
+     */
+    public static BillDraft calculate(BillRequest request, PricedInterval[] pricing, int offset) {
         Currency currency = request.tariffs().currency();
         ZoneId zone = request.zone();
         long[] grid = request.gridWh();
@@ -80,7 +93,7 @@ public final class BillCalculator {
         Instant t = request.from();
         int n = request.intervalCount();
         for (int i = 0; i < n; i++, t = t.plus(BillRequest.INTERVAL)) {
-            PricedInterval p = TariffPricer.priceAt(request.tariffs(), t, zone);
+            PricedInterval p = pricing != null ? pricing[offset + i] : TariffPricer.priceAt(request.tariffs(), t, zone);
             boolean est = estimated.get(i);
             WindowKey key = new WindowKey(p.version().validFrom(), p.window().name(), p.window().price());
             windows.computeIfAbsent(key, k -> new Acc(p.version(), p.window().price()))

@@ -175,12 +175,15 @@ public class BillRuns {
         try (Connection c = dataSource.getConnection()) {
             lockMonth(c, month);
             List<StoredTariff> tariffs = TariffStore.all(c, s.currency());
+            long tLoad = System.nanoTime();
             MonthBilling.Result result = compute(c, month, s, tariffs);
+            long tCompute = System.nanoTime();
             storeApartmentMonths(c, month, result);
             Map<Long, List<Map<String, Object>>> meters = meterReadings(c, result, s.zone());
             List<Map<String, Object>> flags = openFlags(c, result.input().from(), result.input().to());
             Map<Long, Long> lastYear = lastYear(c, result, s.zone());
             Map<Long, List<Map<String, Object>>> history = history(c, month);
+            long tContext = System.nanoTime();
 
             Map<Long, Existing> existing = existing(c, month);
             int created = 0;
@@ -220,6 +223,8 @@ public class BillRuns {
                 }
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
+            LOG.debugf("Bill run %s stages: load+compute %.3f s, context %.3f s, drafts %.3f s", month,
+                    (tCompute - tLoad) / 1e9, (tContext - tCompute) / 1e9, (System.nanoTime() - tContext) / 1e9);
             RunResult r = new RunResult(month, created, unchanged, removed, issued, changedIssued, seconds);
             audit.record(actor, "billing.run", "month:" + month, null, r, null);
             LOG.infof("Bill run %s by %s: %d new/changed drafts, %d unchanged, %d removed, %d issued (%.2f s)",

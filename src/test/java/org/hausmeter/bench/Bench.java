@@ -15,8 +15,14 @@ public final class Bench {
     public static void main(String... args) throws Exception {
         Path jar = Path.of(args.length > 0 ? args[0] : "target/quarkus-app/quarkus-run.jar").toAbsolutePath();
         Path out = Path.of(args.length > 1 ? args[1] : "target/bench").toAbsolutePath();
-        java.util.Set<String> only = new java.util.HashSet<>(java.util.Arrays.asList(args).subList(Math.min(2, args.length),
-                args.length));
+        java.util.Set<String> only = new java.util.HashSet<>();
+        for (String a : java.util.Arrays.asList(args).subList(Math.min(2, args.length), args.length)) {
+            for (String name : a.split(",")) {
+                if (!name.isBlank()) {
+                    only.add(name.strip());
+                }
+            }
+        }
         if (only.isEmpty() || only.contains("bus")) {
             new BusBench(out).run();
         }

@@ -196,10 +196,10 @@ final class BillingBench {
             // Consumers: a base load plus an evening bump and deterministic noise, Wh per quarter hour.
             rows += s.executeUpdate("""
                     INSERT INTO interval_energy (meter_id, interval_start, import_wh, export_wh, quality)
-                    SELECT m.id, t, 15 + (abs(hashint8(m.id * 1000003 + extract(epoch FROM t)::bigint)) %% 60)
+                    SELECT m.id, t, 15 + (abs(hashint8(m.id * 1000003 + extract(epoch FROM t)::bigint)::bigint) %% 60)
                                + CASE WHEN extract(hour FROM t AT TIME ZONE 'Europe/Berlin') BETWEEN 17 AND 21 THEN 60 ELSE 0 END
                                + CASE WHEN m.role = 'COMMON' THEN 150 ELSE 0 END,
-                           0, CASE WHEN abs(hashint8(m.id * 7 + extract(epoch FROM t)::bigint)) %% 500 = 0 THEN 'ESTIMATED' ELSE 'MEASURED' END
+                           0, CASE WHEN abs(hashint8(m.id * 7 + extract(epoch FROM t)::bigint)::bigint) %% 500 = 0 THEN 'ESTIMATED' ELSE 'MEASURED' END
                     FROM meter m, generate_series(timestamptz '%s', timestamptz '%s' - interval '15 minutes', interval '15 minutes') t
                     WHERE m.role IN ('APARTMENT', 'COMMON')""".formatted(from, to));
             // PV: a 60 kWp roof, sine over 06:00-20:00 local, stronger in summer.
@@ -216,6 +216,23 @@ final class BillingBench {
                            0, 'MEASURED'
                     FROM meter m, generate_series(timestamptz '%s', timestamptz '%s' - interval '15 minutes', interval '15 minutes') t
                     WHERE m.role = 'CHARGER'""".formatted(from, to));
+        }
+        c.commit();
+        // Counter readings of the apartment meters at every local midnight (what the poller stores; the
+        // bills print the counters at their period's ends): cumulative sums of the quarter hours.
+        try (Statement s = c.createStatement()) {
+            s.execute("SELECT hausmeter_ensure_reading_partitions(timestamptz '%s' - interval '1 day', timestamptz '%s' + interval '1 day')"
+                    .formatted(from, to));
+            s.executeUpdate("""
+                    INSERT INTO meter_reading (meter_id, read_at, import_wh, export_wh, source)
+                    SELECT meter_id, day_end, 5000000 + sum(wh) OVER (PARTITION BY meter_id ORDER BY day_end), NULL::bigint, 'POLL'
+                    FROM (SELECT e.meter_id, date_trunc('day', e.interval_start AT TIME ZONE 'Europe/Berlin') + interval '1 day' AS day_local,
+                                 sum(e.import_wh) AS wh
+                          FROM interval_energy e JOIN meter m ON m.id = e.meter_id WHERE m.role = 'APARTMENT'
+                          GROUP BY 1, 2) d
+                    CROSS JOIN LATERAL (SELECT d.day_local AT TIME ZONE 'Europe/Berlin' AS day_end) x
+                    UNION ALL
+                    SELECT m.id, timestamptz '%s', 5000000, NULL::bigint, 'POLL' FROM meter m WHERE m.role = 'APARTMENT'""".formatted(from));
         }
         c.commit();
         boolean charging;

@@ -29,7 +29,9 @@ import org.hausmeter.billing.run.MonthInput.Session;
 import org.hausmeter.billing.run.MonthInput.TenancyPeriod;
 import org.hausmeter.ledger.LargestRemainder;
 import org.hausmeter.tariff.Money;
+import org.hausmeter.tariff.PricedInterval;
 import org.hausmeter.tariff.TariffBook;
+import org.hausmeter.tariff.TariffPricer;
 import org.hausmeter.tariff.TariffVersion;
 
 /**
@@ -136,6 +138,10 @@ public final class MonthBilling {
 
         List<TenancyBill> bills = new ArrayList<>();
         Instant monthFrom = input.from();
+        PricedInterval[] pricing = new PricedInterval[n];
+        for (int t = 0; t < n; t++) {
+            pricing[t] = TariffPricer.priceAt(tariffs, monthFrom.plusSeconds(900L * t), input.zone());
+        }
         for (TenancyPeriod tp : input.tenancies()) {
             Integer ci = index.get(Kind.APARTMENT + ":" + tp.apartmentCode());
             if (ci == null) {
@@ -168,7 +174,8 @@ public final class MonthBilling {
             BillRequest req = new BillRequest(tp.from(), tp.to(), input.zone(), tariffs, grid, pv, est,
                     aj < 0 ? new long[0] : slice(commonGrid[aj], off, len),
                     aj < 0 ? new long[0] : slice(commonPv[aj], off, len), ev, adj);
-            bills.add(new TenancyBill(tp, req, BillCalculator.calculate(req), est.cardinality(), consumed, pvSum));
+            bills.add(new TenancyBill(tp, req, BillCalculator.calculate(req, pricing, off), est.cardinality(), consumed,
+                    pvSum));
         }
 
         long aptPv = 0;

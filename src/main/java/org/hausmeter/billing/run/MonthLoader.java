@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hausmeter.billing.Adjustment;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 import org.hausmeter.billing.run.MonthInput.Consumer;
 import org.hausmeter.billing.run.MonthInput.Kind;
 import org.hausmeter.billing.run.MonthInput.Session;
@@ -99,47 +101,73 @@ public final class MonthLoader {
         Map<Long, MeterRow> byId = new HashMap<>();
         meters.forEach(m -> byId.put(m.id(), m));
         if (!meters.isEmpty()) {
-            boolean auto = c.getAutoCommit();
-            if (auto) {
-                c.setAutoCommit(false);
+            // COPY text out is about twice as fast to read as a result set of the same rows.
+            StringBuilder ids = new StringBuilder();
+            for (MeterRow m : meters) {
+                ids.append(ids.length() == 0 ? "" : ",").append(m.id());
             }
-            try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT meter_id, extract(epoch FROM interval_start)::bigint, import_wh, export_wh,
-                           quality = 'ESTIMATED'
-                    FROM interval_energy
-                    WHERE meter_id = ANY (?) AND interval_start >= ? AND interval_start < ?""")) {
-                ps.setFetchSize(20_000);
-                ps.setArray(1, c.createArrayOf("bigint", meters.stream().map(MeterRow::id).toArray()));
-                ps.setTimestamp(2, Timestamp.from(from));
-                ps.setTimestamp(3, Timestamp.from(to));
-                long base = from.getEpochSecond();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        MeterRow m = byId.get(rs.getLong(1));
-                        int t = (int) ((rs.getLong(2) - base) / 900);
-                        long imp = rs.getLong(3);
-                        long exp = rs.getLong(4);
+            String sql = "COPY (SELECT meter_id, extract(epoch FROM interval_start)::bigint, import_wh, export_wh,"
+                    + " (quality = 'ESTIMATED')::int FROM interval_energy WHERE meter_id IN (" + ids + ")"
+                    + " AND interval_start >= to_timestamp(" + from.getEpochSecond() + ")"
+                    + " AND interval_start < to_timestamp(" + to.getEpochSecond() + ")) TO STDOUT";
+            long base = from.getEpochSecond();
+            try {
+                CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+                copy.copyOut(sql, new java.io.Writer() {
+                    private final long[] f = new long[5];
+                    private int field;
+                    private long value;
+                    private boolean neg;
+
+                    @Override
+                    public void write(char[] buf, int off, int len) {
+                        for (int i = off; i < off + len; i++) {
+                            char ch = buf[i];
+                            if (ch >= '0' && ch <= '9') {
+                                value = value * 10 + (ch - '0');
+                            } else if (ch == '-') {
+                                neg = true;
+                            } else if (ch == '\t' || ch == '\n') {
+                                f[field++] = neg ? -value : value;
+                                value = 0;
+                                neg = false;
+                                if (ch == '\n') {
+                                    row(f);
+                                    field = 0;
+                                }
+                            }
+                        }
+                    }
+
+                    private void row(long[] r) {
+                        MeterRow m = byId.get(r[0]);
+                        int t = (int) ((r[1] - base) / 900);
                         switch (m.role()) {
-                            case "PV" -> pv[t] += exp - imp;
+                            case "PV" -> pv[t] += r[3] - r[2];
                             case "GRID" -> {
-                                gridImport[t] += imp;
-                                gridExport[t] += exp;
+                                gridImport[t] += r[2];
+                                gridExport[t] += r[3];
                             }
                             default -> {
                                 Consumer k = consumers.get(m.consumer());
-                                k.importWh()[t] += imp;
-                                if (rs.getBoolean(5)) {
+                                k.importWh()[t] += r[2];
+                                if (r[4] != 0) {
                                     k.estimated().set(t);
                                 }
                             }
                         }
                     }
-                }
-            } finally {
-                if (auto) {
-                    c.commit();
-                    c.setAutoCommit(true);
-                }
+
+                    @Override
+                    public void flush() {
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                });
+            } catch (java.io.IOException e) {
+                throw new SQLException("Reading interval energy failed: " + e.getMessage(), e);
             }
         }
         for (int t = 0; t < n; t++) {
