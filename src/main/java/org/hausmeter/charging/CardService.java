@@ -38,12 +38,14 @@ public class CardService {
     private final Clock clock;
     private final AuditLog audit;
     private final ChargingConfig config;
+    private final org.hausmeter.building.BuildingSettings settings;
     private volatile Enrollment enrollment;
 
-    CardService(Clock clock, AuditLog audit, ChargingConfig config) {
+    CardService(Clock clock, AuditLog audit, ChargingConfig config, org.hausmeter.building.BuildingSettings settings) {
         this.clock = clock;
         this.audit = audit;
         this.config = config;
+        this.settings = settings;
     }
 
     /** Registers a typed-in UID to a resident. */
@@ -90,7 +92,7 @@ public class CardService {
             ChargingCard c = card(uid);
             if (c.blockedAt != null) {
                 throw new ChargingException(ChargingException.Kind.CONFLICT, "Card " + uid + " is blocked since "
-                        + LocalDate.ofInstant(c.blockedAt, java.time.ZoneOffset.UTC));
+                        + LocalDate.ofInstant(c.blockedAt, settings.current().zone()));
             }
             Map<String, Object> before = snapshot(c);
             c.blockedAt = clock.instant();

@@ -129,7 +129,7 @@ public class Chargers {
                             + profile.id() + "] speaks " + profile.transport() + " but bus [" + bus.id() + "] is not");
                 }
                 control = Optional.of(new ChargerController(c.id(), profile, cc.bus(), cc.unitId(), params, buses));
-                attachSimulated(c.id(), profile, params, cc);
+                attachSimulated(c.id(), profile, params, cc, meter.get().name());
             }
             chargers.put(c.id(), new Charger(c.id(), c.name(), c.reader(), control, meter));
         }
@@ -141,8 +141,16 @@ public class Chargers {
     }
 
     private void attachSimulated(String chargerId, ChargerProfile profile, Map<String, Long> params,
-            BuildingConfig.ChargerControl cc) {
+            BuildingConfig.ChargerControl cc, String meterName) {
         polling.simulator().ifPresent(sim -> sim.building().charger(chargerId).ifPresent(simulated -> {
+            // A restarted simulator continues the charger meter from the last session reading too (those
+            // are real reads that never became meter_reading rows).
+            Number last = QuarkusTransaction.requiringNew().call(() -> (Number) org.hausmeter.charging.persistence.ChargingSession
+                    .getEntityManager().createNativeQuery("select max(greatest(start_wh, coalesce(end_wh, 0))) from charging_session"
+                            + " where charger = ?1").setParameter(1, chargerId).getSingleResult());
+            if (last != null) {
+                sim.building().continueAtLeast(meterName, last.longValue());
+            }
             sim.attach(cc.bus(), cc.unitId(), new SimulatedWallbox(profile, params, simulated, clock));
             LOG.infof("Simulated charger [%s]: %s answers at bus [%s] unit [%d]", chargerId, profile.id(), cc.bus(), cc.unitId());
         }));

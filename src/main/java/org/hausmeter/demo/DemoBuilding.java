@@ -122,14 +122,17 @@ public class DemoBuilding {
     private final AuditLog audit;
     private final BuildingTopology topology;
     private final boolean enabled;
+    private final int port;
 
     private final TariffStore tariffs;
     private final BuildingSettings settings;
 
     DemoBuilding(Clock clock, AuditLog audit, BuildingTopology topology, TariffStore tariffs, BuildingSettings settings,
-            @ConfigProperty(name = "hausmeter.demo.enabled") boolean enabled) {
+            @ConfigProperty(name = "hausmeter.demo.enabled") boolean enabled,
+            @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int port) {
         this.tariffs = tariffs;
         this.settings = settings;
+        this.port = port;
         this.clock = clock;
         this.audit = audit;
         this.topology = topology;
@@ -150,7 +153,7 @@ public class DemoBuilding {
                     login.role() == Role.RESIDENT ? "card " + demoCard(login) : ""));
         }
         banner.append(String.format("%n    Simulate a tap: curl -u hauswart:hauswart-demo -H 'Content-Type: application/json'"
-                + " -d '{\"uid\":\"%s\"}' http://localhost:<port>/api/chargers/ch-1/simulate-tap", demoCard(LOGINS.get(1))));
+                + " -d '{\"uid\":\"%s\"}' http://localhost:%d/api/chargers/ch-1/simulate-tap", demoCard(LOGINS.get(1)), port));
         LOG.info(banner);
     }
 

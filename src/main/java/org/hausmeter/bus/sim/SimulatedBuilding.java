@@ -174,6 +174,24 @@ public final class SimulatedBuilding {
         continuedFrom = from;
     }
 
+    /**
+     * Raises meter {@code name}'s import counter so that it is at least {@code importWh} from
+     * {@link #continueFrom}'s instant on (a charging session's reading that was never stored as a
+     * meter reading, e.g. a session start just before a restart). Never lowers a counter.
+     */
+    public synchronized void continueAtLeast(String name, long importWh) {
+        if (continuedFrom.equals(Instant.MAX) || !meters.containsKey(name)) {
+            return;
+        }
+        long[] current = continuation.getOrDefault(name, new long[] {0, 0});
+        long now = raw(name, continuedFrom).get(Quantity.IMPORT_ENERGY_TOTAL) + current[0];
+        if (importWh > now) {
+            Map<String, long[]> adjust = new LinkedHashMap<>(continuation);
+            adjust.put(name, new long[] {current[0] + importWh - now, current[1]});
+            continuation = Map.copyOf(adjust);
+        }
+    }
+
     /** The meter's quantities at {@code t}, canonical units (Wh, W signed import-positive, mV). */
     public Map<Quantity, Long> values(String name, Instant t) {
         Map<Quantity, Long> v = raw(name, t);
