@@ -58,7 +58,11 @@ final class BillingBench {
 
     void run() throws Exception {
         Path data = out.resolve("billing-data");
-        EmbeddedServersResource.deleteRecursively(data);
+        // -Dbench.reuse=true keeps the populated database between runs (for profiling); the default starts clean.
+        boolean reuse = Boolean.getBoolean("bench.reuse") && Files.isDirectory(data.resolve("servers"));
+        if (!reuse) {
+            EmbeddedServersResource.deleteRecursively(data);
+        }
         Files.createDirectories(data);
         Map<String, Object> json = new LinkedHashMap<>();
         try (EmbeddedServers servers = EmbeddedServers.start(new EmbeddedServers.Settings(data.resolve("servers"), 0, 0,
@@ -68,7 +72,14 @@ final class BillingBench {
             long t0 = System.nanoTime();
             long rows;
             try (Connection c = DriverManager.getConnection(servers.jdbcUrl(), EmbeddedServers.USER, "")) {
-                rows = populate(c);
+                if (reuse) {
+                    c.createStatement().execute("ALTER TABLE bill DISABLE TRIGGER bill_frozen; ALTER TABLE bill_line DISABLE TRIGGER"
+                            + " bill_line_frozen; DELETE FROM bill; DELETE FROM bill_number; ALTER TABLE bill ENABLE TRIGGER bill_frozen;"
+                            + " ALTER TABLE bill_line ENABLE TRIGGER bill_line_frozen");
+                    rows = count(servers, "SELECT count(*) FROM interval_energy");
+                } else {
+                    rows = populate(c);
+                }
             }
             System.out.printf("billing bench: %,d interval rows in %.1f s%n", rows, (System.nanoTime() - t0) / 1e9);
             json.put("apartments", APARTMENTS);
@@ -79,7 +90,7 @@ final class BillingBench {
             }
             Path log = out.resolve("billing-server.log");
             ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-jar", jar.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+                    "-Dquarkus.log.category.\"org.hausmeter.billing.BillRuns\".level=DEBUG", "-jar", jar.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
             pb.environment().put("HAUSMETER_DATA_DIR", data.resolve("app").toString());
             pb.environment().put("HAUSMETER_HTTP_PORT", Integer.toString(port));
             pb.environment().put("HAUSMETER_DB_URL", servers.jdbcUrl());
@@ -138,7 +149,9 @@ final class BillingBench {
         Files.createDirectories(out);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("billing.json").toFile(), json);
         System.out.println("billing.json: " + json);
-        EmbeddedServersResource.deleteRecursively(data);
+        if (!Boolean.getBoolean("bench.reuse")) {
+            EmbeddedServersResource.deleteRecursively(data);
+        }
     }
 
     /** The synthetic building and a year of quarter hours; returns the interval rows written. */

@@ -221,9 +221,10 @@ public final class MonthBilling {
      * @param apartmentCode the apartment
      * @param consumptionWh its month consumption
      * @param pvWh          PV allocated under each key, in key order
-     * @param gross         its whole-month bill (energy, base fee, common area; no EV, no adjustments) per key
+     * @param gross         its whole-month bill, gross in the tariff's currency (energy, base fee, common area;
+     *                      no EV, no adjustments) per key
      */
-    public record KeyRow(String apartmentCode, long consumptionWh, List<Long> pvWh, List<Money> gross) {
+    public record KeyRow(String apartmentCode, long consumptionWh, List<Long> pvWh, List<BigDecimal> gross) {
     }
 
     /**
@@ -253,7 +254,7 @@ public final class MonthBilling {
         List<AllocationKey> keys = List.of(AllocationKey.values());
         List<BuildingTotal> building = new ArrayList<>();
         List<List<Long>> pv = new ArrayList<>();
-        List<List<Money>> gross = new ArrayList<>();
+        List<List<BigDecimal>> gross = new ArrayList<>();
         for (int r = 0; r < whole.size(); r++) {
             pv.add(new ArrayList<>());
             gross.add(new ArrayList<>());
@@ -263,7 +264,7 @@ public final class MonthBilling {
             building.add(res.report().building());
             for (int r = 0; r < whole.size(); r++) {
                 pv.get(r).add(res.bills().get(r).pvWh());
-                gross.get(r).add(res.bills().get(r).draft().gross());
+                gross.get(r).add(res.bills().get(r).draft().gross().amount());
             }
         }
         List<KeyRow> rows = new ArrayList<>();
