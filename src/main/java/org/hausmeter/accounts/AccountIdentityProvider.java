@@ -33,6 +33,7 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
     }
 
     private final LoginThrottle throttle;
+    private final VerifiedCredentials verified = new VerifiedCredentials(Duration.ofMinutes(5));
 
     AccountIdentityProvider(LoginThrottle throttle) {
         this.throttle = throttle;
@@ -59,7 +60,8 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
             Credentials c = QuarkusTransaction.joiningExisting().call(() -> Account.findByUsername(username)
                     .filter(a -> a.active && a.passwordHash != null)
                     .map(a -> new Credentials(a.username, a.passwordHash, a.role)).orElse(null));
-            if (c == null || !PasswordHasher.matches(password, c.hash())) {
+            if (c == null || !(verified.recentlyMatched(username, password, c.hash())
+                    || verified.remember(username, password, c.hash(), PasswordHasher.matches(password, c.hash())))) {
                 throttle.failed(username, address);
                 LOG.infof("Failed login of [%s] from [%s]", username, address);
                 throw new AuthenticationFailedException("Wrong username or password");

@@ -191,10 +191,14 @@ public class BillRuns {
             int issued = 0;
             List<String> changedIssued = new ArrayList<>();
             java.util.Set<Long> live = new java.util.HashSet<>();
+            List<Long> delete = new ArrayList<>();
+            List<NewDraft> inserts = new ArrayList<>();
+            Map<Long, Long> replaced = replacedBills(c, month);
             for (TenancyBill b : result.bills()) {
                 long tenancy = b.period().tenancyId();
                 Map<String, Object> content = content(b, result, meters, flags, lastYear, history, s.zone());
                 List<Map<String, Object>> lines = lines(b.draft());
+                String contentJson = json.writeValueAsString(content);
                 String hash = sha256(json.writeValueAsString(Map.of("content", content, "lines", lines)));
                 Existing e = existing.get(tenancy);
                 live.add(tenancy);
@@ -210,18 +214,20 @@ public class BillRuns {
                     continue;
                 }
                 if (e != null) {
-                    deleteDraft(c, e.id);
+                    delete.add(e.id);
                 }
-                insertBill(c, b, month, content, lines, hash, replacedBill(c, tenancy, month));
+                inserts.add(new NewDraft(b, contentJson, lines, hash, replaced.get(tenancy)));
                 created++;
             }
             int removed = 0;
             for (Existing e : existing.values()) {
                 if (!live.contains(e.tenancy) && "DRAFT".equals(e.status)) {
-                    deleteDraft(c, e.id);
+                    delete.add(e.id);
                     removed++;
                 }
             }
+            deleteDrafts(c, delete);
+            insertBills(c, month, inserts);
             double seconds = (System.nanoTime() - t0) / 1e9;
             LOG.debugf("Bill run %s stages: load+compute %.3f s, context %.3f s, drafts %.3f s", month,
                     (tCompute - tLoad) / 1e9, (tContext - tCompute) / 1e9, (System.nanoTime() - tContext) / 1e9);
@@ -261,79 +267,100 @@ public class BillRuns {
         return out;
     }
 
-    private static Long replacedBill(Connection c, long tenancy, YearMonth month) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT id FROM bill WHERE tenancy_id = ? AND month = ? AND kind = 'INVOICE' AND status = 'CANCELLED'
-                ORDER BY issued_at DESC LIMIT 1""")) {
-            ps.setLong(1, tenancy);
-            ps.setDate(2, Date.valueOf(month.atDay(1)));
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : null;
-            }
-        }
+    /** A draft to store. */
+    private record NewDraft(TenancyBill bill, String contentJson, List<Map<String, Object>> lines, String hash,
+            Long replaces) {
     }
 
-    private static void deleteDraft(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM bill WHERE id = ? AND status = 'DRAFT'")) {
-            ps.setLong(1, id);
+    /** Per tenancy, the latest cancelled invoice of the month (a new draft replaces it). */
+    private static Map<Long, Long> replacedBills(Connection c, YearMonth month) throws SQLException {
+        Map<Long, Long> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT DISTINCT ON (tenancy_id) tenancy_id, id FROM bill
+                WHERE month = ? AND kind = 'INVOICE' AND status = 'CANCELLED' ORDER BY tenancy_id, issued_at DESC""")) {
+            ps.setDate(1, Date.valueOf(month.atDay(1)));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getLong(1), rs.getLong(2));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void deleteDrafts(Connection c, List<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM bill WHERE id = ANY (?) AND status = 'DRAFT'")) {
+            ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
             ps.executeUpdate();
         }
     }
 
-    private long insertBill(Connection c, TenancyBill b, YearMonth month, Map<String, Object> content,
-            List<Map<String, Object>> lines, String hash, Long replaces) throws SQLException, JsonProcessingException {
-        BillDraft d = b.draft();
-        long id;
+    /** Inserts the drafts and their lines in two batches (a month of 200 apartments is ~2,000 lines). */
+    private void insertBills(Connection c, YearMonth month, List<NewDraft> drafts) throws SQLException,
+            JsonProcessingException {
+        if (drafts.isEmpty()) {
+            return;
+        }
+        long[] ids = new long[drafts.size()];
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO bill (kind, status, month, tenancy_id, apartment_id, resident_id, period_from, period_to,
                     currency, net, vat, gross, content, content_sha256, replaces_bill, created_at)
                 VALUES ('INVOICE', 'DRAFT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)""",
                 Statement.RETURN_GENERATED_KEYS)) {
-            ps.setDate(1, Date.valueOf(month.atDay(1)));
-            ps.setLong(2, b.period().tenancyId());
-            ps.setLong(3, b.period().apartmentId());
-            ps.setLong(4, b.period().residentId());
-            ps.setTimestamp(5, Timestamp.from(b.period().from()));
-            ps.setTimestamp(6, Timestamp.from(b.period().to()));
-            ps.setString(7, d.currency().getCurrencyCode());
-            ps.setBigDecimal(8, d.net().amount());
-            ps.setBigDecimal(9, d.vat().amount());
-            ps.setBigDecimal(10, d.gross().amount());
-            ps.setString(11, json.writeValueAsString(content));
-            ps.setString(12, hash);
-            if (replaces == null) {
-                ps.setNull(13, java.sql.Types.BIGINT);
-            } else {
-                ps.setLong(13, replaces);
+            Timestamp now = Timestamp.from(clock.instant());
+            for (NewDraft n : drafts) {
+                TenancyBill b = n.bill();
+                BillDraft d = b.draft();
+                ps.setDate(1, Date.valueOf(month.atDay(1)));
+                ps.setLong(2, b.period().tenancyId());
+                ps.setLong(3, b.period().apartmentId());
+                ps.setLong(4, b.period().residentId());
+                ps.setTimestamp(5, Timestamp.from(b.period().from()));
+                ps.setTimestamp(6, Timestamp.from(b.period().to()));
+                ps.setString(7, d.currency().getCurrencyCode());
+                ps.setBigDecimal(8, d.net().amount());
+                ps.setBigDecimal(9, d.vat().amount());
+                ps.setBigDecimal(10, d.gross().amount());
+                ps.setString(11, n.contentJson());
+                ps.setString(12, n.hash());
+                if (n.replaces() == null) {
+                    ps.setNull(13, java.sql.Types.BIGINT);
+                } else {
+                    ps.setLong(13, n.replaces());
+                }
+                ps.setTimestamp(14, now);
+                ps.addBatch();
             }
-            ps.setTimestamp(14, Timestamp.from(clock.instant()));
-            ps.executeUpdate();
+            ps.executeBatch();
             try (ResultSet rs = ps.getGeneratedKeys()) {
-                rs.next();
-                id = rs.getLong(1);
+                for (int i = 0; i < ids.length; i++) {
+                    if (!rs.next()) {
+                        throw new SQLException("Inserted [" + ids.length + "] drafts but got [" + i + "] ids back");
+                    }
+                    ids[i] = rs.getLong(1);
+                }
             }
         }
-        insertLines(c, id, lines);
-        return id;
-    }
-
-    private void insertLines(Connection c, long id, List<Map<String, Object>> lines)
-            throws SQLException, JsonProcessingException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO bill_line (bill_id, position, key, quantity, unit, unit_price, net, vat_percent, details)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""")) {
-            int pos = 0;
-            for (Map<String, Object> l : lines) {
-                ps.setLong(1, id);
-                ps.setInt(2, pos++);
-                ps.setString(3, (String) l.get("key"));
-                ps.setBigDecimal(4, new BigDecimal((String) l.get("quantity")));
-                ps.setString(5, (String) l.get("unit"));
-                ps.setBigDecimal(6, new BigDecimal((String) l.get("unitPrice")));
-                ps.setBigDecimal(7, new BigDecimal((String) l.get("net")));
-                ps.setBigDecimal(8, new BigDecimal((String) l.get("vatPercent")));
-                ps.setString(9, json.writeValueAsString(l.get("details")));
-                ps.addBatch();
+            for (int i = 0; i < ids.length; i++) {
+                int pos = 0;
+                for (Map<String, Object> l : drafts.get(i).lines()) {
+                    ps.setLong(1, ids[i]);
+                    ps.setInt(2, pos++);
+                    ps.setString(3, (String) l.get("key"));
+                    ps.setBigDecimal(4, new BigDecimal((String) l.get("quantity")));
+                    ps.setString(5, (String) l.get("unit"));
+                    ps.setBigDecimal(6, new BigDecimal((String) l.get("unitPrice")));
+                    ps.setBigDecimal(7, new BigDecimal((String) l.get("net")));
+                    ps.setBigDecimal(8, new BigDecimal((String) l.get("vatPercent")));
+                    ps.setString(9, json.writeValueAsString(l.get("details")));
+                    ps.addBatch();
+                }
             }
             ps.executeBatch();
         }
