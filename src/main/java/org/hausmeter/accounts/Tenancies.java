@@ -225,6 +225,8 @@ public class Tenancies {
             requireNoSessionsAfter(current, at);
             TenancyView before = view(current);
             current.moveOut = at;
+            // Hibernate flushes inserts before updates: end the old tenancy first, or the new one overlaps it.
+            em.flush();
             ended = view(current);
             audit.record(actor, "tenancy.end", "apartment:" + code, before, ended, "handover " + day);
         }

@@ -10,8 +10,15 @@ import java.util.List;
  */
 final class Bars {
 
-    /** One rectangle; {@code cls} is the CSS class that colours it, {@code title} its text (label and value). */
-    record Bar(double x, double y, double width, double height, String cls, String title) {
+    /**
+     * One rectangle; {@code cls} is the CSS class that colours it, {@code title} its tooltip, {@code label} the text
+     * drawn inside it (empty when it does not fit) at ({@code labelX}, {@code labelY}).
+     */
+    record Bar(double x, double y, double width, double height, String cls, String title, String label, double labelX,
+            double labelY) {
+        Bar(double x, double y, double width, double height, String cls, String title) {
+            this(x, y, width, height, cls, title, "", x, y);
+        }
     }
 
     /** A labelled group (vertical chart: under the bars; horizontal chart: left of the row). */
@@ -29,8 +36,11 @@ final class Bars {
         }
     }
 
-    /** A bar's value and how to show it. */
-    record Value(double value, String cls, String title) {
+    /** A bar's value and how to show it: tooltip, and a short label drawn inside the bar when it fits. */
+    record Value(double value, String cls, String title, String label) {
+        Value(double value, String cls, String title) {
+            this(value, cls, title, "");
+        }
     }
 
     private Bars() {
@@ -38,9 +48,10 @@ final class Bars {
 
     /**
      * Vertical bars side by side per group (e.g. one group per apartment, one bar per allocation key).
+     * Values may be negative: the bars then hang below a zero line (differences to a reference).
      *
      * @param groups labels under the groups
-     * @param values per group the bars, in series order; values ≥ 0
+     * @param values per group the bars, in series order
      * @param tickLabel formats an axis value (in the values' unit) for the tick labels
      */
     static Chart grouped(List<String> groups, List<List<Value>> values, java.util.function.DoubleFunction<String> tickLabel) {
@@ -50,12 +61,23 @@ final class Bars {
         int bottom = 30;
         int width = 960;
         double max = 0;
+        double min = 0;
         for (List<Value> g : values) {
             for (Value v : g) {
                 max = Math.max(max, v.value());
+                min = Math.min(min, v.value());
             }
         }
-        double scaleMax = niceCeiling(max);
+        // One step size for both sides, so that the zero line sits on a tick.
+        double step = niceCeiling(Math.max(max, -min) / 4);
+        int up = step == 0 ? 4 : (int) Math.ceil(max / step);
+        int down = step == 0 ? 0 : (int) Math.ceil(-min / step);
+        if (up + down == 0) {
+            up = 4;
+        }
+        double top0 = up * step;
+        double range = (up + down) * step;
+        double zeroY = top + (range == 0 ? plotH : top0 / range * plotH);
         int n = Math.max(groups.size(), 1);
         double groupW = (double) (width - left - 10) / n;
         List<Group> out = new ArrayList<>();
@@ -68,16 +90,16 @@ final class Bars {
             List<Bar> bars = new ArrayList<>();
             for (int j = 0; j < g.size(); j++) {
                 Value v = g.get(j);
-                double h = scaleMax == 0 ? 0 : v.value() / scaleMax * plotH;
-                bars.add(new Bar(round(x0 + j * barW), round(top + plotH - h), round(Math.max(barW - 1, 1)), round(h), v.cls(),
-                        v.title()));
+                double h = range == 0 ? 0 : Math.abs(v.value()) / range * plotH;
+                double y = v.value() >= 0 ? zeroY - h : zeroY;
+                bars.add(new Bar(round(x0 + j * barW), round(y), round(Math.max(barW - 1, 1)), round(h), v.cls(), v.title()));
             }
             out.add(new Group(groups.get(i), round(left + i * groupW + groupW / 2), top + plotH + 18, bars));
         }
         List<Tick> ticks = new ArrayList<>();
-        for (int t = 0; t <= 4; t++) {
-            double value = scaleMax * t / 4;
-            ticks.add(new Tick(round(top + plotH - (double) plotH * t / 4), tickLabel.apply(value)));
+        for (int t = -down; t <= up; t++) {
+            double value = t * step;
+            ticks.add(new Tick(round(zeroY - (range == 0 ? 0 : value / range * plotH)), tickLabel.apply(value)));
         }
         return new Chart(width, top + plotH + bottom, out, ticks);
     }
@@ -105,7 +127,8 @@ final class Bars {
             List<Bar> bars = new ArrayList<>();
             for (Value v : values.get(i)) {
                 double w = max == 0 ? 0 : v.value() / max * plotW;
-                bars.add(new Bar(round(x), round(y), round(w), rowH, v.cls(), v.title()));
+                String label = v.label().length() * 8 + 12 <= w ? v.label() : "";
+                bars.add(new Bar(round(x), round(y), round(w), rowH, v.cls(), v.title(), label, round(x + 6), round(y + rowH / 2.0 + 5)));
                 x += w;
             }
             out.add(new Group(rows.get(i), left - 10, round(y + rowH / 2.0 + 5), bars));

@@ -85,7 +85,8 @@ public class CaretakerApartmentsResource extends CaretakerPages {
             if (imp == null && exp != null) {
                 throw new FormException(ct.form_required(ct.handover_import()));
             }
-            Tenancies.Handover h = tenancies.handover(code, d, Forms.blank(resident) ? null : resident, imp, exp, actor());
+            String who = f.required(resident, ct.handover_new());
+            Tenancies.Handover h = tenancies.handover(code, d, "-".equals(who) ? null : who, imp, exp, actor());
             return seeOther("/caretaker/apartments/" + enc(code), "handover", YearMonth.from(d).toString()
                     + (h.reading() == null ? "" : "|" + h.reading().importWh()));
         }, notice -> view(code, notice, form, null));

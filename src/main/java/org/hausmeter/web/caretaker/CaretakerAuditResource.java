@@ -23,7 +23,29 @@ public class CaretakerAuditResource extends CaretakerPages {
     public record Filter(String actor, String action, String subject, String from, String to, String query) {
     }
 
-    public record View(Notice notice, AuditTrail.Page page, Filter filter, List<String> actions) {
+    /** An entry with the page of its subject, if the console has one. */
+    public record Row(AuditTrail.Entry entry, String link) {
+        static Row of(AuditTrail.Entry e) {
+            String s = e.subject();
+            int colon = s.indexOf(':');
+            String kind = colon < 0 ? s : s.substring(0, colon);
+            String id = colon < 0 ? "" : s.substring(colon + 1);
+            String link = switch (kind) {
+                case "bill" -> id.matches("\\d+") ? "/caretaker/billing/bills/" + id : null;
+                case "month" -> "/caretaker/billing?month=" + enc(id);
+                case "meter" -> "/caretaker/meters/" + enc(id);
+                case "apartment" -> "/caretaker/apartments/" + enc(id);
+                case "account" -> "/caretaker/residents/" + enc(id);
+                case "tariff" -> "/caretaker/tariffs#tariff-" + enc(id);
+                case "review-flag" -> "/caretaker/flags";
+                case "building" -> "/caretaker/settings";
+                default -> null;
+            };
+            return new Row(e, link);
+        }
+    }
+
+    public record View(Notice notice, AuditTrail.Page page, List<Row> rows, Filter filter, List<String> actions) {
         public int prev() {
             return page.page() - 1;
         }
@@ -65,7 +87,8 @@ public class CaretakerAuditResource extends CaretakerPages {
         int p = page == null || page < 0 ? 0 : page;
         String query = "actor=" + enc(nz(actor)) + "&action=" + enc(nz(action)) + "&subject=" + enc(nz(subject)) + "&from="
                 + enc(nz(from)) + "&to=" + enc(nz(to));
-        return Templates.audit(new View(notice, trail.page(f, p, SIZE), new Filter(nz(actor), nz(action), nz(subject), nz(from),
+        AuditTrail.Page result = trail.page(f, p, SIZE);
+        return Templates.audit(new View(notice, result, result.entries().stream().map(Row::of).toList(), new Filter(nz(actor), nz(action), nz(subject), nz(from),
                 nz(to), query), trail.actions()));
     }
 

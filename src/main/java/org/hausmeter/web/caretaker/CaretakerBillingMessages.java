@@ -507,4 +507,10 @@ public interface CaretakerBillingMessages {
 
     @Message
     String settings_needed();
+
+    @Message
+    String keys_chart_caption_gross();
+
+    @Message
+    String key_short(String key);
 }

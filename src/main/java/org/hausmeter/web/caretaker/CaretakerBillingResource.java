@@ -109,6 +109,10 @@ public class CaretakerBillingResource extends CaretakerPages {
     public record KeyTotal(String key, BuildingTotal total, boolean current) {
     }
 
+    /**
+     * @param chart per apartment the difference of every other key's gross bill to the key in use (or the gross bills
+     *              when no key is in use)
+     */
     public record KeysView(Notice notice, YearMonth month, MonthBilling.KeyBills bills, List<KeyTotal> totals, String currentKey,
             Bars.Chart chart, String currency) {
     }
@@ -277,18 +281,26 @@ public class CaretakerBillingResource extends CaretakerPages {
             }
             CaretakerBillingMessages cb = ctb();
             List<String> groups = kb.rows().stream().map(MonthBilling.KeyRow::apartmentCode).toList();
+            // The assembly compares against the key in use: per apartment, what each other key would change, gross.
+            int ref = kb.keys().stream().map(Enum::name).toList().indexOf(current);
             List<List<Bars.Value>> values = new ArrayList<>();
             for (MonthBilling.KeyRow row : kb.rows()) {
                 List<Bars.Value> v = new ArrayList<>();
                 for (int i = 0; i < kb.keys().size(); i++) {
+                    if (i == ref) {
+                        continue;
+                    }
                     Money g = row.gross().get(i);
-                    v.add(new Bars.Value(g.amount().doubleValue(), "k" + i, row.apartmentCode() + " · "
-                            + cb.key_name(kb.keys().get(i).name()) + ": " + Formats.money(g.amount(), g.currency(), locale())));
+                    BigDecimal value = ref < 0 ? g.amount() : g.amount().subtract(row.gross().get(ref).amount());
+                    v.add(new Bars.Value(value.doubleValue(), "k" + i, row.apartmentCode() + " · "
+                            + cb.key_name(kb.keys().get(i).name()) + ": " + Formats.money(g.amount(), g.currency(), locale())
+                            + (ref < 0 ? "" : " (" + (value.signum() > 0 ? "+" : "") + Formats.money(value, g.currency(), locale())
+                                    + ")")));
                 }
                 values.add(v);
             }
-            Bars.Chart chart = Bars.grouped(groups, values, d -> Formats.money(BigDecimal.valueOf(Math.round(d)),
-                    site.current().currency(), locale()).replaceAll("[.,]00(?=\\D*$)", ""));
+            Bars.Chart chart = Bars.grouped(groups, values, d -> Formats.money(BigDecimal.valueOf(d).setScale(2,
+                    java.math.RoundingMode.HALF_UP), site.current().currency(), locale()));
             return ok(Templates.keys(new KeysView(null, m, kb, totals, current, chart, currency())));
         }, notice -> Templates.keys(new KeysView(notice, m, null, List.of(), null, null, currency())));
     }
@@ -372,7 +384,7 @@ public class CaretakerBillingResource extends CaretakerPages {
         if ("ev.session".equals(key) && d.get("start") != null) {
             detail = cb.line_session(Formats.dateTime(OffsetDateTime.parse(d.get("start").toString()).toInstant(), locale(), zone()),
                     Formats.time(OffsetDateTime.parse(d.get("end").toString()).toInstant(), locale(), zone()),
-                    String.valueOf(d.get("pvSharePercent")));
+                    Formats.percent(new BigDecimal(String.valueOf(d.get("pvSharePercent"))).movePointLeft(2), locale()));
         }
         if ("base.fee".equals(key) && d.get("days") != null && !d.get("days").equals(d.get("daysInMonth"))) {
             detail = cb.line_days(d.get("days").toString(), d.get("daysInMonth").toString());
@@ -399,8 +411,9 @@ public class CaretakerBillingResource extends CaretakerPages {
         return month.stream().filter(x -> number.equals(x.number())).map(StoredBill::id).findFirst().orElse(null);
     }
 
-    private static Bars.Value seg(long wh, String cls, String label) {
-        return new Bars.Value(wh, cls, label);
+    private Bars.Value seg(long wh, String cls, String label) {
+        String kwh = Formats.kwh(wh, 0, locale());
+        return new Bars.Value(wh, cls, label + ": " + kwh, kwh);
     }
 
     private String currency() {

@@ -30,7 +30,7 @@ import org.hausmeter.charging.control.ChargerController;
 @RolesAllowed("CARETAKER")
 public class CaretakerChargersResource extends CaretakerPages {
 
-    static final int PAGE = 50;
+    static final int PAGE = 30;
 
     /**
      * A charger now.

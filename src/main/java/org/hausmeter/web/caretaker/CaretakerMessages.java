@@ -596,6 +596,9 @@ public interface CaretakerMessages {
     String handover_new();
 
     @Message
+    String handover_choose();
+
+    @Message
     String handover_vacant();
 
     @Message

@@ -46,7 +46,7 @@ public class CaretakerResource extends CaretakerPages {
      * @param lastRunMonth its month ("2026-10"), or null
      */
     public record View(List<BusRow> buses, int meters, List<MeterProblem> problems, int openFlags, Map<String, Integer> flagKinds,
-            Map<YearMonth, Integer> drafts, AuditTrail.Entry lastRun, String lastRunMonth, List<String> issuerMissing,
+            Map<YearMonth, Integer> drafts, AuditTrail.Entry lastRun, YearMonth lastRunMonth, List<String> issuerMissing,
             List<ChargerRow> chargers, YearMonth lastMonth) {
 
         public int metersOk() {
@@ -103,7 +103,7 @@ public class CaretakerResource extends CaretakerPages {
         Map<String, Integer> kinds = new TreeMap<>();
         flags.forEach(f -> kinds.merge(f.kind(), 1, Integer::sum));
         AuditTrail.Entry run = trail.latest("billing.run").orElse(null);
-        String runMonth = run == null ? null : run.subject().replace("month:", "");
+        YearMonth runMonth = run == null ? null : Forms.month(run.subject().replace("month:", ""));
         List<ChargerRow> chargerRows = new ArrayList<>();
         for (Chargers.Charger c : chargers.all()) {
             ChargingService.SessionView open = charging.sessions(null, null, null, c.id(), 20).stream()

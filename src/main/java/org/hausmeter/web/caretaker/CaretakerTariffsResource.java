@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.hausmeter.allocation.AllocationKey;
 import org.hausmeter.billing.TariffStore;
 import org.hausmeter.billing.api.BillingResource;
@@ -215,15 +214,20 @@ public class CaretakerTariffsResource extends CaretakerPages {
                 last.allocationKey().name(), last.commonKey().name(), "", padded(flat ? List.of() : windows(v)));
     }
 
+    /** One price at all times (as {@link GridPrice#flat} makes it): one season, one window a day, the same price. */
     private static boolean isFlat(GridPrice g) {
-        return g.seasons().size() == 1 && GridPrice.FLAT.equals(g.seasons().get(0).name())
-                && g.seasons().get(0).weekdays().windows().size() == 1 && g.seasons().get(0).weekends().windows().size() == 1;
+        if (g.seasons().size() != 1) {
+            return false;
+        }
+        Season s = g.seasons().get(0);
+        return s.months().size() == 12 && s.weekdays().windows().size() == 1 && s.weekends().windows().size() == 1
+                && s.weekdays().windows().get(0).price().equals(s.weekends().windows().get(0).price());
     }
 
     private static List<WindowRow> windows(TariffVersion v) {
         List<WindowRow> rows = new ArrayList<>();
         for (Season s : v.gridPrice().seasons()) {
-            String months = s.months().stream().map(Month::getValue).map(String::valueOf).collect(Collectors.joining(","));
+            String months = monthsText(s.months());
             for (DayType dt : DayType.values()) {
                 for (TouWindow w : s.schedule(dt).windows()) {
                     rows.add(new WindowRow(s.name(), months, dt.name(), w.name(), w.from().toString(),
@@ -232,6 +236,33 @@ public class CaretakerTariffsResource extends CaretakerPages {
             }
         }
         return rows;
+    }
+
+    /** Months as runs, a run across the new year kept together: {4..9} "4-9", {10..3} "10-3", {1, 6, 7} "1,6-7". */
+    static String monthsText(java.util.Set<Month> months) {
+        boolean[] in = new boolean[13];
+        months.forEach(m -> in[m.getValue()] = true);
+        if (months.size() == 12) {
+            return "1-12";
+        }
+        int start = 1;
+        while (in[start] && in[start == 1 ? 12 : start - 1]) {
+            start = start == 1 ? 12 : start - 1;
+        }
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            int m = (start - 1 + i) % 12 + 1;
+            int prev = m == 1 ? 12 : m - 1;
+            if (!in[m] || in[prev] && i > 0) {
+                continue;
+            }
+            int end = m;
+            while (in[end % 12 + 1] && (end % 12 + 1) != m) {
+                end = end % 12 + 1;
+            }
+            parts.add(end == m ? Integer.toString(m) : m + "-" + end);
+        }
+        return String.join(",", parts);
     }
 
     private static List<WindowRow> padded(List<WindowRow> rows) {
