@@ -21,6 +21,20 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class TenanciesTest {
 
+    private final java.util.List<TestApartments.Flat> flats = new java.util.ArrayList<>();
+
+    @org.junit.jupiter.api.AfterEach
+    void removeFlats() {
+        flats.forEach(TestApartments::remove);
+        flats.clear();
+    }
+
+    private TestApartments.Flat flat(String prefix) {
+        TestApartments.Flat f = TestApartments.create(prefix, day("2026-06-01"), day("2026-07-01"));
+        flats.add(f);
+        return f;
+    }
+
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
     @Inject
@@ -34,7 +48,7 @@ class TenanciesTest {
 
     @Test
     void tenantChange_endsTheOldTenancyAndStartsTheNewOne_atTheDaysStart_andRecordsTheHandoverReading() {
-        TestApartments.Flat flat = TestApartments.create("TC", day("2026-06-01"), day("2026-07-01"));
+        TestApartments.Flat flat = flat("TC");
         Account old = TestApartments.resident("old");
         Account fresh = TestApartments.resident("new");
         TestApartments.tenancy(flat, old, day("2026-06-01"), null);
@@ -66,7 +80,7 @@ class TenanciesTest {
 
     @Test
     void moveOut_leavesTheApartmentVacant_andAMoveIntoAVacantApartmentStartsATenancy_withTheStoredReadingReported() {
-        TestApartments.Flat flat = TestApartments.create("TV", day("2026-06-01"), day("2026-07-01"));
+        TestApartments.Flat flat = flat("TV");
         Account first = TestApartments.resident("first");
         Account second = TestApartments.resident("second");
         TestApartments.tenancy(flat, first, day("2026-06-01"), null);
@@ -88,7 +102,7 @@ class TenanciesTest {
 
     @Test
     void refusals_nameTheReason_andChangeNothing() {
-        TestApartments.Flat flat = TestApartments.create("TR", day("2026-06-01"), day("2026-07-01"));
+        TestApartments.Flat flat = flat("TR");
         Account tenant = TestApartments.resident("tenant");
         Account other = TestApartments.resident("other");
         TestApartments.tenancy(flat, tenant, day("2026-06-01"), null);
@@ -119,7 +133,7 @@ class TenanciesTest {
 
     @Test
     void aMoveInBeforeALaterTenancy_isRefused_insteadOfOverlapping() {
-        TestApartments.Flat flat = TestApartments.create("TL", day("2026-06-01"), day("2026-07-01"));
+        TestApartments.Flat flat = flat("TL");
         Account later = TestApartments.resident("later");
         Account early = TestApartments.resident("early");
         TestApartments.tenancy(flat, later, day("2026-06-20"), null);

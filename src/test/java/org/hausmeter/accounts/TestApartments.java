@@ -46,6 +46,33 @@ public final class TestApartments {
         });
     }
 
+    /**
+     * Removes the test apartment with everything hanging on it (readings, quarter hours, flags, tenancies, draft
+     * bills, monthly figures), so that later tests' bill runs and key comparisons see the demo building only.
+     * Audit events stay: the log is append-only, and it names subjects only.
+     */
+    public static void remove(Flat flat) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            var em = Apartment.getEntityManager();
+            String meters = "(SELECT id FROM meter WHERE apartment_id = " + flat.apartmentId() + ")";
+            String tenancies = "(SELECT id FROM tenancy WHERE apartment_id = " + flat.apartmentId() + ")";
+            for (String sql : new String[] {
+                    "DELETE FROM bill_line WHERE bill_id IN (SELECT id FROM bill WHERE apartment_id = " + flat.apartmentId()
+                            + " AND status = 'DRAFT')",
+                    "DELETE FROM bill WHERE apartment_id = " + flat.apartmentId() + " AND status = 'DRAFT'",
+                    "DELETE FROM bill_adjustment WHERE tenancy_id IN " + tenancies,
+                    "DELETE FROM apartment_month WHERE apartment_id = " + flat.apartmentId(),
+                    "DELETE FROM interval_energy WHERE meter_id IN " + meters,
+                    "DELETE FROM meter_reading WHERE meter_id IN " + meters,
+                    "DELETE FROM review_flag WHERE meter_id IN " + meters,
+                    "DELETE FROM tenancy WHERE apartment_id = " + flat.apartmentId(),
+                    "DELETE FROM meter WHERE apartment_id = " + flat.apartmentId(),
+                    "DELETE FROM apartment WHERE id = " + flat.apartmentId() }) {
+                em.createNativeQuery(sql).executeUpdate();
+            }
+        });
+    }
+
     /** A resident account without a password. */
     public static Account resident(String prefix) {
         String name = prefix + Long.toString(System.nanoTime() % 1_000_000, 36);

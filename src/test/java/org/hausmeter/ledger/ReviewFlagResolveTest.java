@@ -70,5 +70,6 @@ class ReviewFlagResolveTest {
         assertThat(checks.openFlags()).extracting(LedgerChecks.Flag::id).contains(id);
         assertThatThrownBy(() -> checks.resolve(-1, "caretaker-test", "x")).isInstanceOf(LedgerException.class)
                 .hasMessageContaining("No review flag");
+        checks.resolve(id, "caretaker-test", "test flag, not a finding");
     }
 }

@@ -170,9 +170,11 @@ class CaretakerBrowserTest {
 
     /** The whole page (up to 4,000 px high), then back to the usual window. */
     private void shot(String name) {
+        ((JavascriptExecutor) browser.driver()).executeScript("window.scrollTo(0, 0)");
         long height = (Long) ((JavascriptExecutor) browser.driver()).executeScript(
                 "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
-        browser.driver().manage().window().setSize(new Dimension(1280, (int) Math.min(Math.max(height, 900), 4000)));
+        browser.driver().manage().window().setSize(new Dimension(1280, (int) Math.min(Math.max(height + 120, 900), 4000)));
+        ((JavascriptExecutor) browser.driver()).executeScript("window.scrollTo(0, 0)");
         browser.screenshot(name);
         browser.driver().manage().window().setSize(new Dimension(1280, 900));
     }

@@ -60,6 +60,19 @@ class CaretakerPagesTest {
     AgroalDataSource db;
 
     PageSession caretaker;
+    private final List<TestApartments.Flat> flats = new java.util.ArrayList<>();
+
+    @org.junit.jupiter.api.AfterEach
+    void removeFlats() {
+        flats.forEach(TestApartments::remove);
+        flats.clear();
+    }
+
+    private TestApartments.Flat flat(String prefix) {
+        TestApartments.Flat f = TestApartments.create(prefix, Instant.parse("2026-05-31T22:00:00Z"), Instant.parse("2026-06-30T22:00:00Z"));
+        flats.add(f);
+        return f;
+    }
 
     @BeforeAll
     void may() throws Exception {
@@ -196,8 +209,7 @@ class CaretakerPagesTest {
 
     @Test
     void meterReading_withoutReasonOrGoingBackwards_isRefused_andAValidOneIsStoredAndAudited() throws Exception {
-        TestApartments.Flat flat = TestApartments.create("PG", Instant.parse("2026-05-31T22:00:00Z"),
-                Instant.parse("2026-06-30T22:00:00Z"));
+        TestApartments.Flat flat = flat("PG");
         String path = "/caretaker/meters/" + flat.meter() + "/readings";
         caretaker.form().formParam("at", "2026-06-10T12:00").formParam("importKwh", "1234,5").formParam("reason", "")
                 .post(path).then().statusCode(400).body(containsString("reason is required")).body(containsString("value=\"1234,5\""));
@@ -221,8 +233,7 @@ class CaretakerPagesTest {
 
     @Test
     void handover_throughTheApartmentPage_changesTheTenant_andShowsTheReading() {
-        TestApartments.Flat flat = TestApartments.create("PH", Instant.parse("2026-05-31T22:00:00Z"),
-                Instant.parse("2026-06-30T22:00:00Z"));
+        TestApartments.Flat flat = flat("PH");
         Account old = TestApartments.resident("pho");
         Account fresh = TestApartments.resident("phn");
         TestApartments.tenancy(flat, old, Instant.parse("2026-05-31T22:00:00Z"), null);
@@ -297,7 +308,17 @@ class CaretakerPagesTest {
     }
 
     @Test
-    void tariff_withAGapInTheWindows_isRefused_andAValidFlatOneIsSaved() {
+    void tariff_withAGapInTheWindows_isRefused_andAValidFlatOneIsSaved() throws Exception {
+        try {
+            tariffForms();
+        } finally {
+            try (var c = db.getConnection(); var ps = c.prepareStatement("DELETE FROM tariff_version WHERE valid_from = '2031-01-01'")) {
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    private void tariffForms() {
         caretaker.form().formParam("validFrom", "2031-01-01").formParam("pvPrice", "0.2").formParam("baseFee", "5")
                 .formParam("evPvPrice", "0.2").formParam("evGridPrice", "0.3").formParam("feedInPrice", "0.08")
                 .formParam("vatPercent", "19").formParam("allocationKey", "EQUAL_SHARES").formParam("commonKey", "EQUAL")
