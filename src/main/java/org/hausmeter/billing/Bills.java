@@ -84,6 +84,21 @@ public class Bills {
                 Date.valueOf(month.atDay(1))));
     }
 
+    /** @return the number of drafts waiting to be issued, per month, oldest month first */
+    public java.util.SortedMap<YearMonth, Integer> draftCounts() {
+        java.util.SortedMap<YearMonth, Integer> out = new java.util.TreeMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT month, count(*) FROM bill WHERE status = 'DRAFT' GROUP BY month ORDER BY month");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.put(YearMonth.from(rs.getDate(1).toLocalDate()), rs.getInt(2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot count drafts: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
     /** @return a resident's issued bills and cancellations, newest first (drafts are not shown to residents) */
     public List<StoredBill> ofResident(long residentId) {
         return query(SELECT + " WHERE b.resident_id = ? AND b.status <> 'DRAFT' ORDER BY b.month DESC, b.issued_at DESC",

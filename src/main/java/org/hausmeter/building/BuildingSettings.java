@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Currency;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hausmeter.audit.AuditLog;
 import org.jboss.logging.Logger;
 
 /** Creates the building settings row on first start from configured defaults, and reads them. */
@@ -67,9 +68,11 @@ public class BuildingSettings {
     String defaultCurrency;
 
     private final Clock clock;
+    private final AuditLog audit;
 
-    BuildingSettings(Clock clock) {
+    BuildingSettings(Clock clock, AuditLog audit) {
         this.clock = clock;
+        this.audit = audit;
     }
 
     void onStart(@Observes @Priority(10) StartupEvent event) {
@@ -142,6 +145,32 @@ public class BuildingSettings {
             }
             b.paymentDays = paymentDays;
             b.updatedAt = clock.instant();
+        });
+    }
+
+    /**
+     * The caretaker's settings page: the building's name and the issuer details in one audited change.
+     * Time zone and currency are not changed here: every stored interval, tariff and bill depends on them.
+     *
+     * @param name        the building's name, 1 to 100 characters
+     * @param issuer      values by {@link Issuer#KEYS}; see {@link #updateIssuer}
+     * @param paymentDays 14 to 90
+     * @throws IllegalArgumentException with the reason when a value is not acceptable
+     */
+    public void update(String name, Map<String, String> issuer, int paymentDays, String actor) {
+        String n = name == null ? "" : name.strip();
+        if (n.isEmpty() || n.length() > 100) {
+            throw new IllegalArgumentException("The building's name needs 1 to 100 characters");
+        }
+        QuarkusTransaction.joiningExisting().run(() -> {
+            Map<String, Object> before = new LinkedHashMap<>(issuerJson());
+            before.put("name", current().name());
+            updateIssuer(issuer, paymentDays);
+            Building b = Building.findById(Building.THE_ID);
+            b.name = n;
+            Map<String, Object> after = new LinkedHashMap<>(issuerJson());
+            after.put("name", n);
+            audit.record(actor, "building.settings", "building", before, after, null);
         });
     }
 

@@ -3,6 +3,7 @@ package org.hausmeter.ledger;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hausmeter.audit.AuditLog;
 import org.hausmeter.building.BuildingSettings;
 import org.jboss.logging.Logger;
 
@@ -43,13 +45,16 @@ public class LedgerChecks {
     private final BuildingSettings settings;
     private final Clock clock;
     private final BigDecimal tolerancePercent;
+    private final AuditLog audit;
 
     LedgerChecks(AgroalDataSource dataSource, BuildingSettings settings, Clock clock,
-            @ConfigProperty(name = "hausmeter.ledger.balance-tolerance-percent", defaultValue = "2") BigDecimal tolerancePercent) {
+            @ConfigProperty(name = "hausmeter.ledger.balance-tolerance-percent", defaultValue = "2") BigDecimal tolerancePercent,
+            AuditLog audit) {
         this.dataSource = dataSource;
         this.settings = settings;
         this.clock = clock;
         this.tolerancePercent = tolerancePercent;
+        this.audit = audit;
     }
 
     @Scheduled(cron = "0 30 1 * * ?", identity = "ledger-checks")
@@ -154,6 +159,52 @@ public class LedgerChecks {
             store(c, flags);
         }
         return flags.size();
+    }
+
+    /**
+     * Marks an open flag as reviewed: it leaves the open list (and the flags printed on drafts at the next
+     * run), stays in the table, and a check that finds the same again does not reopen it. Audited with the
+     * caretaker's note as the reason.
+     *
+     * @return the flag as it was before
+     * @throws LedgerException NOT_FOUND for an unknown id, CONFLICT when already resolved, INVALID without a note
+     */
+    @Transactional
+    public Flag resolve(long id, String actor, String note) throws SQLException {
+        if (note == null || note.isBlank()) {
+            throw new LedgerException(LedgerException.Kind.INVALID, "Resolving a review flag needs a note (what was checked or done)");
+        }
+        Flag flag;
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT f.id, f.kind, f.meter_id, m.name, f.period_start,"
+                    + " f.period_end, f.detail, f.size_wh, f.resolved_at, f.resolved_by FROM review_flag f"
+                    + " LEFT JOIN meter m ON m.id = f.meter_id WHERE f.id = ? FOR UPDATE OF f")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new LedgerException(LedgerException.Kind.NOT_FOUND, "No review flag [" + id + "]");
+                    }
+                    long meter = rs.getLong(3);
+                    Long meterId = rs.wasNull() ? null : meter;
+                    long size = rs.getLong(8);
+                    Long sizeWh = rs.wasNull() ? null : size;
+                    flag = new Flag(rs.getLong(1), rs.getString(2), meterId, rs.getString(4), rs.getTimestamp(5).toInstant(),
+                            rs.getTimestamp(6).toInstant(), rs.getString(7), sizeWh);
+                    if (rs.getTimestamp(9) != null) {
+                        throw new LedgerException(LedgerException.Kind.CONFLICT, "Review flag [" + id + "] was resolved by ["
+                                + rs.getString(10) + "] at [" + rs.getTimestamp(9).toInstant() + "]");
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE review_flag SET resolved_at = ?, resolved_by = ? WHERE id = ?")) {
+                ps.setTimestamp(1, Timestamp.from(clock.instant()));
+                ps.setString(2, actor);
+                ps.setLong(3, id);
+                ps.executeUpdate();
+            }
+        }
+        audit.record(actor, "review-flag.resolve", "review-flag:" + id, flag, Map.of("resolvedBy", actor), note.strip());
+        return flag;
     }
 
     /** Open review flags, newest first. */

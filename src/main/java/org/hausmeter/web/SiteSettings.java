@@ -38,6 +38,11 @@ public class SiteSettings {
         return cached;
     }
 
+    /** Reads the settings again at the next use (after the caretaker changed them). */
+    public void refresh() {
+        readAt = System.nanoTime() - TTL_NANOS - 1;
+    }
+
     public ZoneId zone() {
         return current().zone();
     }

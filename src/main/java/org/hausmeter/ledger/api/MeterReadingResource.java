@@ -15,8 +15,8 @@ import java.time.Instant;
 import java.util.List;
 import org.hausmeter.ledger.LedgerException;
 import org.hausmeter.ledger.IntervalQueries;
-import org.hausmeter.ledger.LedgerDerivation;
 import org.hausmeter.ledger.MeterReadings;
+import org.hausmeter.ledger.ReadingChanges;
 import org.hausmeter.ledger.persistence.Meter;
 
 /** Caretaker API for counter readings: list, enter or correct (with a reason), meter exchange. */
@@ -40,14 +40,14 @@ public class MeterReadingResource {
     }
 
     private final MeterReadings readings;
-    private final LedgerDerivation derivation;
+    private final ReadingChanges changes;
     private final IntervalQueries queries;
     private final SecurityIdentity identity;
 
-    MeterReadingResource(MeterReadings readings, LedgerDerivation derivation, IntervalQueries queries,
+    MeterReadingResource(MeterReadings readings, ReadingChanges changes, IntervalQueries queries,
             SecurityIdentity identity) {
         this.readings = readings;
-        this.derivation = derivation;
+        this.changes = changes;
         this.queries = queries;
         this.identity = identity;
     }
@@ -60,15 +60,6 @@ public class MeterReadingResource {
             throw new LedgerException(LedgerException.Kind.INVALID, "Give the period as ?from=…&to=… (ISO instants)");
         }
         return queries.intervals(meter, from, to);
-    }
-
-    private void rederive(String meter, Instant at) {
-        Instant[] period = readings.affectedPeriod(meter, at);
-        try {
-            derivation.derive(meter, period[0], period[1]);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("Re-deriving [" + meter + "] failed: " + e.getMessage(), e);
-        }
     }
 
     @GET
@@ -87,9 +78,8 @@ public class MeterReadingResource {
         if (in == null || in.at() == null || in.importWh() == null) {
             throw new LedgerException(LedgerException.Kind.INVALID, "A reading needs [at], [importWh] and a [reason]");
         }
-        boolean corrected = readings.enter(identity.getPrincipal().getName(), meter, in.at(), in.importWh(), in.exportWh(),
+        boolean corrected = changes.enter(identity.getPrincipal().getName(), meter, in.at(), in.importWh(), in.exportWh(),
                 in.reason()).isPresent();
-        rederive(meter, in.at());
         return Response.status(corrected ? Response.Status.OK : Response.Status.CREATED)
                 .entity(new MeterReadings.Reading(in.at(), in.importWh(), in.exportWh(), "MANUAL")).build();
     }
@@ -101,9 +91,8 @@ public class MeterReadingResource {
             throw new LedgerException(LedgerException.Kind.INVALID,
                     "An exchange needs [at], [oldFinalImportWh], [newFirstImportWh] and a [reason]");
         }
-        Meter m = readings.exchange(identity.getPrincipal().getName(), meter, in.at(), in.oldFinalImportWh(),
+        Meter m = changes.exchange(identity.getPrincipal().getName(), meter, in.at(), in.oldFinalImportWh(),
                 in.oldFinalExportWh(), in.newModel(), in.newFirstImportWh(), in.newFirstExportWh(), in.reason());
-        rederive(meter, in.at());
         return new ExchangedMeter(m.id, m.name, m.model, m.installedAt, m.replacesMeterId);
     }
 }

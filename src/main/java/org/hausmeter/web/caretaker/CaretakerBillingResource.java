@@ -1,0 +1,450 @@
+package org.hausmeter.web.caretaker;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hausmeter.allocation.AllocationKey;
+import org.hausmeter.allocation.BuildingTotal;
+import org.hausmeter.billing.BillRuns;
+import org.hausmeter.billing.BillingException;
+import org.hausmeter.billing.Bills;
+import org.hausmeter.billing.StoredBill;
+import org.hausmeter.billing.TariffStore;
+import org.hausmeter.billing.run.MonthBilling;
+import org.hausmeter.billing.run.MonthInput;
+import org.hausmeter.building.BuildingSettings;
+import org.hausmeter.tariff.Money;
+import org.hausmeter.web.Formats;
+
+/**
+ * Bill runs: a month's drafts and invoices (run, review flags and estimated share, adjust, issue one
+ * or all, PDFs and the month's ZIP, cancel with a reason → Stornorechnung and a new draft), one bill
+ * in detail, the co-op's monthly report and the allocation keys side by side for the assembly.
+ */
+@Path("/caretaker/billing")
+@RolesAllowed("CARETAKER")
+public class CaretakerBillingResource extends CaretakerPages {
+
+    /** A bill in the month's table. */
+    public record Row(StoredBill bill, LocalDate firstDay, LocalDate lastDay, long consumptionWh, long pvWh, int estimated,
+            double estimatedShare, int flags) {
+        static Row of(StoredBill b) {
+            Map<String, Object> c = b.content();
+            int intervals = num(c.get("intervals"));
+            int estimated = num(c.get("estimatedIntervals"));
+            Long consumption = lng(c.get("consumptionWh"));
+            Long pv = lng(c.get("pvWh"));
+            return new Row(b, day((String) c.get("firstDay")), day((String) c.get("lastDay")), consumption == null ? 0 : consumption,
+                    pv == null ? 0 : pv, estimated, intervals == 0 ? 0 : (double) estimated / intervals, b.flagCount());
+        }
+
+        public boolean draft() {
+            return bill.isDraft();
+        }
+    }
+
+    /**
+     * The month page.
+     *
+     * @param changed numbers of issued bills whose recomputation differs, from the last run (cancel and re-issue)
+     */
+    public record MonthView(Notice notice, YearMonth month, List<Row> rows, int drafts, int issued, BigDecimal grossLive,
+            String currency, List<String> issuerMissing, List<String> changed, boolean future, YearMonth previous, YearMonth next) {
+    }
+
+    /** A bill line for display. */
+    public record LineView(String key, String label, String detail, BigDecimal quantity, String unit, BigDecimal unitPrice,
+            BigDecimal net, BigDecimal vatPercent) {
+    }
+
+    /** A meter's counters at the period's ends. */
+    public record MeterView(String meter, Long startWh, Long endWh, String startSource, String endSource) {
+    }
+
+    /** VAT of one rate. */
+    public record VatView(BigDecimal percent, BigDecimal net, BigDecimal vat, BigDecimal gross) {
+    }
+
+    /** A review flag printed on the bill. */
+    public record FlagView(String kind, String meter, String detail, String from) {
+    }
+
+    /** The bill page; the ids link the cancellation, the cancelled bill and the replacement. */
+    public record BillView(Notice notice, StoredBill bill, Row row, List<LineView> lines, List<VatView> vatTotals,
+            List<MeterView> meters, List<FlagView> flags, List<Bills.StoredAdjustment> adjustments, Long cancelsId,
+            Long cancelledById, Long replacesId, Long replacedById, String defaultVat, AdjustForm form, List<String> issuerMissing) {
+    }
+
+    /** The adjustment form as typed. */
+    public record AdjustForm(String reason, String net, String vatPercent) {
+    }
+
+    /** One consumer of the month in the report. */
+    public record ConsumerRow(String kind, String code, long consumptionWh, long pvWh, double pvShare) {
+    }
+
+    public record ReportView(Notice notice, YearMonth month, MonthBilling.Report report, List<ConsumerRow> consumers,
+            Bars.Chart chart, String currency, String key) {
+    }
+
+    /** One building total of a key, with the key's name. */
+    public record KeyTotal(String key, BuildingTotal total, boolean current) {
+    }
+
+    /**
+     * @param chart per apartment the difference of every other key's gross bill to the key in use (or the gross bills
+     *              when no key is in use)
+     */
+    public record KeysView(Notice notice, YearMonth month, MonthBilling.KeyBills bills, List<KeyTotal> totals, String currentKey,
+            Bars.Chart chart, String currency) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance month(MonthView view);
+
+        static native TemplateInstance bill(BillView view);
+
+        static native TemplateInstance report(ReportView view);
+
+        static native TemplateInstance keys(KeysView view);
+    }
+
+    private final BillRuns runs;
+    private final Bills bills;
+    private final BuildingSettings settings;
+    private final TariffStore tariffs;
+
+    CaretakerBillingResource(BillRuns runs, Bills bills, BuildingSettings settings, TariffStore tariffs) {
+        this.runs = runs;
+        this.bills = bills;
+        this.settings = settings;
+        this.tariffs = tariffs;
+    }
+
+    // ---- the month ----
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance month(@QueryParam("month") String month, @QueryParam("done") String done, @QueryParam("n") String n) {
+        YearMonth m = month == null ? null : Forms.month(month);
+        if (m == null) {
+            m = thisMonth().minusMonths(1);
+        }
+        List<String> changed = List.of();
+        if ("run".equals(done) && n != null && n.contains("|")) {
+            changed = List.of(n.substring(n.indexOf('|') + 1).split(","));
+        }
+        return monthView(m, done(done, n), changed);
+    }
+
+    @POST
+    @Path("{month}/run")
+    @Produces(MediaType.TEXT_HTML)
+    public Response run(@PathParam("month") String month) {
+        YearMonth m = parseMonth(month);
+        return change(() -> {
+            BillRuns.RunResult r = runs.run(m, actor());
+            String n = r.created() + "," + r.unchanged() + "," + r.removed() + "," + r.issued()
+                    + (r.issuedButChanged().isEmpty() ? "" : "|" + String.join(",", r.issuedButChanged()));
+            return seeOther("/caretaker/billing?month=" + m, "run", n);
+        }, notice -> monthView(m, notice, List.of()));
+    }
+
+    @POST
+    @Path("{month}/issue")
+    @Produces(MediaType.TEXT_HTML)
+    public Response issueMonth(@PathParam("month") String month) {
+        YearMonth m = parseMonth(month);
+        return change(() -> {
+            List<StoredBill> issued = bills.issueMonth(m, actor());
+            return seeOther("/caretaker/billing?month=" + m, "issued_all", Integer.toString(issued.size()));
+        }, notice -> monthView(m, notice, List.of()));
+    }
+
+    // ---- one bill ----
+
+    @GET
+    @Path("bills/{id}")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance bill(@PathParam("id") long id, @QueryParam("done") String done, @QueryParam("n") String n) {
+        return billView(id, done(done, n), null);
+    }
+
+    @POST
+    @Path("bills/{id}/adjustments")
+    @Produces(MediaType.TEXT_HTML)
+    public Response adjust(@PathParam("id") long id, @FormParam("reason") String reason, @FormParam("net") String net,
+            @FormParam("vatPercent") String vatPercent) {
+        AdjustForm form = new AdjustForm(reason, net, vatPercent);
+        return change(() -> {
+            Forms f = forms();
+            StoredBill b = bills.get(id);
+            BigDecimal amount = f.amount(net, ctb().adjust_net());
+            BigDecimal vat = f.decimal(vatPercent, ctb().adjust_vat());
+            bills.addAdjustment(id, reason, amount, vat, actor());
+            return seeOther("/caretaker/billing/bills/" + currentDraft(b).orElse(id), "adjusted", null);
+        }, notice -> billView(id, notice, form));
+    }
+
+    @POST
+    @Path("adjustments/{adjustment}/remove")
+    @Produces(MediaType.TEXT_HTML)
+    public Response removeAdjustment(@PathParam("adjustment") long adjustment, @FormParam("bill") long billId,
+            @FormParam("reason") String reason) {
+        return change(() -> {
+            StoredBill b = bills.get(billId);
+            bills.removeAdjustment(adjustment, actor(), Forms.blank(reason) ? null : reason.strip());
+            return seeOther("/caretaker/billing/bills/" + currentDraft(b).orElse(billId), "adjustment_removed", null);
+        }, notice -> billView(billId, notice, null));
+    }
+
+    @POST
+    @Path("bills/{id}/issue")
+    @Produces(MediaType.TEXT_HTML)
+    public Response issue(@PathParam("id") long id) {
+        return change(() -> {
+            StoredBill b = bills.issue(id, actor());
+            return seeOther("/caretaker/billing/bills/" + id, "issued", b.number());
+        }, notice -> billView(id, notice, null));
+    }
+
+    @POST
+    @Path("bills/{id}/cancel")
+    @Produces(MediaType.TEXT_HTML)
+    public Response cancel(@PathParam("id") long id, @FormParam("reason") String reason) {
+        return change(() -> {
+            StoredBill original = bills.get(id);
+            StoredBill storno = bills.cancel(id, reason, actor());
+            return seeOther("/caretaker/billing?month=" + storno.month(), "cancelled", original.number() + "|" + storno.number());
+        }, notice -> billView(id, notice, null));
+    }
+
+    // ---- reports ----
+
+    @GET
+    @Path("{month}/report")
+    @Produces(MediaType.TEXT_HTML)
+    public Response report(@PathParam("month") String month) {
+        YearMonth m = parseMonth(month);
+        return change(() -> {
+            MonthBilling.Result result = runs.compute(m);
+            MonthBilling.Report r = result.report();
+            List<ConsumerRow> consumers = new ArrayList<>();
+            List<MonthInput.Consumer> cs = result.input().consumers();
+            for (int i = 0; i < cs.size(); i++) {
+                var t = result.consumerTotals().get(i);
+                consumers.add(new ConsumerRow(cs.get(i).kind().name(), cs.get(i).code(), t.consumptionWh(), t.pvWh(),
+                        t.consumptionWh() == 0 ? 0 : (double) t.pvWh() / t.consumptionWh()));
+            }
+            CaretakerBillingMessages cb = ctb();
+            BuildingTotal b = r.building();
+            Bars.Chart chart = Bars.stacked(List.of(cb.report_row_pv(), cb.report_row_consumption(), cb.report_row_split()),
+                    List.of(List.of(seg(b.selfConsumedWh(), "k1", cb.report_self_consumed()), seg(b.exportedWh(), "k3", cb.report_exported())),
+                            List.of(seg(b.selfConsumedWh(), "k1", cb.report_from_pv()), seg(b.gridWh(), "k0", cb.report_from_grid())),
+                            List.of(seg(r.apartmentPvWh(), "k1", cb.report_pv_apartments()), seg(r.commonPvWh(), "k2",
+                                    cb.report_pv_common()), seg(r.chargerPvWh(), "k4", cb.report_pv_chargers()))));
+            return ok(Templates.report(new ReportView(null, m, r, consumers, chart, currency(), result.rule().key().name())));
+        }, notice -> Templates.report(new ReportView(notice, m, null, List.of(), null, currency(), null)));
+    }
+
+    @GET
+    @Path("{month}/keys")
+    @Produces(MediaType.TEXT_HTML)
+    public Response keys(@PathParam("month") String month) {
+        YearMonth m = parseMonth(month);
+        return change(() -> {
+            MonthBilling.KeyBills kb = runs.keyBills(m);
+            TariffStore.StoredTariff t = tariffs.at(m.atDay(1));
+            String current = t == null ? null : t.allocationKey().name();
+            List<KeyTotal> totals = new ArrayList<>();
+            for (int i = 0; i < kb.keys().size(); i++) {
+                totals.add(new KeyTotal(kb.keys().get(i).name(), kb.building().get(i), kb.keys().get(i).name().equals(current)));
+            }
+            CaretakerBillingMessages cb = ctb();
+            List<String> groups = kb.rows().stream().map(MonthBilling.KeyRow::apartmentCode).toList();
+            // The assembly compares against the key in use: per apartment, what each other key would change, gross.
+            int ref = kb.keys().stream().map(Enum::name).toList().indexOf(current);
+            List<List<Bars.Value>> values = new ArrayList<>();
+            for (MonthBilling.KeyRow row : kb.rows()) {
+                List<Bars.Value> v = new ArrayList<>();
+                for (int i = 0; i < kb.keys().size(); i++) {
+                    if (i == ref) {
+                        continue;
+                    }
+                    Money g = row.gross().get(i);
+                    BigDecimal value = ref < 0 ? g.amount() : g.amount().subtract(row.gross().get(ref).amount());
+                    v.add(new Bars.Value(value.doubleValue(), "k" + i, row.apartmentCode() + " · "
+                            + cb.key_name(kb.keys().get(i).name()) + ": " + Formats.money(g.amount(), g.currency(), locale())
+                            + (ref < 0 ? "" : " (" + (value.signum() > 0 ? "+" : "") + Formats.money(value, g.currency(), locale())
+                                    + ")")));
+                }
+                values.add(v);
+            }
+            Bars.Chart chart = Bars.grouped(groups, values, d -> Formats.money(BigDecimal.valueOf(d).setScale(2,
+                    java.math.RoundingMode.HALF_UP), site.current().currency(), locale()));
+            return ok(Templates.keys(new KeysView(null, m, kb, totals, current, chart, currency())));
+        }, notice -> Templates.keys(new KeysView(notice, m, null, List.of(), null, null, currency())));
+    }
+
+    // ---- views ----
+
+    private TemplateInstance monthView(YearMonth m, Notice notice, List<String> changed) {
+        List<Row> rows = bills.month(m).stream().map(Row::of).toList();
+        int drafts = 0;
+        int issued = 0;
+        BigDecimal gross = BigDecimal.ZERO;
+        for (Row r : rows) {
+            StoredBill b = r.bill();
+            if (b.isDraft()) {
+                drafts++;
+            } else if (!b.isCancellation() && "ISSUED".equals(b.status())) {
+                issued++;
+            }
+            if (!b.isCancellation() && !"CANCELLED".equals(b.status())) {
+                gross = gross.add(b.gross());
+            }
+        }
+        return Templates.month(new MonthView(notice, m, rows, drafts, issued, gross, currency(), settings.issuer().missing(), changed,
+                m.isAfter(thisMonth()), m.minusMonths(1), m.plusMonths(1)));
+    }
+
+    private TemplateInstance billView(long id, Notice notice, AdjustForm form) {
+        StoredBill b;
+        try {
+            b = bills.get(id);
+        } catch (BillingException e) {
+            throw new NotFoundException(e.getMessage());
+        }
+        CaretakerBillingMessages cb = ctb();
+        List<LineView> lines = new ArrayList<>();
+        for (Map<String, Object> l : b.lines()) {
+            lines.add(line(l, cb));
+        }
+        List<StoredBill> month = bills.month(b.month());
+        Long cancelsId = idOf(month, b.cancels());
+        Long cancelledById = idOf(month, b.cancelledBy());
+        Long replacesId = idOf(month, b.replaces());
+        Long replacedById = b.number() == null ? null : month.stream()
+                .filter(x -> b.number().equals(x.replaces())).map(StoredBill::id).findFirst().orElse(null);
+        List<Bills.StoredAdjustment> adjustments = b.isCancellation() ? List.of()
+                : bills.adjustments(b.month()).stream().filter(a -> a.tenancyId() == b.tenancyId()).toList();
+        List<MeterView> meters = new ArrayList<>();
+        for (Object o : list(b.content().get("meters"))) {
+            Map<?, ?> m = (Map<?, ?>) o;
+            meters.add(new MeterView((String) m.get("meter"), lng(m.get("startWh")), lng(m.get("endWh")), (String) m.get("startSource"),
+                    (String) m.get("endSource")));
+        }
+        List<FlagView> flags = new ArrayList<>();
+        for (Object o : list(b.content().get("flags"))) {
+            Map<?, ?> f = (Map<?, ?>) o;
+            flags.add(new FlagView((String) f.get("kind"), (String) f.get("meter"), (String) f.get("detail"), (String) f.get("from")));
+        }
+        String defaultVat = "19";
+        Object vt = b.content().get("vatTotals");
+        if (vt instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof Map<?, ?> v) {
+            defaultVat = new BigDecimal((String) v.get("percent")).stripTrailingZeros().toPlainString();
+        }
+        List<VatView> vatTotals = new ArrayList<>();
+        for (Object o : list(vt)) {
+            Map<?, ?> v = (Map<?, ?>) o;
+            vatTotals.add(new VatView(dec(v.get("percent")), dec(v.get("net")), dec(v.get("vat")), dec(v.get("gross"))));
+        }
+        return Templates.bill(new BillView(notice, b, Row.of(b), lines, vatTotals, meters, flags, adjustments, cancelsId, cancelledById,
+                replacesId, replacedById, defaultVat, form == null ? new AdjustForm("", "", defaultVat) : form,
+                settings.issuer().missing()));
+    }
+
+    private LineView line(Map<String, Object> l, CaretakerBillingMessages cb) {
+        String key = (String) l.get("key");
+        Map<?, ?> d = l.get("details") instanceof Map<?, ?> m ? m : Map.of();
+        String detail = "";
+        String kind = "";
+        if (d.get("window") != null) {
+            detail = cb.line_window(d.get("window").toString());
+        }
+        if ("ev.session".equals(key) && d.get("start") != null) {
+            detail = cb.line_session(Formats.dateTime(OffsetDateTime.parse(d.get("start").toString()).toInstant(), locale(), zone()),
+                    Formats.time(OffsetDateTime.parse(d.get("end").toString()).toInstant(), locale(), zone()),
+                    Formats.percent(new BigDecimal(String.valueOf(d.get("pvSharePercent"))).movePointLeft(2), locale()));
+        }
+        if ("base.fee".equals(key) && d.get("days") != null && !d.get("days").equals(d.get("daysInMonth"))) {
+            detail = cb.line_days(d.get("days").toString(), d.get("daysInMonth").toString());
+        }
+        if ("adjustment".equals(key)) {
+            kind = String.valueOf(d.get("kind"));
+            detail = String.valueOf(d.get("reason"));
+        }
+        return new LineView(key, cb.line_label(key, kind), detail, new BigDecimal((String) l.get("quantity")), (String) l.get("unit"),
+                new BigDecimal((String) l.get("unitPrice")), new BigDecimal((String) l.get("net")),
+                new BigDecimal((String) l.get("vatPercent")));
+    }
+
+    /** After a re-run a tenancy's draft has a new id: the current draft of the same tenancy and month. */
+    private Optional<Long> currentDraft(StoredBill b) {
+        return bills.month(b.month()).stream().filter(x -> x.tenancyId() == b.tenancyId() && x.isDraft()).map(StoredBill::id)
+                .findFirst();
+    }
+
+    private static Long idOf(List<StoredBill> month, String number) {
+        if (number == null) {
+            return null;
+        }
+        return month.stream().filter(x -> number.equals(x.number())).map(StoredBill::id).findFirst().orElse(null);
+    }
+
+    private Bars.Value seg(long wh, String cls, String label) {
+        String kwh = Formats.kwh(wh, 0, locale());
+        return new Bars.Value(wh, cls, label + ": " + kwh, kwh);
+    }
+
+    private String currency() {
+        return site.current().currency().getCurrencyCode();
+    }
+
+    private YearMonth parseMonth(String month) {
+        YearMonth m = Forms.month(month);
+        if (m == null) {
+            throw new NotFoundException("Month [" + month + "] is not YYYY-MM");
+        }
+        return m;
+    }
+
+    private static List<?> list(Object o) {
+        return o instanceof List<?> l ? l : List.of();
+    }
+
+    private static BigDecimal dec(Object o) {
+        return o == null ? BigDecimal.ZERO : new BigDecimal(o.toString());
+    }
+
+    private static int num(Object o) {
+        return o instanceof Number n ? n.intValue() : 0;
+    }
+
+    private static Long lng(Object o) {
+        return o instanceof Number n ? n.longValue() : null;
+    }
+
+    static LocalDate day(String iso) {
+        return iso == null ? null : LocalDate.parse(iso);
+    }
+}

@@ -1,0 +1,245 @@
+package org.hausmeter.web.caretaker;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hausmeter.bus.BuildingTopology;
+import org.hausmeter.bus.MeterHealth;
+import org.hausmeter.bus.PolledMeter;
+import org.hausmeter.bus.PollingService;
+import org.hausmeter.ledger.IntervalQuality;
+import org.hausmeter.ledger.IntervalQueries;
+import org.hausmeter.ledger.MeterReadings;
+import org.hausmeter.ledger.MeterRole;
+import org.hausmeter.ledger.Meters;
+import org.hausmeter.ledger.ReadingChanges;
+import org.hausmeter.web.SvgChart;
+
+/**
+ * Meters: their health on the bus and newest readings; per meter a day of quarter hours (SVG), the
+ * day's counter readings, manual readings and corrections with a reason, and the meter exchange.
+ */
+@Path("/caretaker/meters")
+@RolesAllowed("CARETAKER")
+public class CaretakerMetersResource extends CaretakerPages {
+
+    /** Health as the pages show it; null fields: not polled by this server. */
+    public record Health(boolean polled, Instant lastGoodRead, int consecutiveFailures, boolean defective, long reads,
+            Map<String, Long> failures, String lastError) {
+        static Health of(Optional<PolledMeter> m) {
+            if (m.isEmpty()) {
+                return new Health(false, null, 0, false, 0, Map.of(), null);
+            }
+            MeterHealth h = m.get().health();
+            Map<String, Long> failures = new java.util.LinkedHashMap<>();
+            for (MeterHealth.Failure f : MeterHealth.Failure.values()) {
+                if (h.failures(f) > 0) {
+                    failures.put(f.name(), h.failures(f));
+                }
+            }
+            return new Health(true, h.lastGoodRead().orElse(null), h.consecutiveFailures(), h.isDefective(), h.reads(), failures,
+                    h.lastError().orElse(null));
+        }
+
+        public boolean ok() {
+            return !polled || consecutiveFailures == 0 && lastGoodRead != null;
+        }
+    }
+
+    /** A row of the meter list. */
+    public record Row(Meters.MeterInfo meter, Health health, MeterReadings.Reading latest) {
+    }
+
+    /** A non-measured quarter hour marked under the chart. */
+    public record Mark(double x, double width, String quality) {
+    }
+
+    /**
+     * A day of one meter: the chart and the readings.
+     *
+     * @param exports true when the meter's export counter is drawn (PV, grid connection)
+     */
+    public record Day(LocalDate day, SvgChart.Lines chart, List<Mark> marks, boolean exports, long importWh, long exportWh,
+            int intervals, int estimated, List<MeterReadings.Reading> readings) {
+    }
+
+    /** What the reading and exchange forms hold (after a refusal: what the caretaker typed). */
+    public record Form(String at, String importKwh, String exportKwh, String reason, String oldImportKwh, String oldExportKwh,
+            String newModel, String newImportKwh, String newExportKwh, String which) {
+        static Form empty(String at) {
+            return new Form(at, "", "", "", "", "", "", "0", "", "");
+        }
+    }
+
+    public record View(Notice notice, Meters.MeterInfo meter, List<Meters.MeterInfo> history, Health health, Day day,
+            List<String> models, Form form) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(List<Row> rows);
+
+        static native TemplateInstance meter(View view);
+    }
+
+    private final Meters meters;
+    private final PollingService polling;
+    private final IntervalQueries intervals;
+    private final MeterReadings readings;
+    private final ReadingChanges changes;
+    private final BuildingTopology topology;
+
+    CaretakerMetersResource(Meters meters, PollingService polling, IntervalQueries intervals, MeterReadings readings,
+            ReadingChanges changes, BuildingTopology topology) {
+        this.meters = meters;
+        this.polling = polling;
+        this.intervals = intervals;
+        this.readings = readings;
+        this.changes = changes;
+        this.topology = topology;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance list() {
+        Map<String, MeterReadings.Reading> latest = meters.latestReadings();
+        List<Row> rows = meters.installed().stream()
+                .map(m -> new Row(m, Health.of(polling.polledMeter(m.name())), latest.get(m.name()))).toList();
+        return Templates.list(rows);
+    }
+
+    @GET
+    @Path("{name}")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance meter(@PathParam("name") String name, @QueryParam("day") String day,
+            @QueryParam("done") String done, @QueryParam("n") String n) {
+        LocalDate d = parseDay(day);
+        return view(name, d, done(done, n), Form.empty(d.atStartOfDay().toString()));
+    }
+
+    @POST
+    @Path("{name}/readings")
+    @Produces(MediaType.TEXT_HTML)
+    public Response enter(@PathParam("name") String name, @FormParam("at") String at, @FormParam("importKwh") String importKwh,
+            @FormParam("exportKwh") String exportKwh, @FormParam("reason") String reason) {
+        Form form = new Form(at, importKwh, exportKwh, reason, "", "", "", "0", "", "reading");
+        LocalDate shown = dayOf(at);
+        return change(() -> {
+            Forms f = forms();
+            CaretakerMessages ct = ct();
+            Instant when = f.localDateTime(at, ct.meter_at());
+            Long imp = f.kwh(f.required(importKwh, ct.meter_import()), ct.meter_import());
+            Long exp = f.kwh(exportKwh, ct.meter_export());
+            boolean corrected = changes.enter(actor(), name, when, imp, exp, reason).isPresent();
+            return seeOther("/caretaker/meters/" + enc(name) + "?day=" + LocalDate.ofInstant(when, zone()),
+                    corrected ? "reading_corrected" : "reading_entered", null);
+        }, notice -> view(name, shown, notice, form));
+    }
+
+    @POST
+    @Path("{name}/exchange")
+    @Produces(MediaType.TEXT_HTML)
+    public Response exchange(@PathParam("name") String name, @FormParam("at") String at,
+            @FormParam("oldImportKwh") String oldImportKwh, @FormParam("oldExportKwh") String oldExportKwh,
+            @FormParam("newModel") String newModel, @FormParam("newImportKwh") String newImportKwh,
+            @FormParam("newExportKwh") String newExportKwh, @FormParam("reason") String reason) {
+        Form form = new Form(at, "", "", reason, oldImportKwh, oldExportKwh, newModel, newImportKwh, newExportKwh, "exchange");
+        LocalDate shown = dayOf(at);
+        return change(() -> {
+            Forms f = forms();
+            CaretakerMessages ct = ct();
+            Instant when = f.localDateTime(at, ct.meter_exchange_at());
+            Long oldImp = f.kwh(f.required(oldImportKwh, ct.meter_old_import()), ct.meter_old_import());
+            Long newImp = f.kwh(f.required(newImportKwh, ct.meter_new_import()), ct.meter_new_import());
+            String model = Forms.blank(newModel) ? null : newModel.strip();
+            if (model != null && topology.catalog().find(model).isEmpty()) {
+                throw new FormException(ct.meter_unknown_model(model));
+            }
+            changes.exchange(actor(), name, when, oldImp, f.kwh(oldExportKwh, ct.meter_old_export()), model, newImp,
+                    f.kwh(newExportKwh, ct.meter_new_export()), reason);
+            return seeOther("/caretaker/meters/" + enc(name) + "?day=" + LocalDate.ofInstant(when, zone()), "meter_exchanged",
+                    null);
+        }, notice -> view(name, shown, notice, form));
+    }
+
+    private TemplateInstance view(String name, LocalDate day, Notice notice, Form form) {
+        List<Meters.MeterInfo> history = meters.history(name);
+        if (history.isEmpty()) {
+            throw new NotFoundException("No meter [" + name + "]");
+        }
+        Meters.MeterInfo meter = history.get(0);
+        Instant from = day.atStartOfDay(zone()).toInstant();
+        Instant to = day.plusDays(1).atStartOfDay(zone()).toInstant();
+        int slots = (int) (Duration.between(from, to).toMinutes() / 15);
+        List<IntervalQueries.Interval> rows = intervals.intervals(name, from, to);
+        boolean exports = meter.role() == MeterRole.PV || meter.role() == MeterRole.GRID;
+        long[] imp = new long[rows.isEmpty() ? 0 : index(from, rows.get(rows.size() - 1).start()) + 1];
+        long[] exp = new long[imp.length];
+        List<Mark> marks = new ArrayList<>();
+        long sumImp = 0;
+        long sumExp = 0;
+        int estimated = 0;
+        double step = (double) SvgChart.WIDTH / (slots - 1);
+        for (IntervalQueries.Interval i : rows) {
+            int k = index(from, i.start());
+            imp[k] += i.importWh();
+            exp[k] += i.exportWh();
+            sumImp += i.importWh();
+            sumExp += i.exportWh();
+            if (i.quality() != IntervalQuality.MEASURED) {
+                marks.add(new Mark(Math.max(0, k * step - step / 2), step, i.quality().name()));
+                if (i.quality() == IntervalQuality.ESTIMATED) {
+                    estimated++;
+                }
+            }
+        }
+        SvgChart.Lines chart = SvgChart.quarterHours(slots, exports ? List.of(imp, exp) : List.of(imp), 3);
+        Day d = new Day(day, chart, marks, exports, sumImp, sumExp, rows.size(), estimated,
+                readings.readings(name, from, to.plusMillis(1)));
+        List<String> models = new ArrayList<>(topology.catalog().ids());
+        java.util.Collections.sort(models);
+        return Templates.meter(new View(notice, meter, history, Health.of(polling.polledMeter(name)), d, models, form));
+    }
+
+    private static int index(Instant from, Instant start) {
+        return (int) (Duration.between(from, start).toMinutes() / 15);
+    }
+
+    private LocalDate parseDay(String day) {
+        if (day != null) {
+            try {
+                return LocalDate.parse(day);
+            } catch (DateTimeParseException e) {
+                // an unknown day shows today
+            }
+        }
+        return today();
+    }
+
+    private LocalDate dayOf(String at) {
+        try {
+            return LocalDateTime.parse(at.strip().replace(' ', 'T')).toLocalDate();
+        } catch (RuntimeException e) {
+            return today();
+        }
+    }
+}

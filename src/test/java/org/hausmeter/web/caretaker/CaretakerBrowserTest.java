@@ -1,0 +1,189 @@
+package org.hausmeter.web.caretaker;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import org.hausmeter.accounts.persistence.Account;
+import org.hausmeter.billing.Bills;
+import org.hausmeter.billing.StoredBill;
+import org.hausmeter.billing.pdf.Poppler;
+import org.hausmeter.bus.PolledMeter;
+import org.hausmeter.bus.PollingService;
+import org.hausmeter.bus.sim.SimulatedHistory;
+import org.hausmeter.ledger.LedgerDerivation;
+import org.hausmeter.ledger.ReadingStore;
+import org.hausmeter.web.browser.Browser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The caretaker in headless Chromium: runs January 2026's bills, adjusts one, issues them, downloads a PDF,
+ * cancels one and sees the cancellation invoice and the new draft; then every console page in German and
+ * English, with screenshots under target/screenshots (the ones in docs/screenshots come from here).
+ */
+@QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CaretakerBrowserTest {
+
+    static final YearMonth JANUARY = YearMonth.of(2026, 1);
+
+    @RegisterExtension
+    static final Browser browser = new Browser();
+
+    @TestHTTPResource("/")
+    URL root;
+    @Inject
+    PollingService polling;
+    @Inject
+    ReadingStore store;
+    @Inject
+    LedgerDerivation derivation;
+    @Inject
+    Bills bills;
+
+    @BeforeAll
+    void january() throws Exception {
+        List<PolledMeter> meters = polling.pollers().values().stream().flatMap(p -> p.meters().stream()).toList();
+        Instant from = Instant.parse("2025-12-31T22:45:00Z");
+        Instant to = Instant.parse("2026-01-31T23:15:00Z");
+        SimulatedHistory.generate(polling.simulator().orElseThrow().building(), meters, from, to, store);
+        derivation.derive(from.plusSeconds(900), to.minusSeconds(900));
+    }
+
+    @AfterEach
+    void german() {
+        QuarkusTransaction.requiringNew().run(() -> Account.findByUsername("hauswart").orElseThrow().locale = "de");
+    }
+
+    @Test
+    @Order(1)
+    void caretaker_runsAdjustsIssuesDownloadsAPdf_andCancelsABill() throws Exception {
+        browser.login(root, "hauswart", "hauswart-demo");
+        browser.open(root, "/caretaker/billing?month=2026-01");
+        assertThat(browser.text()).contains("Abrechnung Januar 2026");
+        browser.find(By.id("run")).click();
+        browser.waitUntil(d -> d.getPageSource().contains("Abrechnung gerechnet"));
+        assertThat(browser.driver().findElements(By.cssSelector("#bills tr[data-status=DRAFT]"))).hasSizeGreaterThanOrEqualTo(12);
+
+        // Adjust A-1.2's draft on its page.
+        browser.find(By.cssSelector("#bills tr[data-apartment='A-1.2'] a[href^='/caretaker/billing/bills/']")).click();
+        browser.waitUntil(d -> d.getCurrentUrl().contains("/caretaker/billing/bills/"));
+        browser.find(By.cssSelector("#adjust-form input[name=reason]")).sendKeys("Gutschrift Treppenhauslicht");
+        browser.find(By.cssSelector("#adjust-form input[name=net]")).sendKeys("-8,40");
+        browser.find(By.id("adjust")).click();
+        browser.waitUntil(d -> d.getPageSource().contains("Korrekturposten hinzugefügt"));
+        assertThat(browser.text()).contains("Gutschrift Treppenhauslicht").contains("-8,40 €");
+        shot("caretaker-bill-de");
+
+        // Issue the whole month.
+        browser.open(root, "/caretaker/billing?month=2026-01");
+        browser.find(By.id("issue-all")).click();
+        browser.waitUntil(d -> d.getPageSource().contains("Rechnungen ausgestellt"));
+        assertThat(browser.driver().findElements(By.cssSelector("#bills tr[data-apartment^='A-'][data-status=DRAFT]"))).isEmpty();
+        shot("caretaker-billing-de");
+
+        // Download A-1.2's PDF with the browser's session: a PDF with the bill's number and the adjustment.
+        StoredBill a12 = bills.month(JANUARY).stream().filter(b -> b.apartmentCode().equals("A-1.2") && !b.isDraft())
+                .findFirst().orElseThrow();
+        String href = browser.find(By.cssSelector("#bills tr[data-apartment='A-1.2'] a.pdf")).getAttribute("href");
+        Response pdf = withBrowserCookies().get(href);
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.contentType()).isEqualTo("application/pdf");
+        byte[] bytes = pdf.asByteArray();
+        assertThat(new String(bytes, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        String text = Poppler.text(bytes, Files.createTempDirectory("caretaker-pdf"));
+        assertThat(text).contains(a12.number()).contains("Treppenhauslicht");
+
+        // Cancel it: a cancellation invoice with its own number and a new draft for the same period.
+        browser.open(root, "/caretaker/billing/bills/" + a12.id());
+        browser.find(By.cssSelector("#cancel-form input[name=reason]")).sendKeys("Zählerstand falsch übernommen");
+        browser.find(By.id("cancel")).click();
+        browser.waitUntil(d -> d.getPageSource().contains("storniert mit Stornorechnung"));
+        List<WebElement> rows = browser.driver().findElements(By.cssSelector("#bills tr[data-apartment='A-1.2']"));
+        assertThat(rows).extracting(r -> r.getAttribute("data-status") + "/" + r.getAttribute("data-kind"))
+                .containsExactlyInAnyOrder("CANCELLED/INVOICE", "ISSUED/CANCELLATION", "DRAFT/INVOICE");
+        assertThat(browser.text()).contains("Stornorechnung").contains("ersetzt " + a12.number());
+        shot("caretaker-cancelled-de");
+
+        // A handover inside the issued month is refused: the issued bill has to be cancelled first.
+        PageSession s = PageSession.caretaker();
+        s.form().formParam("day", "2026-01-10").formParam("resident", "-").post("/caretaker/apartments/A-3.1/handover").then()
+                .statusCode(409).body(containsString("covers days after the handover"));
+        assertThat(browser.consoleMessages()).noneMatch(m -> m.contains("Content Security Policy"));
+    }
+
+    @Test
+    @Order(2)
+    void everyPage_inGermanAndEnglish() {
+        browser.login(root, "hauswart", "hauswart-demo");
+        List<String[]> pages = List.of(new String[] {"/caretaker", "overview"}, new String[] {"/caretaker/meters", "meters"},
+                new String[] {"/caretaker/meters/pv?day=2026-01-15", "meter"}, new String[] {"/caretaker/flags", "flags"},
+                new String[] {"/caretaker/apartments", "apartments"}, new String[] {"/caretaker/apartments/A-2.1", "apartment"},
+                new String[] {"/caretaker/residents", "residents"}, new String[] {"/caretaker/residents/fatma", "resident"},
+                new String[] {"/caretaker/chargers", "chargers"}, new String[] {"/caretaker/tariffs", "tariffs"},
+                new String[] {"/caretaker/billing?month=2026-01", "billing"}, new String[] {"/caretaker/billing/2026-01/report", "report"},
+                new String[] {"/caretaker/billing/2026-01/keys", "keys"}, new String[] {"/caretaker/import", "import"},
+                new String[] {"/caretaker/audit", "audit"}, new String[] {"/caretaker/settings", "settings"});
+        for (String[] p : pages) {
+            browser.open(root, p[0]);
+            assertThat(browser.driver().findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
+            assertThat(browser.driver().findElement(By.cssSelector("nav.ct a[aria-current=page]")).getText()).isNotBlank();
+            shot("caretaker-" + p[1] + "-de");
+        }
+        assertThat(browser.consoleMessages()).noneMatch(m -> m.contains("Content Security Policy"));
+        browser.open(root, "/caretaker");
+        browser.find(By.cssSelector("form.lang button[value=en]")).click();
+        browser.waitUntil(d -> d.findElement(By.tagName("html")).getAttribute("lang").equals("en"));
+        for (String[] p : pages) {
+            browser.open(root, p[0]);
+            assertThat(browser.text()).doesNotContain("Hauswart-Übersicht").doesNotContain("Abrechnung gerechnet");
+            shot("caretaker-" + p[1] + "-en");
+        }
+        browser.open(root, "/caretaker/billing/2026-01/keys");
+        assertThat(browser.text()).contains("Allocation keys compared, January 2026").contains("Equal shares with redistribution");
+        browser.open(root, "/caretaker/tariffs");
+        assertThat(browser.text()).contains("Valid from 1 Jan 2025");
+    }
+
+    /** The whole page (up to 4,000 px high), then back to the usual window. */
+    private void shot(String name) {
+        ((JavascriptExecutor) browser.driver()).executeScript("window.scrollTo(0, 0)");
+        long height = (Long) ((JavascriptExecutor) browser.driver()).executeScript(
+                "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
+        browser.driver().manage().window().setSize(new Dimension(1280, (int) Math.min(Math.max(height + 120, 900), 4000)));
+        ((JavascriptExecutor) browser.driver()).executeScript("window.scrollTo(0, 0)");
+        browser.screenshot(name);
+        browser.driver().manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    private io.restassured.specification.RequestSpecification withBrowserCookies() {
+        var spec = given().redirects().follow(false);
+        for (Cookie c : browser.driver().manage().getCookies()) {
+            spec = spec.cookie(c.getName(), c.getValue());
+        }
+        return spec;
+    }
+}
