@@ -290,11 +290,12 @@ public class CaretakerBillingResource extends CaretakerPages {
                     if (i == ref) {
                         continue;
                     }
-                    Money g = row.gross().get(i);
-                    BigDecimal value = ref < 0 ? g.amount() : g.amount().subtract(row.gross().get(ref).amount());
+                    BigDecimal g = row.gross().get(i);
+                    java.util.Currency cur = site.current().currency();
+                    BigDecimal value = ref < 0 ? g : g.subtract(row.gross().get(ref));
                     v.add(new Bars.Value(value.doubleValue(), "k" + i, row.apartmentCode() + " · "
-                            + cb.key_name(kb.keys().get(i).name()) + ": " + Formats.money(g.amount(), g.currency(), locale())
-                            + (ref < 0 ? "" : " (" + (value.signum() > 0 ? "+" : "") + Formats.money(value, g.currency(), locale())
+                            + cb.key_name(kb.keys().get(i).name()) + ": " + Formats.money(g, cur, locale())
+                            + (ref < 0 ? "" : " (" + (value.signum() > 0 ? "+" : "") + Formats.money(value, cur, locale())
                                     + ")")));
                 }
                 values.add(v);
