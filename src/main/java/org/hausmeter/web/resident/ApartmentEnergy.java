@@ -30,6 +30,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.hausmeter.billing.BillRuns;
 import org.hausmeter.billing.CurrentMonth;
 import org.hausmeter.billing.run.MonthBilling;
@@ -45,9 +47,10 @@ import org.jboss.logging.Logger;
  * docs/web.md ("Resident pages") for the why.
  * <ul>
  * <li>A request never computes the same month as another one at the same time (one loader per month).</li>
- * <li>The running month is reloaded in the background when older than 30 s (in the request when older
- *     than 2 min); past months are checked against a fingerprint of their ledger rows, tenancies, tariffs
- *     and EV sessions every {@code hausmeter.resident.revalidate} and recomputed when it changed.</li>
+ * <li>Months are computed again only when their data changed: a fingerprint of the ledger rows (count and
+ *     sums), tenancies, tariffs, EV sessions and meters is checked in the background, for the running month's
+ *     today every 30 s (readings arrive every quarter hour), for whole months every
+ *     {@code hausmeter.resident.revalidate}. Requests are never held up by a check.</li>
  * <li>Daily figures stay; quarter hours are softly referenced (the garbage collector may drop them under
  *     memory pressure: they are loaded again when asked for). At most {@code cache-months} months.</li>
  * </ul>
@@ -56,8 +59,7 @@ import org.jboss.logging.Logger;
 public class ApartmentEnergy {
 
     private static final Logger LOG = Logger.getLogger(ApartmentEnergy.class);
-    private static final long RUNNING_REFRESH_NANOS = Duration.ofSeconds(30).toNanos();
-    private static final long RUNNING_MAX_AGE_NANOS = Duration.ofMinutes(2).toNanos();
+    private static final long RUNNING_CHECK_NANOS = Duration.ofSeconds(30).toNanos();
 
     private static final String FINGERPRINT = """
             SELECT (SELECT count(*) || ':' || coalesce(sum(e.import_wh), 0) || ':' || coalesce(sum(e.export_wh), 0)
@@ -71,6 +73,13 @@ public class ApartmentEnergy {
                            FROM charging_session s WHERE s.started_at >= ? AND s.started_at < ?)
                 || '|' || (SELECT count(*) || ':' || coalesce(max(id), 0) FROM meter)""";
 
+    /**
+     * What the running month was computed from: CurrentMonth's result and the fingerprints of today's and the
+     * whole month's ledger rows at that time.
+     */
+    private record RunningSource(MonthBilling.Result result, String today, String month) {
+    }
+
     /** A loaded month. */
     private static final class Entry {
         final MonthEnergy month;
@@ -80,12 +89,13 @@ public class ApartmentEnergy {
         final boolean pvTried;
         /** Loaded as the running month (from CurrentMonth). */
         final boolean running;
-        /** What it was loaded from: the CurrentMonth result (running) or the fingerprint (past months). */
+        /** What it was loaded from: a {@link RunningSource} (running month) or the fingerprint (past months). */
         final Object source;
         final MonthEnergy.Detail strong;
         final SoftReference<MonthEnergy.Detail> soft;
         final long loadedNanos;
         volatile long checkedNanos;
+        volatile long monthCheckedNanos;
         volatile long usedNanos;
         final AtomicBoolean checking = new AtomicBoolean();
 
@@ -99,6 +109,7 @@ public class ApartmentEnergy {
             this.soft = running ? null : new SoftReference<>(built.detail());
             this.loadedNanos = System.nanoTime();
             this.checkedNanos = loadedNanos;
+            this.monthCheckedNanos = loadedNanos;
             this.usedNanos = loadedNanos;
         }
 
@@ -118,6 +129,9 @@ public class ApartmentEnergy {
     private final AgroalDataSource dataSource;
     private final ResidentConfig config;
     private final ConcurrentHashMap<YearMonth, CompletableFuture<Entry>> months = new ConcurrentHashMap<>();
+    /** Counts every month loaded: figures derived from the cache are valid while it stays the same. */
+    private final AtomicLong version = new AtomicLong();
+    private final ConcurrentHashMap<String, Object> memo = new ConcurrentHashMap<>();
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "resident-energy");
         t.setDaemon(true);
@@ -207,6 +221,27 @@ public class ApartmentEnergy {
         return Optional.ofNullable(entry(month, true).month.ev.get(sessionId));
     }
 
+    /**
+     * Something derived from the months (e.g. a rendered heat map), kept until any month is loaded again.
+     *
+     * @param key     what it is, with everything else it depends on (apartment, tenancy, language, day …)
+     * @param compute makes it
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T memo(String key, Supplier<T> compute) {
+        String k = version.get() + "|" + key;
+        Object v = memo.get(k);
+        if (v == null) {
+            if (memo.size() > 2000) {
+                memo.clear();
+            }
+            memo.keySet().removeIf(x -> !x.startsWith(version.get() + "|"));
+            v = compute.get();
+            memo.put(k, v);
+        }
+        return (T) v;
+    }
+
     // ---- the month cache ----
 
     private Entry entry(YearMonth m, boolean needPv) {
@@ -223,15 +258,10 @@ public class ApartmentEnergy {
                 if (e != null && e.running == running && e.serves(needPv)) {
                     long now = System.nanoTime();
                     e.usedNanos = now;
-                    if (running && now - e.loadedNanos > RUNNING_MAX_AGE_NANOS) {
-                        // Too old to show as "so far": load in the request (below).
-                    } else {
-                        if (running ? now - e.checkedNanos > RUNNING_REFRESH_NANOS
-                                : now - e.checkedNanos > config.revalidate().toNanos()) {
-                            revalidate(m, f, e);
-                        }
-                        return e;
+                    if (now - e.checkedNanos > (running ? RUNNING_CHECK_NANOS : config.revalidate().toNanos())) {
+                        revalidate(m, f, e);
                     }
+                    return e;
                 }
             }
             CompletableFuture<Entry> mine = new CompletableFuture<>();
@@ -261,12 +291,16 @@ public class ApartmentEnergy {
     }
 
     private Entry load(YearMonth m, boolean full, boolean running) {
+        version.incrementAndGet();
         long t0 = System.nanoTime();
         Entry e;
         if (running) {
+            String today = fingerprintToday();
+            String month = fingerprint(m);
             MonthBilling.Result r = currentMonth.result();
-            e = r == null ? new Entry(MonthEnergy.of(runs.input(m), null), false, true, true, null)
-                    : new Entry(MonthEnergy.of(r.input(), r), true, true, true, r);
+            RunningSource source = new RunningSource(r, today, month);
+            e = r == null ? new Entry(MonthEnergy.of(runs.input(m), null), false, true, true, source)
+                    : new Entry(MonthEnergy.of(r.input(), r), true, true, true, source);
         } else {
             String fingerprint = fingerprint(m);
             MonthBilling.Result r = null;
@@ -293,9 +327,22 @@ public class ApartmentEnergy {
         background.submit(() -> {
             try {
                 if (e.running) {
-                    MonthBilling.Result r = currentMonth.result();
-                    if (r != e.source && !(r == null && e.source == null)) {
-                        months.replace(m, f, CompletableFuture.completedFuture(load(m, true, true)));
+                    // The running month changes when readings arrive (every quarter hour): today's rows are
+                    // checked every 30 s, the whole month's every revalidate period; only then is it computed again.
+                    RunningSource src = (RunningSource) e.source;
+                    boolean wholeMonth = System.nanoTime() - e.monthCheckedNanos > config.revalidate().toNanos();
+                    boolean changed = !fingerprintToday().equals(src.today())
+                            || wholeMonth && !fingerprint(m).equals(src.month());
+                    if (wholeMonth) {
+                        e.monthCheckedNanos = System.nanoTime();
+                    }
+                    if (changed) {
+                        Entry next = load(m, true, true);
+                        // CurrentMonth keeps its result for a minute: when it still has the old one, the next check
+                        // (the fingerprints of this entry are unchanged) tries again.
+                        if (((RunningSource) next.source).result() != src.result() || src.result() == null) {
+                            months.replace(m, f, CompletableFuture.completedFuture(next));
+                        }
                     }
                 } else if (!fingerprint(m).equals(e.source)) {
                     LOG.debugf("Resident pages: %s changed in the ledger, computing it again", m);
@@ -341,8 +388,19 @@ public class ApartmentEnergy {
 
     private String fingerprint(YearMonth m) {
         ZoneId zone = site.zone();
-        Timestamp from = Timestamp.from(m.atDay(1).atStartOfDay(zone).toInstant());
-        Timestamp to = Timestamp.from(m.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant());
+        return fingerprint(m.atDay(1).atStartOfDay(zone).toInstant(), m.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant());
+    }
+
+    private String fingerprintToday() {
+        ZoneId zone = site.zone();
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        return today + "|" + fingerprint(today.atStartOfDay(zone).toInstant(), today.plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
+    /** Rows, sums and change markers of the ledger in [from, to) and of the tables the months are computed from. */
+    private String fingerprint(Instant fromInstant, Instant toInstant) {
+        Timestamp from = Timestamp.from(fromInstant);
+        Timestamp to = Timestamp.from(toInstant);
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(FINGERPRINT)) {
             ps.setTimestamp(1, from);
             ps.setTimestamp(2, to);
@@ -353,7 +411,7 @@ public class ApartmentEnergy {
                 return rs.getString(1);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot check month [" + m + "]: " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot check [" + fromInstant + ", " + toInstant + "): " + e.getMessage(), e);
         }
     }
 

@@ -32,6 +32,7 @@ final class DashboardBuilder {
     private final int co2Factor;
     private final String base;
     private final LocalDate today;
+    private final ApartmentEnergy memo;
 
     /**
      * @param figures   the resident's figures
@@ -39,8 +40,11 @@ final class DashboardBuilder {
      * @param fmt       formatting in the request's language
      * @param co2Factor g CO2 per kWh of grid power
      * @param base      the page's path, to which period queries are appended ({@code /me} or {@code /me/apartments/X})
+     * @param memo      keeps the heat map (a year of days: the dearest part of the page) until the data changes;
+     *                  null: always computed
      */
-    DashboardBuilder(ResidentFigures figures, ResidentMessages msg, Fmt fmt, int co2Factor, String base) {
+    DashboardBuilder(ResidentFigures figures, ResidentMessages msg, Fmt fmt, int co2Factor, String base, ApartmentEnergy memo) {
+        this.memo = memo;
         this.figures = figures;
         this.msg = msg;
         this.fmt = fmt;
@@ -66,7 +70,7 @@ final class DashboardBuilder {
         String costNone = costView == null && !tariffKnown ? msg.cost_none() : null;
         return new Dashboard(new Dashboard.Link(msg.apartment_heading(apartment.name(), apartment.code()), base, true),
                 otherLinks, tenancy(apartment.periods()), asOf, cards(), costView, costNone,
-                report(period, resolution, minApartments), heat(period), msg.co2_note(Integer.toString(co2Factor)));
+                report(period, resolution, minApartments), cachedHeat(apartment, period), msg.co2_note(Integer.toString(co2Factor)));
     }
 
     private String tenancy(List<Access.TenancyPeriod> periods) {
@@ -302,8 +306,15 @@ final class DashboardBuilder {
 
     // ---- heat map ----
 
-    private Dashboard.Heat heat(ReportPeriod period) {
+    private Dashboard.Heat cachedHeat(Access.OwnApartment apartment, ReportPeriod period) {
         LocalDate last = period.last().isAfter(today) ? today : period.last();
+        if (memo == null) {
+            return heat(last);
+        }
+        return memo.memo("heat|" + base + "|" + apartment + "|" + fmt.locale + "|" + last, () -> heat(last));
+    }
+
+    private Dashboard.Heat heat(LocalDate last) {
         List<ResidentFigures.HeatDay> days = figures.heatMap(last);
         long[] values = days.stream().filter(d -> d.energy() != null).mapToLong(d -> d.energy().wh()).toArray();
         long[] t = HeatMapSvg.thresholds(values);
@@ -320,8 +331,8 @@ final class DashboardBuilder {
                 cells.add(new HeatMapSvg.Cell(d.day(), -1, null, null));
             } else {
                 cells.add(new HeatMapSvg.Cell(d.day(), HeatMapSvg.level(d.energy().wh(), t),
-                        fill(dayPattern, fmt.fullDate(d.day()), fmt.kwh(d.energy().wh(), 1)),
-                        href(ReportPeriod.of(ReportPeriod.Kind.DAY, d.day()), null)));
+                        fill(dayPattern, fmt.dayMonthYear(d.day()), fmt.kwh(d.energy().wh(), 1)),
+                        "?period=day&date=" + d.day()));
             }
         }
         LocalDate monday = first;

@@ -36,6 +36,7 @@ final class Fmt {
     private final DateTimeFormatter weekday;
     private final DateTimeFormatter weekdayDay;
     private final DateTimeFormatter dayMonth;
+    private final DateTimeFormatter dayMonthYear;
 
     Fmt(Locale language, ZoneId zone) {
         this.locale = Locales.of(language);
@@ -61,6 +62,7 @@ final class Fmt {
         weekday = DateTimeFormatter.ofPattern("EEE", formatting);
         weekdayDay = DateTimeFormatter.ofPattern(de ? "EEE d." : "EEE d", formatting);
         dayMonth = DateTimeFormatter.ofPattern(de ? "EEE d. MMM" : "EEE d MMM", formatting);
+        dayMonthYear = DateTimeFormatter.ofPattern(de ? "EEE d. MMM uuuu" : "EEE d MMM uuuu", formatting);
     }
 
     /** Wh as kWh with {@code digits} decimals: "1.234,5 kWh" / "1,234.5 kWh". */
@@ -131,6 +133,11 @@ final class Fmt {
 
     String weekdayDay(TemporalAccessor t) {
         return weekdayDay.format(t);
+    }
+
+    /** "Mo., 5. Jan. 2026" / "Mon 5 Jan 2026". */
+    String dayMonthYear(TemporalAccessor t) {
+        return dayMonthYear.format(t);
     }
 
     String dayMonth(TemporalAccessor t) {

@@ -67,26 +67,38 @@ public final class HeatMapSvg {
                     .append(TOP + (2 * r) * (CELL + GAP) + CELL - 3).append("\">").append(Svg.escape(weekdays.get(r)))
                     .append("</text>");
         }
+        // One group per week column, one shared square (<use>) per day: a year is 371 cells, so every byte counts.
+        s.append("<defs><rect id=\"").append(id).append("-d\" width=\"").append(CELL).append("\" height=\"").append(CELL)
+                .append("\"/></defs>");
         LocalDate firstMonday = cells.isEmpty() ? null
                 : cells.get(0).day().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        int column = -1;
         for (Cell c : cells) {
             int index = (int) (c.day().toEpochDay() - firstMonday.toEpochDay());
-            int x = LEFT + (index / 7) * (CELL + GAP);
-            int y = TOP + (index % 7) * (CELL + GAP);
+            if (index / 7 != column) {
+                if (column >= 0) {
+                    s.append("</g>");
+                }
+                column = index / 7;
+                s.append("<g transform=\"translate(").append(LEFT + column * (CELL + GAP)).append(' ').append(TOP)
+                        .append(")\">");
+            }
+            int y = (index % 7) * (CELL + GAP);
             if (c.level() < 0) {
-                s.append("<rect class=\"none\" x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"")
-                        .append(CELL).append("\" height=\"").append(CELL).append("\"/>");
+                s.append("<use href=\"#").append(id).append("-d\" y=\"").append(y).append("\" class=\"none\"/>");
                 continue;
             }
             if (c.href() != null) {
                 s.append("<a href=\"").append(Svg.escape(c.href())).append("\">");
             }
-            s.append("<rect class=\"h").append(c.level()).append("\" x=\"").append(x).append("\" y=\"").append(y)
-                    .append("\" width=\"").append(CELL).append("\" height=\"").append(CELL).append("\"><title>")
-                    .append(Svg.escape(c.title())).append("</title></rect>");
+            s.append("<use href=\"#").append(id).append("-d\" y=\"").append(y).append("\" class=\"h").append(c.level())
+                    .append("\"><title>").append(Svg.escape(c.title())).append("</title></use>");
             if (c.href() != null) {
                 s.append("</a>");
             }
+        }
+        if (column >= 0) {
+            s.append("</g>");
         }
         return s.append("</svg>").toString();
     }

@@ -23,6 +23,7 @@ import org.hausmeter.accounts.LoginThrottle;
 import org.hausmeter.accounts.PasswordHasher;
 import org.hausmeter.accounts.persistence.Account;
 import org.hausmeter.audit.AuditLog;
+import org.hausmeter.web.CurrentAccount;
 import org.hausmeter.web.i18n.RequestLocale;
 import org.jboss.logging.Logger;
 
@@ -60,9 +61,11 @@ public class ResidentAccountResource {
     private final AuditLog audit;
     private final ResidentConfig config;
     private final RoutingContext rc;
+    private final CurrentAccount account;
 
     ResidentAccountResource(SecurityIdentity identity, RequestLocale locale, LoginThrottle throttle, AuditLog audit,
-            ResidentConfig config, RoutingContext rc) {
+            ResidentConfig config, RoutingContext rc, CurrentAccount account) {
+        this.account = account;
         this.identity = identity;
         this.locale = locale;
         this.throttle = throttle;
@@ -79,7 +82,7 @@ public class ResidentAccountResource {
     }
 
     private AccountView view(String message, boolean error) {
-        Residents.Me me = Residents.me(identity);
+        Residents.Me me = Residents.me(account);
         return new AccountView(me.displayName(), me.username(), locale.lang(), config.passwordMinLength(), message, error);
     }
 
@@ -94,7 +97,7 @@ public class ResidentAccountResource {
     public Response changePassword(@FormParam("current") String current, @FormParam("password") String password,
             @FormParam("repeat") String repeat) {
         ResidentMessages msg = Residents.messages(locale.locale());
-        Residents.Me me = Residents.me(identity);
+        Residents.Me me = Residents.me(account);
         String address = AccountIdentityProvider.clientAddress(rc);
         Duration wait = throttle.waitFor(me.username(), address);
         if (!wait.isZero()) {

@@ -17,6 +17,7 @@ import java.util.List;
 import org.hausmeter.billing.BillingException;
 import org.hausmeter.billing.Bills;
 import org.hausmeter.billing.StoredBill;
+import org.hausmeter.web.CurrentAccount;
 import org.hausmeter.web.SiteSettings;
 import org.hausmeter.web.i18n.RequestLocale;
 
@@ -57,8 +58,11 @@ public class ResidentBillsResource {
     private final SecurityIdentity identity;
     private final RequestLocale locale;
     private final SiteSettings site;
+    private final CurrentAccount account;
 
-    ResidentBillsResource(Bills bills, SecurityIdentity identity, RequestLocale locale, SiteSettings site) {
+    ResidentBillsResource(Bills bills, SecurityIdentity identity, RequestLocale locale, SiteSettings site,
+            CurrentAccount account) {
+        this.account = account;
         this.bills = bills;
         this.identity = identity;
         this.locale = locale;
@@ -68,7 +72,7 @@ public class ResidentBillsResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response list() {
-        Residents.Me me = Residents.me(identity);
+        Residents.Me me = Residents.me(account);
         ResidentMessages msg = Residents.messages(locale.locale());
         Fmt fmt = new Fmt(locale.locale(), site.zone());
         List<Row> rows = bills.ofResident(me.id()).stream().map(b -> row(b, msg, fmt)).toList();
@@ -93,7 +97,7 @@ public class ResidentBillsResource {
     @Path("{id}/pdf")
     @Produces("application/pdf")
     public Response pdf(@PathParam("id") long id) {
-        Residents.Me me = Residents.me(identity);
+        Residents.Me me = Residents.me(account);
         StoredBill b;
         try {
             b = bills.get(id);

@@ -22,6 +22,7 @@ import org.hausmeter.billing.BillCalculator;
 import org.hausmeter.billing.Bills;
 import org.hausmeter.billing.StoredBill;
 import org.hausmeter.charging.ChargingService;
+import org.hausmeter.web.CurrentAccount;
 import org.hausmeter.web.SiteSettings;
 import org.hausmeter.web.i18n.RequestLocale;
 
@@ -64,9 +65,11 @@ public class ResidentChargingResource {
     private final SecurityIdentity identity;
     private final RequestLocale locale;
     private final SiteSettings site;
+    private final CurrentAccount account;
 
     ResidentChargingResource(ChargingService charging, Bills bills, ApartmentEnergy energy, SecurityIdentity identity,
-            RequestLocale locale, SiteSettings site) {
+            RequestLocale locale, SiteSettings site, CurrentAccount account) {
+        this.account = account;
         this.charging = charging;
         this.bills = bills;
         this.energy = energy;
@@ -82,7 +85,7 @@ public class ResidentChargingResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response list() {
-        Residents.Me me = Residents.me(identity);
+        Residents.Me me = Residents.me(account);
         ResidentMessages msg = Residents.messages(locale.locale());
         Fmt fmt = new Fmt(locale.locale(), site.zone());
         Map<Long, Billed> billed = new HashMap<>();

@@ -1,12 +1,10 @@
 package org.hausmeter.web.resident;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.identity.SecurityIdentity;
 import java.util.Locale;
-import org.hausmeter.accounts.persistence.Account;
+import org.hausmeter.web.CurrentAccount;
 
 /** Small helpers the resident resources share. */
 final class Residents {
@@ -19,11 +17,9 @@ final class Residents {
     }
 
     /** @return the logged-in account; 403 when it is gone (deactivated or erased since the login) */
-    static Me me(SecurityIdentity identity) {
-        String username = identity.getPrincipal().getName();
-        return QuarkusTransaction.joiningExisting().call(() -> Account.findByUsername(username)
-                .map(a -> new Me(a.id, a.username, a.displayName))
-                .orElseThrow(() -> new ForbiddenException("No account [" + username + "]")));
+    static Me me(CurrentAccount account) {
+        return account.get().filter(CurrentAccount.Info::active).map(a -> new Me(a.id(), a.username(), a.displayName()))
+                .orElseThrow(() -> new ForbiddenException("No active account"));
     }
 
     /** @return the resident pages' texts in a language */
