@@ -415,6 +415,12 @@ public class ApartmentEnergy {
         }
     }
 
+    /** Forgets every month (tests that changed the ledger behind the cache's back). */
+    void clear() {
+        months.clear();
+        version.incrementAndGet();
+    }
+
     /** For tests and the benchmark's warm-up: waits until the background work submitted so far is done. */
     void awaitBackground(Duration max) throws InterruptedException {
         CompletableFuture<Void> marker = CompletableFuture.runAsync(() -> {

@@ -128,7 +128,7 @@ public class ResidentAccountResource {
         });
         throttle.succeeded(me.username(), address);
         LOG.infof("Password of [%s] changed", me.username());
-        return Response.seeOther(URI.create("/me/account?changed")).build();
+        return Response.seeOther(URI.create("/me/account?changed=1")).build();
     }
 
     private Response refused(String message) {
