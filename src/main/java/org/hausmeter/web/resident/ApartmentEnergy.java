@@ -206,7 +206,12 @@ public class ApartmentEnergy {
         return entry(YearMonth.now(clock.withZone(site.zone())), true).full;
     }
 
-    /** @return the end of the last quarter hour with data in the running month, if any */
+    /** @return the end of the last quarter hour with readings in the running month, if any */
+    public Optional<Instant> runningDataUntil() {
+        return Optional.ofNullable(entry(YearMonth.now(clock.withZone(site.zone())), true).month.dataUntil);
+    }
+
+    /** @return the end of the last quarter hour with readings in the running month, else in the month before */
     public Optional<Instant> dataUntil() {
         YearMonth current = YearMonth.now(clock.withZone(site.zone()));
         Instant until = entry(current, true).month.dataUntil;

@@ -14,7 +14,7 @@ public final class BarChartSvg {
     static final int HEIGHT = 290;
     private static final double LEFT = 64;
     private static final double RIGHT = 952;
-    private static final double TOP = 12;
+    private static final double TOP = 30;
     private static final double BOTTOM = 252;
 
     /**
@@ -40,8 +40,10 @@ public final class BarChartSvg {
      * @param desc     the chart's accessible description
      * @param bars     the bars, left to right
      * @param kwhLabel formats a kWh value for the value axis
+     * @param unit     the unit, written after the topmost value
      */
-    public static String render(String id, String title, String desc, List<Bar> bars, DoubleFunction<String> kwhLabel) {
+    public static String render(String id, String title, String desc, List<Bar> bars, DoubleFunction<String> kwhLabel,
+            String unit) {
         long max = 0;
         for (Bar b : bars) {
             if (b.visible()) {
@@ -55,13 +57,17 @@ public final class BarChartSvg {
                 .append("\" role=\"img\" aria-labelledby=\"").append(id).append("-title ").append(id).append("-desc\">");
         s.append("<title id=\"").append(id).append("-title\">").append(Svg.escape(title)).append("</title>");
         s.append("<desc id=\"").append(id).append("-desc\">").append(Svg.escape(desc)).append("</desc>");
-        for (double v = 0; v <= top + step / 2; v += step) {
+        int ticks = (int) Math.round(top / step);
+        for (int i = 0; i <= ticks; i++) {
+            double v = i * step;
             double y = y(v, top);
             s.append("<line class=\"grid\" x1=\"").append(f(LEFT)).append("\" x2=\"").append(f(RIGHT)).append("\" y1=\"")
                     .append(f(y)).append("\" y2=\"").append(f(y)).append("\"/>");
             s.append("<text class=\"value\" x=\"").append(f(LEFT - 8)).append("\" y=\"").append(f(y + 5)).append("\">")
                     .append(Svg.escape(kwhLabel.apply(v))).append("</text>");
         }
+        s.append("<text class=\"unit\" x=\"").append(f(LEFT - 8)).append("\" y=\"").append(f(TOP - 14)).append("\">")
+                .append(Svg.escape(unit)).append("</text>");
         int n = Math.max(1, bars.size());
         double slot = (RIGHT - LEFT) / n;
         double width = Math.max(1, slot * (n > 60 ? 0.78 : 0.7));

@@ -59,14 +59,18 @@ final class DashboardBuilder {
         return r == null || r == p.kind().resolutions().get(0) ? q : q + "&resolution=" + r.param();
     }
 
+    /**
+     * @param dataUntil     end of the newest quarter hour with readings (running or last month)
+     * @param costDataUntil end of the running month's newest quarter hour with readings, the cost's "as of"
+     */
     Dashboard build(Access.OwnApartment apartment, List<Access.OwnApartment> others, ReportPeriod period,
             Resolution resolution, Optional<MonthEnergy.TenancyCost> cost, boolean tariffKnown, Optional<Instant> dataUntil,
-            int minApartments) {
+            Optional<Instant> costDataUntil, int minApartments) {
         List<Dashboard.Link> otherLinks = others.stream()
                 .map(a -> new Dashboard.Link(msg.apartment_heading(a.name(), a.code()), "/me/apartments/" + a.code(), false))
                 .toList();
         String asOf = dataUntil.map(t -> msg.data_as_of(fmt.dateTime(t))).orElse(msg.no_data_yet());
-        Dashboard.Cost costView = cost.map(c -> cost(c.draft(), dataUntil)).orElse(null);
+        Dashboard.Cost costView = cost.map(c -> cost(c.draft(), costDataUntil)).orElse(null);
         String costNone = costView == null && !tariffKnown ? msg.cost_none() : null;
         return new Dashboard(new Dashboard.Link(msg.apartment_heading(apartment.name(), apartment.code()), base, true),
                 otherLinks, tenancy(apartment.periods()), asOf, cards(), costView, costNone,
@@ -91,9 +95,11 @@ final class DashboardBuilder {
             ReportPeriod p = ReportPeriod.of(kinds[i], today);
             Energy e = figures.total(p);
             int digits = e.wh() >= 100_000 ? 0 : 1;
-            out.add(new Dashboard.Card(labels[i], fmt.kwh(e.wh(), digits),
-                    e.pvKnown() ? msg.card_solar(fmt.percent(e.solarShare())) : msg.card_pv_unknown(),
-                    e.pvKnown() ? msg.card_co2(fmt.co2(e.gridCo2Grams(co2Factor))) : null, href(p, null)));
+            // Nothing measured yet (a new day, no readings): no "0 % solar" for nothing.
+            String solar = e.wh() == 0 ? msg.no_data_yet()
+                    : e.pvKnown() ? msg.card_solar(fmt.percent(e.solarShare())) : msg.card_pv_unknown();
+            String co2 = e.wh() == 0 || !e.pvKnown() ? null : msg.card_co2(fmt.co2(e.gridCo2Grams(co2Factor)));
+            out.add(new Dashboard.Card(labels[i], e.wh() == 0 ? "–" : fmt.kwh(e.wh(), digits), solar, co2, href(p, null)));
         }
         return out;
     }
@@ -117,7 +123,7 @@ final class DashboardBuilder {
                     fmt.money(v.vat())));
         }
         Money gross = draft.gross();
-        String asOf = msg.cost_as_of(dataUntil.map(fmt::dateTime).orElse("–"));
+        String asOf = dataUntil.map(t -> msg.cost_as_of(fmt.dateTime(t))).orElse(msg.no_data_yet());
         return new Dashboard.Cost(fmt.money(gross), msg.cost_month(fmt.month(YearMonth.from(draft.from().atZone(draft.zone())))),
                 asOf, lines, vat, new Dashboard.Row(msg.line_total(), "", fmt.money(gross)));
     }
@@ -197,7 +203,7 @@ final class DashboardBuilder {
         String totalText = fmt.kwh(total.wh(), 1);
         String desc = pvKnown ? msg.chart_desc(totalText, fmt.kwh(total.pvWh(), 1), fmt.percent(total.solarShare()))
                 : msg.chart_desc_nopv(totalText);
-        String svg = BarChartSvg.render("chart", msg.chart_title(name, totalText), desc, bars, fmt::kwhAxis);
+        String svg = BarChartSvg.render("chart", msg.chart_title(name, totalText), desc, bars, fmt::kwhAxis, "kWh");
 
         boolean running = period.contains(today);
         List<Dashboard.Comparison> comparisons = new ArrayList<>();
@@ -320,6 +326,7 @@ final class DashboardBuilder {
         long[] t = HeatMapSvg.thresholds(values);
         List<HeatMapSvg.Cell> cells = new ArrayList<>(days.size());
         String dayPattern = msg.heat_day("{0}", "{1}");
+        String noDataPattern = msg.heat_no_data("{0}");
         List<HeatMapSvg.MonthLabel> months = new ArrayList<>();
         LocalDate first = days.get(0).day();
         for (int i = 0; i < days.size(); i++) {
@@ -329,6 +336,9 @@ final class DashboardBuilder {
             }
             if (d.energy() == null) {
                 cells.add(new HeatMapSvg.Cell(d.day(), -1, null, null));
+            } else if (d.energy().wh() == 0) {
+                // An occupied apartment never uses nothing for a whole day: the ledger has no values for it.
+                cells.add(new HeatMapSvg.Cell(d.day(), -1, fill(noDataPattern, fmt.dayMonthYear(d.day())), null));
             } else {
                 cells.add(new HeatMapSvg.Cell(d.day(), HeatMapSvg.level(d.energy().wh(), t),
                         fill(dayPattern, fmt.dayMonthYear(d.day()), fmt.kwh(d.energy().wh(), 1)),
@@ -340,7 +350,6 @@ final class DashboardBuilder {
         String title = msg.heat_title(fmt.date(first), fmt.date(last));
         String svg = HeatMapSvg.render("heat", title, msg.heat_desc(), cells, weekdays, months);
         List<Dashboard.Legend> legend = new ArrayList<>();
-        legend.add(new Dashboard.Legend(0, msg.heat_level_zero()));
         for (int i = 0; i < 3; i++) {
             legend.add(new Dashboard.Legend(i + 1, msg.heat_level(fmt.kwh(t[i], 1))));
         }

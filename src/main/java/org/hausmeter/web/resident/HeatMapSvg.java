@@ -21,8 +21,9 @@ public final class HeatMapSvg {
      * A day.
      *
      * @param day   the local date
-     * @param level 0 (nothing) to 4 (the most), or -1 when the day is not the resident's
-     * @param title tooltip (null for days that are not the resident's)
+     * @param level 0 (nothing) to 4 (the most), or -1 for an empty outline: the day is not the resident's, or
+     *              has no values
+     * @param title tooltip, or null
      * @param href  link to the day's chart, or null
      */
     public record Cell(LocalDate day, int level, String title, String href) {
@@ -85,7 +86,8 @@ public final class HeatMapSvg {
             }
             int y = (index % 7) * (CELL + GAP);
             if (c.level() < 0) {
-                s.append("<use href=\"#").append(id).append("-d\" y=\"").append(y).append("\" class=\"none\"/>");
+                s.append("<use href=\"#").append(id).append("-d\" y=\"").append(y).append("\" class=\"none\"");
+                s.append(c.title() == null ? "/>" : "><title>" + Svg.escape(c.title()) + "</title></use>");
                 continue;
             }
             if (c.href() != null) {

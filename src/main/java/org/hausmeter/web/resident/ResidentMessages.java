@@ -99,7 +99,7 @@ public interface ResidentMessages {
     @Message String heat_more();
     @Message String heat_level(String total);
     @Message String heat_level_top(String total);
-    @Message String heat_level_zero();
+    @Message String heat_no_data(String date);
     @Message String more_heading();
     @Message String bills_title();
     @Message String bills_intro();

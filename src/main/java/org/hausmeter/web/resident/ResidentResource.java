@@ -154,7 +154,7 @@ public class ResidentResource {
         others.removeIf(a -> a.code().equals(apartment.code()));
         DashboardBuilder builder = new DashboardBuilder(figures, msg, new Fmt(lang, zone), co2.gridGPerKwh(), base, energy);
         return Templates.dashboard(builder.build(apartment, others, period, res, energy.costSoFar(apartment.code(), me),
-                energy.runningMonthPriced(), energy.dataUntil(), config.medianMinApartments()));
+                energy.runningMonthPriced(), energy.dataUntil(), energy.runningDataUntil(), config.medianMinApartments()));
     }
 
     /**

@@ -13,13 +13,13 @@ class SvgChartsTest {
         String svg = BarChartSvg.render("c", "Verbrauch <Juni> & mehr", "Beschreibung \"x\"", List.of(
                 new BarChartSvg.Bar(2000, 500, true, true, "Mo: 2,0 kWh", "1", "/me?period=day&date=2026-06-01"),
                 new BarChartSvg.Bar(0, 0, true, false, null, "2", null),
-                new BarChartSvg.Bar(1000, 0, false, true, "Mi: 1,0 kWh", "3", null)), v -> v + " kWh");
+                new BarChartSvg.Bar(1000, 0, false, true, "Mi: 1,0 kWh", "3", null)), v -> v + "", "kWh");
         assertThat(svg).startsWith("<svg").endsWith("</svg>").contains("role=\"img\"")
                 .contains("aria-labelledby=\"c-title c-desc\"")
                 .contains("<title id=\"c-title\">Verbrauch &lt;Juni&gt; &amp; mehr</title>")
                 .contains("<desc id=\"c-desc\">Beschreibung &quot;x&quot;</desc>")
                 .contains("<title>Mo: 2,0 kWh</title>").contains("<title>Mi: 1,0 kWh</title>")
-                .contains("href=\"/me?period=day&amp;date=2026-06-01\"");
+                .contains("href=\"/me?period=day&amp;date=2026-06-01\"").contains("class=\"unit\"");
         // Stacked PV and grid for the first bar, one unsplit bar where PV is unknown, none for the invisible one.
         assertThat(count(svg, "class=\"pv\"")).isEqualTo(1);
         assertThat(count(svg, "class=\"grid\" x=")).isEqualTo(1);
