@@ -1,13 +1,11 @@
 package org.hausmeter.web;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 import org.hausmeter.accounts.Role;
-import org.hausmeter.accounts.persistence.Account;
 import org.hausmeter.web.i18n.RequestLocale;
 
 /**
@@ -24,10 +22,13 @@ public class Page {
     private final RequestLocale locale;
     private final SiteSettings site;
     private final CurrentVertxRequest request;
+    private final CurrentAccount account;
     private String userName;
 
-    Page(SecurityIdentity identity, RequestLocale locale, SiteSettings site, CurrentVertxRequest request) {
+    Page(SecurityIdentity identity, RequestLocale locale, SiteSettings site, CurrentVertxRequest request,
+            CurrentAccount account) {
         this.identity = identity;
+        this.account = account;
         this.locale = locale;
         this.site = site;
         this.request = request;
@@ -55,9 +56,7 @@ public class Page {
             if (identity.isAnonymous()) {
                 userName = "";
             } else {
-                String username = identity.getPrincipal().getName();
-                userName = QuarkusTransaction.joiningExisting()
-                        .call(() -> Account.findByUsername(username).map(a -> a.displayName).orElse(username));
+                userName = account.get().map(CurrentAccount.Info::displayName).orElse(identity.getPrincipal().getName());
             }
         }
         return userName;

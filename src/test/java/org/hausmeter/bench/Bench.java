@@ -5,7 +5,7 @@ import java.nio.file.Path;
 /**
  * The benchmark command ({@code mvn -Pbench verify}): runs every benchmark against the packaged
  * server and writes JSON figures under target/bench/. Arguments: the runner jar, the output
- * directory, then optionally the benchmarks to run (bus, ledger, billing, startup; default all).
+ * directory, then optionally the benchmarks to run (bus, ledger, billing, web, startup; default all).
  */
 public final class Bench {
 
@@ -33,6 +33,9 @@ public final class Bench {
         }
         if (only.isEmpty() || only.contains("billing")) {
             new BillingBench(jar, out).run();
+        }
+        if (only.isEmpty() || only.contains("web")) {
+            new WebBench(jar, out).run();
         }
         if (only.isEmpty() || only.contains("startup")) {
             new StartupBench(jar, out).run();

@@ -17,7 +17,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -48,6 +51,7 @@ final class BillingBench {
     static final int CHARGERS = 4;
     static final YearMonth FIRST = YearMonth.of(2025, 11);
     static final YearMonth MONTH = YearMonth.of(2026, 10);
+    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
     private final Path jar;
     private final Path out;
@@ -79,7 +83,7 @@ final class BillingBench {
                             + " ALTER TABLE bill_line ENABLE TRIGGER bill_line_frozen");
                     rows = count(servers, "SELECT count(*) FROM interval_energy");
                 } else {
-                    rows = populate(c);
+                    rows = populate(c, APARTMENTS, FIRST, MONTH.plusMonths(1).atDay(1).atStartOfDay(BERLIN).toInstant());
                 }
             }
             System.out.printf("billing bench: %,d interval rows in %.1f s%n", rows, (System.nanoTime() - t0) / 1e9);
@@ -158,8 +162,16 @@ final class BillingBench {
         }
     }
 
-    /** The synthetic building and a year of quarter hours; returns the interval rows written. */
-    static long populate(Connection c) throws Exception {
+    /**
+     * A synthetic building in an empty, migrated database: {@code apartments} apartments (B-1 …) with residents
+     * r1 … (r1 to r10 hand over to new tenants on 2026-10-15 when there are more than 10), common area, PV,
+     * grid and {@value #CHARGERS} chargers, the bench tariff, and quarter hours of every meter from the first day
+     * of {@code first} to {@code end}; the chargers charge every evening 18:00–21:00 (one closed session each
+     * per day that ended before {@code end}). The caretaker is {@code bench} / {@code bench-password}.
+     *
+     * @return the interval rows written
+     */
+    static long populate(Connection c, int apartments, YearMonth first, Instant end) throws Exception {
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
             s.executeUpdate("""
@@ -170,9 +182,9 @@ final class BillingBench {
             s.executeUpdate("INSERT INTO account (username, display_name, role, password_hash) VALUES ('bench', 'Bench caretaker', 'CARETAKER', '"
                     + PasswordHasher.hash("bench-password") + "')");
             s.executeUpdate("INSERT INTO apartment (code, name, floor, area_m2) SELECT 'B-' || i, 'Apartment ' || i, i / 10,"
-                    + " 45 + (i % 7) * 10 FROM generate_series(1, " + APARTMENTS + ") i");
+                    + " 45 + (i % 7) * 10 FROM generate_series(1, " + apartments + ") i");
             s.executeUpdate("INSERT INTO account (username, display_name, role) SELECT 'r' || i, 'Resident ' || i, 'RESIDENT'"
-                    + " FROM generate_series(1, " + (APARTMENTS + 10) + ") i");
+                    + " FROM generate_series(1, " + (apartments + 10) + ") i");
             // Every apartment let since 2025-01-01; the first 10 change tenant on 2026-10-15 (split bills).
             s.executeUpdate("""
                     INSERT INTO tenancy (apartment_id, resident_id, move_in, move_out)
@@ -183,7 +195,7 @@ final class BillingBench {
                     INSERT INTO tenancy (apartment_id, resident_id, move_in)
                     SELECT a.id, r.id, '2026-10-15 00:00 Europe/Berlin'
                     FROM apartment a JOIN account r ON r.username = 'r' || (substr(a.code, 3)::int + %d)
-                    WHERE substr(a.code, 3)::int <= 10""".formatted(APARTMENTS));
+                    WHERE substr(a.code, 3)::int <= 10""".formatted(apartments));
             s.executeUpdate("INSERT INTO meter (name, bus, unit_id, model, role, apartment_id, installed_at) SELECT 'm-' || code,"
                     + " 'bus' || (id % 4), 1 + (id / 4)::int, 'eastron-sdm120', 'APARTMENT', id, '2025-01-01Z' FROM apartment");
             s.executeUpdate("INSERT INTO meter (name, bus, unit_id, model, role, installed_at) VALUES"
@@ -205,8 +217,10 @@ final class BillingBench {
             }
         }
         c.commit();
-        String from = FIRST.atDay(1) + " 00:00 Europe/Berlin";
-        String to = MONTH.plusMonths(1).atDay(1) + " 00:00 Europe/Berlin";
+        String from = first.atDay(1) + " 00:00 Europe/Berlin";
+        String to = end.toString();
+        // Sessions on the days that ended before the data ends.
+        LocalDate sessionsEnd = LocalDate.ofInstant(end, BERLIN);
         long rows = 0;
         try (Statement s = c.createStatement()) {
             s.execute("SET LOCAL synchronous_commit = off");
@@ -269,8 +283,9 @@ final class BillingBench {
                         CROSS JOIN LATERAL generate_series(0, (date '%s' - date '%s') - 1) n
                         CROSS JOIN LATERAL (SELECT (date '%s' + n)::timestamp AT TIME ZONE 'Europe/Berlin' AS d) dd
                         JOIN tenancy t ON t.id = (SELECT id FROM tenancy WHERE move_out IS NULL ORDER BY id
-                                                  OFFSET ((n * 4 + substr(m.charger, 4)::int) %% 150) LIMIT 1)
-                        WHERE m.role = 'CHARGER'""".formatted(MONTH.plusMonths(1).atDay(1), FIRST.atDay(1), FIRST.atDay(1)));
+                                                  OFFSET ((n * 4 + substr(m.charger, 4)::int) %% %d) LIMIT 1)
+                        WHERE m.role = 'CHARGER'""".formatted(sessionsEnd, first.atDay(1), first.atDay(1),
+                        Math.min(150, apartments)));
             }
             c.commit();
         }

@@ -1,6 +1,5 @@
 package org.hausmeter.web.i18n;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
@@ -10,7 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Locale;
 import java.util.Optional;
-import org.hausmeter.accounts.persistence.Account;
+import org.hausmeter.web.CurrentAccount;
 
 /**
  * The language of the current request, decided once per request: the logged-in account's language
@@ -25,11 +24,13 @@ public class RequestLocale {
 
     private final CurrentVertxRequest request;
     private final CurrentIdentityAssociation identity;
+    private final CurrentAccount account;
     private Locale locale;
 
-    RequestLocale(CurrentVertxRequest request, CurrentIdentityAssociation identity) {
+    RequestLocale(CurrentVertxRequest request, CurrentIdentityAssociation identity, CurrentAccount account) {
         this.request = request;
         this.identity = identity;
+        this.account = account;
     }
 
     public Locale locale() {
@@ -68,8 +69,6 @@ public class RequestLocale {
         if (id == null || id.isAnonymous() || Context.isOnEventLoopThread()) {
             return Optional.empty();
         }
-        String name = id.getPrincipal().getName();
-        return QuarkusTransaction.joiningExisting()
-                .call(() -> Account.findByUsername(name).map(a -> a.locale).flatMap(Locales::supported));
+        return account.get().map(CurrentAccount.Info::locale).flatMap(Locales::supported);
     }
 }

@@ -1,0 +1,88 @@
+package org.hausmeter.web.resident;
+
+import java.util.List;
+
+/**
+ * Everything the dashboard page shows, prepared and formatted in the request's language; the template
+ * only lays it out. Charts are finished SVG markup (every text in it escaped).
+ *
+ * @param apartment   the apartment shown
+ * @param others      the resident's other apartments (links), usually none
+ * @param tenancy     which of the apartment's time is the resident's
+ * @param dataAsOf    "Readings up to …"
+ * @param cards       today, this week, this month, this year
+ * @param cost        the running month's cost so far, null when the resident has no tenancy in it
+ * @param costNone    the text shown instead of a cost when there is no tariff, else null
+ * @param report      the chosen period
+ * @param heat        the year's heat map
+ * @param co2Note     how CO2 is counted
+ */
+public record Dashboard(Link apartment, List<Link> others, String tenancy, String dataAsOf, List<Card> cards, Cost cost,
+        String costNone, Report report, Heat heat, String co2Note) {
+
+    /** A link; {@code current} marks the page's own choice (aria-current). */
+    public record Link(String label, String href, boolean current) {
+    }
+
+    /** A figure card: consumption, its solar share and grid CO2 (null when the PV share is not known). */
+    public record Card(String label, String total, String solar, String co2, String href) {
+    }
+
+    /**
+     * Cost so far of the running month.
+     *
+     * @param gross  total incl. VAT
+     * @param month  "November 2026, incl. VAT"
+     * @param asOf   "As of …"
+     * @param lines  the lines, summed by kind
+     * @param vat    one row per VAT rate
+     * @param total  the total row
+     */
+    public record Cost(String gross, String month, String asOf, List<Row> lines, List<Row> vat, Row total) {
+    }
+
+    /** A row of a small table: label, quantity (may be empty), amount. */
+    public record Row(String label, String quantity, String amount) {
+    }
+
+    /**
+     * The chosen period.
+     *
+     * @param heading      "Consumption: November 2026"
+     * @param kinds        day / week / month / year links
+     * @param resolutions  resolution links (empty when the period has only one)
+     * @param earlier      the previous period
+     * @param later        the next period, null when it lies ahead
+     * @param now          the period containing today, null when this is it
+     * @param visible      false: no data of the resident's in the period
+     * @param running      true when the period contains now
+     * @param chartSvg     the bar chart
+     * @param pvKnown      true when the bars are split into PV and grid
+     * @param total        total consumption
+     * @param solar        "38 % of it solar power from the roof", null when not known
+     * @param co2          "12.3 kg CO2 from grid power", null when not known
+     * @param comparisons  you, last year, median
+     * @param notes        why a comparison is missing, running-period note
+     * @param table        the bars' values
+     */
+    public record Report(String heading, List<Link> kinds, List<Link> resolutions, Link earlier, Link later, Link now,
+            boolean visible, boolean running, String chartSvg, boolean pvKnown, String total, String solar, String co2,
+            List<Comparison> comparisons, List<String> notes, List<TableRow> table) {
+    }
+
+    /** A comparison row: label, value, difference to the resident, a bar length 0..100 % and a CSS class. */
+    public record Comparison(String label, String value, String difference, int barPercent, String kind) {
+    }
+
+    /** A row of the values table. */
+    public record TableRow(String time, String total, String pv, String grid, String co2) {
+    }
+
+    /** The heat map, its legend and heading. */
+    public record Heat(String heading, String svg, List<Legend> legend) {
+    }
+
+    /** A legend entry of the heat map: level 0..4 and its range. */
+    public record Legend(int level, String text) {
+    }
+}

@@ -1,0 +1,155 @@
+package org.hausmeter.web.resident;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hausmeter.billing.BillCalculator;
+import org.hausmeter.billing.Bills;
+import org.hausmeter.billing.StoredBill;
+import org.hausmeter.charging.ChargingService;
+import org.hausmeter.web.CurrentAccount;
+import org.hausmeter.web.SiteSettings;
+import org.hausmeter.web.i18n.RequestLocale;
+
+/**
+ * The resident's EV charging sessions: when, where, energy, and, once priced, the solar share and the net
+ * cost — from the issued invoice that bills the session, else (provisional) from the month's computation.
+ */
+@Path("/me/charging")
+@RolesAllowed("RESIDENT")
+public class ResidentChargingResource {
+
+    /** Sessions shown at most. */
+    static final int LIMIT = 500;
+
+    /**
+     * A session row.
+     *
+     * @param start   start date and time
+     * @param end     end time (or date and time on another day), empty while charging
+     * @param charger charger name
+     * @param card    the card's UID
+     * @param energy  energy, or empty while charging
+     * @param solar   solar share, or empty when not priced
+     * @param cost    net cost, or empty when not priced
+     * @param status  "charging", "on bill …", "provisional", "under review" …
+     * @param badge   CSS class of the status
+     */
+    public record Row(String start, String end, String charger, String card, String energy, String solar, String cost,
+            String status, String badge) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance charging(List<Row> sessions, String total);
+    }
+
+    private final ChargingService charging;
+    private final Bills bills;
+    private final ApartmentEnergy energy;
+    private final SecurityIdentity identity;
+    private final RequestLocale locale;
+    private final SiteSettings site;
+    private final CurrentAccount account;
+
+    ResidentChargingResource(ChargingService charging, Bills bills, ApartmentEnergy energy, SecurityIdentity identity,
+            RequestLocale locale, SiteSettings site, CurrentAccount account) {
+        this.account = account;
+        this.charging = charging;
+        this.bills = bills;
+        this.energy = energy;
+        this.identity = identity;
+        this.locale = locale;
+        this.site = site;
+    }
+
+    /** A price from an issued bill line. */
+    private record Billed(String number, BigDecimal net, String currency, BigDecimal pvKwh) {
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public Response list() {
+        Residents.Me me = Residents.me(account);
+        ResidentMessages msg = Residents.messages(locale.locale());
+        Fmt fmt = new Fmt(locale.locale(), site.zone());
+        Map<Long, Billed> billed = new HashMap<>();
+        for (StoredBill b : bills.ofResident(me.id())) {
+            if (b.isCancellation() || !"ISSUED".equals(b.status())) {
+                continue;
+            }
+            for (Map<String, Object> l : b.lines()) {
+                if (BillCalculator.EV_SESSION.equals(l.get("key")) && l.get("details") instanceof Map<?, ?> d) {
+                    billed.put(Long.parseLong(String.valueOf(d.get("session"))), new Billed(b.number(),
+                            new BigDecimal(String.valueOf(l.get("net"))), b.currency(),
+                            new BigDecimal(String.valueOf(d.get("pvKwh")))));
+                }
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        long totalWh = 0;
+        long totalPvWh = 0;
+        int count = 0;
+        for (ChargingService.SessionView s : charging.sessions(null, null, me.id(), null, LIMIT)) {
+            LocalDate startDay = LocalDate.ofInstant(s.startedAt(), fmt.zone);
+            String end = s.endedAt() == null ? ""
+                    : LocalDate.ofInstant(s.endedAt(), fmt.zone).equals(startDay) ? fmt.time(s.endedAt()) : fmt.dateTime(s.endedAt());
+            String energyText = s.energyWh() == null ? "" : fmt.kwh(s.energyWh(), 2);
+            String solar = "";
+            String cost = "";
+            String status;
+            String badge;
+            if ("OPEN".equals(s.status())) {
+                status = msg.charging_running();
+                badge = "running";
+            } else if ("FLAGGED".equals(s.status())) {
+                status = msg.charging_flagged();
+                badge = "cancelled";
+            } else {
+                Billed b = billed.get(s.id());
+                long wh = s.energyWh() == null ? 0 : s.energyWh();
+                if (b != null) {
+                    long pvWh = b.pvKwh().movePointRight(3).longValue();
+                    solar = wh == 0 ? "" : fmt.percent((double) pvWh / wh);
+                    cost = fmt.money(b.net(), Currency.getInstance(b.currency()));
+                    status = msg.charging_billed(b.number());
+                    badge = "billed";
+                    totalPvWh += pvWh;
+                } else {
+                    Optional<MonthEnergy.EvCost> c = energy.evCost(YearMonth.from(startDay), s.id());
+                    if (c.isPresent()) {
+                        solar = wh == 0 ? "" : fmt.percent((double) c.get().pvWh() / wh);
+                        cost = fmt.money(c.get().net());
+                        status = msg.charging_provisional();
+                        badge = "provisional";
+                        totalPvWh += c.get().pvWh();
+                    } else {
+                        status = msg.charging_pending();
+                        badge = "pending";
+                    }
+                }
+                totalWh += wh;
+                count++;
+            }
+            rows.add(new Row(fmt.dateTime(s.startedAt()), end, s.chargerName(), s.cardUid(), energyText, solar, cost, status,
+                    badge));
+        }
+        String total = msg.charging_total(count, fmt.kwh(totalWh, 1), fmt.kwh(totalPvWh, 1));
+        return ResidentResource.page(Templates.charging(rows, total));
+    }
+}

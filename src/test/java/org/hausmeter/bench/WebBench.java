@@ -1,0 +1,254 @@
+package org.hausmeter.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.flywaydb.core.Flyway;
+import org.hausmeter.accounts.PasswordHasher;
+import org.hausmeter.platform.EmbeddedServers;
+import org.hausmeter.support.EmbeddedServersResource;
+
+/**
+ * Page latency under load (web.json): the synthetic building of {@link BillingBench#populate} with
+ * {@value #APARTMENTS} apartments and a year of quarter hours up to now, the packaged server started against
+ * it, and Debian's {@code wrk} (a load generator that is not the server's code, in its own process) driving
+ * {@value #CONNECTIONS} connections for {@value #SECONDS} s each against, one after the other in the same run:
+ * a resident's dashboard {@code /me} (logged in through the form, session cookie), the kiosk page
+ * {@code /kiosk}, and a static file ({@code /css/hausmeter.css}). Each target is warmed up first.
+ */
+final class WebBench {
+
+    static final int APARTMENTS = 60;
+    static final int CONNECTIONS = 50;
+    static final int SECONDS = 30;
+    static final int WARM_UP_SECONDS = 10;
+    static final String RESIDENT = "r20";
+    static final String PASSWORD = "bench-resident-password";
+
+    private final Path jar;
+    private final Path out;
+
+    WebBench(Path jar, Path out) {
+        this.jar = jar;
+        this.out = out;
+    }
+
+    void run() throws Exception {
+        Path wrk = Path.of("/usr/bin/wrk");
+        if (!Files.isExecutable(wrk)) {
+            throw new IllegalStateException("The web benchmark needs wrk as its load generator: apt-get install wrk");
+        }
+        Path data = out.resolve("web-data");
+        EmbeddedServersResource.deleteRecursively(data);
+        Files.createDirectories(data);
+        Path script = data.resolve("latency.lua");
+        try (InputStream in = WebBench.class.getResourceAsStream("/bench/latency.lua")) {
+            Files.copy(in, script);
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        try (EmbeddedServers servers = EmbeddedServers.start(new EmbeddedServers.Settings(data.resolve("servers"), 0, 0,
+                true, true))) {
+            Flyway.configure().dataSource(servers.jdbcUrl(), EmbeddedServers.USER, "").locations("classpath:db/migration")
+                    .load().migrate();
+            long t0 = System.nanoTime();
+            Instant now = Instant.now();
+            Instant end = Instant.ofEpochSecond(now.getEpochSecond() / 900 * 900);
+            YearMonth first = YearMonth.from(now.atZone(BillingBench.BERLIN)).minusMonths(12);
+            long rows;
+            try (Connection c = DriverManager.getConnection(servers.jdbcUrl(), EmbeddedServers.USER, "")) {
+                rows = BillingBench.populate(c, APARTMENTS, first, end);
+                try (PreparedStatement ps = c.prepareStatement("UPDATE account SET password_hash = ? WHERE username = ?")) {
+                    ps.setString(1, PasswordHasher.hash(PASSWORD));
+                    ps.setString(2, RESIDENT);
+                    ps.executeUpdate();
+                }
+                c.commit();
+            }
+            System.out.printf("web bench: %,d interval rows in %.1f s%n", rows, (System.nanoTime() - t0) / 1e9);
+            json.put("apartments", APARTMENTS);
+            json.put("interval_rows", rows);
+            json.put("data_from", first.atDay(1).toString());
+            int port;
+            try (ServerSocket s = new ServerSocket(0)) {
+                port = s.getLocalPort();
+            }
+            Path log = out.resolve("web-server.log");
+            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar", jar.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+            pb.environment().put("HAUSMETER_DATA_DIR", data.resolve("app").toString());
+            pb.environment().put("HAUSMETER_HTTP_PORT", Integer.toString(port));
+            pb.environment().put("HAUSMETER_DB_URL", servers.jdbcUrl());
+            pb.environment().put("HAUSMETER_DB_USER", EmbeddedServers.USER);
+            pb.environment().put("HAUSMETER_REDIS_URL", servers.redisUrl());
+            Process app = pb.start();
+            try {
+                HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+                String base = "http://127.0.0.1:" + port;
+                waitUp(http, base, app);
+                String cookie = login(http, base);
+                // The first dashboard computes the year's months (the server also does so in the background after start).
+                long c0 = System.nanoTime();
+                HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/me")).header("Cookie", cookie)
+                        .timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofString());
+                if (page.statusCode() != 200 || !page.body().contains("B-20")) {
+                    throw new IllegalStateException("The dashboard answered " + page.statusCode() + " without the apartment");
+                }
+                json.put("dashboard_first_s", round((System.nanoTime() - c0) / 1e9));
+                json.put("dashboard_bytes", page.body().getBytes(StandardCharsets.UTF_8).length);
+                json.put("load_average_before", loadAverage());
+                if (Boolean.getBoolean("bench.web.hold")) {
+                    // For profiling by hand: the server stays up until the hold file is removed.
+                    Path hold = out.resolve("web-hold");
+                    Files.writeString(hold, base + "\n" + cookie + "\n" + app.pid() + "\n");
+                    System.out.println("web bench: holding; server " + base + ", cookie and pid in " + hold);
+                    while (Files.exists(hold)) {
+                        Thread.sleep(1000);
+                    }
+                }
+                Map<String, JsonNode> results = new LinkedHashMap<>();
+                String[][] targets = {{"dashboard", "/me", cookie}, {"kiosk", "/kiosk", null},
+                        {"static", "/css/hausmeter.css", null}};
+                for (String[] t : targets) {
+                    wrk(wrk, script, base + t[1], t[2], WARM_UP_SECONDS);
+                    JsonNode r = wrk(wrk, script, base + t[1], t[2], SECONDS);
+                    if (r.get("non_2xx").asLong() > 0 || r.get("socket_errors").asLong() > 0) {
+                        throw new IllegalStateException(t[0] + ": " + r.get("non_2xx") + " answers other than 2xx and "
+                                + r.get("socket_errors") + " socket errors: " + r);
+                    }
+                    results.put(t[0], r);
+                    System.out.println("web bench " + t[0] + ": " + r);
+                }
+                put(json, "dashboard", results.get("dashboard"), true);
+                put(json, "kiosk", results.get("kiosk"), false);
+                put(json, "static", results.get("static"), false);
+                json.put("load_average_after", loadAverage());
+            } finally {
+                app.destroy();
+                if (!app.waitFor(60, TimeUnit.SECONDS)) {
+                    app.destroyForcibly();
+                }
+            }
+        }
+        json.put("connections", CONNECTIONS);
+        json.put("seconds", SECONDS);
+        json.put("load_generator", "wrk " + wrkVersion(wrk) + ", 2 threads, own process");
+        json.put("cores", Runtime.getRuntime().availableProcessors());
+        Files.createDirectories(out);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("web.json").toFile(), json);
+        System.out.println("web.json: " + json);
+        EmbeddedServersResource.deleteRecursively(data);
+    }
+
+    /** The figures of one target: p50 and p99 latency in ms and requests per second; all three for the dashboard. */
+    private static void put(Map<String, Object> json, String name, JsonNode r, boolean all) {
+        double seconds = r.get("duration_us").asDouble() / 1e6;
+        if (all) {
+            json.put(name + "_p50_ms", round(r.get("p50_us").asDouble() / 1000));
+        }
+        json.put(name + "_p99_ms", round(r.get("p99_us").asDouble() / 1000));
+        json.put(name + "_rps", round(r.get("requests").asDouble() / seconds));
+        if (!all) {
+            json.put(name + "_p50_ms", round(r.get("p50_us").asDouble() / 1000));
+        }
+        json.put(name + "_requests", r.get("requests").asLong());
+        json.put(name + "_max_ms", round(r.get("max_us").asDouble() / 1000));
+    }
+
+    private static JsonNode wrk(Path wrk, Path script, String url, String cookie, int seconds) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(wrk.toString(), "-t2", "-c" + CONNECTIONS, "-d" + seconds + "s",
+                "--timeout", "10s", "-s", script.toString()));
+        if (cookie != null) {
+            cmd.add("-H");
+            cmd.add("Cookie: " + cookie);
+        }
+        cmd.add(url);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("wrk failed: " + output);
+        }
+        String line = output.lines().filter(l -> l.startsWith("JSON ")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("wrk printed no result: " + output));
+        return new ObjectMapper().readTree(line.substring(5));
+    }
+
+    /** Logs the resident in through the login form; returns the session cookie ("name=value"). */
+    private static String login(HttpClient http, String base) throws IOException, InterruptedException {
+        String form = "j_username=" + RESIDENT + "&j_password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/j_security_check"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        String location = r.headers().firstValue("Location").orElse("");
+        if (r.statusCode() != 302 || location.contains("error")) {
+            throw new IllegalStateException("Login of " + RESIDENT + " failed: " + r.statusCode() + " " + location);
+        }
+        return r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("hausmeter-session="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No session cookie after the login"));
+    }
+
+    private static String wrkVersion(Path wrk) {
+        try {
+            Process p = new ProcessBuilder(wrk.toString(), "-v").redirectErrorStream(true).start();
+            String v = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor();
+            return v.lines().findFirst().map(l -> l.replaceAll("^wrk\\s+", "").replaceAll("\\s.*", "")).orElse("?");
+        } catch (IOException | InterruptedException e) {
+            return "?";
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    private static void waitUp(HttpClient http, String base, Process app) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (System.nanoTime() < deadline) {
+            if (!app.isAlive()) {
+                throw new IllegalStateException("Server exited with " + app.exitValue());
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not up yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("Server not ready within 180 s");
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+}
