@@ -118,6 +118,18 @@ class CaretakerBrowserTest {
         String text = Poppler.text(bytes, Files.createTempDirectory("caretaker-pdf"));
         assertThat(text).contains(a12.number()).contains("Treppenhauslicht");
 
+        // The month's ZIP holds every issued bill.
+        Response zip = withBrowserCookies().get(browser.find(By.id("zip")).getAttribute("href"));
+        assertThat(zip.statusCode()).isEqualTo(200);
+        assertThat(zip.contentType()).isEqualTo("application/zip");
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip.asByteArray()))) {
+            List<String> names = new java.util.ArrayList<>();
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                names.add(e.getName());
+            }
+            assertThat(names).contains(a12.fileName()).hasSizeGreaterThanOrEqualTo(12);
+        }
+
         // Cancel it: a cancellation invoice with its own number and a new draft for the same period.
         browser.open(root, "/caretaker/billing/bills/" + a12.id());
         browser.find(By.cssSelector("#cancel-form input[name=reason]")).sendKeys("Zählerstand falsch übernommen");
@@ -169,7 +181,13 @@ class CaretakerBrowserTest {
         assertThat(browser.consoleMessages()).noneMatch(m -> m.contains("Content Security Policy"));
         browser.open(root, "/caretaker");
         browser.find(By.cssSelector("form.lang button[value=en]")).click();
-        browser.waitUntil(d -> d.findElement(By.tagName("html")).getAttribute("lang").equals("en"));
+        browser.waitUntil(d -> {
+            try {
+                return d.findElement(By.tagName("html")).getAttribute("lang").equals("en");
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return false; // the page is being replaced by the English one
+            }
+        });
         for (String[] p : pages) {
             browser.open(root, p[0]);
             assertThat(browser.text()).doesNotContain("Hauswart-Übersicht").doesNotContain("Abrechnung gerechnet");
