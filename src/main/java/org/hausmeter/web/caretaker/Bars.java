@@ -127,7 +127,7 @@ final class Bars {
             List<Bar> bars = new ArrayList<>();
             for (Value v : values.get(i)) {
                 double w = max == 0 ? 0 : v.value() / max * plotW;
-                String label = v.label().length() * 9 + 14 <= w ? v.label() : "";
+                String label = v.label().length() * 8.2 + 10 <= w ? v.label() : "";
                 bars.add(new Bar(round(x), round(y), round(w), rowH, v.cls(), v.title(), label, round(x + 6), round(y + rowH / 2.0 + 5)));
                 x += w;
             }

@@ -513,4 +513,19 @@ public interface CaretakerBillingMessages {
 
     @Message
     String key_short(String key);
+
+    @Message
+    String confirm_issue_all(String n);
+
+    @Message
+    String confirm_issue(String apartment);
+
+    @Message
+    String confirm_cancel(String number);
+
+    @Message
+    String report_legend_pv();
+
+    @Message
+    String import_another();
 }

@@ -39,6 +39,11 @@ final class CaretakerFormats {
         return f.format(perKwh);
     }
 
+    /** {@code {vat.ctPct}}: a percent value (19.00) as "19 %" / "19%". */
+    static String ctPct(BigDecimal percent, @TemplateAttribute("locale") Object locale) {
+        return org.hausmeter.web.Formats.percent(percent.movePointLeft(2), Locales.of(locale));
+    }
+
     /** {@code {n.ctStr}}: any value as text, for message parameters (which are strings). */
     static String ctStr(Object value) {
         return String.valueOf(value);

@@ -852,4 +852,10 @@ public interface CaretakerMessages {
 
     @Message
     String done_settings_saved();
+
+    @Message
+    String confirm_handover(String apartment);
+
+    @Message
+    String confirm_end_session();
 }

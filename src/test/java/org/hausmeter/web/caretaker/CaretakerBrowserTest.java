@@ -91,16 +91,17 @@ class CaretakerBrowserTest {
         // Adjust A-1.2's draft on its page.
         browser.find(By.cssSelector("#bills tr[data-apartment='A-1.2'] a[href^='/caretaker/billing/bills/']")).click();
         browser.waitUntil(d -> d.getCurrentUrl().contains("/caretaker/billing/bills/"));
-        browser.find(By.cssSelector("#adjust-form input[name=reason]")).sendKeys("Gutschrift Treppenhauslicht");
+        browser.find(By.cssSelector("#adjust-form input[name=reason]")).sendKeys("Nachlass Treppenhauslicht defekt");
         browser.find(By.cssSelector("#adjust-form input[name=net]")).sendKeys("-8,40");
         browser.find(By.id("adjust")).click();
         browser.waitUntil(d -> d.getPageSource().contains("Korrekturposten hinzugefügt"));
-        assertThat(browser.text()).contains("Gutschrift Treppenhauslicht").contains("-8,40 €");
+        assertThat(browser.text()).contains("Nachlass Treppenhauslicht defekt").contains("-8,40 €");
         shot("caretaker-bill-de");
 
         // Issue the whole month.
         browser.open(root, "/caretaker/billing?month=2026-01");
         browser.find(By.id("issue-all")).click();
+        confirm("Rechnungen jetzt ausstellen");
         browser.waitUntil(d -> d.getPageSource().contains("Rechnungen ausgestellt"));
         assertThat(browser.driver().findElements(By.cssSelector("#bills tr[data-apartment^='A-'][data-status=DRAFT]"))).isEmpty();
         shot("caretaker-billing-de");
@@ -117,10 +118,23 @@ class CaretakerBrowserTest {
         String text = Poppler.text(bytes, Files.createTempDirectory("caretaker-pdf"));
         assertThat(text).contains(a12.number()).contains("Treppenhauslicht");
 
+        // The month's ZIP holds every issued bill.
+        Response zip = withBrowserCookies().get(browser.find(By.id("zip")).getAttribute("href"));
+        assertThat(zip.statusCode()).isEqualTo(200);
+        assertThat(zip.contentType()).isEqualTo("application/zip");
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip.asByteArray()))) {
+            List<String> names = new java.util.ArrayList<>();
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                names.add(e.getName());
+            }
+            assertThat(names).contains(a12.fileName()).hasSizeGreaterThanOrEqualTo(12);
+        }
+
         // Cancel it: a cancellation invoice with its own number and a new draft for the same period.
         browser.open(root, "/caretaker/billing/bills/" + a12.id());
         browser.find(By.cssSelector("#cancel-form input[name=reason]")).sendKeys("Zählerstand falsch übernommen");
         browser.find(By.id("cancel")).click();
+        confirm("stornieren");
         browser.waitUntil(d -> d.getPageSource().contains("storniert mit Stornorechnung"));
         List<WebElement> rows = browser.driver().findElements(By.cssSelector("#bills tr[data-apartment='A-1.2']"));
         assertThat(rows).extracting(r -> r.getAttribute("data-status") + "/" + r.getAttribute("data-kind"))
@@ -137,7 +151,7 @@ class CaretakerBrowserTest {
 
     @Test
     @Order(2)
-    void everyPage_inGermanAndEnglish() {
+    void everyPage_inGermanAndEnglish() throws Exception {
         browser.login(root, "hauswart", "hauswart-demo");
         List<String[]> pages = List.of(new String[] {"/caretaker", "overview"}, new String[] {"/caretaker/meters", "meters"},
                 new String[] {"/caretaker/meters/pv?day=2026-01-15", "meter"}, new String[] {"/caretaker/flags", "flags"},
@@ -153,10 +167,27 @@ class CaretakerBrowserTest {
             assertThat(browser.driver().findElement(By.cssSelector("nav.ct a[aria-current=page]")).getText()).isNotBlank();
             shot("caretaker-" + p[1] + "-de");
         }
+        // The CSV preview lists the bad lines with their numbers; nothing is imported.
+        java.nio.file.Path csv = Files.createTempFile("readings", ".csv");
+        Files.writeString(csv, "meter,timestamp,import_kwh\napt-0.1,2026-01-20 00:00,1500.25\napt-9.9,2026-01-20 00:15,1500.5\n"
+                + "apt-0.1,2026-01-20 00:30,15OO.75\napt-0.1,2026-03-29 02:15,1501\n");
+        browser.open(root, "/caretaker/import");
+        browser.find(By.cssSelector("input[type=file]")).sendKeys(csv.toAbsolutePath().toString());
+        browser.find(By.cssSelector("form[action='/caretaker/import/preview'] button[type=submit]")).click();
+        browser.waitUntil(d -> d.getPageSource().contains("id=\"problems\""));
+        assertThat(browser.driver().findElements(By.cssSelector("#problems tbody tr"))).hasSize(3);
+        assertThat(browser.text()).contains("3 Probleme").contains("unknown meter [apt-9.9]");
+        shot("caretaker-import-preview-de");
         assertThat(browser.consoleMessages()).noneMatch(m -> m.contains("Content Security Policy"));
         browser.open(root, "/caretaker");
         browser.find(By.cssSelector("form.lang button[value=en]")).click();
-        browser.waitUntil(d -> d.findElement(By.tagName("html")).getAttribute("lang").equals("en"));
+        browser.waitUntil(d -> {
+            try {
+                return d.findElement(By.tagName("html")).getAttribute("lang").equals("en");
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return false; // the page is being replaced by the English one
+            }
+        });
         for (String[] p : pages) {
             browser.open(root, p[0]);
             assertThat(browser.text()).doesNotContain("Hauswart-Übersicht").doesNotContain("Abrechnung gerechnet");
@@ -166,6 +197,19 @@ class CaretakerBrowserTest {
         assertThat(browser.text()).contains("Allocation keys compared, January 2026").contains("Equal shares with redistribution");
         browser.open(root, "/caretaker/tariffs");
         assertThat(browser.text()).contains("Valid from 1 Jan 2025");
+    }
+
+    /** Accepts the confirmation the console's script asks before an irreversible form is sent. */
+    private void confirm(String expected) {
+        org.openqa.selenium.Alert alert = browser.waitUntil(d -> {
+            try {
+                return d.switchTo().alert();
+            } catch (org.openqa.selenium.NoAlertPresentException e) {
+                return null;
+            }
+        });
+        assertThat(alert.getText()).contains(expected);
+        alert.accept();
     }
 
     /** The whole page (up to 4,000 px high), then back to the usual window. */

@@ -368,6 +368,78 @@ class CaretakerPagesTest {
         assertThat(page("/caretaker/settings")).contains("value=\"14\"");
     }
 
+    @Test
+    void meterExchange_throughTheMeterPage_installsTheNewMeterUnderTheSameName() {
+        TestApartments.Flat flat = TestApartments.create("PX", Instant.parse("2026-05-31T22:00:00Z"), null);
+        flats.add(flat);
+        String base = "/caretaker/meters/" + flat.meter();
+        caretaker.form().formParam("at", "2026-06-10T00:00").formParam("importKwh", "1000").formParam("reason", "Ablesung")
+                .post(base + "/readings").then().statusCode(303);
+        caretaker.form().formParam("at", "2026-06-15T12:00").formParam("oldImportKwh", "1100").formParam("newModel", "no-such-model")
+                .formParam("newImportKwh", "0").formParam("reason", "Zähler defekt").post(base + "/exchange").then().statusCode(400)
+                .body(containsString("no-such-model")).body(containsString("nicht bekannt"));
+        caretaker.form().formParam("at", "2026-06-15T12:00").formParam("oldImportKwh", "900").formParam("newModel", "eastron-sdm72d-m")
+                .formParam("newImportKwh", "0").formParam("reason", "Zähler defekt").post(base + "/exchange").then().statusCode(400)
+                .body(containsString("backwards"));
+        Response ok = caretaker.form().formParam("at", "2026-06-15T12:00").formParam("oldImportKwh", "1100")
+                .formParam("newModel", "eastron-sdm72d-m").formParam("newImportKwh", "0,5").formParam("reason", "Zähler defekt")
+                .post(base + "/exchange");
+        assertThat(ok.statusCode()).isEqualTo(303);
+        caretaker.follow(ok).then().body(containsString("Zählerwechsel gespeichert")).body(containsString("eastron-sdm72d-m"))
+                .body(containsString("Frühere Zähler")).body(containsString("Zählerwechsel</span>"));
+        caretaker.cookies().get("/caretaker/audit?action=meter.exchange&subject=" + flat.meter()).then()
+                .body(containsString("Zähler defekt"));
+    }
+
+    @Test
+    void simulateTap_startsASession_andTheCaretakerEndsIt_withAReason() {
+        String lena = "04A1B2C3D4E50C";
+        Response tap = caretaker.form().formParam("uid", lena).post("/caretaker/chargers/ch-1/tap");
+        String page = caretaker.follow(tap).asString();
+        assertThat(page).contains("Antippen: gestartet (Start)").contains("Lädt für Lena Fischer");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("/caretaker/chargers/sessions/(\\d+)/end").matcher(page);
+        assertThat(m.find()).isTrue();
+        caretaker.form().formParam("reason", "").post("/caretaker/chargers/sessions/" + m.group(1) + "/end").then().statusCode(400)
+                .body(containsString("needs a reason"));
+        Response end = caretaker.form().formParam("reason", "Test beendet").post("/caretaker/chargers/sessions/" + m.group(1) + "/end");
+        caretaker.follow(end).then().body(containsString("Ladevorgang beendet")).body(not(containsString("Lädt für Lena Fischer")));
+    }
+
+    @Test
+    void enrollment_waitsForACard_andCanBeCancelled() {
+        caretaker.form().formParam("label", "Ersatzkarte").post("/caretaker/residents/greta/enrollment").then().statusCode(303);
+        caretaker.cookies().get("/caretaker/residents/greta").then().body(containsString("Wartet auf eine Karte für Greta Lind"));
+        caretaker.form().post("/caretaker/residents/greta/enrollment/cancel").then().statusCode(303);
+        caretaker.cookies().get("/caretaker/residents/greta").then().body(not(containsString("Wartet auf eine Karte")))
+                .body(containsString("Anlernen starten"));
+    }
+
+    @Test
+    void settings_areSaved_andAudited() {
+        String page = page("/caretaker/settings");
+        java.util.function.Function<String, String> field = name -> {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"" + name + "\"[^>]*value=\"([^\"]*)\"").matcher(page);
+            return m.find() ? unescape(m.group(1)) : "";
+        };
+        var form = caretaker.form().formParam("name", field.apply("name")).formParam("paymentDays", field.apply("paymentDays"));
+        for (String k : org.hausmeter.building.BuildingSettings.Issuer.KEYS) {
+            if (k.equals("address") || k.equals("board")) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"" + k + "\"[^>]*>([^<]*)</textarea>").matcher(page);
+                form = form.formParam(k, m.find() ? unescape(m.group(1)) : "");
+            } else {
+                form = form.formParam(k, field.apply(k));
+            }
+        }
+        Response saved = form.post("/caretaker/settings");
+        assertThat(saved.statusCode()).isEqualTo(303);
+        caretaker.follow(saved).then().body(containsString("Einstellungen gespeichert")).body(not(containsString("id=\"missing\"")));
+        caretaker.cookies().get("/caretaker/audit?action=building.settings").then().body(containsString("building.settings"));
+    }
+
+    private static String unescape(String html) {
+        return html.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+
     private String page(String path) {
         Response r = caretaker.cookies().get(path);
         assertThat(r.statusCode()).as(path).isEqualTo(200);
