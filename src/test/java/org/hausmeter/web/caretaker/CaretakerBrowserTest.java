@@ -102,7 +102,8 @@ class CaretakerBrowserTest {
         browser.open(root, "/caretaker/billing?month=2026-01");
         browser.find(By.id("issue-all")).click();
         confirm("Rechnungen jetzt ausstellen");
-        browser.waitUntil(d -> d.getPageSource().contains("Rechnungen ausgestellt"));
+        browser.waitUntil(d -> d.getPageSource().contains("id=\"notice\""));
+        assertThat(browser.find(By.id("notice")).getText()).as("the month is issued, not refused").contains("Rechnungen ausgestellt");
         assertThat(browser.driver().findElements(By.cssSelector("#bills tr[data-apartment^='A-'][data-status=DRAFT]"))).isEmpty();
         shot("caretaker-billing-de");
 
