@@ -156,8 +156,10 @@ public final class Browser implements BeforeAllCallback, BeforeEachCallback, Aft
         return new WebDriverWait(driver(), WAIT).until(d -> d.findElement(by));
     }
 
+    /** Waits for a condition; an element gone stale because the page was replaced meanwhile is retried. */
     public <T> T waitUntil(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver(), WAIT).until(condition::apply);
+        return new WebDriverWait(driver(), WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition::apply);
     }
 
     public String text() {
