@@ -85,15 +85,16 @@ class SchemaConstraintsTest {
         long apt = id("SELECT id FROM apartment WHERE code = ?", apartment());
         long a = id("SELECT id FROM account WHERE username = ?", resident());
         long b = id("SELECT id FROM account WHERE username = ?", resident());
+        // 2024: before every month the bill-run tests bill (this flat has no meter readings to bill).
         exec("INSERT INTO tenancy (apartment_id, resident_id, move_in, move_out) VALUES (?, ?, ?, ?)", apt, a,
-                ts("2025-01-01T00:00:00Z"), ts("2025-06-15T10:00:00Z"));
+                ts("2024-01-01T00:00:00Z"), ts("2024-06-15T10:00:00Z"));
         // The next tenant moves in at the handover instant: half-open periods touch, they don't overlap.
-        exec("INSERT INTO tenancy (apartment_id, resident_id, move_in) VALUES (?, ?, ?)", apt, b,
-                ts("2025-06-15T10:00:00Z"));
+        exec("INSERT INTO tenancy (apartment_id, resident_id, move_in, move_out) VALUES (?, ?, ?, ?)", apt, b,
+                ts("2024-06-15T10:00:00Z"), ts("2024-07-01T00:00:00Z"));
         assertRejected(EXCLUSION, "INSERT INTO tenancy (apartment_id, resident_id, move_in, move_out) VALUES (?, ?, ?, ?)",
-                apt, a, ts("2025-06-01T00:00:00Z"), ts("2025-06-20T00:00:00Z"));
+                apt, a, ts("2024-06-01T00:00:00Z"), ts("2024-06-20T00:00:00Z"));
         assertRejected(EXCLUSION, "INSERT INTO tenancy (apartment_id, resident_id, move_in) VALUES (?, ?, ?)", apt, a,
-                ts("2026-01-01T00:00:00Z"));
+                ts("2024-06-20T00:00:00Z"));
     }
 
     @Test
