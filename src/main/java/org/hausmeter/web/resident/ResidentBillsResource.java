@@ -20,6 +20,7 @@ import org.hausmeter.billing.StoredBill;
 import org.hausmeter.web.CurrentAccount;
 import org.hausmeter.web.SiteSettings;
 import org.hausmeter.web.i18n.RequestLocale;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The resident's bills: issued invoices and cancellation invoices (Stornorechnung), each with its PDF. A bill
@@ -109,5 +110,10 @@ public class ResidentBillsResource {
         }
         return Response.ok(bills.pdf(id)).header("Content-Disposition", "attachment; filename=\"" + b.fileName() + "\"")
                 .header("Cache-Control", "no-store").build();
+    }
+
+    @ServerExceptionMapper
+    Response forbidden(ForbiddenException e) {
+        return ResidentErrors.forbidden(locale.locale());
     }
 }

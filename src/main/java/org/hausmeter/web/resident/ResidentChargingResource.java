@@ -2,6 +2,7 @@ package org.hausmeter.web.resident;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -25,6 +26,7 @@ import org.hausmeter.charging.ChargingService;
 import org.hausmeter.web.CurrentAccount;
 import org.hausmeter.web.SiteSettings;
 import org.hausmeter.web.i18n.RequestLocale;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The resident's EV charging sessions: when, where, energy, and, once priced, the solar share and the net
@@ -151,5 +153,10 @@ public class ResidentChargingResource {
         }
         String total = msg.charging_total(count, fmt.kwh(totalWh, 1), fmt.kwh(totalPvWh, 1));
         return ResidentResource.page(Templates.charging(rows, total));
+    }
+
+    @ServerExceptionMapper
+    Response forbidden(ForbiddenException e) {
+        return ResidentErrors.forbidden(locale.locale());
     }
 }

@@ -30,6 +30,7 @@ import org.hausmeter.web.SiteSettings;
 import org.hausmeter.web.i18n.RequestLocale;
 import org.hibernate.FlushMode;
 import org.hibernate.Session;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The resident's dashboard: consumption today, this week, month and year with the solar share and the grid
@@ -47,6 +48,8 @@ public class ResidentResource {
         static native TemplateInstance dashboard(Dashboard view);
 
         static native TemplateInstance none();
+
+        static native TemplateInstance error(String title, String message, String detail);
     }
 
     private final Access access;
@@ -178,5 +181,15 @@ public class ResidentResource {
     /** Personal data: never stored by a browser cache or a proxy. */
     static Response page(TemplateInstance page) {
         return Response.ok(page).header("Cache-Control", "no-store").build();
+    }
+
+    @ServerExceptionMapper
+    Response forbidden(ForbiddenException e) {
+        return ResidentErrors.forbidden(locale.locale());
+    }
+
+    @ServerExceptionMapper
+    Response badRequest(BadRequestException e) {
+        return ResidentErrors.badRequest(locale.locale(), e.getMessage());
     }
 }

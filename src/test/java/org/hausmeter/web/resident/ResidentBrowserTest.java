@@ -132,6 +132,12 @@ class ResidentBrowserTest {
         assertThat(pdf.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/pdf"));
         assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         assertThat(pdf.body()).isEqualTo(bills.pdf(bill.id()));
+        // A neighbour's apartment: a page that says no, with the way back.
+        browser.open(root, "/me/apartments/A-0.2");
+        assertThat(browser.find(By.id("error-message")).getText())
+                .isEqualTo("Diese Seite gehört nicht zu Ihrer Wohnung oder Ihrer Mietzeit.");
+        assertThat(browser.text()).doesNotContain("A-0.2").doesNotContain("Ben Okafor");
+        browser.screenshot("resident-neighbour-403");
     }
 
     @Test

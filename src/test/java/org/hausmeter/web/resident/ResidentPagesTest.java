@@ -117,6 +117,14 @@ class ResidentPagesTest {
     }
 
     @Test
+    @Order(2)
+    void anAddressTheServerDoesNotUnderstand_isA400Page() {
+        Response r = ResidentSession.login("anna", "anna-demo").cookies().get("/me?period=decade");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.asString()).contains("Ungültige Adresse").contains("Unknown period [decade]");
+    }
+
+    @Test
     @Order(3)
     void day_showsTheOwnApartmentsConsumption_solarShareAndCo2_asLedgerAndBillRunHaveThem() throws Exception {
         ResidentSession anna = ResidentSession.login("anna", "anna-demo");
@@ -207,6 +215,9 @@ class ResidentPagesTest {
                 "/me/apartments/Z-9.9", "/api/me/apartments/A-0.2")) {
             assertThat(anna.cookies().get(path).statusCode()).as(path).isEqualTo(403);
         }
+        // A page, not an empty answer, and nothing of the neighbour's.
+        String page = anna.cookies().get("/me/apartments/A-0.2").asString();
+        assertThat(page).contains("Kein Zugriff").contains("href=\"/me\"").doesNotContain("period-total");
         given().auth().preemptive().basic("anna", "anna-demo").get("/me/apartments/A-0.2").then().statusCode(403);
     }
 
