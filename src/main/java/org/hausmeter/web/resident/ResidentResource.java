@@ -108,10 +108,10 @@ public class ResidentResource {
     }
 
     private Response apartmentPage(String code, String period, String date, String resolution) {
-        access.requireOwnApartment(identity, code);
         Map<String, Access.OwnApartment> own = access.ownApartments(identity);
         Access.OwnApartment a = own.get(code);
         if (a == null) {
+            access.requireOwnApartment(identity, code); // throws: 403, as for every apartment that is not theirs
             throw new ForbiddenException("Apartment [" + code + "] is not yours");
         }
         return page(render(a, own, "/me/apartments/" + code, period, date, resolution));
