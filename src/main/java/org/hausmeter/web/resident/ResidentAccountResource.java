@@ -2,6 +2,7 @@ package org.hausmeter.web.resident;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -49,6 +50,7 @@ public class ResidentAccountResource {
      * @param message   a result to show, or null
      * @param error     true when {@code message} is an error
      */
+    @TemplateData
     public record AccountView(String name, String username, String lang, int minLength, String message, boolean error) {
     }
 

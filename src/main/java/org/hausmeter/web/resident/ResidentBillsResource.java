@@ -1,6 +1,7 @@
 package org.hausmeter.web.resident;
 
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -46,6 +47,7 @@ public class ResidentBillsResource {
      * @param pdf          link to the PDF
      * @param pdfLabel     accessible text of the PDF link
      */
+    @TemplateData
     public record Row(String number, String kind, boolean cancellation, String period, String issued, String due,
             String amount, String status, boolean cancelled, String note, String pdf, String pdfLabel) {
     }

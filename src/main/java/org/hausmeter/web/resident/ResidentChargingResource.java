@@ -1,6 +1,7 @@
 package org.hausmeter.web.resident;
 
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -52,6 +53,7 @@ public class ResidentChargingResource {
      * @param status  "charging", "on bill …", "provisional", "under review" …
      * @param badge   CSS class of the status
      */
+    @TemplateData
     public record Row(String start, String end, String charger, String card, String energy, String solar, String cost,
             String status, String badge) {
     }

@@ -1,6 +1,7 @@
 package org.hausmeter.web.resident;
 
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -42,6 +43,7 @@ public class ResidentExportResource {
      * @param to    suggested last day
      * @param error an error to show, or null
      */
+    @TemplateData
     public record ExportView(LocalDate from, LocalDate to, String error) {
     }
 

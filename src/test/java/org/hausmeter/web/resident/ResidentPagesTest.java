@@ -226,6 +226,7 @@ class ResidentPagesTest {
             assertThat(given().auth().preemptive().basic("anna", "anna-demo").get(path).statusCode()).as(path).isEqualTo(403);
             assertThat(anna.cookies().get(path).statusCode()).as(path).isEqualTo(403);
         }
+    }
 
     @Test
     @Order(7)
