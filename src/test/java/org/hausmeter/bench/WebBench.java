@@ -117,6 +117,25 @@ final class WebBench {
                 }
                 json.put("dashboard_first_s", round((System.nanoTime() - c0) / 1e9));
                 json.put("dashboard_bytes", page.body().getBytes(StandardCharsets.UTF_8).length);
+                // A view is kept until the next quarter hour or data change: the cost of views not seen before,
+                // one at a time: the day views of the last 120 days (the first 60 for the JIT, the others measured).
+                List<Double> fresh = new ArrayList<>();
+                java.time.LocalDate today = java.time.LocalDate.now(BillingBench.BERLIN);
+                for (int i = 1; i <= 120; i++) {
+                    String url = base + "/me?period=day&date=" + today.minusDays(i);
+                    long s0 = System.nanoTime();
+                    HttpResponse<String> v = http.send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookie).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (v.statusCode() != 200) {
+                        throw new IllegalStateException(url + " answered " + v.statusCode());
+                    }
+                    if (i > 60) {
+                        fresh.add((System.nanoTime() - s0) / 1e6);
+                    }
+                }
+                fresh.sort(Double::compare);
+                json.put("dashboard_new_view_p50_ms", round(fresh.get(fresh.size() / 2)));
+                json.put("dashboard_new_view_p90_ms", round(fresh.get(fresh.size() * 9 / 10)));
                 json.put("load_average_before", loadAverage());
                 if (Boolean.getBoolean("bench.web.hold")) {
                     // For profiling by hand: the server stays up until the hold file is removed.

@@ -150,15 +150,22 @@ public class ResidentResource {
         Resolution res = period.resolutionOr(resolution);
 
         Locale lang = locale.locale();
-        ResidentMessages msg = Residents.messages(lang);
-        ResidentFigures figures = new ResidentFigures(apartment.code(), apartment.periods(), zone, now, energy.view(true),
-                energy.view(false));
         long me = Residents.me(account).id();
         List<Access.OwnApartment> others = new ArrayList<>(own.values());
         others.removeIf(a -> a.code().equals(apartment.code()));
-        DashboardBuilder builder = new DashboardBuilder(figures, msg, new Fmt(lang, zone), co2.gridGPerKwh(), base, energy);
-        return Templates.dashboard(builder.build(apartment, others, period, res, energy.costSoFar(apartment.code(), me),
-                energy.runningMonthPriced(), energy.dataUntil(), energy.runningDataUntil(), config.medianMinApartments()));
+        // Everything the view depends on besides the cached months: it is the same until the next quarter hour
+        // begins or a month is loaded again (which clears the memo).
+        String key = "view|" + me + "|" + apartment + "|" + others + "|" + lang + "|" + base + "|" + period + "|" + res
+                + "|" + Math.floorDiv(now.getEpochSecond(), 900);
+        Dashboard view = energy.memo(key, () -> {
+            ResidentFigures figures = new ResidentFigures(apartment.code(), apartment.periods(), zone, now,
+                    energy.view(true), energy.view(false));
+            DashboardBuilder builder = new DashboardBuilder(figures, Residents.messages(lang), new Fmt(lang, zone),
+                    co2.gridGPerKwh(), base, energy);
+            return builder.build(apartment, others, period, res, energy.costSoFar(apartment.code(), me),
+                    energy.runningMonthPriced(), energy.dataUntil(), energy.runningDataUntil(), config.medianMinApartments());
+        });
+        return Templates.dashboard(view);
     }
 
     /**
