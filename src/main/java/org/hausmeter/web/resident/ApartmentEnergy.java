@@ -227,7 +227,8 @@ public class ApartmentEnergy {
     }
 
     /**
-     * Something derived from the months (e.g. a rendered heat map), kept until any month is loaded again.
+     * Something derived from the months (a resident's dashboard view, a heat map), kept until any month is
+     * loaded again; at most a few thousand, then all are dropped.
      *
      * @param key     what it is, with everything else it depends on (apartment, tenancy, language, day …)
      * @param compute makes it
@@ -237,7 +238,7 @@ public class ApartmentEnergy {
         String k = version.get() + "|" + key;
         Object v = memo.get(k);
         if (v == null) {
-            if (memo.size() > 2000) {
+            if (memo.size() > 500) {
                 memo.clear();
             }
             memo.keySet().removeIf(x -> !x.startsWith(version.get() + "|"));

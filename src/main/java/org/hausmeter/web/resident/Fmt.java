@@ -27,6 +27,7 @@ final class Fmt {
     private final Locale formatting;
     private final NumberFormat[] decimals = new NumberFormat[4];
     private final NumberFormat percent;
+    private NumberFormat currency;
     private final DateTimeFormatter fullDate;
     private final DateTimeFormatter mediumDate;
     private final DateTimeFormatter dateTime;
@@ -88,11 +89,20 @@ final class Fmt {
     }
 
     String money(Money m) {
-        return Formats.money(m.amount(), m.currency(), locale);
+        return money(m.amount(), m.currency());
     }
 
-    String money(BigDecimal amount, Currency currency) {
-        return Formats.money(amount, currency, locale);
+    /** As {@link Formats#money(BigDecimal, Currency, java.util.Locale)}, with the format made once. */
+    String money(BigDecimal amount, Currency c) {
+        if (currency == null || !currency.getCurrency().equals(c)) {
+            currency = NumberFormat.getCurrencyInstance(formatting);
+            currency.setCurrency(c);
+            int digits = Math.max(c.getDefaultFractionDigits(), 0);
+            currency.setMinimumFractionDigits(digits);
+            currency.setMaximumFractionDigits(digits);
+            currency.setRoundingMode(RoundingMode.HALF_UP);
+        }
+        return currency.format(amount);
     }
 
     String number(long n) {

@@ -2,7 +2,9 @@ package org.hausmeter.web.resident;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,6 +28,7 @@ import org.hausmeter.audit.AuditLog;
 import org.hausmeter.web.CurrentAccount;
 import org.hausmeter.web.i18n.RequestLocale;
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The resident's account: language (saved with the account by the layout's switch, {@code POST /lang}) and the
@@ -47,6 +50,7 @@ public class ResidentAccountResource {
      * @param message   a result to show, or null
      * @param error     true when {@code message} is an error
      */
+    @TemplateData
     public record AccountView(String name, String username, String lang, int minLength, String message, boolean error) {
     }
 
@@ -134,5 +138,10 @@ public class ResidentAccountResource {
     private Response refused(String message) {
         return Response.status(Response.Status.BAD_REQUEST).entity(Templates.account(view(message, true)))
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).header("Cache-Control", "no-store").build();
+    }
+
+    @ServerExceptionMapper
+    Response forbidden(ForbiddenException e) {
+        return ResidentErrors.forbidden(locale.locale());
     }
 }

@@ -1,6 +1,7 @@
 package org.hausmeter.web.resident;
 
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -20,6 +21,7 @@ import org.hausmeter.billing.StoredBill;
 import org.hausmeter.web.CurrentAccount;
 import org.hausmeter.web.SiteSettings;
 import org.hausmeter.web.i18n.RequestLocale;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The resident's bills: issued invoices and cancellation invoices (Stornorechnung), each with its PDF. A bill
@@ -45,6 +47,7 @@ public class ResidentBillsResource {
      * @param pdf          link to the PDF
      * @param pdfLabel     accessible text of the PDF link
      */
+    @TemplateData
     public record Row(String number, String kind, boolean cancellation, String period, String issued, String due,
             String amount, String status, boolean cancelled, String note, String pdf, String pdfLabel) {
     }
@@ -109,5 +112,10 @@ public class ResidentBillsResource {
         }
         return Response.ok(bills.pdf(id)).header("Content-Disposition", "attachment; filename=\"" + b.fileName() + "\"")
                 .header("Cache-Control", "no-store").build();
+    }
+
+    @ServerExceptionMapper
+    Response forbidden(ForbiddenException e) {
+        return ResidentErrors.forbidden(locale.locale());
     }
 }

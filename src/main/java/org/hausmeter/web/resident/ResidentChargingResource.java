@@ -1,7 +1,9 @@
 package org.hausmeter.web.resident;
 
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -25,6 +27,7 @@ import org.hausmeter.charging.ChargingService;
 import org.hausmeter.web.CurrentAccount;
 import org.hausmeter.web.SiteSettings;
 import org.hausmeter.web.i18n.RequestLocale;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The resident's EV charging sessions: when, where, energy, and, once priced, the solar share and the net
@@ -50,6 +53,7 @@ public class ResidentChargingResource {
      * @param status  "charging", "on bill …", "provisional", "under review" …
      * @param badge   CSS class of the status
      */
+    @TemplateData
     public record Row(String start, String end, String charger, String card, String energy, String solar, String cost,
             String status, String badge) {
     }
@@ -151,5 +155,10 @@ public class ResidentChargingResource {
         }
         String total = msg.charging_total(count, fmt.kwh(totalWh, 1), fmt.kwh(totalPvWh, 1));
         return ResidentResource.page(Templates.charging(rows, total));
+    }
+
+    @ServerExceptionMapper
+    Response forbidden(ForbiddenException e) {
+        return ResidentErrors.forbidden(locale.locale());
     }
 }

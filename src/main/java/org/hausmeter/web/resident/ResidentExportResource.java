@@ -1,7 +1,9 @@
 package org.hausmeter.web.resident;
 
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -24,6 +26,7 @@ import java.time.format.DateTimeParseException;
 import org.hausmeter.accounts.Privacy;
 import org.hausmeter.web.SiteSettings;
 import org.hausmeter.web.i18n.RequestLocale;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The export of the resident's own data: their apartment's quarter hours of their tenancies as CSV, for the
@@ -40,6 +43,7 @@ public class ResidentExportResource {
      * @param to    suggested last day
      * @param error an error to show, or null
      */
+    @TemplateData
     public record ExportView(LocalDate from, LocalDate to, String error) {
     }
 
@@ -109,5 +113,10 @@ public class ResidentExportResource {
         return Response.ok(body, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"hausmeter-" + user + "-" + from + "-" + to + ".csv\"")
                 .header("Cache-Control", "no-store").build();
+    }
+
+    @ServerExceptionMapper
+    Response forbidden(ForbiddenException e) {
+        return ResidentErrors.forbidden(locale.locale());
     }
 }

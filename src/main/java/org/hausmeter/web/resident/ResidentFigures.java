@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.hausmeter.accounts.Access.TenancyPeriod;
@@ -62,6 +64,7 @@ public final class ResidentFigures {
     private final Instant now;
     private final EnergyData withPv;
     private final EnergyData consumption;
+    private final Map<LocalDate, Instant> dayStarts = new HashMap<>();
 
     /**
      * @param apartment   the apartment's code
@@ -120,7 +123,7 @@ public final class ResidentFigures {
             }
             case DAY -> {
                 for (LocalDate d = period.first(); d.isBefore(period.end()); d = d.plusDays(1)) {
-                    out.add(bucket(d.atStartOfDay(zone).toInstant(), d.plusDays(1).atStartOfDay(zone).toInstant()));
+                    out.add(bucket(start(d), start(d.plusDays(1))));
                 }
             }
             case MONTH -> {
@@ -187,8 +190,8 @@ public final class ResidentFigures {
         LocalDate first = lastDay.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(52);
         List<HeatDay> out = new ArrayList<>(371);
         for (LocalDate d = first; !d.isAfter(lastDay); d = d.plusDays(1)) {
-            Instant from = d.atStartOfDay(zone).toInstant();
-            Instant to = d.plusDays(1).atStartOfDay(zone).toInstant();
+            Instant from = start(d);
+            Instant to = start(d.plusDays(1));
             List<Window> w = visible(from, to);
             if (w.isEmpty()) {
                 out.add(new HeatDay(d, null));
@@ -234,16 +237,21 @@ public final class ResidentFigures {
         return e;
     }
 
+    /** @return the local day's first instant (zone rules are slow to ask hundreds of times per page) */
+    private Instant start(LocalDate day) {
+        return dayStarts.computeIfAbsent(day, d -> d.atStartOfDay(zone).toInstant());
+    }
+
     /** [from, to) of the apartment, not clipped: whole days from daily totals, the rest from quarter hours. */
     private Energy window(EnergyData data, Instant from, Instant to) {
         Energy e = Energy.NONE;
         LocalDate day = LocalDate.ofInstant(from, zone);
         while (true) {
-            Instant ds = day.atStartOfDay(zone).toInstant();
+            Instant ds = start(day);
             if (!ds.isBefore(to)) {
                 break;
             }
-            Instant de = day.plusDays(1).atStartOfDay(zone).toInstant();
+            Instant de = start(day.plusDays(1));
             Instant s = from.isAfter(ds) ? from : ds;
             Instant t = to.isBefore(de) ? to : de;
             if (s.isBefore(t)) {

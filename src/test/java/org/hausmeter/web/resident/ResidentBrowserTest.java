@@ -106,7 +106,7 @@ class ResidentBrowserTest {
         assertThat(browser.find(By.id("period-total")).getText())
                 .isEqualTo(de.kwh(ResidentTestData.wh(db, "A-0.1", ResidentTestData.JUNE_10, ResidentTestData.JUNE_10.plusDays(1)), 1));
         assertThat(browser.driver().findElements(By.cssSelector("svg.bars g"))).hasSize(96);
-        browser.screenshot("resident-day-de");
+        fullPage("resident-day-de");
         assertThat(browser.consoleMessages()).noneMatch(m -> m.contains("Content Security Policy") || m.contains("Refused"));
     }
 
@@ -132,6 +132,12 @@ class ResidentBrowserTest {
         assertThat(pdf.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/pdf"));
         assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         assertThat(pdf.body()).isEqualTo(bills.pdf(bill.id()));
+        // A neighbour's apartment: a page that says no, with the way back.
+        browser.open(root, "/me/apartments/A-0.2");
+        assertThat(browser.find(By.id("error-message")).getText())
+                .isEqualTo("Diese Seite gehört nicht zu Ihrer Wohnung oder Ihrer Mietzeit.");
+        assertThat(browser.text()).doesNotContain("A-0.2").doesNotContain("Ben Okafor");
+        browser.screenshot("resident-neighbour-403");
     }
 
     @Test
@@ -139,7 +145,7 @@ class ResidentBrowserTest {
         browser.login(root, "anna", "anna-demo");
         browser.open(root, "/me?period=day&date=2026-06-10");
         browser.find(By.cssSelector("form.lang button[value='en']")).click();
-        browser.waitUntil(d -> d.findElement(By.tagName("html")).getAttribute("lang").equals("en"));
+        browser.waitUntil(d -> "en".equals(lang()));
         assertThat(browser.driver().getCurrentUrl()).contains("period=day&date=2026-06-10");
         assertThat(browser.find(By.id("report-heading")).getText()).isEqualTo("Consumption: Wednesday, 10 June 2026");
         Fmt en = new Fmt(Locale.ENGLISH, BERLIN);
@@ -149,8 +155,14 @@ class ResidentBrowserTest {
         browser.open(root, "/me?period=month&date=2026-06-01");
         fullPage("resident-dashboard-en");
         browser.find(By.cssSelector("form.lang button[value='de']")).click();
-        browser.waitUntil(d -> d.findElement(By.tagName("html")).getAttribute("lang").equals("de"));
+        browser.waitUntil(d -> "de".equals(lang()));
         assertThat(browser.find(By.id("report-heading")).getText()).isEqualTo("Verbrauch: Juni 2026");
+    }
+
+    /** The page's language; asked by script, since the page may be changing under the question. */
+    private String lang() {
+        return (String) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("return document.readyState === 'complete' ? document.documentElement.lang : ''");
     }
 
     /** A screenshot of the whole page: the window made as tall as the page first. */

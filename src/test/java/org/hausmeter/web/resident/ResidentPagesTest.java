@@ -117,6 +117,14 @@ class ResidentPagesTest {
     }
 
     @Test
+    @Order(2)
+    void anAddressTheServerDoesNotUnderstand_isA400Page() {
+        Response r = ResidentSession.login("anna", "anna-demo").cookies().get("/me?period=decade");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.asString()).contains("Ungültige Adresse").contains("Unknown period [decade]");
+    }
+
+    @Test
     @Order(3)
     void day_showsTheOwnApartmentsConsumption_solarShareAndCo2_asLedgerAndBillRunHaveThem() throws Exception {
         ResidentSession anna = ResidentSession.login("anna", "anna-demo");
@@ -207,7 +215,17 @@ class ResidentPagesTest {
                 "/me/apartments/Z-9.9", "/api/me/apartments/A-0.2")) {
             assertThat(anna.cookies().get(path).statusCode()).as(path).isEqualTo(403);
         }
+        // A page, not an empty answer, and nothing of the neighbour's.
+        String page = anna.cookies().get("/me/apartments/A-0.2").asString();
+        assertThat(page).contains("Kein Zugriff").contains("href=\"/me\"").doesNotContain("period-total");
         given().auth().preemptive().basic("anna", "anna-demo").get("/me/apartments/A-0.2").then().statusCode(403);
+        // The JSON API: the caretaker's views of meters, bills and sessions are closed to residents too.
+        for (String path : List.of("/api/meters/apt-0.2/intervals?from=2026-06-10T00:00:00Z&to=2026-06-11T00:00:00Z",
+                "/api/meters/apt-0.2/readings?from=2026-06-10T00:00:00Z&to=2026-06-11T00:00:00Z",
+                "/api/billing/2026-06/bills", "/api/chargers/sessions", "/api/ledger/review-flags")) {
+            assertThat(given().auth().preemptive().basic("anna", "anna-demo").get(path).statusCode()).as(path).isEqualTo(403);
+            assertThat(anna.cookies().get(path).statusCode()).as(path).isEqualTo(403);
+        }
     }
 
     @Test
