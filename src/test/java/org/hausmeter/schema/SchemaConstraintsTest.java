@@ -43,6 +43,33 @@ class SchemaConstraintsTest {
     @Inject
     ReadingPartitions partitions;
 
+    /**
+     * The flats, tenancies and meters made here are committed (the constraints are the point): remove them, so
+     * that other tests' bill runs see the demo building only (an open tenancy without a meter blocks issuing).
+     */
+    @org.junit.jupiter.api.AfterEach
+    void removeFixtures() throws SQLException {
+        List<Long> flats = new ArrayList<>();
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT id FROM apartment WHERE code ~ '^T-[0-9]+$' AND name = 'Test flat'"); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                flats.add(rs.getLong(1));
+            }
+        }
+        flats.forEach(id -> org.hausmeter.accounts.TestApartments.remove(new org.hausmeter.accounts.TestApartments.Flat("T", null, id)));
+        String meters = "(SELECT id FROM meter WHERE name ~ '^test-meter-[0-9]+$')";
+        try (Connection c = db.getConnection()) {
+            for (String sql : new String[] { "DELETE FROM interval_energy WHERE meter_id IN " + meters,
+                    "DELETE FROM meter_reading WHERE meter_id IN " + meters, "DELETE FROM review_flag WHERE meter_id IN " + meters,
+                    "UPDATE meter SET replaces_meter_id = NULL WHERE name ~ '^test-meter-[0-9]+$'",
+                    "DELETE FROM meter WHERE name ~ '^test-meter-[0-9]+$'" }) {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.executeUpdate();
+                }
+            }
+        }
+    }
+
     // --- building ---
 
     @Test
