@@ -35,6 +35,15 @@ public class Kiosk {
     private static final Duration MAX_AGE = Duration.ofSeconds(60);
 
     /**
+     * How long today's curves are reused. A quarter hour is in the ledger seconds after it ends, so a wall
+     * showing a curve up to 30 s old misses nothing worth a query per page view (the live numbers come by SSE).
+     */
+    static final Duration TODAY_REUSE = Duration.ofSeconds(30);
+
+    /** How long the usually sunniest hours (28 days of PV) are reused: they move by the day, not the minute. */
+    static final Duration SUNNIEST_REUSE = Duration.ofHours(1);
+
+    /**
      * The live part: the building's power now when live values exist, and since when Redis has been
      * unreachable, if it is. Formatting (and language) is the page's business.
      */
@@ -53,6 +62,8 @@ public class Kiosk {
     private final BuildingSettings settings;
     private final AgroalDataSource dataSource;
     private final Clock clock;
+    private final Reused<LocalDate, Today> today = new Reused<>(TODAY_REUSE);
+    private final Reused<LocalDate, List<Integer>> sunniest = new Reused<>(SUNNIEST_REUSE);
 
     Kiosk(LiveValues live, BuildingTopology topology, BuildingSettings settings, AgroalDataSource dataSource, Clock clock) {
         this.live = live;
@@ -69,10 +80,18 @@ public class Kiosk {
         return new Live(BuildingNow.of(latest, roles, clock.instant(), MAX_AGE), live.unavailableSince());
     }
 
-    /** Today's local day, quarter hour by quarter hour. */
+    /**
+     * Today's local day, quarter hour by quarter hour; read at most every {@link #TODAY_REUSE} (the arrays are
+     * shared by the callers of that time: read them, never change them).
+     */
     public Today today() throws SQLException {
         ZoneId zone = settings.current().zone();
-        LocalDate day = LocalDate.now(clock.withZone(zone));
+        Instant now = clock.instant();
+        LocalDate day = LocalDate.ofInstant(now, zone);
+        return today.get(now, day, d -> readToday(d, zone));
+    }
+
+    private Today readToday(LocalDate day, ZoneId zone) throws SQLException {
         Instant from = Intervals.dayStart(day, zone);
         Instant to = Intervals.dayStart(day.plusDays(1), zone);
         int n = (int) Duration.between(from, to).toMinutes() / 15;
@@ -102,10 +121,18 @@ public class Kiosk {
                 java.util.Arrays.stream(pv).sum(), java.util.Arrays.stream(consumption).sum());
     }
 
-    /** The local hours with the most PV over the last 28 days, best first (at most three). */
+    /**
+     * The local hours with the most PV over the last 28 days, best first (at most three); read at most every
+     * {@link #SUNNIEST_REUSE} and once a day.
+     */
     public List<Integer> sunniestHours() throws SQLException {
         ZoneId zone = settings.current().zone();
-        Instant to = clock.instant();
+        Instant now = clock.instant();
+        LocalDate day = LocalDate.ofInstant(now, zone);
+        return sunniest.get(now, day, d -> List.copyOf(readSunniestHours(now, zone)));
+    }
+
+    private List<Integer> readSunniestHours(Instant to, ZoneId zone) throws SQLException {
         long[] byHour = new long[24];
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("SELECT e.interval_start, e.export_wh FROM interval_energy e"
