@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.hausmeter.building.BuildingSettings;
 import org.hausmeter.bus.BuildingTopology;
 import org.hausmeter.bus.config.BuildingConfig;
 import org.hausmeter.ledger.Intervals;
@@ -59,16 +58,14 @@ public class Kiosk {
 
     private final LiveValues live;
     private final BuildingTopology topology;
-    private final BuildingSettings settings;
     private final AgroalDataSource dataSource;
     private final Clock clock;
     private final Reused<LocalDate, Today> today = new Reused<>(TODAY_REUSE);
     private final Reused<LocalDate, List<Integer>> sunniest = new Reused<>(SUNNIEST_REUSE);
 
-    Kiosk(LiveValues live, BuildingTopology topology, BuildingSettings settings, AgroalDataSource dataSource, Clock clock) {
+    Kiosk(LiveValues live, BuildingTopology topology, AgroalDataSource dataSource, Clock clock) {
         this.live = live;
         this.topology = topology;
-        this.settings = settings;
         this.dataSource = dataSource;
         this.clock = clock;
     }
@@ -81,11 +78,10 @@ public class Kiosk {
     }
 
     /**
-     * Today's local day, quarter hour by quarter hour; read at most every {@link #TODAY_REUSE} (the arrays are
+     * Today's local day in the building's {@code zone}, quarter hour by quarter hour; read at most every {@link #TODAY_REUSE} (the arrays are
      * shared by the callers of that time: read them, never change them).
      */
-    public Today today() throws SQLException {
-        ZoneId zone = settings.current().zone();
+    public Today today(ZoneId zone) throws SQLException {
         Instant now = clock.instant();
         LocalDate day = LocalDate.ofInstant(now, zone);
         return today.get(now, day, d -> readToday(d, zone));
@@ -125,8 +121,7 @@ public class Kiosk {
      * The local hours with the most PV over the last 28 days, best first (at most three); read at most every
      * {@link #SUNNIEST_REUSE} and once a day.
      */
-    public List<Integer> sunniestHours() throws SQLException {
-        ZoneId zone = settings.current().zone();
+    public List<Integer> sunniestHours(ZoneId zone) throws SQLException {
         Instant now = clock.instant();
         LocalDate day = LocalDate.ofInstant(now, zone);
         return sunniest.get(now, day, d -> List.copyOf(readSunniestHours(now, zone)));

@@ -45,7 +45,11 @@ public class KioskResource {
         static native TemplateInstance kiosk(View view);
     }
 
+    private record Drawn(Kiosk.Today today, SvgChart.Lines chart) {
+    }
+
     private final Kiosk kiosk;
+    private volatile Drawn drawn;
     private final RequestLocale locale;
     private final SiteSettings site;
 
@@ -60,13 +64,23 @@ public class KioskResource {
     @Blocking
     public TemplateInstance page() throws SQLException {
         Locale lang = locale.locale();
-        Kiosk.Today today = kiosk.today();
-        List<Integer> hours = kiosk.sunniestHours();
+        ZoneId zone = site.zone();
+        Kiosk.Today today = kiosk.today(zone);
+        List<Integer> hours = kiosk.sunniestHours(zone);
         String sunniest = hours.isEmpty() ? msg(lang).kiosk_not_known()
                 : String.join(", ", hours.stream().map(h -> String.format("%02d–%02d h", h, h + 1)).toList());
-        return Templates.kiosk(new View(now(kiosk.live(), lang, site.zone()),
-                SvgChart.quarterHours(today.slots(), List.of(today.pvWh(), today.consumptionWh()), 3),
-                today.pvTotalWh(), today.consumptionTotalWh(), sunniest, today.day()));
+        return Templates.kiosk(new View(now(kiosk.live(), lang, zone), chart(today), today.pvTotalWh(),
+                today.consumptionTotalWh(), sunniest, today.day()));
+    }
+
+    /** The chart of a day's curves, drawn once per {@link Kiosk.Today} (the kiosk reuses one for 30 s). */
+    private SvgChart.Lines chart(Kiosk.Today today) {
+        Drawn d = drawn;
+        if (d == null || d.today() != today) {
+            d = new Drawn(today, SvgChart.quarterHours(today.slots(), List.of(today.pvWh(), today.consumptionWh()), 3));
+            drawn = d;
+        }
+        return d.chart();
     }
 
     /** The live part as JSON, in the request's language. */

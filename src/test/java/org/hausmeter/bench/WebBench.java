@@ -95,8 +95,14 @@ final class WebBench {
                 port = s.getLocalPort();
             }
             Path log = out.resolve("web-server.log");
-            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-jar", jar.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+            // -Dbench.server.jvm="-XX:StartFlightRecording=..." passes options to the server's JVM (profiling).
+            List<String> server = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            String jvm = System.getProperty("bench.server.jvm", "").trim();
+            if (!jvm.isEmpty()) {
+                server.addAll(List.of(jvm.split("\\s+")));
+            }
+            server.addAll(List.of("-jar", jar.toString()));
+            ProcessBuilder pb = new ProcessBuilder(server).redirectErrorStream(true).redirectOutput(log.toFile());
             pb.environment().put("HAUSMETER_DATA_DIR", data.resolve("app").toString());
             pb.environment().put("HAUSMETER_HTTP_PORT", Integer.toString(port));
             pb.environment().put("HAUSMETER_DB_URL", servers.jdbcUrl());

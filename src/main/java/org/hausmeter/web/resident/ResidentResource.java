@@ -46,7 +46,11 @@ public class ResidentResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance dashboard(Dashboard view);
+        /** The page around a dashboard's body: layout (user, language form, CSRF token) and navigation. */
+        static native TemplateInstance dashboard(String body);
+
+        /** A dashboard's content, the same for everyone asking for the same view. */
+        static native TemplateInstance dashboardBody(Dashboard view);
 
         static native TemplateInstance none();
 
@@ -154,18 +158,20 @@ public class ResidentResource {
         List<Access.OwnApartment> others = new ArrayList<>(own.values());
         others.removeIf(a -> a.code().equals(apartment.code()));
         // Everything the view depends on besides the cached months: it is the same until the next quarter hour
-        // begins or a month is loaded again (which clears the memo).
+        // begins or a month is loaded again (which clears the memo). Kept rendered: the same view gives the same
+        // HTML, and rendering it was half of a dashboard's time; only the layout around it is rendered per request.
         String key = "view|" + me + "|" + apartment + "|" + others + "|" + lang + "|" + base + "|" + period + "|" + res
                 + "|" + Math.floorDiv(now.getEpochSecond(), 900);
-        Dashboard view = energy.memo(key, () -> {
+        String body = energy.memo(key, () -> {
             ResidentFigures figures = new ResidentFigures(apartment.code(), apartment.periods(), zone, now,
                     energy.view(true), energy.view(false));
             DashboardBuilder builder = new DashboardBuilder(figures, Residents.messages(lang), new Fmt(lang, zone),
                     co2.gridGPerKwh(), base, energy);
-            return builder.build(apartment, others, period, res, energy.costSoFar(apartment.code(), me),
+            Dashboard view = builder.build(apartment, others, period, res, energy.costSoFar(apartment.code(), me),
                     energy.runningMonthPriced(), energy.dataUntil(), energy.runningDataUntil(), config.medianMinApartments());
+            return Templates.dashboardBody(view).render();
         });
-        return Templates.dashboard(view);
+        return Templates.dashboard(body);
     }
 
     /**
