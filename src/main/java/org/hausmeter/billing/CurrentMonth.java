@@ -68,6 +68,11 @@ public class CurrentMonth {
         return r;
     }
 
+    /** Drops the kept result: the next {@link #result()} computes again (after data was written in bulk). */
+    public void forget() {
+        snapshot = null;
+    }
+
     private MonthBilling.Result compute(LocalDate today, ZoneId zone) {
         BuildingSettings.Settings s = settings.current();
         YearMonth month = YearMonth.from(today);

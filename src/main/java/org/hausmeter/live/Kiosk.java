@@ -51,7 +51,8 @@ public class Kiosk {
 
     /**
      * Today's quarter hours: PV and consumption in Wh, index 0 = local midnight, up to the last quarter
-     * hour with data; {@code slots} is the length of the whole local day (92, 96 or 100).
+     * hour with data, -1 for a quarter hour without any value (the poller was down: not 0); {@code slots} is
+     * the length of the whole local day (92, 96 or 100); the totals are of the values there are.
      */
     public record Today(LocalDate day, int slots, long[] pvWh, long[] consumptionWh, long pvTotalWh, long consumptionTotalWh) {
     }
@@ -93,6 +94,8 @@ public class Kiosk {
         int n = (int) Duration.between(from, to).toMinutes() / 15;
         long[] pv = new long[n];
         long[] consumption = new long[n];
+        java.util.Arrays.fill(pv, -1);
+        java.util.Arrays.fill(consumption, -1);
         int last = -1;
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("SELECT e.interval_start, m.role, sum(e.import_wh), sum(e.export_wh)"
@@ -106,25 +109,29 @@ public class Kiosk {
                     int i = (int) (Duration.between(from, rs.getTimestamp(1).toInstant()).toMinutes() / 15);
                     last = Math.max(last, i);
                     if (rs.getString(2).equals("PV")) {
-                        pv[i] += rs.getLong(4);
+                        pv[i] = Math.max(pv[i], 0) + rs.getLong(4);
                     } else {
-                        consumption[i] += rs.getLong(3);
+                        consumption[i] = Math.max(consumption[i], 0) + rs.getLong(3);
                     }
                 }
             }
         }
         return new Today(day, n, java.util.Arrays.copyOf(pv, last + 1), java.util.Arrays.copyOf(consumption, last + 1),
-                java.util.Arrays.stream(pv).sum(), java.util.Arrays.stream(consumption).sum());
+                java.util.Arrays.stream(pv).filter(v -> v > 0).sum(), java.util.Arrays.stream(consumption).filter(v -> v > 0).sum());
     }
 
     /**
      * The local hours with the most PV over the last 28 days, best first (at most three); read at most every
-     * {@link #SUNNIEST_REUSE} and once a day.
+     * {@link #SUNNIEST_REUSE} and once a day (an empty answer is not kept).
      */
     public List<Integer> sunniestHours(ZoneId zone) throws SQLException {
         Instant now = clock.instant();
         LocalDate day = LocalDate.ofInstant(now, zone);
-        return sunniest.get(now, day, d -> List.copyOf(readSunniestHours(now, zone)));
+        List<Integer> hours = sunniest.get(now, day, d -> List.copyOf(readSunniestHours(now, zone)));
+        if (hours.isEmpty()) {
+            sunniest.forget(); // no PV history yet (e.g. the demo's first start writes it now): ask again next time
+        }
+        return hours;
     }
 
     private List<Integer> readSunniestHours(Instant to, ZoneId zone) throws SQLException {

@@ -43,4 +43,9 @@ final class Reused<K, T> {
         kept = new Kept<>(now, key, value);
         return value;
     }
+
+    /** Drops the kept value: the next {@link #get} reads again. */
+    void forget() {
+        kept = null;
+    }
 }

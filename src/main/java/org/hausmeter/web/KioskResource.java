@@ -67,10 +67,23 @@ public class KioskResource {
         ZoneId zone = site.zone();
         Kiosk.Today today = kiosk.today(zone);
         List<Integer> hours = kiosk.sunniestHours(zone);
-        String sunniest = hours.isEmpty() ? msg(lang).kiosk_not_known()
-                : String.join(", ", hours.stream().map(h -> String.format("%02d–%02d h", h, h + 1)).toList());
+        String sunniest = hours.isEmpty() ? msg(lang).kiosk_not_known() : hourRanges(hours);
         return Templates.kiosk(new View(now(kiosk.live(), lang, zone), chart(today), today.pvTotalWh(),
                 today.consumptionTotalWh(), sunniest, today.day()));
+    }
+
+    /** Hours of the day as ranges in the order of the day: [12, 11, 10, 15] → "10–13 h, 15–16 h". */
+    static String hourRanges(List<Integer> hours) {
+        List<Integer> sorted = hours.stream().distinct().sorted().toList();
+        List<String> ranges = new java.util.ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            int from = sorted.get(i);
+            while (i + 1 < sorted.size() && sorted.get(i + 1) == sorted.get(i) + 1) {
+                i++;
+            }
+            ranges.add(String.format("%02d–%02d h", from, sorted.get(i) + 1));
+        }
+        return String.join(", ", ranges);
     }
 
     /** The chart of a day's curves, drawn once per {@link Kiosk.Today} (the kiosk reuses one for 30 s). */

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Server-rendered SVG line charts: turns series of quarter-hour values into polyline points in a
- * fixed view box, with hour ticks. Readable without JavaScript, printable. Pure formatting.
+ * Server-rendered SVG line charts: turns series of quarter-hour values into SVG paths in a fixed view box
+ * (with a gap where a value is missing), with hour ticks. Readable without JavaScript, printable. Pure
+ * formatting.
  */
 public final class SvgChart {
 
@@ -17,8 +18,12 @@ public final class SvgChart {
     public record Tick(double x, String label) {
     }
 
-    /** Points per series (SVG polyline syntax), the axis ticks and the average power at the top of the box, W. */
-    public record Lines(List<String> points, List<Tick> ticks, long maxW) {
+    /**
+     * One SVG path per series ({@code d} attribute: a line through the quarter hours with values, broken where
+     * there is none), the axis ticks, the average power at the top of the box, W, and whether any series has
+     * a value at all (else there is no scale to show).
+     */
+    public record Lines(List<String> paths, List<Tick> ticks, long maxW, boolean anyValue) {
     }
 
     private SvgChart() {
@@ -26,7 +31,8 @@ public final class SvgChart {
 
     /**
      * @param slots        quarter hours on the time axis (a whole day: 92, 96 or 100)
-     * @param series       values per quarter hour from the first slot, Wh; may end before {@code slots}
+     * @param series       values per quarter hour from the first slot, Wh; may end before {@code slots}; a
+     *                     negative value means "no value" (the line has a gap there, it is not drawn as 0)
      * @param hoursPerTick label every this many hours
      */
     public static Lines quarterHours(int slots, List<long[]> series, int hoursPerTick) {
@@ -40,10 +46,22 @@ public final class SvgChart {
         List<String> points = new ArrayList<>();
         for (long[] s : series) {
             StringBuilder sb = new StringBuilder();
+            boolean gap = true;
             for (int i = 0; i < s.length; i++) {
+                if (s[i] < 0) {
+                    gap = true;
+                    continue;
+                }
                 double x = n <= 1 ? 0 : (double) i * WIDTH / (n - 1);
                 double y = HEIGHT - (double) s[i] * HEIGHT / max;
-                sb.append(sb.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.1f,%.1f", x, y));
+                boolean alone = gap && (i + 1 >= s.length || s[i + 1] < 0);
+                sb.append(sb.length() == 0 ? "" : " ").append(gap ? 'M' : 'L')
+                        .append(String.format(Locale.ROOT, "%.1f,%.1f", x, y));
+                if (alone) {
+                    // A quarter hour with neighbours missing on both sides: a short stub, so it stays visible.
+                    sb.append(String.format(Locale.ROOT, " h%.1f", Math.max(2.0, n <= 1 ? 2.0 : (double) WIDTH / (n - 1) / 2)));
+                }
+                gap = false;
             }
             points.add(sb.toString());
         }
@@ -52,6 +70,6 @@ public final class SvgChart {
             ticks.add(new Tick(n <= 1 ? 0 : (double) h * 4 * WIDTH / (n - 1), String.format("%02d:00", h)));
         }
         // Quarter-hour energy in Wh × 4 = average power in W over that quarter hour.
-        return new Lines(points, ticks, max * 4);
+        return new Lines(points, ticks, max * 4, points.stream().anyMatch(p -> !p.isEmpty()));
     }
 }

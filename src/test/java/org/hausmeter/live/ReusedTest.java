@@ -39,6 +39,13 @@ class ReusedTest {
     }
 
     @Test
+    void forgotten_isReadAgain() {
+        get(T0, DAY);
+        reused.forget();
+        assertThat(get(T0.plusSeconds(1), DAY)).isEqualTo("2026-06-10#2");
+    }
+
+    @Test
     void aClockThatWentBack_readsAgain() {
         get(T0, DAY);
         assertThat(get(T0.minusSeconds(1), DAY)).isEqualTo("2026-06-10#2");

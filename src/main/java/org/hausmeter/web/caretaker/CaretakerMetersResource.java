@@ -194,6 +194,9 @@ public class CaretakerMetersResource extends CaretakerPages {
         boolean exports = meter.role() == MeterRole.PV || meter.role() == MeterRole.GRID;
         long[] imp = new long[rows.isEmpty() ? 0 : index(from, rows.get(rows.size() - 1).start()) + 1];
         long[] exp = new long[imp.length];
+        // Quarter hours without a stored value stay -1: a gap in the chart, not a 0.
+        java.util.Arrays.fill(imp, -1);
+        java.util.Arrays.fill(exp, -1);
         List<Mark> marks = new ArrayList<>();
         long sumImp = 0;
         long sumExp = 0;
@@ -201,8 +204,8 @@ public class CaretakerMetersResource extends CaretakerPages {
         double step = (double) SvgChart.WIDTH / (slots - 1);
         for (IntervalQueries.Interval i : rows) {
             int k = index(from, i.start());
-            imp[k] += i.importWh();
-            exp[k] += i.exportWh();
+            imp[k] = Math.max(imp[k], 0) + i.importWh();
+            exp[k] = Math.max(exp[k], 0) + i.exportWh();
             sumImp += i.importWh();
             sumExp += i.exportWh();
             if (i.quality() != IntervalQuality.MEASURED) {

@@ -60,4 +60,5 @@ public interface Msg {
     @Message String kiosk_used_today(String energy);
     @Message String kiosk_sunniest(String hours);
     @Message String kiosk_not_known();
+    @Message String kiosk_no_values_today();
 }

@@ -166,6 +166,9 @@ public class ApartmentEnergy {
         YearMonth first = YearMonth.from(history.from().atZone(zone));
         YearMonth last = YearMonth.from(history.to().atZone(zone));
         months.keySet().removeIf(m -> !m.isBefore(first) && !m.isAfter(last));
+        // CurrentMonth may still keep a running month computed before the history was written.
+        currentMonth.forget();
+        version.incrementAndGet();
         int n = config.warmMonths();
         if (n > 0) {
             background.submit(() -> warm(n));

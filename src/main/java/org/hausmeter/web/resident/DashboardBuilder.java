@@ -123,7 +123,7 @@ final class DashboardBuilder {
                     fmt.money(v.vat())));
         }
         Money gross = draft.gross();
-        String asOf = dataUntil.map(t -> msg.cost_as_of(fmt.dateTime(t))).orElse(msg.no_data_yet());
+        String asOf = dataUntil.map(t -> msg.cost_as_of(fmt.dateTime(t))).orElse(msg.cost_no_data_yet());
         return new Dashboard.Cost(fmt.money(gross), msg.cost_month(fmt.month(YearMonth.from(draft.from().atZone(draft.zone())))),
                 asOf, lines, vat, new Dashboard.Row(msg.line_total(), "", fmt.money(gross)));
     }

@@ -34,6 +34,7 @@ public interface ResidentMessages {
     @Message String cost_title();
     @Message String cost_month(String month);
     @Message String cost_as_of(String time);
+    @Message String cost_no_data_yet();
     @Message String cost_none();
     @Message String cost_details();
     @Message String line_grid_energy();

@@ -100,7 +100,7 @@ class CaretakerPagesTest {
         assertThat(overview).contains("Hauswart-Übersicht").contains("Garage wallbox 1").contains("rtu0");
         assertThat(page("/caretaker/meters")).contains("apt-0.1").contains("grid").contains("eastron-sdm120")
                 .contains("PV-Anlage").contains("Netzanschluss");
-        assertThat(page("/caretaker/meters/apt-1.2?day=2026-05-12")).contains("Zähler apt-1.2").contains("<polyline points=")
+        assertThat(page("/caretaker/meters/apt-1.2?day=2026-05-12")).contains("Zähler apt-1.2").contains("<path d=\"M")
                 .contains("96 Viertelstunden").contains("12.05.2026");
         assertThat(page("/caretaker/apartments")).contains("A-2.1").contains("Fatma Demir").contains("Anna Berger");
         assertThat(page("/caretaker/apartments/A-2.1")).contains("Emil Novak").contains("Fatma Demir").contains("apt-2.1");
