@@ -13,6 +13,7 @@ import org.hausmeter.bus.BusRequest;
 import org.hausmeter.bus.ModbusFailure;
 import org.hausmeter.bus.RtuTiming;
 import org.hausmeter.bus.SerialSettings;
+import org.jboss.logging.Logger;
 
 /**
  * {@link org.hausmeter.bus.ModbusBus} on a local RS-485 port (or a pty), Modbus RTU with j2mod.
@@ -26,6 +27,10 @@ import org.hausmeter.bus.SerialSettings;
  * a failure.
  */
 public final class J2modRtuBus extends J2modBus {
+
+    private static final Logger LOG = Logger.getLogger(J2modRtuBus.class);
+    /** How long a port's close may take before it is left to finish (or hang) on its own thread. */
+    static final Duration CLOSE_WAIT = Duration.ofSeconds(3);
 
     private final SerialSettings settings;
     private SerialConnection connection;
@@ -104,12 +109,34 @@ public final class J2modRtuBus extends J2modBus {
         }
     }
 
+    /**
+     * Closes the port on a thread of its own and waits at most {@link #CLOSE_WAIT}. j2mod 3.2.1 listens for
+     * jSerialComm's "port disconnected" event and closes the port from jSerialComm's event thread; when that
+     * event comes while we close the port (seen on a pty whose peer went away), jSerialComm 2.10.4's
+     * {@code closePort} holds the port's lock and waits for the event thread, which waits for the lock: both
+     * hang for good. The poller must not hang with them: it goes on (and opens the port anew when asked),
+     * and the stuck close is logged.
+     */
     @Override
     void disconnect() {
-        if (connection != null) {
-            connection.close();
-            connection = null;
-            transaction = null;
+        SerialConnection c = connection;
+        connection = null;
+        transaction = null;
+        if (c == null) {
+            return;
+        }
+        Thread closer = new Thread(c::close, "close-" + name());
+        closer.setDaemon(true);
+        closer.start();
+        try {
+            closer.join(CLOSE_WAIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (closer.isAlive()) {
+            LOG.warnf("Bus [%s]: closing serial port [%s] did not finish within %d ms (j2mod/jSerialComm lock-order"
+                    + " problem on a port that disconnected); left to its own thread", name(), settings.device(),
+                    CLOSE_WAIT.toMillis());
         }
     }
 }
