@@ -105,7 +105,7 @@ final class BillingBench {
             try {
                 HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
                 String base = "http://127.0.0.1:" + port;
-                waitUp(http, base, app);
+                waitUp(http, base, app, 120);
                 String auth = "Basic " + Base64.getEncoder().encodeToString("bench:bench-password".getBytes(StandardCharsets.UTF_8));
                 // Warm-up (JIT compilation of the loader and the engine, database caches): three other months.
                 for (int i = 3; i >= 1; i--) {
@@ -313,8 +313,9 @@ final class BillingBench {
         }
     }
 
-    private static void waitUp(HttpClient http, String base, Process app) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    /** Waits until the server at {@code base} is ready (also used by {@link WebBench}). */
+    static void waitUp(HttpClient http, String base, Process app, int seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
             if (!app.isAlive()) {
                 throw new IllegalStateException("Server exited with " + app.exitValue());
@@ -330,10 +331,11 @@ final class BillingBench {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("Server not ready within 120 s");
+        throw new IllegalStateException("Server not ready within " + seconds + " s");
     }
 
-    private static double round(double v) {
+    /** Three decimals for the JSON figures (also used by {@link WebBench}). */
+    static double round(double v) {
         return Math.round(v * 1000) / 1000.0;
     }
 }

@@ -112,7 +112,7 @@ final class WebBench {
             try {
                 HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
                 String base = "http://127.0.0.1:" + port;
-                waitUp(http, base, app);
+                BillingBench.waitUp(http, base, app, 180);
                 String cookie = login(http, base);
                 // The first dashboard computes the year's months (the server also does so in the background after start).
                 long c0 = System.nanoTime();
@@ -121,7 +121,7 @@ final class WebBench {
                 if (page.statusCode() != 200 || !page.body().contains("B-20")) {
                     throw new IllegalStateException("The dashboard answered " + page.statusCode() + " without the apartment");
                 }
-                json.put("dashboard_first_s", round((System.nanoTime() - c0) / 1e9));
+                json.put("dashboard_first_s", BillingBench.round((System.nanoTime() - c0) / 1e9));
                 json.put("dashboard_bytes", page.body().getBytes(StandardCharsets.UTF_8).length);
                 // A view is kept until the next quarter hour or data change: the cost of views not seen before,
                 // one at a time: the day views of the last 120 days (the first 60 for the JIT, the others measured).
@@ -140,8 +140,8 @@ final class WebBench {
                     }
                 }
                 fresh.sort(Double::compare);
-                json.put("dashboard_new_view_p50_ms", round(fresh.get(fresh.size() / 2)));
-                json.put("dashboard_new_view_p90_ms", round(fresh.get(fresh.size() * 9 / 10)));
+                json.put("dashboard_new_view_p50_ms", BillingBench.round(fresh.get(fresh.size() / 2)));
+                json.put("dashboard_new_view_p90_ms", BillingBench.round(fresh.get(fresh.size() * 9 / 10)));
                 json.put("load_average_before", loadAverage());
                 if (Boolean.getBoolean("bench.web.hold")) {
                     // For profiling by hand: the server stays up until the hold file is removed.
@@ -195,15 +195,15 @@ final class WebBench {
     private static void put(Map<String, Object> json, String name, JsonNode r, boolean all) {
         double seconds = r.get("duration_us").asDouble() / 1e6;
         if (all) {
-            json.put(name + "_p50_ms", round(r.get("p50_us").asDouble() / 1000));
+            json.put(name + "_p50_ms", BillingBench.round(r.get("p50_us").asDouble() / 1000));
         }
-        json.put(name + "_p99_ms", round(r.get("p99_us").asDouble() / 1000));
-        json.put(name + "_rps", round(r.get("requests").asDouble() / seconds));
+        json.put(name + "_p99_ms", BillingBench.round(r.get("p99_us").asDouble() / 1000));
+        json.put(name + "_rps", BillingBench.round(r.get("requests").asDouble() / seconds));
         if (!all) {
-            json.put(name + "_p50_ms", round(r.get("p50_us").asDouble() / 1000));
+            json.put(name + "_p50_ms", BillingBench.round(r.get("p50_us").asDouble() / 1000));
         }
         json.put(name + "_requests", r.get("requests").asLong());
-        json.put(name + "_max_ms", round(r.get("max_us").asDouble() / 1000));
+        json.put(name + "_max_ms", BillingBench.round(r.get("max_us").asDouble() / 1000));
     }
 
     private static JsonNode wrk(Path wrk, Path script, String url, String cookie, int seconds) throws Exception {
@@ -256,29 +256,5 @@ final class WebBench {
         } catch (IOException e) {
             return "?";
         }
-    }
-
-    private static void waitUp(HttpClient http, String base, Process app) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        while (System.nanoTime() < deadline) {
-            if (!app.isAlive()) {
-                throw new IllegalStateException("Server exited with " + app.exitValue());
-            }
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not up yet
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("Server not ready within 180 s");
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 1000) / 1000.0;
     }
 }
