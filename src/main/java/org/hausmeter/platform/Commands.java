@@ -19,7 +19,6 @@ import org.hausmeter.bus.j2mod.J2modRtuBus;
 import org.hausmeter.bus.j2mod.J2modTcpBus;
 import org.hausmeter.bus.sim.BuildingSimulator;
 import org.hausmeter.bus.sim.SimulatedBuilding;
-import org.hausmeter.bus.sim.profile.SimClock;
 
 /**
  * Caretaker commands that run without the server (no database, no Redis):
@@ -111,8 +110,7 @@ public final class Commands {
         RegisterMapCatalog catalog = RegisterMapCatalog.load(dir.resolve("models"));
         BuildingConfig building = BuildingConfigLoader.load(file, catalog);
         ZoneId zone = ZoneId.of("Europe/Berlin");
-        Clock clock = factor > 1 ? SimClock.startingAt(Clock.systemUTC(), Clock.systemUTC().instant(), factor)
-                : Clock.systemUTC();
+        Clock clock = Clocks.of(Clock.systemUTC(), Optional.empty(), factor);
         SimulatedBuilding simulated = new SimulatedBuilding(building, catalog, SimulatedBuilding.Options.demo(zone));
         try (BuildingSimulator sim = BuildingSimulator.start(building, simulated, clock, BuildingSimulator.Mode.AS_CONFIGURED,
                 Optional.empty())) {

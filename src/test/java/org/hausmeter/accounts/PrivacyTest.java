@@ -12,33 +12,25 @@ import java.util.List;
 import org.hausmeter.accounts.persistence.Account;
 import org.hausmeter.accounts.persistence.Apartment;
 import org.hausmeter.accounts.persistence.Tenancy;
-import org.hausmeter.bus.PolledMeter;
-import org.hausmeter.bus.PollingService;
-import org.hausmeter.bus.sim.SimulatedHistory;
-import org.hausmeter.ledger.LedgerDerivation;
-import org.hausmeter.ledger.ReadingStore;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class PrivacyTest {
 
+    @jakarta.inject.Inject
+    org.hausmeter.support.DemoHistory history;
+
+    @jakarta.inject.Inject
+    java.time.Clock clock;
+
     @Inject
     Privacy privacy;
-    @Inject
-    PollingService polling;
-    @Inject
-    ReadingStore store;
-    @Inject
-    LedgerDerivation derivation;
 
     @Test
     void resident_exportsTheirOwnApartmentsQuarterHours_only() throws Exception {
-        List<PolledMeter> meters = polling.pollers().values().stream().flatMap(p -> p.meters().stream()).toList();
         Instant from = Instant.parse("2025-09-01T22:00:00Z");
         Instant to = Instant.parse("2025-09-02T22:00:00Z");
-        SimulatedHistory.generate(polling.simulator().orElseThrow().building(), meters, from.minusSeconds(900),
-                to.plusSeconds(900), store);
-        derivation.derive(from, to);
+        history.between(from, to);
         String csv = given().auth().preemptive().basic("anna", "anna-demo").queryParam("from", from.toString())
                 .queryParam("to", to.toString()).when().get("/api/me/intervals.csv").then().statusCode(200)
                 .contentType("text/csv").extract().asString();
@@ -53,7 +45,7 @@ class PrivacyTest {
 
     @Test
     void formerResident_isErasedAfterTheRetention_butTheTenancyStays() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         long[] ids = QuarkusTransaction.requiringNew().call(() -> {
             Apartment apt = new Apartment();
             apt.code = "P-" + (System.nanoTime() % 100_000);
@@ -94,7 +86,7 @@ class PrivacyTest {
         a.email = username + "@example.org";
         a.role = Role.RESIDENT;
         a.passwordHash = PasswordHasher.hash("a long password", 4);
-        a.createdAt = Instant.now();
+        a.createdAt = org.hausmeter.support.TestTime.PINNED;
         a.persist();
         return a;
     }

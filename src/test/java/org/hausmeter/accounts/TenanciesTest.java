@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class TenanciesTest {
 
+    @jakarta.inject.Inject
+    java.time.Clock clock;
+
     private final java.util.List<TestApartments.Flat> flats = new java.util.ArrayList<>();
 
     @org.junit.jupiter.api.AfterEach
@@ -121,7 +124,7 @@ class TenanciesTest {
         assertThatThrownBy(() -> tenancies.handover(flat.code(), LocalDate.parse("2026-05-20"), null, null, null, "x"))
                 .isInstanceOf(AccountException.class).hasMessageContaining("vacant");
         // A reading for a handover that is still ahead, an unknown resident and apartment.
-        assertThatThrownBy(() -> tenancies.handover(flat.code(), LocalDate.now(BERLIN).plusDays(3), other.username, 5_000_000L,
+        assertThatThrownBy(() -> tenancies.handover(flat.code(), LocalDate.now(clock.withZone(BERLIN)).plusDays(3), other.username, 5_000_000L,
                 null, "x")).isInstanceOf(AccountException.class).hasMessageContaining("still ahead");
         assertThatThrownBy(() -> tenancies.handover(flat.code(), LocalDate.parse("2026-06-12"), "nobody-here", null, null, "x"))
                 .isInstanceOf(AccountException.class).hasMessageContaining("No resident");

@@ -8,10 +8,11 @@ import org.hausmeter.accounts.persistence.Apartment;
 import org.hausmeter.accounts.persistence.Tenancy;
 import org.hausmeter.ledger.MeterRole;
 import org.hausmeter.ledger.persistence.Meter;
+import org.hausmeter.support.Leftovers;
 
 /**
  * Apartments of tests' own, so tenancy changes never touch the demo's tenants (every @QuarkusTest shares one
- * database). The apartment's meter is not on any bus and was removed before today: it is never polled, never
+ * database) and are removed when the test class ends ({@link Leftovers}). The apartment's meter is not on any bus and was removed before today: it is never polled, never
  * reported silent, and takes manual readings only inside [installed, removed).
  */
 public final class TestApartments {
@@ -26,7 +27,7 @@ public final class TestApartments {
     /** A fresh apartment with one APARTMENT meter installed over [installed, removed). */
     public static Flat create(String prefix, Instant installed, Instant removed) {
         String suffix = Long.toString(System.nanoTime() % 1_000_000, 36);
-        return QuarkusTransaction.requiringNew().call(() -> {
+        Flat flat = QuarkusTransaction.requiringNew().call(() -> {
             Apartment a = new Apartment();
             a.code = prefix + "-" + suffix;
             a.name = "Test flat " + suffix;
@@ -44,30 +45,19 @@ public final class TestApartments {
             m.persist();
             return new Flat(a.code, m.name, a.id);
         });
+        // Other classes' bill runs and key comparisons must see the demo's apartments only.
+        Leftovers.afterClass(Leftovers.apartment(flat.apartmentId()));
+        return flat;
     }
 
     /**
-     * Removes the test apartment with everything hanging on it (readings, quarter hours, flags, tenancies, draft
-     * bills, monthly figures), so that later tests' bill runs and key comparisons see the demo building only.
-     * Audit events stay: the log is append-only, and it names subjects only.
+     * Removes the test apartment now, with everything hanging on it (see {@link Leftovers#apartment}); without
+     * this call it is removed when the test class ends.
      */
     public static void remove(Flat flat) {
         QuarkusTransaction.requiringNew().run(() -> {
             var em = Apartment.getEntityManager();
-            String meters = "(SELECT id FROM meter WHERE apartment_id = " + flat.apartmentId() + ")";
-            String tenancies = "(SELECT id FROM tenancy WHERE apartment_id = " + flat.apartmentId() + ")";
-            for (String sql : new String[] {
-                    "DELETE FROM bill_line WHERE bill_id IN (SELECT id FROM bill WHERE apartment_id = " + flat.apartmentId()
-                            + " AND status = 'DRAFT')",
-                    "DELETE FROM bill WHERE apartment_id = " + flat.apartmentId() + " AND status = 'DRAFT'",
-                    "DELETE FROM bill_adjustment WHERE tenancy_id IN " + tenancies,
-                    "DELETE FROM apartment_month WHERE apartment_id = " + flat.apartmentId(),
-                    "DELETE FROM interval_energy WHERE meter_id IN " + meters,
-                    "DELETE FROM meter_reading WHERE meter_id IN " + meters,
-                    "DELETE FROM review_flag WHERE meter_id IN " + meters,
-                    "DELETE FROM tenancy WHERE apartment_id = " + flat.apartmentId(),
-                    "DELETE FROM meter WHERE apartment_id = " + flat.apartmentId(),
-                    "DELETE FROM apartment WHERE id = " + flat.apartmentId() }) {
+            for (String sql : Leftovers.apartment(flat.apartmentId())) {
                 em.createNativeQuery(sql).executeUpdate();
             }
         });
@@ -81,7 +71,7 @@ public final class TestApartments {
             a.username = name;
             a.displayName = "Test " + name;
             a.role = Role.RESIDENT;
-            a.createdAt = Instant.now();
+            a.createdAt = org.hausmeter.support.TestTime.PINNED;
             a.persist();
             return a;
         });

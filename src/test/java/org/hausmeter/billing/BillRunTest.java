@@ -20,11 +20,6 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import org.hausmeter.billing.pdf.Poppler;
-import org.hausmeter.bus.PolledMeter;
-import org.hausmeter.bus.PollingService;
-import org.hausmeter.bus.sim.SimulatedHistory;
-import org.hausmeter.ledger.LedgerDerivation;
-import org.hausmeter.ledger.ReadingStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -43,14 +38,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BillRunTest {
 
-    static final YearMonth OCTOBER = YearMonth.of(2026, 10);
+    @jakarta.inject.Inject
+    org.hausmeter.support.DemoHistory history;
 
-    @Inject
-    PollingService polling;
-    @Inject
-    ReadingStore store;
-    @Inject
-    LedgerDerivation derivation;
+    /** Last month on the pinned clock (TestTime): the demo's tenant change on the 15th, DST ends on the 25th. */
+    static final YearMonth OCTOBER = org.hausmeter.support.TestTime.lastMonth();
+
     @Inject
     BillRuns runs;
     @Inject
@@ -60,14 +53,8 @@ class BillRunTest {
 
     @BeforeAll
     void october() throws Exception {
-        List<PolledMeter> meters = polling.pollers().values().stream().flatMap(p -> p.meters().stream()).toList();
-        // September 30 22:00Z .. October 31 23:00Z is October in Berlin; plus margins for the derivation.
-        for (String[] range : new String[][] {{"2026-09-30T21:45:00Z", "2026-10-31T23:15:00Z"},
-                {"2026-02-28T22:45:00Z", "2026-03-31T22:15:00Z"}}) {
-            SimulatedHistory.generate(polling.simulator().orElseThrow().building(), meters, Instant.parse(range[0]),
-                    Instant.parse(range[1]), store);
-            derivation.derive(Instant.parse(range[0]).plusSeconds(900), Instant.parse(range[1]).minusSeconds(900));
-        }
+        history.month(OCTOBER);
+        history.month(YearMonth.of(2026, 3));
     }
 
     static RequestSpecification caretaker() {

@@ -47,13 +47,13 @@ class ChargingSchemaTest {
     @Test
     void cards_refuseRandomIds_badUids_caretakers_andDuplicates() throws SQLException {
         String insert = "INSERT INTO charging_card (uid, resident_id, registered_at, registered_by) VALUES ";
-        assertRejected(CHECK, insert + "('08A1B2C3', " + ANNA + ", now(), 'x')");
-        assertRejected(CHECK, insert + "('04a1b2c3', " + ANNA + ", now(), 'x')");
-        assertRejected(CHECK, insert + "('04A1B2C3D4', " + ANNA + ", now(), 'x')");
-        assertRejected(CHECK, insert + "('04A1B2C3', (SELECT id FROM account WHERE username = 'hauswart'), now(), 'x')");
-        exec(insert + "('04AB0000', " + ANNA + ", now(), 'x')");
-        assertRejected(UNIQUE, insert + "('04AB0000', " + ANNA + ", now(), 'x')");
-        assertRejected(CHECK, "UPDATE charging_card SET blocked_at = now() WHERE uid = '04AB0000'");
+        assertRejected(CHECK, insert + "('08A1B2C3', " + ANNA + ", timestamptz '2026-11-20 09:00Z', 'x')");
+        assertRejected(CHECK, insert + "('04a1b2c3', " + ANNA + ", timestamptz '2026-11-20 09:00Z', 'x')");
+        assertRejected(CHECK, insert + "('04A1B2C3D4', " + ANNA + ", timestamptz '2026-11-20 09:00Z', 'x')");
+        assertRejected(CHECK, insert + "('04A1B2C3', (SELECT id FROM account WHERE username = 'hauswart'), timestamptz '2026-11-20 09:00Z', 'x')");
+        exec(insert + "('04AB0000', " + ANNA + ", timestamptz '2026-11-20 09:00Z', 'x')");
+        assertRejected(UNIQUE, insert + "('04AB0000', " + ANNA + ", timestamptz '2026-11-20 09:00Z', 'x')");
+        assertRejected(CHECK, "UPDATE charging_card SET blocked_at = timestamptz '2026-11-20 09:00Z' WHERE uid = '04AB0000'");
     }
 
     @Test

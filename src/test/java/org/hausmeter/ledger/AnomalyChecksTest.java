@@ -25,6 +25,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class AnomalyChecksTest {
 
+    @jakarta.inject.Inject
+    java.time.Clock clock;
+
     @Inject
     LedgerChecks checks;
     @Inject
@@ -34,7 +37,7 @@ class AnomalyChecksTest {
 
     @Test
     void silentMeter_idleOccupiedApartment_andConsumptionJump_areFlagged() throws Exception {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.HOURS);
         long[] ids = QuarkusTransaction.requiringNew().call(() -> {
             Apartment apt = new Apartment();
             apt.code = "Q-" + (System.nanoTime() % 100_000);
@@ -73,7 +76,7 @@ class AnomalyChecksTest {
     }
 
     private void findings(long meterId) throws Exception {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.HOURS);
         // Last answered three days ago.
         store.store(List.of(new CounterReading(meterId, now.minus(Duration.ofDays(3)), 1_000L, 0L, ReadingSource.POLL)));
         // Four days without any consumption, and (for the monthly rule) a busy last month after a quiet one.
@@ -87,7 +90,7 @@ class AnomalyChecksTest {
                 ps.setLong(3, 0);
                 ps.addBatch();
             }
-            java.time.YearMonth thisMonth = java.time.YearMonth.now(java.time.ZoneId.of("Europe/Berlin"));
+            java.time.YearMonth thisMonth = java.time.YearMonth.now(clock.withZone(java.time.ZoneId.of("Europe/Berlin")));
             Instant quiet = thisMonth.minusMonths(3).atDay(10).atStartOfDay(java.time.ZoneId.of("Europe/Berlin")).toInstant();
             Instant busy = thisMonth.minusMonths(2).atDay(10).atStartOfDay(java.time.ZoneId.of("Europe/Berlin")).toInstant();
             for (int i = 0; i < 4; i++) {

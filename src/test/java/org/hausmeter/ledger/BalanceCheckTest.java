@@ -13,9 +13,6 @@ import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.hausmeter.bus.PolledMeter;
-import org.hausmeter.bus.PollingService;
-import org.hausmeter.bus.sim.SimulatedHistory;
 import org.hausmeter.ledger.persistence.Meter;
 import org.junit.jupiter.api.Test;
 
@@ -27,10 +24,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class BalanceCheckTest {
 
-    @Inject
-    PollingService polling;
-    @Inject
-    ReadingStore store;
+    @jakarta.inject.Inject
+    org.hausmeter.support.DemoHistory history;
+
     @Inject
     LedgerDerivation derivation;
     @Inject
@@ -40,12 +36,9 @@ class BalanceCheckTest {
 
     @Test
     void healthyDay_balances_andAFaultyMeter_isFlaggedWithTheMismatch() throws Exception {
-        List<PolledMeter> meters = polling.pollers().values().stream().flatMap(p -> p.meters().stream()).toList();
-        // 12 and 13 August 2025, Berlin (UTC+2), plus one quarter hour either side for the derivation margins.
-        Instant from = Instant.parse("2025-08-11T21:45:00Z");
-        Instant to = Instant.parse("2025-08-13T22:15:00Z");
-        SimulatedHistory.generate(polling.simulator().orElseThrow().building(), meters, from, to, store);
-        derivation.derive(Instant.parse("2025-08-11T22:00:00Z"), Instant.parse("2025-08-13T22:00:00Z"));
+        // 12 and 13 August 2025, Berlin.
+        history.days(LocalDate.of(2025, 8, 12), LocalDate.of(2025, 8, 13));
+        Instant to = Instant.parse("2025-08-13T22:15:00Z"); // the last reading: one quarter hour after the 13th
 
         EnergyBalance.Report healthy = checks.balance(LocalDate.of(2025, 8, 12), LocalDate.of(2025, 8, 14));
         assertThat(healthy.days()).hasSize(2);

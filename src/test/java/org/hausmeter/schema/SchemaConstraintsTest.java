@@ -28,6 +28,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class SchemaConstraintsTest {
 
+    @jakarta.inject.Inject
+    java.time.Clock clock;
+
     private static final String CHECK = "23514";
     private static final String UNIQUE = "23505";
     private static final String EXCLUSION = "23P01";
@@ -170,7 +173,7 @@ class SchemaConstraintsTest {
     @Test
     void reading_countersAreNonNegativeAndKeyedByMeterAndInstant() {
         long meter = commonMeter();
-        Timestamp at = ts(YearMonth.now(ZoneOffset.UTC).atDay(2).atStartOfDay().toInstant(ZoneOffset.UTC).toString());
+        Timestamp at = ts(YearMonth.now(clock.withZone(ZoneOffset.UTC)).atDay(2).atStartOfDay().toInstant(ZoneOffset.UTC).toString());
         assertRejected(CHECK, readingSql(), meter, at, -1L, 0L, "POLL");
         assertRejected(CHECK, readingSql(), meter, at, 10L, -5L, "POLL");
         assertRejected(CHECK, readingSql(), meter, at, 10L, 0L, "GUESS");
@@ -185,7 +188,7 @@ class SchemaConstraintsTest {
 
     @Test
     void reading_isStoredInItsMonthlyPartition_andPartitionsExistAhead() {
-        YearMonth now = YearMonth.now(ZoneOffset.UTC);
+        YearMonth now = YearMonth.now(clock.withZone(ZoneOffset.UTC));
         List<String> expected = new ArrayList<>();
         for (int i = 0; i <= 3; i++) {
             YearMonth m = now.plusMonths(i);

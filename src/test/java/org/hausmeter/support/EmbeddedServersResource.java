@@ -7,9 +7,15 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.hausmeter.platform.EmbeddedServers;
@@ -82,9 +88,77 @@ public class EmbeddedServersResource implements QuarkusTestResourceLifecycleMana
         return redis;
     }
 
+    /** The test profile of the server about to start (a class name), or null for the default one. */
+    private String profile;
+
+    @Override
+    public void setContext(Context context) {
+        profile = context.testProfile();
+    }
+
     @Override
     public Map<String, String> start() {
-        return config();
+        Map<String, String> config = new LinkedHashMap<>(config());
+        Optional<Instant> firstDay = firstDemoDay(profile);
+        if (firstDay.isPresent()) {
+            // A demo started for the first time on that day: a database of its own, created fresh.
+            String database = "demo_" + firstDay.get().getEpochSecond();
+            createDatabase(config, database);
+            config.put("quarkus.datasource.jdbc.url", config.get("quarkus.datasource.jdbc.url")
+                    .replaceFirst("/[^/]+$", "/" + database));
+            config.put("hausmeter.clock.start", firstDay.get().toString());
+        } else {
+            config.put("hausmeter.clock.start", clockStart().toString());
+        }
+        return config;
+    }
+
+    /**
+     * The instant a test profile starts a fresh demo at: its public static field {@code FIRST_DAY} (an ISO
+     * instant), read by name since Quarkus loads profiles in a class loader of its own.
+     */
+    static Optional<Instant> firstDemoDay(String profile) {
+        if (profile == null || profile.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            Class<?> c = Class.forName(profile, false, Thread.currentThread().getContextClassLoader());
+            return Optional.of(Instant.parse((String) c.getField("FIRST_DAY").get(null)));
+        } catch (NoSuchFieldException e) {
+            return Optional.empty();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Test profile [" + profile + "]: " + e, e);
+        }
+    }
+
+    private static void createDatabase(Map<String, String> config, String database) {
+        try (Connection c = DriverManager.getConnection(config.get("quarkus.datasource.jdbc.url"),
+                config.get("quarkus.datasource.username"), config.get("quarkus.datasource.password"));
+                Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            st.execute("CREATE DATABASE " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create the test database " + database + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Where the clock of a test server starting now begins: {@link TestTime#PINNED} plus the real time since
+     * the first test server of this JVM started. So a restarted server (another test profile, on the same
+     * database) never goes back behind readings an earlier one stored, and the suite still lives on the
+     * pinned day. Real elapsed time is measured with {@code System.nanoTime}, never with the date.
+     */
+    public static Instant clockStart() {
+        Properties props = System.getProperties();
+        synchronized (props) {
+            String first = props.getProperty("hausmeter.test.clock.first-start-nanos");
+            long now = System.nanoTime();
+            if (first == null) {
+                props.setProperty("hausmeter.test.clock.first-start-nanos", Long.toString(now));
+                return TestTime.PINNED;
+            }
+            return TestTime.PINNED.plusNanos(now - Long.parseLong(first));
+        }
     }
 
     @Override

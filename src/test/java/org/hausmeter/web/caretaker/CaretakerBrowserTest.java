@@ -18,11 +18,6 @@ import org.hausmeter.accounts.persistence.Account;
 import org.hausmeter.billing.Bills;
 import org.hausmeter.billing.StoredBill;
 import org.hausmeter.billing.pdf.Poppler;
-import org.hausmeter.bus.PolledMeter;
-import org.hausmeter.bus.PollingService;
-import org.hausmeter.bus.sim.SimulatedHistory;
-import org.hausmeter.ledger.LedgerDerivation;
-import org.hausmeter.ledger.ReadingStore;
 import org.hausmeter.web.browser.Browser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,6 +43,9 @@ import org.openqa.selenium.WebElement;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CaretakerBrowserTest {
 
+    @jakarta.inject.Inject
+    org.hausmeter.support.DemoHistory history;
+
     static final YearMonth JANUARY = YearMonth.of(2026, 1);
 
     @RegisterExtension
@@ -56,21 +54,11 @@ class CaretakerBrowserTest {
     @TestHTTPResource("/")
     URL root;
     @Inject
-    PollingService polling;
-    @Inject
-    ReadingStore store;
-    @Inject
-    LedgerDerivation derivation;
-    @Inject
     Bills bills;
 
     @BeforeAll
     void january() throws Exception {
-        List<PolledMeter> meters = polling.pollers().values().stream().flatMap(p -> p.meters().stream()).toList();
-        Instant from = Instant.parse("2025-12-31T22:45:00Z");
-        Instant to = Instant.parse("2026-01-31T23:15:00Z");
-        SimulatedHistory.generate(polling.simulator().orElseThrow().building(), meters, from, to, store);
-        derivation.derive(from.plusSeconds(900), to.minusSeconds(900));
+        history.month(JANUARY);
     }
 
     @AfterEach

@@ -23,12 +23,7 @@ import org.hausmeter.accounts.persistence.Account;
 import org.hausmeter.accounts.persistence.Tenancy;
 import org.hausmeter.billing.Bills;
 import org.hausmeter.billing.StoredBill;
-import org.hausmeter.bus.PolledMeter;
-import org.hausmeter.bus.PollingService;
-import org.hausmeter.bus.sim.SimulatedHistory;
-import org.hausmeter.ledger.LedgerDerivation;
 import org.hausmeter.ledger.MeterReadings;
-import org.hausmeter.ledger.ReadingStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,15 +38,12 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CaretakerPagesTest {
 
+    @jakarta.inject.Inject
+    org.hausmeter.support.DemoHistory history;
+
     static final YearMonth MAY = YearMonth.of(2026, 5);
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
-    @Inject
-    PollingService polling;
-    @Inject
-    ReadingStore store;
-    @Inject
-    LedgerDerivation derivation;
     @Inject
     Bills bills;
     @Inject
@@ -76,11 +68,7 @@ class CaretakerPagesTest {
 
     @BeforeAll
     void may() throws Exception {
-        List<PolledMeter> meters = polling.pollers().values().stream().flatMap(p -> p.meters().stream()).toList();
-        Instant from = Instant.parse("2026-04-30T21:45:00Z");
-        Instant to = Instant.parse("2026-05-31T22:15:00Z");
-        SimulatedHistory.generate(polling.simulator().orElseThrow().building(), meters, from, to, store);
-        derivation.derive(from.plusSeconds(900), to.minusSeconds(900));
+        history.month(MAY);
     }
 
     @BeforeEach

@@ -21,9 +21,6 @@ import org.hausmeter.accounts.persistence.Account;
 import org.hausmeter.billing.BillRuns;
 import org.hausmeter.billing.Bills;
 import org.hausmeter.billing.StoredBill;
-import org.hausmeter.bus.PollingService;
-import org.hausmeter.ledger.LedgerDerivation;
-import org.hausmeter.ledger.ReadingStore;
 import org.hausmeter.web.browser.Browser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,17 +42,14 @@ import org.openqa.selenium.WebElement;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ResidentBrowserTest {
 
+    @jakarta.inject.Inject
+    org.hausmeter.support.DemoHistory history;
+
     @RegisterExtension
     static final Browser browser = new Browser();
 
     @TestHTTPResource("/")
     URL root;
-    @Inject
-    PollingService polling;
-    @Inject
-    ReadingStore store;
-    @Inject
-    LedgerDerivation derivation;
     @Inject
     AgroalDataSource db;
     @Inject
@@ -67,7 +61,7 @@ class ResidentBrowserTest {
 
     @BeforeAll
     void data() throws Exception {
-        ResidentTestData.ensure(polling, store, derivation, db);
+        ResidentTestData.ensure(history, db);
         energy.clear();
     }
 

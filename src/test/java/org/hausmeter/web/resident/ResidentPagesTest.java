@@ -29,9 +29,6 @@ import org.hausmeter.billing.BillRuns;
 import org.hausmeter.billing.Bills;
 import org.hausmeter.billing.StoredBill;
 import org.hausmeter.billing.run.MonthBilling;
-import org.hausmeter.bus.PollingService;
-import org.hausmeter.ledger.LedgerDerivation;
-import org.hausmeter.ledger.ReadingStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -50,15 +47,15 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ResidentPagesTest {
 
+    @jakarta.inject.Inject
+    org.hausmeter.support.DemoHistory history;
+
+    @jakarta.inject.Inject
+    java.time.Clock clock;
+
     static final String PW_USER = "pw-resident";
     static final String PW_START = "start-password-1";
 
-    @Inject
-    PollingService polling;
-    @Inject
-    ReadingStore store;
-    @Inject
-    LedgerDerivation derivation;
     @Inject
     AgroalDataSource db;
     @Inject
@@ -72,7 +69,7 @@ class ResidentPagesTest {
 
     @BeforeAll
     void data() throws Exception {
-        ResidentTestData.ensure(polling, store, derivation, db);
+        ResidentTestData.ensure(history, db);
         // Other test classes may have changed months this JVM's cache holds (it checks them only every 5 min).
         energy.clear();
         QuarkusTransaction.requiringNew().run(() -> {
@@ -82,7 +79,7 @@ class ResidentPagesTest {
                 a.displayName = "Paula Wort";
                 a.role = Role.RESIDENT;
                 a.passwordHash = PasswordHasher.hash(PW_START);
-                a.createdAt = Instant.now();
+                a.createdAt = clock.instant();
                 a.persist();
             }
         });
@@ -257,7 +254,7 @@ class ResidentPagesTest {
         long annaId = QuarkusTransaction.requiringNew().call(() -> Account.findByUsername("anna").orElseThrow().id);
         MonthEnergy.TenancyCost cost = energy.costSoFar("A-0.1", annaId).orElseThrow();
         assertThat(text(html, "id=\"cost\">.*?class=\"value\">([^<]+)<")).isEqualTo(de.money(cost.draft().gross()));
-        assertThat(html).contains(de.month(YearMonth.now(BERLIN)) + ", brutto").contains("Grundpreis");
+        assertThat(html).contains(de.month(YearMonth.now(clock.withZone(BERLIN))) + ", brutto").contains("Grundpreis");
     }
 
     @Test

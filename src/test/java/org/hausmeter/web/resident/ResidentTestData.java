@@ -9,11 +9,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import org.hausmeter.bus.PolledMeter;
-import org.hausmeter.bus.PollingService;
-import org.hausmeter.bus.sim.SimulatedHistory;
-import org.hausmeter.ledger.LedgerDerivation;
-import org.hausmeter.ledger.ReadingStore;
 
 /**
  * Data of the demo building for the resident page tests, generated like the bill run tests do it (simulated
@@ -32,23 +27,16 @@ final class ResidentTestData {
     private ResidentTestData() {
     }
 
-    static void ensure(PollingService polling, ReadingStore store, LedgerDerivation derivation, AgroalDataSource db)
+    static void ensure(org.hausmeter.support.DemoHistory history, AgroalDataSource db)
             throws Exception {
         synchronized (System.getProperties()) {
             if (System.getProperty(DONE) != null) {
                 return;
             }
-            List<PolledMeter> meters = polling.pollers().values().stream().flatMap(p -> p.meters().stream()).toList();
             LocalDate handover = handover(db);
-            LocalDate[][] ranges = {{LocalDate.of(2025, 6, 1), LocalDate.of(2025, 7, 1)},
-                    {LocalDate.of(2026, 6, 1), LocalDate.of(2026, 7, 1)}, {handover.minusDays(1), handover.plusDays(1)}};
-            for (LocalDate[] r : ranges) {
-                // One quarter hour either side: the derivation needs a reading before and after.
-                Instant from = r[0].atStartOfDay(BERLIN).toInstant().minusSeconds(900);
-                Instant to = r[1].atStartOfDay(BERLIN).toInstant().plusSeconds(900);
-                SimulatedHistory.generate(polling.simulator().orElseThrow().building(), meters, from, to, store);
-                derivation.derive(from.plusSeconds(900), to.minusSeconds(900));
-            }
+            history.month(java.time.YearMonth.of(2025, 6));
+            history.month(java.time.YearMonth.of(2026, 6));
+            history.days(handover.minusDays(1), handover);
             try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO charging_session (charger, meter_id, card_uid, resident_id, tenancy_id, started_at, ended_at,
                         start_wh, end_wh, status, end_reason, seen_power, source)

@@ -65,7 +65,7 @@ class SimClockTest {
 
     @Test
     void factorBelowOne_isRejected() {
-        assertThatThrownBy(() -> new SimClock(Clock.systemUTC(), REAL, SIM, 0))
+        assertThatThrownBy(() -> new SimClock(Clock.fixed(REAL, java.time.ZoneOffset.UTC), REAL, SIM, 0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }
