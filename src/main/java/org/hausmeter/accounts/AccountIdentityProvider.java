@@ -13,6 +13,7 @@ import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Duration;
 import org.hausmeter.accounts.persistence.Account;
 import org.jboss.logging.Logger;
@@ -33,10 +34,11 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
     }
 
     private final LoginThrottle throttle;
-    private final VerifiedCredentials verified = new VerifiedCredentials(Duration.ofMinutes(5));
+    private final VerifiedCredentials verified;
 
-    AccountIdentityProvider(LoginThrottle throttle) {
+    AccountIdentityProvider(LoginThrottle throttle, Clock clock) {
         this.throttle = throttle;
+        this.verified = new VerifiedCredentials(Duration.ofMinutes(5), clock);
     }
 
     @Override

@@ -7,7 +7,10 @@ import java.time.Clock;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The server's one {@link LoginThrottle}, configured by {@code hausmeter.login.*}, on real time (not the demo clock). */
+/**
+ * The server's one {@link LoginThrottle}, configured by {@code hausmeter.login.*}, on the server's {@link Clock}
+ * (so a test server on a pinned clock throttles consistently; with a demo time factor, lockouts pass faster too).
+ */
 @ApplicationScoped
 public class LoginThrottleSettings {
 
@@ -24,8 +27,8 @@ public class LoginThrottleSettings {
 
     @Produces
     @Singleton
-    LoginThrottle throttle() {
+    LoginThrottle throttle(Clock clock) {
         return new LoginThrottle(new LoginThrottle.Policy(usernameFailures, addressFailures, lockout, maxLockout, forgetAfter),
-                Clock.systemUTC());
+                clock);
     }
 }

@@ -3,7 +3,9 @@ package org.hausmeter.accounts;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -11,23 +13,30 @@ import java.util.concurrent.ConcurrentHashMap;
  * Remembers, for a few minutes, that a username and password matched the account's bcrypt hash, so an API
  * script sending HTTP basic credentials with every request does not cost a bcrypt check (~0.1 s) each time.
  * Only a SHA-256 of username, password and the stored hash is kept (never the password), and a changed
- * password (a new stored hash) no longer matches. Failures are never remembered.
+ * password (a new stored hash) no longer matches. Failures are never remembered. The time to live runs on
+ * the server's {@link Clock}; a clock set back before a remembered check makes it count as expired.
  */
 final class VerifiedCredentials {
 
     private static final int MAX_ENTRIES = 10_000;
 
-    private final long ttlNanos;
-    private final Map<String, Long> verifiedAt = new ConcurrentHashMap<>();
+    private final Duration ttl;
+    private final Clock clock;
+    private final Map<String, Instant> verifiedAt = new ConcurrentHashMap<>();
 
-    VerifiedCredentials(Duration ttl) {
-        this.ttlNanos = ttl.toNanos();
+    VerifiedCredentials(Duration ttl, Clock clock) {
+        this.ttl = ttl;
+        this.clock = clock;
     }
 
     /** @return true when these credentials matched this stored hash within the time to live */
     boolean recentlyMatched(String username, String password, String storedHash) {
-        Long at = verifiedAt.get(key(username, password, storedHash));
-        return at != null && System.nanoTime() - at < ttlNanos;
+        Instant at = verifiedAt.get(key(username, password, storedHash));
+        if (at == null) {
+            return false;
+        }
+        Instant now = clock.instant();
+        return !now.isBefore(at) && now.isBefore(at.plus(ttl));
     }
 
     /** Records a successful check; returns {@code matched}. */
@@ -36,7 +45,7 @@ final class VerifiedCredentials {
             if (verifiedAt.size() >= MAX_ENTRIES) {
                 verifiedAt.clear();
             }
-            verifiedAt.put(key(username, password, storedHash), System.nanoTime());
+            verifiedAt.put(key(username, password, storedHash), clock.instant());
         }
         return matched;
     }

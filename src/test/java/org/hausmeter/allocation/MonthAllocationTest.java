@@ -83,26 +83,21 @@ class MonthAllocationTest {
     }
 
     /**
-     * 200 consumers × 2,976 quarter hours per key. Target is well under 100 ms; the assertion allows 500 ms so a
-     * loaded 2-core CI machine does not make it flaky. Best of 5 runs after warm-up.
+     * 200 consumers × 2,976 quarter hours with every key: production is either consumed in the building or
+     * exported, and the intervals add up to the totals. (How fast: the billing benchmark's {@code month_run_s}
+     * includes this allocation; it is not timed here.)
      */
     @Test
-    void allocateMonth_200ConsumersFullMonth_isFast() {
+    void allocateMonth_200ConsumersFullMonth_conservesProductionWithEveryKey() {
         SyntheticMonth month = SyntheticMonth.of(2026, 200, 2_976);
         Shares shares = Shares.equal(200);
         for (AllocationRule rule : PvAllocator.allKeys(shares)) {
-            for (int warm = 0; warm < 3; warm++) {
-                PvAllocator.allocateMonth(month.productionWh(), month.consumptionWh(), rule, true);
-            }
-            long best = Long.MAX_VALUE;
-            for (int run = 0; run < 5; run++) {
-                long start = System.nanoTime();
-                MonthAllocation m = PvAllocator.allocateMonth(month.productionWh(), month.consumptionWh(), rule, true);
-                best = Math.min(best, System.nanoTime() - start);
-                assertThat(m.building().selfConsumedWh() + m.building().exportedWh())
-                        .isEqualTo(m.building().productionWh());
-            }
-            assertThat(best / 1_000_000).as("ms for rule [%s]", rule.key()).isLessThan(500);
+            MonthAllocation m = PvAllocator.allocateMonth(month.productionWh(), month.consumptionWh(), rule, true);
+            assertThat(m.building().selfConsumedWh() + m.building().exportedWh()).as("rule [%s]", rule.key())
+                    .isEqualTo(m.building().productionWh());
+            assertThat(m.intervalExportedWh()).hasSize(2_976);
+            assertThat(Arrays.stream(m.intervalExportedWh()).sum()).as("rule [%s]", rule.key())
+                    .isEqualTo(m.building().exportedWh());
         }
     }
 }

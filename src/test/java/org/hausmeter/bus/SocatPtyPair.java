@@ -49,7 +49,7 @@ public final class SocatPtyPair implements AutoCloseable {
                 .redirectOutput(dir.resolve("socat.log").toFile())
                 .start();
         SocatPtyPair pair = new SocatPtyPair(process, dir, b, a);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!(Files.exists(a) && Files.exists(b))) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 String log = Files.readString(dir.resolve("socat.log"));

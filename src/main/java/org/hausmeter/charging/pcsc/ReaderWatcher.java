@@ -51,6 +51,7 @@ public final class ReaderWatcher implements AutoCloseable {
     private final Set<String> visible = new LinkedHashSet<>();
     private volatile boolean running;
     private volatile Set<String> snapshot = Set.of();
+    private volatile long polls;
     private Thread thread;
     private boolean pcscDown;
     private boolean resetWarned;
@@ -147,6 +148,7 @@ public final class ReaderWatcher implements AutoCloseable {
                 }
             }
         }
+        polls++;
     }
 
     private void watch(CardTerminal t) throws CardException {
@@ -261,6 +263,11 @@ public final class ReaderWatcher implements AutoCloseable {
     /** Readers seen the last time PC/SC answered. */
     public Set<String> visibleReaders() {
         return snapshot;
+    }
+
+    /** Looks at every reader completed so far (one thread writes it), so a test can wait for the watcher to look again. */
+    public long polls() {
+        return polls;
     }
 
     @Override

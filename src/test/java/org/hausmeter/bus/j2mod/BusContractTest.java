@@ -75,8 +75,9 @@ abstract class BusContractTest {
         assertThat(bus.readCoils(1, 0, 3)).containsExactly(false, true, true);
     }
 
+    /** One request, no retry (counted by the slave); the timeout was waited out (a lower bound only: load lengthens it). */
     @Test
-    void silentUnit_costsOneTimeout_andNextUnitAnswersPromptly() throws ModbusFailure {
+    void silentUnit_costsOneTimeout_andNextUnitAnswers() throws ModbusFailure {
         long before = server.requestCount();
         long start = System.nanoTime();
         assertThatThrownBy(() -> bus.readRegisters(2, FunctionCode.INPUT, 0x0048, 4))
@@ -84,11 +85,10 @@ abstract class BusContractTest {
                 .hasMessageEndingWith("unit [2] FC4 [0x0048]x4: timeout after [300] ms");
         long silentMillis = (System.nanoTime() - start) / 1_000_000;
         assertThat(server.requestCount() - before).as("requests sent to the silent unit").isEqualTo(1);
-        assertThat(silentMillis).as("one timeout, no retry").isBetween(TIMEOUT.toMillis() - 10, 2 * TIMEOUT.toMillis() - 50);
+        assertThat(silentMillis).as("the timeout waited out").isGreaterThanOrEqualTo(TIMEOUT.toMillis() - 10);
 
-        start = System.nanoTime();
         assertThat(bus.readRegisters(5, FunctionCode.INPUT, 0, 1)).containsExactly(42);
-        assertThat((System.nanoTime() - start) / 1_000_000).as("next unit answers promptly").isLessThan(150);
+        assertThat(server.requestCount() - before).as("one more request for the next unit").isEqualTo(2);
     }
 
     @Test

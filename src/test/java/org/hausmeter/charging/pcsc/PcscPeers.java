@@ -51,13 +51,13 @@ final class PcscPeers {
         Path log = Path.of("target", "pcscd.log").toAbsolutePath();
         ours = new ProcessBuilder(PCSCD.toString(), "--foreground").redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!listening(READER_0)) {
             if (!ours.isAlive()) {
                 fail("pcscd exited with " + ours.exitValue() + " (is another pcscd running without vpcd? see " + log + ")");
             }
             if (System.nanoTime() > deadline) {
-                fail("vpcd does not listen on " + READER_0 + " 15 s after pcscd started (see " + log + ")");
+                fail("vpcd does not listen on " + READER_0 + " 30 s after pcscd started (see " + log + ")");
             }
             Thread.sleep(100);
         }

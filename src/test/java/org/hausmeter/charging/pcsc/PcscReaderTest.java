@@ -34,6 +34,8 @@ class PcscReaderTest {
 
     private static final String ACCEPTED = HexFormat.of().withUpperCase().formatHex(ReaderWatcher.FEEDBACK_ACCEPTED);
     private static final String REFUSED = HexFormat.of().withUpperCase().formatHex(ReaderWatcher.FEEDBACK_REFUSED);
+    /** Upper limit of every wait: generous, so a loaded machine only makes the test slower. */
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Inject
     ChargingService service;
@@ -52,7 +54,7 @@ class PcscReaderTest {
     @BeforeEach
     void peersAndFreeChargers() throws Exception {
         PcscPeers.require();
-        await("the watcher sees vpcd's readers", Duration.ofSeconds(20),
+        await("the watcher sees vpcd's readers", WAIT,
                 () -> startup.watcher().orElseThrow().visibleReaders().contains("Virtual PCD 00 00"));
         for (ChargingService.SessionView s : service.sessions(null, null, null, null, 1000)) {
             if (s.status().equals("OPEN")) {
@@ -75,15 +77,15 @@ class PcscReaderTest {
         String uid = card("lena");
         try (VirtualCard card = new VirtualCard(uid)) {
             card.tap(PcscPeers.READER_0);
-            ChargingService.SessionView open = awaitValue("a session on ch-1", Duration.ofSeconds(10), () -> openOn("ch-1"));
+            ChargingService.SessionView open = awaitValue("a session on ch-1", WAIT, () -> openOn("ch-1"));
             assertThat(open.cardUid()).isEqualTo(uid);
-            await("accepted feedback", Duration.ofSeconds(5), () -> card.apdus().contains(ACCEPTED));
+            await("accepted feedback", WAIT, () -> card.apdus().contains(ACCEPTED));
             assertThat(card.apdus()).startsWith("FFCA000000");
             card.remove();
             awaitCardGone("Virtual PCD 00 00");
             ((MutableClock) clock).advance(Duration.ofHours(1));
             card.tap(PcscPeers.READER_0);
-            await("the session closed", Duration.ofSeconds(10),
+            await("the session closed", WAIT,
                     () -> service.session(open.id()).map(s -> s.status().equals("CLOSED")).orElse(false));
             ChargingService.SessionView closed = service.session(open.id()).orElseThrow();
             assertThat(closed.endReason()).isEqualTo("CARD");
@@ -96,7 +98,7 @@ class PcscReaderTest {
     void unknownCard_isRefused_withRedFeedback_andLoggedWithItsReader() throws Exception {
         try (VirtualCard card = new VirtualCard("04BADBADBAD001")) {
             card.tap(PcscPeers.READER_1);
-            await("refused feedback", Duration.ofSeconds(10), () -> card.apdus().contains(REFUSED));
+            await("refused feedback", WAIT, () -> card.apdus().contains(REFUSED));
         }
         DecisionLog.Entry e = decisions.list("ch-2", null, 5).stream().filter(d -> "04BADBADBAD001".equals(d.cardUid()))
                 .findFirst().orElseThrow();
@@ -112,10 +114,10 @@ class PcscReaderTest {
         try (VirtualCard card = new VirtualCard(uid)) {
             card.failNextUidRead();
             card.tap(PcscPeers.READER_1);
-            ChargingService.SessionView open = awaitValue("a session on ch-2", Duration.ofSeconds(10), () -> openOn("ch-2"));
+            ChargingService.SessionView open = awaitValue("a session on ch-2", WAIT, () -> openOn("ch-2"));
             assertThat(open.cardUid()).isEqualTo(uid);
             assertThat(card.apdus().stream().filter(a -> a.equals("FFCA000000")).count()).isGreaterThanOrEqualTo(2);
-            Thread.sleep(1_000);
+            awaitPolls(10);
             assertThat(service.sessions(null, null, null, "ch-2", 10).stream().filter(s -> s.cardUid().equals(uid)
                     && s.status().equals("OPEN")).count()).as("a card held on the reader is one tap").isEqualTo(1);
         }
@@ -127,13 +129,13 @@ class PcscReaderTest {
                 "pcscd was already running (not started by this test): not stopping someone else's pcscd");
         ReaderWatcher watcher = startup.watcher().orElseThrow();
         PcscPeers.stop();
-        await("the watcher notices the readers are gone", Duration.ofSeconds(15), () -> watcher.visibleReaders().isEmpty());
+        await("the watcher notices the readers are gone", WAIT, () -> watcher.visibleReaders().isEmpty());
         PcscPeers.start();
-        await("the readers come back", Duration.ofSeconds(20), () -> watcher.visibleReaders().contains("Virtual PCD 00 00"));
+        await("the readers come back", WAIT, () -> watcher.visibleReaders().contains("Virtual PCD 00 00"));
         String uid = card("jonas");
         try (VirtualCard card = new VirtualCard(uid)) {
             card.tap(PcscPeers.READER_0);
-            ChargingService.SessionView open = awaitValue("a session after pcscd came back", Duration.ofSeconds(10),
+            ChargingService.SessionView open = awaitValue("a session after pcscd came back", WAIT,
                     () -> openOn("ch-1"));
             assertThat(open.cardUid()).isEqualTo(uid);
         }
@@ -144,8 +146,9 @@ class PcscReaderTest {
                 .orElse(null);
     }
 
-    private static void awaitCardGone(String reader) throws InterruptedException {
-        await("the card left " + reader, Duration.ofSeconds(10), () -> {
+    /** PC/SC no longer sees the card, and the watcher has looked since. */
+    private void awaitCardGone(String reader) throws InterruptedException {
+        await("the card left " + reader, WAIT, () -> {
             try {
                 return !javax.smartcardio.TerminalFactory.getInstance("PC/SC", null).terminals().getTerminal(reader)
                         .isCardPresent();
@@ -153,7 +156,14 @@ class PcscReaderTest {
                 return false;
             }
         });
-        Thread.sleep(500);
+        awaitPolls(2);
+    }
+
+    /** The watcher has looked at the readers {@code n} more times (one may be under way now, so n ≥ 2 is one whole look). */
+    private void awaitPolls(int n) throws InterruptedException {
+        ReaderWatcher watcher = startup.watcher().orElseThrow();
+        long target = watcher.polls() + n;
+        await(n + " more looks of the watcher", WAIT, () -> watcher.polls() >= target);
     }
 
     private static void await(String what, Duration max, Supplier<Boolean> condition) throws InterruptedException {

@@ -61,7 +61,7 @@ public final class Browser implements BeforeAllCallback, BeforeEachCallback, Aft
     public static final Path CHROMIUM = Path.of(System.getProperty("hausmeter.test.chromium", "/usr/bin/chromium"));
     public static final Path CHROMEDRIVER = Path.of(System.getProperty("hausmeter.test.chromedriver", "/usr/bin/chromedriver"));
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     private ChromeDriver driver;
     private Path profile;

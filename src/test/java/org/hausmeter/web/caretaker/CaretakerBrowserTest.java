@@ -18,6 +18,7 @@ import org.hausmeter.accounts.persistence.Account;
 import org.hausmeter.billing.Bills;
 import org.hausmeter.billing.StoredBill;
 import org.hausmeter.billing.pdf.Poppler;
+import org.hausmeter.web.WebSession;
 import org.hausmeter.web.browser.Browser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -132,7 +133,7 @@ class CaretakerBrowserTest {
         shot("caretaker-cancelled-de");
 
         // A handover inside the issued month is refused: the issued bill has to be cancelled first.
-        PageSession s = PageSession.caretaker();
+        WebSession s = WebSession.caretaker();
         s.form().formParam("day", "2026-01-10").formParam("resident", "-").post("/caretaker/apartments/A-3.1/handover").then()
                 .statusCode(409).body(containsString("covers days after the handover"));
         assertThat(browser.consoleMessages()).noneMatch(m -> m.contains("Content Security Policy"));

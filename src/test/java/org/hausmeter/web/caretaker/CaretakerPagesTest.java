@@ -24,6 +24,7 @@ import org.hausmeter.accounts.persistence.Tenancy;
 import org.hausmeter.billing.Bills;
 import org.hausmeter.billing.StoredBill;
 import org.hausmeter.ledger.MeterReadings;
+import org.hausmeter.web.WebSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class CaretakerPagesTest {
     @Inject
     AgroalDataSource db;
 
-    PageSession caretaker;
+    WebSession caretaker;
     private final List<TestApartments.Flat> flats = new java.util.ArrayList<>();
 
     @org.junit.jupiter.api.AfterEach
@@ -74,7 +75,7 @@ class CaretakerPagesTest {
     @BeforeEach
     void login() {
         QuarkusTransaction.requiringNew().run(() -> Account.findByUsername("hauswart").orElseThrow().locale = "de");
-        caretaker = PageSession.caretaker();
+        caretaker = WebSession.caretaker();
     }
 
     static final List<String> PAGES = List.of("/caretaker", "/caretaker/meters", "/caretaker/meters/apt-1.2", "/caretaker/flags",
@@ -127,7 +128,7 @@ class CaretakerPagesTest {
 
     @Test
     void aResident_isRefusedEveryPageAndForm_andAnonymousIsSentToTheLogin() {
-        PageSession anna = PageSession.login("anna", "anna-demo");
+        WebSession anna = WebSession.login("anna", "anna-demo");
         for (String p : PAGES) {
             anna.cookies().get(p).then().statusCode(403);
             given().redirects().follow(false).get(p).then().statusCode(302).header("Location", containsString("/login"));
@@ -254,7 +255,7 @@ class CaretakerPagesTest {
         assertThat(created.header("Cache-Control")).isEqualTo("no-store");
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"password\">([A-Za-z0-9]{12})<").matcher(created.asString());
         assertThat(m.find()).as("password shown").isTrue();
-        PageSession ria = PageSession.login(name, m.group(1));
+        WebSession ria = WebSession.login(name, m.group(1));
         ria.cookies().get("/caretaker").then().statusCode(403);
         // A card: a random ID is refused with the explanation; a proper UID is registered, blocked with a reason.
         String uid = "04C0FFEE" + String.format("%06X", System.nanoTime() & 0xFFFFFF);

@@ -29,6 +29,7 @@ import org.hausmeter.billing.BillRuns;
 import org.hausmeter.billing.Bills;
 import org.hausmeter.billing.StoredBill;
 import org.hausmeter.billing.run.MonthBilling;
+import org.hausmeter.web.WebSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -110,13 +111,13 @@ class ResidentPagesTest {
     @Test
     @Order(2)
     void aCaretaker_isNotAResident() {
-        ResidentSession.login("hauswart", "hauswart-demo").cookies().get("/me").then().statusCode(403);
+        WebSession.login("hauswart", "hauswart-demo").cookies().get("/me").then().statusCode(403);
     }
 
     @Test
     @Order(2)
     void anAddressTheServerDoesNotUnderstand_isA400Page() {
-        Response r = ResidentSession.login("anna", "anna-demo").cookies().get("/me?period=decade");
+        Response r = WebSession.login("anna", "anna-demo").cookies().get("/me?period=decade");
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.asString()).contains("Ungültige Adresse").contains("Unknown period [decade]");
     }
@@ -124,7 +125,7 @@ class ResidentPagesTest {
     @Test
     @Order(3)
     void day_showsTheOwnApartmentsConsumption_solarShareAndCo2_asLedgerAndBillRunHaveThem() throws Exception {
-        ResidentSession anna = ResidentSession.login("anna", "anna-demo");
+        WebSession anna = WebSession.login("anna", "anna-demo");
         Response r = anna.cookies().get(dayUrl(JUNE_10));
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.header("Cache-Control")).isEqualTo("no-store");
@@ -152,7 +153,7 @@ class ResidentPagesTest {
     @Test
     @Order(4)
     void weekMonthAndHourBars_addUpToTheLedger() throws Exception {
-        ResidentSession anna = ResidentSession.login("anna", "anna-demo");
+        WebSession anna = WebSession.login("anna", "anna-demo");
         String week = anna.cookies().get("/me?period=week&date=2026-06-10").asString();
         assertThat(text(week, "id=\"period-total\">([^<]+)<"))
                 .isEqualTo(de.kwh(ResidentTestData.wh(db, "A-0.1", LocalDate.of(2026, 6, 8), LocalDate.of(2026, 6, 15)), 1));
@@ -174,7 +175,7 @@ class ResidentPagesTest {
     @Test
     @Order(5)
     void comparison_withTheSameDayLastYear_andTheBuildingsMedianApartment() throws Exception {
-        ResidentSession anna = ResidentSession.login("anna", "anna-demo");
+        WebSession anna = WebSession.login("anna", "anna-demo");
         String html = anna.cookies().get(dayUrl(JUNE_10)).asString();
         LocalDate lastYear = JUNE_10.minusYears(1);
         long ly = ResidentTestData.wh(db, "A-0.1", lastYear, lastYear.plusDays(1));
@@ -206,7 +207,7 @@ class ResidentPagesTest {
     @Test
     @Order(6)
     void aNeighboursApartment_is403_atThePageAndTheApi() {
-        ResidentSession anna = ResidentSession.login("anna", "anna-demo");
+        WebSession anna = WebSession.login("anna", "anna-demo");
         anna.cookies().get("/me/apartments/A-0.1?period=day&date=2026-06-10").then().statusCode(200);
         for (String path : List.of("/me/apartments/A-0.2", "/me/apartments/A-0.2?period=day&date=2026-06-10",
                 "/me/apartments/Z-9.9", "/api/me/apartments/A-0.2")) {
@@ -229,8 +230,8 @@ class ResidentPagesTest {
     @Order(7)
     void tenantChange_eachTenantSeesOnlyTheirOwnDays() throws Exception {
         LocalDate handover = ResidentTestData.handover(db);
-        ResidentSession emil = ResidentSession.login("emil", "emil-demo");
-        ResidentSession fatma = ResidentSession.login("fatma", "fatma-demo");
+        WebSession emil = WebSession.login("emil", "emil-demo");
+        WebSession fatma = WebSession.login("fatma", "fatma-demo");
         String emilsLastDay = emil.cookies().get(dayUrl(handover.minusDays(1))).asString();
         assertThat(text(emilsLastDay, "id=\"period-total\">([^<]+)<"))
                 .isEqualTo(de.kwh(ResidentTestData.wh(db, "A-2.1", handover.minusDays(1), handover), 1));
@@ -249,7 +250,7 @@ class ResidentPagesTest {
     @Test
     @Order(8)
     void costSoFar_isTheRunningMonthsDraft_fromTheTariff() {
-        ResidentSession anna = ResidentSession.login("anna", "anna-demo");
+        WebSession anna = WebSession.login("anna", "anna-demo");
         String html = anna.cookies().get("/me").asString();
         long annaId = QuarkusTransaction.requiringNew().call(() -> Account.findByUsername("anna").orElseThrow().id);
         MonthEnergy.TenancyCost cost = energy.costSoFar("A-0.1", annaId).orElseThrow();
@@ -260,14 +261,14 @@ class ResidentPagesTest {
     @Test
     @Order(9)
     void evSessions_showEnergy_andTheComputedPrice_untilABillHasIt() {
-        ResidentSession anna = ResidentSession.login("anna", "anna-demo");
+        WebSession anna = WebSession.login("anna", "anna-demo");
         String html = anna.cookies().get("/me/charging").asString();
         String row = text(html, "(<tr>\\s*<td>" + Pattern.quote(de.dateTime(ResidentTestData.SESSION_START)) + ".*?</tr>)");
         assertThat(row).contains(de.kwh(ResidentTestData.SESSION_WH, 2)).contains("vorläufig").contains("€");
         MonthEnergy.EvCost c = energy.evCost(YearMonth.of(2026, 6), sessionId()).orElseThrow();
         assertThat(row).contains(de.money(c.net()));
         // Nobody else's sessions.
-        ResidentSession ben = ResidentSession.login("ben", "ben-demo1");
+        WebSession ben = WebSession.login("ben", "ben-demo1");
         assertThat(ben.cookies().get("/me/charging").asString()).doesNotContain(de.dateTime(ResidentTestData.SESSION_START));
     }
 
@@ -291,7 +292,7 @@ class ResidentPagesTest {
         runs.run(june, "test");
         StoredBill annas = bills.issue(draft(june, "A-0.1").id(), "test");
         StoredBill bens = bills.issue(draft(june, "A-0.2").id(), "test");
-        ResidentSession anna = ResidentSession.login("anna", "anna-demo");
+        WebSession anna = WebSession.login("anna", "anna-demo");
         String html = anna.cookies().get("/me/bills").asString();
         assertThat(html).contains(annas.number()).contains(de.money(annas.gross(), java.util.Currency.getInstance("EUR")))
                 .contains("01.06.2026 – 30.06.2026").doesNotContain(bens.number());
@@ -322,7 +323,7 @@ class ResidentPagesTest {
     @Test
     @Order(11)
     void export_givesTheOwnQuarterHoursOfTheChosenDays_asCsv() throws Exception {
-        ResidentSession anna = ResidentSession.login("anna", "anna-demo");
+        WebSession anna = WebSession.login("anna", "anna-demo");
         Response r = anna.cookies().get("/me/export/intervals.csv?from=2026-06-10&to=2026-06-10");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.contentType()).startsWith("text/csv");
@@ -340,7 +341,7 @@ class ResidentPagesTest {
     @Test
     @Order(12)
     void passwordChange_needsTheCurrentPasswordAndTheCsrfToken_andIsAudited() throws Exception {
-        ResidentSession s = ResidentSession.login(PW_USER, PW_START);
+        WebSession s = WebSession.login(PW_USER, PW_START);
         String newPassword = "a new passphrase 7";
         // Without the form's token: refused before anything is checked.
         s.cookies().formParam("current", PW_START).formParam("password", newPassword).formParam("repeat", newPassword)
@@ -350,13 +351,13 @@ class ResidentPagesTest {
         assertThat(change(s, PW_START, "short", "short").asString()).contains("mindestens 10 Zeichen");
         assertThat(change(s, PW_START, newPassword, newPassword + "x").asString()).contains("verschieden");
         assertThat(change(s, PW_START, PW_START, PW_START).asString()).contains("unterscheiden");
-        assertThat(ResidentSession.canLogIn(PW_USER, PW_START)).as("unchanged so far").isTrue();
+        assertThat(WebSession.canLogIn(PW_USER, PW_START)).as("unchanged so far").isTrue();
         Response done = change(s, PW_START, newPassword, newPassword);
         assertThat(done.statusCode()).isEqualTo(303);
         assertThat(done.header("Location")).endsWith("/me/account?changed=1");
         assertThat(s.cookies().get(done.header("Location")).asString()).contains("Ihr Passwort ist geändert.");
-        assertThat(ResidentSession.canLogIn(PW_USER, PW_START)).isFalse();
-        assertThat(ResidentSession.canLogIn(PW_USER, newPassword)).isTrue();
+        assertThat(WebSession.canLogIn(PW_USER, PW_START)).isFalse();
+        assertThat(WebSession.canLogIn(PW_USER, newPassword)).isTrue();
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "SELECT count(*) FROM audit_event WHERE action = 'account.password.change' AND actor = ?")) {
             ps.setString(1, PW_USER);
@@ -367,7 +368,7 @@ class ResidentPagesTest {
         }
     }
 
-    private static Response change(ResidentSession s, String current, String password, String repeat) {
+    private static Response change(WebSession s, String current, String password, String repeat) {
         return s.cookies().formParam("current", current).formParam("password", password).formParam("repeat", repeat)
                 .formParam("_csrf", s.token()).post("/me/account/password");
     }
@@ -375,7 +376,7 @@ class ResidentPagesTest {
     @Test
     @Order(13)
     void english_hasEnglishTextsNumbersAndDates_andTheChoiceIsSavedWithTheAccount() throws Exception {
-        ResidentSession anna = ResidentSession.login("anna", "anna-demo");
+        WebSession anna = WebSession.login("anna", "anna-demo");
         try {
             anna.cookies().formParam("lang", "en").formParam("back", "/me/account").formParam("_csrf", anna.token())
                     .post("/lang").then().statusCode(303);

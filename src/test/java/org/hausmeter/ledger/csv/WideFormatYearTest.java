@@ -6,7 +6,6 @@ import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -17,8 +16,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A year of 15-minute values for 200 meters in the wide layout (35,040 columns, about 6.8 million values). */
-class WideFormatSpeedTest {
+/**
+ * A year of 15-minute values for 200 meters in the wide layout (35,040 columns, about 6.8 million values). How
+ * fast is the ledger benchmark's {@code csv_import_s}, not a test.
+ */
+class WideFormatYearTest {
     private static final int METERS = 200;
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
@@ -26,7 +28,7 @@ class WideFormatSpeedTest {
     Path dir;
 
     @Test
-    void yearOf200Meters_commitsWithExactTotals_wellUnder20Seconds() throws Exception {
+    void yearOf200Meters_commitsWithExactTotals() throws Exception {
         Path file = dir.resolve("campus-2025.csv");
         long[] expectedWh = new long[METERS];
         long expectedValues = write(file, expectedWh);
@@ -44,9 +46,7 @@ class WideFormatSpeedTest {
             count[0]++;
         });
 
-        long t0 = System.nanoTime();
         ImportReport report = importer.commit(ReaderSource.of(file), sink);
-        Duration twoPasses = Duration.ofNanos(System.nanoTime() - t0);
 
         assertThat(report.problems()).isEmpty();
         assertThat(report.summary()).isEqualTo(new ImportSummary(ImportOptions.Layout.WIDE,
@@ -54,7 +54,6 @@ class WideFormatSpeedTest {
                 Instant.parse("2024-12-31T23:00:00Z"), Instant.parse("2025-12-31T22:45:00Z")));
         assertThat(count[0]).isEqualTo(expectedValues);
         assertThat(totals).containsExactly(expectedWh);
-        assertThat(twoPasses).as("validate + commit of %s values", expectedValues).isLessThan(Duration.ofSeconds(20));
     }
 
     /** Writes the file (headers with offsets, so the repeated October hour is exact); returns the value count. */
