@@ -11,6 +11,10 @@ import java.util.Set;
  * server and writes JSON figures under target/bench/. Arguments: the runner jar, the output
  * directory, then optionally the benchmarks to run (bus, ledger, billing, web, startup, comma-separated
  * or as separate arguments; {@code all}, empty or missing runs all).
+ * <p>
+ * {@code -Dbench.smoke=true} runs every benchmark with tiny sizes (see docs/benchmarks.md): the same files
+ * with the same keys plus {@code "smoke": true}, in seconds instead of many minutes; the figures mean
+ * nothing then. {@code BenchSmokeIT} runs it so in the default suite.
  */
 public final class Bench {
 
@@ -25,27 +29,30 @@ public final class Bench {
         Path jar = Path.of(argument(a, 0, "target/quarkus-app/quarkus-run.jar")).toAbsolutePath();
         Path out = Path.of(argument(a, 1, "target/bench")).toAbsolutePath();
         Set<String> only = selection(Arrays.asList(a).subList(Math.min(2, a.length), a.length));
-        run(jar, out, only);
+        run(jar, out, only, Boolean.getBoolean("bench.smoke"));
     }
 
     /** Runs the selected benchmarks ({@link #NAMES}, in that order) against {@code jar}, writing into {@code out}. */
-    static void run(Path jar, Path out, Set<String> only) throws Exception {
+    static void run(Path jar, Path out, Set<String> only, boolean smoke) throws Exception {
+        if (smoke) {
+            System.out.println("Benchmarks in SMOKE mode (tiny sizes; the figures mean nothing): " + only);
+        }
         if (only.contains("bus")) {
-            new BusBench(out).run();
+            new BusBench(out, smoke).run();
         }
         if (only.contains("ledger")) {
-            LedgerBench ledger = new LedgerBench(out);
+            LedgerBench ledger = new LedgerBench(out, smoke);
             ledger.run();
             ledger.write();
         }
         if (only.contains("billing")) {
-            new BillingBench(jar, out).run();
+            new BillingBench(jar, out, smoke).run();
         }
         if (only.contains("web")) {
-            new WebBench(jar, out).run();
+            new WebBench(jar, out, smoke).run();
         }
         if (only.contains("startup")) {
-            new StartupBench(jar, out).run();
+            new StartupBench(jar, out, smoke).run();
         }
     }
 
