@@ -28,18 +28,27 @@ import org.hausmeter.support.EmbeddedServersResource;
  * Ledger figures on a real (embedded) PostgreSQL with the Flyway schema: our bulk ingest of counter
  * readings ({@link ReadingStore#copyIn}: COPY into a staging table + one idempotent insert) next to
  * psql's {@code \\copy} of the same rows straight into the same, emptied table. Writes
- * target/bench/ledger.json (extended by the derivation and CSV figures where available).
+ * target/bench/ledger.json (extended by the derivation and CSV figures where available). Smoke mode
+ * ({@code -Dbench.smoke=true}): 10 meters, three days of quarter hours everywhere, plus {@code "smoke": true}.
  */
 final class LedgerBench {
 
-    private static final int METERS = 200;
-    private static final int QUARTER_HOURS = 5_000;
-
     private final Path out;
+    private final boolean smoke;
+    /** Meters: 200, or 10 in smoke mode. */
+    private final int meters;
+    /** Quarter hours of counter readings per meter: 5,000, or 288 (three days) in smoke mode. */
+    private final int quarterHours;
+    /** Quarter hours in the campus CSV and in the pure derivation: a year (35,040), or 288 in smoke mode. */
+    private final int yearQuarters;
     final Map<String, Object> json = new LinkedHashMap<>();
 
-    LedgerBench(Path out) {
+    LedgerBench(Path out, boolean smoke) {
         this.out = out;
+        this.smoke = smoke;
+        this.meters = smoke ? 10 : 200;
+        this.quarterHours = smoke ? 288 : 5_000;
+        this.yearQuarters = smoke ? 288 : 35_040;
     }
 
     void run() throws Exception {
@@ -51,10 +60,10 @@ final class LedgerBench {
             try (Connection c = DriverManager.getConnection(servers.jdbcUrl(), EmbeddedServers.USER, "");
                     Statement st = c.createStatement()) {
                 Instant start = Instant.parse("2026-01-01T00:00:00Z");
-                Instant end = start.plus(Duration.ofMinutes(15L * QUARTER_HOURS));
+                Instant end = start.plus(Duration.ofMinutes(15L * quarterHours));
                 st.execute("INSERT INTO meter (name, bus, unit_id, model, role, installed_at)"
                         + " SELECT 'bench-' || g, 'bus-' || (g / 200), 1 + g % 200, 'eastron-sdm630', 'COMMON', '2025-01-01'"
-                        + " FROM generate_series(0, " + (METERS - 1) + ") g");
+                        + " FROM generate_series(0, " + (meters - 1) + ") g");
                 st.execute("SELECT hausmeter_ensure_reading_partitions('" + start + "', '" + end + "')");
                 List<Long> ids = new ArrayList<>();
                 try (ResultSet rs = st.executeQuery("SELECT id FROM meter ORDER BY id")) {
@@ -62,17 +71,17 @@ final class LedgerBench {
                         ids.add(rs.getLong(1));
                     }
                 }
-                List<CounterReading> rows = new ArrayList<>(METERS * QUARTER_HOURS);
-                for (int q = 0; q < QUARTER_HOURS; q++) {
+                List<CounterReading> rows = new ArrayList<>(meters * quarterHours);
+                for (int q = 0; q < quarterHours; q++) {
                     Instant t = start.plus(Duration.ofMinutes(15L * q));
-                    for (int m = 0; m < METERS; m++) {
+                    for (int m = 0; m < meters; m++) {
                         rows.add(new CounterReading(ids.get(m), t, 1_000_000L + 97L * q + m, 0L, ReadingSource.POLL));
                     }
                 }
                 // Ours, in batches of one day of the whole building (as the poller and imports do).
                 c.setAutoCommit(true);
                 long t0 = System.nanoTime();
-                int batch = METERS * 96;
+                int batch = meters * 96;
                 int stored = 0;
                 for (int i = 0; i < rows.size(); i += batch) {
                     stored += ReadingStore.copyIn(c, rows.subList(i, Math.min(rows.size(), i + batch)));
@@ -110,9 +119,10 @@ final class LedgerBench {
                 json.put("derive_db_rows", written);
                 json.put("derive_db_rows_per_s", Math.round(written / deriveDb));
 
-                // Wide campus CSV: 200 meters x a year of quarter hours (7 million values), parsed, validated, stored.
+                // Wide campus CSV: 200 meters x a year of quarter hours (7 million values; smoke: 10 x 3 days), parsed,
+                // validated, stored.
                 Path csv = out.resolve("ledger-campus.csv");
-                int columns = 35_040; // a year of quarter hours
+                int columns = yearQuarters; // a year of quarter hours (smoke: three days)
                 try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
                     StringBuilder header = new StringBuilder("meter");
                     java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
@@ -120,7 +130,7 @@ final class LedgerBench {
                         header.append(',').append(f.format(java.time.LocalDateTime.of(2024, 1, 1, 0, 0).plusMinutes(15L * q)));
                     }
                     w.write(header.append('\n').toString());
-                    for (int m = 0; m < METERS; m++) {
+                    for (int m = 0; m < meters; m++) {
                         StringBuilder row = new StringBuilder("bench-").append(m);
                         for (int q = 0; q < columns; q++) {
                             row.append(',').append((q * 7 + m) % 400 / 1000.0);
@@ -129,7 +139,7 @@ final class LedgerBench {
                     }
                 }
                 Map<String, Long> meterIds = new LinkedHashMap<>();
-                for (int m = 0; m < METERS; m++) {
+                for (int m = 0; m < meters; m++) {
                     meterIds.put("bench-" + m, ids.get(m));
                 }
                 org.hausmeter.ledger.csv.ImportOptions options = org.hausmeter.ledger.csv.ImportOptions.defaults("campus.csv",
@@ -155,20 +165,25 @@ final class LedgerBench {
                 json.put("psql_copy_rows_per_s", Math.round(rows.size() / psql));
                 json.put("ingest_ratio", round(psql / ours));
                 json.put("bytes_per_reading", round((double) bytes / rows.size()));
-                json.put("derive_year_200_meters_s", round(deriveYear()));
+                json.put("derive_year_200_meters_s", round(deriveYear(meters, yearQuarters)));
+                if (smoke) {
+                    json.put("smoke", true);
+                }
             }
         }
     }
 
-    /** Pure derivation of a year of 15-minute readings for 200 meters (readings in memory, no database). */
-    static double deriveYear() {
+    /**
+     * Pure derivation of {@code quarters} 15-minute readings (a year: 35,040) for {@code meters} meters (200), readings
+     * in memory, no database.
+     */
+    static double deriveYear(int meters, int quarters) {
         Instant start = Instant.parse("2025-01-01T00:00:00Z");
-        int quarters = 35_040;
         org.hausmeter.ledger.IntervalDeriver deriver = new org.hausmeter.ledger.IntervalDeriver();
         java.util.Random random = new java.util.Random(42);
         long nanos = 0;
         long check = 0;
-        for (int m = 0; m < METERS; m++) {
+        for (int m = 0; m < meters; m++) {
             List<CounterReading> readings = new ArrayList<>(quarters + 1);
             long counter = 1_000_000;
             for (int q = 0; q <= quarters; q++) {

@@ -32,16 +32,20 @@ import org.hausmeter.support.EmbeddedServersResource;
  * <li>{@code db_rss_mb}: proportional set size (PSS, shared memory counted once) summed over the
  * PostgreSQL processes; {@code redis_rss_mb}: resident set of redis-server.</li>
  * </ul>
+ * Smoke mode ({@code -Dbench.smoke=true}) measures the same two starts (each is its own scenario, nothing is
+ * repeated) and adds {@code "smoke": true}.
  */
 final class StartupBench {
 
     private final Path jar;
     private final Path out;
+    private final boolean smoke;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
-    StartupBench(Path jar, Path out) {
+    StartupBench(Path jar, Path out, boolean smoke) {
         this.jar = jar;
         this.out = out;
+        this.smoke = smoke;
     }
 
     void run() throws Exception {
@@ -70,6 +74,9 @@ final class StartupBench {
         json.put("app_restart_s", round(second.upS - second.postgresStartS - second.redisStartS));
         json.put("cores", Runtime.getRuntime().availableProcessors());
         json.put("java", System.getProperty("java.version"));
+        if (smoke) {
+            json.put("smoke", true);
+        }
 
         Path file = out.resolve("startup.json");
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json);

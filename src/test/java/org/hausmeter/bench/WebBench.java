@@ -19,6 +19,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,6 +38,10 @@ import org.hausmeter.support.EmbeddedServersResource;
  * {@value #CONNECTIONS} connections for {@value #SECONDS} s each against, one after the other in the same run:
  * a resident's dashboard {@code /me} (logged in through the form, session cookie), the kiosk page
  * {@code /kiosk}, and a static file ({@code /css/hausmeter.css}). Each target is warmed up first.
+ * <p>
+ * In smoke mode ({@code -Dbench.smoke=true}): {@value #SMOKE_APARTMENTS} apartments with data of the last seven
+ * days, {@value #SMOKE_CONNECTIONS} connections for {@value #SMOKE_SECONDS} s per target without warm-up, 6 new
+ * views (3 measured); the same keys plus {@code "smoke": true}.
  */
 final class WebBench {
 
@@ -44,15 +49,34 @@ final class WebBench {
     static final int CONNECTIONS = 50;
     static final int SECONDS = 30;
     static final int WARM_UP_SECONDS = 15;
+    static final int NEW_VIEWS = 120;
+    static final int SMOKE_APARTMENTS = 20;
+    static final int SMOKE_CONNECTIONS = 2;
+    static final int SMOKE_SECONDS = 2;
     static final String RESIDENT = "r20";
     static final String PASSWORD = "bench-resident-password";
 
     private final Path jar;
     private final Path out;
+    private final boolean smoke;
+    /** Apartments (at least 20: the resident is r20 of B-20). */
+    private final int apartments;
+    private final int connections;
+    private final int seconds;
+    /** wrk warm-up per target before the measurement; 0 skips it. */
+    private final int warmUpSeconds;
+    /** Day views not built yet, one at a time: the first half for the JIT, the second half measured. */
+    private final int newViews;
 
-    WebBench(Path jar, Path out) {
+    WebBench(Path jar, Path out, boolean smoke) {
         this.jar = jar;
         this.out = out;
+        this.smoke = smoke;
+        this.apartments = smoke ? SMOKE_APARTMENTS : APARTMENTS;
+        this.connections = smoke ? SMOKE_CONNECTIONS : CONNECTIONS;
+        this.seconds = smoke ? SMOKE_SECONDS : SECONDS;
+        this.warmUpSeconds = smoke ? 0 : WARM_UP_SECONDS;
+        this.newViews = smoke ? 6 : NEW_VIEWS;
     }
 
     void run() throws Exception {
@@ -75,10 +99,12 @@ final class WebBench {
             long t0 = System.nanoTime();
             Instant now = Instant.now();
             Instant end = Instant.ofEpochSecond(now.getEpochSecond() / 900 * 900);
-            YearMonth first = YearMonth.from(now.atZone(BillingBench.BERLIN)).minusMonths(12);
+            // A year from the first day of its month; smoke: the last seven days (the 6 new views below have data).
+            LocalDate today = LocalDate.ofInstant(now, BillingBench.BERLIN);
+            LocalDate first = smoke ? today.minusDays(7) : YearMonth.from(today).minusMonths(12).atDay(1);
             long rows;
             try (Connection c = DriverManager.getConnection(servers.jdbcUrl(), EmbeddedServers.USER, "")) {
-                rows = BillingBench.populate(c, APARTMENTS, first, end);
+                rows = BillingBench.populate(c, apartments, first, end);
                 try (PreparedStatement ps = c.prepareStatement("UPDATE account SET password_hash = ? WHERE username = ?")) {
                     ps.setString(1, PasswordHasher.hash(PASSWORD));
                     ps.setString(2, RESIDENT);
@@ -87,9 +113,9 @@ final class WebBench {
                 c.commit();
             }
             System.out.printf("web bench: %,d interval rows in %.1f s%n", rows, (System.nanoTime() - t0) / 1e9);
-            json.put("apartments", APARTMENTS);
+            json.put("apartments", apartments);
             json.put("interval_rows", rows);
-            json.put("data_from", first.atDay(1).toString());
+            json.put("data_from", first.toString());
             int port;
             try (ServerSocket s = new ServerSocket(0)) {
                 port = s.getLocalPort();
@@ -124,10 +150,10 @@ final class WebBench {
                 json.put("dashboard_first_s", BillingBench.round((System.nanoTime() - c0) / 1e9));
                 json.put("dashboard_bytes", page.body().getBytes(StandardCharsets.UTF_8).length);
                 // A view is kept until the next quarter hour or data change: the cost of views not seen before,
-                // one at a time: the day views of the last 120 days (the first 60 for the JIT, the others measured).
+                // one at a time: the day views of the last 120 days (the first 60 for the JIT, the others measured;
+                // smoke: 6 and 3).
                 List<Double> fresh = new ArrayList<>();
-                java.time.LocalDate today = java.time.LocalDate.now(BillingBench.BERLIN);
-                for (int i = 1; i <= 120; i++) {
+                for (int i = 1; i <= newViews; i++) {
                     String url = base + "/me?period=day&date=" + today.minusDays(i);
                     long s0 = System.nanoTime();
                     HttpResponse<String> v = http.send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookie).build(),
@@ -135,7 +161,7 @@ final class WebBench {
                     if (v.statusCode() != 200) {
                         throw new IllegalStateException(url + " answered " + v.statusCode());
                     }
-                    if (i > 60) {
+                    if (i > newViews / 2) {
                         fresh.add((System.nanoTime() - s0) / 1e6);
                     }
                 }
@@ -157,12 +183,16 @@ final class WebBench {
                         {"static", "/css/hausmeter.css", null}};
                 // Warm-up: every target first (the JIT compiles the paths they share), then each again right
                 // before it is measured.
-                for (String[] t : targets) {
-                    wrk(wrk, script, base + t[1], t[2], WARM_UP_SECONDS);
+                if (warmUpSeconds > 0) {
+                    for (String[] t : targets) {
+                        wrk(wrk, script, base + t[1], t[2], connections, warmUpSeconds);
+                    }
                 }
                 for (String[] t : targets) {
-                    wrk(wrk, script, base + t[1], t[2], WARM_UP_SECONDS);
-                    JsonNode r = wrk(wrk, script, base + t[1], t[2], SECONDS);
+                    if (warmUpSeconds > 0) {
+                        wrk(wrk, script, base + t[1], t[2], connections, warmUpSeconds);
+                    }
+                    JsonNode r = wrk(wrk, script, base + t[1], t[2], connections, seconds);
                     if (r.get("non_2xx").asLong() > 0 || r.get("socket_errors").asLong() > 0) {
                         throw new IllegalStateException(t[0] + ": " + r.get("non_2xx") + " answers other than 2xx and "
                                 + r.get("socket_errors") + " socket errors: " + r);
@@ -181,10 +211,13 @@ final class WebBench {
                 }
             }
         }
-        json.put("connections", CONNECTIONS);
-        json.put("seconds", SECONDS);
+        json.put("connections", connections);
+        json.put("seconds", seconds);
         json.put("load_generator", "wrk " + wrkVersion(wrk) + ", 2 threads, own process");
         json.put("cores", Runtime.getRuntime().availableProcessors());
+        if (smoke) {
+            json.put("smoke", true);
+        }
         Files.createDirectories(out);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("web.json").toFile(), json);
         System.out.println("web.json: " + json);
@@ -206,8 +239,9 @@ final class WebBench {
         json.put(name + "_max_ms", BillingBench.round(r.get("max_us").asDouble() / 1000));
     }
 
-    private static JsonNode wrk(Path wrk, Path script, String url, String cookie, int seconds) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(wrk.toString(), "-t2", "-c" + CONNECTIONS, "-d" + seconds + "s",
+    private static JsonNode wrk(Path wrk, Path script, String url, String cookie, int connections, int seconds)
+            throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(wrk.toString(), "-t2", "-c" + connections, "-d" + seconds + "s",
                 "--timeout", "10s", "-s", script.toString()));
         if (cookie != null) {
             cmd.add("-H");
