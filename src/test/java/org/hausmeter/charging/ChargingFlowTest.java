@@ -95,12 +95,12 @@ class ChargingFlowTest {
         assertThat(started.getString("outcome")).isEqualTo("STARTED");
         long id = started.getLong("sessionId");
         // The Heidelberg box got 16 A = 160 x 0.1 A in holding 261 over Modbus.
-        int current = polling.onBus("garage", bus -> bus.readRegisters(3, FunctionCode.HOLDING, 261, 1)[0], Duration.ofSeconds(5));
+        int current = polling.onBus("garage", bus -> bus.readRegisters(3, FunctionCode.HOLDING, 261, 1)[0], Duration.ofSeconds(30));
         assertThat(current).isEqualTo(160);
         time().advance(Duration.ofMinutes(30));
         JsonPath stopped = tap("ch-2", ANNA);
         assertThat(stopped.getString("outcome")).isEqualTo("STOPPED");
-        int after = polling.onBus("garage", bus -> bus.readRegisters(3, FunctionCode.HOLDING, 261, 1)[0], Duration.ofSeconds(5));
+        int after = polling.onBus("garage", bus -> bus.readRegisters(3, FunctionCode.HOLDING, 261, 1)[0], Duration.ofSeconds(30));
         assertThat(after).isZero();
         JsonPath s = session(id);
         assertThat(s.getString("status")).isEqualTo("CLOSED");
@@ -134,7 +134,7 @@ class ChargingFlowTest {
 
     private boolean readCoil() {
         try {
-            return polling.onBus("garage", bus -> bus.readCoils(10, 0, 1)[0], Duration.ofSeconds(5));
+            return polling.onBus("garage", bus -> bus.readCoils(10, 0, 1)[0], Duration.ofSeconds(30));
         } catch (org.hausmeter.bus.ModbusFailure e) {
             throw new AssertionError(e);
         }
@@ -262,7 +262,7 @@ class ChargingFlowTest {
         polling.onBus("garage", bus -> {
             bus.writeSingleCoil(10, 0, false);
             return null;
-        }, Duration.ofSeconds(5));
+        }, Duration.ofSeconds(30));
         time().advance(Duration.ofMinutes(5));
         service.recover();
         JsonPath s = session(id);
@@ -273,7 +273,7 @@ class ChargingFlowTest {
         polling.onBus("garage", bus -> {
             bus.writeSingleCoil(10, 0, true);
             return null;
-        }, Duration.ofSeconds(5));
+        }, Duration.ofSeconds(30));
         service.recover();
         assertThat(readCoil()).isFalse();
         caretaker().get("/api/chargers/decisions?charger=ch-1&limit=1").then()

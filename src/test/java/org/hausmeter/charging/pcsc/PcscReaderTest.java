@@ -67,6 +67,18 @@ class PcscReaderTest {
         ((MutableClock) clock).advance(Duration.ofMinutes(1));
     }
 
+    /**
+     * Each test leaves both readers empty, seen so by the watcher: a card still on a reader when the next test
+     * taps there would be no new tap (the tests run in any order).
+     */
+    @org.junit.jupiter.api.AfterEach
+    void readersEmpty() throws InterruptedException {
+        if (startup.watcher().isPresent()) {
+            awaitCardGone("Virtual PCD 00 00");
+            awaitCardGone("Virtual PCD 00 01");
+        }
+    }
+
     @AfterAll
     static void stopOurPcscd() throws InterruptedException {
         PcscPeers.stop();
