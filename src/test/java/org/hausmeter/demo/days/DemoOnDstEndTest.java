@@ -2,20 +2,14 @@ package org.hausmeter.demo.days;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import java.time.Instant;
 
 /** First started at 02:30 CEST on 31 October 2027 (Berlin), before the clocks go back: today has 100 quarter hours. */
 @QuarkusTest
 @TestProfile(DemoOnDstEndTest.FirstDay.class)
 class DemoOnDstEndTest extends DemoFirstDay {
 
-    /** The demo's first start; read by the test resource (fresh database, clock starting here). */
+    /** The demo's first start (the test resource gives it a fresh database and a clock starting here). */
     public static class FirstDay extends DemoFirstDay.Profile {
         public static final String FIRST_DAY = "2027-10-31T00:30:00Z";
-    }
-
-    @Override
-    Instant firstStart() {
-        return Instant.parse(FirstDay.FIRST_DAY);
     }
 }

@@ -2,20 +2,14 @@ package org.hausmeter.demo.days;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import java.time.Instant;
 
 /** First started at 23:50 on 29 February 2028 (Berlin): a leap day, ten minutes before midnight and the month's end. */
 @QuarkusTest
 @TestProfile(DemoOnLeapDayTest.FirstDay.class)
 class DemoOnLeapDayTest extends DemoFirstDay {
 
-    /** The demo's first start; read by the test resource (fresh database, clock starting here). */
+    /** The demo's first start (the test resource gives it a fresh database and a clock starting here). */
     public static class FirstDay extends DemoFirstDay.Profile {
         public static final String FIRST_DAY = "2028-02-29T22:50:00Z";
-    }
-
-    @Override
-    Instant firstStart() {
-        return Instant.parse(FirstDay.FIRST_DAY);
     }
 }
