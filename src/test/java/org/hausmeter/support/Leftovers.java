@@ -80,10 +80,12 @@ public final class Leftovers implements AfterAllCallback {
                 System.getProperty(prefix + "username"), System.getProperty(prefix + "password", ""));
                 Statement st = c.createStatement()) {
             c.setAutoCommit(false);
+            int rows = 0;
             for (String sql : statements) {
-                st.executeUpdate(sql);
+                rows += st.executeUpdate(sql);
             }
             c.commit();
+            System.out.printf("Leftovers of %s: %d rows removed%n", context.getRequiredTestClass().getSimpleName(), rows);
         }
     }
 }
