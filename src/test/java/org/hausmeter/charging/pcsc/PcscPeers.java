@@ -48,16 +48,22 @@ final class PcscPeers {
     }
 
     static synchronized void start() throws IOException, InterruptedException {
+        stop(); // never two of ours: a pcscd left running would hold the PC/SC socket for every later start
         Path log = Path.of("target", "pcscd.log").toAbsolutePath();
         ours = new ProcessBuilder(PCSCD.toString(), "--foreground").redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!listening(READER_0)) {
             if (!ours.isAlive()) {
-                fail("pcscd exited with " + ours.exitValue() + " (is another pcscd running without vpcd? see " + log + ")");
+                int status = ours.exitValue();
+                ours = null;
+                fail("pcscd exited with " + status + " (is another pcscd running without vpcd? see " + log + ")");
             }
             if (System.nanoTime() > deadline) {
-                fail("vpcd does not listen on " + READER_0 + " 30 s after pcscd started (see " + log + ")");
+                stop();
+                fail("vpcd does not listen on " + READER_0 + " 30 s after pcscd started (see " + log + "). 'Address already"
+                        + " in use' there: another socket had vpcd's port, e.g. an outgoing connection's ephemeral port;"
+                        + " .ci/run reserves 35963-35964 (net.ipv4.ip_local_reserved_ports)");
             }
             Thread.sleep(100);
         }
