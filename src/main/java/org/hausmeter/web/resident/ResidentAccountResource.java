@@ -47,11 +47,13 @@ public class ResidentAccountResource {
      * @param username  login name
      * @param lang      the account's language
      * @param minLength shortest new password
+     * @param maxBytes  longest new password in UTF-8 bytes (what bcrypt reads)
      * @param message   a result to show, or null
      * @param error     true when {@code message} is an error
      */
     @TemplateData
-    public record AccountView(String name, String username, String lang, int minLength, String message, boolean error) {
+    public record AccountView(String name, String username, String lang, int minLength, int maxBytes, String message,
+            boolean error) {
     }
 
     @CheckedTemplate
@@ -87,12 +89,13 @@ public class ResidentAccountResource {
 
     private AccountView view(String message, boolean error) {
         Residents.Me me = Residents.me(account);
-        return new AccountView(me.displayName(), me.username(), locale.lang(), config.passwordMinLength(), message, error);
+        return new AccountView(me.displayName(), me.username(), locale.lang(), config.passwordMinLength(),
+                PasswordHasher.MAX_BYTES, message, error);
     }
 
     /**
      * Changes the password: 303 to the account page when done; the account page with the reason and 400 when
-     * refused (wrong current password, too short, the two new ones differ, unchanged).
+     * refused (wrong current password, too short, longer than bcrypt reads, the two new ones differ, unchanged).
      */
     @POST
     @Path("password")
@@ -116,6 +119,9 @@ public class ResidentAccountResource {
         int min = config.passwordMinLength();
         if (password == null || password.length() < min) {
             return refused(msg.password_too_short(min));
+        }
+        if (!PasswordHasher.fitsBcrypt(password)) {
+            return refused(msg.password_too_long(PasswordHasher.MAX_BYTES));
         }
         if (!password.equals(repeat)) {
             return refused(msg.password_mismatch());
