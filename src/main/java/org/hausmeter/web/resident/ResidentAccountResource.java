@@ -25,6 +25,7 @@ import org.hausmeter.accounts.LoginThrottle;
 import org.hausmeter.accounts.PasswordHasher;
 import org.hausmeter.accounts.persistence.Account;
 import org.hausmeter.audit.AuditLog;
+import org.hausmeter.platform.LogSafe;
 import org.hausmeter.web.CurrentAccount;
 import org.hausmeter.web.i18n.RequestLocale;
 import org.jboss.logging.Logger;
@@ -106,16 +107,18 @@ public class ResidentAccountResource {
         ResidentMessages msg = Residents.messages(locale.locale());
         Residents.Me me = Residents.me(account);
         String address = AccountIdentityProvider.clientAddress(rc);
-        Duration wait = throttle.waitFor(me.username(), address);
+        // The session shows this browser logged in as the resident: like a device cookie, it is not locked out by
+        // failures from elsewhere; its own address's limits apply. Admitted means counted as a failure already.
+        Duration wait = throttle.admit(me.username(), address, true, true);
         if (!wait.isZero()) {
             return refused(msg.password_throttled(Math.max(1, (wait.toMillis() + 999) / 1000)));
         }
         String hash = QuarkusTransaction.requiringNew().call(() -> Account.<Account>findById(me.id()).passwordHash);
         if (!PasswordHasher.matches(current, hash)) {
-            throttle.failed(me.username(), address);
-            LOG.warnf("Password change of [%s] refused: wrong current password", me.username());
+            LOG.warnf("Password change of %s refused: wrong current password", LogSafe.quoted(me.username()));
             return refused(msg.password_wrong_old());
         }
+        throttle.succeeded(me.username(), address, true);
         int min = config.passwordMinLength();
         if (password == null || password.length() < min) {
             return refused(msg.password_too_short(min));
@@ -136,8 +139,7 @@ public class ResidentAccountResource {
             audit.record(me.username(), "account.password.change", "account:" + me.id(), null, Map.of("passwordChanged", true),
                     null);
         });
-        throttle.succeeded(me.username(), address);
-        LOG.infof("Password of [%s] changed", me.username());
+        LOG.infof("Password of %s changed", LogSafe.quoted(me.username()));
         return Response.seeOther(URI.create("/me/account?changed=1")).build();
     }
 
