@@ -1,6 +1,6 @@
 package org.hausmeter.accounts;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -13,32 +13,37 @@ import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import org.hausmeter.accounts.persistence.Account;
-import org.jboss.logging.Logger;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Checks a username and password against the account table (bcrypt) for both the login form and
  * HTTP basic authentication; the account's role becomes the security role (RESIDENT or CARETAKER).
- * Inactive accounts and accounts without a password cannot log in. Every attempt passes the
- * {@link LoginThrottle} first: a throttled username or client address is refused without a password
- * check, and the login page tells how long to wait.
+ * Inactive accounts and accounts without a password cannot log in. The decision is {@link LoginCheck}
+ * (throttle first, one bcrypt check whether the user exists or not); this class adds the request: the client
+ * address, the device cookie ({@link KnownDevices}), which a successful form login renews.
  */
 @ApplicationScoped
 public class AccountIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
-    private static final Logger LOG = Logger.getLogger(AccountIdentityProvider.class);
-
-    private record Credentials(String username, String hash, Role role) {
-    }
-
     private final LoginThrottle throttle;
-    private final VerifiedCredentials verified;
+    private final KnownDevices devices;
+    private final LoginCheck check;
+    private final String formPostLocation;
 
-    AccountIdentityProvider(LoginThrottle throttle, Clock clock) {
+    AccountIdentityProvider(LoginThrottle throttle, KnownDevices devices, Clock clock, AgroalDataSource dataSource,
+            @ConfigProperty(name = "quarkus.http.auth.form.post-location", defaultValue = "/j_security_check") String postLocation) {
         this.throttle = throttle;
-        this.verified = new VerifiedCredentials(Duration.ofMinutes(5), clock);
+        this.devices = devices;
+        this.formPostLocation = postLocation.startsWith("/") ? postLocation : "/" + postLocation;
+        this.check = new LoginCheck(throttle, username -> find(dataSource, username), PasswordHasher::matches,
+                PasswordHasher.dummyHash(), new VerifiedCredentials(Duration.ofMinutes(5), clock));
     }
 
     @Override
@@ -49,28 +54,22 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
             AuthenticationRequestContext context) {
-        String address = clientAddress(HttpSecurityUtils.getRoutingContextAttribute(request));
+        RoutingContext rc = HttpSecurityUtils.getRoutingContextAttribute(request);
+        String address = clientAddress(rc);
         return context.runBlocking(() -> {
             String username = request.getUsername();
-            Duration wait = throttle.waitFor(username, address);
-            if (!wait.isZero()) {
-                throttle.failed(username, address);
-                LOG.warnf("Login of [%s] from [%s] refused: throttled for %d s", username, address, wait.toSeconds());
-                throw new AuthenticationFailedException("Too many failed logins of [" + username + "] or from [" + address + "]");
+            LoginCheck.Outcome outcome = check.check(username, new String(request.getPassword().getPassword()), address,
+                    devices.knows(rc, username));
+            if (!outcome.loggedIn()) {
+                // The message names nobody: whatever logs it, no typed text reaches a log through it.
+                throw new AuthenticationFailedException(outcome.throttled() ? "Too many failed logins" : "Wrong username or password");
             }
-            String password = new String(request.getPassword().getPassword());
-            Credentials c = QuarkusTransaction.joiningExisting().call(() -> Account.findByUsername(username)
-                    .filter(a -> a.active && a.passwordHash != null)
-                    .map(a -> new Credentials(a.username, a.passwordHash, a.role)).orElse(null));
-            if (c == null || !(verified.recentlyMatched(username, password, c.hash())
-                    || verified.remember(username, password, c.hash(), PasswordHasher.matches(password, c.hash())))) {
-                throttle.failed(username, address);
-                LOG.infof("Failed login of [%s] from [%s]", username, address);
-                throw new AuthenticationFailedException("Wrong username or password");
+            LoginCheck.Account a = outcome.account();
+            if (rc != null && formPostLocation.equals(rc.normalizedPath())) {
+                devices.remember(rc, a.username());
             }
-            throttle.succeeded(username, address);
-            return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(c.username()))
-                    .addRole(c.role().name()).build();
+            return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(a.username())).addRole(a.role().name())
+                    .build();
         });
     }
 
@@ -85,5 +84,22 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
             return null;
         }
         return rc.request().remoteAddress().hostAddress();
+    }
+
+    /** One plain JDBC query, like {@link SessionIdentityProvider}: a login flood should not cost a transaction each. */
+    private static Optional<LoginCheck.Account> find(AgroalDataSource dataSource, String username) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT username, password_hash, role, active FROM account WHERE lower(username) = lower(?)")) {
+            ps.setString(1, username);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new LoginCheck.Account(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)),
+                        rs.getBoolean(4)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read an account: " + e.getMessage(), e);
+        }
     }
 }

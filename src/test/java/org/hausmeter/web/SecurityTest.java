@@ -10,13 +10,30 @@ import static org.hamcrest.Matchers.not;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hausmeter.accounts.FirstRun;
+import org.hausmeter.accounts.KnownDevices;
+import org.hausmeter.accounts.PasswordHasher;
 import org.hausmeter.accounts.persistence.Account;
+import org.hausmeter.support.Leftovers;
 import org.junit.jupiter.api.Test;
 
 /** Form login, session cookie, CSRF, API challenge, the resident rule, throttling: over HTTP, as a browser or a script talks. */
 @QuarkusTest
 class SecurityTest {
+
+    @Inject
+    FirstRun firstRun;
+    @ConfigProperty(name = "hausmeter.login.address-failures")
+    int addressFailures;
 
     @Test
     void formLogin_setsAnHttpOnlySameSiteStrictSessionCookie_andLandsOnTheStartPage() {
@@ -122,7 +139,7 @@ class SecurityTest {
     }
 
     @Test
-    void repeatedFailures_lockTheUsername_evenForTheRightPassword_andTheLoginPageSaysHowLong() {
+    void repeatedFailures_lockTheUsernameFromThatAddress_evenForTheRightPassword_andTheLoginPageSaysHowLong() {
         for (int i = 0; i < 5; i++) {
             given().redirects().follow(false).formParam("j_username", "hugo").formParam("j_password", "wrong-" + i)
                     .post("/j_security_check").then().statusCode(302).header("Location", endsWith("/login?error"));
@@ -135,6 +152,79 @@ class SecurityTest {
         given().header("Accept-Language", "en").get("/login?error").then()
                 .body(org.hamcrest.Matchers.matchesPattern("(?s).*Too many attempts, try again in \\d+ s\\..*"));
         given().auth().preemptive().basic("hugo", "hugo-demo").get("/api/me/apartments").then().statusCode(401);
+    }
+
+    @Test
+    void theCaretaker_logsIn_whileAFloodOfWrongPasswordsForTheirNameComesFromOtherAddresses() {
+        String name = "sec-caretaker" + System.nanoTime() % 100_000;
+        String password = firstRun.createCaretaker(name).oneTimePassword();
+        Leftovers.afterClass(List.of("DELETE FROM account WHERE username = '" + name + "'"));
+        // The office browser logs in once: it gets the device cookie, and its address becomes known to the account.
+        Response office = formLogin(from("127.0.0.1"), name, password);
+        assertThat(office.header("Location")).doesNotContain("error");
+        String device = office.cookie(KnownDevices.COOKIE);
+        assertThat(device).as("device cookie").isNotBlank();
+        assertThat(office.headers().getValues("Set-Cookie")).anyMatch(c -> c.startsWith(KnownDevices.COOKIE + "=")
+                && c.contains("Path=/j_security_check") && c.toLowerCase(java.util.Locale.ROOT).contains("httponly")
+                && c.contains("SameSite=Strict"));
+        // A neighbour floods the name from three other addresses (their own locks stop each after 5).
+        for (int a = 2; a <= 4; a++) {
+            for (int i = 0; i < 6; i++) {
+                assertThat(formLogin(from("127.0.0." + a), name, "guess-" + i).header("Location")).endsWith("/login?error");
+            }
+        }
+        // A stranger's address: refused even with the right password, and its login page says to wait.
+        assertThat(formLogin(from("127.0.0.5"), name, password).header("Location")).endsWith("/login?error");
+        from("127.0.0.5").header("Accept-Language", "en").get("/login?error").then()
+                .body(org.hamcrest.Matchers.matchesPattern("(?s).*Too many attempts, try again in \\d+ s\\..*"));
+        from("127.0.0.5").auth().preemptive().basic(name, password).get("/api/buses").then().statusCode(401);
+        // The caretaker: the phone's browser on a new address shows its cookie; the office script uses Basic.
+        Response phone = formLogin(from("127.0.0.6").cookie(KnownDevices.COOKIE, device), name, password);
+        assertThat(phone.header("Location")).doesNotContain("error");
+        assertThat(phone.cookie(WebSession.SESSION)).isNotBlank();
+        from("127.0.0.1").auth().preemptive().basic(name, password).get("/api/buses").then().statusCode(200);
+        // A forged cookie does not help.
+        assertThat(formLogin(from("127.0.0.5").cookie(KnownDevices.COOKIE, "1.x.0.forged"), name, password)
+                .header("Location")).endsWith("/login?error");
+    }
+
+    @Test
+    void anUnknownUsername_costsOneBcryptCheck_likeAWrongPasswordOfARealAccount() {
+        long before = PasswordHasher.verifications();
+        assertThat(formLogin(from("127.0.0.7"), "nobody-lives-here", "a-guess").header("Location")).endsWith("/login?error");
+        assertThat(PasswordHasher.verifications()).as("one check against the dummy hash").isEqualTo(before + 1);
+        assertThat(formLogin(from("127.0.0.7"), "ben", "another-guess").header("Location")).endsWith("/login?error");
+        assertThat(PasswordHasher.verifications()).isEqualTo(before + 2);
+    }
+
+    @Test
+    void longUsernames_fromOneAddress_lockThatAddress_withoutStoringThem() {
+        String long1500 = "x".repeat(1_500);
+        for (int i = 0; i < addressFailures; i++) {
+            assertThat(formLogin(from("127.0.0.8"), long1500 + i, "guess").header("Location")).endsWith("/login?error");
+        }
+        from("127.0.0.8").get("/login?error").then().body(containsString("Zu viele Versuche, bitte in "));
+        // The address is locked for everyone, the right password included; other addresses are not.
+        assertThat(formLogin(from("127.0.0.8"), "ben", "ben-demo1").header("Location")).endsWith("/login?error");
+        assertThat(formLogin(from("127.0.0.9"), "ben", "ben-demo1").header("Location")).doesNotContain("error");
+    }
+
+    /** A request from another loopback address: the server sees that address as the client's. */
+    private static RequestSpecification from(String loopback) {
+        InetAddress local;
+        try {
+            local = InetAddress.getByName(loopback);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(loopback, e);
+        }
+        return given().config(RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
+                .setParam("http.route.local-address", local))).baseUri("http://127.0.0.1").redirects().follow(false);
+    }
+
+    private static Response formLogin(RequestSpecification spec, String username, String password) {
+        Response r = spec.formParam("j_username", username).formParam("j_password", password).post("/j_security_check");
+        assertThat(r.statusCode()).as("login redirect").isEqualTo(302);
+        return r;
     }
 
     @Test

@@ -25,6 +25,7 @@ import org.hausmeter.accounts.LoginThrottle;
 import org.hausmeter.accounts.PasswordHasher;
 import org.hausmeter.accounts.persistence.Account;
 import org.hausmeter.audit.AuditLog;
+import org.hausmeter.platform.LogSafe;
 import org.hausmeter.web.CurrentAccount;
 import org.hausmeter.web.i18n.RequestLocale;
 import org.jboss.logging.Logger;
@@ -47,11 +48,13 @@ public class ResidentAccountResource {
      * @param username  login name
      * @param lang      the account's language
      * @param minLength shortest new password
+     * @param maxBytes  longest new password in UTF-8 bytes (what bcrypt reads)
      * @param message   a result to show, or null
      * @param error     true when {@code message} is an error
      */
     @TemplateData
-    public record AccountView(String name, String username, String lang, int minLength, String message, boolean error) {
+    public record AccountView(String name, String username, String lang, int minLength, int maxBytes, String message,
+            boolean error) {
     }
 
     @CheckedTemplate
@@ -87,12 +90,13 @@ public class ResidentAccountResource {
 
     private AccountView view(String message, boolean error) {
         Residents.Me me = Residents.me(account);
-        return new AccountView(me.displayName(), me.username(), locale.lang(), config.passwordMinLength(), message, error);
+        return new AccountView(me.displayName(), me.username(), locale.lang(), config.passwordMinLength(),
+                PasswordHasher.MAX_BYTES, message, error);
     }
 
     /**
      * Changes the password: 303 to the account page when done; the account page with the reason and 400 when
-     * refused (wrong current password, too short, the two new ones differ, unchanged).
+     * refused (wrong current password, too short, longer than bcrypt reads, the two new ones differ, unchanged).
      */
     @POST
     @Path("password")
@@ -103,19 +107,24 @@ public class ResidentAccountResource {
         ResidentMessages msg = Residents.messages(locale.locale());
         Residents.Me me = Residents.me(account);
         String address = AccountIdentityProvider.clientAddress(rc);
-        Duration wait = throttle.waitFor(me.username(), address);
+        // The session shows this browser logged in as the resident: like a device cookie, it is not locked out by
+        // failures from elsewhere; its own address's limits apply. Admitted means counted as a failure already.
+        Duration wait = throttle.admit(me.username(), address, true, true);
         if (!wait.isZero()) {
             return refused(msg.password_throttled(Math.max(1, (wait.toMillis() + 999) / 1000)));
         }
         String hash = QuarkusTransaction.requiringNew().call(() -> Account.<Account>findById(me.id()).passwordHash);
         if (!PasswordHasher.matches(current, hash)) {
-            throttle.failed(me.username(), address);
-            LOG.warnf("Password change of [%s] refused: wrong current password", me.username());
+            LOG.warnf("Password change of %s refused: wrong current password", LogSafe.quoted(me.username()));
             return refused(msg.password_wrong_old());
         }
+        throttle.succeeded(me.username(), address, true);
         int min = config.passwordMinLength();
         if (password == null || password.length() < min) {
             return refused(msg.password_too_short(min));
+        }
+        if (!PasswordHasher.fitsBcrypt(password)) {
+            return refused(msg.password_too_long(PasswordHasher.MAX_BYTES));
         }
         if (!password.equals(repeat)) {
             return refused(msg.password_mismatch());
@@ -130,8 +139,7 @@ public class ResidentAccountResource {
             audit.record(me.username(), "account.password.change", "account:" + me.id(), null, Map.of("passwordChanged", true),
                     null);
         });
-        throttle.succeeded(me.username(), address);
-        LOG.infof("Password of [%s] changed", me.username());
+        LOG.infof("Password of %s changed", LogSafe.quoted(me.username()));
         return Response.seeOther(URI.create("/me/account?changed=1")).build();
     }
 

@@ -153,11 +153,12 @@ public interface ResidentMessages {
     @Message String password_old();
     @Message String password_new();
     @Message String password_repeat();
-    @Message String password_hint(int min);
+    @Message String password_hint(int min, int max);
     @Message String password_submit();
     @Message String password_changed();
     @Message String password_wrong_old();
     @Message String password_too_short(int min);
+    @Message String password_too_long(int max);
     @Message String password_mismatch();
     @Message String password_same();
     @Message String password_throttled(long seconds);

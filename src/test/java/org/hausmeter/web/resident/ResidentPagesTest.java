@@ -349,6 +349,11 @@ class ResidentPagesTest {
         assertThat(change(s, "wrong-password", newPassword, newPassword).statusCode()).isEqualTo(400);
         assertThat(change(s, "wrong-password", newPassword, newPassword).asString()).contains("Das bisherige Passwort ist falsch.");
         assertThat(change(s, PW_START, "short", "short").asString()).contains("mindestens 10 Zeichen");
+        // bcrypt reads 72 bytes: 37 umlauts (74 bytes) are refused with the reason, not cut without a word.
+        String umlauts = "ä".repeat(37);
+        Response tooLong = change(s, PW_START, umlauts, umlauts);
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(tooLong.asString()).contains("Das neue Passwort ist zu lang: höchstens 72 Byte").contains("bcrypt");
         assertThat(change(s, PW_START, newPassword, newPassword + "x").asString()).contains("verschieden");
         assertThat(change(s, PW_START, PW_START, PW_START).asString()).contains("unterscheiden");
         assertThat(WebSession.canLogIn(PW_USER, PW_START)).as("unchanged so far").isTrue();
