@@ -57,10 +57,15 @@ final class LocalFiles {
 
     /**
      * Sets {@code path} to exactly {@code wanted} if it has other permissions; says what was fixed in {@code fixed}.
-     * Links are not followed.
+     * A link is followed (a data directory may be a link to another disk): what counts is what it points to.
      */
     static void ensureExactly(Path path, Set<PosixFilePermission> wanted, List<String> fixed) throws IOException {
-        Set<PosixFilePermission> now = permissions(path);
+        Set<PosixFilePermission> now;
+        try {
+            now = Files.getPosixFilePermissions(path);
+        } catch (UnsupportedOperationException | java.nio.file.NoSuchFileException e) {
+            now = null;
+        }
         if (now != null && !now.equals(wanted)) {
             setPermissions(path, wanted);
             fixed.add("[" + path + "] was " + PosixFilePermissions.toString(now) + ", now " + PosixFilePermissions.toString(wanted));
