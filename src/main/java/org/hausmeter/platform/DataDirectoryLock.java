@@ -43,7 +43,7 @@ public final class DataDirectoryLock implements AutoCloseable {
      * @throws DataDirectoryInUseException if another process (or this one) holds it
      */
     public static DataDirectoryLock acquire(Path dataDir) throws IOException {
-        Files.createDirectories(dataDir);
+        LocalFiles.createPrivateDirectories(dataDir);
         Path key = dataDir.toRealPath();
         if (!HELD.add(key)) {
             throw new DataDirectoryInUseException(dataDir, "pid " + ProcessHandle.current().pid());

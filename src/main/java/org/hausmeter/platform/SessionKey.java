@@ -1,12 +1,7 @@
 package org.hausmeter.platform;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -35,35 +30,8 @@ public final class SessionKey {
         return Base64.getEncoder().encodeToString(bytes);
     }
 
-    /** The key in {@code dataDir}, created first if missing. */
+    /** The key in {@code dataDir}, created first if missing (the data directory with mode 0700, the file 0600). */
     public static String ensure(Path dataDir) throws IOException {
-        Files.createDirectories(dataDir);
-        Path file = dataDir.resolve(FILE);
-        if (!Files.exists(file)) {
-            byte[] bytes = new byte[32];
-            new SecureRandom().nextBytes(bytes);
-            String key = Base64.getEncoder().encodeToString(bytes);
-            Path tmp = Files.createTempFile(dataDir, FILE, ".tmp");
-            try {
-                try {
-                    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException e) {
-                    // Not a POSIX file system: the data directory's own permissions protect the key.
-                }
-                Files.writeString(tmp, key + "\n", StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING);
-                try {
-                    Files.createLink(file, tmp);
-                } catch (FileAlreadyExistsException e) {
-                    // Another process was first: use its key.
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        }
-        String key = Files.readString(file, StandardCharsets.US_ASCII).trim();
-        if (key.length() < 16) {
-            throw new IOException("Session key in [" + file + "] is shorter than 16 characters");
-        }
-        return key;
+        return LocalFiles.secret(dataDir, FILE, SessionKey::temporary);
     }
 }

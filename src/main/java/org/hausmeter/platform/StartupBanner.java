@@ -43,10 +43,14 @@ public class StartupBanner {
     int port;
     @ConfigProperty(name = SessionKey.TEMPORARY, defaultValue = "false")
     boolean temporarySessionKey;
+    /** What the launcher had to do before starting the embedded servers (orphans stopped, permissions fixed). */
+    @ConfigProperty(name = "hausmeter.embedded.notes")
+    Optional<String> embeddedNotes;
 
     void servers(@Observes @Priority(5) StartupEvent event) {
+        embeddedNotes.ifPresent(notes -> notes.lines().filter(line -> !line.isBlank()).forEach(LOG::warn));
         if (embeddedPostgres) {
-            LOG.infof("Embedded PostgreSQL on localhost:%d (%s, started in %d ms), files in [%s/postgres]",
+            LOG.infof("Embedded PostgreSQL on 127.0.0.1:%d (%s, started in %d ms), files in [%s/postgres]",
                     postgresPort, newCluster ? "new cluster" : "existing cluster", postgresStartMs, dataDir.orElse("?"));
         } else {
             LOG.infof("PostgreSQL: %s (configured, nothing embedded)", withoutCredentials(jdbcUrl));

@@ -89,11 +89,12 @@ final class BillingBench {
         Map<String, Object> json = new LinkedHashMap<>();
         try (EmbeddedServers servers = EmbeddedServers.start(new EmbeddedServers.Settings(data.resolve("servers"), 0, 0,
                 true, true))) {
-            Flyway.configure().dataSource(servers.jdbcUrl(), EmbeddedServers.USER, "").locations("classpath:db/migration")
+            Flyway.configure().dataSource(servers.jdbcUrl(), EmbeddedServers.USER, servers.postgresPassword())
+                    .locations("classpath:db/migration")
                     .load().migrate();
             long t0 = System.nanoTime();
             long rows;
-            try (Connection c = DriverManager.getConnection(servers.jdbcUrl(), EmbeddedServers.USER, "")) {
+            try (Connection c = DriverManager.getConnection(servers.jdbcUrl(), EmbeddedServers.USER, servers.postgresPassword())) {
                 if (reuse) {
                     c.createStatement().execute("ALTER TABLE bill DISABLE TRIGGER bill_frozen; ALTER TABLE bill_line DISABLE TRIGGER"
                             + " bill_line_frozen; DELETE FROM bill; DELETE FROM bill_number; ALTER TABLE bill ENABLE TRIGGER bill_frozen;"
@@ -117,7 +118,8 @@ final class BillingBench {
             pb.environment().put("HAUSMETER_HTTP_PORT", Integer.toString(port));
             pb.environment().put("HAUSMETER_DB_URL", servers.jdbcUrl());
             pb.environment().put("HAUSMETER_DB_USER", EmbeddedServers.USER);
-            pb.environment().put("HAUSMETER_REDIS_URL", servers.redisUrl());
+            pb.environment().put("HAUSMETER_DB_PASSWORD", servers.postgresPassword());
+            pb.environment().put("HAUSMETER_REDIS_URL", servers.redisUrlWithPassword());
             Process app = pb.start();
             try {
                 HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -130,7 +132,7 @@ final class BillingBench {
                 }
                 List<Double> runs = new ArrayList<>();
                 for (int i = 0; i < monthRuns; i++) {
-                    try (Connection c = DriverManager.getConnection(servers.jdbcUrl(), EmbeddedServers.USER, "")) {
+                    try (Connection c = DriverManager.getConnection(servers.jdbcUrl(), EmbeddedServers.USER, servers.postgresPassword())) {
                         c.createStatement().executeUpdate("DELETE FROM bill WHERE status = 'DRAFT'");
                     }
                     long s = System.nanoTime();
@@ -143,7 +145,7 @@ final class BillingBench {
                 json.put("bills_per_month", drafts);
                 json.put("ev_sessions_per_month", count(servers, "SELECT count(*) FROM charging_session WHERE started_at >= '"
                         + MONTH.atDay(1) + "' AND started_at < '" + MONTH.plusMonths(1).atDay(1) + "'"));
-                try (Connection c = DriverManager.getConnection(servers.jdbcUrl(), EmbeddedServers.USER, "")) {
+                try (Connection c = DriverManager.getConnection(servers.jdbcUrl(), EmbeddedServers.USER, servers.postgresPassword())) {
                     c.createStatement().executeUpdate("DELETE FROM bill WHERE status = 'DRAFT'");
                 }
                 long y = System.nanoTime();
@@ -317,7 +319,7 @@ final class BillingBench {
     }
 
     private static long count(EmbeddedServers servers, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(servers.jdbcUrl(), EmbeddedServers.USER, "");
+        try (Connection c = DriverManager.getConnection(servers.jdbcUrl(), EmbeddedServers.USER, servers.postgresPassword());
                 PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);

@@ -55,9 +55,10 @@ final class LedgerBench {
         Path data = out.resolve("ledger-data");
         EmbeddedServersResource.deleteRecursively(data);
         try (EmbeddedServers servers = EmbeddedServers.start(new EmbeddedServers.Settings(data, 0, 0, true, false))) {
-            Flyway.configure().dataSource(servers.jdbcUrl(), EmbeddedServers.USER, "").locations("classpath:db/migration")
+            Flyway.configure().dataSource(servers.jdbcUrl(), EmbeddedServers.USER, servers.postgresPassword())
+                    .locations("classpath:db/migration")
                     .load().migrate();
-            try (Connection c = DriverManager.getConnection(servers.jdbcUrl(), EmbeddedServers.USER, "");
+            try (Connection c = DriverManager.getConnection(servers.jdbcUrl(), EmbeddedServers.USER, servers.postgresPassword());
                     Statement st = c.createStatement()) {
                 Instant start = Instant.parse("2026-01-01T00:00:00Z");
                 Instant end = start.plus(Duration.ofMinutes(15L * quarterHours));
@@ -102,7 +103,7 @@ final class LedgerBench {
                         ReadingStore.CopyText text = new ReadingStore.CopyText(rows.iterator())) {
                     text.transferTo(w);
                 }
-                double psql = psqlCopy(servers.postgresPort(), file);
+                double psql = psqlCopy(servers.postgresPort(), servers.postgresPassword(), file);
                 Files.delete(file);
 
                 // Derivation through the database: read each meter's readings, derive, write interval_energy.
@@ -204,12 +205,13 @@ final class LedgerBench {
         return nanos / 1e9;
     }
 
-    private static double psqlCopy(int port, Path file) throws Exception {
+    private static double psqlCopy(int port, String password, Path file) throws Exception {
         String psql = Files.isExecutable(Path.of("/usr/bin/psql")) ? "/usr/bin/psql" : "psql";
-        ProcessBuilder pb = new ProcessBuilder(psql, "-h", "localhost", "-p", Integer.toString(port), "-U",
+        ProcessBuilder pb = new ProcessBuilder(psql, "-h", "127.0.0.1", "-p", Integer.toString(port), "-U",
                 EmbeddedServers.USER, "-d", EmbeddedServers.DATABASE, "-v", "ON_ERROR_STOP=1", "-c",
                 "\\copy meter_reading (meter_id, read_at, import_wh, export_wh, source) FROM '" + file + "'")
                 .redirectErrorStream(true);
+        pb.environment().put("PGPASSWORD", password);
         long t0 = System.nanoTime();
         Process p = pb.start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -94,7 +94,8 @@ final class WebBench {
         Map<String, Object> json = new LinkedHashMap<>();
         try (EmbeddedServers servers = EmbeddedServers.start(new EmbeddedServers.Settings(data.resolve("servers"), 0, 0,
                 true, true))) {
-            Flyway.configure().dataSource(servers.jdbcUrl(), EmbeddedServers.USER, "").locations("classpath:db/migration")
+            Flyway.configure().dataSource(servers.jdbcUrl(), EmbeddedServers.USER, servers.postgresPassword())
+                    .locations("classpath:db/migration")
                     .load().migrate();
             long t0 = System.nanoTime();
             Instant now = Instant.now();
@@ -103,7 +104,7 @@ final class WebBench {
             LocalDate today = LocalDate.ofInstant(now, BillingBench.BERLIN);
             LocalDate first = smoke ? today.minusDays(7) : YearMonth.from(today).minusMonths(12).atDay(1);
             long rows;
-            try (Connection c = DriverManager.getConnection(servers.jdbcUrl(), EmbeddedServers.USER, "")) {
+            try (Connection c = DriverManager.getConnection(servers.jdbcUrl(), EmbeddedServers.USER, servers.postgresPassword())) {
                 rows = BillingBench.populate(c, apartments, first, end);
                 try (PreparedStatement ps = c.prepareStatement("UPDATE account SET password_hash = ? WHERE username = ?")) {
                     ps.setString(1, PasswordHasher.hash(PASSWORD));
@@ -133,7 +134,8 @@ final class WebBench {
             pb.environment().put("HAUSMETER_HTTP_PORT", Integer.toString(port));
             pb.environment().put("HAUSMETER_DB_URL", servers.jdbcUrl());
             pb.environment().put("HAUSMETER_DB_USER", EmbeddedServers.USER);
-            pb.environment().put("HAUSMETER_REDIS_URL", servers.redisUrl());
+            pb.environment().put("HAUSMETER_DB_PASSWORD", servers.postgresPassword());
+            pb.environment().put("HAUSMETER_REDIS_URL", servers.redisUrlWithPassword());
             Process app = pb.start();
             try {
                 HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

@@ -38,8 +38,8 @@ class ExternalServersIT {
                     jar.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
             pb.environment().put("HAUSMETER_DB_URL", external.jdbcUrl());
             pb.environment().put("HAUSMETER_DB_USER", EmbeddedServers.USER);
-            pb.environment().put("HAUSMETER_DB_PASSWORD", "");
-            pb.environment().put("HAUSMETER_REDIS_URL", external.redisUrl());
+            pb.environment().put("HAUSMETER_DB_PASSWORD", external.postgresPassword());
+            pb.environment().put("HAUSMETER_REDIS_URL", external.redisUrlWithPassword());
             pb.environment().put("HAUSMETER_DATA_DIR", appData.toString());
             pb.environment().put("HAUSMETER_HTTP_PORT", Integer.toString(port));
             Process app = pb.start();

@@ -73,10 +73,14 @@ public class EmbeddedServersResource implements QuarkusTestResourceLifecycleMana
 
     /** Shuts the embedded Redis down (as a crash or an operator would), keeping its port and data. */
     public static void stopRedis() throws IOException {
-        int port = Integer.parseInt(config().get("hausmeter.embedded.redis-port"));
+        Map<String, String> config = config();
+        int port = Integer.parseInt(config.get("hausmeter.embedded.redis-port"));
         try (Socket s = new Socket("127.0.0.1", port)) {
-            s.getOutputStream().write("SHUTDOWN NOSAVE\r\n".getBytes(StandardCharsets.US_ASCII));
-            s.getInputStream().read();
+            s.setSoTimeout(30_000);
+            s.getOutputStream().write(("AUTH " + config.get("quarkus.redis.password") + "\r\nSHUTDOWN NOSAVE\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            // "+OK" for AUTH, then Redis closes the connection as it goes down.
+            s.getInputStream().readAllBytes();
         }
     }
 
