@@ -35,12 +35,15 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
     private final LoginThrottle throttle;
     private final KnownDevices devices;
     private final LoginCheck check;
+    private final LoginSessions sessions;
     private final String formPostLocation;
 
-    AccountIdentityProvider(LoginThrottle throttle, KnownDevices devices, Clock clock, AgroalDataSource dataSource,
+    AccountIdentityProvider(LoginThrottle throttle, KnownDevices devices, LoginSessions sessions, Clock clock,
+            AgroalDataSource dataSource,
             @ConfigProperty(name = "quarkus.http.auth.form.post-location", defaultValue = "/j_security_check") String postLocation) {
         this.throttle = throttle;
         this.devices = devices;
+        this.sessions = sessions;
         this.formPostLocation = postLocation.startsWith("/") ? postLocation : "/" + postLocation;
         this.check = new LoginCheck(throttle, username -> find(dataSource, username), PasswordHasher::matches,
                 PasswordHasher.dummyHash(), new VerifiedCredentials(Duration.ofMinutes(5), clock));
@@ -67,6 +70,8 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
             LoginCheck.Account a = outcome.account();
             if (rc != null && formPostLocation.equals(rc.normalizedPath())) {
                 devices.remember(rc, a.username());
+                // A form login gets a server-side session (cookie hausmeter-sid); Basic requests get none.
+                sessions.start(rc, a.username());
             }
             return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(a.username())).addRole(a.role().name())
                     .build();

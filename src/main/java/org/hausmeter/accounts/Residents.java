@@ -40,10 +40,12 @@ public class Residents {
 
     private final Clock clock;
     private final AuditLog audit;
+    private final LoginSessions sessions;
 
-    Residents(Clock clock, AuditLog audit) {
+    Residents(Clock clock, AuditLog audit, LoginSessions sessions) {
         this.clock = clock;
         this.audit = audit;
+        this.sessions = sessions;
     }
 
     /** Every resident account, by display name. */
@@ -131,8 +133,10 @@ public class Residents {
         String password = PasswordHasher.randomPassword(PASSWORD_LENGTH);
         boolean had = a.passwordHash != null;
         a.passwordHash = PasswordHasher.hash(password);
+        // Whoever is logged in with the old password is logged out (same transaction as the new hash).
+        int ended = sessions.endAll(a.id, LoginSessions.EndReason.PASSWORD);
         audit.record(actor, "account.password", "account:" + a.username, Map.of("hadPassword", had),
-                Map.of("hasPassword", true), "new password shown to the caretaker");
+                Map.of("hasPassword", true, "sessionsEnded", ended), "new password shown to the caretaker");
         return new Password(a.username, a.displayName, password);
     }
 

@@ -2,7 +2,6 @@ package org.hausmeter.web;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,6 +13,7 @@ import java.net.URI;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hausmeter.accounts.AccountIdentityProvider;
+import org.hausmeter.accounts.LoginSessions;
 import org.hausmeter.accounts.LoginThrottle;
 
 /**
@@ -34,12 +34,14 @@ public class LoginResource {
     }
 
     private final LoginThrottle throttle;
+    private final LoginSessions sessions;
     private final RoutingContext rc;
     private final String sessionCookie;
 
-    LoginResource(LoginThrottle throttle, RoutingContext rc,
+    LoginResource(LoginThrottle throttle, LoginSessions sessions, RoutingContext rc,
             @ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String sessionCookie) {
         this.throttle = throttle;
+        this.sessions = sessions;
         this.rc = rc;
         this.sessionCookie = sessionCookie;
     }
@@ -56,11 +58,14 @@ public class LoginResource {
         return Response.ok(page).header("Cache-Control", "no-store").build();
     }
 
-    /** Ends the session: the session cookie is stateless, so logging out means the browser drops it. */
+    /**
+     * Ends the session: the server-side session row ends (a copied cookie is refused from now on) and the browser
+     * drops both session cookies.
+     */
     @POST
     @Path("logout")
     public Response logout() {
-        rc.response().addCookie(Cookie.cookie(sessionCookie, "").setPath("/").setMaxAge(0).setHttpOnly(true));
+        sessions.logout(rc, sessionCookie);
         return Response.seeOther(URI.create("/login?logout")).build();
     }
 }

@@ -260,7 +260,7 @@ final class WebBench {
         return new ObjectMapper().readTree(line.substring(5));
     }
 
-    /** Logs the resident in through the login form; returns the session cookie ("name=value"). */
+    /** Logs the resident in through the login form; returns the session cookies ("name=value; name=value"). */
     private static String login(HttpClient http, String base) throws IOException, InterruptedException {
         String form = "j_username=" + RESIDENT + "&j_password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/j_security_check"))
@@ -270,9 +270,14 @@ final class WebBench {
         if (r.statusCode() != 302 || location.contains("error")) {
             throw new IllegalStateException("Login of " + RESIDENT + " failed: " + r.statusCode() + " " + location);
         }
-        return r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("hausmeter-session="))
-                .map(c -> c.substring(0, c.indexOf(';'))).findFirst()
-                .orElseThrow(() -> new IllegalStateException("No session cookie after the login"));
+        // Quarkus' session cookie and the server-side session's token (hausmeter-sid): both are needed.
+        java.util.List<String> cookies = r.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("hausmeter-session=") || c.startsWith("hausmeter-sid="))
+                .map(c -> c.substring(0, c.indexOf(';'))).toList();
+        if (cookies.size() != 2) {
+            throw new IllegalStateException("No session cookies after the login: " + cookies);
+        }
+        return String.join("; ", cookies);
     }
 
     private static String wrkVersion(Path wrk) {

@@ -45,7 +45,12 @@ class SecurityTest {
                 .findFirst().orElseThrow();
         assertThat(setCookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict")
                 .doesNotContainIgnoringCase("Max-Age");
-        given().cookie(WebSession.SESSION, r.cookie(WebSession.SESSION)).get("/").then().statusCode(200)
+        String sid = r.headers().getValues("Set-Cookie").stream().filter(c -> c.startsWith(WebSession.SID + "="))
+                .findFirst().orElseThrow();
+        assertThat(sid).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict")
+                .doesNotContainIgnoringCase("Max-Age");
+        given().cookie(WebSession.SESSION, r.cookie(WebSession.SESSION)).cookie(WebSession.SID, r.cookie(WebSession.SID))
+                .get("/").then().statusCode(200)
                 .body(containsString("Anna Berger")).body(containsString("action=\"/logout\""))
                 .body(containsString("href=\"/me\"")).body(not(containsString("href=\"/caretaker\"")));
     }
@@ -129,7 +134,8 @@ class SecurityTest {
             assertThat(QuarkusTransaction.requiringNew().call(() -> Account.findByUsername("greta").orElseThrow().locale))
                     .isEqualTo("en");
             // No lang cookie, a German browser: the account's language wins.
-            given().cookie(WebSession.SESSION, greta.sessionCookie()).header("Accept-Language", "de").get("/").then()
+            given().cookie(WebSession.SESSION, greta.sessionCookie()).cookie(WebSession.SID, greta.sidCookie())
+                    .header("Accept-Language", "de").get("/").then()
                     .body(containsString("<html lang=\"en\">")).body(containsString(">Log out</button>"));
         } finally {
             QuarkusTransaction.requiringNew().run(() -> Account.findByUsername("greta").orElseThrow().locale = "de");

@@ -9,12 +9,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A logged-in browser session for RestAssured tests of the pages: session cookie, CSRF cookie and the page's
- * CSRF token, as a browser holds them. The one login helper of the page tests (caretaker, resident, security).
+ * A logged-in browser session for RestAssured tests of the pages: Quarkus' session cookie, the server-side
+ * session's cookie ({@code hausmeter-sid}), the CSRF cookie and the page's CSRF token, as a browser holds them.
+ * The one login helper of the page tests (caretaker, resident, security).
  */
-public record WebSession(String sessionCookie, String csrfCookie, String token) {
+public record WebSession(String sessionCookie, String sidCookie, String csrfCookie, String token) {
 
     public static final String SESSION = "hausmeter-session";
+    public static final String SID = "hausmeter-sid";
     private static final Pattern META = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\">");
 
     /** Logs in through the login form's POST, then loads the start page for the CSRF token. */
@@ -25,10 +27,12 @@ public record WebSession(String sessionCookie, String csrfCookie, String token) 
         assertThat(login.header("Location")).as("landing page, not the error page").doesNotContain("error");
         String session = login.cookie(SESSION);
         assertThat(session).as("session cookie").isNotBlank();
-        Response page = given().cookie(SESSION, session).get("/");
+        String sid = login.cookie(SID);
+        assertThat(sid).as("server-side session cookie").isNotBlank();
+        Response page = given().cookie(SESSION, session).cookie(SID, sid).get("/");
         Matcher m = META.matcher(page.asString());
         assertThat(m.find()).as("csrf meta tag").isTrue();
-        return new WebSession(session, page.cookie("hausmeter-csrf"), m.group(1));
+        return new WebSession(session, sid, page.cookie("hausmeter-csrf"), m.group(1));
     }
 
     /** The demo caretaker. */
@@ -48,7 +52,8 @@ public record WebSession(String sessionCookie, String csrfCookie, String token) 
      * (the server's default; an account's own language still wins).
      */
     public RequestSpecification cookies() {
-        return given().redirects().follow(false).cookie(SESSION, sessionCookie).cookie("hausmeter-csrf", csrfCookie)
+        return given().redirects().follow(false).cookie(SESSION, sessionCookie).cookie(SID, sidCookie)
+                .cookie("hausmeter-csrf", csrfCookie)
                 .header("Accept-Language", "de");
     }
 

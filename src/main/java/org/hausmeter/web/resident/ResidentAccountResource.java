@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.hausmeter.accounts.AccountIdentityProvider;
 import org.hausmeter.accounts.LoginThrottle;
+import org.hausmeter.accounts.LoginSessions;
 import org.hausmeter.accounts.PasswordHasher;
 import org.hausmeter.accounts.persistence.Account;
 import org.hausmeter.audit.AuditLog;
@@ -69,10 +70,12 @@ public class ResidentAccountResource {
     private final ResidentConfig config;
     private final RoutingContext rc;
     private final CurrentAccount account;
+    private final LoginSessions sessions;
 
     ResidentAccountResource(SecurityIdentity identity, RequestLocale locale, LoginThrottle throttle, AuditLog audit,
-            ResidentConfig config, RoutingContext rc, CurrentAccount account) {
+            ResidentConfig config, RoutingContext rc, CurrentAccount account, LoginSessions sessions) {
         this.account = account;
+        this.sessions = sessions;
         this.identity = identity;
         this.locale = locale;
         this.throttle = throttle;
@@ -136,8 +139,10 @@ public class ResidentAccountResource {
         QuarkusTransaction.requiringNew().run(() -> {
             Account a = Account.findById(me.id());
             a.passwordHash = newHash;
-            audit.record(me.username(), "account.password.change", "account:" + me.id(), null, Map.of("passwordChanged", true),
-                    null);
+            // Every other session of the account ends with the old password; this browser stays logged in.
+            int ended = sessions.endOthers(me.id(), rc, LoginSessions.EndReason.PASSWORD);
+            audit.record(me.username(), "account.password.change", "account:" + me.id(), null,
+                    Map.of("passwordChanged", true, "otherSessionsEnded", ended), null);
         });
         LOG.infof("Password of %s changed", LogSafe.quoted(me.username()));
         return Response.seeOther(URI.create("/me/account?changed=1")).build();

@@ -120,8 +120,10 @@ class ResidentBrowserTest {
         assertThat(link.getAttribute("aria-label")).isEqualTo("Rechnung " + bill.number() + " als PDF herunterladen");
         browser.screenshot("resident-bills-de");
         Cookie session = browser.driver().manage().getCookieNamed("hausmeter-session");
+        Cookie sid = browser.driver().manage().getCookieNamed("hausmeter-sid");
         HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(link.getAttribute("href")))
-                .header("Cookie", "hausmeter-session=" + session.getValue()).build(), HttpResponse.BodyHandlers.ofByteArray());
+                .header("Cookie", "hausmeter-session=" + session.getValue() + "; hausmeter-sid=" + sid.getValue()).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/pdf"));
         assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
