@@ -18,7 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+import org.hausmeter.accounts.LoginSessions;
 import org.hausmeter.accounts.Residents;
+import org.hausmeter.web.i18n.Msg;
 import org.hausmeter.accounts.Tenancies;
 import org.hausmeter.charging.CardService;
 import org.hausmeter.charging.ChargingService;
@@ -51,7 +55,7 @@ public class CaretakerResidentsResource extends CaretakerPages {
 
     public record View(Notice notice, Residents.ResidentView resident, List<Tenancies.TenancyView> tenancies,
             List<CardService.CardView> cards, CardService.Enrollment enrollment, List<ChargingService.SessionView> sessions,
-            CardForm form, Residents.Password password, LocalDate today) {
+            CardForm form, Residents.Password password, LocalDate today, List<LoginSessions.SessionView> logins) {
     }
 
     @CheckedTemplate
@@ -65,9 +69,12 @@ public class CaretakerResidentsResource extends CaretakerPages {
     private final Tenancies tenancies;
     private final CardService cards;
     private final ChargingService charging;
+    private final LoginSessions logins;
 
-    CaretakerResidentsResource(Residents residents, Tenancies tenancies, CardService cards, ChargingService charging) {
+    CaretakerResidentsResource(Residents residents, Tenancies tenancies, CardService cards, ChargingService charging,
+            LoginSessions logins) {
         this.residents = residents;
+        this.logins = logins;
         this.tenancies = tenancies;
         this.cards = cards;
         this.charging = charging;
@@ -96,7 +103,33 @@ public class CaretakerResidentsResource extends CaretakerPages {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance resident(@PathParam("username") String username, @QueryParam("done") String done,
             @QueryParam("n") String n) {
-        return view(username, done(done, n), CardForm.EMPTY, null);
+        Notice notice = "logins_ended".equals(done)
+                ? Notice.ok(MessageBundles.get(Msg.class, Localized.Literal.of(locale().getLanguage()))
+                        .sessions_ended(n == null || !n.matches("\\d{1,4}") ? 0 : Integer.parseInt(n)))
+                : done(done, n);
+        return view(username, notice, CardForm.EMPTY, null);
+    }
+
+    /**
+     * Ends one login session of the resident ({@code id}), or all of them (no id): that browser, or whoever holds a
+     * copy of its cookie, is logged out at its next request. Audited as {@code account.session.end}.
+     */
+    @POST
+    @Path("{username}/logins/end")
+    @Produces(MediaType.TEXT_HTML)
+    public Response endLogins(@PathParam("username") String username, @FormParam("id") String id) {
+        Residents.ResidentView r = residents.find(username).orElseThrow(() -> new NotFoundException("No resident [" + username + "]"));
+        Long sessionId = id == null || id.isBlank() ? null : parseId(id);
+        int ended = logins.endByCaretaker(r.id(), r.username(), sessionId, actor());
+        return seeOther(back(username), "logins_ended", Integer.toString(ended));
+    }
+
+    private static Long parseId(String id) {
+        try {
+            return Long.parseLong(id.trim());
+        } catch (NumberFormatException e) {
+            throw new jakarta.ws.rs.BadRequestException("Not a session id [" + id + "]");
+        }
     }
 
     @POST
@@ -194,6 +227,6 @@ public class CaretakerResidentsResource extends CaretakerPages {
         Residents.ResidentView r = residents.find(username).orElseThrow(() -> new NotFoundException("No resident [" + username + "]"));
         CardService.Enrollment enrollment = cards.enrollment().orElse(null);
         return Templates.resident(new View(notice, r, tenancies.ofResident(r.id()), cards.list(Optional.of(r.id())), enrollment,
-                charging.sessions(null, null, r.id(), null, 20), form, password, today()));
+                charging.sessions(null, null, r.id(), null, 20), form, password, today(), logins.open(r.id())));
     }
 }

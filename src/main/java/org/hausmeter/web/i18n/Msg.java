@@ -32,6 +32,18 @@ public interface Msg {
     @Message String login_signed_in(String name);
     @Message String login_hint();
 
+    // Login sessions (the caretaker's resident page)
+    @Message String sessions_title();
+    @Message String sessions_hint();
+    @Message String sessions_since();
+    @Message String sessions_last_seen();
+    @Message String sessions_address();
+    @Message String sessions_browser();
+    @Message String sessions_end();
+    @Message String sessions_end_all();
+    @Message String sessions_none();
+    @Message String sessions_ended(int count);
+
     // Start page
     @Message String home_apartments();
     @Message String home_occupied();
