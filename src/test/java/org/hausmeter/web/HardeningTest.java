@@ -38,4 +38,39 @@ class HardeningTest {
             assertThat(r.header("Cache-Control")).as(url).isNotEqualTo("no-store");
         }
     }
+
+    @Test
+    void aNulByteInThePathOrQuery_isABadRequest_notAServerError() {
+        WebSession anna = WebSession.login("anna", "anna-demo");
+        for (String url : new String[] { "/me/%00", "/me?period=%00", "/kiosk?x=%00", "/login?error=%00", "/css/%00.css",
+                "/caretaker/meters/%00" }) {
+            Response r = anna.cookies().urlEncodingEnabled(false).get(url);
+            assertThat(r.statusCode()).as(url).isEqualTo(400);
+        }
+        Response api = given().urlEncodingEnabled(false).auth().preemptive().basic("anna", "anna-demo")
+                .get("/api/me/apartments/A-0.1%00");
+        assertThat(api.statusCode()).isEqualTo(400);
+        // RestAssured cannot send a broken escape; the check itself:
+        assertThat(org.hausmeter.web.security.MalformedRequests.malformed("/me?period=%zz")).isTrue();
+        assertThat(org.hausmeter.web.security.MalformedRequests.malformed("/me/bills/%0")).isTrue();
+        assertThat(org.hausmeter.web.security.MalformedRequests.malformed("/me?q=%2500&x=%C3%BC")).isFalse();
+        // An ordinary escape still works.
+        assertThat(anna.cookies().urlEncodingEnabled(false).get("/login?x=%41").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void languageSwitch_returnsOnlyToAPathOnThisServer_neverA500() {
+        WebSession anna = WebSession.login("anna", "anna-demo");
+        for (String back : new String[] { "http://evil.example/", "//evil.example/", "/\\evil.example", "/a b", "/\u00fc",
+                "/%zz", "/x\u0000", "/me%00", "javascript:alert(1)", "", "/me\r\nSet-Cookie: x=1" }) {
+            Response r = anna.form().formParam("lang", "de").formParam("back", back).post("/lang");
+            assertThat(r.statusCode()).as(back).isEqualTo(303);
+            java.net.URI location = java.net.URI.create(r.header("Location"));
+            assertThat(location.getRawPath()).as(back).isEqualTo("/");
+            assertThat(location.getHost()).as(back).isIn(null, "localhost", "127.0.0.1");
+        }
+        Response ok = anna.form().formParam("lang", "de").formParam("back", "/me?period=2026-06").post("/lang");
+        assertThat(ok.header("Location")).endsWith("/me?period=2026-06");
+        assertThat(anna.form().formParam("lang", "xx").formParam("back", "/").post("/lang").statusCode()).isEqualTo(400);
+    }
 }
