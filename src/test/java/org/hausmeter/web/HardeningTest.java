@@ -73,4 +73,22 @@ class HardeningTest {
         assertThat(ok.header("Location")).endsWith("/me?period=2026-06");
         assertThat(anna.form().formParam("lang", "xx").formParam("back", "/").post("/lang").statusCode()).isEqualTo(400);
     }
+
+    @Test
+    void metricsAndOpenApi_needACaretaker_healthStaysPublicAndSaysLittle() {
+        for (String url : new String[] { "/q/metrics", "/q/openapi" }) {
+            Response anonymous = given().redirects().follow(false).get(url);
+            assertThat(anonymous.statusCode()).as(url).isEqualTo(401);
+            assertThat(anonymous.asString()).as(url).doesNotContain("jvm_").doesNotContain("/api/");
+            assertThat(given().redirects().follow(false).auth().preemptive().basic("anna", "anna-demo").get(url).statusCode())
+                    .as(url).isEqualTo(403);
+            assertThat(given().auth().preemptive().basic("hauswart", "hauswart-demo").get(url).statusCode()).as(url)
+                    .isEqualTo(200);
+            assertThat(WebSession.caretaker().cookies().get(url).statusCode()).as(url).isEqualTo(200);
+        }
+        Response health = given().get("/q/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.asString()).doesNotContainIgnoringCase("jdbc").doesNotContainIgnoringCase("password")
+                .doesNotContain("hauswart").doesNotContain("127.0.0.1");
+    }
 }
