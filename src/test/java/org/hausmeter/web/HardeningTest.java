@@ -91,4 +91,52 @@ class HardeningTest {
         assertThat(health.asString()).doesNotContainIgnoringCase("jdbc").doesNotContainIgnoringCase("password")
                 .doesNotContain("hauswart").doesNotContain("127.0.0.1");
     }
+
+    @Test
+    void aCrossSiteLoginPost_isRefused_beforeThePasswordIsChecked() {
+        for (String[] h : new String[][] { { "Origin", "http://evil.example" }, { "Origin", "null" },
+                { "Origin", "http://localhost:1" }, { "Sec-Fetch-Site", "cross-site" }, { "Sec-Fetch-Site", "same-site" } }) {
+            Response r = given().redirects().follow(false).header(h[0], h[1]).formParam("j_username", "anna")
+                    .formParam("j_password", "anna-demo").post("/j_security_check");
+            assertThat(r.statusCode()).as(h[0] + ": " + h[1]).isEqualTo(403);
+            assertThat(r.cookie(WebSession.SESSION)).as(h[0] + ": " + h[1]).isNull();
+        }
+        // The login page's own form, as a browser sends it: same origin.
+        Response ok = given().redirects().follow(false).header("Origin", "http://localhost:" + io.restassured.RestAssured.port)
+                .header("Sec-Fetch-Site", "same-origin").formParam("j_username", "anna").formParam("j_password", "anna-demo")
+                .post("/j_security_check");
+        assertThat(ok.statusCode()).isEqualTo(302);
+        assertThat(ok.header("Location")).doesNotContain("error");
+        assertThat(ok.cookie(WebSession.SESSION)).isNotBlank();
+    }
+
+    @Test
+    void theCsrfTokenIsRenewedAtLogin() {
+        java.util.regex.Pattern meta = java.util.regex.Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\">");
+        Response loginPage = given().get("/login");
+        String seedBefore = loginPage.cookie("hausmeter-csrf");
+        java.util.regex.Matcher m = meta.matcher(loginPage.asString());
+        assertThat(m.find()).isTrue();
+        String tokenBefore = m.group(1);
+        assertThat(seedBefore).isNotBlank();
+
+        Response login = given().redirects().follow(false).cookie("hausmeter-csrf", seedBefore).formParam("j_username", "anna")
+                .formParam("j_password", "anna-demo").post("/j_security_check");
+        assertThat(login.statusCode()).isEqualTo(302);
+        String seedAfter = login.cookie("hausmeter-csrf");
+        assertThat(seedAfter).isNotBlank().isNotEqualTo(seedBefore);
+        String session = login.cookie(WebSession.SESSION);
+
+        Response start = given().cookie(WebSession.SESSION, session).cookie("hausmeter-csrf", seedAfter).get("/");
+        m = meta.matcher(start.asString());
+        assertThat(m.find()).isTrue();
+        assertThat(m.group(1)).isNotEqualTo(tokenBefore);
+        // The old token no longer passes with the browser's new cookie; the new one does.
+        assertThat(given().redirects().follow(false).cookie(WebSession.SESSION, session).cookie("hausmeter-csrf", seedAfter)
+                .formParam("_csrf", tokenBefore).formParam("lang", "de").formParam("back", "/").post("/lang").statusCode())
+                .isEqualTo(403);
+        assertThat(given().redirects().follow(false).cookie(WebSession.SESSION, session).cookie("hausmeter-csrf", seedAfter)
+                .formParam("_csrf", m.group(1)).formParam("lang", "de").formParam("back", "/").post("/lang").statusCode())
+                .isEqualTo(303);
+    }
 }
