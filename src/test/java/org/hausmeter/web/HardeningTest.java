@@ -139,4 +139,23 @@ class HardeningTest {
                 .formParam("_csrf", m.group(1)).formParam("lang", "de").formParam("back", "/").post("/lang").statusCode())
                 .isEqualTo(303);
     }
+
+    @Test
+    void databaseDown_isA503PageInTheUsersLanguage_otherFailuresStay500() {
+        Response en = given().header("Accept-Language", "en").get("/test-only/database/refused");
+        assertThat(en.statusCode()).isEqualTo(503);
+        assertThat(en.contentType()).startsWith("text/html");
+        assertThat(en.header("Retry-After")).isEqualTo("30");
+        assertThat(en.asString()).contains("Temporarily unavailable").doesNotContain("Exception").doesNotContain("5432");
+        Response de = given().cookie("lang", "de").header("Accept-Language", "en").get("/test-only/database/refused");
+        assertThat(de.statusCode()).isEqualTo(503);
+        assertThat(de.asString()).contains("Vorübergehend nicht erreichbar");
+        assertThat(given().get("/test-only/database/other").statusCode()).isEqualTo(500);
+
+        assertThat(DatabaseUnavailable.databaseDown(new java.sql.SQLException("Sorry, acquisition timeout!"))).isTrue();
+        assertThat(DatabaseUnavailable.databaseDown(new RuntimeException(new java.sql.SQLTransientConnectionException("x"))))
+                .isTrue();
+        assertThat(DatabaseUnavailable.databaseDown(new java.sql.SQLException("duplicate key", "23505"))).isFalse();
+        assertThat(DatabaseUnavailable.databaseDown(new IllegalStateException("x"))).isFalse();
+    }
 }
