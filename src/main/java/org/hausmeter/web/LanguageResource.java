@@ -11,6 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
 import org.hausmeter.accounts.persistence.Account;
@@ -46,10 +47,23 @@ public class LanguageResource {
         return Response.seeOther(URI.create(localPath(back))).build();
     }
 
-    /** Only a path on this server: no scheme, no host, no protocol-relative "//". */
+    /**
+     * Only a path on this server: no scheme, no host, no protocol-relative "//" or "/\\", printable ASCII only
+     * (a browser sends the page's path percent-encoded), and a valid URI reference (else URI.create threw: a
+     * 500). Anything else returns to "/".
+     */
     static String localPath(String back) {
         if (back == null || !back.startsWith("/") || back.startsWith("//") || back.startsWith("/\\")
-                || back.chars().anyMatch(c -> c < 0x20)) {
+                || back.chars().anyMatch(c -> c <= 0x20 || c >= 0x7f || c == '\\')) {
+            return "/";
+        }
+        try {
+            URI uri = new URI(back);
+            if (uri.isAbsolute() || uri.getRawAuthority() != null || uri.getRawPath() == null
+                    || !uri.getRawPath().startsWith("/") || back.contains("%00")) {
+                return "/";
+            }
+        } catch (URISyntaxException e) {
             return "/";
         }
         return back;

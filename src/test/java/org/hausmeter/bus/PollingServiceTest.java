@@ -46,7 +46,7 @@ class PollingServiceTest {
             rs.next();
             assertThat(rs.getInt(1)).isEqualTo(17);
         }
-        given().when().get("/q/metrics").then().statusCode(200)
+        given().auth().preemptive().basic("hauswart", "hauswart-demo").when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("hausmeter_meter_reads_total{bus=\"rtu0\",meter=\"apt-0.1\"}"))
                 .body(containsString("hausmeter_meter_failures_total{bus=\"rtu0\",kind=\"TIMEOUT\",meter=\"apt-0.1\"}"))
                 .body(containsString("hausmeter_bus_cycle_seconds{bus=\"rtu0\"}"));

@@ -24,7 +24,7 @@ class HealthAndMetricsTest {
 
     @Test
     void metrics_arePrometheusText() {
-        given().when().get("/q/metrics").then()
+        given().auth().preemptive().basic("hauswart", "hauswart-demo").when().get("/q/metrics").then()
                 .statusCode(200)
                 .body(containsString("# TYPE jvm_memory_used_bytes gauge"))
                 .body(containsString("process_uptime_seconds"));

@@ -235,7 +235,7 @@ class SecurityTest {
 
     @Test
     void openApi_describesTheJsonApi_offline() {
-        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/buses"))
+        given().auth().preemptive().basic("hauswart", "hauswart-demo").get("/q/openapi").then().statusCode(200).body(containsString("/api/buses"))
                 .body(containsString("/api/me/apartments/{code}")).body(containsString("basic"));
     }
 }

@@ -11,7 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The challenge for the JSON API: an anonymous request under {@code /api/} gets 401, not the login
+ * The challenge for the JSON API (and the operator endpoints {@code /q/metrics}, {@code /q/openapi}):
+ * an anonymous request under {@code /api/} gets 401, not the login
  * form's redirect. It authenticates nobody itself (basic and the form cookie do that); it only wins
  * the challenge for API paths because its priority is above both built-in mechanisms.
  * <p>
@@ -32,7 +33,8 @@ public class ApiChallenge implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
-        if (!context.normalizedPath().startsWith(API)) {
+        String path = context.normalizedPath();
+        if (!path.startsWith(API) && !path.startsWith("/q/metrics") && !path.startsWith("/q/openapi")) {
             return Uni.createFrom().nullItem();
         }
         return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Form realm=\"Hausmeter\", login=\"/login\""));

@@ -79,6 +79,20 @@ public class Csrf {
                 token.getBytes(StandardCharsets.US_ASCII));
     }
 
+    /**
+     * Gives the browser a new seed (and so a new token) in this response, whatever it had: called at every login,
+     * so a seed planted or read before the login is worth nothing after it.
+     */
+    public void renew(RoutingContext rc) {
+        byte[] b = new byte[32];
+        RANDOM.nextBytes(b);
+        String seed = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+        rc.put(SEED, seed);
+        String cookie = Cookie.cookie(COOKIE, seed).setPath("/").setHttpOnly(true).setSameSite(CookieSameSite.STRICT)
+                .setSecure(rc.request().isSSL()).encode();
+        rc.addHeadersEndHandler(v -> rc.response().headers().add("Set-Cookie", cookie));
+    }
+
     private String seed(RoutingContext rc) {
         String seed = rc.get(SEED);
         if (seed != null) {

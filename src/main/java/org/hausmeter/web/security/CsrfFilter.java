@@ -20,8 +20,8 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestCo
  * the password themselves; a browser only sends Basic credentials after a Basic challenge, and this
  * server never sends one to a request without an Authorization header (see {@link ApiChallenge}), so
  * another site cannot make a browser send them. The login POST ({@code /j_security_check}) is
- * handled by the authentication layer before any endpoint and is not checked (login CSRF only logs a
- * browser into the attacker's own account; SameSite=Strict and the CSP's form-action limit it further).
+ * handled by the authentication layer before any endpoint, so it is not checked here: {@link LoginCsrf}
+ * refuses a cross-site one and renews the token at every login.
  */
 public class CsrfFilter {
 
