@@ -126,16 +126,17 @@ class HardeningTest {
         String seedAfter = login.cookie("hausmeter-csrf");
         assertThat(seedAfter).isNotBlank().isNotEqualTo(seedBefore);
         String session = login.cookie(WebSession.SESSION);
+        String sid = login.cookie(WebSession.SID);
 
-        Response start = given().cookie(WebSession.SESSION, session).cookie("hausmeter-csrf", seedAfter).get("/");
+        Response start = given().cookie(WebSession.SESSION, session).cookie(WebSession.SID, sid).cookie("hausmeter-csrf", seedAfter).get("/");
         m = meta.matcher(start.asString());
         assertThat(m.find()).isTrue();
         assertThat(m.group(1)).isNotEqualTo(tokenBefore);
         // The old token no longer passes with the browser's new cookie; the new one does.
-        assertThat(given().redirects().follow(false).cookie(WebSession.SESSION, session).cookie("hausmeter-csrf", seedAfter)
+        assertThat(given().redirects().follow(false).cookie(WebSession.SESSION, session).cookie(WebSession.SID, sid).cookie("hausmeter-csrf", seedAfter)
                 .formParam("_csrf", tokenBefore).formParam("lang", "de").formParam("back", "/").post("/lang").statusCode())
                 .isEqualTo(403);
-        assertThat(given().redirects().follow(false).cookie(WebSession.SESSION, session).cookie("hausmeter-csrf", seedAfter)
+        assertThat(given().redirects().follow(false).cookie(WebSession.SESSION, session).cookie(WebSession.SID, sid).cookie("hausmeter-csrf", seedAfter)
                 .formParam("_csrf", m.group(1)).formParam("lang", "de").formParam("back", "/").post("/lang").statusCode())
                 .isEqualTo(303);
     }
