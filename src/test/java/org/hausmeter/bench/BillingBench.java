@@ -47,7 +47,7 @@ import org.hausmeter.support.EmbeddedServersResource;
  * In smoke mode ({@code -Dbench.smoke=true}): 12 apartments, data for September and October 2026 only, one warm-up
  * month, one measured run of October, the "year" of those two months; the same keys plus {@code "smoke": true}.
  */
-final class BillingBench {
+public final class BillingBench {
 
     static final int APARTMENTS = 200;
     static final int CHARGERS = 4;
@@ -335,8 +335,8 @@ final class BillingBench {
         }
     }
 
-    /** Waits until the server at {@code base} is ready (also used by {@link WebBench}). */
-    static void waitUp(HttpClient http, String base, Process app, int seconds) throws Exception {
+    /** Waits until the server at {@code base} is ready (also used by {@link WebBench} and the security drill). */
+    public static void waitUp(HttpClient http, String base, Process app, int seconds) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
             if (!app.isAlive()) {

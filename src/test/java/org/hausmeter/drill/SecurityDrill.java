@@ -99,7 +99,7 @@ public final class SecurityDrill {
         }
         Files.createDirectories(out);
         deleteRecursively(data);
-        json.put("started_at", Instant.now().toString());
+        json.put("started_at", Instant.now().toString()); // when the drill ran: a record, not a test of dates
         json.put("cores", Runtime.getRuntime().availableProcessors());
         json.put("load_average_before", loadAverage());
         try {
@@ -410,27 +410,13 @@ public final class SecurityDrill {
         pb.environment().put("HAUSMETER_OPERATOR_NETWORKS", "127.0.0.1");
         long t0 = System.nanoTime();
         server = pb.start();
-        URI health = URI.create(base + "/q/health");
-        while (true) {
-            if (!server.isAlive()) {
-                throw new IllegalStateException("Server exited with " + server.exitValue() + ", see " + log);
-            }
-            if (System.nanoTime() - t0 > TimeUnit.SECONDS.toNanos(300)) {
-                throw new IllegalStateException("Server not UP within 300 s, see " + log);
-            }
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200 && r.body().contains("\"UP\"")) {
-                    break;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(50);
+        try {
+            org.hausmeter.bench.BillingBench.waitUp(http, base, server, 300);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(e.getMessage() + ", see " + log, e);
         }
         double up = (System.nanoTime() - t0) / 1e9;
-        summary.add(String.format("[start %d]   /q/health UP after %.2f s (pid %d, log %s)", serverStarts, up, server.pid(), log));
+        summary.add(String.format("[start %d]   /q/health/ready UP after %.2f s (pid %d, log %s)", serverStarts, up, server.pid(), log));
         return up;
     }
 
