@@ -46,7 +46,7 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
         this.sessions = sessions;
         this.formPostLocation = postLocation.startsWith("/") ? postLocation : "/" + postLocation;
         this.check = new LoginCheck(throttle, username -> find(dataSource, username), PasswordHasher::matches,
-                PasswordHasher.dummyHash(), new VerifiedCredentials(Duration.ofMinutes(5), clock));
+                PasswordHasher.dummyHash(), new VerifiedCredentials(Duration.ofMinutes(5), clock), clock);
     }
 
     @Override
@@ -73,8 +73,12 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
                 // A form login gets a server-side session (cookie hausmeter-sid); Basic requests get none.
                 sessions.start(rc, a.username());
             }
-            return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(a.username())).addRole(a.role().name())
-                    .build();
+            QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
+                    .setPrincipal(new QuarkusPrincipal(a.username())).addRole(a.role().name());
+            if (a.oneTime()) {
+                identity.addAttribute(OneTimePasswords.CHANGE_REQUIRED, Boolean.TRUE);
+            }
+            return identity.build();
         });
     }
 
@@ -94,14 +98,15 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
     /** One plain JDBC query, like {@link SessionIdentityProvider}: a login flood should not cost a transaction each. */
     private static Optional<LoginCheck.Account> find(AgroalDataSource dataSource, String username) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT username, password_hash, role, active FROM account WHERE lower(username) = lower(?)")) {
+                "SELECT username, password_hash, role, active, one_time_until FROM account WHERE lower(username) = lower(?)")) {
             ps.setString(1, username);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
+                java.sql.Timestamp oneTime = rs.getTimestamp(5);
                 return Optional.of(new LoginCheck.Account(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)),
-                        rs.getBoolean(4)));
+                        rs.getBoolean(4), oneTime == null ? null : oneTime.toInstant()));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read an account: " + e.getMessage(), e);

@@ -1,6 +1,8 @@
 package org.hausmeter.accounts;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.hausmeter.platform.LogSafe;
 import org.jboss.logging.Logger;
@@ -17,7 +19,8 @@ import org.jboss.logging.Logger;
  * <li>exactly one bcrypt verification runs whether the account exists or not: an unknown user, an inactive
  * account or one without a password is checked against {@link PasswordHasher#dummyHash()}, so a wrong password
  * of a real account takes as long as an invented username;</li>
- * <li>only a match logs in and takes the advance failure back.</li>
+ * <li>only a match logs in and takes the advance failure back; a one-time password past its deadline
+ * ({@link OneTimePasswords}) is no match.</li>
  * </ol>
  * Usernames reach the log through {@link LogSafe} only. Pure apart from its collaborators (tests pass fakes).
  */
@@ -25,10 +28,22 @@ final class LoginCheck {
 
     private static final Logger LOG = Logger.getLogger(LoginCheck.class);
 
-    /** An account as the login sees it. */
-    record Account(String username, String passwordHash, Role role, boolean active) {
+    /**
+     * An account as the login sees it.
+     *
+     * @param oneTimeUntil set while the password is a one-time password: it logs in only before then
+     */
+    record Account(String username, String passwordHash, Role role, boolean active, Instant oneTimeUntil) {
+        Account(String username, String passwordHash, Role role, boolean active) {
+            this(username, passwordHash, role, active, null);
+        }
+
         boolean canLogIn() {
             return active && passwordHash != null;
+        }
+
+        boolean oneTime() {
+            return oneTimeUntil != null;
         }
     }
 
@@ -65,8 +80,11 @@ final class LoginCheck {
     private final Passwords passwords;
     private final String dummyHash;
     private final VerifiedCredentials verified;
+    private final Clock clock;
 
-    LoginCheck(LoginThrottle throttle, Accounts accounts, Passwords passwords, String dummyHash, VerifiedCredentials verified) {
+    LoginCheck(LoginThrottle throttle, Accounts accounts, Passwords passwords, String dummyHash, VerifiedCredentials verified,
+            Clock clock) {
+        this.clock = clock;
         this.throttle = throttle;
         this.accounts = accounts;
         this.passwords = passwords;
@@ -94,6 +112,13 @@ final class LoginCheck {
         if (account != null && account.canLogIn()) {
             ok = verified.recentlyMatched(name, pw, account.passwordHash())
                     || verified.remember(name, pw, account.passwordHash(), passwords.matches(pw, account.passwordHash()));
+            if (ok && !OneTimePasswords.usable(account.oneTimeUntil(), clock.instant())) {
+                // The right one-time password, too late: the same answer as a wrong password (it is one now); the
+                // log tells the caretaker why, who gives a new one.
+                LOG.infof("Login of %s refused: the one-time password expired at %s; the caretaker can give a new one",
+                        LogSafe.quoted(username), account.oneTimeUntil());
+                ok = false;
+            }
         } else {
             if (name != null) {
                 passwords.matches(pw, dummyHash); // the same work as a wrong password of a real account

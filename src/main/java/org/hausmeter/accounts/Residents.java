@@ -34,18 +34,23 @@ public class Residents {
             boolean canLogIn, List<String> apartments) {
     }
 
-    /** A new password for {@code username}: give it to the resident; it is not stored in clear anywhere. */
-    public record Password(String username, String displayName, String password) {
+    /**
+     * A new one-time password for {@code username}: give it to the resident; it is not stored in clear anywhere, logs
+     * in until {@code validUntil} and must be replaced at the first login ({@link OneTimePasswords}).
+     */
+    public record Password(String username, String displayName, String password, Instant validUntil) {
     }
 
     private final Clock clock;
     private final AuditLog audit;
     private final LoginSessions sessions;
+    private final OneTimePasswords oneTime;
 
-    Residents(Clock clock, AuditLog audit, LoginSessions sessions) {
+    Residents(Clock clock, AuditLog audit, LoginSessions sessions, OneTimePasswords oneTime) {
         this.clock = clock;
         this.audit = audit;
         this.sessions = sessions;
+        this.oneTime = oneTime;
     }
 
     /** Every resident account, by display name. */
@@ -110,6 +115,7 @@ public class Residents {
         a.role = Role.RESIDENT;
         a.locale = lang;
         a.passwordHash = PasswordHasher.hash(password);
+        a.oneTimeUntil = oneTime.validUntil();
         a.createdAt = clock.instant();
         a.persist();
         Map<String, Object> after = new LinkedHashMap<>();
@@ -119,7 +125,7 @@ public class Residents {
         after.put("locale", lang);
         after.put("role", Role.RESIDENT.name());
         audit.record(actor, "account.create", "account:" + name, null, after, "initial password shown to the caretaker");
-        return new Password(name, display, password);
+        return new Password(name, display, password, a.oneTimeUntil);
     }
 
     /** Replaces a resident's password by a generated one (a forgotten password, a first login for an account without one). */
@@ -133,11 +139,12 @@ public class Residents {
         String password = PasswordHasher.randomPassword(PASSWORD_LENGTH);
         boolean had = a.passwordHash != null;
         a.passwordHash = PasswordHasher.hash(password);
+        a.oneTimeUntil = oneTime.validUntil();
         // Whoever is logged in with the old password is logged out (same transaction as the new hash).
         int ended = sessions.endAll(a.id, LoginSessions.EndReason.PASSWORD);
         audit.record(actor, "account.password", "account:" + a.username, Map.of("hadPassword", had),
                 Map.of("hasPassword", true, "sessionsEnded", ended), "new password shown to the caretaker");
-        return new Password(a.username, a.displayName, password);
+        return new Password(a.username, a.displayName, password, a.oneTimeUntil);
     }
 
     private static ResidentView view(Account a, List<String> apartments) {

@@ -61,22 +61,31 @@ public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenti
                 }
                 throw new AuthenticationFailedException("No valid server-side session");
             }
-            Role role = activeRole(username);
-            if (role == null) {
+            Active active = activeRole(username);
+            if (active == null) {
                 throw new AuthenticationFailedException("Account [" + username + "] cannot log in any more");
             }
-            return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(username)).addRole(role.name())
-                    .build();
+            QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
+                    .setPrincipal(new QuarkusPrincipal(username)).addRole(active.role().name());
+            if (active.oneTime()) {
+                identity.addAttribute(OneTimePasswords.CHANGE_REQUIRED, Boolean.TRUE);
+            }
+            return identity.build();
         });
     }
 
-    /** The role of the account that may log in with that name, else null. */
-    private Role activeRole(String username) {
+    /** An account that may log in: its role, and whether its password is still a one-time password. */
+    private record Active(Role role, boolean oneTime) {
+    }
+
+    /** The account that may log in with that name, else null. */
+    private Active activeRole(String username) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT role FROM account WHERE lower(username) = lower(?) AND active AND password_hash IS NOT NULL")) {
+                "SELECT role, one_time_until IS NOT NULL FROM account WHERE lower(username) = lower(?) AND active "
+                        + "AND password_hash IS NOT NULL")) {
             ps.setString(1, username);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Role.valueOf(rs.getString(1)) : null;
+                return rs.next() ? new Active(Role.valueOf(rs.getString(1)), rs.getBoolean(2)) : null;
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read account [" + username + "]: " + e.getMessage(), e);

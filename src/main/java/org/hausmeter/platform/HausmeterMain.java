@@ -14,7 +14,8 @@ import org.jboss.logging.Logger;
  * down, so no connection outlives its server.
  * <p>
  * Arguments: {@code demo} seeds the demo building and prints its logins; {@code create-caretaker NAME}
- * creates the first caretaker with a one-time password (server stopped) and exits; {@code scan} and
+ * creates the first caretaker with a one-time password (server stopped) and exits, {@code reset-password NAME}
+ * gives an account a new one; {@code scan} and
  * {@code simulate} are caretaker commands that run without the server (see {@link Commands}).
  */
 @QuarkusMain
@@ -34,13 +35,14 @@ public class HausmeterMain {
             System.exit(code);
             return;
         }
-        if (args.length > 0 && args[0].equals("create-caretaker")) {
+        if (args.length > 0 && (args[0].equals("create-caretaker") || args[0].equals("reset-password"))) {
             if (args.length < 2) {
-                System.err.println("usage: create-caretaker USERNAME   (with the server stopped)");
+                System.err.println("usage: " + args[0] + " USERNAME   (with the server stopped)");
                 System.exit(2);
                 return;
             }
-            System.setProperty("hausmeter.first-run.caretaker", args[1]);
+            System.setProperty(args[0].equals("create-caretaker") ? "hausmeter.first-run.caretaker"
+                    : "hausmeter.first-run.reset", args[1]);
             System.setProperty("hausmeter.bus.polling", "false");
         }
         if (Arrays.asList(args).contains("demo")) {
@@ -97,15 +99,20 @@ public class HausmeterMain {
         @Override
         public int run(String... args) {
             String caretaker = System.getProperty("hausmeter.first-run.caretaker");
-            if (caretaker != null) {
+            String reset = System.getProperty("hausmeter.first-run.reset");
+            if (caretaker != null || reset != null) {
+                org.hausmeter.accounts.FirstRun firstRun = io.quarkus.arc.Arc.container()
+                        .instance(org.hausmeter.accounts.FirstRun.class).get();
                 try {
-                    org.hausmeter.accounts.FirstRun.Created c = io.quarkus.arc.Arc.container()
-                            .instance(org.hausmeter.accounts.FirstRun.class).get().createCaretaker(caretaker);
-                    System.out.println("Caretaker [" + c.username() + "] created. One-time password: " + c.oneTimePassword());
-                    System.out.println("Keep it safe; it is shown only now.");
+                    org.hausmeter.accounts.FirstRun.Created c = caretaker != null ? firstRun.createCaretaker(caretaker)
+                            : firstRun.resetPassword(reset);
+                    System.out.println((caretaker != null ? "Caretaker [" + c.username() + "] created."
+                            : "Password of [" + c.username() + "] reset.") + " One-time password: " + c.oneTimePassword());
+                    System.out.println("Keep it safe; it is shown only now. It logs in until " + c.validUntil()
+                            + " and must be replaced by your own at the first login.");
                     return 0;
                 } catch (RuntimeException e) {
-                    System.err.println("create-caretaker: " + e.getMessage());
+                    System.err.println((caretaker != null ? "create-caretaker: " : "reset-password: ") + e.getMessage());
                     return 2;
                 }
             }

@@ -29,7 +29,9 @@ class LoginCheckTest {
     private final Map<String, LoginCheck.Account> table = Map.of(
             "hauswart", new LoginCheck.Account("hauswart", CARETAKER_HASH, Role.CARETAKER, true),
             "moved-out", new LoginCheck.Account("moved-out", CARETAKER_HASH, Role.RESIDENT, false),
-            "no-password", new LoginCheck.Account("no-password", null, Role.RESIDENT, true));
+            "no-password", new LoginCheck.Account("no-password", null, Role.RESIDENT, true),
+            "new-resident", new LoginCheck.Account("new-resident", CARETAKER_HASH, Role.RESIDENT, true,
+                    Instant.parse("2026-12-04T09:00:00Z")));
     private final List<String> lookups = new ArrayList<>();
     private final List<String> checkedHashes = new ArrayList<>();
     private final LoginCheck check = new LoginCheck(throttle, name -> {
@@ -38,7 +40,7 @@ class LoginCheckTest {
     }, (password, hash) -> {
         checkedHashes.add(hash);
         return PasswordHasher.matches(password, hash);
-    }, DUMMY, new VerifiedCredentials(Duration.ofMinutes(5), clock));
+    }, DUMMY, new VerifiedCredentials(Duration.ofMinutes(5), clock), clock);
 
     private final List<LogRecord> logged = new ArrayList<>();
     private final Handler capture = new Handler() {
@@ -85,6 +87,16 @@ class LoginCheckTest {
         assertThat(o.loggedIn()).isTrue();
         assertThat(o.account().role()).isEqualTo(Role.CARETAKER);
         assertThat(check.check("moved-out", "the-right-password", "10.0.0.1", false).loggedIn()).isFalse();
+    }
+
+    @Test
+    void aOneTimePassword_logsIn_untilItsDeadline_thenNotEvenRight() {
+        LoginCheck.Outcome first = check.check("new-resident", "the-right-password", "10.0.0.1", false);
+        assertThat(first.loggedIn()).isTrue();
+        assertThat(first.account().oneTime()).as("the session must lead to the password change").isTrue();
+        clock.set(Instant.parse("2026-12-04T09:00:00Z"));
+        assertThat(check.check("new-resident", "the-right-password", "10.0.0.1", false).loggedIn()).isFalse();
+        assertThat(logged).anySatisfy(r -> assertThat(formatted(r)).contains("one-time password expired"));
     }
 
     @Test

@@ -37,6 +37,12 @@ public class Account extends PanacheEntityBase {
     public boolean active = true;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+    /**
+     * Set while the password is a generated one-time password: it logs in only before this instant and must then
+     * be changed ({@link org.hausmeter.accounts.OneTimePasswords}); null for a password the holder chose.
+     */
+    @Column(name = "one_time_until")
+    public Instant oneTimeUntil;
 
     public static Optional<Account> findByUsername(String username) {
         return find("lower(username) = lower(?1)", username).firstResultOptional();

@@ -635,7 +635,7 @@ public interface CaretakerMessages {
     String password_once(String name, String username);
 
     @Message
-    String password_hint();
+    String password_hint(String until);
 
     @Message
     String password_new();
@@ -858,4 +858,10 @@ public interface CaretakerMessages {
 
     @Message
     String confirm_end_session();
+
+    @Message
+    String account_title();
+
+    @Message
+    String account_sessions_hint();
 }

@@ -1,6 +1,5 @@
 package org.hausmeter.web.resident;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
@@ -18,18 +17,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.Duration;
-import java.util.Map;
-import org.hausmeter.accounts.AccountIdentityProvider;
-import org.hausmeter.accounts.LoginThrottle;
-import org.hausmeter.accounts.LoginSessions;
+import org.hausmeter.accounts.OneTimePasswords;
+import org.hausmeter.accounts.PasswordChange;
 import org.hausmeter.accounts.PasswordHasher;
-import org.hausmeter.accounts.persistence.Account;
-import org.hausmeter.audit.AuditLog;
-import org.hausmeter.platform.LogSafe;
 import org.hausmeter.web.CurrentAccount;
 import org.hausmeter.web.i18n.RequestLocale;
-import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -39,8 +31,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 @Path("/me/account")
 @RolesAllowed("RESIDENT")
 public class ResidentAccountResource {
-
-    private static final Logger LOG = Logger.getLogger(ResidentAccountResource.class);
 
     /**
      * The account page.
@@ -65,35 +55,32 @@ public class ResidentAccountResource {
 
     private final SecurityIdentity identity;
     private final RequestLocale locale;
-    private final LoginThrottle throttle;
-    private final AuditLog audit;
-    private final ResidentConfig config;
     private final RoutingContext rc;
     private final CurrentAccount account;
-    private final LoginSessions sessions;
+    private final PasswordChange passwords;
 
-    ResidentAccountResource(SecurityIdentity identity, RequestLocale locale, LoginThrottle throttle, AuditLog audit,
-            ResidentConfig config, RoutingContext rc, CurrentAccount account, LoginSessions sessions) {
+    ResidentAccountResource(SecurityIdentity identity, RequestLocale locale, RoutingContext rc, CurrentAccount account,
+            PasswordChange passwords) {
         this.account = account;
-        this.sessions = sessions;
         this.identity = identity;
         this.locale = locale;
-        this.throttle = throttle;
-        this.audit = audit;
-        this.config = config;
         this.rc = rc;
+        this.passwords = passwords;
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response account(@QueryParam("changed") String changed) {
         ResidentMessages msg = Residents.messages(locale.locale());
+        if (changed == null && identity.getAttribute(OneTimePasswords.CHANGE_REQUIRED) != null) {
+            return ResidentResource.page(Templates.account(view(msg.password_required(), true)));
+        }
         return ResidentResource.page(Templates.account(view(changed != null ? msg.password_changed() : null, false)));
     }
 
     private AccountView view(String message, boolean error) {
         Residents.Me me = Residents.me(account);
-        return new AccountView(me.displayName(), me.username(), locale.lang(), config.passwordMinLength(),
+        return new AccountView(me.displayName(), me.username(), locale.lang(), passwords.minLength(),
                 PasswordHasher.MAX_BYTES, message, error);
     }
 
@@ -109,43 +96,23 @@ public class ResidentAccountResource {
             @FormParam("repeat") String repeat) {
         ResidentMessages msg = Residents.messages(locale.locale());
         Residents.Me me = Residents.me(account);
-        String address = AccountIdentityProvider.clientAddress(rc);
-        // The session shows this browser logged in as the resident: like a device cookie, it is not locked out by
-        // failures from elsewhere; its own address's limits apply. Admitted means counted as a failure already.
-        Duration wait = throttle.admit(me.username(), address, true, true);
-        if (!wait.isZero()) {
-            return refused(msg.password_throttled(Math.max(1, (wait.toMillis() + 999) / 1000)));
+        PasswordChange.Outcome outcome = passwords.change(me.id(), me.username(), current, password, repeat, rc);
+        if (!outcome.changed()) {
+            return refused(refusalText(msg, outcome, passwords.minLength()));
         }
-        String hash = QuarkusTransaction.requiringNew().call(() -> Account.<Account>findById(me.id()).passwordHash);
-        if (!PasswordHasher.matches(current, hash)) {
-            LOG.warnf("Password change of %s refused: wrong current password", LogSafe.quoted(me.username()));
-            return refused(msg.password_wrong_old());
-        }
-        throttle.succeeded(me.username(), address, true);
-        int min = config.passwordMinLength();
-        if (password == null || password.length() < min) {
-            return refused(msg.password_too_short(min));
-        }
-        if (!PasswordHasher.fitsBcrypt(password)) {
-            return refused(msg.password_too_long(PasswordHasher.MAX_BYTES));
-        }
-        if (!password.equals(repeat)) {
-            return refused(msg.password_mismatch());
-        }
-        if (password.equals(current)) {
-            return refused(msg.password_same());
-        }
-        String newHash = PasswordHasher.hash(password);
-        QuarkusTransaction.requiringNew().run(() -> {
-            Account a = Account.findById(me.id());
-            a.passwordHash = newHash;
-            // Every other session of the account ends with the old password; this browser stays logged in.
-            int ended = sessions.endOthers(me.id(), rc, LoginSessions.EndReason.PASSWORD);
-            audit.record(me.username(), "account.password.change", "account:" + me.id(), null,
-                    Map.of("passwordChanged", true, "otherSessionsEnded", ended), null);
-        });
-        LOG.infof("Password of %s changed", LogSafe.quoted(me.username()));
         return Response.seeOther(URI.create("/me/account?changed=1")).build();
+    }
+
+    /** The holder's language for a refused password change (shared with the caretaker's account page). */
+    public static String refusalText(ResidentMessages msg, PasswordChange.Outcome outcome, int minLength) {
+        return switch (outcome.refusal()) {
+            case THROTTLED -> msg.password_throttled(outcome.waitSeconds());
+            case WRONG_CURRENT -> msg.password_wrong_old();
+            case TOO_SHORT -> msg.password_too_short(minLength);
+            case TOO_LONG -> msg.password_too_long(PasswordHasher.MAX_BYTES);
+            case MISMATCH -> msg.password_mismatch();
+            case SAME -> msg.password_same();
+        };
     }
 
     private Response refused(String message) {

@@ -26,8 +26,4 @@ public interface ResidentConfig {
      */
     @WithDefault("5")
     int medianMinApartments();
-
-    /** Shortest new password. */
-    @WithDefault("10")
-    int passwordMinLength();
 }

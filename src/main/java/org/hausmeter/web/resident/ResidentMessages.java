@@ -162,6 +162,7 @@ public interface ResidentMessages {
     @Message String password_mismatch();
     @Message String password_same();
     @Message String password_throttled(long seconds);
+    @Message String password_required();
     @Message String error_forbidden_title();
     @Message String error_forbidden();
     @Message String error_bad_request_title();
