@@ -12,6 +12,19 @@ public class ApiErrors {
     public record Error(String error) {
     }
 
+    /**
+     * A JSON body that does not fit the expected shape (a wrong type, a NUL in a string, an unparsable date): 400
+     * with Jackson's description and the field's path, never a 500.
+     */
+    @ServerExceptionMapper
+    public Response json(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        String path = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .reduce((a, b) -> a + "." + b).orElse("body");
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().replace('\0', '?');
+        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
+                .entity(new Error("Invalid JSON at [" + path + "]: " + message.lines().findFirst().orElse(""))).build();
+    }
+
     @ServerExceptionMapper
     public Response ledger(LedgerException e) {
         Response.Status status = switch (e.kind()) {

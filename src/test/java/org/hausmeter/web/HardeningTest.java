@@ -59,6 +59,23 @@ class HardeningTest {
     }
 
     @Test
+    void aNulByteInAFormFieldOrAJsonString_isABadRequest_andNothingIsStored() {
+        WebSession caretaker = WebSession.caretaker();
+        String name = "nul-" + System.nanoTime() % 100_000;
+        Response form = caretaker.form().formParam("username", name).formParam("displayName", "Nul\u0000Byte")
+                .formParam("locale", "de").post("/caretaker/residents");
+        assertThat(form.statusCode()).isEqualTo(400);
+        assertThat(form.asString()).contains("NUL");
+        caretaker.cookies().get("/caretaker/residents/" + name).then().statusCode(404);
+        Response json = given().auth().preemptive().basic("hauswart", "hauswart-demo").contentType("application/json")
+                .body("{\"uid\":\"04AABBCCDD\",\"resident\":\"anna\",\"label\":\"x\\u0000y\"}").post("/api/cards");
+        assertThat(json.statusCode()).isEqualTo(400);
+        assertThat(json.asString()).contains("NUL");
+        given().auth().preemptive().basic("hauswart", "hauswart-demo").get("/api/cards?resident=anna").then()
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("04AABBCCDD")));
+    }
+
+    @Test
     void languageSwitch_returnsOnlyToAPathOnThisServer_neverA500() {
         WebSession anna = WebSession.login("anna", "anna-demo");
         for (String back : new String[] { "http://evil.example/", "//evil.example/", "/\\evil.example", "/a b", "/\u00fc",
