@@ -2,9 +2,16 @@ package org.hausmeter.ledger;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 
-/** Quarter-hour arithmetic on UTC instants. Intervals are half-open [start, start + 15 min). */
+/**
+ * Quarter-hour arithmetic on UTC instants, in one place: the 900 s length, boundaries, counting and indexing the
+ * quarter hours of a period, and the local day and month boundaries of the building's zone (a local day has 92, 96
+ * or 100 quarter hours). Intervals are half-open [start, start + 15 min). Code elsewhere says
+ * {@code Intervals.count(from, to)} or {@code Intervals.dayStart(day, zone)}, not {@code / 900} or
+ * {@code atStartOfDay(zone)}.
+ */
 public final class Intervals {
 
     /** Length of an interval in seconds. */
@@ -28,6 +35,37 @@ public final class Intervals {
     /** Start of the local day {@code date} in {@code zone}: [dayStart(date), dayStart(date + 1)) holds 92, 96 or 100 intervals. */
     public static Instant dayStart(LocalDate date, ZoneId zone) {
         return date.atStartOfDay(zone).toInstant();
+    }
+
+    /** Start of the local month {@code month} in {@code zone} (its first day's start). */
+    public static Instant monthStart(YearMonth month, ZoneId zone) {
+        return dayStart(month.atDay(1), zone);
+    }
+
+    /** The end of the interval starting at {@code start}. */
+    public static Instant end(Instant start) {
+        return start.plusSeconds(SECONDS);
+    }
+
+    /** How many whole quarter hours lie in [from, to) (rounded down; 0 when {@code to} is not after {@code from}). */
+    public static int count(Instant from, Instant to) {
+        long s = to.getEpochSecond() - from.getEpochSecond();
+        return s <= 0 ? 0 : Math.toIntExact(s / SECONDS);
+    }
+
+    /** Index of the quarter hour containing {@code t} in a series starting at {@code from} (negative before it). */
+    public static long index(Instant from, Instant t) {
+        return Math.floorDiv(t.getEpochSecond() - from.getEpochSecond(), SECONDS);
+    }
+
+    /** Start of the {@code i}-th quarter hour of a series starting at {@code from}. */
+    public static Instant start(Instant from, long i) {
+        return from.plusSeconds(SECONDS * i);
+    }
+
+    /** Quarter hours in the local day {@code date} of {@code zone}: 96, or 92 / 100 on the DST change days. */
+    public static int perDay(LocalDate date, ZoneId zone) {
+        return count(dayStart(date, zone), dayStart(date.plusDays(1), zone));
     }
 
     static void requireBoundary(Instant t, String name) {

@@ -90,7 +90,17 @@ public final class SecurityDrill {
             System.err.println("usage: SecurityDrill <quarkus-run.jar> <output directory>");
             System.exit(2);
         }
-        new SecurityDrill(Path.of(args[0]), Path.of(args[1])).run();
+        SecurityDrill drill = new SecurityDrill(Path.of(args[0]), Path.of(args[1]));
+        drill.run();
+        // Exit status 1 when any "done when" of the drill failed: a script or CI can rely on it.
+        System.exit(drill.verdicts.containsValue(Boolean.FALSE) ? 1 : 0);
+    }
+
+    /** What the drill must show, by name: true when it held. */
+    private final Map<String, Boolean> verdicts = new LinkedHashMap<>();
+
+    private void verdict(String what, boolean held) {
+        verdicts.put(what, held);
     }
 
     void run() throws Exception {
@@ -112,11 +122,14 @@ public final class SecurityDrill {
         } finally {
             stopServer();
             json.put("load_average_after", loadAverage());
+            json.put("verdicts", verdicts);
             Path file = out.resolve("drill.json");
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json);
             System.out.println("Wrote " + file);
             System.out.println("---- Security drill summary ----");
             summary.forEach(System.out::println);
+            verdicts.forEach((what, held) -> System.out.println((held ? "[PASS] " : "[FAIL] ") + what));
+            System.out.println(verdicts.containsValue(Boolean.FALSE) || verdicts.isEmpty() ? "DRILL FAILED" : "DRILL PASSED");
         }
     }
 
@@ -152,6 +165,7 @@ public final class SecurityDrill {
         r.put("copied_cookie_status", after.statusCode());
         r.put("copied_cookie_location", location);
         r.put("copied_cookie_refused", refused);
+        verdict("a copied session cookie is refused right after logout", refused);
         summary.add(String.format("[session]   %s: GET /me before logout %d; POST /logout %d -> %s; copied cookies afterwards %d -> %s: %s",
                 RESIDENT, before, logout.statusCode(), r.get("logout_location"), after.statusCode(), location,
                 refused ? "REFUSED (ok)" : "ACCEPTED (FAIL)"));
@@ -244,6 +258,10 @@ public final class SecurityDrill {
         r.put("caretaker_login_from_office_127_0_0_1_ok", officeOk);
         r.put("caretaker_login_from_office_ms", round(officeMs));
         r.put("caretaker_login_with_device_cookie_127_0_0_30_ok", phoneOk);
+        verdict("the caretaker logs in from a known address during a flood against their name", officeOk);
+        verdict("the caretaker logs in with their device cookie from a new address during the flood", phoneOk);
+        verdict("the flooded name is locked for strangers (the right password from an unknown address refused)", !strangerOk);
+        verdict("no attacker attempt logged in", accepted.get() == 0);
         summary.add(String.format("[caretaker] flood of wrong passwords for %s from %s: %d attempts, %d checked (bcrypt), %d refused by a lock"
                 + " (answered in < 1/4 of %.0f ms), %d throttle messages on the page, %d accepted",
                 CARETAKER, r.get("attacker_addresses"), sent.get(), checkedSlow.get(), refusedFast.get(), reference / 1e6,
@@ -289,7 +307,11 @@ public final class SecurityDrill {
         URI uri = URI.create(base + "/j_security_check");
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<?>> workers = new ArrayList<>();
+        URI api = URI.create(base + "/api/me/apartments");
+        AtomicLong basicSent = new AtomicLong();
         for (int w = 0; w < threads; w++) {
+            // Even threads use the login form, odd ones HTTP Basic on the API: both end in the same login check.
+            boolean basic = w % 2 == 1;
             workers.add(pool.submit(() -> {
                 SecureRandom random = new SecureRandom();
                 char[] name = new char[usernameLength];
@@ -297,12 +319,24 @@ public final class SecurityDrill {
                     for (int i = 0; i < name.length; i++) {
                         name[i] = (char) ('a' + random.nextInt(26));
                     }
-                    String body = "j_username=" + new String(name) + "&j_password=wrong";
                     try {
-                        HttpResponse<Void> resp = flood.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-                                .header("Content-Type", "application/x-www-form-urlencoded")
-                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
-                        if (resp.statusCode() == 302 && resp.headers().firstValue("Location").orElse("").contains("error")) {
+                        HttpRequest request;
+                        if (basic) {
+                            request = HttpRequest.newBuilder(api).timeout(Duration.ofSeconds(10)).header("Authorization",
+                                    "Basic " + java.util.Base64.getEncoder().encodeToString((new String(name) + ":wrong")
+                                            .getBytes(java.nio.charset.StandardCharsets.UTF_8))).GET().build();
+                        } else {
+                            request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+                                    .header("Content-Type", "application/x-www-form-urlencoded")
+                                    .POST(HttpRequest.BodyPublishers.ofString("j_username=" + new String(name)
+                                            + "&j_password=wrong")).build();
+                        }
+                        HttpResponse<Void> resp = flood.send(request, HttpResponse.BodyHandlers.discarding());
+                        if (basic) {
+                            basicSent.incrementAndGet();
+                        }
+                        if (basic ? resp.statusCode() == 401 : resp.statusCode() == 302
+                                && resp.headers().firstValue("Location").orElse("").contains("error")) {
                             redirectsToError.incrementAndGet();
                         } else {
                             other.incrementAndGet();
@@ -336,7 +370,8 @@ public final class SecurityDrill {
         r.put("requests_per_s", round(done.get() / elapsed));
         r.put("client_threads", threads);
         r.put("username_length", usernameLength);
-        r.put("answered_login_error", redirectsToError.get());
+        r.put("of_which_http_basic", basicSent.get());
+        r.put("answered_login_error_or_401", redirectsToError.get());
         r.put("answered_other", other.get());
         r.put("errors", errors.get());
         r.put("server_alive_after", alive);
@@ -348,10 +383,15 @@ public final class SecurityDrill {
         r.put("rss_mb_after", round(rssAfter));
         r.put("rss_mb_after_5s", round(rssSettled));
         r.put("max_heap", "-Xmx384m");
-        summary.add(String.format("[flood]     %d failed logins with %d-char random usernames from 127.0.0.1 (%d threads) in %.1f s = %.0f/s;"
-                + " %d answered /login?error, %d other, %d errors; server alive: %s",
-                done.get(), usernameLength, threads, elapsed, done.get() / elapsed, redirectsToError.get(), other.get(),
-                errors.get(), alive));
+        summary.add(String.format("[flood]     %d failed logins with %d-char random usernames from 127.0.0.1 (%d threads, %d of them"
+                + " HTTP Basic on /api) in %.1f s = %.0f/s; %d answered /login?error or 401, %d other, %d errors; server alive: %s",
+                done.get(), usernameLength, threads, basicSent.get(), elapsed, done.get() / elapsed, redirectsToError.get(),
+                other.get(), errors.get(), alive));
+        verdict("the server is alive after the flood", alive);
+        verdict("every flood request was answered as a failed login", other.get() == 0 && errors.get() == 0);
+        // Bounded: the throttle keeps at most max-entries per map with usernames cut to 64 characters; a heap that
+        // kept the flood's usernames would be past half of -Xmx after 300,000 of them (225,000 filled it before).
+        verdict("heap after a full GC stays under half of -Xmx384m after the flood", heapAfterGc >= 0 && heapAfterGc < 192);
         summary.add(String.format("[flood]     heap used MB: before %.1f, after %.1f, after 5 s %.1f, after full GC %.1f (max 384);"
                 + " RSS MB: before %.1f, after %.1f, after 5 s %.1f", heapBefore, heapAfter, heapSettled, heapAfterGc,
                 rssBefore, rssAfter, rssSettled));
@@ -386,6 +426,8 @@ public final class SecurityDrill {
         HttpResponse<String> login = formLogin(RESIDENT, RESIDENT_PASSWORD);
         loginOk = success(login.statusCode(), login.headers().firstValue("Location").orElse(""));
         r.put("login_after_restart_ok", loginOk);
+        verdict("after kill -9 the server starts on the same data directory without clean-up and comes UP", up > 0);
+        verdict("a login works after the restart", loginOk);
         summary.add(String.format("[crash]     kill -9 of pid %d (exit %d, %d child processes); same data directory, no clean-up:"
                 + " /q/health UP after %.2f s; %s logs in: %s", pid, exit, children, up,
                 RESIDENT, loginOk));
