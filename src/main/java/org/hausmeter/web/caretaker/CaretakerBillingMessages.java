@@ -7,8 +7,9 @@ import io.quarkus.qute.i18n.MessageBundle;
  * Texts of the caretaker console for tariffs, billing, reports, CSV import, audit log and settings:
  * {@code {ctb:key}} in templates, {@code ctb()} in page resources.
  * German (the default) in messages/ctb_de.properties, English in messages/ctb_en.properties, same keys
- * ({@code CaretakerMessagesTest} checks). Parameters are named in the texts and are strings: callers pass
- * values formatted. Generated from the properties files' keys; at most 300 texts per bundle (docs/decisions.md).
+ * ({@code MessageBundlesTest} checks both files against the methods and each text's values against the method's
+ * parameters). Parameters are named in the texts and are strings: callers pass values formatted. Written by hand
+ * next to the properties files; at most 300 texts per bundle (docs/decisions.md).
  */
 @MessageBundle(value = "ctb", locale = "de")
 public interface CaretakerBillingMessages {
