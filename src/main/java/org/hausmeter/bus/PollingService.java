@@ -36,6 +36,7 @@ import org.hausmeter.bus.sim.SimulatedHistory;
 import org.hausmeter.bus.sim.profile.SimClock;
 import org.hausmeter.building.BuildingSettings;
 import org.hausmeter.ledger.CounterReading;
+import org.hausmeter.ledger.Intervals;
 import org.hausmeter.ledger.PendingReadings;
 import org.hausmeter.ledger.ReadingSource;
 import org.hausmeter.ledger.ReadingStore;
@@ -56,7 +57,6 @@ import org.jboss.logging.Logger;
 public class PollingService {
 
     private static final Logger LOG = Logger.getLogger(PollingService.class);
-    private static final Duration QUARTER = Duration.ofMinutes(15);
 
     /** Figures of the last quarter-hour cycle of one bus. */
     public record CycleStats(String bus, Instant started, Duration took, int meters, int answered) {
@@ -251,7 +251,7 @@ public class PollingService {
      */
     private void simulatedHistory() {
         List<PolledMeter> meters = pollers.values().stream().flatMap(p -> p.meters().stream()).toList();
-        Instant to = nextQuarterHour(clock.instant()).minus(QUARTER);
+        Instant to = Intervals.floor(clock.instant());
         Instant from = java.time.ZonedDateTime.ofInstant(to, settings.current().zone()).minusMonths(historyMonths)
                 .toInstant();
         Instant epoch = simulator.building().options().epoch();
@@ -281,8 +281,7 @@ public class PollingService {
     }
 
     static Instant nextQuarterHour(Instant now) {
-        long q = QUARTER.getSeconds();
-        return Instant.ofEpochSecond((Math.floorDiv(now.getEpochSecond(), q) + 1) * q);
+        return Intervals.next(now);
     }
 
     /** Reads every bus's counters in parallel and stores them; returns how many readings were stored. */
@@ -317,7 +316,7 @@ public class PollingService {
         }
         int stored = flush();
         if (stored > 0) {
-            Instant boundary = Instant.ofEpochSecond(Math.floorDiv(clock.instant().getEpochSecond(), 900) * 900);
+            Instant boundary = Intervals.floor(clock.instant());
             try {
                 derivation.derive(boundary.minus(Duration.ofHours(2)), boundary);
             } catch (SQLException | RuntimeException ex) {

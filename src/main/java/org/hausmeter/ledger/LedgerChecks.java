@@ -120,8 +120,8 @@ public class LedgerChecks {
                     now.minus(Duration.ofDays(430)), now);
             for (Map.Entry<Long, List<IntervalValue>> e : monthly.entrySet()) {
                 for (AnomalyRules.MonthlySpike s : rules.monthlySpikes(e.getKey(), e.getValue())) {
-                    flags.add(new Object[] { "CONSUMPTION_JUMP", e.getKey(), s.month().atDay(1).atStartOfDay(zone).toInstant(),
-                            s.month().plusMonths(1).atDay(1).atStartOfDay(zone).toInstant(),
+                    flags.add(new Object[] { "CONSUMPTION_JUMP", e.getKey(), Intervals.monthStart(s.month(), zone),
+                            Intervals.monthStart(s.month().plusMonths(1), zone),
                             "Consumption of [" + s.month() + "] [" + s.consumptionWh() + "] Wh is over "
                                     + AnomalyRules.DEFAULT_SPIKE_FACTOR + "x [" + s.referenceWh() + "] Wh of ["
                                     + s.referenceMonth() + "] (" + s.reference() + ")",

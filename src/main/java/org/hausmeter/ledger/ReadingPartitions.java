@@ -54,8 +54,8 @@ public class ReadingPartitions {
     /** Partitions for the current UTC month and the configured months ahead; returns how many were created. */
     public int ensureAhead() {
         YearMonth now = YearMonth.from(clock.instant().atOffset(ZoneOffset.UTC));
-        Instant from = now.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-        Instant to = now.plusMonths(monthsAhead + 1L).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant from = Intervals.monthStart(now, ZoneOffset.UTC);
+        Instant to = Intervals.monthStart(now.plusMonths(monthsAhead + 1L), ZoneOffset.UTC);
         int created = ensureCovering(from, to);
         if (created > 0) {
             LOG.infof("Created %d monthly partition(s) of meter_reading up to %s", created, now.plusMonths(monthsAhead));

@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import org.hausmeter.accounts.Privacy;
+import org.hausmeter.ledger.Intervals;
 import org.hausmeter.web.SiteSettings;
 import org.hausmeter.web.i18n.RequestLocale;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -99,8 +100,8 @@ public class ResidentExportResource {
         }
         ZoneId zone = site.zone();
         String user = identity.getPrincipal().getName();
-        Instant start = from.atStartOfDay(zone).toInstant();
-        Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
+        Instant start = Intervals.dayStart(from, zone);
+        Instant end = Intervals.dayStart(to.plusDays(1), zone);
         StreamingOutput body = out -> {
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             try {

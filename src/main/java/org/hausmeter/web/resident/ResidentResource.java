@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.hausmeter.accounts.Access;
+import org.hausmeter.ledger.Intervals;
 import org.hausmeter.web.CurrentAccount;
 import org.hausmeter.web.SiteSettings;
 import org.hausmeter.web.i18n.RequestLocale;
@@ -161,7 +162,7 @@ public class ResidentResource {
         // begins or a month is loaded again (which clears the memo). Kept rendered: the same view gives the same
         // HTML, and rendering it was half of a dashboard's time; only the layout around it is rendered per request.
         String key = "view|" + me + "|" + apartment + "|" + others + "|" + lang + "|" + base + "|" + period + "|" + res
-                + "|" + Math.floorDiv(now.getEpochSecond(), 900);
+                + "|" + Intervals.floor(now);
         String body = energy.memo(key, () -> {
             ResidentFigures figures = new ResidentFigures(apartment.code(), apartment.periods(), zone, now,
                     energy.view(true), energy.view(false));
