@@ -24,6 +24,8 @@ import org.hausmeter.billing.BillCalculator;
 import org.hausmeter.billing.Bills;
 import org.hausmeter.billing.StoredBill;
 import org.hausmeter.charging.ChargingService;
+import org.hausmeter.energy.ApartmentEnergy;
+import org.hausmeter.energy.MonthEnergy;
 import org.hausmeter.web.CurrentAccount;
 import org.hausmeter.web.SiteSettings;
 import org.hausmeter.web.i18n.RequestLocale;

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.hausmeter.accounts.Access.TenancyPeriod;
+import org.hausmeter.energy.Energy;
+import org.hausmeter.energy.EnergyData;
 import org.hausmeter.ledger.Intervals;
 
 /**

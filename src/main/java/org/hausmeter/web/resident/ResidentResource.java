@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.hausmeter.accounts.Access;
+import org.hausmeter.energy.ApartmentEnergy;
 import org.hausmeter.ledger.Intervals;
 import org.hausmeter.web.CurrentAccount;
 import org.hausmeter.web.SiteSettings;

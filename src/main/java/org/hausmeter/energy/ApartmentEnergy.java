@@ -1,4 +1,4 @@
-package org.hausmeter.web.resident;
+package org.hausmeter.energy;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
@@ -38,6 +38,7 @@ import org.hausmeter.billing.run.MonthBilling;
 import org.hausmeter.ledger.HistoryReady;
 import org.hausmeter.ledger.Intervals;
 import org.hausmeter.web.SiteSettings;
+import org.hausmeter.web.resident.ResidentConfig;
 import org.jboss.logging.Logger;
 
 /**
@@ -426,7 +427,7 @@ public class ApartmentEnergy {
     }
 
     /** Forgets every month (tests that changed the ledger behind the cache's back). */
-    void clear() {
+    public void clear() {
         months.clear();
         version.incrementAndGet();
     }

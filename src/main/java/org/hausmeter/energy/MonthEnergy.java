@@ -1,4 +1,4 @@
-package org.hausmeter.web.resident;
+package org.hausmeter.energy;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -25,14 +25,14 @@ import org.hausmeter.tariff.VatRate;
  * ({@link MonthBilling.Result}: PV exactly as billed) or, without a tariff, from the ledger alone (no PV).
  * Immutable.
  */
-final class MonthEnergy {
+public final class MonthEnergy {
 
     /** Quarter hours of every apartment, index 0 = the month's first local midnight. */
     record Detail(Map<String, int[]> wh, Map<String, int[]> pvWh) {
     }
 
     /** A tenancy's part of the month as computed: its draft (the cost so far, for the running month). */
-    record TenancyCost(long tenancyId, String apartment, long residentId, Instant from, Instant to, BillDraft draft) {
+    public record TenancyCost(long tenancyId, String apartment, long residentId, Instant from, Instant to, BillDraft draft) {
     }
 
     /**
@@ -43,7 +43,7 @@ final class MonthEnergy {
      * @param net         net price
      * @param vatRate     VAT rate
      */
-    record EvCost(long sessionId, long pvWh, Money net, VatRate vatRate) {
+    public record EvCost(long sessionId, long pvWh, Money net, VatRate vatRate) {
     }
 
     final YearMonth month;
