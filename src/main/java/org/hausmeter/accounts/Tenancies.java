@@ -22,10 +22,10 @@ import org.hausmeter.accounts.persistence.Tenancy;
 import org.hausmeter.audit.AuditLog;
 import org.hausmeter.building.BuildingSettings;
 import org.hausmeter.ledger.Intervals;
-import org.hausmeter.ledger.MeterReadings;
 import org.hausmeter.ledger.MeterRole;
-import org.hausmeter.ledger.ReadingChanges;
 import org.hausmeter.ledger.persistence.Meter;
+import org.hausmeter.ledger.persistence.MeterReadings;
+import org.hausmeter.ledger.persistence.ReadingChanges;
 
 /**
  * Who lives where: the apartments with their tenancies, and the caretaker's handover (move-out,

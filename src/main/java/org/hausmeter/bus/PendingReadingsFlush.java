@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import org.hausmeter.ledger.CounterReading;
 import org.hausmeter.ledger.PendingReadings;
-import org.hausmeter.ledger.ReadingStore;
+import org.hausmeter.ledger.persistence.ReadingStore;
 import org.jboss.logging.Logger;
 
 /**

@@ -59,7 +59,7 @@ public class PollingService {
     private final BuildingTopology topology;
     private final SimulatorStartup simulation;
     private final PendingReadingsFlush readings;
-    private final org.hausmeter.ledger.LedgerDerivation derivation;
+    private final org.hausmeter.ledger.persistence.LedgerDerivation derivation;
     private final LiveValues live;
     private final Clock clock;
     private final MeterRegistry registry;
@@ -77,7 +77,7 @@ public class PollingService {
     private volatile boolean running;
 
     PollingService(BuildingTopology topology, SimulatorStartup simulation, PendingReadingsFlush readings,
-            org.hausmeter.ledger.LedgerDerivation derivation, LiveValues live, Clock clock,
+            org.hausmeter.ledger.persistence.LedgerDerivation derivation, LiveValues live, Clock clock,
             MeterRegistry registry, com.fasterxml.jackson.databind.ObjectMapper mapper,
             @ConfigProperty(name = "hausmeter.bus.timeout", defaultValue = "500ms") Duration timeout,
             @ConfigProperty(name = "hausmeter.bus.retries", defaultValue = "2") int retries,

@@ -19,9 +19,9 @@ import org.hausmeter.bus.sim.SimulatedHistory;
 import org.hausmeter.building.BuildingSettings;
 import org.hausmeter.ledger.HistoryReady;
 import org.hausmeter.ledger.Intervals;
-import org.hausmeter.ledger.LedgerDerivation;
-import org.hausmeter.ledger.ReadingStore;
+import org.hausmeter.ledger.persistence.LedgerDerivation;
 import org.hausmeter.ledger.persistence.Meter;
+import org.hausmeter.ledger.persistence.ReadingStore;
 import org.jboss.logging.Logger;
 
 /**

@@ -16,7 +16,7 @@ import org.hausmeter.bus.SunSpecWalker;
 import org.hausmeter.ledger.CounterReading;
 import org.hausmeter.ledger.Intervals;
 import org.hausmeter.ledger.ReadingSource;
-import org.hausmeter.ledger.ReadingStore;
+import org.hausmeter.ledger.persistence.ReadingStore;
 
 /**
  * Fills the ledger with a simulated building's past: a counter reading of every meter at every

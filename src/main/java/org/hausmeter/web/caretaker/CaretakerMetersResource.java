@@ -27,12 +27,12 @@ import org.hausmeter.bus.MeterHealth;
 import org.hausmeter.bus.PolledMeter;
 import org.hausmeter.bus.PollingService;
 import org.hausmeter.ledger.IntervalQuality;
-import org.hausmeter.ledger.IntervalQueries;
 import org.hausmeter.ledger.Intervals;
-import org.hausmeter.ledger.MeterReadings;
 import org.hausmeter.ledger.MeterRole;
-import org.hausmeter.ledger.Meters;
-import org.hausmeter.ledger.ReadingChanges;
+import org.hausmeter.ledger.persistence.IntervalQueries;
+import org.hausmeter.ledger.persistence.MeterReadings;
+import org.hausmeter.ledger.persistence.Meters;
+import org.hausmeter.ledger.persistence.ReadingChanges;
 import org.hausmeter.web.SvgChart;
 
 /**

@@ -22,7 +22,7 @@ import org.hausmeter.bus.PolledMeter;
 import org.hausmeter.bus.PollingService;
 import org.hausmeter.charging.ChargingService;
 import org.hausmeter.charging.Chargers;
-import org.hausmeter.ledger.LedgerChecks;
+import org.hausmeter.ledger.persistence.LedgerChecks;
 
 /** The caretaker's start page: what needs attention now (meters, review flags, drafts, issuer details, chargers). */
 @Path("/caretaker")

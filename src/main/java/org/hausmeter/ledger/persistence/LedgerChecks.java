@@ -1,4 +1,4 @@
-package org.hausmeter.ledger;
+package org.hausmeter.ledger.persistence;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
@@ -22,6 +22,14 @@ import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hausmeter.audit.AuditLog;
 import org.hausmeter.building.BuildingSettings;
+import org.hausmeter.ledger.AnomalyRules;
+import org.hausmeter.ledger.EnergyBalance;
+import org.hausmeter.ledger.IntervalQuality;
+import org.hausmeter.ledger.IntervalValue;
+import org.hausmeter.ledger.Intervals;
+import org.hausmeter.ledger.LedgerException;
+import org.hausmeter.ledger.MeterRole;
+import org.hausmeter.ledger.TimeRange;
 import org.jboss.logging.Logger;
 
 /**
