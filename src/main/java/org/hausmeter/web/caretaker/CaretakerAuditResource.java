@@ -10,7 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.util.List;
-import org.hausmeter.audit.AuditTrail;
+import org.hausmeter.audit.persistence.AuditTrail;
 import org.hausmeter.ledger.Intervals;
 
 /** The audit log: every caretaker change (who, when, what, before, after, why), filtered and paged, newest first. */

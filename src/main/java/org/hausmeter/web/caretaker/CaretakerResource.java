@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.hausmeter.audit.AuditTrail;
+import org.hausmeter.audit.persistence.AuditTrail;
 import org.hausmeter.billing.Bills;
 import org.hausmeter.building.BuildingSettings;
 import org.hausmeter.bus.MeterHealth;
