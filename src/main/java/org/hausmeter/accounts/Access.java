@@ -2,7 +2,6 @@ package org.hausmeter.accounts;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The one rule for residents' data: a resident sees an apartment only for the periods of their own
@@ -46,22 +46,27 @@ public class Access {
     /**
      * The resident's periods in {@code apartmentCode}, oldest first.
      *
-     * @throws ForbiddenException (403) when the identity is not a resident with a tenancy in that apartment
+     * @param resident the logged-in resident's user name ({@code CurrentAccount#resident}), empty for anyone else
+     * @throws ForbiddenException (403) when there is no resident with a tenancy in that apartment
      */
-    public List<TenancyPeriod> requireOwnApartment(SecurityIdentity identity, String apartmentCode) {
-        OwnApartment own = ownApartments(identity).get(apartmentCode);
+    public List<TenancyPeriod> requireOwnApartment(Optional<String> resident, String apartmentCode) {
+        OwnApartment own = ownApartments(resident).get(apartmentCode);
         if (own == null) {
             throw new ForbiddenException("Apartment [" + apartmentCode + "] is not yours");
         }
         return own.periods();
     }
 
-    /** The resident's apartments by code, in order of their first move-in; empty for anyone but a resident. */
-    public Map<String, OwnApartment> ownApartments(SecurityIdentity identity) {
-        if (identity == null || identity.isAnonymous() || !identity.hasRole(Role.RESIDENT.name())) {
+    /**
+     * The resident's apartments by code, in order of their first move-in; empty for anyone but a resident.
+     *
+     * @param resident the logged-in resident's user name ({@code CurrentAccount#resident}), empty for anyone else
+     */
+    public Map<String, OwnApartment> ownApartments(Optional<String> resident) {
+        if (resident.isEmpty()) {
             return Map.of();
         }
-        String username = identity.getPrincipal().getName();
+        String username = resident.get();
         // Plain JDBC: every resident page and API asks this first, and it is one indexed join (an ORM query here
         // cost a third of a dashboard).
         Map<String, String> names = new LinkedHashMap<>();

@@ -21,10 +21,11 @@ import org.hausmeter.accounts.persistence.Apartment;
 import org.hausmeter.accounts.persistence.Tenancy;
 import org.hausmeter.audit.AuditLog;
 import org.hausmeter.building.BuildingSettings;
-import org.hausmeter.ledger.MeterReadings;
+import org.hausmeter.ledger.Intervals;
 import org.hausmeter.ledger.MeterRole;
-import org.hausmeter.ledger.ReadingChanges;
 import org.hausmeter.ledger.persistence.Meter;
+import org.hausmeter.ledger.persistence.MeterReadings;
+import org.hausmeter.ledger.persistence.ReadingChanges;
 
 /**
  * Who lives where: the apartments with their tenancies, and the caretaker's handover (move-out,
@@ -39,7 +40,7 @@ import org.hausmeter.ledger.persistence.Meter;
 public class Tenancies {
 
     /** How far from the handover instant a stored reading still counts as the handover reading. */
-    static final Duration READING_WINDOW = Duration.ofMinutes(15);
+    static final Duration READING_WINDOW = Intervals.LENGTH;
 
     /** A tenancy, [moveIn, moveOut); moveOut null while it runs. */
     public record TenancyView(long id, String apartmentCode, long residentId, String residentUsername, String residentName,
@@ -161,7 +162,7 @@ public class Tenancies {
 
     private Handover change(String code, LocalDate day, String newResident, Long importWh, Long exportWh, String actor) {
         ZoneId zone = settings.current().zone();
-        Instant at = day.atStartOfDay(zone).toInstant();
+        Instant at = Intervals.dayStart(day, zone);
         Instant now = clock.instant();
         Apartment apartment = Apartment.findByCode(code == null ? "" : code).orElseThrow(
                 () -> new AccountException(AccountException.Kind.NOT_FOUND, "No apartment [" + code + "]"));

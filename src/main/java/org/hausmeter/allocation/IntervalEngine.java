@@ -1,7 +1,7 @@
 package org.hausmeter.allocation;
 
-import java.math.BigInteger;
 import java.util.Arrays;
+import org.hausmeter.ledger.LargestRemainder;
 
 /**
  * The per-quarter-hour arithmetic behind {@link PvAllocator}, with scratch arrays reused across quarter
@@ -122,54 +122,11 @@ final class IntervalEngine {
     }
 
     /**
-     * Largest remainder: sets out[i] for the first {@code count} entries i of {@code members} (ascending) to
-     * floor(total·weight[i]/weightSum), then gives the Wh left over one each to the largest remainders,
-     * equal remainders to the lower index. Σ = total exactly.
+     * Largest remainder over the first {@code count} entries of {@code members}: the one rule in
+     * {@link LargestRemainder}, in its allocation-free form, with this engine's scratch arrays.
      */
     private void split(long total, long[] weight, int count, long weightSum, long[] out) {
-        long left = total;
-        int withRem = 0;
-        for (int k = 0; k < count; k++) {
-            int i = members[k];
-            long q;
-            long r;
-            long hi = Math.multiplyHigh(total, weight[i]);
-            long lo = total * weight[i];
-            if (hi == 0 && lo >= 0) {
-                q = lo / weightSum;
-                r = lo % weightSum;
-            } else {
-                BigInteger[] qr = BigInteger.valueOf(total).multiply(BigInteger.valueOf(weight[i]))
-                        .divideAndRemainder(BigInteger.valueOf(weightSum));
-                q = qr[0].longValueExact();
-                r = qr[1].longValueExact();
-            }
-            out[i] = q;
-            rem[i] = r;
-            left -= q;
-            if (r > 0) {
-                sortedRem[withRem++] = r;
-            }
-        }
-        if (left == 0) {
-            return;
-        }
-        Arrays.sort(sortedRem, 0, withRem);
-        long threshold = sortedRem[withRem - (int) left];
-        for (int k = 0; k < count; k++) {
-            int i = members[k];
-            if (rem[i] > threshold) {
-                out[i]++;
-                left--;
-            }
-        }
-        for (int k = 0; k < count && left > 0; k++) {
-            int i = members[k];
-            if (rem[i] == threshold) {
-                out[i]++;
-                left--;
-            }
-        }
+        LargestRemainder.splitInto(total, weight, members, count, weightSum, out, rem, sortedRem);
     }
 
     /** Compares a·b with c·d exactly, all arguments not negative. */

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Currency;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hausmeter.audit.AuditLog;
+import org.hausmeter.building.persistence.Building;
 import org.jboss.logging.Logger;
 
 /** Creates the building settings row on first start from configured defaults, and reads them. */

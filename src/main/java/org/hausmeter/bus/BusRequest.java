@@ -2,7 +2,7 @@ package org.hausmeter.bus;
 
 /**
  * One Modbus request as seen by a {@link ModbusBus}: used for validation, failure messages and the
- * request log of {@link FakeModbusBus}.
+ * request log of the test double {@code FakeModbusBus}.
  *
  * @param bus          name of the bus the request went to
  * @param unitId       slave address, 0–255 (RTU: 1–247 answer; 0 is broadcast)

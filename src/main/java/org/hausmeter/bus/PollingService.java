@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -31,14 +30,10 @@ import org.hausmeter.bus.config.BuildingConfig;
 import org.hausmeter.bus.j2mod.J2modRtuBus;
 import org.hausmeter.bus.j2mod.J2modTcpBus;
 import org.hausmeter.bus.sim.BuildingSimulator;
-import org.hausmeter.bus.sim.SimulatedBuilding;
-import org.hausmeter.bus.sim.SimulatedHistory;
 import org.hausmeter.bus.sim.profile.SimClock;
-import org.hausmeter.building.BuildingSettings;
 import org.hausmeter.ledger.CounterReading;
-import org.hausmeter.ledger.PendingReadings;
+import org.hausmeter.ledger.Intervals;
 import org.hausmeter.ledger.ReadingSource;
-import org.hausmeter.ledger.ReadingStore;
 import org.hausmeter.ledger.persistence.Meter;
 import org.hausmeter.live.LiveValues;
 import org.jboss.logging.Logger;
@@ -47,26 +42,24 @@ import org.jboss.logging.Logger;
  * Runs the buses of the building file: counters of every meter at each wall-clock quarter hour
  * (:00 :15 :30 :45, all buses in parallel, one request at a time per bus), instantaneous power every
  * few seconds for live values, meter health on /q/metrics. With the simulator on (the demo run), the
- * buses are answered by in-process Modbus slaves of the same building file.
+ * buses are answered by in-process Modbus slaves of the same building file ({@link SimulatorStartup}).
  * <p>
- * Readings the database does not take (PostgreSQL down) wait in a Redis stream (on disk) and are written
- * when it is back, oldest first; with Redis down too they wait in memory.
+ * Readings go to the database through {@link PendingReadingsFlush}, which keeps what the database does not
+ * take until it is back.
  */
 @ApplicationScoped
 public class PollingService {
 
     private static final Logger LOG = Logger.getLogger(PollingService.class);
-    private static final Duration QUARTER = Duration.ofMinutes(15);
 
     /** Figures of the last quarter-hour cycle of one bus. */
     public record CycleStats(String bus, Instant started, Duration took, int meters, int answered) {
     }
 
     private final BuildingTopology topology;
-    private final BuildingSettings settings;
-    private final ReadingStore store;
-    private final PendingReadings pending;
-    private final org.hausmeter.ledger.LedgerDerivation derivation;
+    private final SimulatorStartup simulation;
+    private final PendingReadingsFlush readings;
+    private final org.hausmeter.ledger.persistence.LedgerDerivation derivation;
     private final LiveValues live;
     private final Clock clock;
     private final MeterRegistry registry;
@@ -74,34 +67,25 @@ public class PollingService {
     private final Duration timeout;
     private final int retries;
     private final Duration liveInterval;
-    private final boolean simulate;
     private final boolean enabled;
-    private final int historyMonths;
-    @jakarta.inject.Inject
-    jakarta.enterprise.event.Event<org.hausmeter.ledger.HistoryReady> historyReady;
 
     private final Map<String, BusPoller> pollers = new LinkedHashMap<>();
     private final Map<String, ExecutorService> busThreads = new LinkedHashMap<>();
     private final Map<String, ModbusBus> buses = new LinkedHashMap<>();
     private final Map<String, CycleStats> lastCycle = new java.util.concurrent.ConcurrentHashMap<>();
-    private final ConcurrentLinkedDeque<CounterReading> unsaved = new ConcurrentLinkedDeque<>();
-    private BuildingSimulator simulator;
     private ScheduledExecutorService scheduler;
     private volatile boolean running;
 
-    PollingService(BuildingTopology topology, BuildingSettings settings, ReadingStore store, PendingReadings pending,
-            org.hausmeter.ledger.LedgerDerivation derivation, LiveValues live, Clock clock,
+    PollingService(BuildingTopology topology, SimulatorStartup simulation, PendingReadingsFlush readings,
+            org.hausmeter.ledger.persistence.LedgerDerivation derivation, LiveValues live, Clock clock,
             MeterRegistry registry, com.fasterxml.jackson.databind.ObjectMapper mapper,
             @ConfigProperty(name = "hausmeter.bus.timeout", defaultValue = "500ms") Duration timeout,
             @ConfigProperty(name = "hausmeter.bus.retries", defaultValue = "2") int retries,
             @ConfigProperty(name = "hausmeter.bus.live-interval", defaultValue = "10s") Duration liveInterval,
-            @ConfigProperty(name = "hausmeter.sim.enabled") boolean simulate,
-            @ConfigProperty(name = "hausmeter.bus.polling", defaultValue = "true") boolean enabled,
-            @ConfigProperty(name = "hausmeter.sim.history-months", defaultValue = "12") int historyMonths) {
+            @ConfigProperty(name = "hausmeter.bus.polling", defaultValue = "true") boolean enabled) {
         this.topology = topology;
-        this.settings = settings;
-        this.store = store;
-        this.pending = pending;
+        this.simulation = simulation;
+        this.readings = readings;
         this.derivation = derivation;
         this.live = live;
         this.clock = clock;
@@ -110,9 +94,7 @@ public class PollingService {
         this.timeout = timeout;
         this.retries = retries;
         this.liveInterval = liveInterval;
-        this.simulate = simulate;
         this.enabled = enabled;
-        this.historyMonths = historyMonths;
     }
 
     void onStart(@Observes @Priority(40) StartupEvent event) throws IOException {
@@ -121,18 +103,7 @@ public class PollingService {
             return;
         }
         BuildingConfig config = building.get();
-        Map<String, BuildingSimulator.Endpoint> endpoints = Map.of();
-        if (simulate) {
-            // Chargers are live from now on: they draw only when switched on over Modbus (charging).
-            SimulatedBuilding simulated = new SimulatedBuilding(config, topology.catalog(),
-                    SimulatedBuilding.Options.demo(settings.current().zone()), Optional.of(clock.instant()));
-            simulated.continueFrom(lastCounters(), clock.instant());
-            simulator = BuildingSimulator.start(config, simulated, clock, BuildingSimulator.Mode.LOOPBACK,
-                    Optional.empty());
-            endpoints = simulator.endpoints();
-            LOG.infof("Simulated building: %d meters answer real Modbus on %s", simulated.meterNames().size(),
-                    endpoints.values().stream().map(e -> e.busId() + "=127.0.0.1:" + e.port()).toList());
-        }
+        Map<String, BuildingSimulator.Endpoint> endpoints = simulation.start(config);
         Map<String, Long> ids = QuarkusTransaction.requiringNew().call(() -> {
             Map<String, Long> m = new LinkedHashMap<>();
             for (Meter meter : Meter.<Meter>list("removedAt is null")) {
@@ -165,29 +136,9 @@ public class PollingService {
         scheduler.execute(this::quarterHourLoop);
         scheduler.scheduleWithFixedDelay(this::liveCycle, liveInterval.toMillis(), liveInterval.toMillis(),
                 TimeUnit.MILLISECONDS);
-        if (simulator != null && historyMonths > 0) {
-            Thread history = new Thread(this::simulatedHistory, "simulated-history");
-            history.setDaemon(true);
-            history.start();
-        }
+        simulation.startHistory(pollers.values().stream().flatMap(p -> p.meters().stream()).toList());
         LOG.infof("Polling %d meters on %d buses at every quarter hour; live power every %s",
                 pollers.values().stream().mapToInt(p -> p.meters().size()).sum(), pollers.size(), liveInterval);
-    }
-
-    /** The last stored {import, export} counters of every installed meter, by name (a restarted simulator continues them). */
-    private Map<String, long[]> lastCounters() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Map<String, long[]> last = new LinkedHashMap<>();
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = Meter.getEntityManager().createNativeQuery(
-                    "select m.name, r.import_wh, coalesce(r.export_wh, 0) from meter m cross join lateral ("
-                    + " select import_wh, export_wh from meter_reading where meter_id = m.id order by read_at desc limit 1) r"
-                    + " where m.removed_at is null").getResultList();
-            for (Object[] row : rows) {
-                last.put((String) row[0], new long[] {((Number) row[1]).longValue(), ((Number) row[2]).longValue()});
-            }
-            return last;
-        });
     }
 
     private ModbusBus open(BuildingConfig.Bus bus, Optional<BuildingSimulator.Endpoint> simulated) {
@@ -245,44 +196,8 @@ public class PollingService {
         }
     }
 
-    /**
-     * First start of the simulated building: the last {@code hausmeter.sim.history-months} months of
-     * readings, so pages and a first bill run have data from the first minute.
-     */
-    private void simulatedHistory() {
-        List<PolledMeter> meters = pollers.values().stream().flatMap(p -> p.meters().stream()).toList();
-        Instant to = nextQuarterHour(clock.instant()).minus(QUARTER);
-        Instant from = java.time.ZonedDateTime.ofInstant(to, settings.current().zone()).minusMonths(historyMonths)
-                .toInstant();
-        Instant epoch = simulator.building().options().epoch();
-        if (from.isBefore(epoch)) {
-            from = epoch;
-        }
-        Instant start = from;
-        boolean empty = QuarkusTransaction.requiringNew().call(() -> ((Number) Meter.getEntityManager()
-                .createNativeQuery("select count(*) from (select 1 from meter_reading where read_at < ?1 limit 1) x")
-                .setParameter(1, to).getSingleResult()).longValue() == 0);
-        if (!empty) {
-            return;
-        }
-        long t0 = System.nanoTime();
-        LOG.infof("Generating the simulated building's history from %s to %s ...", start, to);
-        try {
-            long n = SimulatedHistory.generate(simulator.building(), meters, start, to, store);
-            LOG.infof("Simulated history: %d readings stored in %d s", n, (System.nanoTime() - t0) / 1_000_000_000L);
-            long t1 = System.nanoTime();
-            org.hausmeter.ledger.LedgerDerivation.Result r = derivation.derive(start, to);
-            LOG.infof("Simulated history: %d interval rows of %d meters derived in %d s", r.rows(), r.meters(),
-                    (System.nanoTime() - t1) / 1_000_000_000L);
-            historyReady.fire(new org.hausmeter.ledger.HistoryReady(start, to));
-        } catch (SQLException | RuntimeException e) {
-            LOG.error("Simulated history failed: " + e.getMessage(), e);
-        }
-    }
-
     static Instant nextQuarterHour(Instant now) {
-        long q = QUARTER.getSeconds();
-        return Instant.ofEpochSecond((Math.floorDiv(now.getEpochSecond(), q) + 1) * q);
+        return Intervals.next(now);
     }
 
     /** Reads every bus's counters in parallel and stores them; returns how many readings were stored. */
@@ -304,7 +219,7 @@ public class PollingService {
             try {
                 for (BusPoller.CounterRead r : e.getValue().get()) {
                     if (r.meter().meterId() > 0) {
-                        unsaved.add(new CounterReading(r.meter().meterId(), r.readAt(), r.importWh(), r.exportWh(),
+                        readings.add(new CounterReading(r.meter().meterId(), r.readAt(), r.importWh(), r.exportWh(),
                                 ReadingSource.POLL));
                     }
                 }
@@ -315,56 +230,13 @@ public class PollingService {
                 LOG.errorf("Bus [%s] cycle failed: %s", e.getKey(), ex.getCause().getMessage());
             }
         }
-        int stored = flush();
+        int stored = readings.flush();
         if (stored > 0) {
-            Instant boundary = Instant.ofEpochSecond(Math.floorDiv(clock.instant().getEpochSecond(), 900) * 900);
+            Instant boundary = Intervals.floor(clock.instant());
             try {
                 derivation.derive(boundary.minus(Duration.ofHours(2)), boundary);
             } catch (SQLException | RuntimeException ex) {
                 LOG.warnf("Interval derivation after the quarter-hour read failed: %s", ex.getMessage());
-            }
-        }
-        return stored;
-    }
-
-    /**
-     * Writes waiting readings: first those kept in Redis from an earlier database outage (oldest first),
-     * then this cycle's. What the database does not take goes to Redis; if Redis is down as well, it
-     * stays in memory for the next cycle.
-     */
-    private int flush() {
-        int stored = 0;
-        try {
-            for (int i = 0; i < 1_000; i++) {
-                PendingReadings.Batch waiting = pending.oldest();
-                if (waiting.readings().isEmpty()) {
-                    break;
-                }
-                stored += store.store(waiting.readings());
-                pending.acknowledge(waiting);
-                if (i == 0) {
-                    LOG.infof("Database is back: writing the readings kept in Redis during the outage");
-                }
-            }
-        } catch (SQLException | RuntimeException e) {
-            LOG.debugf("Readings kept in Redis stay there for now: %s", e.getMessage());
-        }
-        List<CounterReading> batch = new ArrayList<>(unsaved);
-        if (batch.isEmpty()) {
-            return stored;
-        }
-        try {
-            stored += store.store(batch);
-            unsaved.removeAll(batch);
-        } catch (SQLException | RuntimeException e) {
-            try {
-                pending.add(batch);
-                unsaved.removeAll(batch);
-                LOG.warnf("Database did not take %d readings (%s): kept in Redis until it is back", batch.size(),
-                        e.getMessage());
-            } catch (RuntimeException redisDown) {
-                LOG.warnf("Database and Redis unavailable: %d readings kept in memory for the next cycle (%s)",
-                        unsaved.size(), e.getMessage());
             }
         }
         return stored;
@@ -433,8 +305,9 @@ public class PollingService {
         return Map.copyOf(pollers);
     }
 
+    /** The simulated building's slaves, when the simulator runs (see {@link SimulatorStartup}). */
     public Optional<BuildingSimulator> simulator() {
-        return Optional.ofNullable(simulator);
+        return simulation.simulator();
     }
 
     /**
@@ -511,10 +384,8 @@ public class PollingService {
             scheduler.shutdownNow();
         }
         busThreads.values().forEach(ExecutorService::shutdownNow);
-        flush();
+        readings.flush();
         buses.values().forEach(ModbusBus::close);
-        if (simulator != null) {
-            simulator.close();
-        }
+        simulation.close();
     }
 }

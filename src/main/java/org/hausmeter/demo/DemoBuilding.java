@@ -15,6 +15,8 @@ import java.util.Map;
 import org.hausmeter.allocation.AllocationKey;
 import org.hausmeter.billing.TariffStore;
 import org.hausmeter.building.BuildingSettings;
+import org.hausmeter.building.persistence.Building;
+import org.hausmeter.ledger.Intervals;
 import org.hausmeter.tariff.DaySchedule;
 import org.hausmeter.tariff.GridPrice;
 import org.hausmeter.tariff.Money;
@@ -30,7 +32,6 @@ import org.hausmeter.accounts.persistence.Account;
 import org.hausmeter.accounts.persistence.Apartment;
 import org.hausmeter.accounts.persistence.Tenancy;
 import org.hausmeter.audit.AuditLog;
-import org.hausmeter.building.Building;
 import org.hausmeter.charging.persistence.ChargingCard;
 import org.hausmeter.bus.BuildingTopology;
 import org.hausmeter.ledger.persistence.Meter;
@@ -208,12 +209,12 @@ public class DemoBuilding {
                 t.apartment = Apartment.findByCode(login.apartment()).orElseThrow(() -> new IllegalStateException(
                         "Demo apartment [" + login.apartment() + "] is not in the building file"));
                 t.resident = acc;
-                t.moveIn = (login.username().equals("fatma") ? handover : SINCE).atStartOfDay(zone).toInstant();
-                t.moveOut = login.username().equals("emil") ? handover.atStartOfDay(zone).toInstant() : null;
+                t.moveIn = Intervals.dayStart(login.username().equals("fatma") ? handover : SINCE, zone);
+                t.moveOut = login.username().equals("emil") ? Intervals.dayStart(handover, zone) : null;
                 t.persist();
             }
         }
-        Meter.update("installedAt = ?1 where installedAt > ?1", SINCE.atStartOfDay(zone).toInstant());
+        Meter.update("installedAt = ?1 where installedAt > ?1", Intervals.dayStart(SINCE, zone));
         settings.updateIssuer(ISSUER, 14);
         tariffs.save(TARIFF, "system", "demo tariff");
         audit.record("system", "demo.seed", "building", null, LOGINS.size() + " accounts, "

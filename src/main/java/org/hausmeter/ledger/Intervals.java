@@ -1,5 +1,6 @@
 package org.hausmeter.ledger;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -18,6 +19,8 @@ public final class Intervals {
     public static final long SECONDS = 900;
     /** Length of an interval in milliseconds. */
     public static final long MILLIS = SECONDS * 1000;
+    /** Length of an interval. */
+    public static final Duration LENGTH = Duration.ofSeconds(SECONDS);
 
     private Intervals() {
     }
@@ -42,6 +45,11 @@ public final class Intervals {
         return dayStart(month.atDay(1), zone);
     }
 
+    /** The first boundary strictly after {@code t} (the next quarter hour, also when {@code t} is on a boundary). */
+    public static Instant next(Instant t) {
+        return end(floor(t));
+    }
+
     /** The end of the interval starting at {@code start}. */
     public static Instant end(Instant start) {
         return start.plusSeconds(SECONDS);
@@ -51,6 +59,15 @@ public final class Intervals {
     public static int count(Instant from, Instant to) {
         long s = to.getEpochSecond() - from.getEpochSecond();
         return s <= 0 ? 0 : Math.toIntExact(s / SECONDS);
+    }
+
+    /**
+     * How many quarter hours of the series starting at {@code from} the span [from, to) touches: {@link #count}
+     * rounded up (0 when {@code to} is not after {@code from}).
+     */
+    public static int countTouched(Instant from, Instant to) {
+        long s = to.getEpochSecond() - from.getEpochSecond();
+        return s <= 0 ? 0 : Math.toIntExact((s + SECONDS - 1) / SECONDS);
     }
 
     /** Index of the quarter hour containing {@code t} in a series starting at {@code from} (negative before it). */

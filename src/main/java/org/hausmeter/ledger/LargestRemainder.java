@@ -38,44 +38,69 @@ public final class LargestRemainder {
         }
         int n = weights.length;
         long[] parts = new long[n];
-        long[] rem = new long[n];
-        long left = totalWh;
+        int[] members = new int[n];
         for (int i = 0; i < n; i++) {
-            long w = weights[i];
-            if (Math.multiplyHigh(totalWh, w) == 0 && totalWh * w >= 0) {
-                long p = totalWh * w;
-                parts[i] = p / sum;
-                rem[i] = p % sum;
-            } else {
-                BigInteger[] qr = BigInteger.valueOf(totalWh).multiply(BigInteger.valueOf(w))
-                        .divideAndRemainder(BigInteger.valueOf(sum));
-                parts[i] = qr[0].longValueExact();
-                rem[i] = qr[1].longValueExact();
-            }
-            left -= parts[i];
+            members[i] = i;
         }
-        if (left <= 8) {
-            while (left > 0) {
-                int best = -1;
-                for (int i = 0; i < n; i++) {
-                    if (rem[i] > 0 && (best < 0 || rem[i] > rem[best])) {
-                        best = i;
-                    }
-                }
-                parts[best]++;
-                rem[best] = 0;
+        splitInto(totalWh, weights, members, n, sum, parts, new long[n], new long[n]);
+        return parts;
+    }
+
+    /**
+     * The same rule without allocating, for hot loops that split once per quarter hour (the PV allocation):
+     * splits {@code totalWh} over the parts {@code members[0..count)} (ascending indices into
+     * {@code weights} and {@code out}) with the weights {@code weights[members[k]]} summing to
+     * {@code weightSum}, and writes each part to {@code out[members[k]]}; other entries of {@code out} are
+     * left alone. {@code rem} (indexed like {@code weights}) and {@code sortedRem} (at least {@code count}
+     * long) are scratch space. Arguments are not checked: {@code totalWh} and the weights not negative,
+     * {@code weightSum} positive and exact.
+     */
+    public static void splitInto(long totalWh, long[] weights, int[] members, int count, long weightSum, long[] out,
+            long[] rem, long[] sortedRem) {
+        long left = totalWh;
+        int withRem = 0;
+        for (int k = 0; k < count; k++) {
+            int i = members[k];
+            long q;
+            long r;
+            long hi = Math.multiplyHigh(totalWh, weights[i]);
+            long lo = totalWh * weights[i];
+            if (hi == 0 && lo >= 0) {
+                q = lo / weightSum;
+                r = lo % weightSum;
+            } else {
+                BigInteger[] qr = BigInteger.valueOf(totalWh).multiply(BigInteger.valueOf(weights[i]))
+                        .divideAndRemainder(BigInteger.valueOf(weightSum));
+                q = qr[0].longValueExact();
+                r = qr[1].longValueExact();
+            }
+            out[i] = q;
+            rem[i] = r;
+            left -= q;
+            if (r > 0) {
+                sortedRem[withRem++] = r;
+            }
+        }
+        if (left == 0) {
+            return;
+        }
+        // fewer Wh are left than parts with a remainder: the left-th largest remainder is the threshold; every
+        // part above it gets one Wh, the rest go to parts at the threshold, lower index first
+        Arrays.sort(sortedRem, 0, withRem);
+        long threshold = sortedRem[withRem - (int) left];
+        for (int k = 0; k < count; k++) {
+            int i = members[k];
+            if (rem[i] > threshold) {
+                out[i]++;
                 left--;
             }
-        } else {
-            Integer[] order = new Integer[n];
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
-            }
-            Arrays.sort(order, (a, b) -> rem[a] != rem[b] ? Long.compare(rem[b], rem[a]) : Integer.compare(a, b));
-            for (int j = 0; j < left; j++) {
-                parts[order[j]]++;
+        }
+        for (int k = 0; k < count && left > 0; k++) {
+            int i = members[k];
+            if (rem[i] == threshold) {
+                out[i]++;
+                left--;
             }
         }
-        return parts;
     }
 }

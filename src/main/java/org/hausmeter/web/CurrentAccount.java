@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
+import org.hausmeter.accounts.Role;
 
 /**
  * The logged-in account of the current request, read once per request with one plain JDBC query: the
@@ -33,13 +34,30 @@ public class CurrentAccount {
         this.dataSource = dataSource;
     }
 
+    /**
+     * Who is logged in, from the request's identity, without a database read (also on an I/O thread): the user
+     * name as authenticated; empty for an anonymous request.
+     */
+    public Optional<String> username() {
+        SecurityIdentity id = identity.getIdentity();
+        return id == null || id.isAnonymous() ? Optional.empty() : Optional.of(id.getPrincipal().getName());
+    }
+
+    /** The logged-in resident's user name; empty for an anonymous request and for anyone but a resident. */
+    public Optional<String> resident() {
+        SecurityIdentity id = identity.getIdentity();
+        return id == null || id.isAnonymous() || !id.hasRole(Role.RESIDENT.name()) ? Optional.empty()
+                : Optional.of(id.getPrincipal().getName());
+    }
+
+    /** The logged-in account as pages need it, read once per request. */
     public Optional<Info> get() {
         if (info == null) {
             SecurityIdentity id = identity.getIdentity();
             if (id == null || id.isAnonymous() || Context.isOnEventLoopThread()) {
                 return Optional.empty();
             }
-            info = read(id.getPrincipal().getName());
+            info = read(id.getPrincipal().getName()); // the one place that looks the account up by its name
         }
         return info;
     }

@@ -6,7 +6,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.hausmeter.building.BuildingOverview;
+import org.hausmeter.building.persistence.BuildingOverview;
 
 /** The start page (and the landing page after login): which building this server meters, with anonymous figures only. */
 @Path("/")

@@ -1,7 +1,5 @@
 package org.hausmeter.web;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.RoutingContext;
@@ -14,7 +12,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
-import org.hausmeter.accounts.persistence.Account;
+import org.hausmeter.accounts.AccountLanguage;
 import org.hausmeter.web.i18n.Locales;
 import org.hausmeter.web.i18n.RequestLocale;
 
@@ -26,11 +24,13 @@ import org.hausmeter.web.i18n.RequestLocale;
 @Path("/lang")
 public class LanguageResource {
 
-    private final SecurityIdentity identity;
+    private final CurrentAccount account;
+    private final AccountLanguage language;
     private final RoutingContext rc;
 
-    LanguageResource(SecurityIdentity identity, RoutingContext rc) {
-        this.identity = identity;
+    LanguageResource(CurrentAccount account, AccountLanguage language, RoutingContext rc) {
+        this.account = account;
+        this.language = language;
         this.rc = rc;
     }
 
@@ -39,11 +39,7 @@ public class LanguageResource {
         Locale locale = Locales.supported(lang).orElseThrow(() -> new BadRequestException("Unknown language [" + lang + "]"));
         rc.response().addCookie(Cookie.cookie(RequestLocale.COOKIE, locale.getLanguage()).setPath("/")
                 .setMaxAge(Duration.ofDays(365).toSeconds()).setSameSite(CookieSameSite.STRICT).setHttpOnly(true));
-        if (!identity.isAnonymous()) {
-            String username = identity.getPrincipal().getName();
-            QuarkusTransaction.requiringNew().run(() -> Account.findByUsername(username)
-                    .ifPresent(a -> a.locale = locale.getLanguage()));
-        }
+        account.username().ifPresent(username -> language.remember(username, locale.getLanguage()));
         return Response.seeOther(URI.create(localPath(back))).build();
     }
 

@@ -56,7 +56,7 @@ public class Page {
             if (identity.isAnonymous()) {
                 userName = "";
             } else {
-                userName = account.get().map(CurrentAccount.Info::displayName).orElse(identity.getPrincipal().getName());
+                userName = account.get().map(CurrentAccount.Info::displayName).orElse(account.username().orElse(""));
             }
         }
         return userName;

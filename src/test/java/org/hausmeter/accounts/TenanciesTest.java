@@ -14,7 +14,7 @@ import java.util.List;
 import org.hausmeter.accounts.persistence.Account;
 import org.hausmeter.audit.persistence.AuditEvent;
 import org.hausmeter.ledger.LedgerException;
-import org.hausmeter.ledger.MeterReadings;
+import org.hausmeter.ledger.persistence.MeterReadings;
 import org.junit.jupiter.api.Test;
 
 /** Handovers on apartments of the test's own: move-out, move-in, tenant change at a local midnight, with the meter reading. */

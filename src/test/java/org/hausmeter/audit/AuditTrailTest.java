@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
+import org.hausmeter.audit.persistence.AuditTrail;
 import org.junit.jupiter.api.Test;
 
 /** The audit log read back: filters by actor, action prefix, subject part and period; pages newest first. */

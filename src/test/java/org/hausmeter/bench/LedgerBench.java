@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.hausmeter.ledger.CounterReading;
 import org.hausmeter.ledger.ReadingSource;
-import org.hausmeter.ledger.ReadingStore;
+import org.hausmeter.ledger.persistence.ReadingStore;
 import org.hausmeter.platform.EmbeddedServers;
 import org.hausmeter.support.EmbeddedServersResource;
 
@@ -108,14 +108,14 @@ final class LedgerBench {
 
                 // Derivation through the database: read each meter's readings, derive, write interval_energy.
                 long d0 = System.nanoTime();
-                List<org.hausmeter.ledger.IntervalStore.MeterRows> derived = new ArrayList<>();
+                List<org.hausmeter.ledger.persistence.IntervalStore.MeterRows> derived = new ArrayList<>();
                 org.hausmeter.ledger.IntervalDeriver deriver = new org.hausmeter.ledger.IntervalDeriver();
                 for (long id : ids) {
-                    derived.add(new org.hausmeter.ledger.IntervalStore.MeterRows(id, start, end, deriver.derive(
-                            org.hausmeter.ledger.LedgerBenchAccess.readings(c, id, start, end), start, end, 44_000)
+                    derived.add(new org.hausmeter.ledger.persistence.IntervalStore.MeterRows(id, start, end, deriver.derive(
+                            org.hausmeter.ledger.persistence.LedgerBenchAccess.readings(c, id, start, end), start, end, 44_000)
                             .intervals()));
                 }
-                int written = org.hausmeter.ledger.IntervalStore.replaceDerived(c, derived);
+                int written = org.hausmeter.ledger.persistence.IntervalStore.replaceDerived(c, derived);
                 double deriveDb = (System.nanoTime() - d0) / 1e9;
                 json.put("derive_db_rows", written);
                 json.put("derive_db_rows_per_s", Math.round(written / deriveDb));
@@ -151,7 +151,7 @@ final class LedgerBench {
                 if (!check.ok()) {
                     throw new IllegalStateException("bench CSV has problems: " + check.problems());
                 }
-                org.hausmeter.ledger.CsvImports.Outcome imported = org.hausmeter.ledger.CsvImports.commitValidated(c, meterIds,
+                org.hausmeter.ledger.persistence.CsvImports.Outcome imported = org.hausmeter.ledger.persistence.CsvImports.commitValidated(c, meterIds,
                         csv, options, check.summary(), "bench", new ObjectMapper());
                 double csvS = (System.nanoTime() - c0) / 1e9;
                 Files.delete(csv);

@@ -13,7 +13,7 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.List;
 import org.hausmeter.bus.sim.SimulatedHistory;
-import org.hausmeter.ledger.ReadingStore;
+import org.hausmeter.ledger.persistence.ReadingStore;
 import org.junit.jupiter.api.Test;
 
 /** The server polls the (simulated) demo building and stores counter readings in the ledger. */

@@ -18,7 +18,9 @@ import org.hausmeter.accounts.Role;
 import org.hausmeter.accounts.persistence.Account;
 import org.hausmeter.accounts.persistence.Apartment;
 import org.hausmeter.accounts.persistence.Tenancy;
+import org.hausmeter.ledger.persistence.LedgerChecks;
 import org.hausmeter.ledger.persistence.Meter;
+import org.hausmeter.ledger.persistence.ReadingStore;
 import org.junit.jupiter.api.Test;
 
 /** The anomaly rules on stored data: a silent meter, an occupied apartment without consumption, a 3x jump. */

@@ -13,6 +13,8 @@ import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.hausmeter.ledger.persistence.LedgerChecks;
+import org.hausmeter.ledger.persistence.LedgerDerivation;
 import org.hausmeter.ledger.persistence.Meter;
 import org.junit.jupiter.api.Test;
 

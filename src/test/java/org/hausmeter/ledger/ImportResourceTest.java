@@ -11,6 +11,9 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
+import org.hausmeter.ledger.persistence.IntervalQueries;
+import org.hausmeter.ledger.persistence.LedgerDerivation;
+import org.hausmeter.ledger.persistence.MeterReadings;
 import org.hausmeter.support.TestMeters;
 import org.junit.jupiter.api.Test;
 

@@ -37,4 +37,18 @@ class IntervalsTest {
         assertThat(Intervals.isBoundary(Instant.parse("2027-03-01T10:15:00Z"))).isTrue();
         assertThat(Intervals.isBoundary(Instant.parse("2027-03-01T10:15:00.001Z"))).isFalse();
     }
+
+    @Test
+    void nextCountTouchedAndLength() {
+        assertThat(Intervals.next(Instant.parse("2027-03-01T10:07:30Z"))).isEqualTo(Instant.parse("2027-03-01T10:15:00Z"));
+        assertThat(Intervals.next(Instant.parse("2027-03-01T10:15:00Z"))).isEqualTo(Instant.parse("2027-03-01T10:30:00Z"));
+        assertThat(Intervals.next(Instant.parse("1969-12-31T23:50:00Z"))).isEqualTo(Instant.EPOCH);
+        Instant from = Instant.parse("2027-03-01T00:00:00Z");
+        assertThat(Intervals.countTouched(from, Instant.parse("2027-03-01T00:15:00Z"))).isEqualTo(1);
+        assertThat(Intervals.countTouched(from, Instant.parse("2027-03-01T00:15:01Z"))).isEqualTo(2);
+        assertThat(Intervals.count(from, Instant.parse("2027-03-01T00:15:01Z"))).isEqualTo(1);
+        assertThat(Intervals.countTouched(from, from)).isZero();
+        assertThat(Intervals.LENGTH).isEqualTo(java.time.Duration.ofMinutes(15));
+        assertThat(Intervals.LENGTH.toMillis()).isEqualTo(Intervals.MILLIS);
+    }
 }

@@ -48,4 +48,74 @@ class LargestRemainderTest {
         assertThatThrownBy(() -> LargestRemainder.split(1, new long[] {0, 0})).hasMessageContaining("[2]");
         assertThatThrownBy(() -> LargestRemainder.split(1, new long[] {2, -3})).hasMessageContaining("[-3]");
     }
+
+    @Test
+    void splitInto_onAMemberSubset_equalsSplitOfThoseWeights_andTouchesNothingElse() {
+        for (int seed = 0; seed < 3000; seed++) {
+            Random rnd = new Random(seed);
+            int n = 1 + rnd.nextInt(rnd.nextBoolean() ? 6 : 120);
+            long[] w = new long[n];
+            for (int i = 0; i < n; i++) {
+                w[i] = rnd.nextInt(4) == 0 ? 0 : (long) (rnd.nextDouble() * (rnd.nextBoolean() ? 50 : 1e13));
+            }
+            int[] members = new int[n];
+            int count = 0;
+            long sum = 0;
+            for (int i = 0; i < n; i++) {
+                if (rnd.nextInt(3) > 0 && w[i] > 0) {
+                    members[count++] = i;
+                    sum += w[i];
+                }
+            }
+            if (count == 0) {
+                continue;
+            }
+            long total = rnd.nextBoolean() ? rnd.nextInt(500) : (long) (rnd.nextDouble() * 1e11);
+            long[] out = new long[n];
+            Arrays.fill(out, -7);
+
+            LargestRemainder.splitInto(total, w, members, count, sum, out, new long[n], new long[n]);
+
+            long[] sub = new long[count];
+            for (int k = 0; k < count; k++) {
+                sub[k] = w[members[k]];
+            }
+            long[] expected = referenceSplit(total, sub);
+            for (int k = 0, m = 0; k < n; k++) {
+                if (m < count && members[m] == k) {
+                    assertThat(out[k]).as("seed [%s] part [%s]", seed, k).isEqualTo(expected[m++]);
+                } else {
+                    assertThat(out[k]).as("seed [%s] untouched [%s]", seed, k).isEqualTo(-7);
+                }
+            }
+            assertThat(LargestRemainder.split(total, sub)).as("seed [%s]", seed).containsExactly(expected);
+        }
+    }
+
+    /** The rule written the slow, obvious way: exact quotients, then sort by remainder descending, index ascending. */
+    private static long[] referenceSplit(long total, long[] w) {
+        java.math.BigInteger sum = java.math.BigInteger.ZERO;
+        for (long x : w) {
+            sum = sum.add(java.math.BigInteger.valueOf(x));
+        }
+        long[] parts = new long[w.length];
+        java.math.BigInteger[] rem = new java.math.BigInteger[w.length];
+        long left = total;
+        for (int i = 0; i < w.length; i++) {
+            java.math.BigInteger[] qr = java.math.BigInteger.valueOf(total).multiply(java.math.BigInteger.valueOf(w[i]))
+                    .divideAndRemainder(sum);
+            parts[i] = qr[0].longValueExact();
+            rem[i] = qr[1];
+            left -= parts[i];
+        }
+        Integer[] order = new Integer[w.length];
+        for (int i = 0; i < w.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> rem[a].equals(rem[b]) ? Integer.compare(a, b) : rem[b].compareTo(rem[a]));
+        for (int j = 0; j < left; j++) {
+            parts[order[j]]++;
+        }
+        return parts;
+    }
 }

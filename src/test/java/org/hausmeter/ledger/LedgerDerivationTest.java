@@ -14,7 +14,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.hausmeter.ledger.persistence.IntervalQueries;
+import org.hausmeter.ledger.persistence.LedgerDerivation;
 import org.hausmeter.ledger.persistence.Meter;
+import org.hausmeter.ledger.persistence.MeterReadings;
+import org.hausmeter.ledger.persistence.ReadingStore;
 import org.hausmeter.support.TestMeters;
 import org.junit.jupiter.api.Test;
 

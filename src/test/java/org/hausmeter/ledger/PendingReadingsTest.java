@@ -6,6 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
+import org.hausmeter.ledger.persistence.ReadingStore;
 import org.hausmeter.support.TestMeters;
 import org.junit.jupiter.api.Test;
 

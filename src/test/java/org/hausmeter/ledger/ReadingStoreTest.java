@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.hausmeter.ledger.persistence.ReadingStore;
 import org.hausmeter.support.TestMeters;
 import org.junit.jupiter.api.Test;
 

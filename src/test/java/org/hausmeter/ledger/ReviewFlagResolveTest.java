@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.hausmeter.audit.persistence.AuditEvent;
+import org.hausmeter.ledger.persistence.LedgerChecks;
 import org.junit.jupiter.api.Test;
 
 /** Resolving a review flag: it leaves the open list, stays in the table, is audited with the note, and a re-found flag stays resolved. */

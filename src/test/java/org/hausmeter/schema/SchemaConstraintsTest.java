@@ -18,7 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hausmeter.accounts.PasswordHasher;
-import org.hausmeter.ledger.ReadingPartitions;
+import org.hausmeter.ledger.persistence.ReadingPartitions;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -10,8 +10,8 @@ import java.util.List;
 import org.hausmeter.bus.PolledMeter;
 import org.hausmeter.bus.PollingService;
 import org.hausmeter.bus.sim.SimulatedHistory;
-import org.hausmeter.ledger.LedgerDerivation;
-import org.hausmeter.ledger.ReadingStore;
+import org.hausmeter.ledger.persistence.LedgerDerivation;
+import org.hausmeter.ledger.persistence.ReadingStore;
 
 /**
  * The demo building's past for a test: the simulated meters' readings of a span, stored through the ledger,

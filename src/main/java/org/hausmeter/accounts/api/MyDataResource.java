@@ -1,6 +1,5 @@
 package org.hausmeter.accounts.api;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,6 +17,7 @@ import java.util.Collection;
 import org.hausmeter.accounts.Access;
 import org.hausmeter.accounts.Privacy;
 import org.hausmeter.ledger.LedgerException;
+import org.hausmeter.web.CurrentAccount;
 
 /**
  * A resident's own data: their apartments and tenancy periods, and their apartment's quarter hours for
@@ -28,12 +28,12 @@ import org.hausmeter.ledger.LedgerException;
 public class MyDataResource {
 
     private final Privacy privacy;
-    private final SecurityIdentity identity;
+    private final CurrentAccount account;
     private final Access access;
 
-    MyDataResource(Privacy privacy, SecurityIdentity identity, Access access) {
+    MyDataResource(Privacy privacy, CurrentAccount account, Access access) {
         this.privacy = privacy;
-        this.identity = identity;
+        this.account = account;
         this.access = access;
     }
 
@@ -42,7 +42,7 @@ public class MyDataResource {
     @Path("apartments")
     @Produces(MediaType.APPLICATION_JSON)
     public Collection<Access.OwnApartment> apartments() {
-        return access.ownApartments(identity).values();
+        return access.ownApartments(account.resident()).values();
     }
 
     /** One of the resident's apartments; 403 for any other code (existing or not). */
@@ -50,8 +50,8 @@ public class MyDataResource {
     @Path("apartments/{code}")
     @Produces(MediaType.APPLICATION_JSON)
     public Access.OwnApartment apartment(@PathParam("code") String code) {
-        access.requireOwnApartment(identity, code);
-        return access.ownApartments(identity).get(code);
+        access.requireOwnApartment(account.resident(), code);
+        return access.ownApartments(account.resident()).get(code);
     }
 
     @GET
@@ -61,7 +61,7 @@ public class MyDataResource {
         if (from == null || to == null || !to.isAfter(from)) {
             throw new LedgerException(LedgerException.Kind.INVALID, "Give the period as ?from=…&to=… (ISO instants, to after from)");
         }
-        String user = identity.getPrincipal().getName();
+        String user = account.username().orElse("");
         StreamingOutput body = out -> {
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             try {

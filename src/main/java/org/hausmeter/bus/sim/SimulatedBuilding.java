@@ -26,6 +26,7 @@ import org.hausmeter.bus.sim.profile.PowerProfile;
 import org.hausmeter.bus.sim.profile.PvProduction;
 import org.hausmeter.bus.sim.profile.PvSite;
 import org.hausmeter.bus.sim.profile.SimGrid;
+import org.hausmeter.ledger.Intervals;
 
 /**
  * The meters of a building file, simulated: each meter's quantities at any instant from the load
@@ -47,7 +48,7 @@ public final class SimulatedBuilding {
     public record Options(long seed, ZoneId zone, Instant epoch, PvSite pv) {
         /** The demo building: a 30 kWp roof in Berlin, history from 1 January 2025. */
         public static Options demo(ZoneId zone) {
-            return new Options(20_250_101L, zone, LocalDate.of(2025, 1, 1).atStartOfDay(zone).toInstant(),
+            return new Options(20_250_101L, zone, Intervals.dayStart(LocalDate.of(2025, 1, 1), zone),
                     new PvSite(52.52, 13.40, 30_000, 30, 0));
         }
     }

@@ -1,7 +1,6 @@
 package org.hausmeter.bus.sim;
 
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,8 +14,9 @@ import org.hausmeter.bus.RegisterDecoder;
 import org.hausmeter.bus.RegisterImage;
 import org.hausmeter.bus.SunSpecWalker;
 import org.hausmeter.ledger.CounterReading;
+import org.hausmeter.ledger.Intervals;
 import org.hausmeter.ledger.ReadingSource;
-import org.hausmeter.ledger.ReadingStore;
+import org.hausmeter.ledger.persistence.ReadingStore;
 
 /**
  * Fills the ledger with a simulated building's past: a counter reading of every meter at every
@@ -44,7 +44,7 @@ public final class SimulatedHistory {
         }
         long stored = 0;
         List<CounterReading> day = new ArrayList<>();
-        for (Instant t = from; t.isBefore(to); t = t.plus(Duration.ofMinutes(15))) {
+        for (Instant t = from; t.isBefore(to); t = Intervals.end(t)) {
             for (PolledMeter m : meters) {
                 RegisterImage image = building.image(m.name(), t);
                 DecodeResult r = RegisterDecoder.decode(m.map(), registers.get(m.name()), image);

@@ -17,10 +17,10 @@ import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import org.hausmeter.ledger.CsvImports;
 import org.hausmeter.ledger.LedgerException;
 import org.hausmeter.ledger.csv.ImportOptions;
 import org.hausmeter.ledger.csv.ImportReport;
+import org.hausmeter.ledger.persistence.CsvImports;
 
 /**
  * Caretaker API for CSV imports: the body is the file (text/csv). {@code preview} lists every bad

@@ -14,10 +14,10 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import org.hausmeter.ledger.LedgerException;
-import org.hausmeter.ledger.IntervalQueries;
-import org.hausmeter.ledger.MeterReadings;
-import org.hausmeter.ledger.ReadingChanges;
+import org.hausmeter.ledger.persistence.IntervalQueries;
 import org.hausmeter.ledger.persistence.Meter;
+import org.hausmeter.ledger.persistence.MeterReadings;
+import org.hausmeter.ledger.persistence.ReadingChanges;
 
 /** Caretaker API for counter readings: list, enter or correct (with a reason), meter exchange. */
 @Path("/api/meters/{meter}")

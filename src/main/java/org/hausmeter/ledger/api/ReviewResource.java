@@ -11,8 +11,8 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import org.hausmeter.ledger.EnergyBalance;
-import org.hausmeter.ledger.LedgerChecks;
 import org.hausmeter.ledger.LedgerException;
+import org.hausmeter.ledger.persistence.LedgerChecks;
 
 /** Caretaker API: the open review flags, and the ledger checks on demand (balance of local days, anomalies). */
 @Path("/api/ledger")

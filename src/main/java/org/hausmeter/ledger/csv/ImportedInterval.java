@@ -2,6 +2,7 @@ package org.hausmeter.ledger.csv;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.hausmeter.ledger.Intervals;
 
 /**
  * Energy of one meter in one 15-minute interval, as read from an import file.
@@ -14,11 +15,11 @@ import java.util.Objects;
  */
 public record ImportedInterval(long meterId, Instant intervalStart, long importWh, Long exportWh) {
     /** Length of an interval in seconds. */
-    public static final long INTERVAL_SECONDS = 900;
+    public static final long INTERVAL_SECONDS = Intervals.SECONDS;
 
     public ImportedInterval {
         Objects.requireNonNull(intervalStart, "intervalStart");
-        if (intervalStart.getNano() != 0 || Math.floorMod(intervalStart.getEpochSecond(), INTERVAL_SECONDS) != 0) {
+        if (!Intervals.isBoundary(intervalStart)) {
             throw new IllegalArgumentException("Meter [" + meterId + "] interval start [" + intervalStart
                     + "] is not on a quarter hour");
         }

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import org.hausmeter.ledger.CounterReading;
+import org.hausmeter.ledger.Intervals;
 import org.hausmeter.ledger.ReadingSource;
 
 /** Long layout: one row per meter and timestamp (see {@link MeterCsvImport}). */
@@ -137,8 +138,7 @@ final class LongFormat {
         try {
             at = s.timestamps.parse(timeText, zone);
             if (kind == ImportSummary.Kind.INTERVALS
-                    && (at.getNano() != 0
-                            || Math.floorMod(at.getEpochSecond(), ImportedInterval.INTERVAL_SECONDS) != 0)) {
+                    && !Intervals.isBoundary(at)) {
                 s.problem(timeCol, "interval start [" + timeText.strip() + "] is not on a quarter hour");
                 bad = true;
             }

@@ -2,6 +2,7 @@ package org.hausmeter.ledger.csv;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.hausmeter.ledger.Intervals;
 
 /**
  * The quarter hours one meter has in a file, each with the line it came from, for duplicate detection in any row
@@ -16,7 +17,7 @@ final class QuarterHourSet {
 
     /** Records the quarter hour starting at {@code epochMilli}; returns 0, or the earlier line when already seen. */
     long add(long epochMilli, long line) {
-        long q = Math.floorDiv(epochMilli, ImportedInterval.INTERVAL_SECONDS * 1000);
+        long q = Math.floorDiv(epochMilli, Intervals.MILLIS);
         long key = q >> SHIFT;
         int[] chunk;
         if (key == lastChunkKey) {

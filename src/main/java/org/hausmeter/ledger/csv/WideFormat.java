@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
+import org.hausmeter.ledger.Intervals;
 
 /**
  * Wide layout: one row per meter, one column per interval (see {@link MeterCsvImport}). Cells under a header that
@@ -60,7 +61,7 @@ final class WideFormat {
             try {
                 Instant start = scan.timestamps.parse(h[i], zone);
                 long second = start.getEpochSecond();
-                if (start.getNano() != 0 || Math.floorMod(second, ImportedInterval.INTERVAL_SECONDS) != 0) {
+                if (!Intervals.isBoundary(start)) {
                     scan.problem(i, "interval start [" + h[i].strip() + "] is not on a quarter hour");
                     continue;
                 }

@@ -10,7 +10,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.util.List;
-import org.hausmeter.audit.AuditTrail;
+import org.hausmeter.audit.persistence.AuditTrail;
+import org.hausmeter.ledger.Intervals;
 
 /** The audit log: every caretaker change (who, when, what, before, after, why), filtered and paged, newest first. */
 @Path("/caretaker/audit")
@@ -82,8 +83,8 @@ public class CaretakerAuditResource extends CaretakerPages {
             notice = Notice.error(e.getMessage());
         }
         AuditTrail.Filter f = new AuditTrail.Filter(actor, action, subject,
-                fromDay == null ? null : fromDay.atStartOfDay(zone()).toInstant(),
-                toDay == null ? null : toDay.plusDays(1).atStartOfDay(zone()).toInstant());
+                fromDay == null ? null : Intervals.dayStart(fromDay, zone()),
+                toDay == null ? null : Intervals.dayStart(toDay.plusDays(1), zone()));
         int p = page == null || page < 0 ? 0 : page;
         String query = "actor=" + enc(nz(actor)) + "&action=" + enc(nz(action)) + "&subject=" + enc(nz(subject)) + "&from="
                 + enc(nz(from)) + "&to=" + enc(nz(to));

@@ -16,7 +16,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import org.hausmeter.ledger.EnergyBalance;
-import org.hausmeter.ledger.LedgerChecks;
+import org.hausmeter.ledger.persistence.LedgerChecks;
 
 /**
  * The review list: open flags of the ledger's checks (gaps and counter anomalies, energy balance,

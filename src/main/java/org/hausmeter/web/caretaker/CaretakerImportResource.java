@@ -18,10 +18,10 @@ import java.sql.SQLException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Locale;
-import org.hausmeter.ledger.CsvImports;
-import org.hausmeter.ledger.ReadingChanges;
 import org.hausmeter.ledger.csv.ImportOptions;
 import org.hausmeter.ledger.csv.ImportReport;
+import org.hausmeter.ledger.persistence.CsvImports;
+import org.hausmeter.ledger.persistence.ReadingChanges;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 

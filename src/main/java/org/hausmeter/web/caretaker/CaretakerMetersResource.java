@@ -27,11 +27,12 @@ import org.hausmeter.bus.MeterHealth;
 import org.hausmeter.bus.PolledMeter;
 import org.hausmeter.bus.PollingService;
 import org.hausmeter.ledger.IntervalQuality;
-import org.hausmeter.ledger.IntervalQueries;
-import org.hausmeter.ledger.MeterReadings;
+import org.hausmeter.ledger.Intervals;
 import org.hausmeter.ledger.MeterRole;
-import org.hausmeter.ledger.Meters;
-import org.hausmeter.ledger.ReadingChanges;
+import org.hausmeter.ledger.persistence.IntervalQueries;
+import org.hausmeter.ledger.persistence.MeterReadings;
+import org.hausmeter.ledger.persistence.Meters;
+import org.hausmeter.ledger.persistence.ReadingChanges;
 import org.hausmeter.web.SvgChart;
 
 /**
@@ -187,8 +188,8 @@ public class CaretakerMetersResource extends CaretakerPages {
             throw new NotFoundException("No meter [" + name + "]");
         }
         Meters.MeterInfo meter = history.get(0);
-        Instant from = day.atStartOfDay(zone()).toInstant();
-        Instant to = day.plusDays(1).atStartOfDay(zone()).toInstant();
+        Instant from = Intervals.dayStart(day, zone());
+        Instant to = Intervals.dayStart(day.plusDays(1), zone());
         int slots = (int) (Duration.between(from, to).toMinutes() / 15);
         List<IntervalQueries.Interval> rows = intervals.intervals(name, from, to);
         boolean exports = meter.role() == MeterRole.PV || meter.role() == MeterRole.GRID;

@@ -16,6 +16,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.function.Function;
+import org.hausmeter.web.CurrentAccount;
 import org.hausmeter.web.SiteSettings;
 import org.hausmeter.web.i18n.RequestLocale;
 
@@ -31,6 +32,8 @@ abstract class CaretakerPages {
 
     @Inject
     SecurityIdentity identity;
+    @Inject
+    CurrentAccount currentAccount;
     @Inject
     RequestLocale requestLocale;
     @Inject
@@ -55,7 +58,7 @@ abstract class CaretakerPages {
     }
 
     String actor() {
-        return identity.getPrincipal().getName();
+        return currentAccount.username().orElse("");
     }
 
     ZoneId zone() {

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.hausmeter.audit.AuditTrail;
+import org.hausmeter.audit.persistence.AuditTrail;
 import org.hausmeter.billing.Bills;
 import org.hausmeter.building.BuildingSettings;
 import org.hausmeter.bus.MeterHealth;
@@ -22,7 +22,7 @@ import org.hausmeter.bus.PolledMeter;
 import org.hausmeter.bus.PollingService;
 import org.hausmeter.charging.ChargingService;
 import org.hausmeter.charging.Chargers;
-import org.hausmeter.ledger.LedgerChecks;
+import org.hausmeter.ledger.persistence.LedgerChecks;
 
 /** The caretaker's start page: what needs attention now (meters, review flags, drafts, issuer details, chargers). */
 @Path("/caretaker")

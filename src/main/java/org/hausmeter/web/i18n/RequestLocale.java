@@ -1,9 +1,6 @@
 package org.hausmeter.web.i18n;
 
-import io.quarkus.security.identity.CurrentIdentityAssociation;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
-import io.vertx.core.Context;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
@@ -23,13 +20,11 @@ public class RequestLocale {
     public static final String COOKIE = "lang";
 
     private final CurrentVertxRequest request;
-    private final CurrentIdentityAssociation identity;
     private final CurrentAccount account;
     private Locale locale;
 
-    RequestLocale(CurrentVertxRequest request, CurrentIdentityAssociation identity, CurrentAccount account) {
+    RequestLocale(CurrentVertxRequest request, CurrentAccount account) {
         this.request = request;
-        this.identity = identity;
         this.account = account;
     }
 
@@ -65,10 +60,7 @@ public class RequestLocale {
     }
 
     private Optional<Locale> accountLocale() {
-        SecurityIdentity id = identity.getIdentity();
-        if (id == null || id.isAnonymous() || Context.isOnEventLoopThread()) {
-            return Optional.empty();
-        }
+        // empty for an anonymous request and on an I/O thread
         return account.get().map(CurrentAccount.Info::locale).flatMap(Locales::supported);
     }
 }

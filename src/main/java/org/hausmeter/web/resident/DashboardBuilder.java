@@ -17,6 +17,9 @@ import org.hausmeter.billing.BillDraft;
 import org.hausmeter.billing.BillLine;
 import org.hausmeter.billing.QuantityUnit;
 import org.hausmeter.billing.VatTotal;
+import org.hausmeter.energy.ApartmentEnergy;
+import org.hausmeter.energy.Energy;
+import org.hausmeter.energy.MonthEnergy;
 import org.hausmeter.tariff.Money;
 
 /**

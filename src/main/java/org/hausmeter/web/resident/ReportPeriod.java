@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.hausmeter.ledger.Intervals;
 
 /**
  * A report period of whole local days, half-open [first, end): a day, a week (Monday to Sunday), a calendar
@@ -93,12 +94,12 @@ public record ReportPeriod(Kind kind, LocalDate first) {
 
     /** @return the period's first instant, local midnight */
     public Instant from(ZoneId zone) {
-        return first.atStartOfDay(zone).toInstant();
+        return Intervals.dayStart(first, zone);
     }
 
     /** @return the first instant after the period */
     public Instant to(ZoneId zone) {
-        return end().atStartOfDay(zone).toInstant();
+        return Intervals.dayStart(end(), zone);
     }
 
     /** @return {@code resolution} when this period's chart may have it, else the default one */

@@ -4,7 +4,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -24,6 +23,8 @@ import org.hausmeter.billing.BillCalculator;
 import org.hausmeter.billing.Bills;
 import org.hausmeter.billing.StoredBill;
 import org.hausmeter.charging.ChargingService;
+import org.hausmeter.energy.ApartmentEnergy;
+import org.hausmeter.energy.MonthEnergy;
 import org.hausmeter.web.CurrentAccount;
 import org.hausmeter.web.SiteSettings;
 import org.hausmeter.web.i18n.RequestLocale;
@@ -66,18 +67,16 @@ public class ResidentChargingResource {
     private final ChargingService charging;
     private final Bills bills;
     private final ApartmentEnergy energy;
-    private final SecurityIdentity identity;
     private final RequestLocale locale;
     private final SiteSettings site;
     private final CurrentAccount account;
 
-    ResidentChargingResource(ChargingService charging, Bills bills, ApartmentEnergy energy, SecurityIdentity identity,
+    ResidentChargingResource(ChargingService charging, Bills bills, ApartmentEnergy energy,
             RequestLocale locale, SiteSettings site, CurrentAccount account) {
         this.account = account;
         this.charging = charging;
         this.bills = bills;
         this.energy = energy;
-        this.identity = identity;
         this.locale = locale;
         this.site = site;
     }

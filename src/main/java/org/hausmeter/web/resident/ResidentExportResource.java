@@ -4,7 +4,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -24,6 +23,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import org.hausmeter.accounts.Privacy;
+import org.hausmeter.ledger.Intervals;
+import org.hausmeter.web.CurrentAccount;
 import org.hausmeter.web.SiteSettings;
 import org.hausmeter.web.i18n.RequestLocale;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -52,14 +53,14 @@ public class ResidentExportResource {
         static native TemplateInstance export(ExportView view);
     }
 
-    private final SecurityIdentity identity;
+    private final CurrentAccount account;
     private final RequestLocale locale;
     private final Privacy privacy;
     private final SiteSettings site;
     private final Clock clock;
 
-    ResidentExportResource(SecurityIdentity identity, RequestLocale locale, Privacy privacy, SiteSettings site, Clock clock) {
-        this.identity = identity;
+    ResidentExportResource(CurrentAccount account, RequestLocale locale, Privacy privacy, SiteSettings site, Clock clock) {
+        this.account = account;
         this.locale = locale;
         this.privacy = privacy;
         this.site = site;
@@ -98,9 +99,9 @@ public class ResidentExportResource {
                     .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
         }
         ZoneId zone = site.zone();
-        String user = identity.getPrincipal().getName();
-        Instant start = from.atStartOfDay(zone).toInstant();
-        Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
+        String user = account.username().orElse("");
+        Instant start = Intervals.dayStart(from, zone);
+        Instant end = Intervals.dayStart(to.plusDays(1), zone);
         StreamingOutput body = out -> {
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             try {

@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.hausmeter.accounts.Access.TenancyPeriod;
+import org.hausmeter.energy.Energy;
+import org.hausmeter.energy.EnergyData;
+import org.hausmeter.ledger.Intervals;
 
 /**
  * The figures of one resident's apartment, clipped to the resident's tenancy periods and to now: a new
@@ -22,8 +25,6 @@ import org.hausmeter.accounts.Access.TenancyPeriod;
  * Time windows are half-open [from, to) instants; days are local days of the building's zone.
  */
 public final class ResidentFigures {
-
-    private static final long QUARTER_HOUR_S = 900;
 
     /** A part of the resident's time: [from, to). */
     public record Window(Instant from, Instant to) {
@@ -80,7 +81,7 @@ public final class ResidentFigures {
         this.apartment = apartment;
         this.periods = List.copyOf(periods);
         this.zone = zone;
-        this.now = Instant.ofEpochSecond(Math.floorDiv(now.getEpochSecond(), QUARTER_HOUR_S) * QUARTER_HOUR_S);
+        this.now = Intervals.floor(now);
         this.withPv = withPv;
         this.consumption = consumption;
     }
@@ -116,7 +117,7 @@ public final class ResidentFigures {
         Instant end = period.to(zone);
         switch (resolution) {
             case QUARTER_HOUR, HOUR -> {
-                Duration step = resolution == Resolution.HOUR ? Duration.ofHours(1) : Duration.ofMinutes(15);
+                Duration step = resolution == Resolution.HOUR ? Duration.ofHours(1) : Intervals.LENGTH;
                 for (Instant t = period.from(zone); t.isBefore(end); t = t.plus(step)) {
                     out.add(bucket(t, t.plus(step)));
                 }
@@ -128,7 +129,7 @@ public final class ResidentFigures {
             }
             case MONTH -> {
                 for (LocalDate d = period.first(); d.isBefore(period.end()); d = d.plusMonths(1)) {
-                    out.add(bucket(d.atStartOfDay(zone).toInstant(), d.plusMonths(1).atStartOfDay(zone).toInstant()));
+                    out.add(bucket(Intervals.dayStart(d, zone), Intervals.dayStart(d.plusMonths(1), zone)));
                 }
             }
         }
@@ -239,7 +240,7 @@ public final class ResidentFigures {
 
     /** @return the local day's first instant (zone rules are slow to ask hundreds of times per page) */
     private Instant start(LocalDate day) {
-        return dayStarts.computeIfAbsent(day, d -> d.atStartOfDay(zone).toInstant());
+        return dayStarts.computeIfAbsent(day, d -> Intervals.dayStart(d, zone));
     }
 
     /** [from, to) of the apartment, not clipped: whole days from daily totals, the rest from quarter hours. */
@@ -259,9 +260,8 @@ public final class ResidentFigures {
                     e = e.plus(data.day(apartment, day));
                 } else {
                     EnergyData.QuarterHours q = data.quarterHours(apartment, day);
-                    int i0 = (int) ((s.getEpochSecond() - ds.getEpochSecond()) / QUARTER_HOUR_S);
-                    int i1 = (int) Math.min(q.wh().length,
-                            (t.getEpochSecond() - ds.getEpochSecond() + QUARTER_HOUR_S - 1) / QUARTER_HOUR_S);
+                    int i0 = Intervals.count(ds, s);
+                    int i1 = Math.min(q.wh().length, Intervals.countTouched(ds, t));
                     long wh = 0;
                     long pv = 0;
                     for (int i = i0; i < i1; i++) {

@@ -4,7 +4,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
@@ -26,6 +25,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.hausmeter.accounts.Access;
+import org.hausmeter.energy.ApartmentEnergy;
+import org.hausmeter.ledger.Intervals;
 import org.hausmeter.web.CurrentAccount;
 import org.hausmeter.web.SiteSettings;
 import org.hausmeter.web.i18n.RequestLocale;
@@ -58,7 +59,6 @@ public class ResidentResource {
     }
 
     private final Access access;
-    private final SecurityIdentity identity;
     private final ApartmentEnergy energy;
     private final RequestLocale locale;
     private final SiteSettings site;
@@ -68,12 +68,11 @@ public class ResidentResource {
     private final Session session;
     private final CurrentAccount account;
 
-    ResidentResource(Access access, SecurityIdentity identity, ApartmentEnergy energy, RequestLocale locale,
+    ResidentResource(Access access, ApartmentEnergy energy, RequestLocale locale,
             SiteSettings site, Clock clock, Co2Config co2, ResidentConfig config, Session session,
             CurrentAccount account) {
         this.account = account;
         this.access = access;
-        this.identity = identity;
         this.energy = energy;
         this.locale = locale;
         this.site = site;
@@ -92,7 +91,7 @@ public class ResidentResource {
     }
 
     private Response dashboardPage(String period, String date, String resolution) {
-        Map<String, Access.OwnApartment> own = access.ownApartments(identity);
+        Map<String, Access.OwnApartment> own = access.ownApartments(account.resident());
         if (own.isEmpty()) {
             return page(Templates.none());
         }
@@ -113,10 +112,10 @@ public class ResidentResource {
     }
 
     private Response apartmentPage(String code, String period, String date, String resolution) {
-        Map<String, Access.OwnApartment> own = access.ownApartments(identity);
+        Map<String, Access.OwnApartment> own = access.ownApartments(account.resident());
         Access.OwnApartment a = own.get(code);
         if (a == null) {
-            access.requireOwnApartment(identity, code); // throws: 403, as for every apartment that is not theirs
+            access.requireOwnApartment(account.resident(), code); // throws: 403, as for every apartment that is not theirs
             throw new ForbiddenException("Apartment [" + code + "] is not yours");
         }
         return page(render(a, own, "/me/apartments/" + code, period, date, resolution));
@@ -161,7 +160,7 @@ public class ResidentResource {
         // begins or a month is loaded again (which clears the memo). Kept rendered: the same view gives the same
         // HTML, and rendering it was half of a dashboard's time; only the layout around it is rendered per request.
         String key = "view|" + me + "|" + apartment + "|" + others + "|" + lang + "|" + base + "|" + period + "|" + res
-                + "|" + Math.floorDiv(now.getEpochSecond(), 900);
+                + "|" + Intervals.floor(now);
         String body = energy.memo(key, () -> {
             ResidentFigures figures = new ResidentFigures(apartment.code(), apartment.periods(), zone, now,
                     energy.view(true), energy.view(false));

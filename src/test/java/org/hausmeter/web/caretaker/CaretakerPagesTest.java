@@ -23,7 +23,7 @@ import org.hausmeter.accounts.persistence.Account;
 import org.hausmeter.accounts.persistence.Tenancy;
 import org.hausmeter.billing.Bills;
 import org.hausmeter.billing.StoredBill;
-import org.hausmeter.ledger.MeterReadings;
+import org.hausmeter.ledger.persistence.MeterReadings;
 import org.hausmeter.web.WebSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

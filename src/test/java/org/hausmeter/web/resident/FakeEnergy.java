@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.hausmeter.energy.Energy;
+import org.hausmeter.energy.EnergyData;
 
 /** {@link EnergyData} from arrays, for tests of the pure figures: days without values are zero. */
 final class FakeEnergy implements EnergyData {

@@ -21,6 +21,7 @@ import org.hausmeter.accounts.persistence.Account;
 import org.hausmeter.billing.BillRuns;
 import org.hausmeter.billing.Bills;
 import org.hausmeter.billing.StoredBill;
+import org.hausmeter.energy.ApartmentEnergy;
 import org.hausmeter.web.browser.Browser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

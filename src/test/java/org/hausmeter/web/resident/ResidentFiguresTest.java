@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import org.hausmeter.accounts.Access.TenancyPeriod;
+import org.hausmeter.energy.Energy;
 import org.junit.jupiter.api.Test;
 
 class ResidentFiguresTest {

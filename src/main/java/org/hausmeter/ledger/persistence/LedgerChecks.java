@@ -1,4 +1,4 @@
-package org.hausmeter.ledger;
+package org.hausmeter.ledger.persistence;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
@@ -22,6 +22,14 @@ import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hausmeter.audit.AuditLog;
 import org.hausmeter.building.BuildingSettings;
+import org.hausmeter.ledger.AnomalyRules;
+import org.hausmeter.ledger.EnergyBalance;
+import org.hausmeter.ledger.IntervalQuality;
+import org.hausmeter.ledger.IntervalValue;
+import org.hausmeter.ledger.Intervals;
+import org.hausmeter.ledger.LedgerException;
+import org.hausmeter.ledger.MeterRole;
+import org.hausmeter.ledger.TimeRange;
 import org.jboss.logging.Logger;
 
 /**
@@ -120,8 +128,8 @@ public class LedgerChecks {
                     now.minus(Duration.ofDays(430)), now);
             for (Map.Entry<Long, List<IntervalValue>> e : monthly.entrySet()) {
                 for (AnomalyRules.MonthlySpike s : rules.monthlySpikes(e.getKey(), e.getValue())) {
-                    flags.add(new Object[] { "CONSUMPTION_JUMP", e.getKey(), s.month().atDay(1).atStartOfDay(zone).toInstant(),
-                            s.month().plusMonths(1).atDay(1).atStartOfDay(zone).toInstant(),
+                    flags.add(new Object[] { "CONSUMPTION_JUMP", e.getKey(), Intervals.monthStart(s.month(), zone),
+                            Intervals.monthStart(s.month().plusMonths(1), zone),
                             "Consumption of [" + s.month() + "] [" + s.consumptionWh() + "] Wh is over "
                                     + AnomalyRules.DEFAULT_SPIKE_FACTOR + "x [" + s.referenceWh() + "] Wh of ["
                                     + s.referenceMonth() + "] (" + s.reference() + ")",

@@ -1,4 +1,4 @@
-package org.hausmeter.web.resident;
+package org.hausmeter.energy;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
@@ -36,7 +36,9 @@ import org.hausmeter.billing.BillRuns;
 import org.hausmeter.billing.CurrentMonth;
 import org.hausmeter.billing.run.MonthBilling;
 import org.hausmeter.ledger.HistoryReady;
+import org.hausmeter.ledger.Intervals;
 import org.hausmeter.web.SiteSettings;
+import org.hausmeter.web.resident.ResidentConfig;
 import org.jboss.logging.Logger;
 
 /**
@@ -397,13 +399,13 @@ public class ApartmentEnergy {
 
     private String fingerprint(YearMonth m) {
         ZoneId zone = site.zone();
-        return fingerprint(m.atDay(1).atStartOfDay(zone).toInstant(), m.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant());
+        return fingerprint(Intervals.monthStart(m, zone), Intervals.monthStart(m.plusMonths(1), zone));
     }
 
     private String fingerprintToday() {
         ZoneId zone = site.zone();
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        return today + "|" + fingerprint(today.atStartOfDay(zone).toInstant(), today.plusDays(1).atStartOfDay(zone).toInstant());
+        return today + "|" + fingerprint(Intervals.dayStart(today, zone), Intervals.dayStart(today.plusDays(1), zone));
     }
 
     /** Rows, sums and change markers of the ledger in [from, to) and of the tables the months are computed from. */
@@ -425,7 +427,7 @@ public class ApartmentEnergy {
     }
 
     /** Forgets every month (tests that changed the ledger behind the cache's back). */
-    void clear() {
+    public void clear() {
         months.clear();
         version.incrementAndGet();
     }

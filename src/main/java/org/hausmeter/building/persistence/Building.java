@@ -1,4 +1,4 @@
-package org.hausmeter.building;
+package org.hausmeter.building.persistence;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hausmeter.building.BuildingSettings;
 
 /** The single row of building settings: name, IANA time zone (day and month boundaries), currency (ISO 4217). */
 @Entity

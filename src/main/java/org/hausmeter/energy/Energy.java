@@ -1,4 +1,4 @@
-package org.hausmeter.web.resident;
+package org.hausmeter.energy;
 
 /**
  * An apartment's consumption over some time and the part of it that came from the house's PV (its

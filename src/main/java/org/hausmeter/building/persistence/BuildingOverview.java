@@ -1,4 +1,4 @@
-package org.hausmeter.building;
+package org.hausmeter.building.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import org.hausmeter.accounts.persistence.Apartment;
 import org.hausmeter.accounts.persistence.Tenancy;
+import org.hausmeter.building.BuildingSettings;
 import org.hausmeter.ledger.persistence.Meter;
 
 /** Anonymous building figures for the start page: no apartment's or person's data. */

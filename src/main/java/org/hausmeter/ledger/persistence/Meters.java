@@ -1,4 +1,4 @@
-package org.hausmeter.ledger;
+package org.hausmeter.ledger.persistence;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hausmeter.ledger.MeterRole;
 
 /** The building's meters as the caretaker sees them: installed now, their history of exchanges, and their newest readings. */
 @ApplicationScoped

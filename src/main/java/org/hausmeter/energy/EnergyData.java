@@ -1,4 +1,4 @@
-package org.hausmeter.web.resident;
+package org.hausmeter.energy;
 
 import java.time.LocalDate;
 import java.util.Map;
@@ -7,7 +7,7 @@ import java.util.Map;
  * What the resident pages read about the building's apartments: consumption and allocated PV per local
  * day and per quarter hour. Implemented over the ledger and the bill runs' PV allocation by
  * {@link ApartmentEnergy}; by arrays in tests. Everything here is of whole apartments: clipping to a
- * resident's tenancies is {@link ResidentFigures}' job.
+ * resident's tenancies is the job of the resident pages' {@code ResidentFigures}.
  */
 public interface EnergyData {
 

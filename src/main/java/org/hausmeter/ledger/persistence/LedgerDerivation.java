@@ -1,4 +1,4 @@
-package org.hausmeter.ledger;
+package org.hausmeter.ledger.persistence;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +17,16 @@ import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hausmeter.building.BuildingSettings;
+import org.hausmeter.ledger.Anomaly;
+import org.hausmeter.ledger.CounterReading;
+import org.hausmeter.ledger.Derivation;
+import org.hausmeter.ledger.IntervalDeriver;
+import org.hausmeter.ledger.IntervalQuality;
+import org.hausmeter.ledger.IntervalValue;
+import org.hausmeter.ledger.Intervals;
+import org.hausmeter.ledger.MeterExchange;
+import org.hausmeter.ledger.ReadingSource;
+import org.hausmeter.ledger.TypicalProfile;
 import org.jboss.logging.Logger;
 
 /**

@@ -1,4 +1,4 @@
-package org.hausmeter.audit;
+package org.hausmeter.audit.persistence;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;

@@ -1,4 +1,4 @@
-package org.hausmeter.ledger;
+package org.hausmeter.ledger.persistence;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hausmeter.ledger.Intervals;
 import org.jboss.logging.Logger;
 
 /**
@@ -54,8 +55,8 @@ public class ReadingPartitions {
     /** Partitions for the current UTC month and the configured months ahead; returns how many were created. */
     public int ensureAhead() {
         YearMonth now = YearMonth.from(clock.instant().atOffset(ZoneOffset.UTC));
-        Instant from = now.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-        Instant to = now.plusMonths(monthsAhead + 1L).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant from = Intervals.monthStart(now, ZoneOffset.UTC);
+        Instant to = Intervals.monthStart(now.plusMonths(monthsAhead + 1L), ZoneOffset.UTC);
         int created = ensureCovering(from, to);
         if (created > 0) {
             LOG.infof("Created %d monthly partition(s) of meter_reading up to %s", created, now.plusMonths(monthsAhead));

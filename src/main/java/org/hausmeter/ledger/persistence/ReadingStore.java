@@ -1,4 +1,4 @@
-package org.hausmeter.ledger;
+package org.hausmeter.ledger.persistence;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Iterator;
+import org.hausmeter.ledger.CounterReading;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 

@@ -1,9 +1,10 @@
-package org.hausmeter.ledger;
+package org.hausmeter.ledger.persistence;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import org.hausmeter.ledger.CounterReading;
 
 /** Lets the benchmark read readings the way the derivation service does. */
 public final class LedgerBenchAccess {

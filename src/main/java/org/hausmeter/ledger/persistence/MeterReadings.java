@@ -1,4 +1,4 @@
-package org.hausmeter.ledger;
+package org.hausmeter.ledger.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hausmeter.audit.AuditLog;
+import org.hausmeter.ledger.Intervals;
+import org.hausmeter.ledger.LedgerException;
 import org.hausmeter.ledger.persistence.Meter;
 
 /**

@@ -1,9 +1,10 @@
-package org.hausmeter.ledger;
+package org.hausmeter.ledger.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
+import org.hausmeter.ledger.Intervals;
 import org.hausmeter.ledger.persistence.Meter;
 
 /**

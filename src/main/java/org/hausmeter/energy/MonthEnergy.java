@@ -1,7 +1,6 @@
-package org.hausmeter.web.resident;
+package org.hausmeter.energy;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -15,6 +14,7 @@ import org.hausmeter.billing.BillDraft;
 import org.hausmeter.billing.BillLine;
 import org.hausmeter.billing.run.MonthBilling;
 import org.hausmeter.billing.run.MonthInput;
+import org.hausmeter.ledger.Intervals;
 import org.hausmeter.tariff.Money;
 import org.hausmeter.tariff.VatRate;
 
@@ -25,14 +25,14 @@ import org.hausmeter.tariff.VatRate;
  * ({@link MonthBilling.Result}: PV exactly as billed) or, without a tariff, from the ledger alone (no PV).
  * Immutable.
  */
-final class MonthEnergy {
+public final class MonthEnergy {
 
     /** Quarter hours of every apartment, index 0 = the month's first local midnight. */
     record Detail(Map<String, int[]> wh, Map<String, int[]> pvWh) {
     }
 
     /** A tenancy's part of the month as computed: its draft (the cost so far, for the running month). */
-    record TenancyCost(long tenancyId, String apartment, long residentId, Instant from, Instant to, BillDraft draft) {
+    public record TenancyCost(long tenancyId, String apartment, long residentId, Instant from, Instant to, BillDraft draft) {
     }
 
     /**
@@ -43,7 +43,7 @@ final class MonthEnergy {
      * @param net         net price
      * @param vatRate     VAT rate
      */
-    record EvCost(long sessionId, long pvWh, Money net, VatRate vatRate) {
+    public record EvCost(long sessionId, long pvWh, Money net, VatRate vatRate) {
     }
 
     final YearMonth month;
@@ -82,8 +82,8 @@ final class MonthEnergy {
     /** A month with no data at all (one that has not begun). */
     static Built empty(YearMonth month, ZoneId zone) {
         int[] offsets = offsets(month, zone);
-        return new Built(new MonthEnergy(month, month.atDay(1).atStartOfDay(zone).toInstant(),
-                month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant(), offsets, false, Map.of(), Map.of(),
+        return new Built(new MonthEnergy(month, Intervals.monthStart(month, zone),
+                Intervals.monthStart(month.plusMonths(1), zone), offsets, false, Map.of(), Map.of(),
                 List.of(), Map.of(), null), new Detail(Map.of(), Map.of()));
     }
 
@@ -118,7 +118,7 @@ final class MonthEnergy {
         if (result != null) {
             for (MonthBilling.TenancyBill b : result.bills()) {
                 MonthInput.TenancyPeriod p = b.period();
-                int off = (int) (Duration.between(input.from(), p.from()).getSeconds() / 900);
+                int off = Intervals.count(input.from(), p.from());
                 long[] share = b.request().pvWh();
                 int[] target = pv.computeIfAbsent(p.apartmentCode(), k -> new int[n]);
                 for (int i = 0; i < share.length; i++) {
@@ -139,7 +139,7 @@ final class MonthEnergy {
         Map<String, long[]> dayPv = new HashMap<>();
         wh.forEach((code, q) -> dayWh.put(code, daySums(q, offsets, days)));
         pv.forEach((code, q) -> dayPv.put(code, daySums(q, offsets, days)));
-        Instant until = last < 0 ? null : input.from().plusSeconds(900L * (last + 1));
+        Instant until = last < 0 ? null : Intervals.start(input.from(), last + 1);
         return new Built(new MonthEnergy(month, input.from(), input.to(), offsets, result != null, Map.copyOf(dayWh),
                 Map.copyOf(dayPv), List.copyOf(tenancies), Map.copyOf(ev), until), new Detail(Map.copyOf(wh), Map.copyOf(pv)));
     }
@@ -159,10 +159,10 @@ final class MonthEnergy {
     static int[] offsets(YearMonth month, ZoneId zone) {
         int days = month.lengthOfMonth();
         int[] out = new int[days + 1];
-        Instant start = month.atDay(1).atStartOfDay(zone).toInstant();
+        Instant start = Intervals.monthStart(month, zone);
         for (int d = 0; d <= days; d++) {
             LocalDate day = month.atDay(1).plusDays(d);
-            out[d] = (int) (Duration.between(start, day.atStartOfDay(zone).toInstant()).getSeconds() / 900);
+            out[d] = Intervals.count(start, Intervals.dayStart(day, zone));
         }
         return out;
     }

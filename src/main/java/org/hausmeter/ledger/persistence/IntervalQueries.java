@@ -1,4 +1,4 @@
-package org.hausmeter.ledger;
+package org.hausmeter.ledger.persistence;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +10,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.hausmeter.ledger.IntervalQuality;
+import org.hausmeter.ledger.Intervals;
 
 /** Reads quarter-hour energy back (for the API, pages, billing). */
 @ApplicationScoped
