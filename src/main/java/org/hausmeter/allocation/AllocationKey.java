@@ -1,7 +1,7 @@
 package org.hausmeter.allocation;
 
 /**
- * How the PV production of one quarter hour is split among the consumers (DOMAIN.md 3).
+ * How the PV production of one quarter hour is split among the consumers (docs/domain.md 3).
  *
  * <p>In every key a consumer's allocation is capped at his own consumption in that quarter hour
  * (§ 42b Abs. 5 no. 3 EnWG, Austrian § 16a ElWOG practice, French D315-6) and whatever is not allocated is
@@ -36,7 +36,7 @@ public enum AllocationKey {
 
     /**
      * Equal shares with water-filling: nobody gets less than another consumer who still has unmet
-     * consumption (the "fair-share" key of DOMAIN.md 3.1). Allocates min(P, Σc). Needs no shares.
+     * consumption (the "fair-share" key of docs/domain.md 3.1). Allocates min(P, Σc). Needs no shares.
      */
     EQUAL_SHARES_WITH_REDISTRIBUTION(false, true);
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Splits PV production among consumers per quarter hour (DOMAIN.md 3, docs/allocation.md). Pure: no I/O,
+ * Splits PV production among consumers per quarter hour (docs/domain.md 3, docs/allocation.md). Pure: no I/O,
  * no clock, no randomness; the same arguments always give the same result.
  *
  * <p>Units: energy in whole Wh ({@code long}), production P ≥ 0 and consumptions c_i ≥ 0 per quarter hour.

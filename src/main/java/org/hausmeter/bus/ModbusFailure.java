@@ -4,7 +4,7 @@ import java.util.OptionalInt;
 
 /**
  * A Modbus request that got no usable answer. Checked: a meter that does not answer is an expected
- * state the poller records (CONVENTIONS 2.7), not a programming error. One failure is one attempt;
+ * state the poller records (docs/architecture.md "Errors"), not a programming error. One failure is one attempt;
  * {@link ModbusBus} implementations never retry.
  */
 public final class ModbusFailure extends Exception {

@@ -14,7 +14,7 @@ import java.util.Map;
  * (e.g. a multiple of 10 Wh for ABB /100 kWh). float32: raw = the nearest float to
  * canonical / factor; decoding gives back the value within half the float's spacing, which is exact
  * for kWh registers below 16 384 kWh (half the spacing, 2^-11 kWh, is below 0.5 Wh); above that the
- * error grows with the spacing (DOMAIN.md 1.8).
+ * error grows with the spacing (docs/domain.md 1.8).
  */
 public final class RegisterEncoder {
 

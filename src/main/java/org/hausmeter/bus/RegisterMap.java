@@ -12,7 +12,7 @@ import java.util.Set;
  *
  * @param id                  model id, equal to the file name without {@code .yaml}
  * @param description         human description (which devices it covers)
- * @param source              datasheet title/version and/or DOMAIN.md section
+ * @param source              datasheet title/version and/or docs/domain.md section
  * @param maxBaud             fastest RTU baud rate the device supports, or {@code null} when
  *                            no source confirms one (then no bus check is made)
  * @param minPauseMs          minimum pause between the end of a response and the next request

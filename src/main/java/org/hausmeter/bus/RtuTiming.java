@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Wire-time arithmetic for Modbus RTU (DOMAIN.md 2.1/2.2, MODBUS over Serial Line V1.02 2.5.1.1).
+ * Wire-time arithmetic for Modbus RTU (docs/domain.md 2.1/2.2, MODBUS over Serial Line V1.02 2.5.1.1).
  * Pure: no clock, no I/O. All results are in microseconds, rounded half-up once at the end.
  *
  * <p>Model of one transaction: (request bytes + response bytes) × character time + 2 × t3.5 + slave

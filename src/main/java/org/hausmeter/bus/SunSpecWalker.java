@@ -8,7 +8,7 @@ import java.util.List;
  * (in that order) and walks the model chain by each block's length L until the end marker
  * (ID {@code 0xFFFF}) or the end of the address space. Never assumes fixed addresses: devices
  * differ (model 1 has L = 66 in the current SunSpec JSON, 65 on many devices).
- * Source: DOMAIN.md 1.7; https://github.com/SolarNetwork/solarnetwork/wiki/SunSpec-model-discovery
+ * Source: docs/domain.md 1.7; https://github.com/SolarNetwork/solarnetwork/wiki/SunSpec-model-discovery
  */
 public final class SunSpecWalker {
 

@@ -197,6 +197,18 @@ public class CardService {
         }
     }
 
+    /**
+     * The id of the account {@code username} (any role), for lists filtered by resident; read in its own
+     * transaction.
+     *
+     * @throws ChargingException NOT_FOUND when there is no such account
+     */
+    public long accountId(String username) {
+        return QuarkusTransaction.requiringNew().call(() -> Account.findByUsername(username == null ? "" : username)
+                .map(a -> a.id).orElseThrow(() -> new ChargingException(ChargingException.Kind.NOT_FOUND,
+                        "No account [" + username + "]")));
+    }
+
     private static ChargingCard card(CardUid uid) {
         return ChargingCard.findByUid(uid.hex()).orElseThrow(() -> new ChargingException(ChargingException.Kind.NOT_FOUND,
                 "Card " + uid + " is not registered"));

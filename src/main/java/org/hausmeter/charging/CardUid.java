@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * The UID of a contactless card as the reader returns it for {@code FF CA 00 00 00}: 4, 7 or 10 bytes,
- * written as upper-case hex, byte 0 first (OCPP's recommendation, DOMAIN.md 4.2), e.g. {@code 04A1B2C3D4E5F6}.
+ * written as upper-case hex, byte 0 first (OCPP's recommendation, docs/domain.md 4.2), e.g. {@code 04A1B2C3D4E5F6}.
  * A UID is an identifier, not a secret: it can be read by anyone near the card and cloned onto
  * "magic" cards (docs/charging.md).
  */

@@ -35,10 +35,9 @@ import java.util.function.Supplier;
 import org.hausmeter.billing.BillRuns;
 import org.hausmeter.billing.CurrentMonth;
 import org.hausmeter.billing.run.MonthBilling;
+import org.hausmeter.building.SettingsCache;
 import org.hausmeter.ledger.HistoryReady;
 import org.hausmeter.ledger.Intervals;
-import org.hausmeter.web.SiteSettings;
-import org.hausmeter.web.resident.ResidentConfig;
 import org.jboss.logging.Logger;
 
 /**
@@ -126,10 +125,10 @@ public class ApartmentEnergy {
 
     private final BillRuns runs;
     private final CurrentMonth currentMonth;
-    private final SiteSettings site;
+    private final SettingsCache site;
     private final Clock clock;
     private final AgroalDataSource dataSource;
-    private final ResidentConfig config;
+    private final EnergyCacheConfig config;
     private final ConcurrentHashMap<YearMonth, CompletableFuture<Entry>> months = new ConcurrentHashMap<>();
     /** Counts every month loaded: figures derived from the cache are valid while it stays the same. */
     private final AtomicLong version = new AtomicLong();
@@ -141,8 +140,8 @@ public class ApartmentEnergy {
         return t;
     });
 
-    ApartmentEnergy(BillRuns runs, CurrentMonth currentMonth, SiteSettings site, Clock clock, AgroalDataSource dataSource,
-            ResidentConfig config) {
+    ApartmentEnergy(BillRuns runs, CurrentMonth currentMonth, SettingsCache site, Clock clock, AgroalDataSource dataSource,
+            EnergyCacheConfig config) {
         this.runs = runs;
         this.currentMonth = currentMonth;
         this.site = site;

@@ -1,20 +1,12 @@
 package org.hausmeter.platform;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,7 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
 import redis.embedded.RedisServer;
-import redis.embedded.core.ExecutableProvider;
 
 /**
  * A real PostgreSQL and a real Redis, started from binaries shipped in Maven jars, with their files
@@ -39,6 +30,9 @@ import redis.embedded.core.ExecutableProvider;
  * Redis: {@code requirepass}). The directory and everything in it is the server user's alone ({@link LocalFiles}).
  * They follow the server: a {@link Watchdog} stops them when the server's JVM ends without stopping them, and a
  * start first stops what an earlier server left running on the same directory ({@link Orphans}).
+ * <p>
+ * This class holds the data directory, the order of starting and stopping and what Quarkus is told; the servers
+ * themselves are started by {@link PostgresCluster} and {@link EmbeddedRedis}.
  */
 public final class EmbeddedServers implements AutoCloseable {
 
@@ -147,7 +141,7 @@ public final class EmbeddedServers implements AutoCloseable {
             String pgPassword = null;
             if (settings.withPostgres()) {
                 Path hba = pgDir.resolve("pg_hba.conf");
-                boolean trusting = !fresh && trusts(hba);
+                boolean trusting = !fresh && PostgresCluster.trusts(hba);
                 Path passwordFile = dataDir.resolve(POSTGRES_PASSWORD_FILE);
                 if (!fresh && !trusting && !Files.exists(passwordFile)) {
                     throw new IOException("The embedded PostgreSQL in [" + pgDir + "] asks for a password, but [" + passwordFile
@@ -156,60 +150,9 @@ public final class EmbeddedServers implements AutoCloseable {
                 }
                 pgPassword = LocalFiles.secret(dataDir, POSTGRES_PASSWORD_FILE);
                 int pgPort = settings.pgPort() == 0 ? freePort() : settings.pgPort();
-                Path pgLogFile = logDir.resolve("postgres.log");
-                String marker = "---- Hausmeter (pid " + ProcessHandle.current().pid() + ") starts PostgreSQL on " + LOOPBACK
-                        + ":" + pgPort;
-                Files.writeString(pgLogFile, marker + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                        StandardOpenOption.APPEND);
-                ProcessBuilder.Redirect pgLog = ProcessBuilder.Redirect.appendTo(pgLogFile.toFile());
-                try {
-                    postgres = EmbeddedPostgres.builder()
-                            .setDataDirectory(pgDir)
-                            .setCleanDataDirectory(false)
-                            .setOverrideWorkingDirectory(runtimeDir.toFile())
-                            .setPort(pgPort)
-                            .setRegisterShutdownHook(false)
-                            .setPGStartupWait(postgresStartWait)
-                            .setOutputRedirector(pgLog)
-                            .setErrorRedirector(pgLog)
-                            // The ledger of record: a commit must survive a power cut (zonky's default is off).
-                            .setServerConfig("synchronous_commit", "on")
-                            .setServerConfig("listen_addresses", LOOPBACK)
-                            // No Unix socket (it would sit in /tmp, open to every local user): TCP on loopback only.
-                            .setServerConfig("unix_socket_directories", "''")
-                            .setServerConfig("max_connections", "60")
-                            .setServerConfig("shared_buffers", "64MB")
-                            .setServerConfig("logging_collector", "off")
-                            // zonky's initdb runs with -A trust; it passes its "locale" settings as --key=value after
-                            // that, so these win: a new cluster asks for the superuser's password from the start.
-                            .setLocaleConfig("auth", "scram-sha-256")
-                            .setLocaleConfig("pwfile", dataDir.resolve(POSTGRES_PASSWORD_FILE).toString())
-                            .setConnectConfig("password", pgPassword)
-                            .setDataDirectoryCustomizer(dir -> {
-                                if (!trusting) {
-                                    writeHba(hba);
-                                }
-                            })
-                            .start();
-                } catch (IOException | RuntimeException e) {
-                    Orphans.stopPostgres(pgDir, new ArrayList<>());
-                    // zonky took its own lock file before it gave up and never releases it: a new file (the
-                    // data directory's lock still guards the cluster) lets a later start in this JVM lock again.
-                    Files.deleteIfExists(pgDir.resolve("epg-lock"));
-                    throw new IOException("The embedded PostgreSQL did not start (" + (e.getMessage() != null ? e.getMessage()
-                            : e.toString()) + "). Last lines of [" + pgLogFile + "]:" + System.lineSeparator()
-                            + tail(pgLogFile, marker, 15), e);
-                }
-                Optional<Long> postmaster = Orphans.firstLineNumber(pgDir.resolve("postmaster.pid"));
-                if (watchdog != null && postmaster.isPresent()) {
-                    watchdog.guard("postgres", postmaster.get());
-                }
-                if (trusting) {
-                    requirePassword(postgres, pgPassword, hba);
-                    notes.add("The embedded PostgreSQL accepted loopback connections without a password; it now asks for"
-                            + " the password in [" + dataDir.resolve(POSTGRES_PASSWORD_FILE) + "]");
-                }
-                createDatabaseIfMissing(postgres);
+                postgres = PostgresCluster.start(dataDir, pgDir, logDir, runtimeDir, pgPort, postgresStartWait, pgPassword,
+                        trusting);
+                PostgresCluster.secure(postgres, dataDir, pgDir, watchdog, trusting, pgPassword, notes);
             }
             Duration pgStart = Duration.ofNanos(System.nanoTime() - t0);
 
@@ -218,8 +161,8 @@ public final class EmbeddedServers implements AutoCloseable {
             String redisPassword = null;
             if (settings.withRedis()) {
                 redisPassword = LocalFiles.secret(dataDir, REDIS_PASSWORD_FILE);
-                redis = startRedis(dataDir, redisPort, redisPassword);
-                guardRedis(watchdog, redisDir);
+                redis = EmbeddedRedis.start(dataDir, redisPort, redisPassword);
+                EmbeddedRedis.guard(watchdog, redisDir);
             }
             Duration redisStart = Duration.ofNanos(System.nanoTime() - t1);
             // zonky makes its working directory (runtime/) writable for everyone each time it unpacks: undo that.
@@ -257,70 +200,7 @@ public final class EmbeddedServers implements AutoCloseable {
      */
     public static RedisServer startRedisOnly(Path dataDir, int port) throws IOException {
         Path dir = dataDir.toAbsolutePath().normalize();
-        return startRedis(dir, port, LocalFiles.secret(dir, REDIS_PASSWORD_FILE));
-    }
-
-    private static RedisServer startRedis(Path dataDir, int port, String password) throws IOException {
-        Path redisDir = LocalFiles.createPrivateDirectories(dataDir.resolve("redis"));
-        Path conf = redisDir.resolve("redis.conf");
-        // Our own configuration file, private in the data directory: the library's builder would write the
-        // settings, password included, to a temporary file in /tmp.
-        String settings = String.join("\n",
-                "# Written by Hausmeter at each start (docs/operator-guide.md); the password is in ../" + REDIS_PASSWORD_FILE,
-                "port " + port,
-                "bind " + LOOPBACK,
-                "protected-mode yes",
-                "requirepass " + quoted(password),
-                "dir " + quoted(redisDir.toString()),
-                "pidfile " + quoted(redisDir.resolve(REDIS_PID_FILE).toString()),
-                "appendonly yes",
-                "appendfsync everysec",
-                "save 300 1",
-                "daemonize no",
-                "");
-        writePrivate(conf, settings);
-        // The binary goes to runtime/redis/ (private) rather than the library's default, a new directory in /tmp.
-        File executable = ExecutableProvider.newJarResourceProvider(
-                LocalFiles.createPrivateDirectories(dataDir.resolve("runtime").resolve("redis")).toFile()).get();
-        LineLog log = new LineLog(dataDir.resolve("log").resolve("redis.log"));
-        // Redis logs to stdout; the library waits there for "Ready to accept connections" and then keeps
-        // draining it into these listeners.
-        RedisServer redis = new RedisServer(port, List.of(executable.getAbsolutePath(), conf.toString()), false, log, log);
-        redis.start();
-        return redis;
-    }
-
-    /** Tells the watchdog the PID of the Redis just started (from its pid file, else the child working in its dir). */
-    private static void guardRedis(Watchdog watchdog, Path redisDir) throws IOException {
-        if (watchdog == null) {
-            return;
-        }
-        Optional<Long> pid = Orphans.firstLineNumber(redisDir.resolve(REDIS_PID_FILE));
-        if (pid.isEmpty()) {
-            pid = ProcessHandle.current().children()
-                    .filter(p -> Orphans.isOurs(p, redisDir, "redis-server").orElse(false))
-                    .map(ProcessHandle::pid).findFirst();
-        }
-        if (pid.isPresent()) {
-            watchdog.guard("redis", pid.get());
-        }
-    }
-
-    /** A value for redis.conf: double-quoted, so spaces in paths survive. */
-    private static String quoted(String value) {
-        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
-    private static void writePrivate(Path file, String content) throws IOException {
-        if (!Files.exists(file)) {
-            try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(LocalFiles.SECRET));
-            } catch (UnsupportedOperationException e) {
-                Files.createFile(file);
-            }
-        }
-        LocalFiles.ensureExactly(file, LocalFiles.SECRET, new ArrayList<>());
-        Files.writeString(file, content, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+        return EmbeddedRedis.start(dir, port, LocalFiles.secret(dir, REDIS_PASSWORD_FILE));
     }
 
     /**
@@ -354,93 +234,6 @@ public final class EmbeddedServers implements AutoCloseable {
         List<String> expected = new ArrayList<>();
         LocalFiles.ensureExactly(runtimeDir, LocalFiles.PRIVATE_DIR, expected);
         LocalFiles.removeGroupAndOthersWrite(runtimeDir, expected);
-    }
-
-    /** Whether a pg_hba.conf lets anyone in without a password (a cluster made before passwords were set). */
-    static boolean trusts(Path hba) throws IOException {
-        if (!Files.isRegularFile(hba)) {
-            return false;
-        }
-        return Files.readAllLines(hba, StandardCharsets.UTF_8).stream()
-                .map(line -> line.replaceFirst("#.*", "").trim())
-                .filter(line -> !line.isEmpty())
-                .anyMatch(line -> line.matches(".*\\btrust\\b.*"));
-    }
-
-    private static final String HBA = String.join("\n",
-            "# Written by Hausmeter at each start (docs/operator-guide.md): every connection needs the superuser's",
-            "# password (../" + POSTGRES_PASSWORD_FILE + "); the server listens on " + LOOPBACK + " only, without a Unix socket.",
-            "# TYPE  DATABASE  USER  ADDRESS        METHOD",
-            "local   all       all                  scram-sha-256",
-            "host    all       all   " + LOOPBACK + "/32   scram-sha-256",
-            "");
-
-    private static void writeHba(Path hba) {
-        try {
-            if (!Files.isRegularFile(hba) || !Files.readString(hba, StandardCharsets.UTF_8).equals(HBA)) {
-                Files.writeString(hba, HBA, StandardCharsets.UTF_8);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write [" + hba + "]", e);
-        }
-    }
-
-    /** A cluster that trusted loopback connections gets the superuser's password and asks for it from now on. */
-    private static void requirePassword(EmbeddedPostgres postgres, String password, Path hba) throws IOException {
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
-            st.execute("ALTER ROLE " + USER + " PASSWORD '" + password.replace("'", "''") + "'");
-            writeHba(hba);
-            st.execute("SELECT pg_reload_conf()");
-        } catch (SQLException e) {
-            throw new IOException("Could not set the embedded PostgreSQL's password: " + e.getMessage(), e);
-        }
-    }
-
-    /** The lines of {@code log} after the last {@code marker} line, at most {@code max} of them, indented. */
-    static String tail(Path log, String marker, int max) {
-        try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            int from = lines.lastIndexOf(marker) + 1;
-            List<String> mine = lines.subList(Math.max(from, lines.size() - max), lines.size());
-            return mine.isEmpty() ? "  (nothing)" : "  " + String.join(System.lineSeparator() + "  ", mine);
-        } catch (IOException | RuntimeException e) {
-            return "  (cannot read it: " + e.getMessage() + ")";
-        }
-    }
-
-    private static void createDatabaseIfMissing(EmbeddedPostgres postgres) throws IOException {
-        try (Connection c = postgres.getPostgresDatabase().getConnection();
-                PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-            exists.setString(1, DATABASE);
-            try (ResultSet rs = exists.executeQuery()) {
-                if (!rs.next()) {
-                    try (Statement create = c.createStatement()) {
-                        create.execute("CREATE DATABASE " + DATABASE + " ENCODING 'UTF8' TEMPLATE template0");
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw new IOException("Could not create database [" + DATABASE + "] in the embedded PostgreSQL", e);
-        }
-    }
-
-    /** Appends each line of a child process's output to a log file. */
-    private static final class LineLog implements java.util.function.Consumer<String> {
-        private final Path file;
-
-        LineLog(Path file) {
-            this.file = file;
-        }
-
-        @Override
-        public synchronized void accept(String line) {
-            try {
-                Files.writeString(file, line + System.lineSeparator(), java.nio.charset.StandardCharsets.UTF_8,
-                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-            } catch (IOException e) {
-                // A full disk must not stop Redis; the line is lost, the data is not.
-            }
-        }
     }
 
     static int freePort() {
@@ -550,8 +343,8 @@ public final class EmbeddedServers implements AutoCloseable {
     /** Starts Redis again on the same port and data directory after {@link #stopRedis()}. */
     public synchronized void startRedis() throws IOException {
         if (redis == null && settings.withRedis()) {
-            redis = startRedis(dataDir(), redisPort, redisPassword);
-            guardRedis(watchdog, dataDir().resolve("redis"));
+            redis = EmbeddedRedis.start(dataDir(), redisPort, redisPassword);
+            EmbeddedRedis.guard(watchdog, dataDir().resolve("redis"));
         }
     }
 

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * In-memory {@link ModbusBus} for service tests (the {@code DummyModbusBridge} of CONVENTIONS 2.3).
+ * In-memory {@link ModbusBus} for service tests (the test double for the bus, docs/architecture.md "Tests").
  * Never sleeps: a "timeout" fails at once with the configured timeout in its message.
  *
  * <p>Behaviour: a unit id never given registers or coils is silent ({@link ModbusFailure.Kind#TIMEOUT});

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-/** Figures from DOMAIN.md 2.2 (11-bit characters). */
+/** Figures from docs/domain.md 2.2 (11-bit characters). */
 class RtuTimingTest {
 
     @ParameterizedTest(name = "{0} baud: char {1} µs, t1.5 {2} µs, t3.5 {3} µs")

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * A connected pty pair from {@code socat -d -d pty,raw,echo=0,link=A pty,raw,echo=0,link=B}
- * (DOMAIN.md 10), in a fresh temp directory. Without socat the calling test is skipped with a loud
+ * (docs/domain.md 10), in a fresh temp directory. Without socat the calling test is skipped with a loud
  * reason, or fails when the environment variable {@code CI=true}.
  */
 public final class SocatPtyPair implements AutoCloseable {

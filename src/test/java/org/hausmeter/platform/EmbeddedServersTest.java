@@ -190,7 +190,7 @@ class EmbeddedServersTest {
         EmbeddedPostgres.builder().setDataDirectory(dir.resolve("postgres")).setCleanDataDirectory(false)
                 .setOverrideWorkingDirectory(dir.resolve("runtime").toFile()).setRegisterShutdownHook(false)
                 .setPGStartupWait(Duration.ofSeconds(120)).start().close();
-        assertThat(EmbeddedServers.trusts(dir.resolve("postgres").resolve("pg_hba.conf"))).isTrue();
+        assertThat(PostgresCluster.trusts(dir.resolve("postgres").resolve("pg_hba.conf"))).isTrue();
 
         try (EmbeddedServers servers = EmbeddedServers.start(new EmbeddedServers.Settings(dir, 0, 0, true, false))) {
             assertThat(servers.notes()).anySatisfy(n -> assertThat(n).contains("without a password")
@@ -201,7 +201,7 @@ class EmbeddedServersTest {
                 assertThat(c.isValid(10)).isTrue();
             }
         }
-        assertThat(EmbeddedServers.trusts(dir.resolve("postgres").resolve("pg_hba.conf"))).isFalse();
+        assertThat(PostgresCluster.trusts(dir.resolve("postgres").resolve("pg_hba.conf"))).isFalse();
         try (EmbeddedServers servers = EmbeddedServers.start(new EmbeddedServers.Settings(dir, 0, 0, true, false));
                 Connection c = DriverManager.getConnection(servers.jdbcUrl(), EmbeddedServers.USER, servers.postgresPassword())) {
             assertThat(servers.notes()).isEmpty();

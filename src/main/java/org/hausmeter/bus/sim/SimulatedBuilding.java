@@ -34,7 +34,7 @@ import org.hausmeter.ledger.Intervals;
  * map error shows up wherever the simulator is used. Pure: no I/O, deterministic for a seed.
  * <p>
  * Every meter's counter starts at a per-meter offset (a meter is not new when the history starts),
- * kept below 10 MWh so float32 kWh registers stay exact to the Wh for years (DOMAIN.md 1.8).
+ * kept below 10 MWh so float32 kWh registers stay exact to the Wh for years (docs/domain.md 1.8).
  * The GRID meter is the balance of all consumers and the PV, exact in Wh at every quarter hour.
  */
 public final class SimulatedBuilding {

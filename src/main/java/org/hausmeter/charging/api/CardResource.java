@@ -1,6 +1,5 @@
 package org.hausmeter.charging.api;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -16,9 +15,9 @@ import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.hausmeter.accounts.persistence.Account;
 import org.hausmeter.charging.CardService;
 import org.hausmeter.charging.ChargingException;
+import org.hausmeter.web.CurrentAccount;
 
 /** Caretaker API for residents' cards: register, block, unblock, expiry, enrollment. Every change is audited. */
 @Path("/api/cards")
@@ -41,15 +40,15 @@ public class CardResource {
     }
 
     private final CardService cards;
-    private final SecurityIdentity identity;
+    private final CurrentAccount account;
 
-    CardResource(CardService cards, SecurityIdentity identity) {
+    CardResource(CardService cards, CurrentAccount account) {
         this.cards = cards;
-        this.identity = identity;
+        this.account = account;
     }
 
     private String actor() {
-        return identity.getPrincipal().getName();
+        return account.username().orElse("");
     }
 
     @GET
@@ -57,10 +56,7 @@ public class CardResource {
         if (resident == null) {
             return cards.list(Optional.empty());
         }
-        long id = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> Account.findByUsername(resident)
-                .map(a -> a.id).orElseThrow(() -> new ChargingException(ChargingException.Kind.NOT_FOUND,
-                        "No account [" + resident + "]")));
-        return cards.list(Optional.of(id));
+        return cards.list(Optional.of(cards.accountId(resident)));
     }
 
     @POST

@@ -1,6 +1,5 @@
 package org.hausmeter.charging.api;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -14,12 +13,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
-import org.hausmeter.accounts.persistence.Account;
+import org.hausmeter.charging.CardService;
 import org.hausmeter.charging.Chargers;
 import org.hausmeter.charging.ChargingException;
 import org.hausmeter.charging.ChargingService;
 import org.hausmeter.charging.DecisionLog;
 import org.hausmeter.charging.control.ChargerController;
+import org.hausmeter.web.CurrentAccount;
 
 /**
  * Caretaker API for the chargers: their state, "simulate tap" (the same decision code as a card at
@@ -49,13 +49,16 @@ public class ChargerResource {
     private final Chargers chargers;
     private final ChargingService service;
     private final DecisionLog decisions;
-    private final SecurityIdentity identity;
+    private final CardService cards;
+    private final CurrentAccount account;
 
-    ChargerResource(Chargers chargers, ChargingService service, DecisionLog decisions, SecurityIdentity identity) {
+    ChargerResource(Chargers chargers, ChargingService service, DecisionLog decisions, CardService cards,
+            CurrentAccount account) {
         this.chargers = chargers;
         this.service = service;
         this.decisions = decisions;
-        this.identity = identity;
+        this.cards = cards;
+        this.account = account;
     }
 
     @GET
@@ -110,12 +113,7 @@ public class ChargerResource {
     public List<ChargingService.SessionView> sessions(@QueryParam("from") Instant from, @QueryParam("to") Instant to,
             @QueryParam("resident") String resident, @QueryParam("charger") String charger,
             @QueryParam("limit") @DefaultValue("200") int limit) {
-        Long residentId = null;
-        if (resident != null) {
-            residentId = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> Account.findByUsername(resident)
-                    .map(a -> a.id).orElseThrow(() -> new ChargingException(ChargingException.Kind.NOT_FOUND,
-                            "No account [" + resident + "]")));
-        }
+        Long residentId = resident == null ? null : cards.accountId(resident);
         return service.sessions(from, to, residentId, charger, Math.min(Math.max(limit, 1), 5000));
     }
 
@@ -130,7 +128,7 @@ public class ChargerResource {
     @POST
     @Path("sessions/{session}/end")
     public ChargingService.TapResult end(@PathParam("session") long session, EndInput input) {
-        return service.endByCaretaker(session, identity.getPrincipal().getName(), input == null ? null : input.reason());
+        return service.endByCaretaker(session, account.username().orElse(""), input == null ? null : input.reason());
     }
 
     /** The decision log, newest first; page with {@code before} = the last id seen. */

@@ -1,6 +1,5 @@
 package org.hausmeter.charging.api;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -10,10 +9,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
-import org.hausmeter.accounts.persistence.Account;
 import org.hausmeter.charging.CardService;
 import org.hausmeter.charging.ChargingException;
 import org.hausmeter.charging.ChargingService;
+import org.hausmeter.web.CurrentAccount;
 
 /** A resident's own charging sessions and cards; never anyone else's. */
 @Path("/api/me/charging-sessions")
@@ -23,19 +22,17 @@ public class MyChargingResource {
 
     private final ChargingService service;
     private final CardService cards;
-    private final SecurityIdentity identity;
+    private final CurrentAccount account;
 
-    MyChargingResource(ChargingService service, CardService cards, SecurityIdentity identity) {
+    MyChargingResource(ChargingService service, CardService cards, CurrentAccount account) {
         this.service = service;
         this.cards = cards;
-        this.identity = identity;
+        this.account = account;
     }
 
     private long me() {
-        String username = identity.getPrincipal().getName();
-        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> Account.findByUsername(username)
-                .map(a -> a.id).orElseThrow(() -> new ChargingException(ChargingException.Kind.NOT_FOUND,
-                        "No account [" + username + "]")));
+        return cards.accountId(account.resident().orElseThrow(() -> new ChargingException(
+                ChargingException.Kind.NOT_FOUND, "No resident is logged in")));
     }
 
     /** My sessions started in [from, to) (either optional), newest first. */

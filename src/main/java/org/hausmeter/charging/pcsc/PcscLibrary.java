@@ -12,7 +12,7 @@ import java.util.Optional;
  * <ul>
  * <li>The JDK looks for {@code libpcsclite.so} in {@code /usr/lib64} unless
  * {@code sun.security.smartcardio.library} is set; Debian's {@code libpcsclite1} installs
- * {@code /usr/lib/<arch>-linux-gnu/libpcsclite.so.1} (DOMAIN.md 5). {@link #configure} sets the
+ * {@code /usr/lib/<arch>-linux-gnu/libpcsclite.so.1} (docs/domain.md 5). {@link #configure} sets the
  * property to the first library that exists, before the first use of PC/SC.</li>
  * <li>The JDK (17) keeps one PC/SC context for the whole JVM and caches its terminals with that
  * context; after pcscd restarts, every call fails with {@code SCARD_E_NO_SERVICE} forever.

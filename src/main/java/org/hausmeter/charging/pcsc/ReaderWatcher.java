@@ -22,7 +22,7 @@ import org.jboss.logging.Logger;
  * Watches the configured NFC readers over PC/SC (javax.smartcardio) on one daemon thread: every
  * {@code pollInterval} it lists the readers and asks each configured one whether a card is present.
  * When a card arrives it reads the UID with the contactless "Get Data" pseudo-APDU {@code FF CA 00 00 00}
- * (4, 7 or 10 bytes + {@code 90 00}; DOMAIN.md 5), hands it to the tap handler, and, on readers that
+ * (4, 7 or 10 bytes + {@code 90 00}; docs/domain.md 5), hands it to the tap handler, and, on readers that
  * support it, answers with the ACR122U LED/buzzer pseudo-APDU (green for accepted, red for refused).
  * A card held on the reader is one tap; it must leave before it taps again.
  *

@@ -1,6 +1,5 @@
 package org.hausmeter.ledger.api;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -21,6 +20,7 @@ import org.hausmeter.ledger.LedgerException;
 import org.hausmeter.ledger.csv.ImportOptions;
 import org.hausmeter.ledger.csv.ImportReport;
 import org.hausmeter.ledger.persistence.CsvImports;
+import org.hausmeter.web.CurrentAccount;
 
 /**
  * Caretaker API for CSV imports: the body is the file (text/csv). {@code preview} lists every bad
@@ -35,11 +35,11 @@ import org.hausmeter.ledger.persistence.CsvImports;
 public class ImportResource {
 
     private final CsvImports imports;
-    private final SecurityIdentity identity;
+    private final CurrentAccount account;
 
-    ImportResource(CsvImports imports, SecurityIdentity identity) {
+    ImportResource(CsvImports imports, CurrentAccount account) {
         this.imports = imports;
-        this.identity = identity;
+        this.account = account;
     }
 
     @POST
@@ -60,7 +60,7 @@ public class ImportResource {
             throws IOException, SQLException {
         java.nio.file.Path file = spool(body);
         try {
-            CsvImports.Outcome outcome = imports.commit(identity.getPrincipal().getName(), file, options(name, zone, layout));
+            CsvImports.Outcome outcome = imports.commit(account.username().orElse(""), file, options(name, zone, layout));
             return Response.status(outcome.report().ok() ? 200 : 422).entity(outcome).build();
         } finally {
             Files.deleteIfExists(file);

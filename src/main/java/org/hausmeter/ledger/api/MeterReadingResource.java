@@ -1,6 +1,5 @@
 package org.hausmeter.ledger.api;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -18,6 +17,7 @@ import org.hausmeter.ledger.persistence.IntervalQueries;
 import org.hausmeter.ledger.persistence.Meter;
 import org.hausmeter.ledger.persistence.MeterReadings;
 import org.hausmeter.ledger.persistence.ReadingChanges;
+import org.hausmeter.web.CurrentAccount;
 
 /** Caretaker API for counter readings: list, enter or correct (with a reason), meter exchange. */
 @Path("/api/meters/{meter}")
@@ -42,14 +42,18 @@ public class MeterReadingResource {
     private final MeterReadings readings;
     private final ReadingChanges changes;
     private final IntervalQueries queries;
-    private final SecurityIdentity identity;
+    private final CurrentAccount account;
 
     MeterReadingResource(MeterReadings readings, ReadingChanges changes, IntervalQueries queries,
-            SecurityIdentity identity) {
+            CurrentAccount account) {
         this.readings = readings;
         this.changes = changes;
         this.queries = queries;
-        this.identity = identity;
+        this.account = account;
+    }
+
+    private String actor() {
+        return account.username().orElse("");
     }
 
     @GET
@@ -78,7 +82,7 @@ public class MeterReadingResource {
         if (in == null || in.at() == null || in.importWh() == null) {
             throw new LedgerException(LedgerException.Kind.INVALID, "A reading needs [at], [importWh] and a [reason]");
         }
-        boolean corrected = changes.enter(identity.getPrincipal().getName(), meter, in.at(), in.importWh(), in.exportWh(),
+        boolean corrected = changes.enter(actor(), meter, in.at(), in.importWh(), in.exportWh(),
                 in.reason()).isPresent();
         return Response.status(corrected ? Response.Status.OK : Response.Status.CREATED)
                 .entity(new MeterReadings.Reading(in.at(), in.importWh(), in.exportWh(), "MANUAL")).build();
@@ -91,7 +95,7 @@ public class MeterReadingResource {
             throw new LedgerException(LedgerException.Kind.INVALID,
                     "An exchange needs [at], [oldFinalImportWh], [newFirstImportWh] and a [reason]");
         }
-        Meter m = changes.exchange(identity.getPrincipal().getName(), meter, in.at(), in.oldFinalImportWh(),
+        Meter m = changes.exchange(actor(), meter, in.at(), in.oldFinalImportWh(),
                 in.oldFinalExportWh(), in.newModel(), in.newFirstImportWh(), in.newFirstExportWh(), in.reason());
         return new ExchangedMeter(m.id, m.name, m.model, m.installedAt, m.replacesMeterId);
     }

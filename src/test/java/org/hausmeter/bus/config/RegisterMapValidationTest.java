@@ -17,7 +17,7 @@ class RegisterMapValidationTest {
     private static final String HEADER = """
             model: test-meter
             description: test
-            source: DOMAIN.md 1.1
+            source: docs/domain.md 1.1
             maxBaud: 9600
             minPauseMs: 100
             function: input
@@ -128,7 +128,7 @@ class RegisterMapValidationTest {
 
     @Test
     void missingSource() throws IOException {
-        Path file = write("test-meter.yaml", HEADER.replace("source: DOMAIN.md 1.1\n", "") + IMPORT);
+        Path file = write("test-meter.yaml", HEADER.replace("source: docs/domain.md 1.1\n", "") + IMPORT);
 
         assertThatThrownBy(() -> RegisterMapCatalog.loadFile(file))
                 .hasMessage(file + ":1: register map has no [source]");
@@ -136,7 +136,7 @@ class RegisterMapValidationTest {
 
     @Test
     void blankSource() throws IOException {
-        Path file = write("test-meter.yaml", HEADER.replace("source: DOMAIN.md 1.1", "source: \"  \"") + IMPORT);
+        Path file = write("test-meter.yaml", HEADER.replace("source: docs/domain.md 1.1", "source: \"  \"") + IMPORT);
 
         assertThatThrownBy(() -> RegisterMapCatalog.loadFile(file))
                 .hasMessage(file + ":3: source must not be blank");

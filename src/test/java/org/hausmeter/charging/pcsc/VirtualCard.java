@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * A contactless card for vsmartcard's virtual reader (vpcd, Debian {@code vsmartcard-vpcd}) that
  * answers the PC/SC "Get Data: UID" pseudo-APDU {@code FF CA 00 00 00} with its UID and {@code 90 00},
- * which the stock vicc card does not (DOMAIN.md 10).
+ * which the stock vicc card does not (docs/domain.md 10).
  *
  * <p>vpcd protocol (vsmartcard documentation, "Creating a virtual smart card"): the card connects to
  * vpcd's TCP port (35963 for reader "Virtual PCD 00 00", 35964 for "00 01"); vpcd sends messages as a
