@@ -528,4 +528,7 @@ public interface CaretakerBillingMessages {
 
     @Message
     String import_another();
+
+    @Message
+    String issued_some(String n, String left);
 }
