@@ -101,12 +101,7 @@ public class BillRuns {
         BuildingSettings.Settings s = settings.current();
         try (Connection c = dataSource.getConnection()) {
             List<StoredTariff> tariffs = TariffStore.all(c, s.currency());
-            StoredTariff first = null;
-            for (StoredTariff t : tariffs) {
-                if (!t.version().validFrom().isAfter(month.atDay(1))) {
-                    first = t;
-                }
-            }
+            StoredTariff first = TariffStore.at(tariffs, month.atDay(1));
             if (first == null) {
                 throw new BillingException(BillingException.Kind.CONFLICT, "No tariff is valid on " + month.atDay(1));
             }
@@ -133,12 +128,7 @@ public class BillRuns {
             throw new BillingException(BillingException.Kind.CONFLICT,
                     "No tariff is stored yet: enter one under Tariffs before running bills");
         }
-        StoredTariff first = null;
-        for (StoredTariff t : tariffs) {
-            if (!t.version().validFrom().isAfter(month.atDay(1))) {
-                first = t;
-            }
-        }
+        StoredTariff first = TariffStore.at(tariffs, month.atDay(1));
         if (first == null) {
             throw new BillingException(BillingException.Kind.CONFLICT, "No tariff is valid on " + month.atDay(1)
                     + ": the first version starts " + tariffs.get(0).version().validFrom());

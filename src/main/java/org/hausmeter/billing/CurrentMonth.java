@@ -79,12 +79,7 @@ public class CurrentMonth {
         Instant end = today.plusDays(1).atStartOfDay(zone).toInstant();
         try (Connection c = dataSource.getConnection()) {
             List<StoredTariff> tariffs = TariffStore.all(c, s.currency());
-            StoredTariff first = null;
-            for (StoredTariff t : tariffs) {
-                if (!t.version().validFrom().isAfter(month.atDay(1))) {
-                    first = t;
-                }
-            }
+            StoredTariff first = TariffStore.at(tariffs, month.atDay(1));
             if (first == null) {
                 return null;
             }

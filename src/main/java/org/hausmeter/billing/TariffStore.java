@@ -27,6 +27,7 @@ import org.hausmeter.building.BuildingSettings;
 import org.hausmeter.tariff.DaySchedule;
 import org.hausmeter.tariff.DayType;
 import org.hausmeter.tariff.GridPrice;
+import org.hausmeter.tariff.InForce;
 import org.hausmeter.tariff.Money;
 import org.hausmeter.tariff.NoTariffException;
 import org.hausmeter.tariff.Season;
@@ -95,13 +96,15 @@ public class TariffStore {
 
     /** @return the version valid on {@code day}, or null */
     public StoredTariff at(LocalDate day) {
-        StoredTariff found = null;
-        for (StoredTariff t : all()) {
-            if (!t.version().validFrom().isAfter(day)) {
-                found = t;
-            }
-        }
-        return found;
+        return at(all(), day);
+    }
+
+    /**
+     * @param tariffs the stored tariffs, ordered by validFrom as {@link #all()} gives them
+     * @return the one in force on {@code day}, or null
+     */
+    public static StoredTariff at(List<StoredTariff> tariffs, LocalDate day) {
+        return InForce.on(tariffs, t -> t.version().validFrom(), day);
     }
 
     static List<StoredTariff> all(Connection c, Currency currency) throws SQLException {

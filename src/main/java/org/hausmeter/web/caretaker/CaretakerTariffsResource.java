@@ -181,12 +181,7 @@ public class CaretakerTariffsResource extends CaretakerPages {
 
     private TemplateInstance view(Notice notice, Form form) {
         List<TariffStore.StoredTariff> all = tariffs.all();
-        TariffStore.StoredTariff current = null;
-        for (TariffStore.StoredTariff t : all) {
-            if (!t.version().validFrom().isAfter(today())) {
-                current = t;
-            }
-        }
+        TariffStore.StoredTariff current = TariffStore.at(all, today());
         List<Version> versions = new ArrayList<>();
         for (int i = all.size() - 1; i >= 0; i--) {
             TariffStore.StoredTariff t = all.get(i);
