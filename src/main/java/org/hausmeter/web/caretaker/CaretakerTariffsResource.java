@@ -198,7 +198,7 @@ public class CaretakerTariffsResource extends CaretakerPages {
     private Form defaults(TariffStore.StoredTariff last) {
         String validFrom = thisMonth().plusMonths(1).atDay(1).toString();
         if (last == null) {
-            return new Form(validFrom, "", "", "", "", "", "", "19", AllocationKey.DYNAMIC_PROPORTIONAL.name(),
+            return new Form(validFrom, "", "", "", "", "", "", "", AllocationKey.DYNAMIC_PROPORTIONAL.name(),
                     TariffStore.CommonKey.EQUAL.name(), "", padded(List.of()));
         }
         TariffVersion v = last.version();
