@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.Month;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.EnumSet;
@@ -24,6 +25,7 @@ import java.util.TreeMap;
 import org.hausmeter.allocation.AllocationKey;
 import org.hausmeter.audit.AuditLog;
 import org.hausmeter.building.BuildingSettings;
+import org.hausmeter.ledger.Intervals;
 import org.hausmeter.tariff.DaySchedule;
 import org.hausmeter.tariff.DayType;
 import org.hausmeter.tariff.GridPrice;
@@ -202,7 +204,8 @@ public class TariffStore {
             if (before != null) {
                 try (PreparedStatement ps = c.prepareStatement("""
                         SELECT number FROM bill WHERE status <> 'DRAFT' AND period_to > ? ORDER BY number LIMIT 1""")) {
-                    ps.setObject(1, v.validFrom().atStartOfDay(settings.current().zone()).toOffsetDateTime());
+                    ZoneId zone = settings.current().zone();
+                    ps.setObject(1, Intervals.dayStart(v.validFrom(), zone).atZone(zone).toOffsetDateTime());
                     try (ResultSet rs = ps.executeQuery()) {
                         if (rs.next()) {
                             throw new TariffValidationException("Tariff version [" + v.validFrom()

@@ -27,6 +27,7 @@ import org.hausmeter.billing.run.MonthInput.Consumer;
 import org.hausmeter.billing.run.MonthInput.Kind;
 import org.hausmeter.billing.run.MonthInput.Session;
 import org.hausmeter.billing.run.MonthInput.TenancyPeriod;
+import org.hausmeter.ledger.Intervals;
 import org.hausmeter.ledger.LargestRemainder;
 import org.hausmeter.tariff.Money;
 import org.hausmeter.tariff.PricedInterval;
@@ -140,7 +141,7 @@ public final class MonthBilling {
         Instant monthFrom = input.from();
         PricedInterval[] pricing = new PricedInterval[n];
         for (int t = 0; t < n; t++) {
-            pricing[t] = TariffPricer.priceAt(tariffs, monthFrom.plusSeconds(900L * t), input.zone());
+            pricing[t] = TariffPricer.priceAt(tariffs, Intervals.start(monthFrom, t), input.zone());
         }
         for (TenancyPeriod tp : input.tenancies()) {
             Integer ci = index.get(Kind.APARTMENT + ":" + tp.apartmentCode());
@@ -149,8 +150,8 @@ public final class MonthBilling {
                         + tp.apartmentCode() + "], which has no meter data in the month");
             }
             int aj = apartments.indexOf(ci);
-            int off = Math.toIntExact(Duration.between(monthFrom, tp.from()).toMinutes() / 15);
-            int len = Math.toIntExact(Duration.between(tp.from(), tp.to()).toMinutes() / 15);
+            int off = Math.toIntExact(Intervals.index(monthFrom, tp.from()));
+            int len = Intervals.count(tp.from(), tp.to());
             long[] cons = slice(c[ci], off, len);
             long[] pv = slice(alloc.intervalPvWh()[ci], off, len);
             long[] grid = new long[len];
@@ -333,13 +334,13 @@ public final class MonthBilling {
         if (s.energyWh() <= 0) {
             return 0;
         }
-        long first = Math.max(0, Duration.between(monthFrom, s.start()).getSeconds() / 900);
-        long last = Math.min(consumption.length - 1, (Duration.between(monthFrom, s.end()).getSeconds() - 1) / 900);
+        long first = Math.max(0, Intervals.index(monthFrom, s.start()));
+        long last = Math.min(consumption.length - 1, Intervals.index(monthFrom, s.end().minusSeconds(1)));
         BigDecimal cons = BigDecimal.ZERO;
         BigDecimal sol = BigDecimal.ZERO;
         for (long t = first; t <= last; t++) {
-            Instant qs = monthFrom.plusSeconds(900 * t);
-            Instant qe = qs.plusSeconds(900);
+            Instant qs = Intervals.start(monthFrom, t);
+            Instant qe = Intervals.end(qs);
             long overlap = Duration.between(s.start().isAfter(qs) ? s.start() : qs, s.end().isBefore(qe) ? s.end() : qe).getSeconds();
             if (overlap <= 0) {
                 continue;
