@@ -9,6 +9,7 @@ import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hausmeter.allocation.AllocationInputs;
 import org.hausmeter.allocation.AllocationKey;
 import org.hausmeter.allocation.AllocationRule;
 import org.hausmeter.allocation.BuildingTotal;
@@ -285,45 +286,22 @@ public final class MonthBilling {
         return 0;
     }
 
-    /** @return the rule for a key; static keys share by floor area among the apartments */
+    /** @return the rule for a key; static keys share by floor area among the apartments ({@link AllocationInputs}) */
     public static AllocationRule rule(AllocationKey key, List<Consumer> consumers) {
-        return switch (key) {
-            case DYNAMIC_PROPORTIONAL -> AllocationRule.dynamic();
-            case EQUAL_SHARES -> AllocationRule.equalShares();
-            case EQUAL_SHARES_WITH_REDISTRIBUTION -> AllocationRule.equalSharesWithRedistribution();
-            case STATIC_SHARES -> AllocationRule.staticShares(staticShares(consumers));
-            case STATIC_WITH_REDISTRIBUTION -> AllocationRule.staticWithRedistribution(staticShares(consumers));
-        };
+        return AllocationInputs.rule(key, parties(consumers));
     }
 
-    /**
-     * Static shares: apartments by floor area in hundredths of m² (1 m² where unknown), the common area
-     * and chargers none (they get PV only by redistribution).
-     */
     static Shares staticShares(List<Consumer> consumers) {
-        long[] parts = new long[consumers.size()];
-        boolean any = false;
-        for (int i = 0; i < parts.length; i++) {
-            Consumer k = consumers.get(i);
-            if (k.kind() == Kind.APARTMENT) {
-                parts[i] = k.areaM2() == null ? 100 : k.areaM2().movePointRight(2).setScale(0, RoundingMode.HALF_UP).longValueExact();
-                any = true;
-            }
-        }
-        if (!any) {
-            java.util.Arrays.fill(parts, 1);
-        }
-        return Shares.ofParts(parts);
+        return AllocationInputs.staticShares(parties(consumers));
+    }
+
+    private static List<AllocationInputs.Party> parties(List<Consumer> consumers) {
+        return consumers.stream().map(k -> new AllocationInputs.Party(k.kind() == Kind.APARTMENT, k.areaM2())).toList();
     }
 
     private static long[] commonWeights(List<Consumer> consumers, List<Integer> apartments, CommonKey key) {
-        long[] w = new long[apartments.size()];
-        for (int j = 0; j < w.length; j++) {
-            BigDecimal area = consumers.get(apartments.get(j)).areaM2();
-            w[j] = key == CommonKey.FLOOR_AREA && area != null
-                    ? area.movePointRight(2).setScale(0, RoundingMode.HALF_UP).longValueExact() : 1;
-        }
-        return w;
+        return AllocationInputs.commonWeights(apartments.stream().map(j -> consumers.get(j).areaM2()).toList(),
+                key == CommonKey.FLOOR_AREA);
     }
 
     /**
