@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.hausmeter.allocation.AllocationKey;
 import org.hausmeter.audit.AuditLog;
+import org.hausmeter.billing.persistence.BillRepository;
 import org.hausmeter.building.BuildingSettings;
 import org.hausmeter.ledger.Intervals;
 import org.hausmeter.tariff.DaySchedule;
@@ -68,11 +69,13 @@ public class TariffStore {
     private final AgroalDataSource dataSource;
     private final BuildingSettings settings;
     private final AuditLog audit;
+    private final BillRepository bills;
 
-    TariffStore(AgroalDataSource dataSource, BuildingSettings settings, AuditLog audit) {
+    TariffStore(AgroalDataSource dataSource, BuildingSettings settings, AuditLog audit, BillRepository bills) {
         this.dataSource = dataSource;
         this.settings = settings;
         this.audit = audit;
+        this.bills = bills;
     }
 
     /** @return every version, oldest first */
@@ -202,17 +205,13 @@ public class TariffStore {
                 }
             }
             if (before != null) {
-                try (PreparedStatement ps = c.prepareStatement("""
-                        SELECT number FROM bill WHERE status <> 'DRAFT' AND period_to > ? ORDER BY number LIMIT 1""")) {
-                    ZoneId zone = settings.current().zone();
-                    ps.setObject(1, Intervals.dayStart(v.validFrom(), zone).atZone(zone).toOffsetDateTime());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (rs.next()) {
-                            throw new TariffValidationException("Tariff version [" + v.validFrom()
-                                    + "] was used by issued bill [" + rs.getString(1)
-                                    + "]: enter a new version with a later start instead of changing it");
-                        }
-                    }
+                ZoneId zone = settings.current().zone();
+                String used = bills.firstIssuedEndingAfter(c, Intervals.dayStart(v.validFrom(), zone).atZone(zone)
+                        .toOffsetDateTime());
+                if (used != null) {
+                    throw new TariffValidationException("Tariff version [" + v.validFrom()
+                            + "] was used by issued bill [" + used
+                            + "]: enter a new version with a later start instead of changing it");
                 }
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM tariff_version WHERE valid_from = ?")) {
                     ps.setDate(1, Date.valueOf(v.validFrom()));

@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -367,6 +368,17 @@ public class BillRepository {
             ps.executeUpdate();
         }
         return newId;
+    }
+
+    /** @return the lowest number of a bill that is not a draft and whose period ends after {@code at}, or null */
+    public String firstIssuedEndingAfter(Connection c, OffsetDateTime at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT number FROM bill WHERE status <> 'DRAFT' AND period_to > ? ORDER BY number LIMIT 1""")) {
+            ps.setObject(1, at);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
     }
 
     // ---- adjustments ----
