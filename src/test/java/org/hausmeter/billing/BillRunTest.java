@@ -289,6 +289,42 @@ class BillRunTest {
         assertThat(after.gross()).isGreaterThan(before.gross());
     }
 
+    @Test
+    @Order(11)
+    void issueAll_issuesWhatItCan_andListsTheDraftsLeftWithTheReason_withoutGaps() throws Exception {
+        YearMonth march = YearMonth.of(2026, 3);
+        // A-0.1's meter has no reading within 7 days of March's ends: its bill cannot show counters.
+        String near = """
+                meter_id = (SELECT m.id FROM meter m JOIN apartment a ON a.id = m.apartment_id
+                            WHERE a.code = 'A-0.1' AND m.role = 'APARTMENT' ORDER BY m.id LIMIT 1)
+                AND (read_at BETWEEN '2026-02-21' AND '2026-03-08' OR read_at BETWEEN '2026-03-24' AND '2026-04-08')""";
+        try (Connection c = db.getConnection()) {
+            c.createStatement().execute("CREATE TABLE saved_readings AS SELECT * FROM meter_reading WHERE " + near);
+            c.createStatement().executeUpdate("DELETE FROM meter_reading WHERE " + near);
+        }
+        try {
+            List<Map<String, Object>> answer = caretaker().post("/api/billing/" + march + "/issue").then().statusCode(200)
+                    .extract().jsonPath().getList("$");
+            List<Map<String, Object>> left = answer.stream().filter(b -> "DRAFT".equals(b.get("status"))).toList();
+            List<Map<String, Object>> issued = answer.stream().filter(b -> "ISSUED".equals(b.get("status"))).toList();
+            assertThat(left).singleElement().satisfies(b -> {
+                assertThat(b.get("apartment")).isEqualTo("A-0.1");
+                assertThat((String) b.get("notIssuedReason")).contains("no meter reading");
+            });
+            assertThat(issued).hasSize(answer.size() - 1).isNotEmpty().allMatch(b -> b.get("notIssuedReason") == null);
+            // The draft left took no number: the issued ones are consecutive.
+            List<Integer> numbers = issued.stream().map(b -> seq((String) b.get("number"))).sorted().toList();
+            assertThat(numbers.get(numbers.size() - 1) - numbers.get(0) + 1).isEqualTo(numbers.size());
+            assertThat(bills.month(march)).filteredOn(b -> b.apartmentCode().equals("A-0.1")).singleElement()
+                    .satisfies(b -> assertThat(b.isDraft()).isTrue());
+        } finally {
+            try (Connection c = db.getConnection()) {
+                c.createStatement().executeUpdate("INSERT INTO meter_reading SELECT * FROM saved_readings");
+                c.createStatement().execute("DROP TABLE saved_readings");
+            }
+        }
+    }
+
     private StoredBill draft(String apartment) {
         return bills.month(OCTOBER).stream().filter(b -> b.apartmentCode().equals(apartment) && b.isDraft()).findFirst()
                 .orElseThrow();
