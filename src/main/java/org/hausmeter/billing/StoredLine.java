@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,6 +43,51 @@ public record StoredLine(String key, @JsonSerialize(using = PlainDecimal.class) 
     /** @return the line of a cancellation: quantity and net negated, everything else as it was */
     public StoredLine negated() {
         return new StoredLine(key, quantity.negate(), unit, unitPrice, net.negate(), vatPercent, details);
+    }
+
+    /** @return an energy line's time-of-use window, or null */
+    public String window() {
+        return details.get("window");
+    }
+
+    /** @return an EV session line's start, or null */
+    public OffsetDateTime sessionStart() {
+        return dateTime("start");
+    }
+
+    /** @return an EV session line's end, or null */
+    public OffsetDateTime sessionEnd() {
+        return dateTime("end");
+    }
+
+    /** @return an EV session line's PV share in percent */
+    public BigDecimal sessionPvSharePercent() {
+        return new BigDecimal(String.valueOf(details.get("pvSharePercent")));
+    }
+
+    /** @return a base fee line's billed days, or null */
+    public String days() {
+        return details.get("days");
+    }
+
+    /** @return a base fee line's days in the month, or null */
+    public String daysInMonth() {
+        return details.get("daysInMonth");
+    }
+
+    /** @return an adjustment line's kind (credit or charge), or null */
+    public String adjustmentKind() {
+        return details.get("kind");
+    }
+
+    /** @return an adjustment line's reason, or null */
+    public String adjustmentReason() {
+        return details.get("reason");
+    }
+
+    private OffsetDateTime dateTime(String name) {
+        String v = details.get(name);
+        return v == null ? null : OffsetDateTime.parse(v);
     }
 
     /** @return the line for the calculator's types (PDF) */

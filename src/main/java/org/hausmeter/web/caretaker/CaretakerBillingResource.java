@@ -15,14 +15,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.hausmeter.allocation.AllocationKey;
 import org.hausmeter.allocation.BuildingTotal;
+import org.hausmeter.billing.BillCalculator;
 import org.hausmeter.billing.BillContent;
 import org.hausmeter.billing.BillRuns;
 import org.hausmeter.billing.BillingException;
@@ -375,23 +374,22 @@ public class CaretakerBillingResource extends CaretakerPages {
 
     private LineView line(StoredLine l, CaretakerBillingMessages cb) {
         String key = l.key();
-        Map<String, String> d = l.details();
         String detail = "";
         String kind = "";
-        if (d.get("window") != null) {
-            detail = cb.line_window(d.get("window").toString());
+        if (l.window() != null) {
+            detail = cb.line_window(l.window());
         }
-        if ("ev.session".equals(key) && d.get("start") != null) {
-            detail = cb.line_session(Formats.dateTime(OffsetDateTime.parse(d.get("start").toString()).toInstant(), locale(), zone()),
-                    Formats.time(OffsetDateTime.parse(d.get("end").toString()).toInstant(), locale(), zone()),
-                    Formats.percent(new BigDecimal(String.valueOf(d.get("pvSharePercent"))).movePointLeft(2), locale()));
+        if (BillCalculator.EV_SESSION.equals(key) && l.sessionStart() != null) {
+            detail = cb.line_session(Formats.dateTime(l.sessionStart().toInstant(), locale(), zone()),
+                    Formats.time(l.sessionEnd().toInstant(), locale(), zone()),
+                    Formats.percent(l.sessionPvSharePercent().movePointLeft(2), locale()));
         }
-        if ("base.fee".equals(key) && d.get("days") != null && !d.get("days").equals(d.get("daysInMonth"))) {
-            detail = cb.line_days(d.get("days").toString(), d.get("daysInMonth").toString());
+        if (BillCalculator.BASE_FEE.equals(key) && l.days() != null && !l.days().equals(l.daysInMonth())) {
+            detail = cb.line_days(l.days(), l.daysInMonth());
         }
-        if ("adjustment".equals(key)) {
-            kind = String.valueOf(d.get("kind"));
-            detail = String.valueOf(d.get("reason"));
+        if (BillCalculator.ADJUSTMENT.equals(key)) {
+            kind = String.valueOf(l.adjustmentKind());
+            detail = String.valueOf(l.adjustmentReason());
         }
         return new LineView(key, cb.line_label(key, kind), detail, l.quantity(), l.unit(), l.unitPrice(), l.net(), l.vatPercent());
     }
