@@ -45,6 +45,12 @@ public record StoredLine(String key, @JsonSerialize(using = PlainDecimal.class) 
         return new StoredLine(key, quantity.negate(), unit, unitPrice, net.negate(), vatPercent, details);
     }
 
+    /** @return true when both lines say the same, decimals compared by value (the database pads their scale) */
+    public boolean sameValues(StoredLine o) {
+        return key.equals(o.key) && unit.equals(o.unit) && details.equals(o.details) && quantity.compareTo(o.quantity) == 0
+                && unitPrice.compareTo(o.unitPrice) == 0 && net.compareTo(o.net) == 0 && vatPercent.compareTo(o.vatPercent) == 0;
+    }
+
     /** @return an energy line's time-of-use window, or null */
     public String window() {
         return details.get("window");

@@ -78,4 +78,17 @@ class BillContentJsonTest {
         assertThat(l.negated().unitPrice()).isEqualByComparingTo("9.90");
         assertThat(l.negated().negated()).isEqualTo(l);
     }
+
+    @Test
+    void linesCompareByValue_asTheDatabasePadsTheirScale() {
+        StoredLine fresh = new StoredLine("grid.energy", new BigDecimal("12.345"), "KWH", new BigDecimal("0.3320"),
+                new BigDecimal("4.10"), new BigDecimal("19.00"), Map.of("window", "HT"));
+        StoredLine stored = new StoredLine("grid.energy", new BigDecimal("12.345"), "KWH", new BigDecimal("0.332000"),
+                new BigDecimal("4.10"), new BigDecimal("19.00"), Map.of("window", "HT"));
+        assertThat(stored.sameValues(fresh)).isTrue();
+        assertThat(stored.sameValues(new StoredLine("grid.energy", new BigDecimal("12.346"), "KWH", new BigDecimal("0.3320"),
+                new BigDecimal("4.10"), new BigDecimal("19.00"), Map.of("window", "HT")))).isFalse();
+        assertThat(stored.sameValues(new StoredLine("grid.energy", new BigDecimal("12.345"), "KWH", new BigDecimal("0.3320"),
+                new BigDecimal("4.10"), new BigDecimal("19.00"), Map.of("window", "NT")))).isFalse();
+    }
 }
