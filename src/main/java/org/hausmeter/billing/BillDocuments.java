@@ -72,9 +72,9 @@ public class BillDocuments {
         }
         boolean de = !"en".equals(b.language());
         Currency currency = Currency.getInstance(b.currency());
-        Map<String, Object> c = b.content();
-        LocalDate first = LocalDate.parse((String) c.get("firstDay"));
-        LocalDate last = LocalDate.parse((String) c.get("lastDay"));
+        BillContent c = b.content();
+        LocalDate first = c.firstDay();
+        LocalDate last = c.lastDay();
         String number = b.number() == null ? "DRAFT-" + b.id() : b.number();
         LocalDate issueDate = b.issueDate() == null ? LocalDate.now(clock.withZone(settings.zone())) : b.issueDate();
         LocalDate dueDate = b.dueDate() == null ? issueDate.plusDays(issuer.paymentDays()) : b.dueDate();
@@ -120,19 +120,18 @@ public class BillDocuments {
                 issuer.gridOperator(), prices);
 
         List<BillDocument.MeterReading> meters = new ArrayList<>();
-        long consumption = ((Number) c.get("consumptionWh")).longValue();
-        for (Object o : (List<?>) c.getOrDefault("meters", List.of())) {
-            Map<?, ?> m = (Map<?, ?>) o;
-            Number s = (Number) m.get("startWh");
-            Number e = (Number) m.get("endWh");
+        long consumption = c.consumptionWh();
+        for (BillContent.MeterCounters m : c.meters()) {
+            Long s = m.startWh();
+            Long e = m.endWh();
             if (s == null && e == null) {
                 continue;
             }
-            long start = s != null ? s.longValue() : e.longValue() - consumption;
-            long end = e != null ? e.longValue() : start + consumption;
-            meters.add(new BillDocument.MeterReading((String) m.get("meter"), (String) m.get("meter"), kwh(start),
-                    s == null ? BillDocument.ReadingSource.ESTIMATED : source((String) m.get("startSource")), kwh(end),
-                    e == null ? BillDocument.ReadingSource.ESTIMATED : source((String) m.get("endSource"))));
+            long start = s != null ? s : e - consumption;
+            long end = e != null ? e : start + consumption;
+            meters.add(new BillDocument.MeterReading(m.meter(), m.meter(), kwh(start),
+                    s == null ? BillDocument.ReadingSource.ESTIMATED : source(m.startSource()), kwh(end),
+                    e == null ? BillDocument.ReadingSource.ESTIMATED : source(m.endSource())));
         }
         if (meters.isEmpty()) {
             throw new BillingException(BillingException.Kind.CONFLICT, "Apartment " + b.apartmentCode()
@@ -140,41 +139,28 @@ public class BillDocuments {
         }
 
         List<BillLine> lines = new ArrayList<>();
-        for (Map<String, Object> l : b.lines()) {
-            Map<String, String> details = new LinkedHashMap<>();
-            ((Map<?, ?>) l.get("details")).forEach((k, x) -> details.put(k.toString(), String.valueOf(x)));
-            lines.add(new BillLine((String) l.get("key"), new BigDecimal((String) l.get("quantity")),
-                    QuantityUnit.valueOf((String) l.get("unit")), new BigDecimal((String) l.get("unitPrice")),
-                    Money.of(currency, new BigDecimal((String) l.get("net"))),
-                    new VatRate(new BigDecimal((String) l.get("vatPercent"))), details));
+        for (StoredLine l : b.lines()) {
+            lines.add(l.toBillLine(currency));
         }
         List<VatTotal> vat = new ArrayList<>();
-        for (Object o : (List<?>) c.get("vatTotals")) {
-            Map<?, ?> m = (Map<?, ?>) o;
-            vat.add(new VatTotal(new VatRate(new BigDecimal((String) m.get("percent"))),
-                    Money.of(currency, new BigDecimal((String) m.get("net"))),
-                    Money.of(currency, new BigDecimal((String) m.get("vat"))),
-                    Money.of(currency, new BigDecimal((String) m.get("gross")))));
+        for (BillContent.Vat total : c.vatTotals()) {
+            vat.add(total.toVatTotal(currency));
         }
         List<BillDocument.MonthlyConsumption> history = new ArrayList<>();
-        for (Object o : (List<?>) c.getOrDefault("history", List.of())) {
-            Map<?, ?> m = (Map<?, ?>) o;
-            long cons = ((Number) m.get("consumptionWh")).longValue();
-            long pv = ((Number) m.get("pvWh")).longValue();
-            history.add(new BillDocument.MonthlyConsumption(YearMonth.parse((String) m.get("month")), kwh(cons - pv),
-                    kwh(pv)));
+        for (BillContent.HistoryMonth m : c.history()) {
+            history.add(new BillDocument.MonthlyConsumption(m.month(), kwh(m.consumptionWh() - m.pvWh()), kwh(m.pvWh())));
         }
-        Number lastYear = (Number) c.get("lastYearWh");
-        Number median = (Number) c.get("medianApartmentWh");
+        Long lastYear = c.lastYearWh();
+        Long median = c.medianApartmentWh();
         BillDocument.Comparison comparison = new BillDocument.Comparison(kwh(consumption),
-                lastYear == null ? null : kwh(lastYear.longValue()), median == null ? null : kwh(median.longValue()));
+                lastYear == null ? null : kwh(lastYear), median == null ? null : kwh(median));
         List<String> notes = new ArrayList<>();
-        long pvWh = ((Number) c.get("pvWh")).longValue();
+        long pvWh = c.pvWh();
         notes.add(de ? "Solaranteil Ihres Verbrauchs: " + percent(pvWh, consumption, true)
-                + " (Aufteilung je Viertelstunde, Schlüssel " + c.get("allocationKey") + ")."
+                + " (Aufteilung je Viertelstunde, Schlüssel " + c.allocationKey() + ")."
                 : "Solar share of your consumption: " + percent(pvWh, consumption, false)
-                + " (split every quarter hour, key " + c.get("allocationKey") + ").");
-        List<?> flags = (List<?>) c.getOrDefault("flags", List.of());
+                + " (split every quarter hour, key " + c.allocationKey() + ").");
+        List<BillContent.Flag> flags = c.flags();
         if (!flags.isEmpty()) {
             notes.add(de ? flags.size() + " Prüfhinweis(e) der Messdaten im Zeitraum wurden vom Hauswart geprüft."
                     : flags.size() + " metering review note(s) in the period were checked by the caretaker.");
@@ -188,8 +174,8 @@ public class BillDocuments {
         return new BillDocument(b.isCancellation() ? BillDocument.Kind.CANCELLATION : BillDocument.Kind.INVOICE, number,
                 issueDate, dueDate, de ? "de" : "en", is, recipient, b.apartmentCode(), tenancy[1], first, last, contract,
                 meters, currency, lines, vat, Money.of(currency, b.net()), Money.of(currency, b.vat()),
-                Money.of(currency, b.gross()), ((Number) c.get("estimatedIntervals")).intValue(),
-                ((Number) c.get("intervals")).intValue(), history, comparison, cancels, notes);
+                Money.of(currency, b.gross()), c.estimatedIntervals(),
+                c.intervals(), history, comparison, cancels, notes);
     }
 
     private String[] tenancy(long id, BuildingSettings.Settings settings) {

@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
+import org.hausmeter.ledger.Intervals;
 import org.hausmeter.tariff.CurrencyMismatchException;
 import org.hausmeter.tariff.TariffBook;
 
@@ -68,7 +69,7 @@ public record BillRequest(
         if (end.isAfter(first.withDayOfMonth(1).plusMonths(1))) {
             throw new IllegalArgumentException("Billing period [" + first + ", " + end + ") spans more than one month");
         }
-        int n = Math.toIntExact(Duration.between(from, to).toMinutes() / 15);
+        int n = Intervals.count(from, to);
         gridWh = checked("gridWh", gridWh, n, false);
         pvWh = checked("pvWh", pvWh, n, false);
         commonGridWh = checked("commonGridWh", commonGridWh, n, true);
@@ -115,7 +116,7 @@ public record BillRequest(
 
     /** @return the number of quarter hours in [from, to) */
     public int intervalCount() {
-        return Math.toIntExact(Duration.between(from, to).toMinutes() / 15);
+        return Intervals.count(from, to);
     }
 
     @Override

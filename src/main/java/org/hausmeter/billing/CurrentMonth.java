@@ -18,6 +18,7 @@ import org.hausmeter.billing.run.MonthBilling;
 import org.hausmeter.billing.run.MonthInput;
 import org.hausmeter.billing.run.MonthLoader;
 import org.hausmeter.building.BuildingSettings;
+import org.hausmeter.ledger.Intervals;
 import org.hausmeter.tariff.TariffBook;
 
 /**
@@ -76,15 +77,10 @@ public class CurrentMonth {
     private MonthBilling.Result compute(LocalDate today, ZoneId zone) {
         BuildingSettings.Settings s = settings.current();
         YearMonth month = YearMonth.from(today);
-        Instant end = today.plusDays(1).atStartOfDay(zone).toInstant();
+        Instant end = Intervals.dayStart(today.plusDays(1), zone);
         try (Connection c = dataSource.getConnection()) {
             List<StoredTariff> tariffs = TariffStore.all(c, s.currency());
-            StoredTariff first = null;
-            for (StoredTariff t : tariffs) {
-                if (!t.version().validFrom().isAfter(month.atDay(1))) {
-                    first = t;
-                }
-            }
+            StoredTariff first = TariffStore.at(tariffs, month.atDay(1));
             if (first == null) {
                 return null;
             }

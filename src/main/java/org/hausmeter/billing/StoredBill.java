@@ -5,14 +5,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A bill as stored: a draft, an issued invoice, a cancelled invoice or a cancellation (Stornorechnung).
  *
  * @param id            database id
- * @param kind          INVOICE or CANCELLATION
- * @param status        DRAFT, ISSUED or CANCELLED
+ * @param kind          invoice or cancellation
+ * @param status        draft, issued or cancelled
  * @param month         billing month
  * @param tenancyId     tenancy billed
  * @param apartmentCode apartment
@@ -25,8 +24,8 @@ import java.util.Map;
  * @param net           net total
  * @param vat           VAT total
  * @param gross         gross total
- * @param content       frozen content (see BillRuns#content): vatTotals, meters, flags, history …
- * @param lines         the lines, in order: key, quantity, unit, unitPrice, net, vatPercent, details
+ * @param content       frozen content: days, consumption, VAT totals, meters, flags, history …
+ * @param lines         the lines, in order
  * @param number        bill number, null for a draft
  * @param issueDate     issue date, null for a draft
  * @param dueDate       due date, null for a draft
@@ -39,20 +38,35 @@ import java.util.Map;
  * @param replaces      number of the cancelled invoice this one replaces, or null
  * @param reason        the cancellation's reason
  */
-public record StoredBill(long id, String kind, String status, YearMonth month, long tenancyId, String apartmentCode,
+public record StoredBill(long id, BillKind kind, BillStatus status, YearMonth month, long tenancyId, String apartmentCode,
         long residentId, String residentName, String language, Instant periodFrom, Instant periodTo, String currency,
-        BigDecimal net, BigDecimal vat, BigDecimal gross, Map<String, Object> content, List<Map<String, Object>> lines,
+        BigDecimal net, BigDecimal vat, BigDecimal gross, BillContent content, List<StoredLine> lines,
         String number, LocalDate issueDate, LocalDate dueDate, Instant issuedAt, String issuedBy, String pdfSha256,
         String cancels, LocalDate cancelsIssueDate, String cancelledBy, String replaces, String reason) {
 
     /** @return true for a draft */
     public boolean isDraft() {
-        return "DRAFT".equals(status);
+        return status == BillStatus.DRAFT;
     }
 
     /** @return true for a cancellation (Stornorechnung) */
     public boolean isCancellation() {
-        return "CANCELLATION".equals(kind);
+        return kind == BillKind.CANCELLATION;
+    }
+
+    /** @return true for an issued invoice that is not cancelled (a cancellation is issued too, but not an invoice) */
+    public boolean issuedInvoice() {
+        return kind == BillKind.INVOICE && status == BillStatus.ISSUED;
+    }
+
+    /** @return true for a cancelled invoice */
+    public boolean cancelled() {
+        return status == BillStatus.CANCELLED;
+    }
+
+    /** @return the status's name, for pages and messages */
+    public String statusName() {
+        return status.name();
     }
 
     /** @return the file name of its PDF */
@@ -61,9 +75,7 @@ public record StoredBill(long id, String kind, String status, YearMonth month, l
     }
 
     /** @return the number of review flags on the draft */
-    @SuppressWarnings("unchecked")
     public int flagCount() {
-        Object f = content.get("flags");
-        return f instanceof List<?> l ? l.size() : 0;
+        return content.flags().size();
     }
 }

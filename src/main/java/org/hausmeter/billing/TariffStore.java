@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.Month;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.EnumSet;
@@ -23,10 +24,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.hausmeter.allocation.AllocationKey;
 import org.hausmeter.audit.AuditLog;
+import org.hausmeter.billing.persistence.BillRepository;
 import org.hausmeter.building.BuildingSettings;
+import org.hausmeter.ledger.Intervals;
 import org.hausmeter.tariff.DaySchedule;
 import org.hausmeter.tariff.DayType;
 import org.hausmeter.tariff.GridPrice;
+import org.hausmeter.tariff.InForce;
 import org.hausmeter.tariff.Money;
 import org.hausmeter.tariff.NoTariffException;
 import org.hausmeter.tariff.Season;
@@ -65,11 +69,13 @@ public class TariffStore {
     private final AgroalDataSource dataSource;
     private final BuildingSettings settings;
     private final AuditLog audit;
+    private final BillRepository bills;
 
-    TariffStore(AgroalDataSource dataSource, BuildingSettings settings, AuditLog audit) {
+    TariffStore(AgroalDataSource dataSource, BuildingSettings settings, AuditLog audit, BillRepository bills) {
         this.dataSource = dataSource;
         this.settings = settings;
         this.audit = audit;
+        this.bills = bills;
     }
 
     /** @return every version, oldest first */
@@ -95,13 +101,15 @@ public class TariffStore {
 
     /** @return the version valid on {@code day}, or null */
     public StoredTariff at(LocalDate day) {
-        StoredTariff found = null;
-        for (StoredTariff t : all()) {
-            if (!t.version().validFrom().isAfter(day)) {
-                found = t;
-            }
-        }
-        return found;
+        return at(all(), day);
+    }
+
+    /**
+     * @param tariffs the stored tariffs, ordered by validFrom as {@link #all()} gives them
+     * @return the one in force on {@code day}, or null
+     */
+    public static StoredTariff at(List<StoredTariff> tariffs, LocalDate day) {
+        return InForce.on(tariffs, t -> t.version().validFrom(), day);
     }
 
     static List<StoredTariff> all(Connection c, Currency currency) throws SQLException {
@@ -197,16 +205,13 @@ public class TariffStore {
                 }
             }
             if (before != null) {
-                try (PreparedStatement ps = c.prepareStatement("""
-                        SELECT number FROM bill WHERE status <> 'DRAFT' AND period_to > ? ORDER BY number LIMIT 1""")) {
-                    ps.setObject(1, v.validFrom().atStartOfDay(settings.current().zone()).toOffsetDateTime());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (rs.next()) {
-                            throw new TariffValidationException("Tariff version [" + v.validFrom()
-                                    + "] was used by issued bill [" + rs.getString(1)
-                                    + "]: enter a new version with a later start instead of changing it");
-                        }
-                    }
+                ZoneId zone = settings.current().zone();
+                String used = bills.firstIssuedEndingAfter(c, Intervals.dayStart(v.validFrom(), zone).atZone(zone)
+                        .toOffsetDateTime());
+                if (used != null) {
+                    throw new TariffValidationException("Tariff version [" + v.validFrom()
+                            + "] was used by issued bill [" + used
+                            + "]: enter a new version with a later start instead of changing it");
                 }
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM tariff_version WHERE valid_from = ?")) {
                     ps.setDate(1, Date.valueOf(v.validFrom()));

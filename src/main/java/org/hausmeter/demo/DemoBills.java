@@ -57,7 +57,11 @@ public class DemoBills {
                 if (m.equals(last)) {
                     runs.run(m, "system");
                 } else {
-                    issued += bills.issueMonth(m, "system").size();
+                    Bills.MonthIssue done = bills.issueMonth(m, "system");
+                    issued += done.issued().size();
+                    for (Bills.NotIssued n : done.notIssued()) {
+                        LOG.warnf("Demo bills: %s of %s left as a draft: %s", n.bill().apartmentCode(), m, n.reason());
+                    }
                 }
             }
             LOG.infof("Demo bills: %d issued for %s to %s, drafts for %s (%.1f s)", issued, first, last.minusMonths(1),

@@ -56,13 +56,7 @@ public record TariffBook(List<TariffVersion> versions) {
      * @throws NoTariffException when {@code date} is before the first version
      */
     public TariffVersion versionAt(LocalDate date) {
-        TariffVersion found = null;
-        for (TariffVersion v : versions) {
-            if (v.validFrom().isAfter(date)) {
-                break;
-            }
-            found = v;
-        }
+        TariffVersion found = InForce.on(versions, TariffVersion::validFrom, date);
         if (found == null) {
             throw new NoTariffException("No tariff valid at [" + date + "]; the first version is valid from ["
                     + versions.get(0).validFrom() + "]");

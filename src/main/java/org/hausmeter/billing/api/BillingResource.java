@@ -28,9 +28,12 @@ import java.util.Map;
 import java.util.Set;
 import org.hausmeter.accounts.persistence.Account;
 import org.hausmeter.allocation.AllocationKey;
+import org.hausmeter.billing.BillKind;
 import org.hausmeter.billing.BillRuns;
+import org.hausmeter.billing.BillStatus;
 import org.hausmeter.billing.BillingException;
 import org.hausmeter.billing.Bills;
+import org.hausmeter.billing.StoredAdjustment;
 import org.hausmeter.billing.StoredBill;
 import org.hausmeter.billing.TariffStore;
 import org.hausmeter.billing.TariffStore.CommonKey;
@@ -77,16 +80,24 @@ public class BillingResource {
     public record ReasonInput(String reason) {
     }
 
-    /** A bill in lists. */
-    public record BillSummary(long id, String kind, String status, String number, String apartment, String resident,
-            String firstDay, String lastDay, BigDecimal net, BigDecimal vat, BigDecimal gross, String currency,
-            int flags, Object estimatedIntervals, String cancels, String cancelledBy, String replaces,
-            String pdfSha256) {
+    /**
+     * A bill in lists.
+     *
+     * @param notIssuedReason in the answer of "issue all": why this draft could not be issued; null otherwise
+     */
+    public record BillSummary(long id, BillKind kind, BillStatus status, String number, String apartment, String resident,
+            LocalDate firstDay, LocalDate lastDay, BigDecimal net, BigDecimal vat, BigDecimal gross, String currency,
+            int flags, int estimatedIntervals, String cancels, String cancelledBy, String replaces,
+            String pdfSha256, String notIssuedReason) {
         static BillSummary of(StoredBill b) {
+            return of(b, null);
+        }
+
+        static BillSummary of(StoredBill b, String notIssuedReason) {
             return new BillSummary(b.id(), b.kind(), b.status(), b.number(), b.apartmentCode(), b.residentName(),
-                    (String) b.content().get("firstDay"), (String) b.content().get("lastDay"), b.net(), b.vat(), b.gross(),
-                    b.currency(), b.flagCount(), b.content().get("estimatedIntervals"), b.cancels(), b.cancelledBy(),
-                    b.replaces(), b.pdfSha256());
+                    b.content().firstDay(), b.content().lastDay(), b.net(), b.vat(), b.gross(), b.currency(), b.flagCount(),
+                    b.content().estimatedIntervals(), b.cancels(), b.cancelledBy(), b.replaces(), b.pdfSha256(),
+                    notIssuedReason);
         }
     }
 
@@ -204,7 +215,10 @@ public class BillingResource {
     @Path("billing/{month}/issue")
     @RolesAllowed("CARETAKER")
     public List<BillSummary> issueMonth(@PathParam("month") String month) {
-        return bills.issueMonth(month(month), user()).stream().map(BillSummary::of).toList();
+        Bills.MonthIssue done = bills.issueMonth(month(month), user());
+        List<BillSummary> out = new ArrayList<>(done.issued().stream().map(BillSummary::of).toList());
+        done.notIssued().forEach(n -> out.add(BillSummary.of(n.bill(), n.reason())));
+        return out;
     }
 
     @GET
@@ -266,7 +280,7 @@ public class BillingResource {
     @POST
     @Path("billing/bills/{id}/adjustments")
     @RolesAllowed("CARETAKER")
-    public Bills.StoredAdjustment adjust(@PathParam("id") long id, AdjustmentInput in) {
+    public StoredAdjustment adjust(@PathParam("id") long id, AdjustmentInput in) {
         if (in == null) {
             throw new BillingException(BillingException.Kind.INVALID, "Give reason, net and optionally vatPercent");
         }

@@ -9,6 +9,7 @@ import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hausmeter.allocation.AllocationInputs;
 import org.hausmeter.allocation.AllocationKey;
 import org.hausmeter.allocation.AllocationRule;
 import org.hausmeter.allocation.BuildingTotal;
@@ -27,6 +28,7 @@ import org.hausmeter.billing.run.MonthInput.Consumer;
 import org.hausmeter.billing.run.MonthInput.Kind;
 import org.hausmeter.billing.run.MonthInput.Session;
 import org.hausmeter.billing.run.MonthInput.TenancyPeriod;
+import org.hausmeter.ledger.Intervals;
 import org.hausmeter.ledger.LargestRemainder;
 import org.hausmeter.tariff.Money;
 import org.hausmeter.tariff.PricedInterval;
@@ -140,7 +142,7 @@ public final class MonthBilling {
         Instant monthFrom = input.from();
         PricedInterval[] pricing = new PricedInterval[n];
         for (int t = 0; t < n; t++) {
-            pricing[t] = TariffPricer.priceAt(tariffs, monthFrom.plusSeconds(900L * t), input.zone());
+            pricing[t] = TariffPricer.priceAt(tariffs, Intervals.start(monthFrom, t), input.zone());
         }
         for (TenancyPeriod tp : input.tenancies()) {
             Integer ci = index.get(Kind.APARTMENT + ":" + tp.apartmentCode());
@@ -149,8 +151,8 @@ public final class MonthBilling {
                         + tp.apartmentCode() + "], which has no meter data in the month");
             }
             int aj = apartments.indexOf(ci);
-            int off = Math.toIntExact(Duration.between(monthFrom, tp.from()).toMinutes() / 15);
-            int len = Math.toIntExact(Duration.between(tp.from(), tp.to()).toMinutes() / 15);
+            int off = Math.toIntExact(Intervals.index(monthFrom, tp.from()));
+            int len = Intervals.count(tp.from(), tp.to());
             long[] cons = slice(c[ci], off, len);
             long[] pv = slice(alloc.intervalPvWh()[ci], off, len);
             long[] grid = new long[len];
@@ -284,45 +286,22 @@ public final class MonthBilling {
         return 0;
     }
 
-    /** @return the rule for a key; static keys share by floor area among the apartments */
+    /** @return the rule for a key; static keys share by floor area among the apartments ({@link AllocationInputs}) */
     public static AllocationRule rule(AllocationKey key, List<Consumer> consumers) {
-        return switch (key) {
-            case DYNAMIC_PROPORTIONAL -> AllocationRule.dynamic();
-            case EQUAL_SHARES -> AllocationRule.equalShares();
-            case EQUAL_SHARES_WITH_REDISTRIBUTION -> AllocationRule.equalSharesWithRedistribution();
-            case STATIC_SHARES -> AllocationRule.staticShares(staticShares(consumers));
-            case STATIC_WITH_REDISTRIBUTION -> AllocationRule.staticWithRedistribution(staticShares(consumers));
-        };
+        return AllocationInputs.rule(key, parties(consumers));
     }
 
-    /**
-     * Static shares: apartments by floor area in hundredths of m² (1 m² where unknown), the common area
-     * and chargers none (they get PV only by redistribution).
-     */
     static Shares staticShares(List<Consumer> consumers) {
-        long[] parts = new long[consumers.size()];
-        boolean any = false;
-        for (int i = 0; i < parts.length; i++) {
-            Consumer k = consumers.get(i);
-            if (k.kind() == Kind.APARTMENT) {
-                parts[i] = k.areaM2() == null ? 100 : k.areaM2().movePointRight(2).setScale(0, RoundingMode.HALF_UP).longValueExact();
-                any = true;
-            }
-        }
-        if (!any) {
-            java.util.Arrays.fill(parts, 1);
-        }
-        return Shares.ofParts(parts);
+        return AllocationInputs.staticShares(parties(consumers));
+    }
+
+    private static List<AllocationInputs.Party> parties(List<Consumer> consumers) {
+        return consumers.stream().map(k -> new AllocationInputs.Party(k.kind() == Kind.APARTMENT, k.areaM2())).toList();
     }
 
     private static long[] commonWeights(List<Consumer> consumers, List<Integer> apartments, CommonKey key) {
-        long[] w = new long[apartments.size()];
-        for (int j = 0; j < w.length; j++) {
-            BigDecimal area = consumers.get(apartments.get(j)).areaM2();
-            w[j] = key == CommonKey.FLOOR_AREA && area != null
-                    ? area.movePointRight(2).setScale(0, RoundingMode.HALF_UP).longValueExact() : 1;
-        }
-        return w;
+        return AllocationInputs.commonWeights(apartments.stream().map(j -> consumers.get(j).areaM2()).toList(),
+                key == CommonKey.FLOOR_AREA);
     }
 
     /**
@@ -333,13 +312,13 @@ public final class MonthBilling {
         if (s.energyWh() <= 0) {
             return 0;
         }
-        long first = Math.max(0, Duration.between(monthFrom, s.start()).getSeconds() / 900);
-        long last = Math.min(consumption.length - 1, (Duration.between(monthFrom, s.end()).getSeconds() - 1) / 900);
+        long first = Math.max(0, Intervals.index(monthFrom, s.start()));
+        long last = Math.min(consumption.length - 1, Intervals.index(monthFrom, s.end().minusSeconds(1)));
         BigDecimal cons = BigDecimal.ZERO;
         BigDecimal sol = BigDecimal.ZERO;
         for (long t = first; t <= last; t++) {
-            Instant qs = monthFrom.plusSeconds(900 * t);
-            Instant qe = qs.plusSeconds(900);
+            Instant qs = Intervals.start(monthFrom, t);
+            Instant qe = Intervals.end(qs);
             long overlap = Duration.between(s.start().isAfter(qs) ? s.start() : qs, s.end().isBefore(qe) ? s.end() : qe).getSeconds();
             if (overlap <= 0) {
                 continue;

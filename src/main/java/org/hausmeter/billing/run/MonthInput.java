@@ -1,7 +1,6 @@
 package org.hausmeter.billing.run;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.hausmeter.billing.Adjustment;
+import org.hausmeter.ledger.Intervals;
 
 /**
  * Everything a month's bill run reads from the database, as arrays over the month's quarter hours:
@@ -85,16 +85,16 @@ public record MonthInput(
 
     /** @return the first instant of the month */
     public Instant from() {
-        return month.atDay(1).atStartOfDay(zone).toInstant();
+        return Intervals.monthStart(month, zone);
     }
 
     /** @return the first instant after the month */
     public Instant to() {
-        return month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+        return Intervals.monthStart(month.plusMonths(1), zone);
     }
 
     /** @return quarter hours in the month */
     public int intervals() {
-        return Math.toIntExact(Duration.between(from(), to()).toMinutes() / 15);
+        return Intervals.count(from(), to());
     }
 }

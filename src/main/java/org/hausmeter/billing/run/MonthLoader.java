@@ -24,6 +24,7 @@ import org.hausmeter.billing.run.MonthInput.Consumer;
 import org.hausmeter.billing.run.MonthInput.Kind;
 import org.hausmeter.billing.run.MonthInput.Session;
 import org.hausmeter.billing.run.MonthInput.TenancyPeriod;
+import org.hausmeter.ledger.Intervals;
 import org.hausmeter.tariff.Money;
 import org.hausmeter.tariff.VatRate;
 
@@ -44,9 +45,9 @@ public final class MonthLoader {
     }
 
     public static MonthInput load(Connection c, YearMonth month, ZoneId zone, Currency currency) throws SQLException {
-        Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
-        Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
-        int n = Math.toIntExact((to.getEpochSecond() - from.getEpochSecond()) / 900);
+        Instant from = Intervals.monthStart(month, zone);
+        Instant to = Intervals.monthStart(month.plusMonths(1), zone);
+        int n = Intervals.count(from, to);
 
         List<Consumer> consumers = new ArrayList<>();
         Map<Long, Integer> apartmentConsumer = new HashMap<>();
@@ -141,7 +142,7 @@ public final class MonthLoader {
 
                     private void row(long[] r) {
                         MeterRow m = byId.get(r[0]);
-                        int t = (int) ((r[1] - base) / 900);
+                        int t = (int) ((r[1] - base) / Intervals.SECONDS);
                         switch (m.role()) {
                             case "PV" -> pv[t] += r[3] - r[2];
                             case "GRID" -> {
@@ -238,6 +239,6 @@ public final class MonthLoader {
 
     /** @return the start of the local day containing {@code t} */
     static Instant dayStart(Instant t, ZoneId zone) {
-        return LocalDate.ofInstant(t, zone).atStartOfDay(zone).toInstant();
+        return Intervals.dayStart(LocalDate.ofInstant(t, zone), zone);
     }
 }

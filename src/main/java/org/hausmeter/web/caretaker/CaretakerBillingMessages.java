@@ -529,4 +529,7 @@ public interface CaretakerBillingMessages {
 
     @Message
     String import_another();
+
+    @Message
+    String issued_some(String n, String left);
 }

@@ -15,18 +15,20 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.hausmeter.allocation.AllocationKey;
 import org.hausmeter.allocation.BuildingTotal;
+import org.hausmeter.billing.BillCalculator;
+import org.hausmeter.billing.BillContent;
 import org.hausmeter.billing.BillRuns;
 import org.hausmeter.billing.BillingException;
 import org.hausmeter.billing.Bills;
+import org.hausmeter.billing.StoredAdjustment;
 import org.hausmeter.billing.StoredBill;
+import org.hausmeter.billing.StoredLine;
 import org.hausmeter.billing.TariffStore;
 import org.hausmeter.billing.run.MonthBilling;
 import org.hausmeter.billing.run.MonthInput;
@@ -47,13 +49,9 @@ public class CaretakerBillingResource extends CaretakerPages {
     public record Row(StoredBill bill, LocalDate firstDay, LocalDate lastDay, long consumptionWh, long pvWh, int estimated,
             double estimatedShare, int flags) {
         static Row of(StoredBill b) {
-            Map<String, Object> c = b.content();
-            int intervals = num(c.get("intervals"));
-            int estimated = num(c.get("estimatedIntervals"));
-            Long consumption = lng(c.get("consumptionWh"));
-            Long pv = lng(c.get("pvWh"));
-            return new Row(b, day((String) c.get("firstDay")), day((String) c.get("lastDay")), consumption == null ? 0 : consumption,
-                    pv == null ? 0 : pv, estimated, intervals == 0 ? 0 : (double) estimated / intervals, b.flagCount());
+            BillContent c = b.content();
+            return new Row(b, c.firstDay(), c.lastDay(), c.consumptionWh(), c.pvWh(), c.estimatedIntervals(), c.estimatedShare(),
+                    b.flagCount());
         }
 
         public boolean draft() {
@@ -89,7 +87,7 @@ public class CaretakerBillingResource extends CaretakerPages {
 
     /** The bill page; the ids link the cancellation, the cancelled bill and the replacement. */
     public record BillView(Notice notice, StoredBill bill, Row row, List<LineView> lines, List<VatView> vatTotals,
-            List<MeterView> meters, List<FlagView> flags, List<Bills.StoredAdjustment> adjustments, Long cancelsId,
+            List<MeterView> meters, List<FlagView> flags, List<StoredAdjustment> adjustments, Long cancelsId,
             Long cancelledById, Long replacesId, Long replacedById, String defaultVat, AdjustForm form, List<String> issuerMissing) {
     }
 
@@ -175,8 +173,13 @@ public class CaretakerBillingResource extends CaretakerPages {
     public Response issueMonth(@PathParam("month") String month) {
         YearMonth m = parseMonth(month);
         return change(() -> {
-            List<StoredBill> issued = bills.issueMonth(m, actor());
-            return seeOther("/caretaker/billing?month=" + m, "issued_all", Integer.toString(issued.size()));
+            Bills.MonthIssue done = bills.issueMonth(m, actor());
+            if (done.notIssued().isEmpty()) {
+                return seeOther("/caretaker/billing?month=" + m, "issued_all", Integer.toString(done.issued().size()));
+            }
+            String left = String.join("; ", done.notIssued().stream().map(x -> x.bill().apartmentCode() + ": " + x.reason())
+                    .toList());
+            return ok(monthView(m, Notice.warn(ctb().issued_some(Integer.toString(done.issued().size()), left)), List.of()));
         }, notice -> monthView(m, notice, List.of()));
     }
 
@@ -317,10 +320,10 @@ public class CaretakerBillingResource extends CaretakerPages {
             StoredBill b = r.bill();
             if (b.isDraft()) {
                 drafts++;
-            } else if (!b.isCancellation() && "ISSUED".equals(b.status())) {
+            } else if (b.issuedInvoice()) {
                 issued++;
             }
-            if (!b.isCancellation() && !"CANCELLED".equals(b.status())) {
+            if (!b.isCancellation() && !b.cancelled()) {
                 gross = gross.add(b.gross());
             }
         }
@@ -337,7 +340,7 @@ public class CaretakerBillingResource extends CaretakerPages {
         }
         CaretakerBillingMessages cb = ctb();
         List<LineView> lines = new ArrayList<>();
-        for (Map<String, Object> l : b.lines()) {
+        for (StoredLine l : b.lines()) {
             lines.add(line(l, cb));
         }
         List<StoredBill> month = bills.month(b.month());
@@ -346,57 +349,49 @@ public class CaretakerBillingResource extends CaretakerPages {
         Long replacesId = idOf(month, b.replaces());
         Long replacedById = b.number() == null ? null : month.stream()
                 .filter(x -> b.number().equals(x.replaces())).map(StoredBill::id).findFirst().orElse(null);
-        List<Bills.StoredAdjustment> adjustments = b.isCancellation() ? List.of()
+        List<StoredAdjustment> adjustments = b.isCancellation() ? List.of()
                 : bills.adjustments(b.month()).stream().filter(a -> a.tenancyId() == b.tenancyId()).toList();
-        List<MeterView> meters = new ArrayList<>();
-        for (Object o : list(b.content().get("meters"))) {
-            Map<?, ?> m = (Map<?, ?>) o;
-            meters.add(new MeterView((String) m.get("meter"), lng(m.get("startWh")), lng(m.get("endWh")), (String) m.get("startSource"),
-                    (String) m.get("endSource")));
-        }
-        List<FlagView> flags = new ArrayList<>();
-        for (Object o : list(b.content().get("flags"))) {
-            Map<?, ?> f = (Map<?, ?>) o;
-            flags.add(new FlagView((String) f.get("kind"), (String) f.get("meter"), (String) f.get("detail"), (String) f.get("from")));
-        }
-        String defaultVat = "19";
-        Object vt = b.content().get("vatTotals");
-        if (vt instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof Map<?, ?> v) {
-            defaultVat = new BigDecimal((String) v.get("percent")).stripTrailingZeros().toPlainString();
-        }
-        List<VatView> vatTotals = new ArrayList<>();
-        for (Object o : list(vt)) {
-            Map<?, ?> v = (Map<?, ?>) o;
-            vatTotals.add(new VatView(dec(v.get("percent")), dec(v.get("net")), dec(v.get("vat")), dec(v.get("gross"))));
-        }
+        List<MeterView> meters = b.content().meters().stream().map(m -> new MeterView(m.meter(), m.startWh(), m.endWh(),
+                m.startSource(), m.endSource())).toList();
+        List<FlagView> flags = b.content().flags().stream().map(f -> new FlagView(f.kind(), f.meter(), f.detail(),
+                f.from().toString())).toList();
+        String defaultVat = defaultVat(b);
+        List<VatView> vatTotals = b.content().vatTotals().stream().map(v -> new VatView(v.percent(), v.net(), v.vat(),
+                v.gross())).toList();
         return Templates.bill(new BillView(notice, b, Row.of(b), lines, vatTotals, meters, flags, adjustments, cancelsId, cancelledById,
                 replacesId, replacedById, defaultVat, form == null ? new AdjustForm("", "", defaultVat) : form,
                 settings.issuer().missing()));
     }
 
-    private LineView line(Map<String, Object> l, CaretakerBillingMessages cb) {
-        String key = (String) l.get("key");
-        Map<?, ?> d = l.get("details") instanceof Map<?, ?> m ? m : Map.of();
+    /** The VAT rate the adjustment form offers: the bill's, else the tariff's; empty when neither is known. */
+    private String defaultVat(StoredBill b) {
+        try {
+            return bills.defaultVatPercent(b).stripTrailingZeros().toPlainString();
+        } catch (BillingException e) {
+            return "";
+        }
+    }
+
+    private LineView line(StoredLine l, CaretakerBillingMessages cb) {
+        String key = l.key();
         String detail = "";
         String kind = "";
-        if (d.get("window") != null) {
-            detail = cb.line_window(d.get("window").toString());
+        if (l.window() != null) {
+            detail = cb.line_window(l.window());
         }
-        if ("ev.session".equals(key) && d.get("start") != null) {
-            detail = cb.line_session(Formats.dateTime(OffsetDateTime.parse(d.get("start").toString()).toInstant(), locale(), zone()),
-                    Formats.time(OffsetDateTime.parse(d.get("end").toString()).toInstant(), locale(), zone()),
-                    Formats.percent(new BigDecimal(String.valueOf(d.get("pvSharePercent"))).movePointLeft(2), locale()));
+        if (BillCalculator.EV_SESSION.equals(key) && l.sessionStart() != null) {
+            detail = cb.line_session(Formats.dateTime(l.sessionStart().toInstant(), locale(), zone()),
+                    Formats.time(l.sessionEnd().toInstant(), locale(), zone()),
+                    Formats.percent(l.sessionPvSharePercent().movePointLeft(2), locale()));
         }
-        if ("base.fee".equals(key) && d.get("days") != null && !d.get("days").equals(d.get("daysInMonth"))) {
-            detail = cb.line_days(d.get("days").toString(), d.get("daysInMonth").toString());
+        if (BillCalculator.BASE_FEE.equals(key) && l.days() != null && !l.days().equals(l.daysInMonth())) {
+            detail = cb.line_days(l.days(), l.daysInMonth());
         }
-        if ("adjustment".equals(key)) {
-            kind = String.valueOf(d.get("kind"));
-            detail = String.valueOf(d.get("reason"));
+        if (BillCalculator.ADJUSTMENT.equals(key)) {
+            kind = String.valueOf(l.adjustmentKind());
+            detail = String.valueOf(l.adjustmentReason());
         }
-        return new LineView(key, cb.line_label(key, kind), detail, new BigDecimal((String) l.get("quantity")), (String) l.get("unit"),
-                new BigDecimal((String) l.get("unitPrice")), new BigDecimal((String) l.get("net")),
-                new BigDecimal((String) l.get("vatPercent")));
+        return new LineView(key, cb.line_label(key, kind), detail, l.quantity(), l.unit(), l.unitPrice(), l.net(), l.vatPercent());
     }
 
     /** After a re-run a tenancy's draft has a new id: the current draft of the same tenancy and month. */
@@ -427,22 +422,6 @@ public class CaretakerBillingResource extends CaretakerPages {
             throw new NotFoundException("Month [" + month + "] is not YYYY-MM");
         }
         return m;
-    }
-
-    private static List<?> list(Object o) {
-        return o instanceof List<?> l ? l : List.of();
-    }
-
-    private static BigDecimal dec(Object o) {
-        return o == null ? BigDecimal.ZERO : new BigDecimal(o.toString());
-    }
-
-    private static int num(Object o) {
-        return o instanceof Number n ? n.intValue() : 0;
-    }
-
-    private static Long lng(Object o) {
-        return o instanceof Number n ? n.longValue() : null;
     }
 
     static LocalDate day(String iso) {

@@ -181,12 +181,7 @@ public class CaretakerTariffsResource extends CaretakerPages {
 
     private TemplateInstance view(Notice notice, Form form) {
         List<TariffStore.StoredTariff> all = tariffs.all();
-        TariffStore.StoredTariff current = null;
-        for (TariffStore.StoredTariff t : all) {
-            if (!t.version().validFrom().isAfter(today())) {
-                current = t;
-            }
-        }
+        TariffStore.StoredTariff current = TariffStore.at(all, today());
         List<Version> versions = new ArrayList<>();
         for (int i = all.size() - 1; i >= 0; i--) {
             TariffStore.StoredTariff t = all.get(i);
@@ -203,7 +198,7 @@ public class CaretakerTariffsResource extends CaretakerPages {
     private Form defaults(TariffStore.StoredTariff last) {
         String validFrom = thisMonth().plusMonths(1).atDay(1).toString();
         if (last == null) {
-            return new Form(validFrom, "", "", "", "", "", "", "19", AllocationKey.DYNAMIC_PROPORTIONAL.name(),
+            return new Form(validFrom, "", "", "", "", "", "", "", AllocationKey.DYNAMIC_PROPORTIONAL.name(),
                     TariffStore.CommonKey.EQUAL.name(), "", padded(List.of()));
         }
         TariffVersion v = last.version();

@@ -87,7 +87,7 @@ public class ResidentBillsResource {
         LocalDate last = LocalDate.ofInstant(b.periodTo(), fmt.zone).minusDays(1);
         String note = b.cancels() != null ? msg.bills_cancels(b.cancels())
                 : b.replaces() != null ? msg.bills_replaces(b.replaces()) : "";
-        boolean cancelled = "CANCELLED".equals(b.status());
+        boolean cancelled = b.cancelled();
         return new Row(b.number(), b.isCancellation() ? msg.kind_cancellation() : msg.kind_invoice(), b.isCancellation(),
                 fmt.date(first) + " – " + fmt.date(last), b.issueDate() == null ? "" : fmt.date(b.issueDate()),
                 b.dueDate() == null ? "" : fmt.date(b.dueDate()), fmt.money(b.gross(), Currency.getInstance(b.currency())),

@@ -22,6 +22,7 @@ import java.util.Optional;
 import org.hausmeter.billing.BillCalculator;
 import org.hausmeter.billing.Bills;
 import org.hausmeter.billing.StoredBill;
+import org.hausmeter.billing.StoredLine;
 import org.hausmeter.charging.ChargingService;
 import org.hausmeter.energy.ApartmentEnergy;
 import org.hausmeter.energy.MonthEnergy;
@@ -93,14 +94,14 @@ public class ResidentChargingResource {
         Fmt fmt = new Fmt(locale.locale(), site.zone());
         Map<Long, Billed> billed = new HashMap<>();
         for (StoredBill b : bills.ofResident(me.id())) {
-            if (b.isCancellation() || !"ISSUED".equals(b.status())) {
+            if (!b.issuedInvoice()) {
                 continue;
             }
-            for (Map<String, Object> l : b.lines()) {
-                if (BillCalculator.EV_SESSION.equals(l.get("key")) && l.get("details") instanceof Map<?, ?> d) {
-                    billed.put(Long.parseLong(String.valueOf(d.get("session"))), new Billed(b.number(),
-                            new BigDecimal(String.valueOf(l.get("net"))), b.currency(),
-                            new BigDecimal(String.valueOf(d.get("pvKwh")))));
+            for (StoredLine l : b.lines()) {
+                if (BillCalculator.EV_SESSION.equals(l.key())) {
+                    Map<String, String> d = l.details();
+                    billed.put(Long.parseLong(String.valueOf(d.get("session"))), new Billed(b.number(), l.net(),
+                            b.currency(), new BigDecimal(String.valueOf(d.get("pvKwh")))));
                 }
             }
         }

@@ -197,6 +197,30 @@ class CaretakerPagesTest {
     }
 
     @Test
+    void issueAll_leavesTheDraftsItCannotIssue_andNamesThemWithTheReason() throws Exception {
+        // No apartment meter has a reading within 7 days of May's ends: no bill can show its counters.
+        String near = """
+                meter_id IN (SELECT id FROM meter WHERE role = 'APARTMENT')
+                AND (read_at BETWEEN '2026-04-23' AND '2026-05-08' OR read_at BETWEEN '2026-05-24' AND '2026-06-08')""";
+        try (java.sql.Connection c = db.getConnection()) {
+            c.createStatement().execute("CREATE TABLE saved_may_readings AS SELECT * FROM meter_reading WHERE " + near);
+            c.createStatement().executeUpdate("DELETE FROM meter_reading WHERE " + near);
+        }
+        try {
+            caretaker.form().post("/caretaker/billing/2026-05/issue").then().statusCode(200)
+                    .body(containsString("Nicht ausgestellt (bleiben Entwürfe)"))
+                    .body(containsString("A-0.1: Apartment A-0.1 has no meter reading near"));
+            assertThat(bills.month(MAY)).filteredOn(b -> b.apartmentCode().equals("A-0.1")).isNotEmpty()
+                    .allMatch(StoredBill::isDraft);
+        } finally {
+            try (java.sql.Connection c = db.getConnection()) {
+                c.createStatement().executeUpdate("INSERT INTO meter_reading SELECT * FROM saved_may_readings");
+                c.createStatement().execute("DROP TABLE saved_may_readings");
+            }
+        }
+    }
+
+    @Test
     void meterReading_withoutReasonOrGoingBackwards_isRefused_andAValidOneIsStoredAndAudited() throws Exception {
         TestApartments.Flat flat = flat("PG");
         String path = "/caretaker/meters/" + flat.meter() + "/readings";

@@ -108,7 +108,7 @@ class ResidentBrowserTest {
     @Test
     void bills_haveAPdfLinkThatDownloadsThePdf() throws Exception {
         YearMonth month = YearMonth.of(2025, 6);
-        StoredBill bill = bills.month(month).stream().filter(b -> b.apartmentCode().equals("A-0.1") && "ISSUED".equals(b.status()))
+        StoredBill bill = bills.month(month).stream().filter(b -> b.apartmentCode().equals("A-0.1") && b.status() == org.hausmeter.billing.BillStatus.ISSUED)
                 .findFirst().orElseGet(() -> {
                     runs.run(month, "test");
                     long draft = bills.month(month).stream().filter(b -> b.apartmentCode().equals("A-0.1") && b.isDraft())
