@@ -1,6 +1,6 @@
 package org.hausmeter.billing.api;
 
-import io.quarkus.security.identity.SecurityIdentity;
+import org.hausmeter.web.CurrentAccount;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
@@ -8,7 +8,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import org.hausmeter.accounts.persistence.Account;
 import org.hausmeter.billing.Bills;
 
 /** A resident's own issued bills and cancellations (drafts are the caretaker's). */
@@ -18,19 +17,16 @@ import org.hausmeter.billing.Bills;
 public class MyBillsResource {
 
     private final Bills bills;
-    private final SecurityIdentity identity;
+    private final CurrentAccount account;
 
-    MyBillsResource(Bills bills, SecurityIdentity identity) {
+    MyBillsResource(Bills bills, CurrentAccount account) {
         this.bills = bills;
-        this.identity = identity;
+        this.account = account;
     }
 
     @GET
     public List<BillingResource.BillSummary> myBills() {
-        Account me = Account.find("lower(username) = ?1", identity.getPrincipal().getName().toLowerCase()).firstResult();
-        if (me == null) {
-            throw new ForbiddenException("No account");
-        }
-        return bills.ofResident(me.id).stream().map(BillingResource.BillSummary::of).toList();
+        long me = account.get().orElseThrow(() -> new ForbiddenException("No account")).id();
+        return bills.ofResident(me).stream().map(BillingResource.BillSummary::of).toList();
     }
 }

@@ -4,7 +4,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -58,16 +57,13 @@ public class ResidentBillsResource {
     }
 
     private final Bills bills;
-    private final SecurityIdentity identity;
     private final RequestLocale locale;
     private final SiteSettings site;
     private final CurrentAccount account;
 
-    ResidentBillsResource(Bills bills, SecurityIdentity identity, RequestLocale locale, SiteSettings site,
-            CurrentAccount account) {
+    ResidentBillsResource(Bills bills, RequestLocale locale, SiteSettings site, CurrentAccount account) {
         this.account = account;
         this.bills = bills;
-        this.identity = identity;
         this.locale = locale;
         this.site = site;
     }
