@@ -115,14 +115,26 @@ if [ "$rollback" = yes ]; then
 fi
 
 # ----------------------------------------------------------------------------------------------------------- checks
-version=$(cat "$here/VERSION")
-arch=$(cat "$here/ARCH")
+# Run from an unpacked bundle: install or upgrade. Run as /opt/hausmeter/install.sh (no bundle beside it):
+# change the settings only (--building, --host, ports), with the installed program.
+bundle=yes
+[ -d "$here/app" ] && [ -f "$here/SHA256SUMS" ] || bundle=no
 machine=$(dpkg --print-architecture)
-[ "$arch" = "$machine" ] || die "this bundle is for $arch, this machine is $machine: take hausmeter-$version-linux-$machine.tar.gz"
-(cd "$here" && sha256sum --quiet -c SHA256SUMS) || die "the bundle is damaged (SHA256SUMS do not match): copy it again"
+if [ "$bundle" = yes ]; then
+    version=$(cat "$here/VERSION")
+    arch=$(cat "$here/ARCH")
+    [ "$arch" = "$machine" ] || die "this bundle is for $arch, this machine is $machine: take hausmeter-$version-linux-$machine.tar.gz"
+    (cd "$here" && sha256sum --quiet -c SHA256SUMS) || die "the bundle is damaged (SHA256SUMS do not match): copy it again"
+else
+    [ -f "$OPT/app/quarkus-run.jar" ] || die "no bundle here ($here) and nothing installed: run the install.sh of an unpacked bundle"
+    version=$(cat "$OPT/VERSION")
+    arch="$machine"
+fi
 upgrade=no
 [ -f "$OPT/app/quarkus-run.jar" ] && upgrade=yes
-if [ "$upgrade" = yes ]; then
+if [ "$bundle" = no ]; then
+    say "== Changing the settings of Hausmeter $version (no bundle given: program and register maps stay)"
+elif [ "$upgrade" = yes ]; then
     say "== Upgrading Hausmeter $(cat "$OPT/VERSION" 2>/dev/null || echo '?') to $version ($arch)"
 else
     say "== Installing Hausmeter $version ($arch)"
@@ -132,7 +144,7 @@ fi
 # From the bundle's own APT repository (Debian 12's packages), with APT's own dependency resolution: what the
 # machine has already stays, what is missing comes from the bundle. No network source is consulted.
 java_home=/usr/lib/jvm/java-17-openjdk-$arch
-if ! [ -x "$java_home/bin/java" ] || ! command -v openssl >/dev/null || [ "$upgrade" = yes ]; then
+if [ "$bundle" = yes ] && { ! [ -x "$java_home/bin/java" ] || ! command -v openssl >/dev/null || [ "$upgrade" = yes ]; }; then
     say "Installing ${PACKAGES[*]} from the bundle (Debian 12 packages)"
     aptdir=$(mktemp -d)
     echo "deb [trusted=yes] file:$here/debs ./" > "$aptdir/bundle.list"
@@ -161,7 +173,7 @@ install -d -o root -g root -m 0755 /etc/hausmeter
 install -d -o root -g hausmeter -m 0750 "$TLS"
 
 # --------------------------------------------------------------------------------------- stop, keep a way back, app
-if [ "$upgrade" = yes ]; then
+if [ "$bundle" = yes ] && [ "$upgrade" = yes ]; then
     stop_service
     say "Keeping the current version and a copy of the data for a rollback in $ROLLBACK/"
     rm -rf "$ROLLBACK" "$OPT/app.previous"
@@ -171,9 +183,11 @@ if [ "$upgrade" = yes ]; then
     cp "$OPT/VERSION" "$ROLLBACK/VERSION" 2>/dev/null || true
     mv "$OPT/app" "$OPT/app.previous"
 fi
-cp -r "$here/app" "$OPT/app.new" && rm -rf "$OPT/app" && mv "$OPT/app.new" "$OPT/app"
-cp "$here/VERSION" "$OPT/VERSION"
-install -m 0755 "$here/install.sh" "$OPT/install.sh"
+if [ "$bundle" = yes ]; then
+    cp -r "$here/app" "$OPT/app.new" && rm -rf "$OPT/app" && mv "$OPT/app.new" "$OPT/app"
+    cp "$here/VERSION" "$OPT/VERSION"
+    install -m 0755 "$here/install.sh" "$OPT/install.sh.new" && mv "$OPT/install.sh.new" "$OPT/install.sh"
+fi
 
 # ------------------------------------------------------------------- register maps and charger profiles (conffiles)
 # A shipped file that the operator never changed is replaced by the new release's; one the operator changed stays
@@ -184,8 +198,12 @@ manifest="$MAPS/.shipped.sha256"
 touch "$manifest"
 new_manifest=$(mktemp)
 added=0 updated=0 kept=0
+shipped_dir="$here/modbus-bus-config"
+[ "$bundle" = yes ] || shipped_dir=$(mktemp -d)   # settings only: nothing shipped to compare
+cp "$manifest" "$new_manifest"
+[ "$bundle" = yes ] && : > "$new_manifest"
 while IFS= read -r -d '' f; do
-    rel="${f#"$here/modbus-bus-config/"}"
+    rel="${f#"$shipped_dir/"}"
     dest="$MAPS/$rel"
     sum=$(sha256sum "$f" | cut -d' ' -f1)
     shipped=$(awk -v p="$rel" '$2 == p { print $1 }' "$manifest")
@@ -203,9 +221,12 @@ while IFS= read -r -d '' f; do
         fi
     fi
     echo "$sum  $rel" >> "$new_manifest"
-done < <(find "$here/modbus-bus-config" -type f -print0 | sort -z)
+done < <(find "$shipped_dir" -type f -print0 | sort -z)
 install -o hausmeter -g hausmeter -m 0640 "$new_manifest" "$manifest"; rm -f "$new_manifest"
-say "Register maps and charger profiles: $added added, $updated updated, $kept of yours kept (in $MAPS)"
+# Files the operator copied in as root (sudo cp) become the service's to read.
+chown -R hausmeter:hausmeter "$MAPS"
+chmod -R u+rwX,g+rX,g-w,o-rwx "$MAPS"
+[ "$bundle" = yes ] && say "Register maps and charger profiles: $added added, $updated updated, $kept of yours kept (in $MAPS)"
 
 # ------------------------------------------------------------------------------------------------- the building file
 current_building=""
@@ -315,7 +336,7 @@ fi
 chown root:hausmeter "$CONFIG.new"; chmod 0640 "$CONFIG.new"; mv "$CONFIG.new" "$CONFIG"
 
 # ----------------------------------------------------------------------------------------------- the systemd unit
-sed "s:@JAVA@:$java_home/bin/java:" "$here/hausmeter.service" > "$UNIT.new" && mv "$UNIT.new" "$UNIT"
+[ "$bundle" = yes ] && sed "s:@JAVA@:$java_home/bin/java:" "$here/hausmeter.service" > "$UNIT.new" && mv "$UNIT.new" "$UNIT"
 chmod 0644 "$UNIT"
 
 # ------------------------------------------------------------------------------------------------- first caretaker
