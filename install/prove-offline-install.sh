@@ -17,6 +17,8 @@
 #    - changes a shipped register map, adds one of the operator's own, removes one shipped map as if an older
 #      release had not had it, and runs install.sh again (upgrade): checks the caretaker's new password, the bills,
 #      the operator's files kept, the new map arrived; then install.sh --rollback, and the server again;
+#    - in a second fresh root file system: install.sh with its three questions answered at the prompts (a building
+#      file, names, the caretaker), no demo; the server starts with that building file and the caretaker logs in;
 # 4. arm64: the bundle's Java runtime, PostgreSQL and Redis binaries are ARM aarch64 ELF files; with
 #    qemu-aarch64-static (Debian's qemu-user-static) present, each of them runs (--version) on the bundle's own arm64
 #    libraries.
@@ -207,6 +209,52 @@ INNER
 step "unshare --net --mount --pid: install, run, upgrade, rollback with no network"
 rm -f "$proof/server.log"
 unshare --net --mount --pid --fork --kill-child bash "$proof/inner.sh" "$R" "$name" "$proof" "$t0"
+
+# ------------------------------------------------- 3b. the questions: a first install typed at the prompts, no demo
+step "second fresh Debian 12: install.sh answered at its prompts (pseudo-terminal), a building file, no demo"
+R2="$proof/rootfs-interactive"
+rm -rf "$R2" && mkdir -p "$R2"
+tar -C "$R2" -xzf "$rootfs_tar"
+tar -C "$R2/root" -xzf "$bundle"
+cp modbus-bus-config/demo-building.yaml "$R2/root/our-house.yaml"
+cat > "$proof/inner-interactive.sh" <<'INNER'
+set -euo pipefail
+R="$1" name="$2" proof="$3" t0="$4"
+step() { echo "[$(( $(date +%s) - t0 ))s] $*"; }
+fail() { echo "PROOF FAILED: $*" >&2; [ -n "${server:-}" ] && kill -TERM "$server" 2>/dev/null; exit 1; }
+ip link set lo up
+mount --make-rprivate /
+mount -t proc proc "$R/proc"; mount --rbind /dev "$R/dev"; mount --rbind /sys "$R/sys"
+# The three answers: the building file, the names, the caretaker's name.
+printf '/root/our-house.yaml\nhaus.local 10.0.0.7\nmueller\n' \
+    | script -qec "chroot $R /root/$name/install.sh" /dev/null > "$proof/install-interactive.log" 2>&1 \
+    || { cat "$proof/install-interactive.log"; fail "interactive install.sh failed"; }
+sed 's/\(One-time password: \).*/\1(hidden in this log)/' "$proof/install-interactive.log" | tr -d '\r' | sed 's/^/   | /'
+otp=$(tr -d '\r' < "$proof/install-interactive.log" | sed -n 's/.*One-time password: \([^ ]*\).*/\1/p' | head -1)
+[ -n "$otp" ] || fail "no one-time password printed"
+grep -q '^hausmeter.bus.building-file=our-house.yaml$' "$R/var/lib/hausmeter/config/application.properties" || fail "building file not set"
+grep -q 'demo' "$R/var/lib/hausmeter/config/application.properties" && fail "demo set without --demo"
+unit="$R/etc/systemd/system/hausmeter.service"
+chroot "$R" /bin/sh -c "cd $(sed -n 's/^WorkingDirectory=//p' "$unit") && exec setpriv --reuid=hausmeter --regid=hausmeter \
+    --init-groups --reset-env --inh-caps=-all,+net_bind_service --ambient-caps=-all,+net_bind_service \
+    --bounding-set=-all,+net_bind_service --no-new-privs env PATH=/usr/bin:/bin $(sed -n 's/^Environment=//p' "$unit") \
+    $(sed -n 's/^ExecStart=//p' "$unit")" > "$proof/server-interactive.log" 2>&1 &
+server=$!
+C=(curl -sS --max-time 20 --cacert "$R/etc/hausmeter/tls/hausmeter-ca.crt" --resolve haus.local:443:127.0.0.1)
+for i in $(seq 1 300); do
+    "${C[@]}" -o "$proof/health2.json" https://haus.local/q/health 2>/dev/null && grep -q '"status": *"UP"' "$proof/health2.json" && break
+    kill -0 "$server" 2>/dev/null || { tail -30 "$proof/server-interactive.log"; fail "the server exited"; }
+    sleep 1
+done
+grep -q '"status": *"UP"' "$proof/health2.json" || fail "no /q/health UP"
+step "server up after ${i}s with the building file our-house.yaml: https://haus.local/q/health UP"
+loc=$("${C[@]}" -o /dev/null -w '%{http_code} %{redirect_url}' -H "Origin: https://haus.local" \
+    --data-urlencode j_username=mueller --data-urlencode "j_password=$otp" https://haus.local/j_security_check)
+[[ "$loc" == 30* && "$loc" != *error* ]] || fail "login of mueller refused: $loc"
+step "mueller logs in with the one-time password: $loc"
+kill -TERM "$server"; wait "$server" || true
+INNER
+unshare --net --mount --pid --fork --kill-child bash "$proof/inner-interactive.sh" "$R2" "$name" "$proof" "$t0"
 
 # ------------------------------------------------------------------------------------------------------- 4. arm64
 step "arm64 bundle: architecture of the Java runtime and the embedded binaries"

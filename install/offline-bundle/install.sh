@@ -58,11 +58,11 @@ done
 
 say() { echo "$*"; echo "$(date -u '+%F %T') $*" >> "$LOG"; }
 die() { echo "install.sh: $*" >&2; echo "$(date -u '+%F %T') FAILED: $*" >> "$LOG"; exit 2; }
-ask() { # ask VAR "question" default
-    local answer
+ask() { # ask VAR "question" default   (VAR must not be _reply)
+    local _reply
     if [ "$yes" = yes ]; then printf -v "$1" '%s' "$3"; return; fi
-    read -r -p "$2 [$3]: " answer
-    printf -v "$1" '%s' "${answer:-$3}"
+    read -r -p "$2 [$3]: " _reply
+    printf -v "$1" '%s' "${_reply:-$3}"
 }
 systemd_up() { [ -d /run/systemd/system ]; }
 as_hausmeter() { # runs a command as the service user in the service's working directory
@@ -152,8 +152,8 @@ if [ "$bundle" = yes ] && { ! [ -x "$java_home/bin/java" ] || ! command -v opens
     apt_opts=(-o "Dir::Etc::sourcelist=$aptdir/bundle.list" -o "Dir::Etc::sourceparts=$aptdir/none"
         -o "Dir::State::lists=$aptdir/lists" -o "APT::Sandbox::User=root" -o "APT::Install-Recommends=false"
         -o "Acquire::Languages=none" -o "APT::Get::List-Cleanup=false")
-    DEBIAN_FRONTEND=noninteractive apt-get -q "${apt_opts[@]}" update >> "$LOG" 2>&1 || die "apt-get update on the bundle failed (see $LOG)"
-    DEBIAN_FRONTEND=noninteractive apt-get -q -y "${apt_opts[@]}" install "${PACKAGES[@]}" >> "$LOG" 2>&1 \
+    DEBIAN_FRONTEND=noninteractive apt-get -q "${apt_opts[@]}" update < /dev/null >> "$LOG" 2>&1 || die "apt-get update on the bundle failed (see $LOG)"
+    DEBIAN_FRONTEND=noninteractive apt-get -q -y "${apt_opts[@]}" install "${PACKAGES[@]}" < /dev/null >> "$LOG" 2>&1 \
         || die "installing ${PACKAGES[*]} from the bundle failed (see $LOG)"
     rm -rf "$aptdir"
 fi
@@ -253,6 +253,7 @@ fi
 if [ ${#hosts[@]} -eq 0 ]; then
     h=$(hostname -s 2>/dev/null || hostname)
     default="$h $h.local $(hostname -I 2>/dev/null || true)"
+    answer=""
     ask answer "Names and addresses the house LAN uses for this server (separated by spaces)" "$(echo $default)"
     read -r -a hosts <<< "$answer"
 fi
@@ -346,7 +347,7 @@ if [ "$upgrade" = no ] && [ ! -f "$HOME_DIR/.caretaker-created" ]; then
     [ -n "$caretaker" ] || ask caretaker "Login name of the first caretaker" "hauswart"
     if [ "$demo" = yes ] && [ "$caretaker" = hauswart ]; then caretaker=verwalter; fi
     say "Creating the caretaker [$caretaker] (starts the databases once; the demo's first start takes minutes)"
-    out=$(as_hausmeter "$java_home/bin/java" -Xmx384m -jar "$OPT/app/quarkus-run.jar" create-caretaker "$caretaker" 2>&1) \
+    out=$(as_hausmeter "$java_home/bin/java" -Xmx384m -jar "$OPT/app/quarkus-run.jar" create-caretaker "$caretaker" 2>&1 < /dev/null) \
         || { echo "$out" | grep -v 'One-time password' | tail -20 >> "$LOG"; die "create-caretaker failed: $(echo "$out" | tail -3)"; }
     password_note=$(echo "$out" | grep -A1 'One-time password' || true)
     touch "$HOME_DIR/.caretaker-created"
