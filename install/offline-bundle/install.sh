@@ -176,6 +176,11 @@ install -d -o root -g hausmeter -m 0750 "$TLS"
 if [ "$bundle" = yes ] && [ "$upgrade" = yes ]; then
     stop_service
     say "Keeping the current version and a copy of the data for a rollback in $ROLLBACK/"
+    need=$(du -sk "$DATA" 2>/dev/null | cut -f1 || true); need=${need:-0}
+    free=$(df -Pk "$HOME_DIR" | awk 'NR == 2 { print $4 }' || true); free=${free:-0}
+    old=$(du -sk "$ROLLBACK" 2>/dev/null | cut -f1 || true); old=${old:-0}
+    [ $((free + old)) -gt $((need + 262144)) ] \
+        || { start_service; die "not enough free space in $HOME_DIR for the copy of the data ($((need / 1024)) MB + 256 MB needed): nothing was changed"; }
     rm -rf "$ROLLBACK" "$OPT/app.previous"
     install -d -o root -g root -m 0700 "$ROLLBACK"
     [ -d "$DATA" ] && cp -a "$DATA" "$ROLLBACK/data"
@@ -343,9 +348,12 @@ chmod 0644 "$UNIT"
 # ------------------------------------------------------------------------------------------------- first caretaker
 chown hausmeter:hausmeter "$HOME_DIR"
 password_note=""
-if [ "$upgrade" = no ] && [ ! -f "$HOME_DIR/.caretaker-created" ]; then
+# On the first install; later only when asked (--caretaker) and the installer never made one (a first install
+# that stopped before this point).
+if [ ! -f "$HOME_DIR/.caretaker-created" ] && { [ "$upgrade" = no ] || [ -n "$caretaker" ]; }; then
     [ -n "$caretaker" ] || ask caretaker "Login name of the first caretaker" "hauswart"
     if [ "$demo" = yes ] && [ "$caretaker" = hauswart ]; then caretaker=verwalter; fi
+    stop_service   # the command needs the data directory to itself
     say "Creating the caretaker [$caretaker] (starts the databases once; the demo's first start takes minutes)"
     out=$(as_hausmeter "$java_home/bin/java" -Xmx384m -jar "$OPT/app/quarkus-run.jar" create-caretaker "$caretaker" 2>&1 < /dev/null) \
         || { echo "$out" | grep -v 'One-time password' | tail -20 >> "$LOG"; die "create-caretaker failed: $(echo "$out" | tail -3)"; }
@@ -370,6 +378,10 @@ if [ -n "$password_note" ]; then
     echo "  (It is written nowhere else and not shown again. Forgotten? A new one:"
     echo "   systemctl stop hausmeter; cd $HOME_DIR; runuser -u hausmeter -- env HAUSMETER_DATA_DIR=$DATA \\"
     echo "   $java_home/bin/java -jar $OPT/app/quarkus-run.jar reset-password $caretaker; systemctl start hausmeter)"
+fi
+if [ ! -f "$HOME_DIR/.caretaker-created" ]; then
+    echo
+    say "  NO CARETAKER made by the installer yet: sudo /opt/hausmeter/install.sh --caretaker NAME"
 fi
 if [ -z "$current_building" ] && [ "$demo" = no ]; then
     echo
