@@ -8,6 +8,9 @@
 #                                          the building file and your own register maps stay)
 #   sudo /opt/hausmeter/install.sh --rollback
 #                                          back to the version and data from before the last upgrade
+#   sudo /opt/hausmeter/install.sh --building FILE | --host NAME ... | --caretaker NAME
+#                                          the installed copy (no bundle beside it): settings only, a new building
+#                                          file, a certificate for other names, a caretaker the first install missed
 #
 # Options:
 #   --building FILE     the building file (YAML, see modbus-bus-config/README.md); copied to
