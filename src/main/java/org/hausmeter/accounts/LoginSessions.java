@@ -98,7 +98,7 @@ public class LoginSessions {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot start a session: " + e.getMessage(), e);
         }
-        rc.response().addCookie(cookie(token));
+        rc.response().addCookie(cookie(token).setSecure(rc.request().isSSL()));
     }
 
     /**
@@ -157,7 +157,7 @@ public class LoginSessions {
     public static void expireCookies(RoutingContext rc, String sessionCookieName) {
         rc.response().addCookie(Cookie.cookie(sessionCookieName, "").setPath("/").setMaxAge(0).setHttpOnly(true)
                 .setSameSite(CookieSameSite.STRICT));
-        rc.response().addCookie(cookie("").setMaxAge(0));
+        rc.response().addCookie(cookie("").setMaxAge(0).setSecure(rc.request().isSSL()));
     }
 
     /**

@@ -44,6 +44,13 @@ public class HausmeterMain {
             System.setProperty(args[0].equals("create-caretaker") ? "hausmeter.first-run.caretaker"
                     : "hausmeter.first-run.reset", args[1]);
             System.setProperty("hausmeter.bus.polling", "false");
+            // An account command opens no port and watches no NFC reader: it runs beside nothing, as the
+            // installer runs it (where the HTTPS port 443 may not be open to this user), and exits.
+            System.setProperty("hausmeter.charging.readers.mode", "off");
+            System.setProperty("quarkus.http.host-enabled", "false");
+            System.setProperty("quarkus.http.insecure-requests", "disabled");
+            System.setProperty("quarkus.http.host", "127.0.0.1");
+            System.setProperty("quarkus.http.ssl-port", "0");
         }
         if (Arrays.asList(args).contains("demo")) {
             System.setProperty("hausmeter.demo.enabled", "true");

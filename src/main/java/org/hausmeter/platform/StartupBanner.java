@@ -6,6 +6,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -41,6 +42,13 @@ public class StartupBanner {
     String redisHosts;
     @ConfigProperty(name = "quarkus.http.port")
     int port;
+    /** False for the account commands (create-caretaker, reset-password): nothing is served. */
+    @ConfigProperty(name = "quarkus.http.host-enabled", defaultValue = "true")
+    boolean httpEnabled;
+    @ConfigProperty(name = "quarkus.http.ssl-port", defaultValue = "8443")
+    int sslPort;
+    @ConfigProperty(name = "quarkus.http.ssl.certificate.files")
+    Optional<List<String>> certificates;
     @ConfigProperty(name = SessionKey.TEMPORARY, defaultValue = "false")
     boolean temporarySessionKey;
     /** What the launcher had to do before starting the embedded servers (orphans stopped, permissions fixed). */
@@ -87,7 +95,14 @@ public class StartupBanner {
     }
 
     void url(@Observes @Priority(1000) StartupEvent event) {
-        if (port != 0) {
+        if (!httpEnabled) {
+            return;
+        }
+        if (certificates.isPresent() && sslPort != 0) {
+            // Installed from the offline bundle: HTTPS, plain HTTP only redirects (docs/operator-guide.md).
+            LOG.infof("Hausmeter is up: https://localhost%s/  (health: /q/health, metrics: /q/metrics)",
+                    sslPort == 443 ? "" : ":" + sslPort);
+        } else if (port != 0) {
             LOG.infof("Hausmeter is up: http://localhost:%d/  (health: /q/health, metrics: /q/metrics)", port);
         }
     }

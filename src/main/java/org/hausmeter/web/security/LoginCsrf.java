@@ -3,6 +3,7 @@ package org.hausmeter.web.security;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -47,7 +48,8 @@ public class LoginCsrf {
         }
         String origin = rc.request().getHeader(HttpHeaders.ORIGIN);
         String fetchSite = rc.request().getHeader("Sec-Fetch-Site");
-        if (!sameOrigin(origin, rc.request().scheme(), rc.request().getHeader(HttpHeaders.HOST)) || !sameSite(fetchSite)) {
+        String host = requestHost(rc.request().getHeader(HttpHeaders.HOST), rc.request().authority());
+        if (!sameOrigin(origin, rc.request().scheme(), host) || !sameSite(fetchSite)) {
             LOG.warnf("Refused a cross-site login POST from %s (Origin %s, Sec-Fetch-Site %s)",
                     rc.request().remoteAddress() == null ? "?" : rc.request().remoteAddress().hostAddress(),
                     LogSafe.quoted(origin), LogSafe.quoted(fetchSite));
@@ -59,6 +61,24 @@ public class LoginCsrf {
         }
         csrf.renew(rc);
         rc.next();
+    }
+
+    /**
+     * The host (and port) the client addressed: the {@code Host} header of HTTP/1.1, else the {@code :authority} of
+     * an HTTP/2 request, which has no {@code Host} header (browsers speak HTTP/2 over HTTPS); null when neither.
+     */
+    static String requestHost(String hostHeader, HostAndPort authority) {
+        if (hostHeader != null) {
+            return hostHeader;
+        }
+        if (authority == null || authority.host() == null || authority.host().isEmpty()) {
+            return null;
+        }
+        String h = authority.host();
+        if (h.indexOf(':') >= 0 && !h.startsWith("[")) {
+            h = "[" + h + "]";
+        }
+        return authority.port() >= 0 ? h + ":" + authority.port() : h;
     }
 
     /** No Origin header, or exactly this server's scheme, host and port. */
