@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -45,6 +46,8 @@ public class Backups {
     private static final Logger LOG = Logger.getLogger(Backups.class);
     static final String PREFIX = "hausmeter-backup-";
     static final String SUFFIX = ".zip";
+    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> OWNER_ONLY =
+            PosixFilePermissions.fromString("rw-------");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     /** One attempt. {@code file}, {@code size} and {@code sha256} are null when it failed, {@code error} when it worked. */
@@ -136,7 +139,7 @@ public class Backups {
             // The default directory (under the data directory) is ours to create; a configured one is a mount point
             // or a disk: writing into an empty mount point would fill the system disk, so it must exist.
             if (!explicit && dir.getParent() != null && Files.isDirectory(dir.getParent())) {
-                Files.createDirectory(dir);
+                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             } else {
                 throw new IOException("The backup directory " + dir + " does not exist (disk not mounted?)");
             }
@@ -149,7 +152,9 @@ public class Backups {
         Path part = dir.resolve(name + ".part");
         String sha;
         try {
-            try (FileChannel ch = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            // Personal data (names, addresses, password hashes, bills): the owner's alone, like the data directory.
+            try (FileChannel ch = FileChannel.open(part, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                    PosixFilePermissions.asFileAttribute(OWNER_ONLY));
                     OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(ch), 1 << 16);
                     Connection c = dataSource.getConnection()) {
                 DatabaseArchive.export(c, out, start);
@@ -164,6 +169,8 @@ public class Backups {
             Files.deleteIfExists(part);
         }
         Path sum = dir.resolve(name + ".sha256");
+        Files.deleteIfExists(sum);
+        Files.createFile(sum, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
         Files.writeString(sum, sha + "  " + name + "\n", StandardCharsets.US_ASCII);
         syncDirectory(dir);
         long size = Files.size(target);

@@ -1,6 +1,7 @@
 package org.hausmeter.backup;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,6 +16,8 @@ import org.hausmeter.audit.AuditLog;
  * database migrated to this version's schema by Flyway, loads a backup into it and exits. Refuses a database with
  * data unless {@code --force}; records the restore in the audit log.
  */
+/* Looked up by the command only (Arc.container()), so kept although nothing injects it. */
+@Unremovable
 @ApplicationScoped
 public class Restore {
 
