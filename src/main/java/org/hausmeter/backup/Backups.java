@@ -52,10 +52,10 @@ public class Backups {
 
     /** One attempt. {@code file}, {@code size} and {@code sha256} are null when it failed, {@code error} when it worked. */
     public record Run(Instant startedAt, Instant finishedAt, boolean ok, String file, Long size, String sha256, String error) {
-        /** The size in MB with one decimal (for the overview), empty when it failed. */
-        public String megabytes() {
-            return size == null ? "" : java.math.BigDecimal.valueOf(size).divide(java.math.BigDecimal.valueOf(1 << 20), 1,
-                    java.math.RoundingMode.HALF_UP).toPlainString();
+        /** The size in MB with one decimal (for the overview), null when it failed. */
+        public java.math.BigDecimal megabytes() {
+            return size == null ? null : java.math.BigDecimal.valueOf(size).divide(java.math.BigDecimal.valueOf(1 << 20), 1,
+                    java.math.RoundingMode.HALF_UP);
         }
     }
 

@@ -89,9 +89,9 @@ class BackupRestoreTest {
         assertThat(written.resolveSibling(written.getFileName() + ".sha256")).content().startsWith(run.sha256());
         assertThat(written.resolveSibling(written.getFileName() + ".part")).doesNotExist();
         assertThat(backups.last(false)).contains(run);
-        // The caretaker's overview shows it.
+        // The caretaker's overview shows it (in the caretaker account's language, German: decimal comma).
         given().auth().preemptive().basic("hauswart", "hauswart-demo").header("Accept-Language", "en").get("/caretaker")
-                .then().statusCode(200).body(containsString("id=\"backup\"")).body(containsString(run.megabytes() + " MB"));
+                .then().statusCode(200).body(containsString("id=\"backup\"")).body(containsString(run.megabytes().toPlainString().replace('.', ',') + " MB"));
 
         // The filled server really has what the issue names.
         assertThat(count(before, "meter_reading")).as("readings").isGreaterThan(1000);
