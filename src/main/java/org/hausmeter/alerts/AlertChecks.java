@@ -21,7 +21,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hausmeter.backup.Backups;
 import org.hausmeter.billing.Bills;
 import org.hausmeter.building.BuildingSettings;
-import org.hausmeter.bus.BusPoller;
 import org.hausmeter.bus.MeterHealth;
 import org.hausmeter.bus.PolledMeter;
 import org.hausmeter.bus.PollingService;
@@ -143,32 +142,51 @@ public class AlertChecks {
         return out;
     }
 
-    /** A bus whose every meter fails is one incident ("bus down"); otherwise each meter silent too long is one. */
     private void meters(Instant now, List<Alerts.Condition> out) {
+        Map<String, Map<String, MeterHealth>> buses = new LinkedHashMap<>();
+        for (var e : polling.pollers().entrySet()) {
+            Map<String, MeterHealth> meters = new LinkedHashMap<>();
+            for (PolledMeter m : e.getValue().meters()) {
+                meters.put(m.name(), m.health());
+            }
+            buses.put(e.getKey(), meters);
+        }
+        out.addAll(meterConditions(buses, now, startedAt, silentQuarterHours));
+    }
+
+    /**
+     * A bus whose every meter failed at least 3 times in a row is one incident ("bus down"), not one per meter;
+     * otherwise each meter without a good read for more than {@code silentQuarterHours} quarter hours (counted from
+     * {@code startedAt} for a meter never read since the start) is one.
+     *
+     * @param buses bus name to its meters' health by meter name
+     */
+    static List<Alerts.Condition> meterConditions(Map<String, Map<String, MeterHealth>> buses, Instant now, Instant startedAt,
+            int silentQuarterHours) {
+        List<Alerts.Condition> out = new ArrayList<>();
         Duration silentAfter = Duration.ofMinutes(15L * silentQuarterHours);
-        Map<String, BusPoller> pollers = new LinkedHashMap<>(polling.pollers());
-        for (var e : pollers.entrySet()) {
-            List<PolledMeter> meters = e.getValue().meters();
+        for (var e : buses.entrySet()) {
+            Map<String, MeterHealth> meters = e.getValue();
             if (meters.isEmpty()) {
                 continue;
             }
-            boolean allFailing = meters.stream().allMatch(m -> m.health().consecutiveFailures() >= 3);
-            if (allFailing) {
+            if (meters.values().stream().allMatch(h -> h.consecutiveFailures() >= 3)) {
                 out.add(new Alerts.Condition("bus-down:" + e.getKey(), "bus-down", "No meter on bus " + e.getKey()
                         + " answers (" + meters.size() + " meters, each failed at least 3 times in a row)"
-                        + meters.get(0).health().lastError().map(err -> "; last error: " + err).orElse("") + "."));
+                        + meters.values().iterator().next().lastError().map(err -> "; last error: " + err).orElse("") + "."));
                 continue;
             }
-            for (PolledMeter m : meters) {
-                MeterHealth h = m.health();
+            for (var m : meters.entrySet()) {
+                MeterHealth h = m.getValue();
                 Instant last = h.lastGoodRead().orElse(startedAt);
                 if (last.plus(silentAfter).isBefore(now)) {
-                    out.add(new Alerts.Condition("meter-silent:" + m.name(), "meter-silent", "Meter " + m.name() + " on bus "
+                    out.add(new Alerts.Condition("meter-silent:" + m.getKey(), "meter-silent", "Meter " + m.getKey() + " on bus "
                             + e.getKey() + " has not answered for more than " + silentQuarterHours + " quarter hours ("
                             + h.lastGoodRead().map(t -> "last good read " + t).orElse("no good read since the start") + ")"
                             + h.lastError().map(err -> "; last error: " + err).orElse("") + "."));
                 }
             }
         }
+        return out;
     }
 }
