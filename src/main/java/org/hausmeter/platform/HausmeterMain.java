@@ -15,7 +15,8 @@ import org.jboss.logging.Logger;
  * <p>
  * Arguments: {@code demo} seeds the demo building and prints its logins; {@code create-caretaker NAME}
  * creates the first caretaker with a one-time password (server stopped) and exits, {@code reset-password NAME}
- * gives an account a new one; {@code scan} and
+ * gives an account a new one; {@code restore FILE [--force]} loads a backup into an empty database (server
+ * stopped, see {@link org.hausmeter.backup.RestoreCommand}); {@code scan} and
  * {@code simulate} are caretaker commands that run without the server (see {@link Commands}).
  */
 @QuarkusMain
@@ -51,6 +52,20 @@ public class HausmeterMain {
             System.setProperty("quarkus.http.insecure-requests", "disabled");
             System.setProperty("quarkus.http.host", "127.0.0.1");
             System.setProperty("quarkus.http.ssl-port", "0");
+        }
+        if (args.length > 0 && args[0].equals("restore")) {
+            if (args.length < 2) {
+                System.err.println("usage: restore FILE [--force]   (with the server stopped; see docs/operator-guide.md)");
+                System.exit(2);
+                return;
+            }
+            System.setProperty("hausmeter.restore.file", Path.of(args[1]).toAbsolutePath().toString());
+            System.setProperty("hausmeter.restore.force", Boolean.toString(Arrays.asList(args).contains("--force")));
+            System.setProperty("hausmeter.bus.polling", "false");
+            // Nothing of its own into the database before the restore: no meters from the building file, no readers.
+            System.setProperty("hausmeter.bus.building-file", "");
+            System.setProperty("hausmeter.charging.readers.mode", "off");
+            System.setProperty("hausmeter.sim.enabled", "false");
         }
         if (Arrays.asList(args).contains("demo")) {
             System.setProperty("hausmeter.demo.enabled", "true");
@@ -107,6 +122,11 @@ public class HausmeterMain {
         public int run(String... args) {
             String caretaker = System.getProperty("hausmeter.first-run.caretaker");
             String reset = System.getProperty("hausmeter.first-run.reset");
+            String restore = System.getProperty("hausmeter.restore.file");
+            if (restore != null) {
+                return org.hausmeter.backup.RestoreCommand.run(Path.of(restore),
+                        Boolean.getBoolean("hausmeter.restore.force"));
+            }
             if (caretaker != null || reset != null) {
                 org.hausmeter.accounts.FirstRun firstRun = io.quarkus.arc.Arc.container()
                         .instance(org.hausmeter.accounts.FirstRun.class).get();
