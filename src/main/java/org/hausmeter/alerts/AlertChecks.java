@@ -24,7 +24,7 @@ import org.hausmeter.building.BuildingSettings;
 import org.hausmeter.bus.MeterHealth;
 import org.hausmeter.bus.PolledMeter;
 import org.hausmeter.bus.PollingService;
-import org.hausmeter.ledger.LedgerChecks;
+import org.hausmeter.ledger.persistence.LedgerChecks;
 import org.jboss.logging.Logger;
 
 /**

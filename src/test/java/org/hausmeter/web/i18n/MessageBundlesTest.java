@@ -20,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.hausmeter.web.caretaker.CaretakerBillingMessages;
+import org.hausmeter.web.caretaker.BackupMessages;
 import org.hausmeter.web.caretaker.CaretakerMessages;
 import org.hausmeter.web.resident.ResidentMessages;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,7 +37,8 @@ class MessageBundlesTest {
     private static final Pattern EXPRESSION = Pattern.compile("\\{(#(?:if|when|switch|is|case)\\s+)?([A-Za-z_][A-Za-z0-9_]*)");
 
     @ParameterizedTest
-    @ValueSource(classes = { Msg.class, ResidentMessages.class, CaretakerMessages.class, CaretakerBillingMessages.class })
+    @ValueSource(classes = { Msg.class, ResidentMessages.class, CaretakerMessages.class, CaretakerBillingMessages.class,
+            BackupMessages.class })
     void everyMethod_hasGermanAndEnglishText_andEveryKeyHasAMethod(Class<?> bundle) throws IOException {
         String name = bundle.getAnnotation(MessageBundle.class).value();
         Set<String> methods = Arrays.stream(bundle.getMethods()).filter(m -> m.isAnnotationPresent(Message.class))
@@ -56,7 +58,8 @@ class MessageBundlesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(classes = { Msg.class, ResidentMessages.class, CaretakerMessages.class, CaretakerBillingMessages.class })
+    @ValueSource(classes = { Msg.class, ResidentMessages.class, CaretakerMessages.class, CaretakerBillingMessages.class,
+            BackupMessages.class })
     void everyValueATextUses_isAParameterOfItsMethod(Class<?> bundle) throws IOException {
         String name = bundle.getAnnotation(MessageBundle.class).value();
         List<String> problems = new ArrayList<>();
