@@ -21,9 +21,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Golden SHA-256 of rendered bills: a regression guard for refactorings of {@link BillPdfRenderer} that
  * must not change a single byte (the renderer is deterministic, see its Javadoc). The hashes depend on
- * the templates in {@code templates/bill/} and the OpenPDF version (its name and version are in the
- * Producer entry): when one of them changes on purpose, check the PDFs by eye (target/bill-png/ from
- * {@link BillPdfRendererTest}) and take the new hashes from this test's failure message.
+ * the templates in {@code templates/bill/}, the OpenPDF version (its name and version are in the
+ * Producer entry) and the JDK (its zlib compresses the page content, see docs/bill-pdf.md): when one of
+ * them changes on purpose, check the PDFs by eye (target/bill-png/ from {@link BillPdfRendererTest}) and
+ * take the new hashes from this test's failure message.
  */
 class BillPdfGoldenTest {
 
