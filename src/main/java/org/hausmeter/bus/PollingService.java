@@ -115,7 +115,8 @@ public class PollingService {
             ModbusBus modbus = open(bus, Optional.ofNullable(endpoints.get(bus.id())));
             List<PolledMeter> meters = new ArrayList<>();
             for (BuildingConfig.Meter m : config.metersOn(bus.id())) {
-                MeterHealth health = new MeterHealth(m.name(), clock, Duration.ofSeconds(10), Duration.ofMinutes(5));
+                MeterHealth health = new MeterHealth(m.name(), clock, Duration.ofSeconds(10), Duration.ofMinutes(5),
+                        new MeterHealthLog(bus.id(), m.unitId()));
                 PolledMeter pm = new PolledMeter(m, topology.catalog().get(m.model()), ids.get(m.name()), health);
                 meters.add(pm);
                 metrics(bus.id(), pm);
