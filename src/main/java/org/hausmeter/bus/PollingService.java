@@ -75,6 +75,8 @@ public class PollingService {
     private final Map<String, CycleStats> lastCycle = new java.util.concurrent.ConcurrentHashMap<>();
     private ScheduledExecutorService scheduler;
     private volatile boolean running;
+    /** When polling started, then when the last quarter-hour cycle finished reading every bus (server clock). */
+    private volatile Instant lastCompletedCycle;
 
     PollingService(BuildingTopology topology, SimulatorStartup simulation, PendingReadingsFlush readings,
             org.hausmeter.ledger.persistence.LedgerDerivation derivation, LiveValues live, Clock clock,
@@ -128,6 +130,7 @@ public class PollingService {
                     .map(c -> c.took().toNanos() / 1e9).orElse(Double.NaN)).baseUnit("seconds").tag("bus", bus.id())
                     .description("Duration of the last quarter-hour counter read of the bus").register(registry);
         }
+        lastCompletedCycle = clock.instant();
         running = true;
         scheduler = Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "poller");
@@ -231,6 +234,7 @@ public class PollingService {
                 LOG.errorf("Bus [%s] cycle failed: %s", e.getKey(), ex.getCause().getMessage());
             }
         }
+        lastCompletedCycle = clock.instant();
         int stored = readings.flush();
         if (stored > 0) {
             Instant boundary = Intervals.floor(clock.instant());
@@ -296,6 +300,14 @@ public class PollingService {
             }
         }
         return json;
+    }
+
+    /**
+     * When the last quarter-hour cycle finished reading every bus (its readings may still wait for the
+     * database); the start of polling before the first cycle; empty when nothing is polled.
+     */
+    public Optional<Instant> lastCompletedCycle() {
+        return running ? Optional.ofNullable(lastCompletedCycle) : Optional.empty();
     }
 
     public Map<String, CycleStats> lastCycles() {
