@@ -341,6 +341,37 @@ public class PollingService {
         }
     }
 
+    /**
+     * Commissioning: reads the counters of every meter of every bus now (buses in parallel, each on its own
+     * thread between the poller's requests), stores nothing (see {@link ReadNow}). Waits at most {@code maxWait}
+     * per bus; a bus that does not get its turn in time is left out of the answer (and logged).
+     */
+    public List<ReadNow.MeterRead> readAllNow(Duration maxWait) {
+        if (!running) {
+            return List.of();
+        }
+        Map<String, Future<List<ReadNow.MeterRead>>> futures = new LinkedHashMap<>();
+        for (Map.Entry<String, BusPoller> e : pollers.entrySet()) {
+            futures.put(e.getKey(), busThreads.get(e.getKey()).submit(() -> ReadNow.readAll(e.getValue())));
+        }
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        List<ReadNow.MeterRead> all = new ArrayList<>();
+        for (Map.Entry<String, Future<List<ReadNow.MeterRead>>> e : futures.entrySet()) {
+            try {
+                all.addAll(e.getValue().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (java.util.concurrent.TimeoutException ex) {
+                e.getValue().cancel(false);
+                LOG.warnf("Read now: bus [%s] busy for more than %d ms, left out", e.getKey(), maxWait.toMillis());
+            } catch (java.util.concurrent.ExecutionException ex) {
+                LOG.errorf("Read now: bus [%s] failed: %s", e.getKey(), ex.getCause().getMessage());
+            }
+        }
+        return all;
+    }
+
     /** Work on one bus, run on its thread. */
     @FunctionalInterface
     public interface BusTask<T> {
