@@ -146,6 +146,11 @@ public class PollingService {
     }
 
     private ModbusBus open(BuildingConfig.Bus bus, Optional<BuildingSimulator.Endpoint> simulated) {
+        return open(bus, simulated, timeout);
+    }
+
+    /** The transport of a bus of the building file, or of its simulated endpoint (also for the {@code read-now} command). */
+    public static ModbusBus open(BuildingConfig.Bus bus, Optional<BuildingSimulator.Endpoint> simulated, Duration timeout) {
         if (simulated.isPresent()) {
             BuildingSimulator.Endpoint e = simulated.get();
             return e.rtuFraming() ? J2modTcpBus.rtuOverTcp(bus.id(), e.host(), e.port(), timeout)
