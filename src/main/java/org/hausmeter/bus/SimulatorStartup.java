@@ -132,10 +132,12 @@ public class SimulatorStartup {
                 .createNativeQuery("select count(*) from (select 1 from meter_reading where read_at < ?1 limit 1) x")
                 .setParameter(1, to).getSingleResult()).longValue() == 0);
         if (!empty) {
+            LOG.info("Simulated history: readings of an earlier start are kept; the demo is ready");
             return;
         }
         long t0 = System.nanoTime();
-        LOG.infof("Generating the simulated building's history from %s to %s ...", start, to);
+        LOG.infof("Generating the simulated building's history from %s to %s (pages fill in as it goes;"
+                + " 'Demo ready' follows when the history and the demo bills are in) ...", start, to);
         try {
             long n = SimulatedHistory.generate(simulator.building(), meters, start, to, store);
             LOG.infof("Simulated history: %d readings stored in %d s", n, (System.nanoTime() - t0) / 1_000_000_000L);
