@@ -323,6 +323,11 @@ public class PollingService {
         return Map.copyOf(pollers);
     }
 
+    /** Whether bus {@code busId} is answered by the simulator (the demo; buses named in {@code hausmeter.sim.buses}). */
+    public boolean isSimulated(String busId) {
+        return simulation.isSimulated(busId);
+    }
+
     /** The simulated building's slaves, when the simulator runs (see {@link SimulatorStartup}). */
     public Optional<BuildingSimulator> simulator() {
         return simulation.simulator();
