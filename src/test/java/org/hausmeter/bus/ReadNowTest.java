@@ -76,6 +76,50 @@ class ReadNowTest {
     }
 
     @Test
+    void aMeterThatGoesDefectiveAndRecovers_isLoggedOncePerChange_withTheKind() {
+        List<java.util.logging.LogRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                records.add(r);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(MeterHealthLog.class.getName());
+        logger.addHandler(capture);
+        PolledMeter apt = polling.polledMeter("apt-0.2").orElseThrow();
+        String bus = polling.pollers().entrySet().stream().filter(e -> e.getValue().meters().contains(apt)).findFirst()
+                .orElseThrow().getKey();
+        try {
+            polling.simulator().orElseThrow().server(bus).setFault(apt.unitId(), SlaveFault.SILENT);
+            try {
+                for (int i = 0; i < 4; i++) {
+                    polling.readAllNow(java.time.Duration.ofMinutes(1));
+                }
+            } finally {
+                polling.simulator().orElseThrow().server(bus).setFault(apt.unitId(), SlaveFault.NONE);
+            }
+            polling.readAllNow(java.time.Duration.ofMinutes(1));
+            polling.readAllNow(java.time.Duration.ofMinutes(1));
+        } finally {
+            logger.removeHandler(capture);
+        }
+        List<String> lines = records.stream().map(java.util.logging.LogRecord::getMessage)
+                .filter(m -> m.startsWith("Meter [apt-0.2]")).toList();
+        String prefix = "Meter [apt-0.2] (bus [" + bus + "], unit " + apt.unitId() + ")";
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).startsWith(prefix + " is defective: 3 failed reads in a row, last TIMEOUT: \"");
+        assertThat(lines.get(1)).startsWith(prefix + " answers again after ");
+    }
+
+    @Test
     void readNow_isForTheCaretakerOnly() {
         given().when().post("/api/buses/read-now").then().statusCode(401);
         given().auth().preemptive().basic("anna", "anna-demo").when().post("/api/buses/read-now").then().statusCode(403);
