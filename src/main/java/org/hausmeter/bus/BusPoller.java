@@ -85,17 +85,9 @@ public final class BusPoller {
         for (int attempt = 1; attempt <= attempts; attempt++) {
             Instant at = clock.instant();
             try {
-                DecodeResult result = read(m, COUNTERS::contains);
-                long importWh = result.value(Quantity.IMPORT_ENERGY_TOTAL).orElse(0L);
-                Long exportWh = result.value(Quantity.EXPORT_ENERGY_TOTAL).orElse(null);
-                if (m.has(Quantity.IMPORT_ENERGY_TOTAL)) {
-                    importWh = result.require(Quantity.IMPORT_ENERGY_TOTAL);
-                }
-                if (m.has(Quantity.EXPORT_ENERGY_TOTAL)) {
-                    exportWh = result.require(Quantity.EXPORT_ENERGY_TOTAL);
-                }
+                CounterRead read = counters(m, at);
                 m.health().success();
-                return new CounterRead(m, at, importWh, exportWh);
+                return read;
             } catch (ModbusFailure f) {
                 m.health().failure(kind(f.kind()), f.exceptionCode().orElse(0), f.getMessage());
             } catch (RuntimeException e) {
@@ -108,6 +100,42 @@ public final class BusPoller {
             }
         }
         return null;
+    }
+
+    private CounterRead counters(PolledMeter m, Instant at) throws ModbusFailure {
+        DecodeResult result = read(m, COUNTERS::contains);
+        long importWh = result.value(Quantity.IMPORT_ENERGY_TOTAL).orElse(0L);
+        Long exportWh = result.value(Quantity.EXPORT_ENERGY_TOTAL).orElse(null);
+        if (m.has(Quantity.IMPORT_ENERGY_TOTAL)) {
+            importWh = result.require(Quantity.IMPORT_ENERGY_TOTAL);
+        }
+        if (m.has(Quantity.EXPORT_ENERGY_TOTAL)) {
+            exportWh = result.require(Quantity.EXPORT_ENERGY_TOTAL);
+        }
+        return new CounterRead(m, at, importWh, exportWh);
+    }
+
+    /**
+     * The counters of one meter of this bus right now, one attempt, for commissioning ("read all meters
+     * now"): the same decoding as the quarter-hour read, counted in the meter's health, stored nowhere.
+     * Call it on the bus's thread ({@code PollingService.onBus}) or with the bus to yourself (the CLI).
+     *
+     * @throws ModbusFailure the bus failed
+     * @throws IllegalStateException the words did not decode to plausible values
+     */
+    public CounterRead readCountersNow(PolledMeter m) throws ModbusFailure {
+        Instant at = clock.instant();
+        try {
+            CounterRead read = counters(m, at);
+            m.health().success();
+            return read;
+        } catch (ModbusFailure f) {
+            m.health().failure(kind(f.kind()), f.exceptionCode().orElse(0), f.getMessage());
+            throw f;
+        } catch (RuntimeException e) {
+            m.health().failure(MeterHealth.Failure.DECODE, 0, e.getMessage());
+            throw new IllegalStateException("Meter [" + m.name() + "] on bus [" + bus.name() + "]: " + e.getMessage(), e);
+        }
     }
 
     /**

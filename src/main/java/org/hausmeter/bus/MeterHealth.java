@@ -25,19 +25,52 @@ public final class MeterHealth {
         DECODE
     }
 
+    /**
+     * Told once per change between working and defective (three failures in a row), on the bus thread:
+     * the server logs it (PollingService), so a log names each meter that goes defective and recovers.
+     */
+    public interface Transitions {
+        /** {@code h} has just become defective; {@code kind}/{@code exceptionCode} of the failure that made it so. */
+        void defective(MeterHealth h, Failure kind, int exceptionCode, String message);
+
+        /** {@code h} answered again after {@code failedReads} failed reads in a row. */
+        void recovered(MeterHealth h, int failedReads);
+
+        Transitions NONE = new Transitions() {
+            @Override
+            public void defective(MeterHealth h, Failure kind, int exceptionCode, String message) {
+            }
+
+            @Override
+            public void recovered(MeterHealth h, int failedReads) {
+            }
+        };
+    }
+
+    /** Failed reads in a row that make a meter defective. */
+    public static final int DEFECTIVE_AFTER = 3;
+
     private final String meter;
     private final Clock clock;
+    private final Transitions transitions;
     private final Duration step;
     private final Duration cap;
     private Instant lastGoodRead;
     private Instant lastFailure;
     private String lastError;
+    private Failure lastFailureKind;
+    private int lastExceptionCode;
     private int consecutiveFailures;
     private long reads;
     private final Map<Failure, Long> failures = new TreeMap<>();
     private final Map<Integer, Long> exceptionCodes = new TreeMap<>();
 
     public MeterHealth(String meter, Clock clock, Duration step, Duration cap) {
+        this(meter, clock, step, cap, Transitions.NONE);
+    }
+
+    public MeterHealth(String meter, Clock clock, Duration step, Duration cap, Transitions transitions) {
+        this.transitions = transitions;
         this.meter = meter;
         this.clock = clock;
         this.step = step;
@@ -45,9 +78,14 @@ public final class MeterHealth {
     }
 
     public void success() {
+        boolean wasDefective = isDefective();
+        int failed = consecutiveFailures;
         reads++;
         consecutiveFailures = 0;
         lastGoodRead = clock.instant();
+        if (wasDefective) {
+            transitions.recovered(this, failed);
+        }
     }
 
     /**
@@ -57,15 +95,36 @@ public final class MeterHealth {
         consecutiveFailures++;
         lastFailure = clock.instant();
         lastError = message;
+        lastFailureKind = kind;
+        lastExceptionCode = kind == Failure.EXCEPTION ? exceptionCode : 0;
         failures.merge(kind, 1L, Long::sum);
         if (kind == Failure.EXCEPTION) {
             exceptionCodes.merge(exceptionCode, 1L, Long::sum);
         }
+        if (consecutiveFailures == DEFECTIVE_AFTER) {
+            transitions.defective(this, kind, lastExceptionCode, message);
+        }
+    }
+
+    /**
+     * The kind of the last failed read while the meter is failing ({@code TIMEOUT}, {@code CRC},
+     * {@code EXCEPTION 2 (illegal data address)}, ...); empty once it answers again.
+     */
+    public Optional<String> lastFailureKind() {
+        return consecutiveFailures == 0 || lastFailureKind == null ? Optional.empty()
+                : Optional.of(describe(lastFailureKind, lastExceptionCode));
+    }
+
+    /** A failure kind as logs and pages name it: the exception code and its name for Modbus exceptions. */
+    public static String describe(Failure kind, int exceptionCode) {
+        return kind == Failure.EXCEPTION
+                ? "EXCEPTION " + exceptionCode + " (" + ModbusFailure.exceptionName(exceptionCode) + ")"
+                : kind.name();
     }
 
     /** Three failures in a row: the meter is flagged and gets no retries until it answers again. */
     public boolean isDefective() {
-        return consecutiveFailures >= 3;
+        return consecutiveFailures >= DEFECTIVE_AFTER;
     }
 
     /** Earliest instant the live loop should try this meter again. */

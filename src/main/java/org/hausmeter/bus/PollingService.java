@@ -75,6 +75,8 @@ public class PollingService {
     private final Map<String, CycleStats> lastCycle = new java.util.concurrent.ConcurrentHashMap<>();
     private ScheduledExecutorService scheduler;
     private volatile boolean running;
+    /** When polling started, then when the last quarter-hour cycle finished reading every bus (server clock). */
+    private volatile Instant lastCompletedCycle;
 
     PollingService(BuildingTopology topology, SimulatorStartup simulation, PendingReadingsFlush readings,
             org.hausmeter.ledger.persistence.LedgerDerivation derivation, LiveValues live, Clock clock,
@@ -115,7 +117,8 @@ public class PollingService {
             ModbusBus modbus = open(bus, Optional.ofNullable(endpoints.get(bus.id())));
             List<PolledMeter> meters = new ArrayList<>();
             for (BuildingConfig.Meter m : config.metersOn(bus.id())) {
-                MeterHealth health = new MeterHealth(m.name(), clock, Duration.ofSeconds(10), Duration.ofMinutes(5));
+                MeterHealth health = new MeterHealth(m.name(), clock, Duration.ofSeconds(10), Duration.ofMinutes(5),
+                        new MeterHealthLog(bus.id(), m.unitId()));
                 PolledMeter pm = new PolledMeter(m, topology.catalog().get(m.model()), ids.get(m.name()), health);
                 meters.add(pm);
                 metrics(bus.id(), pm);
@@ -127,6 +130,7 @@ public class PollingService {
                     .map(c -> c.took().toNanos() / 1e9).orElse(Double.NaN)).baseUnit("seconds").tag("bus", bus.id())
                     .description("Duration of the last quarter-hour counter read of the bus").register(registry);
         }
+        lastCompletedCycle = clock.instant();
         running = true;
         scheduler = Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "poller");
@@ -142,6 +146,11 @@ public class PollingService {
     }
 
     private ModbusBus open(BuildingConfig.Bus bus, Optional<BuildingSimulator.Endpoint> simulated) {
+        return open(bus, simulated, timeout);
+    }
+
+    /** The transport of a bus of the building file, or of its simulated endpoint (also for the {@code read-now} command). */
+    public static ModbusBus open(BuildingConfig.Bus bus, Optional<BuildingSimulator.Endpoint> simulated, Duration timeout) {
         if (simulated.isPresent()) {
             BuildingSimulator.Endpoint e = simulated.get();
             return e.rtuFraming() ? J2modTcpBus.rtuOverTcp(bus.id(), e.host(), e.port(), timeout)
@@ -230,6 +239,7 @@ public class PollingService {
                 LOG.errorf("Bus [%s] cycle failed: %s", e.getKey(), ex.getCause().getMessage());
             }
         }
+        lastCompletedCycle = clock.instant();
         int stored = readings.flush();
         if (stored > 0) {
             Instant boundary = Intervals.floor(clock.instant());
@@ -297,12 +307,25 @@ public class PollingService {
         return json;
     }
 
+    /**
+     * When the last quarter-hour cycle finished reading every bus (its readings may still wait for the
+     * database); the start of polling before the first cycle; empty when nothing is polled.
+     */
+    public Optional<Instant> lastCompletedCycle() {
+        return running ? Optional.ofNullable(lastCompletedCycle) : Optional.empty();
+    }
+
     public Map<String, CycleStats> lastCycles() {
         return Map.copyOf(lastCycle);
     }
 
     public Map<String, BusPoller> pollers() {
         return Map.copyOf(pollers);
+    }
+
+    /** Whether bus {@code busId} is answered by the simulator (the demo; buses named in {@code hausmeter.sim.buses}). */
+    public boolean isSimulated(String busId) {
+        return simulation.isSimulated(busId);
     }
 
     /** The simulated building's slaves, when the simulator runs (see {@link SimulatorStartup}). */
@@ -326,6 +349,37 @@ public class PollingService {
             }
             throw new IllegalStateException(e.getCause());
         }
+    }
+
+    /**
+     * Commissioning: reads the counters of every meter of every bus now (buses in parallel, each on its own
+     * thread between the poller's requests), stores nothing (see {@link ReadNow}). Waits at most {@code maxWait}
+     * per bus; a bus that does not get its turn in time is left out of the answer (and logged).
+     */
+    public List<ReadNow.MeterRead> readAllNow(Duration maxWait) {
+        if (!running) {
+            return List.of();
+        }
+        Map<String, Future<List<ReadNow.MeterRead>>> futures = new LinkedHashMap<>();
+        for (Map.Entry<String, BusPoller> e : pollers.entrySet()) {
+            futures.put(e.getKey(), busThreads.get(e.getKey()).submit(() -> ReadNow.readAll(e.getValue())));
+        }
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        List<ReadNow.MeterRead> all = new ArrayList<>();
+        for (Map.Entry<String, Future<List<ReadNow.MeterRead>>> e : futures.entrySet()) {
+            try {
+                all.addAll(e.getValue().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (java.util.concurrent.TimeoutException ex) {
+                e.getValue().cancel(false);
+                LOG.warnf("Read now: bus [%s] busy for more than %d ms, left out", e.getKey(), maxWait.toMillis());
+            } catch (java.util.concurrent.ExecutionException ex) {
+                LOG.errorf("Read now: bus [%s] failed: %s", e.getKey(), ex.getCause().getMessage());
+            }
+        }
+        return all;
     }
 
     /** Work on one bus, run on its thread. */

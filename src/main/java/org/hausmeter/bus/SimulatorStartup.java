@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hausmeter.bus.config.BuildingConfig;
 import org.hausmeter.bus.sim.BuildingSimulator;
@@ -41,13 +42,19 @@ public class SimulatorStartup {
     private final Clock clock;
     private final Event<HistoryReady> historyReady;
     private final boolean simulate;
+    private final Set<String> onlyBuses;
     private final int historyMonths;
     private volatile BuildingSimulator simulator;
+    private volatile Set<String> simulatedBuses = Set.of();
 
     SimulatorStartup(BuildingTopology topology, BuildingSettings settings, ReadingStore store, LedgerDerivation derivation,
             Clock clock, Event<HistoryReady> historyReady,
             @ConfigProperty(name = "hausmeter.sim.enabled") boolean simulate,
+            @ConfigProperty(name = "hausmeter.sim.buses") Optional<List<String>> onlyBuses,
             @ConfigProperty(name = "hausmeter.sim.history-months", defaultValue = "12") int historyMonths) {
+        this.onlyBuses = onlyBuses.map(l -> l.stream().map(String::strip).filter(b -> !b.isEmpty())
+                .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new)))
+                .map(java.util.Collections::unmodifiableSet).orElse(Set.of());
         this.topology = topology;
         this.settings = settings;
         this.store = store;
@@ -65,23 +72,59 @@ public class SimulatorStartup {
      * @return the simulated endpoints by bus id; empty with the simulator off
      */
     Map<String, BuildingSimulator.Endpoint> start(BuildingConfig config) throws IOException {
-        if (!simulate) {
+        if (!simulate && onlyBuses.isEmpty()) {
             return Map.of();
+        }
+        Set<String> known = config.buses().stream().map(BuildingConfig.Bus::id).collect(java.util.stream.Collectors.toSet());
+        for (String b : onlyBuses) {
+            if (!known.contains(b)) {
+                throw new IllegalStateException("hausmeter.sim.buses names bus [" + b + "], which the building file does not have");
+            }
         }
         SimulatedBuilding simulated = new SimulatedBuilding(config, topology.catalog(),
                 SimulatedBuilding.Options.demo(settings.current().zone()), Optional.of(clock.instant()));
         simulated.continueFrom(lastCounters(), clock.instant());
         simulator = BuildingSimulator.start(config, simulated, clock, BuildingSimulator.Mode.LOOPBACK,
                 Optional.empty());
-        Map<String, BuildingSimulator.Endpoint> endpoints = simulator.endpoints();
-        LOG.infof("Simulated building: %d meters answer real Modbus on %s", simulated.meterNames().size(),
-                endpoints.values().stream().map(e -> e.busId() + "=127.0.0.1:" + e.port()).toList());
+        Map<String, BuildingSimulator.Endpoint> endpoints = simulated(simulator.endpoints(), simulate ? Set.of() : onlyBuses);
+        simulatedBuses = Set.copyOf(endpoints.keySet());
+        if (simulate) {
+            LOG.infof("Simulated building: %d meters answer real Modbus on %s", simulated.meterNames().size(),
+                    endpoints.values().stream().map(e -> e.busId() + "=127.0.0.1:" + e.port()).toList());
+        } else {
+            LOG.warnf("Simulated buses beside the real ones (hausmeter.sim.buses, for testing): %s answer from the simulator;"
+                    + " their readings are stored like real ones", endpoints.values().stream()
+                            .map(e -> e.busId() + "=127.0.0.1:" + e.port() + " " + config.metersOn(e.busId()).stream()
+                                    .map(BuildingConfig.Meter::name).toList()).toList());
+        }
         return endpoints;
     }
 
-    /** With the simulator started and history months configured, generates the history on a background thread. */
+    /**
+     * The endpoints of the buses to simulate: every bus ({@code only} empty, the demo), else those named in
+     * {@code hausmeter.sim.buses} (a simulated wallbox beside real meters); the other buses use their real transport.
+     */
+    static Map<String, BuildingSimulator.Endpoint> simulated(Map<String, BuildingSimulator.Endpoint> all, Set<String> only) {
+        if (only.isEmpty()) {
+            return all;
+        }
+        Map<String, BuildingSimulator.Endpoint> some = new LinkedHashMap<>();
+        all.forEach((bus, e) -> {
+            if (only.contains(bus)) {
+                some.put(bus, e);
+            }
+        });
+        return some;
+    }
+
+    /** Whether bus {@code busId} is answered by the simulator (every bus in the demo; those of hausmeter.sim.buses). */
+    boolean isSimulated(String busId) {
+        return simulatedBuses.contains(busId);
+    }
+
+    /** With the simulator started and history months configured, generates the history on a background thread (whole simulated building only). */
     void startHistory(List<PolledMeter> meters) {
-        if (simulator != null && historyMonths > 0) {
+        if (simulator != null && simulate && historyMonths > 0) {
             Thread history = new Thread(() -> simulatedHistory(meters), "simulated-history");
             history.setDaemon(true);
             history.start();
@@ -132,10 +175,12 @@ public class SimulatorStartup {
                 .createNativeQuery("select count(*) from (select 1 from meter_reading where read_at < ?1 limit 1) x")
                 .setParameter(1, to).getSingleResult()).longValue() == 0);
         if (!empty) {
+            LOG.info("Simulated history: readings of an earlier start are kept; the demo is ready");
             return;
         }
         long t0 = System.nanoTime();
-        LOG.infof("Generating the simulated building's history from %s to %s ...", start, to);
+        LOG.infof("Generating the simulated building's history from %s to %s (pages fill in as it goes;"
+                + " 'Demo ready' follows when the history and the demo bills are in) ...", start, to);
         try {
             long n = SimulatedHistory.generate(simulator.building(), meters, start, to, store);
             LOG.infof("Simulated history: %d readings stored in %d s", n, (System.nanoTime() - t0) / 1_000_000_000L);

@@ -142,6 +142,9 @@ public class Chargers {
 
     private void attachSimulated(String chargerId, ChargerProfile profile, Map<String, Long> params,
             BuildingConfig.ChargerControl cc, String meterName) {
+        if (!polling.isSimulated(cc.bus())) {
+            return; // a real charger beside simulated buses (hausmeter.sim.buses)
+        }
         polling.simulator().ifPresent(sim -> sim.building().charger(chargerId).ifPresent(simulated -> {
             // A restarted simulator continues the charger meter from the last session reading too (those
             // are real reads that never became meter_reading rows).
@@ -175,7 +178,9 @@ public class Chargers {
 
     /** The simulated charger behind {@code id}, in the simulated building only. */
     public Optional<SimulatedCharger> simulated(String id) {
-        return polling.simulator().flatMap(sim -> sim.building().charger(id));
+        return polling.simulator()
+                .filter(sim -> byId(id).flatMap(Charger::meter).map(m -> polling.isSimulated(m.bus())).orElse(true))
+                .flatMap(sim -> sim.building().charger(id));
     }
 
     /**

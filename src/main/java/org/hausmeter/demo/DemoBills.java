@@ -66,8 +66,15 @@ public class DemoBills {
             }
             LOG.infof("Demo bills: %d issued for %s to %s, drafts for %s (%.1f s)", issued, first, last.minusMonths(1),
                     last, (System.nanoTime() - t0) / 1e9);
+            LOG.info(readyLine(history, zone));
         } catch (RuntimeException e) {
             LOG.error("Demo bills failed: " + e.getMessage(), e);
         }
+    }
+
+    /** The line that tells the operator the demo's pages are complete, not only that the server is up. */
+    static String readyLine(HistoryReady history, ZoneId zone) {
+        return String.format("Demo ready: simulated history from %s to %s and the demo bills are in; every page shows"
+                + " its data now", history.from().atZone(zone).toLocalDate(), history.to().atZone(zone).toLocalDate());
     }
 }

@@ -124,13 +124,16 @@ public class DemoBuilding {
     private final BuildingTopology topology;
     private final boolean enabled;
     private final int port;
+    private final String host;
 
     private final TariffStore tariffs;
     private final BuildingSettings settings;
 
     DemoBuilding(Clock clock, AuditLog audit, BuildingTopology topology, TariffStore tariffs, BuildingSettings settings,
             @ConfigProperty(name = "hausmeter.demo.enabled") boolean enabled,
-            @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int port) {
+            @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int port,
+            @ConfigProperty(name = "quarkus.http.host", defaultValue = "0.0.0.0") String host) {
+        this.host = host;
         this.tariffs = tariffs;
         this.settings = settings;
         this.port = port;
@@ -156,6 +159,22 @@ public class DemoBuilding {
         banner.append(String.format("%n    Simulate a tap: curl -u hauswart:hauswart-demo -H 'Content-Type: application/json'"
                 + " -d '{\"uid\":\"%s\"}' http://localhost:%d/api/chargers/ch-1/simulate-tap", demoCard(LOGINS.get(1)), port));
         LOG.info(banner);
+        allInterfacesWarning(host).ifPresent(LOG::warn);
+    }
+
+    /**
+     * The warning of a demo that listens on every interface ({@code 0.0.0.0} or {@code ::}): its passwords are
+     * public, so anybody on the network can log in as the caretaker.
+     */
+    static java.util.Optional<String> allInterfacesWarning(String host) {
+        String h = host == null ? "" : host.strip().replace("[", "").replace("]", "");
+        if (!List.of("0.0.0.0", "::", "0:0:0:0:0:0:0:0", "*").contains(h)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(String.format("The demo listens on all network interfaces (%s) with public demo passwords"
+                + " (caretaker %s / %s, residents e.g. %s / %s): anybody who reaches this machine can log in."
+                + " On a shared network start it with HAUSMETER_HTTP_HOST=127.0.0.1.", h, LOGINS.get(0).username(),
+                LOGINS.get(0).password(), LOGINS.get(1).username(), LOGINS.get(1).password()));
     }
 
     /** Registers each demo resident's card (idempotent: a resident who has one is left alone). */

@@ -8,9 +8,14 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import org.hausmeter.bus.BusPoller;
 import org.hausmeter.bus.BusScanner;
+import org.hausmeter.bus.MeterHealth;
 import org.hausmeter.bus.ModbusBus;
 import org.hausmeter.bus.Parity;
+import org.hausmeter.bus.PolledMeter;
+import org.hausmeter.bus.PollingService;
+import org.hausmeter.bus.ReadNow;
 import org.hausmeter.bus.SerialSettings;
 import org.hausmeter.bus.config.BuildingConfig;
 import org.hausmeter.bus.config.BuildingConfigLoader;
@@ -25,6 +30,9 @@ import org.hausmeter.bus.sim.SimulatedBuilding;
  * <pre>
  *   scan BUS [FROM-TO]        which unit ids answer on a bus, and what they look like
  *                             BUS = rtu:/dev/ttyUSB0:9600:8N1 | tcp:HOST:PORT | rtu-over-tcp:HOST:PORT
+ *   read-now BUILDING-FILE [--bus ID] [--simulated]
+ *                             read every meter's counters once, now, on the buses of the building file (server
+ *                             stopped: one master per serial line); --simulated reads the file's simulated building
  *   simulate [BUILDING-FILE] [--time-factor N]
  *                             serve a building file's meters as real Modbus slaves (RTU buses on the
  *                             other end of their pty pair, TCP buses on free loopback ports)
@@ -37,7 +45,7 @@ public final class Commands {
     }
 
     public static boolean isCommand(String... args) {
-        return args.length > 0 && List.of("scan", "simulate").contains(args[0]);
+        return args.length > 0 && List.of("scan", "simulate", "read-now").contains(args[0]);
     }
 
     /** Runs the command; returns the process exit code. */
@@ -45,6 +53,7 @@ public final class Commands {
         return switch (args[0]) {
             case "scan" -> scan(out, args);
             case "simulate" -> simulate(out, args);
+            case "read-now" -> readNow(out, Clock.systemUTC(), args);
             default -> 2;
         };
     }
@@ -94,6 +103,82 @@ public final class Commands {
                 throw new IllegalArgumentException("Bus [" + spec + "]: expected rtu:DEVICE:BAUD[:8E1], tcp:HOST:PORT or"
                         + " rtu-over-tcp:HOST:PORT");
         }
+    }
+
+    /**
+     * Commissioning without the server: every meter of the building file (or of one bus), read once, now, with the
+     * same register maps and decoding as the server; prints counters or the failure kind per meter, stores nothing.
+     * Exit code 0 when every meter answered, 1 when one did not, 2 on a usage error.
+     */
+    static int readNow(PrintStream out, Clock clock, String... args) throws Exception {
+        Path file = null;
+        String only = null;
+        boolean simulated = false;
+        for (int i = 1; i < args.length; i++) {
+            switch (args[i]) {
+                case "--bus" -> only = i + 1 < args.length ? args[++i] : null;
+                case "--simulated" -> simulated = true;
+                default -> file = Path.of(args[i]);
+            }
+        }
+        if (file == null) {
+            out.println("usage: read-now BUILDING-FILE [--bus ID] [--simulated]   (e.g. modbus-bus-config/my-building.yaml)");
+            return 2;
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        Path models = dir.resolve("models");
+        if (!java.nio.file.Files.isDirectory(models)) {
+            models = Path.of("modbus-bus-config", "models");
+        }
+        RegisterMapCatalog catalog = RegisterMapCatalog.load(models);
+        BuildingConfig building = BuildingConfigLoader.load(file, catalog);
+        String bus1 = only;
+        if (only != null && building.buses().stream().noneMatch(b -> b.id().equals(bus1))) {
+            out.printf("No bus [%s] in %s%n", only, file);
+            return 2;
+        }
+        BuildingSimulator sim = null;
+        if (simulated) {
+            SimulatedBuilding sb = new SimulatedBuilding(building, catalog, SimulatedBuilding.Options.demo(ZoneId.of("Europe/Berlin")),
+                    Optional.of(clock.instant()));
+            sim = BuildingSimulator.start(building, sb, clock, BuildingSimulator.Mode.LOOPBACK, Optional.empty());
+        }
+        int failed = 0;
+        int total = 0;
+        try {
+            out.printf("%-12s %-8s %4s  %-22s %14s %14s %6s  %s%n", "meter", "bus", "unit", "model", "import kWh", "export kWh",
+                    "ms", "result");
+            for (BuildingConfig.Bus b : building.buses()) {
+                if (only != null && !b.id().equals(only)) {
+                    continue;
+                }
+                Optional<BuildingSimulator.Endpoint> endpoint = sim == null ? Optional.empty()
+                        : Optional.ofNullable(sim.endpoints().get(b.id()));
+                try (ModbusBus bus = PollingService.open(b, endpoint, Duration.ofMillis(500))) {
+                    List<PolledMeter> meters = building.metersOn(b.id()).stream().map(m -> new PolledMeter(m,
+                            catalog.get(m.model()), 0, new MeterHealth(m.name(), clock, Duration.ofSeconds(10),
+                                    Duration.ofMinutes(5)))).toList();
+                    for (ReadNow.MeterRead r : ReadNow.readAll(new BusPoller(bus, meters, clock, BusPoller.RetryPolicy.DEFAULT))) {
+                        total++;
+                        if (!r.ok()) {
+                            failed++;
+                        }
+                        out.printf("%-12s %-8s %4d  %-22s %14s %14s %6d  %s%n", r.meter(), r.bus(), r.unitId(), r.model(),
+                                kwh(r.importWh()), kwh(r.exportWh()), r.durationMs(), r.ok() ? "ok" : r.failure() + ": " + r.error());
+                    }
+                }
+            }
+        } finally {
+            if (sim != null) {
+                sim.close();
+            }
+        }
+        out.printf("%d of %d meter(s) answered. Nothing stored.%n", total - failed, total);
+        return failed == 0 ? 0 : 1;
+    }
+
+    private static String kwh(Long wh) {
+        return wh == null ? "-" : String.format(java.util.Locale.ROOT, "%.3f", wh / 1000.0);
     }
 
     static int simulate(PrintStream out, String... args) throws Exception {

@@ -16,8 +16,9 @@ import java.util.Map;
 import org.hausmeter.bus.BusScanner;
 import org.hausmeter.bus.MeterHealth;
 import org.hausmeter.bus.PollingService;
+import org.hausmeter.bus.ReadNow;
 
-/** Caretaker API: health of every bus and meter, and the commissioning scan of a bus. */
+/** Caretaker API: health of every bus and meter, the commissioning scan of a bus, and "read all meters now". */
 @Path("/api/buses")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("CARETAKER")
@@ -25,12 +26,16 @@ public class BusResource {
 
     /** One meter's health as the API shows it. */
     public record MeterHealthView(String meter, int unitId, String model, Instant lastGoodRead, int consecutiveFailures,
-            boolean defective, long reads, Map<String, Long> failures, Map<Integer, Long> exceptionCodes, String lastError) {
+            boolean defective, long reads, Map<String, Long> failures, Map<Integer, Long> exceptionCodes, String lastError,
+            String lastFailureKind) {
     }
 
     /** One bus with its last quarter-hour cycle. */
     public record BusView(String bus, Double lastCycleSeconds, List<MeterHealthView> meters) {
     }
+
+    /** Longest wait per bus for "read now" (a quarter-hour read in progress finishes first). */
+    static final java.time.Duration READ_NOW_WAIT = java.time.Duration.ofMinutes(2);
 
     private final PollingService polling;
 
@@ -50,8 +55,18 @@ public class BusResource {
                     }
                     return new MeterHealthView(m.name(), m.unitId(), m.config().model(), h.lastGoodRead().orElse(null),
                             h.consecutiveFailures(), h.isDefective(), h.reads(), failures, h.exceptionCodes(),
-                            h.lastError().orElse(null));
+                            h.lastError().orElse(null), h.lastFailureKind().orElse(null));
                 }).toList())).toList();
+    }
+
+    /**
+     * Commissioning: reads every meter's counters now, one attempt each, and answers per meter with its values or
+     * the kind of failure, the time it took and its health. Stores nothing (docs/bus.md "Commissioning").
+     */
+    @POST
+    @Path("read-now")
+    public List<ReadNow.MeterRead> readNow() {
+        return polling.readAllNow(READ_NOW_WAIT);
     }
 
     /** Scans unit ids on a configured bus, between two quarter-hour reads (it takes the bus for a while). */

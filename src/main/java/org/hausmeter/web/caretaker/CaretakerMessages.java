@@ -279,6 +279,24 @@ public interface CaretakerMessages {
     String meters_lead();
 
     @Message
+    String health_failure_kind();
+
+    @Message
+    String meters_read_now();
+
+    @Message
+    String meters_read_now_hint();
+
+    @Message
+    String read_now_result(String ok, String total);
+
+    @Message
+    String read_now_none();
+
+    @Message
+    String col_duration();
+
+    @Message
     String meter_title(String name);
 
     @Message

@@ -26,6 +26,7 @@ import org.hausmeter.bus.BuildingTopology;
 import org.hausmeter.bus.MeterHealth;
 import org.hausmeter.bus.PolledMeter;
 import org.hausmeter.bus.PollingService;
+import org.hausmeter.bus.ReadNow;
 import org.hausmeter.ledger.IntervalQuality;
 import org.hausmeter.ledger.Intervals;
 import org.hausmeter.ledger.MeterRole;
@@ -44,11 +45,12 @@ import org.hausmeter.web.SvgChart;
 public class CaretakerMetersResource extends CaretakerPages {
 
     /** Health as the pages show it; null fields: not polled by this server. */
+    /** @param failureKind the kind of the last failure while the meter fails (TIMEOUT, CRC, EXCEPTION 2 (...)), else null */
     public record Health(boolean polled, Instant lastGoodRead, int consecutiveFailures, boolean defective, long reads,
-            Map<String, Long> failures, String lastError) {
+            Map<String, Long> failures, String lastError, String failureKind) {
         static Health of(Optional<PolledMeter> m) {
             if (m.isEmpty()) {
-                return new Health(false, null, 0, false, 0, Map.of(), null);
+                return new Health(false, null, 0, false, 0, Map.of(), null, null);
             }
             MeterHealth h = m.get().health();
             Map<String, Long> failures = new java.util.LinkedHashMap<>();
@@ -58,11 +60,18 @@ public class CaretakerMetersResource extends CaretakerPages {
                 }
             }
             return new Health(true, h.lastGoodRead().orElse(null), h.consecutiveFailures(), h.isDefective(), h.reads(), failures,
-                    h.lastError().orElse(null));
+                    h.lastError().orElse(null), h.lastFailureKind().orElse(null));
         }
 
         public boolean ok() {
             return !polled || consecutiveFailures == 0 && lastGoodRead != null;
+        }
+    }
+
+    /** The answers of "read all meters now", and how many meters answered. */
+    public record ReadNowView(List<ReadNow.MeterRead> meters, int answered) {
+        static ReadNowView of(List<ReadNow.MeterRead> meters) {
+            return new ReadNowView(meters, (int) meters.stream().filter(ReadNow.MeterRead::ok).count());
         }
     }
 
@@ -97,7 +106,8 @@ public class CaretakerMetersResource extends CaretakerPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<Row> rows);
+        /** @param readNow the answers of "read all meters now"; null when not asked */
+        static native TemplateInstance list(List<Row> rows, ReadNowView readNow);
 
         static native TemplateInstance meter(View view);
     }
@@ -122,10 +132,28 @@ public class CaretakerMetersResource extends CaretakerPages {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance list() {
+        return list(null);
+    }
+
+    /**
+     * Commissioning: reads every meter's counters now and shows the answers above the list (stored nowhere:
+     * docs/bus.md "Commissioning"). The page is the answer (no redirect): the values exist only in it.
+     */
+    @POST
+    @Path("read-now")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance readNow() {
+        return list(ReadNowView.of(polling.readAllNow(READ_NOW_WAIT)));
+    }
+
+    /** Longest wait per bus for "read all meters now" (a quarter-hour read in progress finishes first). */
+    static final Duration READ_NOW_WAIT = Duration.ofMinutes(2);
+
+    private TemplateInstance list(ReadNowView readNow) {
         Map<String, MeterReadings.Reading> latest = meters.latestReadings();
         List<Row> rows = meters.installed().stream()
                 .map(m -> new Row(m, Health.of(polling.polledMeter(m.name())), latest.get(m.name()))).toList();
-        return Templates.list(rows);
+        return Templates.list(rows, readNow);
     }
 
     @GET
