@@ -32,18 +32,19 @@ public record ImportLimits(Instant earliest, Instant latest, Map<Long, Instant> 
     }
 
     /**
-     * Why a value of meter {@code name} ({@code meterId}) at {@code at} is refused, or null when it is accepted.
+     * Why a value of meter {@code name} ({@code meterId}) at {@code at} is refused, or null when it is accepted. Before
+     * the meter's installation is named first (it names the meter), then outside the period.
      *
      * @param what "reading" or "interval"
      */
     public String refusal(long meterId, String name, Instant at, String what) {
-        if (earliest != null && at.isBefore(earliest) || latest != null && !at.isBefore(latest)) {
-            return what + " at [" + show(at) + "] is outside the accepted period [" + (earliest == null ? "…" : show(earliest))
-                    + "] to [" + (latest == null ? "…" : show(latest)) + "]";
-        }
         Instant installed = installedAt.get(meterId);
         if (installed != null && at.isBefore(installed)) {
             return installedRefusal(name, at, installed, zone, what);
+        }
+        if (earliest != null && at.isBefore(earliest) || latest != null && !at.isBefore(latest)) {
+            return what + " at [" + show(at) + "] is outside the accepted period [" + (earliest == null ? "…" : show(earliest))
+                    + "] to [" + (latest == null ? "…" : show(latest)) + "]";
         }
         return null;
     }
