@@ -121,6 +121,40 @@ public class MeterReadings {
     }
 
     /**
+     * Dates the installed meter of that name: values from {@code installedAt} on can then be imported or entered
+     * (e.g. history loaded after the building file created the meter). Refused for a meter that replaced another
+     * one (its installation is the exchange) and when a reading or quarter hour of the meter would come before it.
+     * Audited with the reason.
+     *
+     * @return the installation instant before the change
+     */
+    @Transactional
+    public Instant setInstalled(String actor, String meterName, Instant installedAt, String reason) {
+        requireReason(reason);
+        Meter meter = Meter.installed(meterName).orElseThrow(() -> new LedgerException(LedgerException.Kind.NOT_FOUND,
+                "No installed meter [" + meterName + "]"));
+        if (meter.replacesMeterId != null) {
+            throw new LedgerException(LedgerException.Kind.INVALID, "Meter [" + meterName + "] replaced another meter:"
+                    + " its installation is the exchange at [" + meter.installedAt + "]");
+        }
+        Instant before = meter.installedAt;
+        if (installedAt.isAfter(before)) {
+            List<?> earlier = em.createNativeQuery("SELECT read_at FROM meter_reading WHERE meter_id = ?1 AND read_at < ?2"
+                    + " UNION ALL SELECT interval_start FROM interval_energy WHERE meter_id = ?1 AND interval_start < ?2"
+                    + " ORDER BY 1 LIMIT 1").setParameter(1, meter.id).setParameter(2, Timestamp.from(installedAt))
+                    .getResultList();
+            if (!earlier.isEmpty()) {
+                throw new LedgerException(LedgerException.Kind.INVALID, "Meter [" + meterName + "] has values before ["
+                        + installedAt + "] (first at [" + toInstant(earlier.get(0)) + "]): correct or remove those first");
+            }
+        }
+        meter.installedAt = installedAt;
+        audit.record(actor, "meter.installed", "meter:" + meterName, Map.of("installedAt", before.toString()),
+                Map.of("installedAt", installedAt.toString()), reason);
+        return before;
+    }
+
+    /**
      * The period whose intervals a reading at {@code at} influences: from the meter's reading before it
      * to the one after it (a gap around it is spread anew), on quarter-hour boundaries.
      */
