@@ -381,6 +381,28 @@ class CaretakerPagesTest {
     }
 
     @Test
+    void meterInstalled_throughTheMeterPage_letsTheCaretakerEnterHistory() {
+        TestApartments.Flat flat = TestApartments.create("PI", Instant.parse("2026-05-31T22:00:00Z"), null);
+        flats.add(flat);
+        String base = "/caretaker/meters/" + flat.meter();
+        caretaker.cookies().get(base).then().statusCode(200).body(containsString("Einbaudatum"))
+                .body(containsString("value=\"2026-06-01\""));
+        caretaker.form().formParam("at", "2026-03-01T00:00").formParam("importKwh", "500").formParam("reason", "Altbestand")
+                .post(base + "/readings").then().statusCode(400)
+                .body(containsString("is before meter [" + flat.meter() + "] was installed on [2026-06-01 00:00]"));
+        caretaker.form().formParam("day", "2026-01-01").formParam("reason", "").post(base + "/installed").then()
+                .statusCode(400).body(containsString("reason"));
+        Response ok = caretaker.form().formParam("day", "2026-01-01").formParam("reason", "Einbau laut Protokoll")
+                .post(base + "/installed");
+        assertThat(ok.statusCode()).isEqualTo(303);
+        caretaker.follow(ok).then().body(containsString("Einbaudatum gespeichert")).body(containsString("value=\"2026-01-01\""));
+        caretaker.form().formParam("at", "2026-03-01T00:00").formParam("importKwh", "500").formParam("reason", "Altbestand")
+                .post(base + "/readings").then().statusCode(303);
+        caretaker.cookies().get("/caretaker/audit?action=meter.installed&subject=" + flat.meter()).then()
+                .body(containsString("Einbau laut Protokoll"));
+    }
+
+    @Test
     void simulateTap_startsASession_andTheCaretakerEndsIt_withAReason() {
         String lena = "04A1B2C3D4E50C";
         Response tap = caretaker.form().formParam("uid", lena).post("/caretaker/chargers/ch-1/tap");
