@@ -118,6 +118,10 @@ class MeterReadingResourceTest {
         caretaker().body("{\"at\":\"2023-06-01T00:00:00Z\",\"importWh\":100000,\"reason\":\"history\"}")
                 .post("/api/meters/" + meter + "/readings").then().statusCode(400)
                 .body("error", containsString("is before meter [" + meter + "] was installed on [2024-01-01 01:00]"));
+        // A mistyped year in the future: refused like an import, no partition for it.
+        caretaker().body("{\"at\":\"9999-06-01T00:00:00Z\",\"importWh\":100000,\"reason\":\"typo\"}")
+                .post("/api/meters/" + meter + "/readings").then().statusCode(400)
+                .body("error", containsString("Reading at [9999-06-01 02:00] is outside the accepted period"));
         caretaker().body("{\"installedAt\":\"2023-01-01T00:00:00Z\"}").put("/api/meters/" + meter + "/installed")
                 .then().statusCode(400).body("error", containsString("reason"));
         caretaker().body("{\"installedAt\":\"2023-01-01T00:00:00Z\",\"reason\":\"old paper records\"}")
