@@ -331,8 +331,9 @@ class CaretakerPagesTest {
                 .multiPart("layout", "AUTO").post("/caretaker/import/preview").then().statusCode(200)
                 .body(containsString("2 Probleme")).body(matchesPattern("(?s).*<td class=\"num\">3</td>.*unknown meter.*"))
                 .body(containsString("<td class=\"num\">4</td>")).body(not(containsString("id=\"commit\"")));
-        // A demo meter in a month no test stores readings for (the import takes installed meters only).
-        String good = "meter,timestamp,import_kwh\napt-0.1,2023-07-05 00:00,10.5\napt-0.1,2023-07-05 00:15,10.75\n";
+        // A meter of its own, installed 1 January 2024 (values before a meter's installation are refused).
+        String meter = org.hausmeter.support.TestMeters.common("pg-csv").name;
+        String good = "meter,timestamp,import_kwh\n" + meter + ",2024-07-05 00:00,10.5\n" + meter + ",2024-07-05 00:15,10.75\n";
         String preview = caretaker.form().multiPart("file", "good.csv", good.getBytes(StandardCharsets.UTF_8), "text/csv")
                 .multiPart("layout", "LONG").post("/caretaker/import/preview").then().statusCode(200)
                 .body(containsString("Keine Fehler gefunden")).extract().asString();
