@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hausmeter.accounts.persistence.Apartment;
 import org.hausmeter.audit.AuditLog;
+import org.hausmeter.building.BuildingSettings;
 import org.hausmeter.bus.config.BuildingConfig;
 import org.hausmeter.bus.config.BuildingConfigLoader;
 import org.hausmeter.bus.config.RegisterMapCatalog;
@@ -41,12 +43,15 @@ public class BuildingTopology {
     private final boolean demo;
     private final Clock clock;
     private final AuditLog audit;
+    private final BuildingSettings settings;
     private RegisterMapCatalog catalog;
     private BuildingConfig building;
 
     BuildingTopology(@ConfigProperty(name = "hausmeter.bus.config-dir") Path configDir,
             @ConfigProperty(name = "hausmeter.bus.building-file") Optional<String> buildingFile,
-            @ConfigProperty(name = "hausmeter.demo.enabled") boolean demo, Clock clock, AuditLog audit) {
+            @ConfigProperty(name = "hausmeter.demo.enabled") boolean demo, Clock clock, AuditLog audit,
+            BuildingSettings settings) {
+        this.settings = settings;
         this.configDir = configDir;
         this.buildingFile = buildingFile;
         this.demo = demo;
@@ -106,14 +111,31 @@ public class BuildingTopology {
             apt.persist();
             apartments.put(a.code(), apt);
         }
+        ZoneId zone = settings.current().zone();
         for (BuildingConfig.Meter m : building.meters()) {
             Meter meter = Meter.<Meter>find("name = ?1 and removedAt is null", m.name()).firstResult();
             Apartment apt = m.apartment() == null ? null : apartments.get(m.apartment());
+            Instant installed = m.installed() == null ? null : m.installed().atStartOfDay(zone).toInstant();
             if (meter == null) {
                 meter = new Meter();
                 meter.name = m.name();
-                meter.installedAt = now;
+                meter.installedAt = installed == null ? now : installed;
                 created++;
+            } else if (installed != null && !installed.equals(meter.installedAt)) {
+                if (installedMayMove(meter, installed)) {
+                    audit.record("building-file", "meter.installed", "meter:" + m.name(),
+                            Map.of("installedAt", meter.installedAt.toString()), Map.of("installedAt", installed.toString()),
+                            "changed in " + building.file() + ":" + m.line());
+                    meter.installedAt = installed;
+                    updated++;
+                } else {
+                    LOG.warnf("Building file %s:%d: meter [%s] keeps its installation [%s]: [%s] is after its first"
+                            + " reading or quarter hour, or the meter replaced another one", building.file(), m.line(),
+                            m.name(), meter.installedAt, m.installed());
+                }
+            }
+            if (meter.id == null) {
+                // created above
             } else if (meter.bus.equals(m.bus()) && meter.unitId == m.unitId() && meter.model.equals(m.model())
                     && meter.role == m.role() && Objects.equals(meter.charger, m.charger())
                     && Objects.equals(meter.apartment == null ? null : meter.apartment.code, m.apartment())) {
@@ -136,6 +158,24 @@ public class BuildingTopology {
         if (created + updated > 0) {
             LOG.infof("Building file applied: %d created, %d updated (apartments and meters)", created, updated);
         }
+    }
+
+    /**
+     * A meter's installation moves to the file's day only when nothing the meter measured would come before it, and
+     * never for a meter that replaced another one (its installation is the exchange).
+     */
+    private static boolean installedMayMove(Meter meter, Instant installed) {
+        if (meter.replacesMeterId != null) {
+            return false;
+        }
+        if (!installed.isAfter(meter.installedAt)) {
+            return true;
+        }
+        Number values = (Number) Meter.getEntityManager().createNativeQuery("SELECT (SELECT count(*) FROM (SELECT 1 FROM"
+                + " meter_reading WHERE meter_id = ?1 AND read_at < ?2 LIMIT 1) r) + (SELECT count(*) FROM (SELECT 1 FROM"
+                + " interval_energy WHERE meter_id = ?1 AND interval_start < ?2 LIMIT 1) i)")
+                .setParameter(1, meter.id).setParameter(2, java.sql.Timestamp.from(installed)).getSingleResult();
+        return values.longValue() == 0;
     }
 
     public RegisterMapCatalog catalog() {

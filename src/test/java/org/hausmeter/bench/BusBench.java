@@ -69,7 +69,7 @@ final class BusBench {
                 String code = "B-" + b + "." + u;
                 apartments.add(new BuildingConfig.Apartment(code, code, b, null, 0));
                 meters.add(new BuildingConfig.Meter("apt-" + b + "-" + u, bus, u, "eastron-sdm630", MeterRole.APARTMENT,
-                        code, null, 0));
+                        code, null, null, 0));
             }
         }
         BuildingConfig building = new BuildingConfig("bench", "Bench building", buses, apartments, List.of(), meters);

@@ -72,6 +72,11 @@ class MeterReadingResourceTest {
                 .post("/api/meters/" + meter + "/readings").then().statusCode(400)
                 .body("error", containsString("Counter would go backwards"))
                 .body("error", containsString("[2024-03-01T00:00:00Z]"));
+        // Before the meter's installation (1 January 2024, 01:00 in Berlin): 400, worded as in an import.
+        caretaker().body("{\"at\":\"2023-12-31T00:00:00Z\",\"importWh\":600000,\"reason\":\"history\"}")
+                .post("/api/meters/" + meter + "/readings").then().statusCode(400)
+                .body("error", containsString("Reading at [2023-12-31 01:00] is before meter [" + meter
+                        + "] was installed on [2024-01-01 01:00]"));
         caretaker().body("{\"at\":\"2024-03-03T00:00:00Z\",\"importWh\":701000}")
                 .post("/api/meters/" + meter + "/readings").then().statusCode(400).body("error", containsString("reason"));
         caretaker().body("{\"at\":\"2024-03-03T00:00:00Z\",\"importWh\":701000,\"reason\":\"x\"}")
@@ -104,5 +109,29 @@ class MeterReadingResourceTest {
         // A final reading below the old meter's last reading is refused.
         caretaker().body("{\"at\":\"2024-06-01T10:00:00Z\",\"oldFinalImportWh\":1,\"newFirstImportWh\":0,"
                 + "\"reason\":\"again\"}").post("/api/meters/" + meter + "/exchange").then().statusCode(400);
+    }
+
+    @Test
+    void installationDate_canBeMovedBack_forHistory_butNotPastStoredValues() {
+        String meter = meter("installed");
+        // Installed 1 January 2024 (TestMeters): a reading in 2023 is refused, dated back it is accepted.
+        caretaker().body("{\"at\":\"2023-06-01T00:00:00Z\",\"importWh\":100000,\"reason\":\"history\"}")
+                .post("/api/meters/" + meter + "/readings").then().statusCode(400)
+                .body("error", containsString("is before meter [" + meter + "] was installed on [2024-01-01 01:00]"));
+        // A mistyped year in the future: refused like an import, no partition for it.
+        caretaker().body("{\"at\":\"9999-06-01T00:00:00Z\",\"importWh\":100000,\"reason\":\"typo\"}")
+                .post("/api/meters/" + meter + "/readings").then().statusCode(400)
+                .body("error", containsString("Reading at [9999-06-01 02:00] is outside the accepted period"));
+        caretaker().body("{\"installedAt\":\"2023-01-01T00:00:00Z\"}").put("/api/meters/" + meter + "/installed")
+                .then().statusCode(400).body("error", containsString("reason"));
+        caretaker().body("{\"installedAt\":\"2023-01-01T00:00:00Z\",\"reason\":\"old paper records\"}")
+                .put("/api/meters/" + meter + "/installed").then().statusCode(200);
+        caretaker().body("{\"at\":\"2023-06-01T00:00:00Z\",\"importWh\":100000,\"reason\":\"history\"}")
+                .post("/api/meters/" + meter + "/readings").then().statusCode(201);
+        caretaker().body("{\"installedAt\":\"2023-07-01T00:00:00Z\",\"reason\":\"later\"}")
+                .put("/api/meters/" + meter + "/installed").then().statusCode(400)
+                .body("error", containsString("has values before"));
+        caretaker().body("{\"installedAt\":\"2023-07-01T00:00:00Z\",\"reason\":\"x\"}")
+                .put("/api/meters/no-such-meter/installed").then().statusCode(404);
     }
 }

@@ -123,9 +123,11 @@ public record BuildingConfig(String file, String name, List<Bus> buses, List<Apa
      * @param role      what it measures
      * @param apartment apartment code for role APARTMENT, otherwise {@code null}
      * @param charger   charger id for role CHARGER, otherwise {@code null}
+     * @param installed local day (building zone) the meter was installed, key {@code installed}; {@code null}: when
+     *                  the server first saw it in the file
      */
     public record Meter(String name, String bus, int unitId, String model, MeterRole role, String apartment,
-            String charger, int line) {
+            String charger, java.time.LocalDate installed, int line) {
     }
 
     /** The bus with {@code id}, if any. */

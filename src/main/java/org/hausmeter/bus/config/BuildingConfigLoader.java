@@ -39,7 +39,8 @@ public final class BuildingConfigLoader {
     private static final Set<String> CHARGER_KEYS = Set.of("id", "name", "reader", "control");
     private static final Set<String> CONTROL_FIXED_KEYS = Set.of("profile", "bus", "unitId");
     private static final Pattern PARAMETER_NAME = Pattern.compile("[a-z][A-Za-z0-9]{0,31}");
-    private static final Set<String> METER_KEYS = Set.of("name", "bus", "unitId", "model", "role", "apartment", "charger");
+    private static final Set<String> METER_KEYS = Set.of("name", "bus", "unitId", "model", "role", "apartment", "charger",
+            "installed");
 
     private BuildingConfigLoader() {
     }
@@ -196,7 +197,18 @@ public final class BuildingConfigLoader {
                     }
                 }
             }
-            Meter meter = new Meter(meterName, bus.id(), (int) unitId, modelId, role, apartment, charger, node.line());
+            YamlNode installedNode = node.optional("installed");
+            java.time.LocalDate installed = null;
+            if (installedNode != null) {
+                try {
+                    installed = java.time.LocalDate.parse(installedNode.text("installed"));
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw installedNode.error(m + "installed [" + installedNode.text("installed")
+                            + "] is not a day like 2026-01-01");
+                }
+            }
+            Meter meter = new Meter(meterName, bus.id(), (int) unitId, modelId, role, apartment, charger, installed,
+                    node.line());
             meters.add(meter);
             byName.put(meterName, meter);
         }

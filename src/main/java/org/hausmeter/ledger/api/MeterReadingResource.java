@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -33,6 +34,10 @@ public class MeterReadingResource {
     /** A meter exchange: the old meter's final and the new meter's first reading, Wh. */
     public record ExchangeInput(Instant at, Long oldFinalImportWh, Long oldFinalExportWh, String newModel,
             Long newFirstImportWh, Long newFirstExportWh, String reason) {
+    }
+
+    /** A meter's installation instant, with the reason for changing it. */
+    public record InstalledInput(Instant installedAt, String reason) {
     }
 
     /** The new meter after an exchange. */
@@ -98,5 +103,16 @@ public class MeterReadingResource {
         Meter m = changes.exchange(actor(), meter, in.at(), in.oldFinalImportWh(),
                 in.oldFinalExportWh(), in.newModel(), in.newFirstImportWh(), in.newFirstExportWh(), in.reason());
         return new ExchangedMeter(m.id, m.name, m.model, m.installedAt, m.replacesMeterId);
+    }
+
+    /** Dates the meter's installation (values before it are refused): 200 with the new date, 400 when refused. */
+    @PUT
+    @Path("installed")
+    public InstalledInput installed(@PathParam("meter") String meter, InstalledInput in) {
+        if (in == null || in.installedAt() == null) {
+            throw new LedgerException(LedgerException.Kind.INVALID, "An installation needs [installedAt] and a [reason]");
+        }
+        readings.setInstalled(actor(), meter, in.installedAt(), in.reason());
+        return in;
     }
 }

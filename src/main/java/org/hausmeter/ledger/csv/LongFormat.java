@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
+import org.hausmeter.ledger.CounterOrder;
 import org.hausmeter.ledger.CounterReading;
 import org.hausmeter.ledger.Intervals;
 import org.hausmeter.ledger.ReadingSource;
@@ -21,6 +22,7 @@ final class LongFormat {
     private ZoneId zone;
     private final Map<Long, CounterHistory> counters = new HashMap<>();
     private final Map<Long, QuarterHourSet> intervals = new HashMap<>();
+    private final Map<Long, String> names = new HashMap<>();
 
     LongFormat(Scan scan) {
         this.scan = scan;
@@ -30,6 +32,9 @@ final class LongFormat {
         if (readColumns()) {
             while (scan.nextRow()) {
                 row();
+            }
+            if (kind == ImportSummary.Kind.COUNTERS && scan.sink == null) {
+                againstStored();
             }
         }
         return scan.tally.summary(ImportOptions.Layout.LONG, kind);
@@ -146,6 +151,13 @@ final class LongFormat {
             s.problem(timeCol, e.getMessage());
             bad = true;
         }
+        if (at != null && id != null) {
+            String refused = s.limits.refusal(id, name, at, kind == ImportSummary.Kind.INTERVALS ? "interval" : "reading");
+            if (refused != null) {
+                s.problem(timeCol, refused);
+                bad = true;
+            }
+        }
         long importWh = s.kwh.parse(csv.chars(), csv.start(importCol), csv.end(importCol));
         if (importWh < 0) {
             s.problem(importCol, s.kwh.reason(importWh, csv.field(importCol)));
@@ -165,6 +177,7 @@ final class LongFormat {
             return;
         }
         s.tally.meter(id);
+        names.putIfAbsent(id, name);
         long milli = at.toEpochMilli();
         Long export = exportWh == CounterHistory.NO_EXPORT ? null : exportWh;
         if (kind == ImportSummary.Kind.INTERVALS) {
@@ -213,8 +226,72 @@ final class LongFormat {
         return ok;
     }
 
+    /**
+     * Each meter's counters of the file merged with the readings stored in the file's period (and the one before and
+     * after it): a step backwards between a file row and a stored reading is a problem on the file's row. Steps
+     * between two file rows were reported while reading; steps between two stored readings are not the file's. A
+     * stored reading at the same instant as a file row wins (the import keeps existing values), so the file's
+     * neighbours are compared with it.
+     */
+    private void againstStored() throws IOException {
+        for (Map.Entry<Long, CounterHistory> e : counters.entrySet()) {
+            long id = e.getKey();
+            CounterHistory h = e.getValue();
+            if (h.size() == 0) {
+                continue;
+            }
+            String name = names.get(id);
+            int[] next = {0};
+            CounterReading[] last = {null};
+            boolean[] lastStored = {false};
+            long[] lastLine = {0};
+            scan.stored.forEach(id, Instant.ofEpochMilli(h.time(0)), Instant.ofEpochMilli(h.time(h.size() - 1)), r -> {
+                long t = r.readAt().toEpochMilli();
+                while (next[0] < h.size() && h.time(next[0]) <= t) {
+                    int i = next[0]++;
+                    if (h.time(i) == t) {
+                        continue;
+                    }
+                    CounterReading f = fileReading(id, h, i);
+                    if (lastStored[0] && CounterOrder.backwards(last[0], f)) {
+                        storedProblem(h.line(i), f, last[0], name, true);
+                    }
+                    last[0] = f;
+                    lastStored[0] = false;
+                    lastLine[0] = h.line(i);
+                }
+                if (last[0] != null && !lastStored[0] && CounterOrder.backwards(last[0], r)) {
+                    storedProblem(lastLine[0], last[0], r, name, false);
+                }
+                last[0] = r;
+                lastStored[0] = true;
+            });
+            if (lastStored[0] && next[0] < h.size()) {
+                CounterReading f = fileReading(id, h, next[0]);
+                if (CounterOrder.backwards(last[0], f)) {
+                    storedProblem(h.line(next[0]), f, last[0], name, true);
+                }
+            }
+        }
+    }
+
+    private static CounterReading fileReading(long id, CounterHistory h, int i) {
+        long export = h.exportWh(i);
+        return new CounterReading(id, Instant.ofEpochMilli(h.time(i)), h.importWh(i),
+                export == CounterHistory.NO_EXPORT ? null : export, ReadingSource.IMPORT);
+    }
+
+    private void storedProblem(long line, CounterReading file, CounterReading stored, String name, boolean storedIsEarlier) {
+        boolean importBack = storedIsEarlier ? file.importWh() < stored.importWh() : stored.importWh() < file.importWh();
+        int column = importBack || exportCol < 0 ? importCol : exportCol;
+        scan.problems.add(line, column + 1, scan.header[column], "counter went backwards: ["
+                + CounterOrder.kwh(file.importWh(), file.exportWh()) + "] " + (storedIsEarlier ? "after" : "before")
+                + " the stored reading [" + CounterOrder.kwh(stored.importWh(), stored.exportWh()) + "] of meter ["
+                + name + "] at [" + stored.readAt() + "]");
+    }
+
     private boolean notBackwards(long earlierWh, long laterWh, long otherLine, int column, boolean otherIsEarlier) {
-        if (laterWh >= earlierWh) {
+        if (!CounterOrder.backwards(earlierWh, null, laterWh, null)) {
             return true;
         }
         String value = scan.csv.field(column).strip();

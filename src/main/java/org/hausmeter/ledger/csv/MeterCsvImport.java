@@ -64,18 +64,37 @@ import java.util.Objects;
  * the first whose header starts with a digit. Then one column per interval, headed by its local start
  * ({@code 01/01/2025 00:15}, or with offset {@code 26/10/2025 02:00 +02:00} for the repeated hour), each on a quarter
  * hour and distinct. Cells are the interval's import energy in kWh; empty cell = no value. One row per meter.
+ *
+ * <h2>Limits from the ledger</h2>
+ * With {@link ImportLimits}: a value outside the accepted period, or before its meter's installation, is a problem
+ * (on the row, or on the header column in the wide layout). With {@link StoredReadings}: a counter that goes
+ * backwards against a reading already stored is a problem on the file's row, by the same rule as a manual reading
+ * ({@link org.hausmeter.ledger.CounterOrder}). A file that is not UTF-8 (see {@link FileEncoding}) is one problem.
  */
 public final class MeterCsvImport {
     private final Map<String, Long> meterIds;
     private final ImportOptions options;
+    private final ImportLimits limits;
+    private final StoredReadings stored;
 
     /**
      * @param meterIds known meters: name as written in files to meter id
      * @param options  how to read the file
      */
     public MeterCsvImport(Map<String, Long> meterIds, ImportOptions options) {
+        this(meterIds, options, ImportLimits.NONE, StoredReadings.NONE);
+    }
+
+    /**
+     * @param limits the accepted period and the meters' installation instants
+     * @param stored the readings already in the ledger: counters in the file must not go backwards against them
+     *               (checked in validating passes only, so inside {@link #commit} by its first pass)
+     */
+    public MeterCsvImport(Map<String, Long> meterIds, ImportOptions options, ImportLimits limits, StoredReadings stored) {
         this.meterIds = Map.copyOf(meterIds);
         this.options = Objects.requireNonNull(options, "options");
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.stored = Objects.requireNonNull(stored, "stored");
     }
 
     /** Validates the file: all problems and a summary, nothing emitted. Does not close the reader. */
@@ -87,7 +106,16 @@ public final class MeterCsvImport {
     public ImportReport preview(ReaderSource source) throws IOException {
         try (Reader in = source.open()) {
             return scan(in, null);
+        } catch (FileEncoding.NotUtf8 e) {
+            return notUtf8(e);
         }
+    }
+
+    /** A file that is not text in an encoding we read: one problem, nothing else looked at. */
+    private ImportReport notUtf8(FileEncoding.NotUtf8 e) {
+        return new ImportReport(options.file(), new ImportSummary(null, null, 0, 0, 0, null, null), 1,
+                options.maxProblems() == 0 ? java.util.List.of()
+                        : java.util.List.of(new ImportProblem(options.file(), e.line(), 0, null, e.getMessage())));
     }
 
     /**
@@ -113,7 +141,7 @@ public final class MeterCsvImport {
     }
 
     private ImportReport scan(Reader in, ImportSink sink) throws IOException {
-        Scan scan = new Scan(options, meterIds, sink, CsvReader.open(in, options.delimiter()));
+        Scan scan = new Scan(options, meterIds, sink, CsvReader.open(in, options.delimiter()), limits, stored);
         ImportSummary summary;
         if (options.decimal() == ImportOptions.Decimal.COMMA && scan.csv.delimiter() == ',') {
             scan.problems.line(1, "decimal comma needs a delimiter other than [,]");

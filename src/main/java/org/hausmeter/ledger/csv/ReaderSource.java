@@ -3,8 +3,6 @@ package org.hausmeter.ledger.csv;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -16,9 +14,12 @@ public interface ReaderSource {
 
     Reader open() throws IOException;
 
-    /** A file decoded as strict UTF-8 (malformed bytes fail with an IOException). */
+    /**
+     * A file decoded as its byte order mark says, else as UTF-8 after checking all of it (see {@link FileEncoding}):
+     * a file that is not UTF-8 fails with {@link FileEncoding.NotUtf8}, which the importer reports as a problem.
+     */
     static ReaderSource of(Path file) {
-        return () -> Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        return () -> FileEncoding.open(file);
     }
 
     static ReaderSource of(String content) {

@@ -16,11 +16,16 @@ final class Scan {
     final Tally tally = new Tally();
     final KwhParser kwh;
     final TimestampParser timestamps;
+    final ImportLimits limits;
+    final StoredReadings stored;
     String[] header;
     /** Columns after the first with a blank header (trailing delimiters): ignored, but must stay empty. */
     private int[] blankColumns;
 
-    Scan(ImportOptions options, Map<String, Long> meterIds, ImportSink sink, CsvReader csv) {
+    Scan(ImportOptions options, Map<String, Long> meterIds, ImportSink sink, CsvReader csv, ImportLimits limits,
+            StoredReadings stored) {
+        this.limits = limits;
+        this.stored = stored;
         this.options = options;
         this.meterIds = meterIds;
         this.sink = sink;

@@ -65,6 +65,11 @@ final class WideFormat {
                     scan.problem(i, "interval start [" + h[i].strip() + "] is not on a quarter hour");
                     continue;
                 }
+                if (scan.limits.earliest() != null && start.isBefore(scan.limits.earliest())
+                        || scan.limits.latest() != null && !start.isBefore(scan.limits.latest())) {
+                    scan.problem(i, scan.limits.refusal(-1, "", start, "interval"));
+                    continue;
+                }
                 Integer other = seen.putIfAbsent(second, i);
                 if (other != null) {
                     scan.problem(i, "same interval [" + start + "] as column [" + (other + 1) + "]");
@@ -109,6 +114,7 @@ final class WideFormat {
         Tally tally = s.tally;
         ImportSink sink = s.sink;
         int n = csv.fieldCount();
+        Instant installed = s.limits.installedAt().get(meterId);
         for (int c = firstInterval; c < n; c++) {
             Instant start = starts[c];
             if (start == null) {
@@ -119,6 +125,10 @@ final class WideFormat {
                 if (wh != KwhParser.EMPTY) {
                     s.problem(c, kwh.reason(wh, csv.field(c)));
                 }
+                continue;
+            }
+            if (installed != null && start.isBefore(installed)) {
+                s.problem(c, ImportLimits.installedRefusal(name, start, installed, s.limits.zone(), "interval"));
                 continue;
             }
             tally.value(millis[c]);

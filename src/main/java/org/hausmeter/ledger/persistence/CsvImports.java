@@ -16,7 +16,16 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hausmeter.ledger.CounterReading;
+import org.hausmeter.ledger.ReadingSource;
+import org.hausmeter.ledger.csv.ImportLimits;
+import org.hausmeter.ledger.csv.StoredReadings;
 import org.hausmeter.building.BuildingSettings;
 import org.hausmeter.ledger.csv.ImportOptions;
 import org.hausmeter.ledger.csv.ImportReport;
@@ -47,13 +56,48 @@ public class CsvImports {
     private final ReadingPartitions partitions;
     private final BuildingSettings settings;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final Clock clock;
+    private final Optional<LocalDate> earliest;
+    private final int latestDaysAhead;
 
     CsvImports(AgroalDataSource dataSource, ReadingPartitions partitions, BuildingSettings settings,
-            com.fasterxml.jackson.databind.ObjectMapper json) {
+            com.fasterxml.jackson.databind.ObjectMapper json, Clock clock,
+            @ConfigProperty(name = "hausmeter.import.earliest") Optional<LocalDate> earliest,
+            @ConfigProperty(name = "hausmeter.import.latest-days-ahead", defaultValue = "1") int latestDaysAhead) {
+        if (latestDaysAhead < 0) {
+            throw new IllegalArgumentException("hausmeter.import.latest-days-ahead must not be negative");
+        }
         this.dataSource = dataSource;
         this.partitions = partitions;
         this.settings = settings;
         this.json = json;
+        this.clock = clock;
+        this.earliest = earliest;
+        this.latestDaysAhead = latestDaysAhead;
+    }
+
+    /** The installed meters: names to ids, and ids to installation instants. */
+    private record Known(Map<String, Long> ids, Map<Long, Instant> installed, Instant firstInstalled) {
+    }
+
+    /**
+     * What an import may hold now: values from {@code hausmeter.import.earliest} (a local day in the building's zone;
+     * unset: the earliest installation of any meter) up to the end of the day {@code hausmeter.import.latest-days-ahead}
+     * days after today (default 1: tomorrow), and no value of a meter before its installation. Partitions of
+     * {@code meter_reading} are only ever created for a file that passed these limits.
+     */
+    public ImportLimits limits() {
+        return limits(known());
+    }
+
+    private ImportLimits limits(Known known) {
+        ZoneId zone = settings.current().zone();
+        Instant from = earliest.map(d -> d.atStartOfDay(zone).toInstant()).orElse(known.firstInstalled());
+        Instant to = LocalDate.ofInstant(clock.instant(), zone).plusDays(latestDaysAhead + 1L).atStartOfDay(zone).toInstant();
+        if (from != null && !from.isBefore(to)) {
+            from = null;
+        }
+        return new ImportLimits(from, to, known.installed(), zone);
     }
 
     public ImportOptions options(String fileName, ZoneId zone) {
@@ -61,17 +105,24 @@ public class CsvImports {
     }
 
     public ImportReport preview(Path file, ImportOptions options) throws IOException {
-        return new MeterCsvImport(meterIds(), options).preview(ReaderSource.of(file));
+        Known known = known();
+        return new MeterCsvImport(known.ids(), options, limits(known), this::storedReadings).preview(ReaderSource.of(file));
     }
 
-    /** Validates the whole file, then stores everything or nothing. */
+    /**
+     * Validates the whole file (also against the limits and the readings already stored), then stores everything or
+     * nothing.
+     */
     public Outcome commit(String actor, Path file, ImportOptions options) throws IOException, SQLException {
-        Map<String, Long> ids = meterIds();
-        MeterCsvImport importer = new MeterCsvImport(ids, options);
-        ImportReport check = importer.preview(ReaderSource.of(file));
+        Known known = known();
+        Map<String, Long> ids = known.ids();
+        ImportLimits limits = limits(known);
+        ImportReport check = new MeterCsvImport(ids, options, limits, this::storedReadings).preview(ReaderSource.of(file));
         if (!check.ok()) {
             return new Outcome(check, 0, 0);
         }
+        // The stored readings were checked just now; the passes inside the COPY do not ask again.
+        MeterCsvImport importer = new MeterCsvImport(ids, options, limits, StoredReadings.NONE);
         ImportSummary summary = check.summary();
         boolean counters = summary.kind() == ImportSummary.Kind.COUNTERS;
         if (counters && summary.first() != null) {
@@ -200,13 +251,61 @@ public class CsvImports {
 
     /** Meter names to ids: the installed meter of each name (an exchanged meter's history by its old row is not addressable by name). */
     Map<String, Long> meterIds() {
+        return known().ids();
+    }
+
+    private Known known() {
         return QuarkusTransaction.requiringNew().call(() -> {
             Map<String, Long> ids = new HashMap<>();
+            Map<Long, Instant> installed = new HashMap<>();
+            Instant first = null;
             for (Meter m : Meter.<Meter>list("removedAt is null")) {
                 ids.put(m.name, m.id);
+                installed.put(m.id, m.installedAt);
             }
-            return ids;
+            for (Meter m : Meter.<Meter>listAll()) {
+                if (first == null || m.installedAt.isBefore(first)) {
+                    first = m.installedAt;
+                }
+            }
+            return new Known(ids, installed, first);
         });
+    }
+
+    /** The stored readings of one meter in [from, to] with the one before and after, oldest first (streamed). */
+    private void storedReadings(long meterId, Instant from, Instant to, Consumer<CounterReading> each) throws IOException {
+        String cols = "SELECT read_at, import_wh, export_wh FROM meter_reading WHERE meter_id = ?";
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("(" + cols + " AND read_at < ? ORDER BY read_at DESC LIMIT 1)"
+                    + " UNION ALL (" + cols + " AND read_at >= ? AND read_at <= ?)"
+                    + " UNION ALL (" + cols + " AND read_at > ? ORDER BY read_at LIMIT 1) ORDER BY read_at")) {
+                ps.setFetchSize(10_000);
+                java.sql.Timestamp f = java.sql.Timestamp.from(from);
+                java.sql.Timestamp t = java.sql.Timestamp.from(to);
+                ps.setLong(1, meterId);
+                ps.setTimestamp(2, f);
+                ps.setLong(3, meterId);
+                ps.setTimestamp(4, f);
+                ps.setTimestamp(5, t);
+                ps.setLong(6, meterId);
+                ps.setTimestamp(7, t);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long export = rs.getLong(3);
+                        Long exportWh = rs.wasNull() ? null : export;
+                        each.accept(new CounterReading(meterId, rs.getTimestamp(1).toInstant(), rs.getLong(2), exportWh,
+                                ReadingSource.IMPORT));
+                    }
+                }
+            } finally {
+                c.rollback();
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IOException("Could not read the stored readings of meter [" + meterId + "]: " + e.getMessage(), e);
+        }
     }
 
 

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hausmeter.audit.AuditLog;
+import org.hausmeter.building.BuildingSettings;
+import org.hausmeter.ledger.CounterOrder;
 import org.hausmeter.ledger.Intervals;
+import org.hausmeter.ledger.csv.ImportLimits;
 import org.hausmeter.ledger.LedgerException;
 import org.hausmeter.ledger.persistence.Meter;
 
@@ -30,11 +33,13 @@ public class MeterReadings {
     private final EntityManager em;
     private final AuditLog audit;
     private final ReadingPartitions partitions;
+    private final BuildingSettings settings;
 
-    MeterReadings(EntityManager em, AuditLog audit, ReadingPartitions partitions) {
+    MeterReadings(EntityManager em, AuditLog audit, ReadingPartitions partitions, BuildingSettings settings) {
         this.em = em;
         this.audit = audit;
         this.partitions = partitions;
+        this.settings = settings;
     }
 
     /**
@@ -116,6 +121,40 @@ public class MeterReadings {
     }
 
     /**
+     * Dates the installed meter of that name: values from {@code installedAt} on can then be imported or entered
+     * (e.g. history loaded after the building file created the meter). Refused for a meter that replaced another
+     * one (its installation is the exchange) and when a reading or quarter hour of the meter would come before it.
+     * Audited with the reason.
+     *
+     * @return the installation instant before the change
+     */
+    @Transactional
+    public Instant setInstalled(String actor, String meterName, Instant installedAt, String reason) {
+        requireReason(reason);
+        Meter meter = Meter.installed(meterName).orElseThrow(() -> new LedgerException(LedgerException.Kind.NOT_FOUND,
+                "No installed meter [" + meterName + "]"));
+        if (meter.replacesMeterId != null) {
+            throw new LedgerException(LedgerException.Kind.INVALID, "Meter [" + meterName + "] replaced another meter:"
+                    + " its installation is the exchange at [" + meter.installedAt + "]");
+        }
+        Instant before = meter.installedAt;
+        if (installedAt.isAfter(before)) {
+            List<?> earlier = em.createNativeQuery("SELECT read_at FROM meter_reading WHERE meter_id = ?1 AND read_at < ?2"
+                    + " UNION ALL SELECT interval_start FROM interval_energy WHERE meter_id = ?1 AND interval_start < ?2"
+                    + " ORDER BY 1 LIMIT 1").setParameter(1, meter.id).setParameter(2, Timestamp.from(installedAt))
+                    .getResultList();
+            if (!earlier.isEmpty()) {
+                throw new LedgerException(LedgerException.Kind.INVALID, "Meter [" + meterName + "] has values before ["
+                        + installedAt + "] (first at [" + toInstant(earlier.get(0)) + "]): correct or remove those first");
+            }
+        }
+        meter.installedAt = installedAt;
+        audit.record(actor, "meter.installed", "meter:" + meterName, Map.of("installedAt", before.toString()),
+                Map.of("installedAt", installedAt.toString()), reason);
+        return before;
+    }
+
+    /**
      * The period whose intervals a reading at {@code at} influences: from the meter's reading before it
      * to the one after it (a gap around it is spread anew), on quarter-hour boundaries.
      */
@@ -145,22 +184,35 @@ public class MeterReadings {
                 .setParameter(3, importWh).setParameter(4, exportWh).executeUpdate();
     }
 
+    /**
+     * The meter of that name installed at {@code at}. A time before the first installation of that name is refused
+     * (400) with the same wording as an import ({@link ImportLimits#installedRefusal}); no meter of that name: 404.
+     */
     private Meter meterAt(String name, Instant at) {
-        return Meter.<Meter>find("name = ?1 and installedAt <= ?2 and (removedAt is null or removedAt >= ?2)", name, at)
-                .firstResultOptional().orElseThrow(() -> new LedgerException(LedgerException.Kind.NOT_FOUND,
-                        "No meter [" + name + "] installed at [" + at + "]"));
+        Optional<Meter> found = Meter.<Meter>find("name = ?1 and installedAt <= ?2 and (removedAt is null or removedAt >= ?2)",
+                name, at).firstResultOptional();
+        if (found.isPresent()) {
+            return found.get();
+        }
+        Optional<Meter> first = Meter.<Meter>find("name = ?1 order by installedAt", name).firstResultOptional();
+        if (first.isPresent() && at.isBefore(first.get().installedAt)) {
+            throw new LedgerException(LedgerException.Kind.INVALID, ImportLimits.installedRefusal(name, at,
+                    first.get().installedAt, settings.current().zone(), "Reading"));
+        }
+        throw new LedgerException(LedgerException.Kind.NOT_FOUND, "No meter [" + name + "] installed at [" + at + "]");
     }
 
+    /** The shared counter rule ({@link CounterOrder}) against the stored neighbours; refused with the neighbour named. */
     private void checkNeighbours(Meter meter, Instant at, long importWh, Long exportWh) {
         neighbour(meter.id, at, true).ifPresent(prev -> {
-            if (prev.importWh() > importWh || prev.exportWh() != null && exportWh != null && prev.exportWh() > exportWh) {
+            if (CounterOrder.backwards(prev.importWh(), prev.exportWh(), importWh, exportWh)) {
                 throw new LedgerException(LedgerException.Kind.INVALID, "Counter would go backwards: [" + importWh + "/"
                         + exportWh + "] Wh at [" + at + "] is below the reading [" + prev.importWh() + "/"
                         + prev.exportWh() + "] Wh at [" + prev.readAt() + "]");
             }
         });
         neighbour(meter.id, at, false).ifPresent(next -> {
-            if (next.importWh() < importWh || next.exportWh() != null && exportWh != null && next.exportWh() < exportWh) {
+            if (CounterOrder.backwards(importWh, exportWh, next.importWh(), next.exportWh())) {
                 throw new LedgerException(LedgerException.Kind.INVALID, "Counter would go backwards: [" + importWh + "/"
                         + exportWh + "] Wh at [" + at + "] is above the later reading [" + next.importWh() + "/"
                         + next.exportWh() + "] Wh at [" + next.readAt() + "]");

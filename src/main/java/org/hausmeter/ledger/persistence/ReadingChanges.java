@@ -48,6 +48,7 @@ public class ReadingChanges {
      */
     public Optional<MeterReadings.Reading> enter(String actor, String meter, Instant at, long importWh, Long exportWh,
             String reason) {
+        notAfterTheWindow(meter, at);
         Optional<MeterReadings.Reading> before = readings.enter(actor, meter, at, importWh, exportWh, reason);
         rederive(meter, at);
         return before;
@@ -56,10 +57,24 @@ public class ReadingChanges {
     /** Records a meter exchange (see {@link MeterReadings#exchange}), then re-derives. */
     public Meter exchange(String actor, String meter, Instant at, long oldFinalImportWh, Long oldFinalExportWh,
             String newModel, long newFirstImportWh, Long newFirstExportWh, String reason) {
+        notAfterTheWindow(meter, at);
         Meter m = readings.exchange(actor, meter, at, oldFinalImportWh, oldFinalExportWh, newModel, newFirstImportWh,
                 newFirstExportWh, reason);
         rederive(meter, at);
         return m;
+    }
+
+    /**
+     * A typed reading is refused past the import window's end (tomorrow by default), as an imported one is, so a
+     * mistyped year creates no partition; the start is the meter's installation (checked by {@link MeterReadings}).
+     */
+    private void notAfterTheWindow(String meter, Instant at) {
+        org.hausmeter.ledger.csv.ImportLimits limits = imports.limits();
+        String refused = new org.hausmeter.ledger.csv.ImportLimits(null, limits.latest(), java.util.Map.of(), limits.zone())
+                .refusal(-1, meter, at, "Reading");
+        if (refused != null) {
+            throw new org.hausmeter.ledger.LedgerException(org.hausmeter.ledger.LedgerException.Kind.INVALID, refused);
+        }
     }
 
     /** Derives the quarter hours a reading of {@code meter} at {@code at} influences again. */

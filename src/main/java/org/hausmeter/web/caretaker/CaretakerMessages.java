@@ -372,6 +372,18 @@ public interface CaretakerMessages {
     String meter_exchange_submit();
 
     @Message
+    String meter_installed_title();
+
+    @Message
+    String meter_installed_hint();
+
+    @Message
+    String meter_installed_day();
+
+    @Message
+    String meter_installed_submit();
+
+    @Message
     String meter_unknown_model(String model);
 
     @Message
@@ -796,6 +808,9 @@ public interface CaretakerMessages {
 
     @Message
     String done_meter_exchanged();
+
+    @Message
+    String done_meter_installed();
 
     @Message
     String done_flag_resolved(String n);

@@ -101,7 +101,7 @@ public class CaretakerMetersResource extends CaretakerPages {
     }
 
     public record View(Notice notice, Meters.MeterInfo meter, List<Meters.MeterInfo> history, Health health, Day day,
-            List<String> models, Form form) {
+            List<String> models, Form form, String installedDay) {
     }
 
     @CheckedTemplate
@@ -210,6 +210,20 @@ public class CaretakerMetersResource extends CaretakerPages {
         }, notice -> view(name, shown, notice, form));
     }
 
+    /** Dates the meter's installation: the local day's start in the building's zone (see MeterReadings#setInstalled). */
+    @POST
+    @Path("{name}/installed")
+    @Produces(MediaType.TEXT_HTML)
+    public Response installed(@PathParam("name") String name, @FormParam("day") String day,
+            @FormParam("reason") String reason) {
+        Form form = new Form("", "", "", reason, "", "", "", "0", "", "installed");
+        return change(() -> {
+            LocalDate d = forms().date(day, ct().meter_installed_day());
+            readings.setInstalled(actor(), name, Intervals.dayStart(d, zone()), reason);
+            return seeOther("/caretaker/meters/" + enc(name) + "?day=" + d, "meter_installed", null);
+        }, notice -> view(name, today(), notice, form));
+    }
+
     private TemplateInstance view(String name, LocalDate day, Notice notice, Form form) {
         List<Meters.MeterInfo> history = meters.history(name);
         if (history.isEmpty()) {
@@ -249,7 +263,8 @@ public class CaretakerMetersResource extends CaretakerPages {
                 readings.readings(name, from, to.plusMillis(1)));
         List<String> models = new ArrayList<>(topology.catalog().ids());
         java.util.Collections.sort(models);
-        return Templates.meter(new View(notice, meter, history, Health.of(polling.polledMeter(name)), d, models, form));
+        return Templates.meter(new View(notice, meter, history, Health.of(polling.polledMeter(name)), d, models, form,
+                LocalDate.ofInstant(meter.installedAt(), zone()).toString()));
     }
 
     private static int index(Instant from, Instant start) {

@@ -96,6 +96,21 @@ class BuildingConfigLoaderTest {
     }
 
     @Test
+    void installedDay_isOptional_andMustBeADay() throws IOException {
+        BuildingConfig config = BuildingConfigLoader.load(replaced("model: abb-b23, role: GRID",
+                "model: abb-b23, role: GRID, installed: 2026-01-01"), CATALOG);
+        assertThat(config.meters()).filteredOn(m -> m.name().equals("grid")).extracting(BuildingConfig.Meter::installed)
+                .containsExactly(java.time.LocalDate.of(2026, 1, 1));
+        assertThat(config.meters()).filteredOn(m -> m.name().equals("pv")).extracting(BuildingConfig.Meter::installed)
+                .containsOnlyNulls();
+
+        Path file = replaced("model: abb-b23, role: GRID", "model: abb-b23, role: GRID, installed: 1.1.2026");
+        assertThatThrownBy(() -> BuildingConfigLoader.load(file, CATALOG))
+                .isInstanceOf(BuildingConfigException.class)
+                .hasMessageContaining("meter [grid] installed [1.1.2026] is not a day like 2026-01-01");
+    }
+
+    @Test
     void unknownModel() throws IOException {
         Path file = replaced("model: abb-b23", "model: abb-b33");
 

@@ -355,8 +355,9 @@ class CaretakerPagesTest {
                 .multiPart("layout", "AUTO").post("/caretaker/import/preview").then().statusCode(200)
                 .body(containsString("2 Probleme")).body(matchesPattern("(?s).*<td class=\"num\">3</td>.*unknown meter.*"))
                 .body(containsString("<td class=\"num\">4</td>")).body(not(containsString("id=\"commit\"")));
-        // A demo meter in a month no test stores readings for (the import takes installed meters only).
-        String good = "meter,timestamp,import_kwh\napt-0.1,2023-07-05 00:00,10.5\napt-0.1,2023-07-05 00:15,10.75\n";
+        // A meter of its own, installed 1 January 2024 (values before a meter's installation are refused).
+        String meter = org.hausmeter.support.TestMeters.common("pg-csv").name;
+        String good = "meter,timestamp,import_kwh\n" + meter + ",2024-07-05 00:00,10.5\n" + meter + ",2024-07-05 00:15,10.75\n";
         String preview = caretaker.form().multiPart("file", "good.csv", good.getBytes(StandardCharsets.UTF_8), "text/csv")
                 .multiPart("layout", "LONG").post("/caretaker/import/preview").then().statusCode(200)
                 .body(containsString("Keine Fehler gefunden")).extract().asString();
@@ -402,6 +403,28 @@ class CaretakerPagesTest {
                 .body(containsString("Frühere Zähler")).body(containsString("Zählerwechsel</span>"));
         caretaker.cookies().get("/caretaker/audit?action=meter.exchange&subject=" + flat.meter()).then()
                 .body(containsString("Zähler defekt"));
+    }
+
+    @Test
+    void meterInstalled_throughTheMeterPage_letsTheCaretakerEnterHistory() {
+        TestApartments.Flat flat = TestApartments.create("PI", Instant.parse("2026-05-31T22:00:00Z"), null);
+        flats.add(flat);
+        String base = "/caretaker/meters/" + flat.meter();
+        caretaker.cookies().get(base).then().statusCode(200).body(containsString("Einbaudatum"))
+                .body(containsString("value=\"2026-06-01\""));
+        caretaker.form().formParam("at", "2026-03-01T00:00").formParam("importKwh", "500").formParam("reason", "Altbestand")
+                .post(base + "/readings").then().statusCode(400)
+                .body(containsString("is before meter [" + flat.meter() + "] was installed on [2026-06-01 00:00]"));
+        caretaker.form().formParam("day", "2026-01-01").formParam("reason", "").post(base + "/installed").then()
+                .statusCode(400).body(containsString("reason"));
+        Response ok = caretaker.form().formParam("day", "2026-01-01").formParam("reason", "Einbau laut Protokoll")
+                .post(base + "/installed");
+        assertThat(ok.statusCode()).isEqualTo(303);
+        caretaker.follow(ok).then().body(containsString("Einbaudatum gespeichert")).body(containsString("value=\"2026-01-01\""));
+        caretaker.form().formParam("at", "2026-03-01T00:00").formParam("importKwh", "500").formParam("reason", "Altbestand")
+                .post(base + "/readings").then().statusCode(303);
+        caretaker.cookies().get("/caretaker/audit?action=meter.installed&subject=" + flat.meter()).then()
+                .body(containsString("Einbau laut Protokoll"));
     }
 
     @Test
