@@ -40,8 +40,7 @@ public class Access {
     }
 
     /** An apartment of the resident, with their periods in it, oldest first. */
-    public record OwnApartment(String code, String name, List<TenancyPeriod> periods) {
-    }
+    public record OwnApartment(String code, String name, List<TenancyPeriod> periods) {}
 
     /**
      * The resident's periods in {@code apartmentCode}, oldest first.
@@ -71,10 +70,11 @@ public class Access {
         // cost a third of a dashboard).
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, List<TenancyPeriod>> periods = new LinkedHashMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT a.code, a.name, t.move_in, t.move_out FROM tenancy t JOIN apartment a ON a.id = t.apartment_id"
-                        + " JOIN account r ON r.id = t.resident_id WHERE lower(r.username) = lower(?) AND r.active"
-                        + " ORDER BY t.move_in, t.id")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT a.code, a.name, t.move_in, t.move_out FROM tenancy t JOIN apartment a ON a.id = t.apartment_id"
+                                + " JOIN account r ON r.id = t.resident_id WHERE lower(r.username) = lower(?) AND r.active"
+                                + " ORDER BY t.move_in, t.id")) {
             ps.setString(1, username);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -82,7 +82,8 @@ public class Access {
                     names.putIfAbsent(code, rs.getString(2));
                     Timestamp out = rs.getTimestamp(4);
                     periods.computeIfAbsent(code, k -> new ArrayList<>())
-                            .add(new TenancyPeriod(rs.getTimestamp(3).toInstant(), out == null ? null : out.toInstant()));
+                            .add(new TenancyPeriod(
+                                    rs.getTimestamp(3).toInstant(), out == null ? null : out.toInstant()));
                 }
             }
         } catch (SQLException e) {

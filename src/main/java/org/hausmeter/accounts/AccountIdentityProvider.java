@@ -38,15 +38,25 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
     private final LoginSessions sessions;
     private final String formPostLocation;
 
-    AccountIdentityProvider(LoginThrottle throttle, KnownDevices devices, LoginSessions sessions, Clock clock,
+    AccountIdentityProvider(
+            LoginThrottle throttle,
+            KnownDevices devices,
+            LoginSessions sessions,
+            Clock clock,
             AgroalDataSource dataSource,
-            @ConfigProperty(name = "quarkus.http.auth.form.post-location", defaultValue = "/j_security_check") String postLocation) {
+            @ConfigProperty(name = "quarkus.http.auth.form.post-location", defaultValue = "/j_security_check")
+                    String postLocation) {
         this.throttle = throttle;
         this.devices = devices;
         this.sessions = sessions;
         this.formPostLocation = postLocation.startsWith("/") ? postLocation : "/" + postLocation;
-        this.check = new LoginCheck(throttle, username -> find(dataSource, username), PasswordHasher::matches,
-                PasswordHasher.dummyHash(), new VerifiedCredentials(Duration.ofMinutes(5), clock), clock);
+        this.check = new LoginCheck(
+                throttle,
+                username -> find(dataSource, username),
+                PasswordHasher::matches,
+                PasswordHasher.dummyHash(),
+                new VerifiedCredentials(Duration.ofMinutes(5), clock),
+                clock);
     }
 
     @Override
@@ -55,17 +65,18 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
-            AuthenticationRequestContext context) {
+    public Uni<SecurityIdentity> authenticate(
+            UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
         RoutingContext rc = HttpSecurityUtils.getRoutingContextAttribute(request);
         String address = clientAddress(rc);
         return context.runBlocking(() -> {
             String username = request.getUsername();
-            LoginCheck.Outcome outcome = check.check(username, new String(request.getPassword().getPassword()), address,
-                    devices.knows(rc, username));
+            LoginCheck.Outcome outcome = check.check(
+                    username, new String(request.getPassword().getPassword()), address, devices.knows(rc, username));
             if (!outcome.loggedIn()) {
                 // The message names nobody: whatever logs it, no typed text reaches a log through it.
-                throw new AuthenticationFailedException(outcome.throttled() ? "Too many failed logins" : "Wrong username or password");
+                throw new AuthenticationFailedException(
+                        outcome.throttled() ? "Too many failed logins" : "Wrong username or password");
             }
             LoginCheck.Account a = outcome.account();
             if (rc != null && formPostLocation.equals(rc.normalizedPath())) {
@@ -74,7 +85,8 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
                 sessions.start(rc, a.username());
             }
             QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
-                    .setPrincipal(new QuarkusPrincipal(a.username())).addRole(a.role().name());
+                    .setPrincipal(new QuarkusPrincipal(a.username()))
+                    .addRole(a.role().name());
             if (a.oneTime()) {
                 identity.addAttribute(OneTimePasswords.CHANGE_REQUIRED, Boolean.TRUE);
             }
@@ -97,16 +109,21 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
 
     /** One plain JDBC query, like {@link SessionIdentityProvider}: a login flood should not cost a transaction each. */
     private static Optional<LoginCheck.Account> find(AgroalDataSource dataSource, String username) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT username, password_hash, role, active, one_time_until FROM account WHERE lower(username) = lower(?)")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT username, password_hash, role, active, one_time_until FROM account WHERE lower(username) = lower(?)")) {
             ps.setString(1, username);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
                 java.sql.Timestamp oneTime = rs.getTimestamp(5);
-                return Optional.of(new LoginCheck.Account(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)),
-                        rs.getBoolean(4), oneTime == null ? null : oneTime.toInstant()));
+                return Optional.of(new LoginCheck.Account(
+                        rs.getString(1),
+                        rs.getString(2),
+                        Role.valueOf(rs.getString(3)),
+                        rs.getBoolean(4),
+                        oneTime == null ? null : oneTime.toInstant()));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read an account: " + e.getMessage(), e);

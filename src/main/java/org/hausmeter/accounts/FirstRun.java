@@ -19,8 +19,7 @@ import org.hausmeter.audit.AuditLog;
 public class FirstRun {
 
     /** The created account and its one-time password (shown once, stored only as a bcrypt hash). */
-    public record Created(String username, String oneTimePassword, java.time.Instant validUntil) {
-    }
+    public record Created(String username, String oneTimePassword, java.time.Instant validUntil) {}
 
     private final Clock clock;
     private final AuditLog audit;
@@ -37,7 +36,8 @@ public class FirstRun {
     public Created createCaretaker(String username) {
         String name = username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT);
         if (!name.matches("[a-z0-9][a-z0-9._-]{1,63}")) {
-            throw new IllegalArgumentException("Username [" + username + "]: 2-64 lower-case letters, digits, '.', '_' or '-'");
+            throw new IllegalArgumentException(
+                    "Username [" + username + "]: 2-64 lower-case letters, digits, '.', '_' or '-'");
         }
         String password = PasswordHasher.randomPassword(16);
         java.time.Instant until = oneTime.validUntil();
@@ -53,7 +53,12 @@ public class FirstRun {
             a.oneTimeUntil = until;
             a.createdAt = clock.instant();
             a.persist();
-            audit.record("first-run", "account.create", "account:" + name, null, Map.of("role", "CARETAKER"),
+            audit.record(
+                    "first-run",
+                    "account.create",
+                    "account:" + name,
+                    null,
+                    Map.of("role", "CARETAKER"),
                     "first caretaker, one-time password printed to the operator");
         });
         return new Created(name, password, until);
@@ -77,8 +82,13 @@ public class FirstRun {
             a.passwordHash = PasswordHasher.hash(password);
             a.oneTimeUntil = until;
             int ended = sessions.endAll(a.id, LoginSessions.EndReason.PASSWORD);
-            audit.record("operator", "account.password", "account:" + a.username, null,
-                    Map.of("oneTimePassword", true, "sessionsEnded", ended), "reset-password: one-time password printed");
+            audit.record(
+                    "operator",
+                    "account.password",
+                    "account:" + a.username,
+                    null,
+                    Map.of("oneTimePassword", true, "sessionsEnded", ended),
+                    "reset-password: one-time password printed");
         });
         return new Created(name, password, until);
     }

@@ -49,7 +49,8 @@ public final class KnownDevices {
     /** The signing key for a session key: its own derivation, so a device cookie is never valid as anything else. */
     public static byte[] keyFrom(String sessionKey) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(("hausmeter-device|" + sessionKey).getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256")
+                    .digest(("hausmeter-device|" + sessionKey).getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA-256 unavailable", e);
         }
@@ -63,14 +64,21 @@ public final class KnownDevices {
 
     /** Gives the browser of this request a device cookie of {@code username} (replacing one it had). */
     public void remember(RoutingContext rc, String username) {
-        rc.response().addCookie(Cookie.cookie(COOKIE, issue(username)).setPath(path).setHttpOnly(true)
-                .setSameSite(CookieSameSite.STRICT).setSecure(rc.request().isSSL()).setMaxAge(validity.toSeconds()));
+        rc.response()
+                .addCookie(Cookie.cookie(COOKIE, issue(username))
+                        .setPath(path)
+                        .setHttpOnly(true)
+                        .setSameSite(CookieSameSite.STRICT)
+                        .setSecure(rc.request().isSSL())
+                        .setMaxAge(validity.toSeconds()));
     }
 
     /** A cookie value for {@code username}, issued now. */
     String issue(String username) {
-        String payload = VERSION + "." + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(username.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8))
+        String payload = VERSION + "."
+                + Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(username.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8))
                 + "." + clock.instant().getEpochSecond();
         return payload + "." + mac(payload);
     }
@@ -85,7 +93,8 @@ public final class KnownDevices {
             return false;
         }
         String payload = value.substring(0, cut);
-        if (!MessageDigest.isEqual(mac(payload).getBytes(StandardCharsets.US_ASCII),
+        if (!MessageDigest.isEqual(
+                mac(payload).getBytes(StandardCharsets.US_ASCII),
                 value.substring(cut + 1).getBytes(StandardCharsets.US_ASCII))) {
             return false;
         }
@@ -98,7 +107,8 @@ public final class KnownDevices {
             Instant issued = Instant.ofEpochSecond(Long.parseLong(parts[2]));
             Instant now = clock.instant();
             // A cookie from the future (clock set back) counts as far as a minute; a stale one not at all.
-            return user.equals(username.toLowerCase(Locale.ROOT)) && !issued.isAfter(now.plusSeconds(60))
+            return user.equals(username.toLowerCase(Locale.ROOT))
+                    && !issued.isAfter(now.plusSeconds(60))
                     && now.isBefore(issued.plus(validity));
         } catch (IllegalArgumentException | java.time.DateTimeException e) {
             return false;
@@ -109,7 +119,9 @@ public final class KnownDevices {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }

@@ -82,7 +82,12 @@ final class LoginCheck {
     private final VerifiedCredentials verified;
     private final Clock clock;
 
-    LoginCheck(LoginThrottle throttle, Accounts accounts, Passwords passwords, String dummyHash, VerifiedCredentials verified,
+    LoginCheck(
+            LoginThrottle throttle,
+            Accounts accounts,
+            Passwords passwords,
+            String dummyHash,
+            VerifiedCredentials verified,
             Clock clock) {
         this.clock = clock;
         this.throttle = throttle;
@@ -111,11 +116,13 @@ final class LoginCheck {
         boolean ok;
         if (account != null && account.canLogIn()) {
             ok = verified.recentlyMatched(name, pw, account.passwordHash())
-                    || verified.remember(name, pw, account.passwordHash(), passwords.matches(pw, account.passwordHash()));
+                    || verified.remember(
+                            name, pw, account.passwordHash(), passwords.matches(pw, account.passwordHash()));
             if (ok && !OneTimePasswords.usable(account.oneTimeUntil(), clock.instant())) {
                 // The right one-time password, too late: the same answer as a wrong password (it is one now); the
                 // log tells the caretaker why, who gives a new one.
-                LOG.infof("Login of %s refused: the one-time password expired at %s; the caretaker can give a new one",
+                LOG.infof(
+                        "Login of %s refused: the one-time password expired at %s; the caretaker can give a new one",
                         LogSafe.quoted(username), account.oneTimeUntil());
                 ok = false;
             }
@@ -130,8 +137,9 @@ final class LoginCheck {
             if (now.isZero()) {
                 LOG.infof("Failed login of %s from %s", LogSafe.quoted(username), address);
             } else {
-                LOG.warnf("Failed login of %s from %s; further attempts refused for %d s", LogSafe.quoted(username), address,
-                        seconds(now));
+                LOG.warnf(
+                        "Failed login of %s from %s; further attempts refused for %d s",
+                        LogSafe.quoted(username), address, seconds(now));
             }
             return WRONG;
         }

@@ -15,8 +15,8 @@ import java.time.Instant;
  */
 public record LoginSessionRules(Duration idle, Duration absolute, Duration touchEvery) {
 
-    public static final LoginSessionRules DEFAULT = new LoginSessionRules(Duration.ofMinutes(30), Duration.ofHours(12),
-            Duration.ofMinutes(1));
+    public static final LoginSessionRules DEFAULT =
+            new LoginSessionRules(Duration.ofMinutes(30), Duration.ofHours(12), Duration.ofMinutes(1));
 
     /** What a request with this session may do. */
     public enum Verdict {
@@ -37,7 +37,10 @@ public record LoginSessionRules(Duration idle, Duration absolute, Duration touch
     }
 
     public LoginSessionRules {
-        if (idle.isNegative() || idle.isZero() || absolute.compareTo(idle) < 0 || touchEvery.isNegative()
+        if (idle.isNegative()
+                || idle.isZero()
+                || absolute.compareTo(idle) < 0
+                || touchEvery.isNegative()
                 || touchEvery.compareTo(idle) >= 0) {
             throw new IllegalArgumentException("Session timeouts need 0 <= touch < idle <= absolute");
         }

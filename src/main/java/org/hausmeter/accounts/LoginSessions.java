@@ -40,7 +40,12 @@ public class LoginSessions {
 
     /** Why a session ended (column ended_reason). */
     public enum EndReason {
-        LOGOUT, PASSWORD, CARETAKER, IDLE, EXPIRED, REPLACED;
+        LOGOUT,
+        PASSWORD,
+        CARETAKER,
+        IDLE,
+        EXPIRED,
+        REPLACED;
 
         String column() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -48,8 +53,7 @@ public class LoginSessions {
     }
 
     /** An open session, for the caretaker's list. */
-    public record SessionView(long id, Instant createdAt, Instant lastSeenAt, String userAgent, String address) {
-    }
+    public record SessionView(long id, Instant createdAt, Instant lastSeenAt, String userAgent, String address) {}
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int KEEP_DAYS = 30;
@@ -85,9 +89,10 @@ public class LoginSessions {
         Instant now = clock.instant();
         String agent = rc.request().getHeader("User-Agent");
         String address = AccountIdentityProvider.clientAddress(rc);
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO login_session (token_hash, account_id, created_at, last_seen_at, user_agent, address) "
-                        + "SELECT ?, id, ?, ?, ?, ? FROM account WHERE lower(username) = lower(?)")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO login_session (token_hash, account_id, created_at, last_seen_at, user_agent, address) "
+                                + "SELECT ?, id, ?, ?, ?, ? FROM account WHERE lower(username) = lower(?)")) {
             ps.setBytes(1, hash(token));
             ps.setTimestamp(2, Timestamp.from(now));
             ps.setTimestamp(3, Timestamp.from(now));
@@ -125,18 +130,30 @@ public class LoginSessions {
                     }
                     id = rs.getLong(1);
                     Timestamp ended = rs.getTimestamp(4);
-                    verdict = rules.judge(rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant(),
-                            ended == null ? null : ended.toInstant(), now);
+                    verdict = rules.judge(
+                            rs.getTimestamp(2).toInstant(),
+                            rs.getTimestamp(3).toInstant(),
+                            ended == null ? null : ended.toInstant(),
+                            now);
                 }
             }
             switch (verdict) {
-                case VALID_TOUCH -> update(c, "UPDATE login_session SET last_seen_at = ? WHERE id = ? AND ended_at IS NULL",
-                        now, id, null);
-                case IDLE, EXPIRED -> update(c, "UPDATE login_session SET ended_at = ?, ended_reason = ? WHERE id = ? "
-                        + "AND ended_at IS NULL", now, id, (verdict == LoginSessionRules.Verdict.IDLE ? EndReason.IDLE
-                                : EndReason.EXPIRED).column());
-                default -> {
-                }
+                case VALID_TOUCH ->
+                    update(
+                            c,
+                            "UPDATE login_session SET last_seen_at = ? WHERE id = ? AND ended_at IS NULL",
+                            now,
+                            id,
+                            null);
+                case IDLE, EXPIRED ->
+                    update(
+                            c,
+                            "UPDATE login_session SET ended_at = ?, ended_reason = ? WHERE id = ? "
+                                    + "AND ended_at IS NULL",
+                            now,
+                            id,
+                            (verdict == LoginSessionRules.Verdict.IDLE ? EndReason.IDLE : EndReason.EXPIRED).column());
+                default -> {}
             }
             return verdict.valid();
         } catch (SQLException e) {
@@ -155,8 +172,12 @@ public class LoginSessions {
 
     /** Tells the browser to drop the session cookies (Quarkus' and ours). */
     public static void expireCookies(RoutingContext rc, String sessionCookieName) {
-        rc.response().addCookie(Cookie.cookie(sessionCookieName, "").setPath("/").setMaxAge(0).setHttpOnly(true)
-                .setSameSite(CookieSameSite.STRICT));
+        rc.response()
+                .addCookie(Cookie.cookie(sessionCookieName, "")
+                        .setPath("/")
+                        .setMaxAge(0)
+                        .setHttpOnly(true)
+                        .setSameSite(CookieSameSite.STRICT));
         rc.response().addCookie(cookie("").setMaxAge(0).setSecure(rc.request().isSSL()));
     }
 
@@ -169,10 +190,13 @@ public class LoginSessions {
     public int endOthers(long accountId, RoutingContext rc, EndReason reason) {
         String token = rc == null ? null : token(rc);
         byte[] keep = token == null ? new byte[0] : hash(token);
-        return endWhere("account_id = ? AND token_hash <> ?", ps -> {
-            ps.setLong(3, accountId);
-            ps.setBytes(4, keep);
-        }, reason);
+        return endWhere(
+                "account_id = ? AND token_hash <> ?",
+                ps -> {
+                    ps.setLong(3, accountId);
+                    ps.setBytes(4, keep);
+                },
+                reason);
     }
 
     /** Ends every open session of the account (the caretaker gave a new password). */
@@ -188,15 +212,23 @@ public class LoginSessions {
      */
     @Transactional
     public int endByCaretaker(long accountId, String username, Long sessionId, String actor) {
-        int n = sessionId == null ? endAll(accountId, EndReason.CARETAKER)
-                : endWhere("account_id = ? AND id = ?", ps -> {
-                    ps.setLong(3, accountId);
-                    ps.setLong(4, sessionId);
-                }, EndReason.CARETAKER);
+        int n = sessionId == null
+                ? endAll(accountId, EndReason.CARETAKER)
+                : endWhere(
+                        "account_id = ? AND id = ?",
+                        ps -> {
+                            ps.setLong(3, accountId);
+                            ps.setLong(4, sessionId);
+                        },
+                        EndReason.CARETAKER);
         if (n > 0) {
-            audit.record(actor, "account.session.end", "account:" + username,
+            audit.record(
+                    actor,
+                    "account.session.end",
+                    "account:" + username,
                     java.util.Map.of("openSessions", sessionId == null ? "all" : "session " + sessionId),
-                    java.util.Map.of("ended", n), null);
+                    java.util.Map.of("ended", n),
+                    null);
         }
         return n;
     }
@@ -205,9 +237,10 @@ public class LoginSessions {
     public List<SessionView> open(long accountId) {
         Instant now = clock.instant();
         List<SessionView> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT id, created_at, last_seen_at, user_agent, address FROM login_session "
-                        + "WHERE account_id = ? AND ended_at IS NULL ORDER BY last_seen_at DESC, id DESC")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT id, created_at, last_seen_at, user_agent, address FROM login_session "
+                                + "WHERE account_id = ? AND ended_at IS NULL ORDER BY last_seen_at DESC, id DESC")) {
             ps.setLong(1, accountId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -228,8 +261,9 @@ public class LoginSessions {
     @Scheduled(every = "6h", delayed = "10m", identity = "login-session-purge")
     void purge() {
         Instant before = clock.instant().minus(Duration.ofDays(KEEP_DAYS));
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "DELETE FROM login_session WHERE last_seen_at < ? OR ended_at < ?")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps =
+                        c.prepareStatement("DELETE FROM login_session WHERE last_seen_at < ? OR ended_at < ?")) {
             ps.setTimestamp(1, Timestamp.from(before));
             ps.setTimestamp(2, Timestamp.from(before));
             ps.executeUpdate();
@@ -243,8 +277,10 @@ public class LoginSessions {
     }
 
     private int endWhere(String where, Binder binder, EndReason reason) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "UPDATE login_session SET ended_at = ?, ended_reason = ? WHERE ended_at IS NULL AND " + where)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "UPDATE login_session SET ended_at = ?, ended_reason = ? WHERE ended_at IS NULL AND "
+                                + where)) {
             ps.setTimestamp(1, Timestamp.from(clock.instant()));
             ps.setString(2, reason.column());
             binder.bind(ps);

@@ -48,23 +48,44 @@ public final class LoginThrottle {
     static final int KNOWN_ADDRESSES_PER_ACCOUNT = 8;
 
     /** Thresholds, windows and the size cap; see the class comment. */
-    public record Policy(int addressFailures, int addressUsernameFailures, int accountFailures, Duration base,
-            Duration max, Duration forgetAfter, Duration knownFor, int maxEntries) {
+    public record Policy(
+            int addressFailures,
+            int addressUsernameFailures,
+            int accountFailures,
+            Duration base,
+            Duration max,
+            Duration forgetAfter,
+            Duration knownFor,
+            int maxEntries) {
         public Policy {
-            if (addressFailures < 1 || addressUsernameFailures < 1 || accountFailures < 1 || base.isNegative()
-                    || base.isZero() || max.compareTo(base) < 0 || forgetAfter.compareTo(max) < 0 || knownFor.isNegative()
-                    || knownFor.isZero() || maxEntries < 1) {
-                throw new IllegalArgumentException("Login throttle policy [" + addressFailures + ", " + addressUsernameFailures
-                        + ", " + accountFailures + ", " + base + ", " + max + ", " + forgetAfter + ", " + knownFor + ", "
-                        + maxEntries + "] is not consistent");
+            if (addressFailures < 1
+                    || addressUsernameFailures < 1
+                    || accountFailures < 1
+                    || base.isNegative()
+                    || base.isZero()
+                    || max.compareTo(base) < 0
+                    || forgetAfter.compareTo(max) < 0
+                    || knownFor.isNegative()
+                    || knownFor.isZero()
+                    || maxEntries < 1) {
+                throw new IllegalArgumentException(
+                        "Login throttle policy [" + addressFailures + ", " + addressUsernameFailures
+                                + ", " + accountFailures + ", " + base + ", " + max + ", " + forgetAfter + ", "
+                                + knownFor + ", "
+                                + maxEntries + "] is not consistent");
             }
         }
     }
 
     /** How many entries each structure holds now. */
-    public record Sizes(int addresses, int addressUsernames, int accounts, int unknownUsernames, int lastAttempts,
-            int knownAccounts, int knownAddresses) {
-    }
+    public record Sizes(
+            int addresses,
+            int addressUsernames,
+            int accounts,
+            int unknownUsernames,
+            int lastAttempts,
+            int knownAccounts,
+            int knownAddresses) {}
 
     private final Policy policy;
     private final Clock clock;
@@ -77,8 +98,7 @@ public final class LoginThrottle {
     /** Per account (normal username), the addresses it logged in from and when it last did. */
     private final LinkedHashMap<String, LinkedHashMap<String, Instant>> known = new LinkedHashMap<>();
 
-    private record LastAttempt(String username, boolean knownDevice, Instant at) {
-    }
+    private record LastAttempt(String username, boolean knownDevice, Instant at) {}
 
     public LoginThrottle(Policy policy, Clock clock) {
         this.policy = policy;
@@ -110,7 +130,9 @@ public final class LoginThrottle {
     public synchronized Duration waitFor(String username, String address, boolean knownDevice) {
         Instant now = clock.instant();
         String user = normalUsername(username);
-        return longest(addresses.remaining(address, now), pairs.remaining(pairKey(address, user), now),
+        return longest(
+                addresses.remaining(address, now),
+                pairs.remaining(pairKey(address, user), now),
                 accountWait(user, address, knownDevice, now));
     }
 
@@ -128,7 +150,9 @@ public final class LoginThrottle {
         if (address != null) {
             put(lastAttempts, address, new LastAttempt(user, knownDevice, now));
         }
-        return longest(pairs.remaining(pairKey(address, user), now), accountWait(user, address, knownDevice, now),
+        return longest(
+                pairs.remaining(pairKey(address, user), now),
+                accountWait(user, address, knownDevice, now),
                 Duration.ZERO);
     }
 
@@ -185,7 +209,9 @@ public final class LoginThrottle {
         if (last == null || expired(last.at(), now)) {
             return addresses.remaining(address, now);
         }
-        return longest(addresses.remaining(address, now), pairs.remaining(pairKey(address, last.username()), now),
+        return longest(
+                addresses.remaining(address, now),
+                pairs.remaining(pairKey(address, last.username()), now),
                 accountWait(last.username(), address, last.knownDevice(), now));
     }
 
@@ -209,8 +235,14 @@ public final class LoginThrottle {
     }
 
     public synchronized Sizes sizes() {
-        return new Sizes(addresses.map.size(), pairs.map.size(), accounts.map.size(), unknownUsernames.map.size(),
-                lastAttempts.size(), known.size(), known.values().stream().mapToInt(LinkedHashMap::size).sum());
+        return new Sizes(
+                addresses.map.size(),
+                pairs.map.size(),
+                accounts.map.size(),
+                unknownUsernames.map.size(),
+                lastAttempts.size(),
+                known.size(),
+                known.values().stream().mapToInt(LinkedHashMap::size).sum());
     }
 
     public Policy policy() {

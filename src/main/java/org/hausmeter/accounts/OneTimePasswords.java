@@ -22,8 +22,10 @@ public class OneTimePasswords {
     private final Clock clock;
     private final Duration validity;
 
-    OneTimePasswords(Clock clock,
-            @ConfigProperty(name = "hausmeter.login.one-time-password-validity", defaultValue = "14d") Duration validity) {
+    OneTimePasswords(
+            Clock clock,
+            @ConfigProperty(name = "hausmeter.login.one-time-password-validity", defaultValue = "14d")
+                    Duration validity) {
         this.clock = clock;
         this.validity = validity;
     }

@@ -26,7 +26,12 @@ public class PasswordChange {
 
     /** Why a change was refused. */
     public enum Refusal {
-        THROTTLED, WRONG_CURRENT, TOO_SHORT, TOO_LONG, MISMATCH, SAME
+        THROTTLED,
+        WRONG_CURRENT,
+        TOO_SHORT,
+        TOO_LONG,
+        MISMATCH,
+        SAME
     }
 
     /**
@@ -44,7 +49,10 @@ public class PasswordChange {
     private final AuditLog audit;
     private final int minLength;
 
-    PasswordChange(LoginThrottle throttle, LoginSessions sessions, AuditLog audit,
+    PasswordChange(
+            LoginThrottle throttle,
+            LoginSessions sessions,
+            AuditLog audit,
             @ConfigProperty(name = "hausmeter.login.password-min-length", defaultValue = "10") int minLength) {
         this.throttle = throttle;
         this.sessions = sessions;
@@ -62,8 +70,8 @@ public class PasswordChange {
      *
      * @param rc the request (client address for the throttle, the session to keep)
      */
-    public Outcome change(long accountId, String username, String current, String password, String repeat,
-            RoutingContext rc) {
+    public Outcome change(
+            long accountId, String username, String current, String password, String repeat, RoutingContext rc) {
         String address = AccountIdentityProvider.clientAddress(rc);
         // The session shows this browser logged in as the holder: like a device cookie, it is not locked out by
         // failures from elsewhere; its own address's limits apply. Admitted means counted as a failure already.
@@ -89,8 +97,13 @@ public class PasswordChange {
             a.oneTimeUntil = null;
             // Every other session of the account ends with the old password; this browser stays logged in.
             int ended = sessions.endOthers(accountId, rc, LoginSessions.EndReason.PASSWORD);
-            audit.record(username, "account.password.change", "account:" + accountId, Map.of("oneTimePassword", oneTime),
-                    Map.of("passwordChanged", true, "otherSessionsEnded", ended), null);
+            audit.record(
+                    username,
+                    "account.password.change",
+                    "account:" + accountId,
+                    Map.of("oneTimePassword", oneTime),
+                    Map.of("passwordChanged", true, "otherSessionsEnded", ended),
+                    null);
         });
         LOG.infof("Password of %s changed", LogSafe.quoted(username));
         return new Outcome(null, 0);

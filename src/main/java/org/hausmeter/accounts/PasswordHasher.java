@@ -20,12 +20,12 @@ public final class PasswordHasher {
     public static final int COST = 12;
     /** The most bytes (UTF-8) of a password bcrypt reads. */
     public static final int MAX_BYTES = 72;
+
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final LongAdder VERIFICATIONS = new LongAdder();
 
-    private PasswordHasher() {
-    }
+    private PasswordHasher() {}
 
     public static String hash(String password) {
         return hash(password, COST);
@@ -36,8 +36,9 @@ public final class PasswordHasher {
             throw new IllegalArgumentException("A password needs at least 8 characters");
         }
         if (!fitsBcrypt(password)) {
-            throw new IllegalArgumentException("A password may have at most " + MAX_BYTES + " bytes in UTF-8 (this one has "
-                    + utf8Bytes(password) + "): bcrypt ignores everything after that");
+            throw new IllegalArgumentException(
+                    "A password may have at most " + MAX_BYTES + " bytes in UTF-8 (this one has " + utf8Bytes(password)
+                            + "): bcrypt ignores everything after that");
         }
         return BcryptUtil.bcryptHash(password, cost);
     }

@@ -38,7 +38,10 @@ public class Privacy {
     private final AuditLog audit;
     private final Period retention;
 
-    Privacy(AgroalDataSource dataSource, Clock clock, AuditLog audit,
+    Privacy(
+            AgroalDataSource dataSource,
+            Clock clock,
+            AuditLog audit,
             @ConfigProperty(name = "hausmeter.privacy.retention", defaultValue = "P3Y") Period retention) {
         this.dataSource = dataSource;
         this.clock = clock;
@@ -50,17 +53,19 @@ public class Privacy {
      * Writes the quarter hours of the apartment meters of {@code username}'s tenancies, each clipped to
      * the tenancy, within [from, to), as CSV (UTC interval start, kWh with 3 decimals). Returns the rows written.
      */
-    public long exportIntervals(String username, Instant from, Instant to, Writer out) throws SQLException, IOException {
+    public long exportIntervals(String username, Instant from, Instant to, Writer out)
+            throws SQLException, IOException {
         out.write("apartment,meter,interval_start_utc,import_kwh,export_kwh,quality\n");
         long rows = 0;
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT a.code, m.name, e.interval_start, e.import_wh, e.export_wh,"
-                        + " e.quality FROM account p JOIN tenancy t ON t.resident_id = p.id JOIN apartment a ON a.id = t.apartment_id"
-                        + " JOIN meter m ON m.apartment_id = a.id AND m.role = 'APARTMENT'"
-                        + " JOIN interval_energy e ON e.meter_id = m.id AND e.interval_start >= t.move_in"
-                        + " AND (t.move_out IS NULL OR e.interval_start < t.move_out)"
-                        + " WHERE lower(p.username) = lower(?) AND e.interval_start >= ? AND e.interval_start < ?"
-                        + " ORDER BY e.interval_start, m.name")) {
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT a.code, m.name, e.interval_start, e.import_wh, e.export_wh,"
+                                + " e.quality FROM account p JOIN tenancy t ON t.resident_id = p.id JOIN apartment a ON a.id = t.apartment_id"
+                                + " JOIN meter m ON m.apartment_id = a.id AND m.role = 'APARTMENT'"
+                                + " JOIN interval_energy e ON e.meter_id = m.id AND e.interval_start >= t.move_in"
+                                + " AND (t.move_out IS NULL OR e.interval_start < t.move_out)"
+                                + " WHERE lower(p.username) = lower(?) AND e.interval_start >= ? AND e.interval_start < ?"
+                                + " ORDER BY e.interval_start, m.name")) {
             ps.setString(1, username);
             ps.setTimestamp(2, Timestamp.from(from));
             ps.setTimestamp(3, Timestamp.from(to));
@@ -70,9 +75,18 @@ public class Privacy {
                 StringBuilder line = new StringBuilder(96);
                 while (rs.next()) {
                     line.setLength(0);
-                    line.append(rs.getString(1)).append(',').append(rs.getString(2)).append(',')
-                            .append(rs.getTimestamp(3).toInstant()).append(',').append(kwh(rs.getLong(4))).append(',')
-                            .append(kwh(rs.getLong(5))).append(',').append(rs.getString(6)).append('\n');
+                    line.append(rs.getString(1))
+                            .append(',')
+                            .append(rs.getString(2))
+                            .append(',')
+                            .append(rs.getTimestamp(3).toInstant())
+                            .append(',')
+                            .append(kwh(rs.getLong(4)))
+                            .append(',')
+                            .append(kwh(rs.getLong(5)))
+                            .append(',')
+                            .append(rs.getString(6))
+                            .append('\n');
                     out.write(line.toString());
                     rows++;
                 }
@@ -102,15 +116,25 @@ public class Privacy {
      * ids of the accounts erased.
      */
     public List<Long> eraseExpired() {
-        Instant cutoff = clock.instant().atZone(java.time.ZoneOffset.UTC).minus(retention).toInstant();
+        Instant cutoff = clock.instant()
+                .atZone(java.time.ZoneOffset.UTC)
+                .minus(retention)
+                .toInstant();
         return QuarkusTransaction.requiringNew().call(() -> {
-            List<Account> expired = Account.list("role = ?1 and active = true and username not like 'erased-%' and id in"
-                    + " (select t.resident.id from Tenancy t group by t.resident.id"
-                    + " having count(case when t.moveOut is null then 1 end) = 0 and max(t.moveOut) < ?2)", Role.RESIDENT, cutoff);
+            List<Account> expired = Account.list(
+                    "role = ?1 and active = true and username not like 'erased-%' and id in"
+                            + " (select t.resident.id from Tenancy t group by t.resident.id"
+                            + " having count(case when t.moveOut is null then 1 end) = 0 and max(t.moveOut) < ?2)",
+                    Role.RESIDENT, cutoff);
             List<Long> ids = new ArrayList<>();
             for (Account a : expired) {
-                audit.record("system", "privacy.erase", "account:" + a.id, Map.of("reason", "retention"),
-                        Map.of("erased", true), "last tenancy ended before " + cutoff + " (retention " + retention + ")");
+                audit.record(
+                        "system",
+                        "privacy.erase",
+                        "account:" + a.id,
+                        Map.of("reason", "retention"),
+                        Map.of("erased", true),
+                        "last tenancy ended before " + cutoff + " (retention " + retention + ")");
                 a.username = "erased-" + a.id;
                 a.displayName = "Former resident";
                 a.email = null;
@@ -119,7 +143,9 @@ public class Privacy {
                 ids.add(a.id);
             }
             if (!ids.isEmpty()) {
-                LOG.infof("Privacy: personal data of %d former resident(s) removed (retention %s)", ids.size(), retention);
+                LOG.infof(
+                        "Privacy: personal data of %d former resident(s) removed (retention %s)",
+                        ids.size(), retention);
             }
             return ids;
         });

@@ -30,16 +30,21 @@ public class Residents {
      * @param apartments codes of the apartments with a tenancy of this resident running now
      * @param canLogIn   true when the account has a password and is active
      */
-    public record ResidentView(long id, String username, String displayName, String email, String locale, boolean active,
-            boolean canLogIn, List<String> apartments) {
-    }
+    public record ResidentView(
+            long id,
+            String username,
+            String displayName,
+            String email,
+            String locale,
+            boolean active,
+            boolean canLogIn,
+            List<String> apartments) {}
 
     /**
      * A new one-time password for {@code username}: give it to the resident; it is not stored in clear anywhere, logs
      * in until {@code validUntil} and must be replaced at the first login ({@link OneTimePasswords}).
      */
-    public record Password(String username, String displayName, String password, Instant validUntil) {
-    }
+    public record Password(String username, String displayName, String password, Instant validUntil) {}
 
     private final Clock clock;
     private final AuditLog audit;
@@ -58,22 +63,34 @@ public class Residents {
     public List<ResidentView> all() {
         Instant now = clock.instant();
         Map<Long, List<String>> living = new LinkedHashMap<>();
-        for (Tenancy t : Tenancy.<Tenancy>list("select t from Tenancy t join fetch t.apartment"
-                + " where t.moveIn <= ?1 and (t.moveOut is null or t.moveOut > ?1) order by t.apartment.code", now)) {
-            living.computeIfAbsent(t.resident.id, k -> new java.util.ArrayList<>()).add(t.apartment.code);
+        for (Tenancy t : Tenancy.<Tenancy>list(
+                "select t from Tenancy t join fetch t.apartment"
+                        + " where t.moveIn <= ?1 and (t.moveOut is null or t.moveOut > ?1) order by t.apartment.code",
+                now)) {
+            living.computeIfAbsent(t.resident.id, k -> new java.util.ArrayList<>())
+                    .add(t.apartment.code);
         }
         return Account.<Account>list("role = ?1 order by lower(displayName), username", Role.RESIDENT).stream()
-                .map(a -> view(a, living.getOrDefault(a.id, List.of()))).toList();
+                .map(a -> view(a, living.getOrDefault(a.id, List.of())))
+                .toList();
     }
 
     /** One resident, by username (case-insensitive). */
     @Transactional
     public Optional<ResidentView> find(String username) {
         Instant now = clock.instant();
-        return Account.findByUsername(username == null ? "" : username).filter(a -> a.role == Role.RESIDENT)
-                .map(a -> view(a, Tenancy.<Tenancy>list("select t from Tenancy t join fetch t.apartment where t.resident = ?1"
-                        + " and t.moveIn <= ?2 and (t.moveOut is null or t.moveOut > ?2) order by t.apartment.code", a, now)
-                        .stream().map(t -> t.apartment.code).toList()));
+        return Account.findByUsername(username == null ? "" : username)
+                .filter(a -> a.role == Role.RESIDENT)
+                .map(a -> view(
+                        a,
+                        Tenancy.<Tenancy>list(
+                                        "select t from Tenancy t join fetch t.apartment where t.resident = ?1"
+                                                + " and t.moveIn <= ?2 and (t.moveOut is null or t.moveOut > ?2) order by t.apartment.code",
+                                        a,
+                                        now)
+                                .stream()
+                                .map(t -> t.apartment.code)
+                                .toList()));
     }
 
     /**
@@ -89,8 +106,10 @@ public class Residents {
     public Password create(String username, String displayName, String email, String locale, String actor) {
         String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
         if (!name.matches("[a-z0-9][a-z0-9._-]{1,63}")) {
-            throw new AccountException(AccountException.Kind.INVALID, "Username [" + username
-                    + "]: 2-64 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit");
+            throw new AccountException(
+                    AccountException.Kind.INVALID,
+                    "Username [" + username
+                            + "]: 2-64 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
         String display = displayName == null ? "" : displayName.strip();
         if (display.isEmpty() || display.length() > 100) {
@@ -102,7 +121,8 @@ public class Residents {
         }
         String lang = locale == null || locale.isBlank() ? "de" : locale.strip();
         if (!lang.equals("de") && !lang.equals("en")) {
-            throw new AccountException(AccountException.Kind.INVALID, "Language must be de or en, not [" + locale + "]");
+            throw new AccountException(
+                    AccountException.Kind.INVALID, "Language must be de or en, not [" + locale + "]");
         }
         if (Account.findByUsername(name).isPresent()) {
             throw new AccountException(AccountException.Kind.CONFLICT, "Username [" + name + "] is taken");
@@ -124,15 +144,18 @@ public class Residents {
         after.put("email", mail);
         after.put("locale", lang);
         after.put("role", Role.RESIDENT.name());
-        audit.record(actor, "account.create", "account:" + name, null, after, "initial password shown to the caretaker");
+        audit.record(
+                actor, "account.create", "account:" + name, null, after, "initial password shown to the caretaker");
         return new Password(name, display, password, a.oneTimeUntil);
     }
 
     /** Replaces a resident's password by a generated one (a forgotten password, a first login for an account without one). */
     @Transactional
     public Password newPassword(String username, String actor) {
-        Account a = Account.findByUsername(username == null ? "" : username).filter(x -> x.role == Role.RESIDENT)
-                .orElseThrow(() -> new AccountException(AccountException.Kind.NOT_FOUND, "No resident [" + username + "]"));
+        Account a = Account.findByUsername(username == null ? "" : username)
+                .filter(x -> x.role == Role.RESIDENT)
+                .orElseThrow(
+                        () -> new AccountException(AccountException.Kind.NOT_FOUND, "No resident [" + username + "]"));
         if (!a.active) {
             throw new AccountException(AccountException.Kind.CONFLICT, "Resident [" + a.username + "] is deactivated");
         }
@@ -142,13 +165,25 @@ public class Residents {
         a.oneTimeUntil = oneTime.validUntil();
         // Whoever is logged in with the old password is logged out (same transaction as the new hash).
         int ended = sessions.endAll(a.id, LoginSessions.EndReason.PASSWORD);
-        audit.record(actor, "account.password", "account:" + a.username, Map.of("hadPassword", had),
-                Map.of("hasPassword", true, "sessionsEnded", ended), "new password shown to the caretaker");
+        audit.record(
+                actor,
+                "account.password",
+                "account:" + a.username,
+                Map.of("hadPassword", had),
+                Map.of("hasPassword", true, "sessionsEnded", ended),
+                "new password shown to the caretaker");
         return new Password(a.username, a.displayName, password, a.oneTimeUntil);
     }
 
     private static ResidentView view(Account a, List<String> apartments) {
-        return new ResidentView(a.id, a.username, a.displayName, a.email, a.locale, a.active,
-                a.active && a.passwordHash != null, List.copyOf(apartments));
+        return new ResidentView(
+                a.id,
+                a.username,
+                a.displayName,
+                a.email,
+                a.locale,
+                a.active,
+                a.active && a.passwordHash != null,
+                List.copyOf(apartments));
     }
 }

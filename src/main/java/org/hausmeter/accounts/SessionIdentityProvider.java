@@ -34,7 +34,9 @@ public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenti
     private final LoginSessions sessions;
     private final String cookieName;
 
-    SessionIdentityProvider(AgroalDataSource dataSource, LoginSessions sessions,
+    SessionIdentityProvider(
+            AgroalDataSource dataSource,
+            LoginSessions sessions,
             @ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String cookieName) {
         this.dataSource = dataSource;
         this.sessions = sessions;
@@ -47,7 +49,8 @@ public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenti
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request, AuthenticationRequestContext context) {
+    public Uni<SecurityIdentity> authenticate(
+            TrustedAuthenticationRequest request, AuthenticationRequestContext context) {
         RoutingContext rc = HttpSecurityUtils.getRoutingContextAttribute(request);
         return context.runBlocking(() -> {
             String username = request.getPrincipal();
@@ -66,7 +69,8 @@ public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenti
                 throw new AuthenticationFailedException("Account [" + username + "] cannot log in any more");
             }
             QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
-                    .setPrincipal(new QuarkusPrincipal(username)).addRole(active.role().name());
+                    .setPrincipal(new QuarkusPrincipal(username))
+                    .addRole(active.role().name());
             if (active.oneTime()) {
                 identity.addAttribute(OneTimePasswords.CHANGE_REQUIRED, Boolean.TRUE);
             }
@@ -75,14 +79,14 @@ public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenti
     }
 
     /** An account that may log in: its role, and whether its password is still a one-time password. */
-    private record Active(Role role, boolean oneTime) {
-    }
+    private record Active(Role role, boolean oneTime) {}
 
     /** The account that may log in with that name, else null. */
     private Active activeRole(String username) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT role, one_time_until IS NOT NULL FROM account WHERE lower(username) = lower(?) AND active "
-                        + "AND password_hash IS NOT NULL")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT role, one_time_until IS NOT NULL FROM account WHERE lower(username) = lower(?) AND active "
+                                + "AND password_hash IS NOT NULL")) {
             ps.setString(1, username);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? new Active(Role.valueOf(rs.getString(1)), rs.getBoolean(2)) : null;

@@ -43,9 +43,14 @@ public class Tenancies {
     static final Duration READING_WINDOW = Intervals.LENGTH;
 
     /** A tenancy, [moveIn, moveOut); moveOut null while it runs. */
-    public record TenancyView(long id, String apartmentCode, long residentId, String residentUsername, String residentName,
-            Instant moveIn, Instant moveOut) {
-    }
+    public record TenancyView(
+            long id,
+            String apartmentCode,
+            long residentId,
+            String residentUsername,
+            String residentName,
+            Instant moveIn,
+            Instant moveOut) {}
 
     /**
      * An apartment now.
@@ -54,9 +59,15 @@ public class Tenancies {
      * @param current the tenancy running now, or null when vacant
      * @param next    a tenancy starting later, or null
      */
-    public record ApartmentView(long id, String code, String name, Integer floor, BigDecimal areaM2, List<String> meters,
-            TenancyView current, TenancyView next) {
-    }
+    public record ApartmentView(
+            long id,
+            String code,
+            String name,
+            Integer floor,
+            BigDecimal areaM2,
+            List<String> meters,
+            TenancyView current,
+            TenancyView next) {}
 
     /**
      * What a handover did.
@@ -69,9 +80,14 @@ public class Tenancies {
      *                       within 15 minutes; null when there is none
      * @param readingEntered true when the caretaker entered the reading with this handover
      */
-    public record Handover(String apartmentCode, Instant at, TenancyView ended, TenancyView started, String meter,
-            MeterReadings.Reading reading, boolean readingEntered) {
-    }
+    public record Handover(
+            String apartmentCode,
+            Instant at,
+            TenancyView ended,
+            TenancyView started,
+            String meter,
+            MeterReadings.Reading reading,
+            boolean readingEntered) {}
 
     private final Clock clock;
     private final AuditLog audit;
@@ -80,7 +96,12 @@ public class Tenancies {
     private final ReadingChanges changes;
     private final EntityManager em;
 
-    Tenancies(Clock clock, AuditLog audit, BuildingSettings settings, MeterReadings readings, ReadingChanges changes,
+    Tenancies(
+            Clock clock,
+            AuditLog audit,
+            BuildingSettings settings,
+            MeterReadings readings,
+            ReadingChanges changes,
             EntityManager em) {
         this.clock = clock;
         this.audit = audit;
@@ -99,8 +120,10 @@ public class Tenancies {
             byApartment.computeIfAbsent(t.apartment.id, k -> new ArrayList<>()).add(t);
         }
         Map<Long, List<String>> meters = new LinkedHashMap<>();
-        for (Meter m : Meter.<Meter>list("apartment is not null and installedAt <= ?1 and (removedAt is null or removedAt > ?1)"
-                + " order by name", now)) {
+        for (Meter m : Meter.<Meter>list(
+                "apartment is not null and installedAt <= ?1 and (removedAt is null or removedAt > ?1)"
+                        + " order by name",
+                now)) {
             meters.computeIfAbsent(m.apartment.id, k -> new ArrayList<>()).add(m.name);
         }
         List<ApartmentView> out = new ArrayList<>();
@@ -114,24 +137,44 @@ public class Tenancies {
     @Transactional
     public Optional<ApartmentView> apartment(String code) {
         Instant now = clock.instant();
-        return Apartment.findByCode(code == null ? "" : code).map(a -> view(a,
-                Tenancy.<Tenancy>list("select t from Tenancy t join fetch t.resident where t.apartment = ?1 order by t.moveIn", a),
-                Meter.<Meter>list("apartment = ?1 and installedAt <= ?2 and (removedAt is null or removedAt > ?2) order by name",
-                        a, now).stream().map(m -> m.name).toList(), now));
+        return Apartment.findByCode(code == null ? "" : code)
+                .map(a -> view(
+                        a,
+                        Tenancy.<Tenancy>list(
+                                "select t from Tenancy t join fetch t.resident where t.apartment = ?1 order by t.moveIn",
+                                a),
+                        Meter.<Meter>list(
+                                        "apartment = ?1 and installedAt <= ?2 and (removedAt is null or removedAt > ?2) order by name",
+                                        a,
+                                        now)
+                                .stream()
+                                .map(m -> m.name)
+                                .toList(),
+                        now));
     }
 
     /** The apartment's tenancies, newest first. */
     @Transactional
     public List<TenancyView> ofApartment(String code) {
-        return Tenancy.<Tenancy>list("select t from Tenancy t join fetch t.resident join fetch t.apartment a"
-                + " where a.code = ?1 order by t.moveIn desc", code).stream().map(Tenancies::view).toList();
+        return Tenancy.<Tenancy>list(
+                        "select t from Tenancy t join fetch t.resident join fetch t.apartment a"
+                                + " where a.code = ?1 order by t.moveIn desc",
+                        code)
+                .stream()
+                .map(Tenancies::view)
+                .toList();
     }
 
     /** The resident's tenancies, newest first. */
     @Transactional
     public List<TenancyView> ofResident(long residentId) {
-        return Tenancy.<Tenancy>list("select t from Tenancy t join fetch t.resident r join fetch t.apartment"
-                + " where r.id = ?1 order by t.moveIn desc", residentId).stream().map(Tenancies::view).toList();
+        return Tenancy.<Tenancy>list(
+                        "select t from Tenancy t join fetch t.resident r join fetch t.apartment"
+                                + " where r.id = ?1 order by t.moveIn desc",
+                        residentId)
+                .stream()
+                .map(Tenancies::view)
+                .toList();
     }
 
     /**
@@ -147,31 +190,36 @@ public class Tenancies {
      *     tenancy, an issued bill or a charging session after the handover
      * @throws org.hausmeter.ledger.LedgerException when the reading contradicts the meter's stored readings
      */
-    public Handover handover(String apartmentCode, LocalDate day, String newResident, Long importWh, Long exportWh,
-            String actor) {
+    public Handover handover(
+            String apartmentCode, LocalDate day, String newResident, Long importWh, Long exportWh, String actor) {
         if (day == null) {
             throw new AccountException(AccountException.Kind.INVALID, "A handover needs its day");
         }
-        Handover h = QuarkusTransaction.requiringNew().call(() -> change(apartmentCode, day, newResident, importWh, exportWh,
-                actor));
+        Handover h = QuarkusTransaction.requiringNew()
+                .call(() -> change(apartmentCode, day, newResident, importWh, exportWh, actor));
         if (h.readingEntered()) {
             changes.rederive(h.meter(), h.at());
         }
         return h;
     }
 
-    private Handover change(String code, LocalDate day, String newResident, Long importWh, Long exportWh, String actor) {
+    private Handover change(
+            String code, LocalDate day, String newResident, Long importWh, Long exportWh, String actor) {
         ZoneId zone = settings.current().zone();
         Instant at = Intervals.dayStart(day, zone);
         Instant now = clock.instant();
-        Apartment apartment = Apartment.findByCode(code == null ? "" : code).orElseThrow(
-                () -> new AccountException(AccountException.Kind.NOT_FOUND, "No apartment [" + code + "]"));
+        Apartment apartment = Apartment.findByCode(code == null ? "" : code)
+                .orElseThrow(
+                        () -> new AccountException(AccountException.Kind.NOT_FOUND, "No apartment [" + code + "]"));
         Account resident = null;
         if (newResident != null && !newResident.isBlank()) {
-            resident = Account.findByUsername(newResident.strip()).filter(a -> a.role == Role.RESIDENT)
-                    .orElseThrow(() -> new AccountException(AccountException.Kind.NOT_FOUND, "No resident [" + newResident + "]"));
+            resident = Account.findByUsername(newResident.strip())
+                    .filter(a -> a.role == Role.RESIDENT)
+                    .orElseThrow(() ->
+                            new AccountException(AccountException.Kind.NOT_FOUND, "No resident [" + newResident + "]"));
             if (!resident.active) {
-                throw new AccountException(AccountException.Kind.CONFLICT, "Resident [" + resident.username + "] is deactivated");
+                throw new AccountException(
+                        AccountException.Kind.CONFLICT, "Resident [" + resident.username + "] is deactivated");
             }
         }
         List<Tenancy> all = Tenancy.list("apartment = ?1 order by moveIn", apartment);
@@ -182,42 +230,56 @@ public class Tenancies {
             }
         }
         if (current == null && resident == null) {
-            throw new AccountException(AccountException.Kind.INVALID, "Apartment " + code + " is vacant on " + day
-                    + ": choose who moves in");
+            throw new AccountException(
+                    AccountException.Kind.INVALID,
+                    "Apartment " + code + " is vacant on " + day + ": choose who moves in");
         }
         if (current != null && current.moveIn.equals(at)) {
-            throw new AccountException(AccountException.Kind.CONFLICT, "The tenancy of " + current.resident.displayName
-                    + " in " + code + " begins on " + day + ": a handover on the same day would leave it empty");
+            throw new AccountException(
+                    AccountException.Kind.CONFLICT,
+                    "The tenancy of " + current.resident.displayName + " in " + code + " begins on " + day
+                            + ": a handover on the same day would leave it empty");
         }
         if (current != null && resident != null && current.resident.id.equals(resident.id)) {
-            throw new AccountException(AccountException.Kind.INVALID, resident.displayName + " already lives in " + code
-                    + " on " + day);
+            throw new AccountException(
+                    AccountException.Kind.INVALID, resident.displayName + " already lives in " + code + " on " + day);
         }
         for (Tenancy t : all) {
             if (t.moveIn.isAfter(at) && resident != null) {
-                throw new AccountException(AccountException.Kind.CONFLICT, "A later tenancy of " + t.resident.displayName
-                        + " in " + code + " begins " + LocalDate.ofInstant(t.moveIn, zone) + ": change that one first");
+                throw new AccountException(
+                        AccountException.Kind.CONFLICT,
+                        "A later tenancy of " + t.resident.displayName + " in " + code + " begins "
+                                + LocalDate.ofInstant(t.moveIn, zone) + ": change that one first");
             }
         }
         if (current != null && current.moveOut != null && resident != null) {
-            throw new AccountException(AccountException.Kind.CONFLICT, "The tenancy of " + current.resident.displayName
-                    + " in " + code + " already ends " + LocalDate.ofInstant(current.moveOut, zone));
+            throw new AccountException(
+                    AccountException.Kind.CONFLICT,
+                    "The tenancy of " + current.resident.displayName + " in " + code + " already ends "
+                            + LocalDate.ofInstant(current.moveOut, zone));
         }
         requireNoIssuedBillAfter(apartment, at, code);
         Meter meter = null;
-        List<Meter> meters = Meter.list("apartment = ?1 and role = ?2 and installedAt <= ?3 and (removedAt is null or removedAt > ?3)",
-                apartment, MeterRole.APARTMENT, at);
+        List<Meter> meters = Meter.list(
+                "apartment = ?1 and role = ?2 and installedAt <= ?3 and (removedAt is null or removedAt > ?3)",
+                apartment,
+                MeterRole.APARTMENT,
+                at);
         if (meters.size() == 1) {
             meter = meters.get(0);
         }
         if (importWh != null) {
             if (at.isAfter(now)) {
-                throw new AccountException(AccountException.Kind.INVALID, "The handover on " + day + " is still ahead:"
-                        + " enter its meter reading on the day, or record the handover without one now");
+                throw new AccountException(
+                        AccountException.Kind.INVALID,
+                        "The handover on " + day + " is still ahead:"
+                                + " enter its meter reading on the day, or record the handover without one now");
             }
             if (meter == null) {
-                throw new AccountException(AccountException.Kind.CONFLICT, "Apartment " + code + " has " + meters.size()
-                        + " apartment meters on " + day + ": enter the readings on each meter's page");
+                throw new AccountException(
+                        AccountException.Kind.CONFLICT,
+                        "Apartment " + code + " has " + meters.size() + " apartment meters on " + day
+                                + ": enter the readings on each meter's page");
             }
         }
 
@@ -247,8 +309,8 @@ public class Tenancies {
         MeterReadings.Reading reading = null;
         boolean entered = false;
         if (importWh != null) {
-            String reason = "handover " + code + " " + day + ": " + (ended == null ? "vacant" : ended.residentName()) + " → "
-                    + (started == null ? "vacant" : started.residentName());
+            String reason = "handover " + code + " " + day + ": " + (ended == null ? "vacant" : ended.residentName())
+                    + " → " + (started == null ? "vacant" : started.residentName());
             readings.enter(actor, meter.name, at, importWh, exportWh, reason);
             reading = new MeterReadings.Reading(at, importWh, exportWh, "MANUAL");
             entered = true;
@@ -259,28 +321,43 @@ public class Tenancies {
     }
 
     private Optional<MeterReadings.Reading> nearest(String meter, Instant at) {
-        return readings.readings(meter, at.minus(READING_WINDOW), at.plus(READING_WINDOW).plusMillis(1)).stream()
-                .min(java.util.Comparator.comparing(r -> Duration.between(r.readAt(), at).abs()));
+        return readings
+                .readings(
+                        meter, at.minus(READING_WINDOW), at.plus(READING_WINDOW).plusMillis(1))
+                .stream()
+                .min(java.util.Comparator.comparing(
+                        r -> Duration.between(r.readAt(), at).abs()));
     }
 
     private void requireNoIssuedBillAfter(Apartment apartment, Instant at, String code) {
         @SuppressWarnings("unchecked")
-        List<Object> numbers = em.createNativeQuery("SELECT number FROM bill WHERE apartment_id = ?1 AND kind = 'INVOICE'"
-                + " AND status = 'ISSUED' AND period_to > ?2 ORDER BY period_from").setParameter(1, apartment.id)
-                .setParameter(2, Timestamp.from(at)).getResultList();
+        List<Object> numbers = em.createNativeQuery(
+                        "SELECT number FROM bill WHERE apartment_id = ?1 AND kind = 'INVOICE'"
+                                + " AND status = 'ISSUED' AND period_to > ?2 ORDER BY period_from")
+                .setParameter(1, apartment.id)
+                .setParameter(2, Timestamp.from(at))
+                .getResultList();
         if (!numbers.isEmpty()) {
-            throw new AccountException(AccountException.Kind.CONFLICT, "Issued bill " + numbers.get(0) + " of " + code
-                    + " covers days after the handover: cancel it first (Billing), then record the handover");
+            throw new AccountException(
+                    AccountException.Kind.CONFLICT,
+                    "Issued bill " + numbers.get(0) + " of " + code
+                            + " covers days after the handover: cancel it first (Billing), then record the handover");
         }
     }
 
     private void requireNoSessionsAfter(Tenancy t, Instant at) {
         @SuppressWarnings("unchecked")
-        List<Object> ids = em.createNativeQuery("SELECT id FROM charging_session WHERE tenancy_id = ?1 AND started_at >= ?2"
-                + " ORDER BY started_at").setParameter(1, t.id).setParameter(2, Timestamp.from(at)).getResultList();
+        List<Object> ids = em.createNativeQuery(
+                        "SELECT id FROM charging_session WHERE tenancy_id = ?1 AND started_at >= ?2"
+                                + " ORDER BY started_at")
+                .setParameter(1, t.id)
+                .setParameter(2, Timestamp.from(at))
+                .getResultList();
         if (!ids.isEmpty()) {
-            throw new AccountException(AccountException.Kind.CONFLICT, "Charging session " + ids.get(0) + " of "
-                    + t.resident.displayName + " started after the handover: a handover cannot move it to another tenant");
+            throw new AccountException(
+                    AccountException.Kind.CONFLICT,
+                    "Charging session " + ids.get(0) + " of " + t.resident.displayName
+                            + " started after the handover: a handover cannot move it to another tenant");
         }
     }
 
@@ -298,7 +375,13 @@ public class Tenancies {
     }
 
     private static TenancyView view(Tenancy t) {
-        return new TenancyView(t.id, t.apartment.code, t.resident.id, t.resident.username, t.resident.displayName, t.moveIn,
+        return new TenancyView(
+                t.id,
+                t.apartment.code,
+                t.resident.id,
+                t.resident.username,
+                t.resident.displayName,
+                t.moveIn,
                 t.moveOut);
     }
 }

@@ -50,10 +50,18 @@ public class AlertChecks {
     private final List<Path> disks;
     private final Instant startedAt;
 
-    AlertChecks(Alerts alerts, PollingService polling, LedgerChecks ledger, Backups backups, Bills bills,
-            BuildingSettings settings, Clock clock,
-            @ConfigProperty(name = "hausmeter.alerts.meter-silent-quarter-hours", defaultValue = "4") int silentQuarterHours,
-            @ConfigProperty(name = "hausmeter.alerts.disk-min-free-percent", defaultValue = "10") int diskMinFreePercent,
+    AlertChecks(
+            Alerts alerts,
+            PollingService polling,
+            LedgerChecks ledger,
+            Backups backups,
+            Bills bills,
+            BuildingSettings settings,
+            Clock clock,
+            @ConfigProperty(name = "hausmeter.alerts.meter-silent-quarter-hours", defaultValue = "4")
+                    int silentQuarterHours,
+            @ConfigProperty(name = "hausmeter.alerts.disk-min-free-percent", defaultValue = "10")
+                    int diskMinFreePercent,
             @ConfigProperty(name = "hausmeter.embedded.data-dir") Optional<String> dataDir) {
         this.alerts = alerts;
         this.polling = polling;
@@ -71,7 +79,10 @@ public class AlertChecks {
         this.startedAt = clock.instant();
     }
 
-    @Scheduled(every = "${hausmeter.alerts.every}", delayed = "1m", identity = "alerts",
+    @Scheduled(
+            every = "${hausmeter.alerts.every}",
+            delayed = "1m",
+            identity = "alerts",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void check() {
         if (!alerts.enabled()) {
@@ -80,8 +91,9 @@ public class AlertChecks {
         try {
             Alerts.Report r = alerts.evaluate(conditions());
             if (r.opened() + r.closed() + r.sent() > 0) {
-                LOG.infof("Alerts: %d opened, %d recovered, %d e-mails sent, %d waiting", r.opened(), r.closed(), r.sent(),
-                        r.waiting());
+                LOG.infof(
+                        "Alerts: %d opened, %d recovered, %d e-mails sent, %d waiting",
+                        r.opened(), r.closed(), r.sent(), r.waiting());
             }
         } catch (SQLException | RuntimeException e) {
             LOG.error("Alert check failed: " + e.getMessage(), e);
@@ -96,10 +108,16 @@ public class AlertChecks {
         try {
             for (LedgerChecks.Flag f : ledger.openFlags()) {
                 if (f.kind().equals("BALANCE_MISMATCH")) {
-                    String day = f.from().atZone(settings.current().zone()).toLocalDate().toString();
-                    out.add(new Alerts.Condition("balance-mismatch:" + day, "balance-mismatch", "The building's energy"
-                            + " balance of " + day + " is outside the tolerance: " + f.detail()
-                            + ". Review flag " + f.id() + " on the caretaker's flags page."));
+                    String day = f.from()
+                            .atZone(settings.current().zone())
+                            .toLocalDate()
+                            .toString();
+                    out.add(new Alerts.Condition(
+                            "balance-mismatch:" + day,
+                            "balance-mismatch",
+                            "The building's energy"
+                                    + " balance of " + day + " is outside the tolerance: " + f.detail()
+                                    + ". Review flag " + f.id() + " on the caretaker's flags page."));
                 }
             }
         } catch (SQLException e) {
@@ -107,14 +125,26 @@ public class AlertChecks {
         }
         Backups.Status b = backups.status();
         if ("failed".equals(b.problem())) {
-            out.add(new Alerts.Condition("backup-failed", "backup-failed", "The last backup failed"
-                    + (b.last() != null && b.last().error() != null ? ": " + b.last().error() : ".")
-                    + (b.lastOk() != null ? " The newest good backup is " + b.lastOk().file() + " of " + b.lastOk().startedAt()
-                            + "." : " There is no good backup yet.")));
+            out.add(new Alerts.Condition(
+                    "backup-failed",
+                    "backup-failed",
+                    "The last backup failed"
+                            + (b.last() != null && b.last().error() != null
+                                    ? ": " + b.last().error()
+                                    : ".")
+                            + (b.lastOk() != null
+                                    ? " The newest good backup is " + b.lastOk().file() + " of "
+                                            + b.lastOk().startedAt() + "."
+                                    : " There is no good backup yet.")));
         } else if ("stale".equals(b.problem())) {
-            out.add(new Alerts.Condition("backup-failed", "backup-failed", "No backup for longer than " + backups.maxAge()
-                    .toHours() + " hours" + (b.lastOk() != null ? " (the newest is of " + b.lastOk().startedAt() + ")" : "")
-                    + ". Is the nightly backup running (hausmeter.backup.cron)?"));
+            out.add(new Alerts.Condition(
+                    "backup-failed",
+                    "backup-failed",
+                    "No backup for longer than " + backups.maxAge().toHours() + " hours"
+                            + (b.lastOk() != null
+                                    ? " (the newest is of " + b.lastOk().startedAt() + ")"
+                                    : "")
+                            + ". Is the nightly backup running (hausmeter.backup.cron)?"));
         }
         for (Path disk : disks) {
             try {
@@ -125,8 +155,12 @@ public class AlertChecks {
                 long total = store.getTotalSpace();
                 long free = store.getUsableSpace();
                 if (total > 0 && free * 100 < total * diskMinFreePercent) {
-                    out.add(new Alerts.Condition("disk-low:" + disk, "disk-low", String.format("Only %d MB of %d MB free on"
-                            + " the disk of %s (below %d %%).", free >> 20, total >> 20, disk, diskMinFreePercent)));
+                    out.add(new Alerts.Condition(
+                            "disk-low:" + disk,
+                            "disk-low",
+                            String.format(
+                                    "Only %d MB of %d MB free on" + " the disk of %s (below %d %%).",
+                                    free >> 20, total >> 20, disk, diskMinFreePercent)));
                 }
             } catch (IOException e) {
                 LOG.warn("Alerts: free space of " + disk + " not readable: " + e.getMessage());
@@ -136,8 +170,11 @@ public class AlertChecks {
         YearMonth lastMonth = YearMonth.from(now.atZone(zone)).minusMonths(1);
         Integer drafts = bills.draftCounts().get(lastMonth);
         if (drafts != null && drafts > 0) {
-            out.add(new Alerts.Condition("drafts-ready:" + lastMonth, "drafts-ready", drafts + " draft bills of " + lastMonth
-                    + " are ready to review and issue (caretaker: Billing, " + lastMonth + ")."));
+            out.add(new Alerts.Condition(
+                    "drafts-ready:" + lastMonth,
+                    "drafts-ready",
+                    drafts + " draft bills of " + lastMonth + " are ready to review and issue (caretaker: Billing, "
+                            + lastMonth + ")."));
         }
         return out;
     }
@@ -161,8 +198,8 @@ public class AlertChecks {
      *
      * @param buses bus name to its meters' health by meter name
      */
-    static List<Alerts.Condition> meterConditions(Map<String, Map<String, MeterHealth>> buses, Instant now, Instant startedAt,
-            int silentQuarterHours) {
+    static List<Alerts.Condition> meterConditions(
+            Map<String, Map<String, MeterHealth>> buses, Instant now, Instant startedAt, int silentQuarterHours) {
         List<Alerts.Condition> out = new ArrayList<>();
         Duration silentAfter = Duration.ofMinutes(15L * silentQuarterHours);
         for (var e : buses.entrySet()) {
@@ -171,19 +208,37 @@ public class AlertChecks {
                 continue;
             }
             if (meters.values().stream().allMatch(h -> h.consecutiveFailures() >= 3)) {
-                out.add(new Alerts.Condition("bus-down:" + e.getKey(), "bus-down", "No meter on bus " + e.getKey()
-                        + " answers (" + meters.size() + " meters, each failed at least 3 times in a row)"
-                        + meters.values().iterator().next().lastError().map(err -> "; last error: " + err).orElse("") + "."));
+                out.add(new Alerts.Condition(
+                        "bus-down:" + e.getKey(),
+                        "bus-down",
+                        "No meter on bus " + e.getKey()
+                                + " answers (" + meters.size() + " meters, each failed at least 3 times in a row)"
+                                + meters.values()
+                                        .iterator()
+                                        .next()
+                                        .lastError()
+                                        .map(err -> "; last error: " + err)
+                                        .orElse("")
+                                + "."));
                 continue;
             }
             for (var m : meters.entrySet()) {
                 MeterHealth h = m.getValue();
                 Instant last = h.lastGoodRead().orElse(startedAt);
                 if (last.plus(silentAfter).isBefore(now)) {
-                    out.add(new Alerts.Condition("meter-silent:" + m.getKey(), "meter-silent", "Meter " + m.getKey() + " on bus "
-                            + e.getKey() + " has not answered for more than " + silentQuarterHours + " quarter hours ("
-                            + h.lastGoodRead().map(t -> "last good read " + t).orElse("no good read since the start") + ")"
-                            + h.lastError().map(err -> "; last error: " + err).orElse("") + "."));
+                    out.add(new Alerts.Condition(
+                            "meter-silent:" + m.getKey(),
+                            "meter-silent",
+                            "Meter " + m.getKey() + " on bus "
+                                    + e.getKey() + " has not answered for more than " + silentQuarterHours
+                                    + " quarter hours ("
+                                    + h.lastGoodRead()
+                                            .map(t -> "last good read " + t)
+                                            .orElse("no good read since the start")
+                                    + ")"
+                                    + h.lastError()
+                                            .map(err -> "; last error: " + err)
+                                            .orElse("") + "."));
                 }
             }
         }

@@ -39,12 +39,10 @@ public class Alerts {
     static final Set<String> NO_RECOVERY = Set.of("drafts-ready");
 
     /** Something wrong now. {@code key} names the incident (kind:subject), {@code detail} is the message's text. */
-    public record Condition(String key, String kind, String detail) {
-    }
+    public record Condition(String key, String kind, String detail) {}
 
     /** What one evaluation did. */
-    public record Report(int opened, int closed, int sent, int waiting) {
-    }
+    public record Report(int opened, int closed, int sent, int waiting) {}
 
     private final AgroalDataSource dataSource;
     private final Clock clock;
@@ -53,7 +51,10 @@ public class Alerts {
     private final List<String> configuredRecipients;
     private final int maxPerHour;
 
-    Alerts(AgroalDataSource dataSource, Clock clock, Mailer mailer,
+    Alerts(
+            AgroalDataSource dataSource,
+            Clock clock,
+            Mailer mailer,
             @ConfigProperty(name = "hausmeter.alerts.enabled", defaultValue = "false") boolean enabled,
             @ConfigProperty(name = "hausmeter.alerts.to") Optional<List<String>> to,
             @ConfigProperty(name = "hausmeter.alerts.max-per-hour", defaultValue = "10") int maxPerHour) {
@@ -61,7 +62,10 @@ public class Alerts {
         this.clock = clock;
         this.mailer = mailer;
         this.enabled = enabled;
-        this.configuredRecipients = to.orElse(List.of()).stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        this.configuredRecipients = to.orElse(List.of()).stream()
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
         this.maxPerHour = Math.max(1, maxPerHour);
     }
 
@@ -82,7 +86,8 @@ public class Alerts {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             Map<String, Long> open = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT key, id FROM alert_incident WHERE closed_at IS NULL");
+            try (PreparedStatement ps =
+                            c.prepareStatement("SELECT key, id FROM alert_incident WHERE closed_at IS NULL");
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     open.put(rs.getString(1), rs.getLong(2));
@@ -90,16 +95,17 @@ public class Alerts {
             }
             for (Condition cond : byKey.values()) {
                 if (open.containsKey(cond.key())) {
-                    try (PreparedStatement ps = c.prepareStatement(
-                            "UPDATE alert_incident SET last_seen_at = ?, detail = ? WHERE id = ?")) {
+                    try (PreparedStatement ps =
+                            c.prepareStatement("UPDATE alert_incident SET last_seen_at = ?, detail = ? WHERE id = ?")) {
                         ps.setTimestamp(1, Timestamp.from(now));
                         ps.setString(2, cond.detail());
                         ps.setLong(3, open.get(cond.key()));
                         ps.executeUpdate();
                     }
                 } else {
-                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO alert_incident (key, kind, detail, opened_at,"
-                            + " last_seen_at) VALUES (?, ?, ?, ?, ?)")) {
+                    try (PreparedStatement ps =
+                            c.prepareStatement("INSERT INTO alert_incident (key, kind, detail, opened_at,"
+                                    + " last_seen_at) VALUES (?, ?, ?, ?, ?)")) {
                         ps.setString(1, cond.key());
                         ps.setString(2, cond.kind());
                         ps.setString(3, cond.detail());
@@ -130,8 +136,8 @@ public class Alerts {
     }
 
     /** One message waiting to go out. */
-    private record Due(long id, boolean recovery, String kind, String key, String detail, Instant openedAt, Instant closedAt) {
-    }
+    private record Due(
+            long id, boolean recovery, String kind, String key, String detail, Instant openedAt, Instant closedAt) {}
 
     /** Sends due messages within the hourly limit; returns {sent, still waiting}. */
     private int[] send(Instant now) throws SQLException {
@@ -139,8 +145,9 @@ public class Alerts {
         int sentLastHour;
         List<String> recipients;
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT (SELECT count(*) FROM alert_incident WHERE open_sent_at > ?)"
-                    + " + (SELECT count(*) FROM alert_incident WHERE recovery_sent_at > ?)")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT (SELECT count(*) FROM alert_incident WHERE open_sent_at > ?)"
+                            + " + (SELECT count(*) FROM alert_incident WHERE recovery_sent_at > ?)")) {
                 Timestamp hourAgo = Timestamp.from(now.minus(Duration.ofHours(1)));
                 ps.setTimestamp(1, hourAgo);
                 ps.setTimestamp(2, hourAgo);
@@ -149,26 +156,37 @@ public class Alerts {
                     sentLastHour = rs.getInt(1);
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, recovery, kind, key, detail, opened_at, closed_at FROM ("
-                    + " SELECT id, false AS recovery, kind, key, detail, opened_at, closed_at, opened_at AS t FROM alert_incident"
-                    + " WHERE closed_at IS NULL AND open_sent_at IS NULL"
-                    + " UNION ALL SELECT id, true, kind, key, detail, opened_at, closed_at, closed_at FROM alert_incident"
-                    + " WHERE closed_at IS NOT NULL AND recovery_sent_at IS NULL AND NOT recovery_skipped) d ORDER BY t, id");
+            try (PreparedStatement ps = c.prepareStatement(
+                            "SELECT id, recovery, kind, key, detail, opened_at, closed_at FROM ("
+                                    + " SELECT id, false AS recovery, kind, key, detail, opened_at, closed_at, opened_at AS t FROM alert_incident"
+                                    + " WHERE closed_at IS NULL AND open_sent_at IS NULL"
+                                    + " UNION ALL SELECT id, true, kind, key, detail, opened_at, closed_at, closed_at FROM alert_incident"
+                                    + " WHERE closed_at IS NOT NULL AND recovery_sent_at IS NULL AND NOT recovery_skipped) d ORDER BY t, id");
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    due.add(new Due(rs.getLong(1), rs.getBoolean(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getTimestamp(6).toInstant(), rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()));
+                    due.add(new Due(
+                            rs.getLong(1),
+                            rs.getBoolean(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getTimestamp(6).toInstant(),
+                            rs.getTimestamp(7) == null
+                                    ? null
+                                    : rs.getTimestamp(7).toInstant()));
                 }
             }
             recipients = recipients(c);
         }
         if (due.isEmpty()) {
-            return new int[] { 0, 0 };
+            return new int[] {0, 0};
         }
         if (recipients.isEmpty()) {
-            LOG.warnf("%d alert message(s) waiting: no recipient (a caretaker account with an e-mail address, or"
-                    + " hausmeter.alerts.to)", due.size());
-            return new int[] { 0, due.size() };
+            LOG.warnf(
+                    "%d alert message(s) waiting: no recipient (a caretaker account with an e-mail address, or"
+                            + " hausmeter.alerts.to)",
+                    due.size());
+            return new int[] {0, due.size()};
         }
         int budget = Math.max(0, maxPerHour - sentLastHour);
         int sent = 0;
@@ -179,11 +197,14 @@ public class Alerts {
             try {
                 mailer.send(message(d, recipients));
             } catch (RuntimeException e) {
-                LOG.warnf("Alert e-mail not sent (relay unreachable?), tried again at the next check: %s", e.getMessage());
+                LOG.warnf(
+                        "Alert e-mail not sent (relay unreachable?), tried again at the next check: %s",
+                        e.getMessage());
                 break;
             }
-            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("UPDATE alert_incident SET "
-                    + (d.recovery() ? "recovery_sent_at" : "open_sent_at") + " = ? WHERE id = ?")) {
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement ps = c.prepareStatement("UPDATE alert_incident SET "
+                            + (d.recovery() ? "recovery_sent_at" : "open_sent_at") + " = ? WHERE id = ?")) {
                 ps.setTimestamp(1, Timestamp.from(now));
                 ps.setLong(2, d.id());
                 ps.executeUpdate();
@@ -193,21 +214,31 @@ public class Alerts {
         if (sent < due.size() && sent >= budget) {
             LOG.warnf("Alert e-mails limited to %d per hour: %d waiting", maxPerHour, due.size() - sent);
         }
-        return new int[] { sent, due.size() - sent };
+        return new int[] {sent, due.size() - sent};
     }
 
     private Mail message(Due d, List<String> recipients) {
-        String subject = (d.recovery() ? "Hausmeter: recovered: " : "Hausmeter: ") + title(d.kind()) + " (" + subject(d.key()) + ")";
+        String subject = (d.recovery() ? "Hausmeter: recovered: " : "Hausmeter: ") + title(d.kind()) + " ("
+                + subject(d.key()) + ")";
         StringBuilder body = new StringBuilder();
         if (d.recovery()) {
-            body.append("Recovered at ").append(d.closedAt()).append(" (UTC). It began at ").append(d.openedAt()).append(".\n\n")
-                    .append("What was wrong: ").append(d.detail()).append('\n');
+            body.append("Recovered at ")
+                    .append(d.closedAt())
+                    .append(" (UTC). It began at ")
+                    .append(d.openedAt())
+                    .append(".\n\n")
+                    .append("What was wrong: ")
+                    .append(d.detail())
+                    .append('\n');
         } else {
-            body.append(d.detail()).append("\n\nSince ").append(d.openedAt()).append(" (UTC). You get one message now and one"
-                    + " when it is over, not one per check.\n");
+            body.append(d.detail())
+                    .append("\n\nSince ")
+                    .append(d.openedAt())
+                    .append(" (UTC). You get one message now and one" + " when it is over, not one per check.\n");
         }
-        body.append("\nThe caretaker's overview has the details: /caretaker\n-- \nHausmeter (alerts: docs/operator-guide.md,"
-                + " \"E-mail alerts\")\n");
+        body.append(
+                "\nThe caretaker's overview has the details: /caretaker\n-- \nHausmeter (alerts: docs/operator-guide.md,"
+                        + " \"E-mail alerts\")\n");
         Mail mail = new Mail().setSubject(subject).setText(body.toString());
         mail.setTo(new ArrayList<>(recipients));
         mail.addHeader("X-Hausmeter-Incident", d.key());
@@ -235,7 +266,8 @@ public class Alerts {
     private List<String> recipients(Connection c) throws SQLException {
         Set<String> out = new LinkedHashSet<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT email FROM account WHERE role = 'CARETAKER' AND active"
-                + " AND email IS NOT NULL ORDER BY id"); ResultSet rs = ps.executeQuery()) {
+                        + " AND email IS NOT NULL ORDER BY id");
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.add(rs.getString(1));
             }
@@ -247,8 +279,9 @@ public class Alerts {
     /** The open incidents (kind, key, detail, since), for pages and tests. */
     public List<Condition> open() throws SQLException {
         List<Condition> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT key, kind, detail FROM alert_incident WHERE closed_at IS NULL ORDER BY opened_at, id");
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT key, kind, detail FROM alert_incident WHERE closed_at IS NULL ORDER BY opened_at, id");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.add(new Condition(rs.getString(1), rs.getString(2), rs.getString(3)));

@@ -12,8 +12,7 @@ import java.util.List;
  */
 public final class AllocationInputs {
 
-    private AllocationInputs() {
-    }
+    private AllocationInputs() {}
 
     /**
      * A consumer as the allocation inputs see it.
@@ -21,8 +20,7 @@ public final class AllocationInputs {
      * @param apartment true for an apartment (the common area and chargers are not)
      * @param areaM2    its floor area, null when unknown
      */
-    public record Party(boolean apartment, BigDecimal areaM2) {
-    }
+    public record Party(boolean apartment, BigDecimal areaM2) {}
 
     /** @return the rule of a key; the static keys share by floor area among the apartments ({@link #staticShares}) */
     public static AllocationRule rule(AllocationKey key, List<Party> consumers) {

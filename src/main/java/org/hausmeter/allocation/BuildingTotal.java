@@ -13,8 +13,7 @@ import java.math.RoundingMode;
  * @param exportedWh Σ surplus, PV fed into the grid, Wh
  * @param gridWh Σ Σ (c_i − a_i), drawn from the grid by the consumers, Wh
  */
-public record BuildingTotal(long productionWh, long consumptionWh, long selfConsumedWh, long exportedWh,
-        long gridWh) {
+public record BuildingTotal(long productionWh, long consumptionWh, long selfConsumedWh, long exportedWh, long gridWh) {
 
     /**
      * @return self-consumption share = selfConsumed / production, 4 decimals HALF_UP (0.6250 = 62.5 % of the

@@ -8,5 +8,4 @@ package org.hausmeter.allocation;
  * @param pvWh Σ a_i, PV allocated, Wh
  * @param gridWh Σ (c_i − a_i), drawn from the grid, Wh
  */
-public record ConsumerTotal(int consumer, long consumptionWh, long pvWh, long gridWh) {
-}
+public record ConsumerTotal(int consumer, long consumptionWh, long pvWh, long gridWh) {}

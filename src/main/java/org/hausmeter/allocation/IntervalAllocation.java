@@ -51,8 +51,11 @@ public record IntervalAllocation(long productionWh, long[] consumptionWh, long[]
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof IntervalAllocation a && productionWh == a.productionWh && surplusWh == a.surplusWh
-                && Arrays.equals(consumptionWh, a.consumptionWh) && Arrays.equals(allocatedWh, a.allocatedWh);
+        return o instanceof IntervalAllocation a
+                && productionWh == a.productionWh
+                && surplusWh == a.surplusWh
+                && Arrays.equals(consumptionWh, a.consumptionWh)
+                && Arrays.equals(allocatedWh, a.allocatedWh);
     }
 
     @Override

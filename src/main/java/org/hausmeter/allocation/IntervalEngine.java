@@ -23,8 +23,8 @@ final class IntervalEngine {
         this.n = consumers;
         if (key.needsShares()) {
             if (rule.shares().size() != consumers) {
-                throw new IllegalArgumentException("Key [" + key + "] has [" + rule.shares().size()
-                        + "] shares for [" + consumers + "] consumers");
+                throw new IllegalArgumentException("Key [" + key + "] has ["
+                        + rule.shares().size() + "] shares for [" + consumers + "] consumers");
             }
             this.weights = rule.shares().array();
         } else {

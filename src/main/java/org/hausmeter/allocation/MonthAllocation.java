@@ -14,8 +14,12 @@ import java.util.List;
  * @param intervalPvWh a_i per consumer and quarter hour, {@code [consumer][interval]}, Wh; null unless requested
  * @param intervalExportedWh surplus per quarter hour, Wh; null unless requested
  */
-public record MonthAllocation(AllocationRule rule, BuildingTotal building, List<ConsumerTotal> consumers,
-        long[][] intervalPvWh, long[] intervalExportedWh) {
+public record MonthAllocation(
+        AllocationRule rule,
+        BuildingTotal building,
+        List<ConsumerTotal> consumers,
+        long[][] intervalPvWh,
+        long[] intervalExportedWh) {
 
     public MonthAllocation {
         consumers = List.copyOf(consumers);

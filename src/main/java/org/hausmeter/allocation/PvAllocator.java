@@ -39,8 +39,7 @@ import java.util.Objects;
  */
 public final class PvAllocator {
 
-    private PvAllocator() {
-    }
+    private PvAllocator() {}
 
     /**
      * Splits one quarter hour.
@@ -71,8 +70,8 @@ public final class PvAllocator {
      * @param keepIntervals true to return a_i and the surplus for every quarter hour as well
      * @return totals per consumer and for the building
      */
-    public static MonthAllocation allocateMonth(long[] productionWh, long[][] consumptionWh, AllocationRule rule,
-            boolean keepIntervals) {
+    public static MonthAllocation allocateMonth(
+            long[] productionWh, long[][] consumptionWh, AllocationRule rule, boolean keepIntervals) {
         Objects.requireNonNull(rule, "rule");
         int t = productionWh.length;
         int n = consumptionWh.length;
@@ -132,7 +131,8 @@ public final class PvAllocator {
         for (AllocationRule rule : rules) {
             months.add(allocateMonth(productionWh, consumptionWh, rule, false));
         }
-        List<BuildingTotal> building = months.stream().map(MonthAllocation::building).toList();
+        List<BuildingTotal> building =
+                months.stream().map(MonthAllocation::building).toList();
         List<KeyComparison.Row> rows = new ArrayList<>(consumptionWh.length);
         for (int i = 0; i < consumptionWh.length; i++) {
             List<Long> pv = new ArrayList<>(rules.size());
@@ -173,8 +173,8 @@ public final class PvAllocator {
         for (int i = 0; i < consumptionWh.length; i++) {
             long[] row = consumptionWh[i];
             if (row.length != t) {
-                throw new IllegalArgumentException("Consumer [" + i + "] has [" + row.length
-                        + "] intervals, production has [" + t + "]");
+                throw new IllegalArgumentException(
+                        "Consumer [" + i + "] has [" + row.length + "] intervals, production has [" + t + "]");
             }
             for (int k = 0; k < t; k++) {
                 checkConsumption(row[k], i, k);
@@ -184,8 +184,7 @@ public final class PvAllocator {
 
     private static void checkProduction(long wh, int interval) {
         if (wh < 0) {
-            throw new IllegalArgumentException("Production [" + wh + "] Wh in interval [" + interval
-                    + "] is negative");
+            throw new IllegalArgumentException("Production [" + wh + "] Wh in interval [" + interval + "] is negative");
         }
     }
 

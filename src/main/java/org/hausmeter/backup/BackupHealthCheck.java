@@ -26,12 +26,15 @@ public class BackupHealthCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         Backups.Status s = backups.status();
-        HealthCheckResponseBuilder b = HealthCheckResponse.named("Backup").withData("configured", s.directory() != null);
+        HealthCheckResponseBuilder b =
+                HealthCheckResponse.named("Backup").withData("configured", s.directory() != null);
         if (s.last() != null) {
-            b.withData("last_attempt", s.last().startedAt().toString()).withData("last_attempt_ok", s.last().ok());
+            b.withData("last_attempt", s.last().startedAt().toString())
+                    .withData("last_attempt_ok", s.last().ok());
         }
         if (s.lastOk() != null) {
-            b.withData("last_backup", s.lastOk().startedAt().toString()).withData("last_backup_bytes", s.lastOk().size());
+            b.withData("last_backup", s.lastOk().startedAt().toString())
+                    .withData("last_backup_bytes", s.lastOk().size());
         }
         if (s.problem() != null) {
             b.withData("problem", s.problem());

@@ -23,8 +23,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -48,14 +48,18 @@ public class Backups {
     static final String SUFFIX = ".zip";
     private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> OWNER_ONLY =
             PosixFilePermissions.fromString("rw-------");
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     /** One attempt. {@code file}, {@code size} and {@code sha256} are null when it failed, {@code error} when it worked. */
-    public record Run(Instant startedAt, Instant finishedAt, boolean ok, String file, Long size, String sha256, String error) {
+    public record Run(
+            Instant startedAt, Instant finishedAt, boolean ok, String file, Long size, String sha256, String error) {
         /** The size in MB with one decimal (for the overview), null when it failed. */
         public java.math.BigDecimal megabytes() {
-            return size == null ? null : java.math.BigDecimal.valueOf(size).divide(java.math.BigDecimal.valueOf(1 << 20), 1,
-                    java.math.RoundingMode.HALF_UP);
+            return size == null
+                    ? null
+                    : java.math.BigDecimal.valueOf(size)
+                            .divide(java.math.BigDecimal.valueOf(1 << 20), 1, java.math.RoundingMode.HALF_UP);
         }
     }
 
@@ -83,15 +87,20 @@ public class Backups {
     /** The directory was configured (a disk or mount point), not the default under the data directory. */
     private final boolean explicit;
 
-    Backups(AgroalDataSource dataSource, Clock clock, @ConfigProperty(name = "hausmeter.backup.dir") Optional<String> dir,
+    Backups(
+            AgroalDataSource dataSource,
+            Clock clock,
+            @ConfigProperty(name = "hausmeter.backup.dir") Optional<String> dir,
             @ConfigProperty(name = "hausmeter.embedded.data-dir") Optional<String> dataDir,
             @ConfigProperty(name = "hausmeter.embedded.postgres", defaultValue = "false") boolean embeddedPostgres,
             @ConfigProperty(name = "hausmeter.backup.keep", defaultValue = "14") int keep,
             @ConfigProperty(name = "hausmeter.backup.max-age", defaultValue = "P2D") Duration maxAge) {
         this.dataSource = dataSource;
         this.clock = clock;
-        this.directory = dir.filter(d -> !d.isBlank()).map(Path::of)
-                .or(() -> dataDir.filter(d -> embeddedPostgres && !d.isBlank()).map(d -> Path.of(d).resolve("backups")));
+        this.directory = dir.filter(d -> !d.isBlank())
+                .map(Path::of)
+                .or(() -> dataDir.filter(d -> embeddedPostgres && !d.isBlank())
+                        .map(d -> Path.of(d).resolve("backups")));
         this.keep = Math.max(1, keep);
         this.maxAge = maxAge;
         this.startedAt = clock.instant();
@@ -102,7 +111,10 @@ public class Backups {
         return directory;
     }
 
-    @Scheduled(cron = "${hausmeter.backup.cron}", identity = "backup", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            cron = "${hausmeter.backup.cron}",
+            identity = "backup",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void nightly() {
         if (directory.isEmpty()) {
             return;
@@ -120,10 +132,17 @@ public class Backups {
         Instant start = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Run run;
         try {
-            Path dir = directory.orElseThrow(() -> new IOException("No backup directory configured (hausmeter.backup.dir)"));
+            Path dir = directory.orElseThrow(
+                    () -> new IOException("No backup directory configured (hausmeter.backup.dir)"));
             run = writeInto(dir, start);
         } catch (IOException | SQLException | RuntimeException e) {
-            run = new Run(start, clock.instant().truncatedTo(ChronoUnit.MICROS), false, null, null, null,
+            run = new Run(
+                    start,
+                    clock.instant().truncatedTo(ChronoUnit.MICROS),
+                    false,
+                    null,
+                    null,
+                    null,
                     e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
         try {
@@ -139,7 +158,8 @@ public class Backups {
             // The default directory (under the data directory) is ours to create; a configured one is a mount point
             // or a disk: writing into an empty mount point would fill the system disk, so it must exist.
             if (!explicit && dir.getParent() != null && Files.isDirectory(dir.getParent())) {
-                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                Files.createDirectory(
+                        dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             } else {
                 throw new IOException("The backup directory " + dir + " does not exist (disk not mounted?)");
             }
@@ -153,9 +173,12 @@ public class Backups {
         String sha;
         try {
             // Personal data (names, addresses, password hashes, bills): the owner's alone, like the data directory.
-            try (FileChannel ch = FileChannel.open(part, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                    PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-                    OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(ch), 1 << 16);
+            try (FileChannel ch = FileChannel.open(
+                            part,
+                            java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                            PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+                    OutputStream out =
+                            new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(ch), 1 << 16);
                     Connection c = dataSource.getConnection()) {
                 DatabaseArchive.export(c, out, start);
                 out.flush();
@@ -175,13 +198,21 @@ public class Backups {
         syncDirectory(dir);
         long size = Files.size(target);
         prune(dir);
-        return new Run(start, clock.instant().truncatedTo(ChronoUnit.MICROS), true, target.toAbsolutePath().toString(), size, sha, null);
+        return new Run(
+                start,
+                clock.instant().truncatedTo(ChronoUnit.MICROS),
+                true,
+                target.toAbsolutePath().toString(),
+                size,
+                sha,
+                null);
     }
 
     /** Keeps the newest {@code keep} backups (by name, which sorts by time) and their checksum files. */
     private void prune(Path dir) throws IOException {
         List<Path> files = new ArrayList<>(list(dir, PREFIX + "*" + SUFFIX));
-        files.sort((a, b) -> b.getFileName().toString().compareTo(a.getFileName().toString()));
+        files.sort(
+                (a, b) -> b.getFileName().toString().compareTo(a.getFileName().toString()));
         for (Path old : files.subList(Math.min(keep, files.size()), files.size())) {
             Files.deleteIfExists(old);
             Files.deleteIfExists(old.resolveSibling(old.getFileName() + ".sha256"));
@@ -194,7 +225,8 @@ public class Backups {
             return List.of();
         }
         List<Path> files = new ArrayList<>(list(directory.get(), PREFIX + "*" + SUFFIX));
-        files.sort((a, b) -> b.getFileName().toString().compareTo(a.getFileName().toString()));
+        files.sort(
+                (a, b) -> b.getFileName().toString().compareTo(a.getFileName().toString()));
         return files;
     }
 
@@ -215,29 +247,45 @@ public class Backups {
     }
 
     private void record(Run run) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO backup_run"
-                + " (started_at, finished_at, ok, file, size_bytes, sha256, error) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO backup_run"
+                                + " (started_at, finished_at, ok, file, size_bytes, sha256, error) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             ps.setTimestamp(1, Timestamp.from(run.startedAt()));
             ps.setTimestamp(2, Timestamp.from(run.finishedAt()));
             ps.setBoolean(3, run.ok());
             ps.setString(4, run.file());
             ps.setObject(5, run.size());
             ps.setString(6, run.sha256());
-            ps.setString(7, run.error() == null ? null : run.error().substring(0, Math.min(2000, run.error().length())));
+            ps.setString(
+                    7,
+                    run.error() == null
+                            ? null
+                            : run.error()
+                                    .substring(0, Math.min(2000, run.error().length())));
             ps.executeUpdate();
         }
     }
 
     /** The newest attempt, or only the newest that worked. */
     public Optional<Run> last(boolean okOnly) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT started_at,"
-                + " finished_at, ok, file, size_bytes, sha256, error FROM backup_run" + (okOnly ? " WHERE ok" : "")
-                + " ORDER BY started_at DESC, id DESC LIMIT 1"); ResultSet rs = ps.executeQuery()) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT started_at,"
+                        + " finished_at, ok, file, size_bytes, sha256, error FROM backup_run"
+                        + (okOnly ? " WHERE ok" : "")
+                        + " ORDER BY started_at DESC, id DESC LIMIT 1");
+                ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
                 return Optional.empty();
             }
-            return Optional.of(new Run(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant(), rs.getBoolean(3),
-                    rs.getString(4), (Long) rs.getObject(5), rs.getString(6), rs.getString(7)));
+            return Optional.of(new Run(
+                    rs.getTimestamp(1).toInstant(),
+                    rs.getTimestamp(2).toInstant(),
+                    rs.getBoolean(3),
+                    rs.getString(4),
+                    (Long) rs.getObject(5),
+                    rs.getString(6),
+                    rs.getString(7)));
         }
     }
 
@@ -254,7 +302,9 @@ public class Backups {
             String problem = null;
             if (last != null && !last.ok()) {
                 problem = "failed";
-            } else if (lastOk != null ? lastOk.startedAt().plus(maxAge).isBefore(now) : startedAt.plus(maxAge).isBefore(now)) {
+            } else if (lastOk != null
+                    ? lastOk.startedAt().plus(maxAge).isBefore(now)
+                    : startedAt.plus(maxAge).isBefore(now)) {
                 problem = "stale";
             }
             return new Status(dir, last, lastOk, problem);

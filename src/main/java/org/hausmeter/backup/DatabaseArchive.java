@@ -47,16 +47,13 @@ public final class DatabaseArchive {
     static final String MANIFEST = "manifest.properties";
     private static final String FLYWAY_TABLE = "flyway_schema_history";
 
-    private DatabaseArchive() {
-    }
+    private DatabaseArchive() {}
 
     /** What an export wrote. */
-    public record Summary(String schemaVersion, Map<String, Long> rows) {
-    }
+    public record Summary(String schemaVersion, Map<String, Long> rows) {}
 
     /** One table: name, copied columns (no generated ones), identity columns (their sequences are reset after a restore). */
-    record Table(String name, List<String> columns, List<String> identity) {
-    }
+    record Table(String name, List<String> columns, List<String> identity) {}
 
     /**
      * Writes the whole database to {@code out} (a zip). The connection's transaction state is changed and restored;
@@ -75,7 +72,8 @@ public final class DatabaseArchive {
             manifest.setProperty("format", FORMAT);
             manifest.setProperty("schema-version", version);
             manifest.setProperty("created-at", now.toString());
-            manifest.setProperty("tables", String.join(",", tables.stream().map(Table::name).toList()));
+            manifest.setProperty(
+                    "tables", String.join(",", tables.stream().map(Table::name).toList()));
             Map<String, Long> rows = new LinkedHashMap<>();
             CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
             ZipOutputStream zip = new ZipOutputStream(new NonClosing(out));
@@ -84,7 +82,8 @@ public final class DatabaseArchive {
                 String entry = String.format("data/%03d-%s.copy", ++i, t.name());
                 zip.putNextEntry(new ZipEntry(entry));
                 MessageDigest sha = sha256();
-                long n = copy.copyOut("COPY (SELECT " + columnList(t.columns()) + " FROM " + quote(t.name()) + ") TO STDOUT",
+                long n = copy.copyOut(
+                        "COPY (SELECT " + columnList(t.columns()) + " FROM " + quote(t.name()) + ") TO STDOUT",
                         new DigestOutputStream(new NonClosing(zip), sha));
                 zip.closeEntry();
                 rows.put(t.name(), n);
@@ -119,8 +118,7 @@ public final class DatabaseArchive {
     }
 
     /** What a restore found and did. */
-    public record Restored(String schemaVersion, Instant createdAt, Map<String, Long> rows) {
-    }
+    public record Restored(String schemaVersion, Instant createdAt, Map<String, Long> rows) {}
 
     /** Refused: the target database is not empty, the backup is damaged or of another schema version. */
     public static final class RestoreRefused extends RuntimeException {
@@ -138,13 +136,15 @@ public final class DatabaseArchive {
      * audit log refuses TRUNCATE otherwise). One transaction: a damaged file (a checksum or row count that does not
      * match) leaves the database as it was.
      */
-    public static Restored restore(Connection c, java.nio.file.Path file, boolean force) throws SQLException, IOException {
+    public static Restored restore(Connection c, java.nio.file.Path file, boolean force)
+            throws SQLException, IOException {
         try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
             return restore(c, zip, force);
         }
     }
 
-    private static Restored restore(Connection c, java.util.zip.ZipFile zip, boolean force) throws SQLException, IOException {
+    private static Restored restore(Connection c, java.util.zip.ZipFile zip, boolean force)
+            throws SQLException, IOException {
         Properties manifest = new Properties();
         ZipEntry manifestEntry = zip.getEntry(MANIFEST);
         if (manifestEntry != null) {
@@ -189,10 +189,15 @@ public final class DatabaseArchive {
                             st.execute("DELETE FROM " + quote(t));
                         }
                     } else {
-                        // The audit log and issued bills refuse TRUNCATE and DELETE by trigger; replica mode skips triggers.
+                        // The audit log and issued bills refuse TRUNCATE and DELETE by trigger; replica mode skips
+                        // triggers.
                         st.execute("SET LOCAL session_replication_role = replica");
-                        st.execute("TRUNCATE " + String.join(", ", nonEmpty.stream().map(DatabaseArchive::quote).toList())
-                                + " CASCADE");
+                        st.execute("TRUNCATE "
+                                + String.join(
+                                        ", ",
+                                        nonEmpty.stream()
+                                                .map(DatabaseArchive::quote)
+                                                .toList()) + " CASCADE");
                         st.execute("SET LOCAL session_replication_role = origin");
                     }
                 }
@@ -223,7 +228,8 @@ public final class DatabaseArchive {
                 if (entry == null) {
                     throw new RestoreRefused("The backup lacks the data of " + t);
                 }
-                List<String> columns = List.of(manifest.getProperty(p + "columns").split(","));
+                List<String> columns =
+                        List.of(manifest.getProperty(p + "columns").split(","));
                 MessageDigest digest = sha256();
                 long n;
                 try (InputStream data = new DigestInputStream(zip.getInputStream(entry), digest)) {
@@ -241,9 +247,11 @@ public final class DatabaseArchive {
                 rows.put(t, n);
                 String identity = manifest.getProperty(p + "identity", "");
                 for (String col : identity.isEmpty() ? List.<String>of() : List.of(identity.split(","))) {
-                    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT setval(pg_get_serial_sequence('"
-                            + quote(t).replace("'", "''") + "', '" + col.replace("'", "''") + "'), coalesce(max("
-                            + quote(col) + "), 0) + 1, false) FROM " + quote(t))) {
+                    try (Statement st = c.createStatement();
+                            ResultSet rs = st.executeQuery("SELECT setval(pg_get_serial_sequence('"
+                                    + quote(t).replace("'", "''") + "', '" + col.replace("'", "''")
+                                    + "'), coalesce(max("
+                                    + quote(col) + "), 0) + 1, false) FROM " + quote(t))) {
                         rs.next();
                     }
                 }
@@ -262,7 +270,7 @@ public final class DatabaseArchive {
     public static Properties manifest(InputStream in) throws IOException {
         Properties manifest = new Properties();
         try (ZipInputStream zip = new ZipInputStream(in)) {
-            for (ZipEntry e; (e = zip.getNextEntry()) != null;) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
                 if (e.getName().equals(MANIFEST)) {
                     manifest.load(new ByteArrayInputStream(zip.readAllBytes()));
                 }
@@ -273,8 +281,9 @@ public final class DatabaseArchive {
 
     /** The highest successfully applied Flyway version. */
     static String schemaVersion(Connection c) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT version FROM " + FLYWAY_TABLE
-                + " WHERE success AND version IS NOT NULL ORDER BY installed_rank DESC")) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT version FROM " + FLYWAY_TABLE
+                        + " WHERE success AND version IS NOT NULL ORDER BY installed_rank DESC")) {
             String best = null;
             while (rs.next()) {
                 String v = rs.getString(1);
@@ -306,12 +315,13 @@ public final class DatabaseArchive {
     static List<Table> tables(Connection c) throws SQLException {
         Map<String, List<String>> columns = new LinkedHashMap<>();
         Map<String, List<String>> identity = new LinkedHashMap<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT c.relname, a.attname, a.attidentity"
-                + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_attribute a ON a.attrelid = c.oid"
-                + " WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition"
-                + " AND c.relpersistence = 'p' AND c.relname <> '" + FLYWAY_TABLE + "'"
-                + " AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''"
-                + " ORDER BY c.relname, a.attnum")) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT c.relname, a.attname, a.attidentity"
+                        + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_attribute a ON a.attrelid = c.oid"
+                        + " WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition"
+                        + " AND c.relpersistence = 'p' AND c.relname <> '" + FLYWAY_TABLE + "'"
+                        + " AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''"
+                        + " ORDER BY c.relname, a.attnum")) {
             while (rs.next()) {
                 columns.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
                 List<String> ids = identity.computeIfAbsent(rs.getString(1), k -> new ArrayList<>());
@@ -321,12 +331,16 @@ public final class DatabaseArchive {
             }
         }
         Map<String, Set<String>> references = new LinkedHashMap<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT c.relname, r.relname"
-                + " FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_class r ON r.oid = k.confrelid"
-                + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE k.contype = 'f' AND n.nspname = current_schema()")) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(
+                        "SELECT c.relname, r.relname"
+                                + " FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_class r ON r.oid = k.confrelid"
+                                + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE k.contype = 'f' AND n.nspname = current_schema()")) {
             while (rs.next()) {
                 if (!rs.getString(1).equals(rs.getString(2))) {
-                    references.computeIfAbsent(rs.getString(1), k -> new LinkedHashSet<>()).add(rs.getString(2));
+                    references
+                            .computeIfAbsent(rs.getString(1), k -> new LinkedHashSet<>())
+                            .add(rs.getString(2));
                 }
             }
         }
@@ -335,8 +349,9 @@ public final class DatabaseArchive {
         while (done.size() < columns.size()) {
             boolean progress = false;
             for (String t : columns.keySet()) {
-                if (!done.contains(t) && references.getOrDefault(t, Set.of()).stream()
-                        .allMatch(r -> done.contains(r) || !columns.containsKey(r))) {
+                if (!done.contains(t)
+                        && references.getOrDefault(t, Set.of()).stream()
+                                .allMatch(r -> done.contains(r) || !columns.containsKey(r))) {
                     done.add(t);
                     ordered.add(new Table(t, columns.get(t), identity.get(t)));
                     progress = true;
@@ -344,7 +359,9 @@ public final class DatabaseArchive {
             }
             if (!progress) {
                 throw new IllegalStateException("Foreign keys form a cycle between tables: cannot order "
-                        + columns.keySet().stream().filter(t -> !done.contains(t)).toList());
+                        + columns.keySet().stream()
+                                .filter(t -> !done.contains(t))
+                                .toList());
             }
         }
         return ordered;
@@ -353,10 +370,11 @@ public final class DatabaseArchive {
     /** Partition name to "PARENT FOR VALUES …". */
     private static Map<String, String> partitions(Connection c) throws SQLException {
         Map<String, String> partitions = new LinkedHashMap<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT c.relname, p.relname,"
-                + " pg_get_expr(c.relpartbound, c.oid) FROM pg_class c JOIN pg_inherits i ON i.inhrelid = c.oid"
-                + " JOIN pg_class p ON p.oid = i.inhparent JOIN pg_namespace n ON n.oid = c.relnamespace"
-                + " WHERE c.relispartition AND n.nspname = current_schema() ORDER BY c.relname")) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT c.relname, p.relname,"
+                        + " pg_get_expr(c.relpartbound, c.oid) FROM pg_class c JOIN pg_inherits i ON i.inhrelid = c.oid"
+                        + " JOIN pg_class p ON p.oid = i.inhparent JOIN pg_namespace n ON n.oid = c.relnamespace"
+                        + " WHERE c.relispartition AND n.nspname = current_schema() ORDER BY c.relname")) {
             while (rs.next()) {
                 partitions.put(rs.getString(1), rs.getString(2) + " " + rs.getString(3));
             }

@@ -42,7 +42,19 @@ public class Restore {
     }
 
     private void recordRestore(Path file, DatabaseArchive.Restored r) {
-        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> audit.record("system", "backup.restore", "file:" + file.getFileName(), null,
-                Map.of("createdAt", r.createdAt().toString(), "schemaVersion", r.schemaVersion(), "rows", r.rows()), null));
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .run(() -> audit.record(
+                        "system",
+                        "backup.restore",
+                        "file:" + file.getFileName(),
+                        null,
+                        Map.of(
+                                "createdAt",
+                                r.createdAt().toString(),
+                                "schemaVersion",
+                                r.schemaVersion(),
+                                "rows",
+                                r.rows()),
+                        null));
     }
 }

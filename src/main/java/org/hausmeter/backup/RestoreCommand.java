@@ -10,8 +10,7 @@ import java.nio.file.Path;
  */
 public final class RestoreCommand {
 
-    private RestoreCommand() {
-    }
+    private RestoreCommand() {}
 
     public static int run(Path file, boolean force) {
         Restore restore = Arc.container().instance(Restore.class).get();
@@ -21,7 +20,8 @@ public final class RestoreCommand {
             System.out.println("Restored " + file + " (made " + r.createdAt() + ", schema " + r.schemaVersion() + "): "
                     + r.rows().size() + " tables, " + rows + " rows.");
             r.rows().forEach((t, n) -> System.out.printf("  %-28s %10d%n", t, n));
-            System.out.println("Start the server as usual. Logged-in browsers log in again if the session key changed.");
+            System.out.println(
+                    "Start the server as usual. Logged-in browsers log in again if the session key changed.");
             return 0;
         } catch (Exception e) {
             System.err.println("restore: " + e.getMessage());

@@ -58,8 +58,7 @@ public final class BillCalculator {
     /** Scale of derived unit prices shown on DAY and EV lines. */
     public static final int DERIVED_PRICE_SCALE = 6;
 
-    private BillCalculator() {
-    }
+    private BillCalculator() {}
 
     /**
      * @param request one tenancy-month, validated on construction
@@ -95,10 +94,14 @@ public final class BillCalculator {
         for (int i = 0; i < n; i++, t = t.plus(BillRequest.INTERVAL)) {
             PricedInterval p = pricing != null ? pricing[offset + i] : TariffPricer.priceAt(request.tariffs(), t, zone);
             boolean est = estimated.get(i);
-            WindowKey key = new WindowKey(p.version().validFrom(), p.window().name(), p.window().price());
+            WindowKey key = new WindowKey(
+                    p.version().validFrom(), p.window().name(), p.window().price());
             windows.computeIfAbsent(key, k -> new Acc(p.version(), p.window().price()))
                     .add(grid[i], commonGrid.length == 0 ? 0 : commonGrid[i], est);
-            pvByVersion.computeIfAbsent(p.version().validFrom(), k -> new Acc(p.version(), p.version().pvPrice()))
+            pvByVersion
+                    .computeIfAbsent(
+                            p.version().validFrom(),
+                            k -> new Acc(p.version(), p.version().pvPrice()))
                     .add(pv[i], commonPv.length == 0 ? 0 : commonPv[i], est);
         }
 
@@ -115,14 +118,14 @@ public final class BillCalculator {
             Map<String, String> d = new LinkedHashMap<>();
             d.put("reason", a.reason());
             d.put("kind", a.isCredit() ? "credit" : "charge");
-            lines.add(new BillLine(ADJUSTMENT, BigDecimal.ONE, QuantityUnit.PIECE, a.net().amount(), a.net(),
-                    a.vatRate(), d));
+            lines.add(new BillLine(
+                    ADJUSTMENT, BigDecimal.ONE, QuantityUnit.PIECE, a.net().amount(), a.net(), a.vatRate(), d));
         }
         return totals(request, currency, lines);
     }
 
-    private static void addEnergyLine(List<BillLine> lines, String key, long wh, Acc a, String window,
-            boolean withEstimates) {
+    private static void addEnergyLine(
+            List<BillLine> lines, String key, long wh, Acc a, String window, boolean withEstimates) {
         if (wh == 0) {
             return;
         }
@@ -135,8 +138,14 @@ public final class BillCalculator {
         if (withEstimates) {
             d.put("estimatedIntervals", Integer.toString(a.estimated));
         }
-        lines.add(new BillLine(key, BigDecimal.valueOf(wh, 3), QuantityUnit.KWH, a.price.perKwh(),
-                a.price.priceFor(wh, ROUNDING), a.version.vatRate(), d));
+        lines.add(new BillLine(
+                key,
+                BigDecimal.valueOf(wh, 3),
+                QuantityUnit.KWH,
+                a.price.perKwh(),
+                a.price.priceFor(wh, ROUNDING),
+                a.version.vatRate(),
+                d));
     }
 
     private static void addBaseFeeLines(List<BillLine> lines, BillRequest request) {
@@ -152,15 +161,28 @@ public final class BillCalculator {
             d.put("days", Long.toString(days));
             d.put("daysInMonth", Integer.toString(daysInMonth));
             if (days == daysInMonth) {
-                lines.add(new BillLine(BASE_FEE, BigDecimal.ONE, QuantityUnit.MONTH, fee.amount(), fee,
-                        s.version().vatRate(), d));
+                lines.add(new BillLine(
+                        BASE_FEE,
+                        BigDecimal.ONE,
+                        QuantityUnit.MONTH,
+                        fee.amount(),
+                        fee,
+                        s.version().vatRate(),
+                        d));
             } else {
                 BigDecimal dim = BigDecimal.valueOf(daysInMonth);
                 BigDecimal exact = fee.amount().multiply(BigDecimal.valueOf(days));
-                Money net = Money.of(fee.currency(), exact.divide(dim, fee.amount().scale(), ROUNDING));
+                Money net =
+                        Money.of(fee.currency(), exact.divide(dim, fee.amount().scale(), ROUNDING));
                 BigDecimal perDay = fee.amount().divide(dim, DERIVED_PRICE_SCALE, ROUNDING);
-                lines.add(new BillLine(BASE_FEE, BigDecimal.valueOf(days), QuantityUnit.DAY, perDay, net,
-                        s.version().vatRate(), d));
+                lines.add(new BillLine(
+                        BASE_FEE,
+                        BigDecimal.valueOf(days),
+                        QuantityUnit.DAY,
+                        perDay,
+                        net,
+                        s.version().vatRate(),
+                        d));
             }
         }
     }
@@ -169,7 +191,8 @@ public final class BillCalculator {
         ZoneId zone = request.zone();
         TariffVersion v = request.tariffs().versionAt(LocalDate.ofInstant(s.start(), zone));
         long totalWh = s.pvWh() + s.gridWh();
-        BigDecimal exact = v.evPvPrice().exactCostFor(s.pvWh()).add(v.evGridPrice().exactCostFor(s.gridWh()));
+        BigDecimal exact =
+                v.evPvPrice().exactCostFor(s.pvWh()).add(v.evGridPrice().exactCostFor(s.gridWh()));
         BigDecimal kwh = BigDecimal.valueOf(totalWh, 3);
         BigDecimal average = totalWh == 0
                 ? BigDecimal.ZERO.setScale(DERIVED_PRICE_SCALE)
@@ -183,10 +206,15 @@ public final class BillCalculator {
         d.put("pvPrice", v.evPvPrice().perKwh().toPlainString());
         d.put("gridKwh", BigDecimal.valueOf(s.gridWh(), 3).toPlainString());
         d.put("gridPrice", v.evGridPrice().perKwh().toPlainString());
-        d.put("pvSharePercent", totalWh == 0 ? "0.0"
-                : BigDecimal.valueOf(s.pvWh() * 100).divide(BigDecimal.valueOf(totalWh), 1, ROUNDING).toPlainString());
-        return new BillLine(EV_SESSION, kwh, QuantityUnit.KWH, average,
-                Money.of(v.currency(), exact, ROUNDING), v.vatRate(), d);
+        d.put(
+                "pvSharePercent",
+                totalWh == 0
+                        ? "0.0"
+                        : BigDecimal.valueOf(s.pvWh() * 100)
+                                .divide(BigDecimal.valueOf(totalWh), 1, ROUNDING)
+                                .toPlainString());
+        return new BillLine(
+                EV_SESSION, kwh, QuantityUnit.KWH, average, Money.of(v.currency(), exact, ROUNDING), v.vatRate(), d);
     }
 
     private static BillDraft totals(BillRequest request, Currency currency, List<BillLine> lines) {
@@ -199,16 +227,16 @@ public final class BillCalculator {
         Money vat = Money.zero(currency);
         for (Map.Entry<VatRate, Money> e : netByRate.entrySet()) {
             Money rateVat = e.getKey().vatOn(e.getValue(), ROUNDING);
-            vatTotals.add(new VatTotal(e.getKey(), e.getValue(), rateVat, e.getValue().plus(rateVat)));
+            vatTotals.add(
+                    new VatTotal(e.getKey(), e.getValue(), rateVat, e.getValue().plus(rateVat)));
             net = net.plus(e.getValue());
             vat = vat.plus(rateVat);
         }
-        return new BillDraft(request.from(), request.to(), request.zone(), currency, lines, vatTotals,
-                net, vat, net.plus(vat));
+        return new BillDraft(
+                request.from(), request.to(), request.zone(), currency, lines, vatTotals, net, vat, net.plus(vat));
     }
 
-    private record WindowKey(LocalDate version, String window, UnitPrice price) {
-    }
+    private record WindowKey(LocalDate version, String window, UnitPrice price) {}
 
     private static final class Acc {
         final TariffVersion version;

@@ -37,14 +37,43 @@ import org.hausmeter.tariff.VatRate;
  * @param cancels            for a cancellation: the cancelled invoice, else null (absent in JSON)
  * @param reason             for a cancellation: its reason, else null (absent in JSON)
  */
-@JsonPropertyOrder({"apartment", "resident", "firstDay", "lastDay", "intervals", "estimatedIntervals", "consumptionWh",
-    "pvWh", "allocationKey", "vatTotals", "meters", "flags", "lastYearWh", "medianApartmentWh", "history", "cancels",
-    "reason"})
+@JsonPropertyOrder({
+    "apartment",
+    "resident",
+    "firstDay",
+    "lastDay",
+    "intervals",
+    "estimatedIntervals",
+    "consumptionWh",
+    "pvWh",
+    "allocationKey",
+    "vatTotals",
+    "meters",
+    "flags",
+    "lastYearWh",
+    "medianApartmentWh",
+    "history",
+    "cancels",
+    "reason"
+})
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record BillContent(String apartment, String resident, LocalDate firstDay, LocalDate lastDay, int intervals,
-        int estimatedIntervals, long consumptionWh, long pvWh, String allocationKey, List<Vat> vatTotals,
-        List<MeterCounters> meters, List<Flag> flags, Long lastYearWh, Long medianApartmentWh,
-        List<HistoryMonth> history, @JsonInclude(JsonInclude.Include.NON_NULL) Cancels cancels,
+public record BillContent(
+        String apartment,
+        String resident,
+        LocalDate firstDay,
+        LocalDate lastDay,
+        int intervals,
+        int estimatedIntervals,
+        long consumptionWh,
+        long pvWh,
+        String allocationKey,
+        List<Vat> vatTotals,
+        List<MeterCounters> meters,
+        List<Flag> flags,
+        Long lastYearWh,
+        Long medianApartmentWh,
+        List<HistoryMonth> history,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Cancels cancels,
         @JsonInclude(JsonInclude.Include.NON_NULL) String reason) {
 
     public BillContent {
@@ -56,9 +85,24 @@ public record BillContent(String apartment, String resident, LocalDate firstDay,
 
     /** @return the content of the cancellation of a bill with this content: VAT totals negated, reference and reason added */
     public BillContent cancellation(String number, LocalDate issueDate, String why) {
-        return new BillContent(apartment, resident, firstDay, lastDay, intervals, estimatedIntervals, consumptionWh, pvWh,
-                allocationKey, vatTotals.stream().map(Vat::negated).toList(), meters, flags, lastYearWh,
-                medianApartmentWh, history, new Cancels(number, issueDate), why);
+        return new BillContent(
+                apartment,
+                resident,
+                firstDay,
+                lastDay,
+                intervals,
+                estimatedIntervals,
+                consumptionWh,
+                pvWh,
+                allocationKey,
+                vatTotals.stream().map(Vat::negated).toList(),
+                meters,
+                flags,
+                lastYearWh,
+                medianApartmentWh,
+                history,
+                new Cancels(number, issueDate),
+                why);
     }
 
     /** @return the VAT rate of the first VAT total, the rate an adjustment gets unless told otherwise; null without lines */
@@ -73,14 +117,19 @@ public record BillContent(String apartment, String resident, LocalDate firstDay,
 
     /** Totals of one VAT rate, decimals as plain strings in JSON. */
     @JsonPropertyOrder({"percent", "net", "vat", "gross"})
-    public record Vat(@JsonSerialize(using = PlainDecimal.class) BigDecimal percent,
+    public record Vat(
+            @JsonSerialize(using = PlainDecimal.class) BigDecimal percent,
             @JsonSerialize(using = PlainDecimal.class) BigDecimal net,
             @JsonSerialize(using = PlainDecimal.class) BigDecimal vat,
             @JsonSerialize(using = PlainDecimal.class) BigDecimal gross) {
 
         /** @return the stored form of the calculator's total */
         public static Vat of(VatTotal v) {
-            return new Vat(v.rate().percent(), v.net().amount(), v.vat().amount(), v.gross().amount());
+            return new Vat(
+                    v.rate().percent(),
+                    v.net().amount(),
+                    v.vat().amount(),
+                    v.gross().amount());
         }
 
         Vat negated() {
@@ -89,8 +138,8 @@ public record BillContent(String apartment, String resident, LocalDate firstDay,
 
         /** @return the total for the calculator's types (PDF) */
         public VatTotal toVatTotal(Currency currency) {
-            return new VatTotal(new VatRate(percent), Money.of(currency, net), Money.of(currency, vat),
-                    Money.of(currency, gross));
+            return new VatTotal(
+                    new VatRate(percent), Money.of(currency, net), Money.of(currency, vat), Money.of(currency, gross));
         }
     }
 
@@ -100,29 +149,37 @@ public record BillContent(String apartment, String resident, LocalDate firstDay,
      * @param meter meter name
      */
     @JsonPropertyOrder({"meter", "startWh", "startAt", "startSource", "endWh", "endAt", "endSource"})
-    public record MeterCounters(String meter, Long startWh, Instant startAt, String startSource, Long endWh, Instant endAt,
+    public record MeterCounters(
+            String meter,
+            Long startWh,
+            Instant startAt,
+            String startSource,
+            Long endWh,
+            Instant endAt,
             String endSource) {
 
         /** @return the counters from the two boundary values, either may be null */
         public static MeterCounters of(String meter, BoundaryCounter start, BoundaryCounter end) {
-            return new MeterCounters(meter, start == null ? null : start.wh(), start == null ? null : start.at(),
-                    start == null ? null : start.source(), end == null ? null : end.wh(), end == null ? null : end.at(),
+            return new MeterCounters(
+                    meter,
+                    start == null ? null : start.wh(),
+                    start == null ? null : start.at(),
+                    start == null ? null : start.source(),
+                    end == null ? null : end.wh(),
+                    end == null ? null : end.at(),
                     end == null ? null : end.source());
         }
     }
 
     /** An open review flag overlapping the period. */
     @JsonPropertyOrder({"id", "kind", "meter", "from", "to", "detail", "sizeWh"})
-    public record Flag(long id, String kind, String meter, Instant from, Instant to, String detail, Long sizeWh) {
-    }
+    public record Flag(long id, String kind, String meter, Instant from, Instant to, String detail, Long sizeWh) {}
 
     /** One of the apartment's months from earlier runs. */
     @JsonPropertyOrder({"month", "consumptionWh", "pvWh"})
-    public record HistoryMonth(YearMonth month, long consumptionWh, long pvWh) {
-    }
+    public record HistoryMonth(YearMonth month, long consumptionWh, long pvWh) {}
 
     /** The invoice a cancellation cancels. */
     @JsonPropertyOrder({"number", "issueDate"})
-    public record Cancels(String number, LocalDate issueDate) {
-    }
+    public record Cancels(String number, LocalDate issueDate) {}
 }

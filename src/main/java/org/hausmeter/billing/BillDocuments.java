@@ -10,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
@@ -25,7 +24,6 @@ import org.hausmeter.tariff.Money;
 import org.hausmeter.tariff.Season;
 import org.hausmeter.tariff.TariffVersion;
 import org.hausmeter.tariff.TouWindow;
-import org.hausmeter.tariff.VatRate;
 
 /**
  * Turns a stored bill into the {@link BillDocument} printed on its PDF (issuer and contract facts from the
@@ -36,8 +34,7 @@ import org.hausmeter.tariff.VatRate;
 public class BillDocuments {
 
     /** A PDF and its file name in a ZIP. */
-    public record NamedPdf(String name, byte[] pdf) {
-    }
+    public record NamedPdf(String name, byte[] pdf) {}
 
     private final AgroalDataSource dataSource;
     private final TariffStore tariffs;
@@ -67,8 +64,10 @@ public class BillDocuments {
     /** @return what the bill's PDF shows */
     public BillDocument document(StoredBill b, BuildingSettings.Issuer issuer, BuildingSettings.Settings settings) {
         if (!issuer.missing().isEmpty()) {
-            throw new BillingException(BillingException.Kind.CONFLICT, "Enter the co-op's " + issuer.missing()
-                    + " under Settings first: a bill must show them (§ 14 UStG, § 40 EnWG)");
+            throw new BillingException(
+                    BillingException.Kind.CONFLICT,
+                    "Enter the co-op's " + issuer.missing()
+                            + " under Settings first: a bill must show them (§ 14 UStG, § 40 EnWG)");
         }
         boolean de = !"en".equals(b.language());
         Currency currency = Currency.getInstance(b.currency());
@@ -80,15 +79,24 @@ public class BillDocuments {
         LocalDate dueDate = b.dueDate() == null ? issueDate.plusDays(issuer.paymentDays()) : b.dueDate();
         String[] tenancy = tenancy(b.tenancyId(), settings);
 
-        BillDocument.Issuer is = new BillDocument.Issuer(issuer.name(), issuer.address(), issuer.taxNumber(),
-                issuer.vatId(), issuer.registerCourt(), issuer.registerNumber(), issuer.board(), issuer.phone(),
-                issuer.email(), issuer.iban(), issuer.bankName());
+        BillDocument.Issuer is = new BillDocument.Issuer(
+                issuer.name(),
+                issuer.address(),
+                issuer.taxNumber(),
+                issuer.vatId(),
+                issuer.registerCourt(),
+                issuer.registerNumber(),
+                issuer.board(),
+                issuer.phone(),
+                issuer.email(),
+                issuer.iban(),
+                issuer.bankName());
         List<String> recipientLines = new ArrayList<>();
         recipientLines.add((de ? "Wohnung " : "Apartment ") + b.apartmentCode());
         List<String> addr = issuer.address();
         recipientLines.addAll(addr.size() > 1 ? addr.subList(addr.size() - 2, addr.size()) : addr);
-        BillDocument.Recipient recipient = new BillDocument.Recipient(b.residentName(), recipientLines,
-                "T-" + b.tenancyId());
+        BillDocument.Recipient recipient =
+                new BillDocument.Recipient(b.residentName(), recipientLines, "T-" + b.tenancyId());
 
         TariffVersion v = tariffs.book().versionAt(first);
         List<BillDocument.Price> prices = new ArrayList<>();
@@ -96,28 +104,47 @@ public class BillDocuments {
         for (Season s : v.gridPrice().seasons()) {
             for (DayType dt : DayType.values()) {
                 for (TouWindow w : s.schedule(dt).windows()) {
-                    windows.putIfAbsent(w.name() + " " + w.price().perKwh().toPlainString(), w.price().perKwh());
+                    windows.putIfAbsent(
+                            w.name() + " " + w.price().perKwh().toPlainString(),
+                            w.price().perKwh());
                 }
             }
         }
         for (Map.Entry<String, BigDecimal> w : windows.entrySet()) {
             String name = w.getKey().substring(0, w.getKey().lastIndexOf(' '));
-            prices.add(new BillDocument.Price((de ? "Netzstrom " : "Grid electricity ") + name,
-                    QuantityUnit.KWH, w.getValue(), v.vatRate()));
+            prices.add(new BillDocument.Price(
+                    (de ? "Netzstrom " : "Grid electricity ") + name, QuantityUnit.KWH, w.getValue(), v.vatRate()));
         }
-        prices.add(new BillDocument.Price(de ? "Solarstrom vom Dach" : "Rooftop solar electricity", QuantityUnit.KWH,
-                v.pvPrice().perKwh(), v.vatRate()));
-        prices.add(new BillDocument.Price(de ? "Grundpreis" : "Base fee", QuantityUnit.MONTH,
-                v.baseFeePerMonth().amount(), v.vatRate()));
-        prices.add(new BillDocument.Price(de ? "Laden: Solarstrom" : "EV charging: solar", QuantityUnit.KWH,
-                v.evPvPrice().perKwh(), v.vatRate()));
-        prices.add(new BillDocument.Price(de ? "Laden: Netzstrom" : "EV charging: grid", QuantityUnit.KWH,
-                v.evGridPrice().perKwh(), v.vatRate()));
+        prices.add(new BillDocument.Price(
+                de ? "Solarstrom vom Dach" : "Rooftop solar electricity",
+                QuantityUnit.KWH,
+                v.pvPrice().perKwh(),
+                v.vatRate()));
+        prices.add(new BillDocument.Price(
+                de ? "Grundpreis" : "Base fee",
+                QuantityUnit.MONTH,
+                v.baseFeePerMonth().amount(),
+                v.vatRate()));
+        prices.add(new BillDocument.Price(
+                de ? "Laden: Solarstrom" : "EV charging: solar",
+                QuantityUnit.KWH,
+                v.evPvPrice().perKwh(),
+                v.vatRate()));
+        prices.add(new BillDocument.Price(
+                de ? "Laden: Netzstrom" : "EV charging: grid",
+                QuantityUnit.KWH,
+                v.evGridPrice().perKwh(),
+                v.vatRate()));
         BillDocument.Contract contract = new BillDocument.Contract(
                 de ? "Hausstrom " + issuer.name() : "House electricity " + issuer.name(),
-                LocalDate.parse(tenancy[0]), de ? "unbefristet, monatliche Abrechnung" : "open-ended, billed monthly",
-                issuer.noticePeriod(), null, issuer.meteringOperator(), issuer.marketLocationId(),
-                issuer.gridOperator(), prices);
+                LocalDate.parse(tenancy[0]),
+                de ? "unbefristet, monatliche Abrechnung" : "open-ended, billed monthly",
+                issuer.noticePeriod(),
+                null,
+                issuer.meteringOperator(),
+                issuer.marketLocationId(),
+                issuer.gridOperator(),
+                prices);
 
         List<BillDocument.MeterReading> meters = new ArrayList<>();
         long consumption = c.consumptionWh();
@@ -129,13 +156,19 @@ public class BillDocuments {
             }
             long start = s != null ? s : e - consumption;
             long end = e != null ? e : start + consumption;
-            meters.add(new BillDocument.MeterReading(m.meter(), m.meter(), kwh(start),
-                    s == null ? BillDocument.ReadingSource.ESTIMATED : source(m.startSource()), kwh(end),
+            meters.add(new BillDocument.MeterReading(
+                    m.meter(),
+                    m.meter(),
+                    kwh(start),
+                    s == null ? BillDocument.ReadingSource.ESTIMATED : source(m.startSource()),
+                    kwh(end),
                     e == null ? BillDocument.ReadingSource.ESTIMATED : source(m.endSource())));
         }
         if (meters.isEmpty()) {
-            throw new BillingException(BillingException.Kind.CONFLICT, "Apartment " + b.apartmentCode()
-                    + " has no meter reading near " + first + " or " + last + ": enter one before issuing");
+            throw new BillingException(
+                    BillingException.Kind.CONFLICT,
+                    "Apartment " + b.apartmentCode() + " has no meter reading near " + first + " or " + last
+                            + ": enter one before issuing");
         }
 
         List<BillLine> lines = new ArrayList<>();
@@ -148,44 +181,77 @@ public class BillDocuments {
         }
         List<BillDocument.MonthlyConsumption> history = new ArrayList<>();
         for (BillContent.HistoryMonth m : c.history()) {
-            history.add(new BillDocument.MonthlyConsumption(m.month(), kwh(m.consumptionWh() - m.pvWh()), kwh(m.pvWh())));
+            history.add(
+                    new BillDocument.MonthlyConsumption(m.month(), kwh(m.consumptionWh() - m.pvWh()), kwh(m.pvWh())));
         }
         Long lastYear = c.lastYearWh();
         Long median = c.medianApartmentWh();
-        BillDocument.Comparison comparison = new BillDocument.Comparison(kwh(consumption),
-                lastYear == null ? null : kwh(lastYear), median == null ? null : kwh(median));
+        BillDocument.Comparison comparison = new BillDocument.Comparison(
+                kwh(consumption), lastYear == null ? null : kwh(lastYear), median == null ? null : kwh(median));
         List<String> notes = new ArrayList<>();
         long pvWh = c.pvWh();
-        notes.add(de ? "Solaranteil Ihres Verbrauchs: " + percent(pvWh, consumption, true)
-                + " (Aufteilung je Viertelstunde, Schlüssel " + c.allocationKey() + ")."
-                : "Solar share of your consumption: " + percent(pvWh, consumption, false)
-                + " (split every quarter hour, key " + c.allocationKey() + ").");
+        notes.add(
+                de
+                        ? "Solaranteil Ihres Verbrauchs: " + percent(pvWh, consumption, true)
+                                + " (Aufteilung je Viertelstunde, Schlüssel " + c.allocationKey() + ")."
+                        : "Solar share of your consumption: " + percent(pvWh, consumption, false)
+                                + " (split every quarter hour, key " + c.allocationKey() + ").");
         List<BillContent.Flag> flags = c.flags();
         if (!flags.isEmpty()) {
-            notes.add(de ? flags.size() + " Prüfhinweis(e) der Messdaten im Zeitraum wurden vom Hauswart geprüft."
-                    : flags.size() + " metering review note(s) in the period were checked by the caretaker.");
+            notes.add(
+                    de
+                            ? flags.size() + " Prüfhinweis(e) der Messdaten im Zeitraum wurden vom Hauswart geprüft."
+                            : flags.size() + " metering review note(s) in the period were checked by the caretaker.");
         }
         if (b.replaces() != null) {
-            notes.add(de ? "Diese Rechnung ersetzt die stornierte Rechnung " + b.replaces() + "."
-                    : "This bill replaces the cancelled bill " + b.replaces() + ".");
+            notes.add(
+                    de
+                            ? "Diese Rechnung ersetzt die stornierte Rechnung " + b.replaces() + "."
+                            : "This bill replaces the cancelled bill " + b.replaces() + ".");
         }
         BillDocument.CancelledBill cancels = b.isCancellation()
-                ? new BillDocument.CancelledBill(b.cancels(), b.cancelsIssueDate(), b.reason()) : null;
-        return new BillDocument(b.isCancellation() ? BillDocument.Kind.CANCELLATION : BillDocument.Kind.INVOICE, number,
-                issueDate, dueDate, de ? "de" : "en", is, recipient, b.apartmentCode(), tenancy[1], first, last, contract,
-                meters, currency, lines, vat, Money.of(currency, b.net()), Money.of(currency, b.vat()),
-                Money.of(currency, b.gross()), c.estimatedIntervals(),
-                c.intervals(), history, comparison, cancels, notes);
+                ? new BillDocument.CancelledBill(b.cancels(), b.cancelsIssueDate(), b.reason())
+                : null;
+        return new BillDocument(
+                b.isCancellation() ? BillDocument.Kind.CANCELLATION : BillDocument.Kind.INVOICE,
+                number,
+                issueDate,
+                dueDate,
+                de ? "de" : "en",
+                is,
+                recipient,
+                b.apartmentCode(),
+                tenancy[1],
+                first,
+                last,
+                contract,
+                meters,
+                currency,
+                lines,
+                vat,
+                Money.of(currency, b.net()),
+                Money.of(currency, b.vat()),
+                Money.of(currency, b.gross()),
+                c.estimatedIntervals(),
+                c.intervals(),
+                history,
+                comparison,
+                cancels,
+                notes);
     }
 
     private String[] tenancy(long id, BuildingSettings.Settings settings) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
                 SELECT t.move_in, a.name FROM tenancy t JOIN apartment a ON a.id = t.apartment_id WHERE t.id = ?""")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return new String[] {LocalDate.ofInstant(rs.getTimestamp(1).toInstant(), settings.zone()).toString(),
-                        rs.getString(2)};
+                return new String[] {
+                    LocalDate.ofInstant(rs.getTimestamp(1).toInstant(), settings.zone())
+                            .toString(),
+                    rs.getString(2)
+                };
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read tenancy [" + id + "]: " + e.getMessage(), e);
@@ -212,7 +278,8 @@ public class BillDocuments {
         if (whole == 0) {
             return de ? "0 %" : "0%";
         }
-        BigDecimal p = BigDecimal.valueOf(part * 100).divide(BigDecimal.valueOf(whole), 1, java.math.RoundingMode.HALF_UP);
+        BigDecimal p =
+                BigDecimal.valueOf(part * 100).divide(BigDecimal.valueOf(whole), 1, java.math.RoundingMode.HALF_UP);
         return de ? p.toPlainString().replace('.', ',') + " %" : p.toPlainString() + "%";
     }
 }

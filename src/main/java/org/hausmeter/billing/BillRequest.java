@@ -97,18 +97,21 @@ public record BillRequest(
     private static void requireMidnight(String name, Instant t, ZoneId zone) {
         ZonedDateTime local = t.atZone(zone);
         if (!local.equals(local.toLocalDate().atStartOfDay(zone))) {
-            throw new IllegalArgumentException("Billing period " + name + " [" + local + "] is not the start of a local day");
+            throw new IllegalArgumentException(
+                    "Billing period " + name + " [" + local + "] is not the start of a local day");
         }
     }
 
     private static long[] checked(String name, long[] values, int n, boolean emptyAllowed) {
         Objects.requireNonNull(values, name);
         if (values.length != n && !(emptyAllowed && values.length == 0)) {
-            throw new IllegalArgumentException("[" + name + "] has [" + values.length + "] intervals, the period has [" + n + "]");
+            throw new IllegalArgumentException(
+                    "[" + name + "] has [" + values.length + "] intervals, the period has [" + n + "]");
         }
         for (int i = 0; i < values.length; i++) {
             if (values[i] < 0) {
-                throw new IllegalArgumentException("[" + name + "] interval [" + i + "] is negative [" + values[i] + "] Wh");
+                throw new IllegalArgumentException(
+                        "[" + name + "] interval [" + i + "] is negative [" + values[i] + "] Wh");
             }
         }
         return values.clone();

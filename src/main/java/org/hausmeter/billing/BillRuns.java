@@ -56,9 +56,14 @@ public class BillRuns {
      * @param issuedButChanged numbers of issued bills whose recomputation differs (cancel and re-issue to correct)
      * @param seconds   wall time of the run
      */
-    public record RunResult(YearMonth month, int created, int unchanged, int removed, int issued,
-            List<String> issuedButChanged, double seconds) {
-    }
+    public record RunResult(
+            YearMonth month,
+            int created,
+            int unchanged,
+            int removed,
+            int issued,
+            List<String> issuedButChanged,
+            double seconds) {}
 
     private final AgroalDataSource dataSource;
     private final BuildingSettings settings;
@@ -66,7 +71,11 @@ public class BillRuns {
     private final Clock clock;
     private final BillRepository repository;
 
-    BillRuns(AgroalDataSource dataSource, BuildingSettings settings, AuditLog audit, Clock clock,
+    BillRuns(
+            AgroalDataSource dataSource,
+            BuildingSettings settings,
+            AuditLog audit,
+            Clock clock,
             BillRepository repository) {
         this.dataSource = dataSource;
         this.settings = settings;
@@ -105,8 +114,10 @@ public class BillRuns {
             if (first == null) {
                 throw new BillingException(BillingException.Kind.CONFLICT, "No tariff is valid on " + month.atDay(1));
             }
-            TariffBook book = new TariffBook(tariffs.stream().map(StoredTariff::version).toList());
-            return MonthBilling.compareKeyBills(MonthLoader.load(c, month, s.zone(), s.currency()), book, first.commonKey());
+            TariffBook book =
+                    new TariffBook(tariffs.stream().map(StoredTariff::version).toList());
+            return MonthBilling.compareKeyBills(
+                    MonthLoader.load(c, month, s.zone(), s.currency()), book, first.commonKey());
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read month [" + month + "]: " + e.getMessage(), e);
         }
@@ -122,18 +133,23 @@ public class BillRuns {
         }
     }
 
-    private static MonthBilling.Result compute(Connection c, YearMonth month, BuildingSettings.Settings s,
-            List<StoredTariff> tariffs) throws SQLException {
+    private static MonthBilling.Result compute(
+            Connection c, YearMonth month, BuildingSettings.Settings s, List<StoredTariff> tariffs)
+            throws SQLException {
         if (tariffs.isEmpty()) {
-            throw new BillingException(BillingException.Kind.CONFLICT,
+            throw new BillingException(
+                    BillingException.Kind.CONFLICT,
                     "No tariff is stored yet: enter one under Tariffs before running bills");
         }
         StoredTariff first = TariffStore.at(tariffs, month.atDay(1));
         if (first == null) {
-            throw new BillingException(BillingException.Kind.CONFLICT, "No tariff is valid on " + month.atDay(1)
-                    + ": the first version starts " + tariffs.get(0).version().validFrom());
+            throw new BillingException(
+                    BillingException.Kind.CONFLICT,
+                    "No tariff is valid on " + month.atDay(1) + ": the first version starts "
+                            + tariffs.get(0).version().validFrom());
         }
-        TariffBook book = new TariffBook(tariffs.stream().map(StoredTariff::version).toList());
+        TariffBook book =
+                new TariffBook(tariffs.stream().map(StoredTariff::version).toList());
         MonthInput input = MonthLoader.load(c, month, s.zone(), s.currency());
         return MonthBilling.compute(input, book, first.allocationKey(), first.commonKey());
     }
@@ -160,10 +176,16 @@ public class BillRuns {
             long tLoad = System.nanoTime();
             MonthBilling.Result result = compute(c, month, s, tariffs);
             long tCompute = System.nanoTime();
-            BillContextQueries.storeApartmentMonths(c, month, KeyTotals.of(result).byApartment(), clock.instant());
+            BillContextQueries.storeApartmentMonths(
+                    c, month, KeyTotals.of(result).byApartment(), clock.instant());
             Context context = new Context(
-                    BillContextQueries.meterCounters(c, result.bills(), result.input().from(), result.input().to()),
-                    BillContextQueries.openFlags(c, result.input().from(), result.input().to()),
+                    BillContextQueries.meterCounters(
+                            c,
+                            result.bills(),
+                            result.input().from(),
+                            result.input().to()),
+                    BillContextQueries.openFlags(
+                            c, result.input().from(), result.input().to()),
                     BillContextQueries.lastYear(c, month, result.bills(), s.zone()),
                     BillContextQueries.history(c, month));
             long tContext = System.nanoTime();
@@ -180,7 +202,8 @@ public class BillRuns {
             for (TenancyBill b : result.bills()) {
                 long tenancy = b.period().tenancyId();
                 BillContent content = content(b, result, context, s.zone());
-                List<StoredLine> lines = b.draft().lines().stream().map(StoredLine::of).toList();
+                List<StoredLine> lines =
+                        b.draft().lines().stream().map(StoredLine::of).toList();
                 String hash = sha256(repository.canonicalJson(content, lines));
                 Existing e = existing.get(tenancy);
                 live.add(tenancy);
@@ -199,14 +222,26 @@ public class BillRuns {
                     delete.add(e.id());
                 }
                 BillDraft d = b.draft();
-                inserts.add(new NewDraft(tenancy, b.period().apartmentId(), b.period().residentId(), b.period().from(),
-                        b.period().to(), d.currency().getCurrencyCode(), d.net().amount(), d.vat().amount(),
-                        d.gross().amount(), content, lines, hash, replaced.get(tenancy)));
+                inserts.add(new NewDraft(
+                        tenancy,
+                        b.period().apartmentId(),
+                        b.period().residentId(),
+                        b.period().from(),
+                        b.period().to(),
+                        d.currency().getCurrencyCode(),
+                        d.net().amount(),
+                        d.vat().amount(),
+                        d.gross().amount(),
+                        content,
+                        lines,
+                        hash,
+                        replaced.get(tenancy)));
                 created++;
             }
             int removed = 0;
             for (Existing e : existing.values()) {
-                if (!live.contains(e.tenancy()) && BillWorkflow.rerun(e.status()) == BillWorkflow.Rerun.REPLACE_DRAFT_IF_CHANGED) {
+                if (!live.contains(e.tenancy())
+                        && BillWorkflow.rerun(e.status()) == BillWorkflow.Rerun.REPLACE_DRAFT_IF_CHANGED) {
                     delete.add(e.id());
                     removed++;
                 }
@@ -214,11 +249,13 @@ public class BillRuns {
             repository.deleteDrafts(c, delete);
             repository.insertDrafts(c, month, inserts, clock.instant());
             double seconds = (System.nanoTime() - t0) / 1e9;
-            LOG.debugf("Bill run %s stages: load+compute %.3f s, context %.3f s, drafts %.3f s", month,
-                    (tCompute - tLoad) / 1e9, (tContext - tCompute) / 1e9, (System.nanoTime() - tContext) / 1e9);
+            LOG.debugf(
+                    "Bill run %s stages: load+compute %.3f s, context %.3f s, drafts %.3f s",
+                    month, (tCompute - tLoad) / 1e9, (tContext - tCompute) / 1e9, (System.nanoTime() - tContext) / 1e9);
             RunResult r = new RunResult(month, created, unchanged, removed, issued, changedIssued, seconds);
             audit.record(actor, "billing.run", "month:" + month, null, r, null);
-            LOG.infof("Bill run %s by %s: %d new/changed drafts, %d unchanged, %d removed, %d issued (%.2f s)",
+            LOG.infof(
+                    "Bill run %s by %s: %d new/changed drafts, %d unchanged, %d removed, %d issued (%.2f s)",
                     month, actor, created, unchanged, removed, issued, seconds);
             return r;
         } catch (SQLException e) {
@@ -244,27 +281,44 @@ public class BillRuns {
     }
 
     /** What a run reads besides the month's inputs, for the bills' content. */
-    private record Context(Map<Long, List<BillContent.MeterCounters>> meters, List<BillContent.Flag> flags,
-            Map<Long, Long> lastYear, Map<Long, List<BillContent.HistoryMonth>> history) {
-    }
+    private record Context(
+            Map<Long, List<BillContent.MeterCounters>> meters,
+            List<BillContent.Flag> flags,
+            Map<Long, Long> lastYear,
+            Map<Long, List<BillContent.HistoryMonth>> history) {}
 
     private static BillContent content(TenancyBill b, MonthBilling.Result result, Context context, ZoneId zone) {
         BillDraft d = b.draft();
-        List<BillContent.MeterCounters> meters = context.meters().getOrDefault(b.period().tenancyId(), List.of());
-        List<String> apartmentMeters = meters.stream().map(BillContent.MeterCounters::meter).toList();
+        List<BillContent.MeterCounters> meters =
+                context.meters().getOrDefault(b.period().tenancyId(), List.of());
+        List<String> apartmentMeters =
+                meters.stream().map(BillContent.MeterCounters::meter).toList();
         List<BillContent.Flag> mine = new ArrayList<>();
         for (BillContent.Flag f : context.flags()) {
-            boolean overlaps = f.from().isBefore(b.period().to()) && f.to().isAfter(b.period().from());
+            boolean overlaps = f.from().isBefore(b.period().to())
+                    && f.to().isAfter(b.period().from());
             if (overlaps && (f.meter() == null || apartmentMeters.contains(f.meter()))) {
                 mine.add(f);
             }
         }
-        return new BillContent(b.period().apartmentCode(), b.period().residentName(),
-                LocalDate.ofInstant(b.period().from(), zone), LocalDate.ofInstant(b.period().to(), zone).minusDays(1),
-                b.request().intervalCount(), b.estimatedIntervals(), b.consumptionWh(), b.pvWh(),
-                result.rule().key().name(), d.vatTotals().stream().map(BillContent.Vat::of).toList(), meters, mine,
-                context.lastYear().get(b.period().tenancyId()), result.medianApartmentWh(),
-                context.history().getOrDefault(b.period().apartmentId(), List.of()), null, null);
+        return new BillContent(
+                b.period().apartmentCode(),
+                b.period().residentName(),
+                LocalDate.ofInstant(b.period().from(), zone),
+                LocalDate.ofInstant(b.period().to(), zone).minusDays(1),
+                b.request().intervalCount(),
+                b.estimatedIntervals(),
+                b.consumptionWh(),
+                b.pvWh(),
+                result.rule().key().name(),
+                d.vatTotals().stream().map(BillContent.Vat::of).toList(),
+                meters,
+                mine,
+                context.lastYear().get(b.period().tenancyId()),
+                result.medianApartmentWh(),
+                context.history().getOrDefault(b.period().apartmentId(), List.of()),
+                null,
+                null);
     }
 
     /** Per apartment code: [consumption, pv] of the month. */
@@ -274,8 +328,10 @@ public class BillRuns {
             List<MonthInput.Consumer> cs = r.input().consumers();
             for (int i = 0; i < cs.size(); i++) {
                 if (cs.get(i).kind() == MonthInput.Kind.APARTMENT) {
-                    m.put(cs.get(i).code(), new long[] {r.consumerTotals().get(i).consumptionWh(),
-                            r.consumerTotals().get(i).pvWh()});
+                    m.put(cs.get(i).code(), new long[] {
+                        r.consumerTotals().get(i).consumptionWh(),
+                        r.consumerTotals().get(i).pvWh()
+                    });
                 }
             }
             return new KeyTotals(m);

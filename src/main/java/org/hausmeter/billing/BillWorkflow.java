@@ -18,8 +18,7 @@ package org.hausmeter.billing;
  */
 public final class BillWorkflow {
 
-    private BillWorkflow() {
-    }
+    private BillWorkflow() {}
 
     /**
      * A bill as the workflow sees it.
@@ -51,7 +50,8 @@ public final class BillWorkflow {
         return switch (status) {
             case DRAFT -> Rerun.REPLACE_DRAFT_IF_CHANGED;
             case ISSUED -> Rerun.KEEP_ISSUED;
-            case CANCELLED -> throw new IllegalArgumentException("A cancelled invoice is not re-run: its period gets a new draft");
+            case CANCELLED ->
+                throw new IllegalArgumentException("A cancelled invoice is not re-run: its period gets a new draft");
         };
     }
 
@@ -82,14 +82,20 @@ public final class BillWorkflow {
      */
     public static BillStatus cancel(State s) {
         if (s.kind() == BillKind.CANCELLATION) {
-            throw new BillingException(BillingException.Kind.INVALID, "Bill " + s.number()
-                    + " is itself a cancellation and cannot be cancelled");
+            throw new BillingException(
+                    BillingException.Kind.INVALID,
+                    "Bill " + s.number() + " is itself a cancellation and cannot be cancelled");
         }
         return switch (s.status()) {
-            case DRAFT -> throw new BillingException(BillingException.Kind.INVALID, "Bill [" + s.id() + "] is a draft: "
-                    + "change its inputs and run the month again instead");
-            case CANCELLED -> throw new BillingException(BillingException.Kind.CONFLICT, "Bill " + s.number()
-                    + " was already cancelled by " + s.cancelledBy() + "; a bill can be cancelled only once");
+            case DRAFT ->
+                throw new BillingException(
+                        BillingException.Kind.INVALID,
+                        "Bill [" + s.id() + "] is a draft: " + "change its inputs and run the month again instead");
+            case CANCELLED ->
+                throw new BillingException(
+                        BillingException.Kind.CONFLICT,
+                        "Bill " + s.number() + " was already cancelled by " + s.cancelledBy()
+                                + "; a bill can be cancelled only once");
             case ISSUED -> BillStatus.CANCELLED;
         };
     }
@@ -107,8 +113,9 @@ public final class BillWorkflow {
      */
     public static void adjust(State s) {
         if (s.status() != BillStatus.DRAFT) {
-            throw new BillingException(BillingException.Kind.CONFLICT, "Bill " + s.number() + " is issued: "
-                    + "a correction is a cancellation and a new bill");
+            throw new BillingException(
+                    BillingException.Kind.CONFLICT,
+                    "Bill " + s.number() + " is issued: " + "a correction is a cancellation and a new bill");
         }
     }
 
@@ -120,8 +127,9 @@ public final class BillWorkflow {
      */
     public static void removeAdjustment(String issuedNumber) {
         if (issuedNumber != null) {
-            throw new BillingException(BillingException.Kind.CONFLICT, "Adjustment is on issued bill " + issuedNumber
-                    + ": cancel that bill first");
+            throw new BillingException(
+                    BillingException.Kind.CONFLICT,
+                    "Adjustment is on issued bill " + issuedNumber + ": cancel that bill first");
         }
     }
 

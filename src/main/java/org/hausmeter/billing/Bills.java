@@ -37,8 +37,7 @@ public class Bills {
      * @param issued    the bills issued, in apartment order
      * @param notIssued the drafts that could not be issued, each with why
      */
-    public record MonthIssue(List<StoredBill> issued, List<NotIssued> notIssued) {
-    }
+    public record MonthIssue(List<StoredBill> issued, List<NotIssued> notIssued) {}
 
     /**
      * A draft "issue all" left as a draft.
@@ -46,8 +45,7 @@ public class Bills {
      * @param bill   the draft
      * @param reason why it could not be issued (what to fix)
      */
-    public record NotIssued(StoredBill bill, String reason) {
-    }
+    public record NotIssued(StoredBill bill, String reason) {}
 
     private final BuildingSettings settings;
     private final AuditLog audit;
@@ -58,8 +56,15 @@ public class Bills {
     private final AgroalDataSource dataSource;
     private final TariffStore tariffs;
 
-    Bills(AgroalDataSource dataSource, BuildingSettings settings, AuditLog audit, Clock clock, BillRuns runs,
-            BillDocuments documents, BillRepository repository, TariffStore tariffs) {
+    Bills(
+            AgroalDataSource dataSource,
+            BuildingSettings settings,
+            AuditLog audit,
+            Clock clock,
+            BillRuns runs,
+            BillDocuments documents,
+            BillRepository repository,
+            TariffStore tariffs) {
         this.dataSource = dataSource;
         this.settings = settings;
         this.audit = audit;
@@ -131,23 +136,24 @@ public class Bills {
      * @return the stored adjustment
      */
     @Transactional
-    public StoredAdjustment addAdjustment(long billId, String reason, BigDecimal net, BigDecimal vatPercent,
-            String actor) {
+    public StoredAdjustment addAdjustment(
+            long billId, String reason, BigDecimal net, BigDecimal vatPercent, String actor) {
         StoredBill b = get(billId);
         BillWorkflow.adjust(BillWorkflow.State.of(b));
         if (reason == null || reason.isBlank()) {
             throw new BillingException(BillingException.Kind.INVALID, "An adjustment needs a reason");
         }
         if (net == null || net.signum() == 0 || net.scale() > 2) {
-            throw new BillingException(BillingException.Kind.INVALID,
+            throw new BillingException(
+                    BillingException.Kind.INVALID,
                     "An adjustment needs a non-zero amount with at most 2 decimals, got [" + net + "]");
         }
         VatRate rate = new VatRate(vatPercent == null ? defaultVatPercent(b) : vatPercent);
         Money.of(java.util.Currency.getInstance(b.currency()), net);
-        long id = repository.insertAdjustment(b.tenancyId(), b.month(), reason.strip(), net, rate.percent(), actor,
-                clock.instant());
-        StoredAdjustment a = new StoredAdjustment(id, b.tenancyId(), b.month(), reason.strip(), net, rate.percent(), actor,
-                clock.instant());
+        long id = repository.insertAdjustment(
+                b.tenancyId(), b.month(), reason.strip(), net, rate.percent(), actor, clock.instant());
+        StoredAdjustment a = new StoredAdjustment(
+                id, b.tenancyId(), b.month(), reason.strip(), net, rate.percent(), actor, clock.instant());
         audit.record(actor, "billing.adjustment.add", "tenancy:" + b.tenancyId() + ":" + b.month(), null, a, reason);
         runs.run(b.month(), actor);
         return a;
@@ -160,15 +166,21 @@ public class Bills {
         try (Connection c = dataSource.getConnection()) {
             found = repository.adjustment(c, adjustmentId);
             if (found == null) {
-                throw new BillingException(BillingException.Kind.NOT_FOUND, "Adjustment [" + adjustmentId + "] does not exist");
+                throw new BillingException(
+                        BillingException.Kind.NOT_FOUND, "Adjustment [" + adjustmentId + "] does not exist");
             }
             BillWorkflow.removeAdjustment(repository.issuedInvoiceNumber(c, found.tenancyId(), found.month()));
             repository.deleteAdjustment(c, adjustmentId);
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
-        audit.record(actor, "billing.adjustment.remove", "tenancy:" + found.tenancyId() + ":" + found.month(), found,
-                null, reason);
+        audit.record(
+                actor,
+                "billing.adjustment.remove",
+                "tenancy:" + found.tenancyId() + ":" + found.month(),
+                found,
+                null,
+                reason);
         runs.run(found.month(), actor);
     }
 
@@ -183,10 +195,14 @@ public class Bills {
         if (onBill != null) {
             return onBill;
         }
-        TariffStore.StoredTariff t = tariffs.at(b.content().firstDay() != null ? b.content().firstDay() : b.month().atDay(1));
+        TariffStore.StoredTariff t = tariffs.at(
+                b.content().firstDay() != null
+                        ? b.content().firstDay()
+                        : b.month().atDay(1));
         if (t == null) {
-            throw new BillingException(BillingException.Kind.CONFLICT, "No tariff is valid in " + b.month()
-                    + ": give the adjustment's VAT rate");
+            throw new BillingException(
+                    BillingException.Kind.CONFLICT,
+                    "No tariff is valid in " + b.month() + ": give the adjustment's VAT rate");
         }
         return t.version().vatRate().percent();
     }
@@ -209,8 +225,9 @@ public class Bills {
         }
     }
 
-    private StoredBill issueLocked(Connection c, long id, String actor, BuildingSettings.Issuer issuer,
-            BuildingSettings.Settings s) throws SQLException {
+    private StoredBill issueLocked(
+            Connection c, long id, String actor, BuildingSettings.Issuer issuer, BuildingSettings.Settings s)
+            throws SQLException {
         BillStatus status = repository.lock(c, id);
         StoredBill b = get(id);
         BillStatus next = BillWorkflow.issue(new BillWorkflow.State(id, b.kind(), status, b.number(), b.cancelledBy()));
@@ -221,8 +238,10 @@ public class Bills {
         StoredBill numbered = withIssue(b, next, number, today, today.plusDays(issuer.paymentDays()), actor);
         byte[] pdf = documents.pdf(numbered, issuer, s);
         String sha = BillRuns.sha256(pdf);
-        repository.markIssued(c, id, new BillRepository.Issue(number, today, numbered.dueDate(), numbered.issuedAt(), actor,
-                pdf, sha));
+        repository.markIssued(
+                c,
+                id,
+                new BillRepository.Issue(number, today, numbered.dueDate(), numbered.issuedAt(), actor, pdf, sha));
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("number", number);
         after.put("gross", b.gross().toPlainString());
@@ -261,8 +280,19 @@ public class Bills {
             throw new IllegalStateException("Cannot issue the bills of " + month + ": " + e.getMessage(), e);
         }
         if (!notIssued.isEmpty()) {
-            audit.record(actor, "billing.issue.month", "month:" + month, null, Map.of("issued", issued.size(),
-                    "notIssued", notIssued.stream().map(n -> n.bill().apartmentCode() + ": " + n.reason()).toList()), null);
+            audit.record(
+                    actor,
+                    "billing.issue.month",
+                    "month:" + month,
+                    null,
+                    Map.of(
+                            "issued",
+                            issued.size(),
+                            "notIssued",
+                            notIssued.stream()
+                                    .map(n -> n.bill().apartmentCode() + ": " + n.reason())
+                                    .toList()),
+                    null);
         }
         return new MonthIssue(issued, notIssued);
     }
@@ -285,25 +315,59 @@ public class Bills {
         try (Connection c = dataSource.getConnection()) {
             BillStatus status = repository.lock(c, id);
             StoredBill b = get(id);
-            BillStatus after = BillWorkflow.cancel(new BillWorkflow.State(id, b.kind(), status, b.number(), b.cancelledBy()));
+            BillStatus after =
+                    BillWorkflow.cancel(new BillWorkflow.State(id, b.kind(), status, b.number(), b.cancelledBy()));
             LocalDate today = LocalDate.now(clock.withZone(s.zone()));
             String number = repository.nextNumber(c, today.getYear());
             String why = reason.strip();
             // The lines and totals are negated here, once; the repository stores them as given.
-            StoredBill cancellation = new StoredBill(0, BillKind.CANCELLATION, BillWorkflow.cancellationStatus(), b.month(),
-                    b.tenancyId(), b.apartmentCode(), b.residentId(), b.residentName(), b.language(), b.periodFrom(),
-                    b.periodTo(), b.currency(), b.net().negate(), b.vat().negate(), b.gross().negate(),
+            StoredBill cancellation = new StoredBill(
+                    0,
+                    BillKind.CANCELLATION,
+                    BillWorkflow.cancellationStatus(),
+                    b.month(),
+                    b.tenancyId(),
+                    b.apartmentCode(),
+                    b.residentId(),
+                    b.residentName(),
+                    b.language(),
+                    b.periodFrom(),
+                    b.periodTo(),
+                    b.currency(),
+                    b.net().negate(),
+                    b.vat().negate(),
+                    b.gross().negate(),
                     b.content().cancellation(b.number(), b.issueDate(), why),
-                    b.lines().stream().map(StoredLine::negated).toList(), number, today,
-                    today.plusDays(issuer.paymentDays()), clock.instant(), actor, null, b.number(), b.issueDate(), null,
-                    null, why);
+                    b.lines().stream().map(StoredLine::negated).toList(),
+                    number,
+                    today,
+                    today.plusDays(issuer.paymentDays()),
+                    clock.instant(),
+                    actor,
+                    null,
+                    b.number(),
+                    b.issueDate(),
+                    null,
+                    null,
+                    why);
             byte[] pdf = documents.pdf(cancellation, issuer, s);
             String sha = BillRuns.sha256(pdf);
             String hash = BillRuns.sha256(repository.canonicalJson(cancellation.content(), cancellation.lines()));
-            long newId = repository.insertCancellation(c, id, cancellation, hash, new BillRepository.Issue(number, today,
-                    cancellation.dueDate(), cancellation.issuedAt(), actor, pdf, sha), clock.instant());
-            audit.record(actor, "billing.cancel", "bill:" + id, Map.of("number", b.number(), "status", status.name()),
-                    Map.of("status", after.name(), "cancellation", number, "pdfSha256", sha), why);
+            long newId = repository.insertCancellation(
+                    c,
+                    id,
+                    cancellation,
+                    hash,
+                    new BillRepository.Issue(
+                            number, today, cancellation.dueDate(), cancellation.issuedAt(), actor, pdf, sha),
+                    clock.instant());
+            audit.record(
+                    actor,
+                    "billing.cancel",
+                    "bill:" + id,
+                    Map.of("number", b.number(), "status", status.name()),
+                    Map.of("status", after.name(), "cancellation", number, "pdfSha256", sha),
+                    why);
             runs.run(b.month(), actor);
             return get(newId);
         } catch (SQLException e) {
@@ -313,17 +377,44 @@ public class Bills {
 
     private static void requireIssuer(BuildingSettings.Issuer issuer) {
         if (!issuer.missing().isEmpty()) {
-            throw new BillingException(BillingException.Kind.CONFLICT,
-                    "Enter the co-op's " + issuer.missing() + " under Settings before issuing bills (§ 14 UStG, § 40 EnWG)");
+            throw new BillingException(
+                    BillingException.Kind.CONFLICT,
+                    "Enter the co-op's " + issuer.missing()
+                            + " under Settings before issuing bills (§ 14 UStG, § 40 EnWG)");
         }
     }
 
-    private StoredBill withIssue(StoredBill b, BillStatus status, String number, LocalDate issueDate, LocalDate dueDate,
-            String actor) {
-        return new StoredBill(b.id(), b.kind(), status, b.month(), b.tenancyId(), b.apartmentCode(), b.residentId(),
-                b.residentName(), b.language(), b.periodFrom(), b.periodTo(), b.currency(), b.net(), b.vat(), b.gross(),
-                b.content(), b.lines(), number, issueDate, dueDate, clock.instant(), actor, null, b.cancels(),
-                b.cancelsIssueDate(), b.cancelledBy(), b.replaces(), b.reason());
+    private StoredBill withIssue(
+            StoredBill b, BillStatus status, String number, LocalDate issueDate, LocalDate dueDate, String actor) {
+        return new StoredBill(
+                b.id(),
+                b.kind(),
+                status,
+                b.month(),
+                b.tenancyId(),
+                b.apartmentCode(),
+                b.residentId(),
+                b.residentName(),
+                b.language(),
+                b.periodFrom(),
+                b.periodTo(),
+                b.currency(),
+                b.net(),
+                b.vat(),
+                b.gross(),
+                b.content(),
+                b.lines(),
+                number,
+                issueDate,
+                dueDate,
+                clock.instant(),
+                actor,
+                null,
+                b.cancels(),
+                b.cancelsIssueDate(),
+                b.cancelledBy(),
+                b.replaces(),
+                b.reason());
     }
 
     /** @return the building's zone, for callers formatting periods */

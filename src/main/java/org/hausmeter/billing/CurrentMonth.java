@@ -37,8 +37,7 @@ public class CurrentMonth {
     private final Clock clock;
     private volatile Snapshot snapshot;
 
-    private record Snapshot(Instant at, LocalDate day, MonthBilling.Result result) {
-    }
+    private record Snapshot(Instant at, LocalDate day, MonthBilling.Result result) {}
 
     CurrentMonth(AgroalDataSource dataSource, BuildingSettings settings, Clock clock) {
         this.dataSource = dataSource;
@@ -52,7 +51,9 @@ public class CurrentMonth {
         if (r == null) {
             return Optional.empty();
         }
-        return r.bills().stream().filter(b -> b.period().tenancyId() == tenancyId).findFirst();
+        return r.bills().stream()
+                .filter(b -> b.period().tenancyId() == tenancyId)
+                .findFirst();
     }
 
     /** @return the running month so far for the whole building, or null without a tariff */
@@ -89,13 +90,28 @@ public class CurrentMonth {
             for (MonthInput.TenancyPeriod p : in.tenancies()) {
                 Instant to = p.to().isAfter(end) ? end : p.to();
                 if (p.from().isBefore(to)) {
-                    cut.add(new MonthInput.TenancyPeriod(p.tenancyId(), p.apartmentId(), p.apartmentCode(), p.residentId(),
-                            p.residentName(), p.from(), to));
+                    cut.add(new MonthInput.TenancyPeriod(
+                            p.tenancyId(),
+                            p.apartmentId(),
+                            p.apartmentCode(),
+                            p.residentId(),
+                            p.residentName(),
+                            p.from(),
+                            to));
                 }
             }
-            MonthInput soFar = new MonthInput(in.month(), in.zone(), in.pvWh(), in.gridImportWh(), in.gridExportWh(),
-                    in.consumers(), cut, in.sessions(), in.adjustments());
-            TariffBook book = new TariffBook(tariffs.stream().map(StoredTariff::version).toList());
+            MonthInput soFar = new MonthInput(
+                    in.month(),
+                    in.zone(),
+                    in.pvWh(),
+                    in.gridImportWh(),
+                    in.gridExportWh(),
+                    in.consumers(),
+                    cut,
+                    in.sessions(),
+                    in.adjustments());
+            TariffBook book =
+                    new TariffBook(tariffs.stream().map(StoredTariff::version).toList());
             return MonthBilling.compute(soFar, book, first.allocationKey(), first.commonKey());
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot compute the running month: " + e.getMessage(), e);

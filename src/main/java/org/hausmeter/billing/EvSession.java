@@ -21,11 +21,12 @@ public record EvSession(String id, Instant start, Instant end, long gridWh, long
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(end, "end");
         if (end.isBefore(start)) {
-            throw new IllegalArgumentException("EV session [" + id + "] ends [" + end + "] before it starts [" + start + "]");
+            throw new IllegalArgumentException(
+                    "EV session [" + id + "] ends [" + end + "] before it starts [" + start + "]");
         }
         if (gridWh < 0 || pvWh < 0) {
-            throw new IllegalArgumentException("EV session [" + id + "] has negative energy: grid [" + gridWh
-                    + "] Wh, PV [" + pvWh + "] Wh");
+            throw new IllegalArgumentException(
+                    "EV session [" + id + "] has negative energy: grid [" + gridWh + "] Wh, PV [" + pvWh + "] Wh");
         }
     }
 }

@@ -5,6 +5,12 @@ import java.time.Instant;
 import java.time.YearMonth;
 
 /** A one-time charge (positive) or credit (negative) of a tenancy's month, as stored (table {@code bill_adjustment}). */
-public record StoredAdjustment(long id, long tenancyId, YearMonth month, String reason, BigDecimal net,
-        BigDecimal vatPercent, String createdBy, Instant createdAt) {
-}
+public record StoredAdjustment(
+        long id,
+        long tenancyId,
+        YearMonth month,
+        String reason,
+        BigDecimal net,
+        BigDecimal vatPercent,
+        String createdBy,
+        Instant createdAt) {}

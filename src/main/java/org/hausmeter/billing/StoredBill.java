@@ -38,11 +38,35 @@ import java.util.List;
  * @param replaces      number of the cancelled invoice this one replaces, or null
  * @param reason        the cancellation's reason
  */
-public record StoredBill(long id, BillKind kind, BillStatus status, YearMonth month, long tenancyId, String apartmentCode,
-        long residentId, String residentName, String language, Instant periodFrom, Instant periodTo, String currency,
-        BigDecimal net, BigDecimal vat, BigDecimal gross, BillContent content, List<StoredLine> lines,
-        String number, LocalDate issueDate, LocalDate dueDate, Instant issuedAt, String issuedBy, String pdfSha256,
-        String cancels, LocalDate cancelsIssueDate, String cancelledBy, String replaces, String reason) {
+public record StoredBill(
+        long id,
+        BillKind kind,
+        BillStatus status,
+        YearMonth month,
+        long tenancyId,
+        String apartmentCode,
+        long residentId,
+        String residentName,
+        String language,
+        Instant periodFrom,
+        Instant periodTo,
+        String currency,
+        BigDecimal net,
+        BigDecimal vat,
+        BigDecimal gross,
+        BillContent content,
+        List<StoredLine> lines,
+        String number,
+        LocalDate issueDate,
+        LocalDate dueDate,
+        Instant issuedAt,
+        String issuedBy,
+        String pdfSha256,
+        String cancels,
+        LocalDate cancelsIssueDate,
+        String cancelledBy,
+        String replaces,
+        String reason) {
 
     /** @return true for a draft */
     public boolean isDraft() {

@@ -25,10 +25,14 @@ import org.hausmeter.tariff.VatRate;
  */
 @JsonPropertyOrder({"key", "quantity", "unit", "unitPrice", "net", "vatPercent", "details"})
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record StoredLine(String key, @JsonSerialize(using = PlainDecimal.class) BigDecimal quantity, String unit,
+public record StoredLine(
+        String key,
+        @JsonSerialize(using = PlainDecimal.class) BigDecimal quantity,
+        String unit,
         @JsonSerialize(using = PlainDecimal.class) BigDecimal unitPrice,
         @JsonSerialize(using = PlainDecimal.class) BigDecimal net,
-        @JsonSerialize(using = PlainDecimal.class) BigDecimal vatPercent, Map<String, String> details) {
+        @JsonSerialize(using = PlainDecimal.class) BigDecimal vatPercent,
+        Map<String, String> details) {
 
     public StoredLine {
         details = details == null ? Map.of() : details;
@@ -36,8 +40,14 @@ public record StoredLine(String key, @JsonSerialize(using = PlainDecimal.class) 
 
     /** @return the calculator's line as stored */
     public static StoredLine of(BillLine l) {
-        return new StoredLine(l.key(), l.quantity(), l.unit().name(), l.unitPrice(), l.net().amount(),
-                l.vatRate().percent(), new LinkedHashMap<>(l.details()));
+        return new StoredLine(
+                l.key(),
+                l.quantity(),
+                l.unit().name(),
+                l.unitPrice(),
+                l.net().amount(),
+                l.vatRate().percent(),
+                new LinkedHashMap<>(l.details()));
     }
 
     /** @return the line of a cancellation: quantity and net negated, everything else as it was */
@@ -47,8 +57,13 @@ public record StoredLine(String key, @JsonSerialize(using = PlainDecimal.class) 
 
     /** @return true when both lines say the same, decimals compared by value (the database pads their scale) */
     public boolean sameValues(StoredLine o) {
-        return key.equals(o.key) && unit.equals(o.unit) && details.equals(o.details) && quantity.compareTo(o.quantity) == 0
-                && unitPrice.compareTo(o.unitPrice) == 0 && net.compareTo(o.net) == 0 && vatPercent.compareTo(o.vatPercent) == 0;
+        return key.equals(o.key)
+                && unit.equals(o.unit)
+                && details.equals(o.details)
+                && quantity.compareTo(o.quantity) == 0
+                && unitPrice.compareTo(o.unitPrice) == 0
+                && net.compareTo(o.net) == 0
+                && vatPercent.compareTo(o.vatPercent) == 0;
     }
 
     /** @return an energy line's time-of-use window, or null */
@@ -98,7 +113,13 @@ public record StoredLine(String key, @JsonSerialize(using = PlainDecimal.class) 
 
     /** @return the line for the calculator's types (PDF) */
     public BillLine toBillLine(Currency currency) {
-        return new BillLine(key, quantity, QuantityUnit.valueOf(unit), unitPrice, Money.of(currency, net),
-                new VatRate(vatPercent), new LinkedHashMap<>(details));
+        return new BillLine(
+                key,
+                quantity,
+                QuantityUnit.valueOf(unit),
+                unitPrice,
+                Money.of(currency, net),
+                new VatRate(vatPercent),
+                new LinkedHashMap<>(details));
     }
 }

@@ -63,8 +63,7 @@ public class TariffStore {
      * @param allocationKey how PV is split each quarter hour
      * @param commonKey     how the common area's energy is shared
      */
-    public record StoredTariff(TariffVersion version, AllocationKey allocationKey, CommonKey commonKey) {
-    }
+    public record StoredTariff(TariffVersion version, AllocationKey allocationKey, CommonKey commonKey) {}
 
     private final AgroalDataSource dataSource;
     private final BuildingSettings settings;
@@ -119,9 +118,16 @@ public class TariffStore {
                 FROM tariff_grid_window ORDER BY valid_from, season, day_type, start_minute""");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                windows.computeIfAbsent(rs.getDate(1).toLocalDate(), k -> new ArrayList<>()).add(new Object[] {
-                        rs.getString(2), rs.getArray(3), rs.getString(4), rs.getString(5), rs.getInt(6), rs.getInt(7),
-                        rs.getBigDecimal(8)});
+                windows.computeIfAbsent(rs.getDate(1).toLocalDate(), k -> new ArrayList<>())
+                        .add(new Object[] {
+                            rs.getString(2),
+                            rs.getArray(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getInt(6),
+                            rs.getInt(7),
+                            rs.getBigDecimal(8)
+                        });
             }
         }
         List<StoredTariff> out = new ArrayList<>();
@@ -133,11 +139,17 @@ public class TariffStore {
             while (rs.next()) {
                 LocalDate from = rs.getDate(1).toLocalDate();
                 GridPrice grid = gridPrice(from, windows.getOrDefault(from, List.of()), currency);
-                TariffVersion v = new TariffVersion(from, grid, UnitPrice.of(currency, rs.getBigDecimal(2)),
-                        Money.of(currency, rs.getBigDecimal(3)), UnitPrice.of(currency, rs.getBigDecimal(4)),
-                        UnitPrice.of(currency, rs.getBigDecimal(5)), UnitPrice.of(currency, rs.getBigDecimal(6)),
+                TariffVersion v = new TariffVersion(
+                        from,
+                        grid,
+                        UnitPrice.of(currency, rs.getBigDecimal(2)),
+                        Money.of(currency, rs.getBigDecimal(3)),
+                        UnitPrice.of(currency, rs.getBigDecimal(4)),
+                        UnitPrice.of(currency, rs.getBigDecimal(5)),
+                        UnitPrice.of(currency, rs.getBigDecimal(6)),
                         new VatRate(rs.getBigDecimal(7)));
-                out.add(new StoredTariff(v, AllocationKey.valueOf(rs.getString(8)), CommonKey.valueOf(rs.getString(9))));
+                out.add(new StoredTariff(
+                        v, AllocationKey.valueOf(rs.getString(8)), CommonKey.valueOf(rs.getString(9))));
             }
         }
         return out;
@@ -157,9 +169,12 @@ public class TariffStore {
                 set.add(Month.of(((Number) m).intValue()));
             }
             months.put(season, set);
-            TouWindow w = new TouWindow((String) r[3], minute((Integer) r[4]), minute((Integer) r[5]),
-                    UnitPrice.of(currency, (BigDecimal) r[6]));
-            ("WEEKEND".equals(r[2]) ? weekend : weekday).computeIfAbsent(season, k -> new ArrayList<>()).add(w);
+            TouWindow w = new TouWindow(
+                    (String) r[3], minute((Integer) r[4]), minute((Integer) r[5]), UnitPrice.of(currency, (BigDecimal)
+                            r[6]));
+            ("WEEKEND".equals(r[2]) ? weekend : weekday)
+                    .computeIfAbsent(season, k -> new ArrayList<>())
+                    .add(w);
         }
         List<Season> seasons = new ArrayList<>();
         for (Map.Entry<String, Set<Month>> e : months.entrySet()) {
@@ -195,7 +210,8 @@ public class TariffStore {
         TariffVersion v = tariff.version();
         Currency currency = settings.current().currency();
         if (!v.currency().equals(currency)) {
-            throw new TariffValidationException("Tariff is in [" + v.currency() + "], the building bills in [" + currency + "]");
+            throw new TariffValidationException(
+                    "Tariff is in [" + v.currency() + "], the building bills in [" + currency + "]");
         }
         try (Connection c = dataSource.getConnection()) {
             StoredTariff before = null;
@@ -206,8 +222,8 @@ public class TariffStore {
             }
             if (before != null) {
                 ZoneId zone = settings.current().zone();
-                String used = bills.firstIssuedEndingAfter(c, Intervals.dayStart(v.validFrom(), zone).atZone(zone)
-                        .toOffsetDateTime());
+                String used = bills.firstIssuedEndingAfter(
+                        c, Intervals.dayStart(v.validFrom(), zone).atZone(zone).toOffsetDateTime());
                 if (used != null) {
                     throw new TariffValidationException("Tariff version [" + v.validFrom()
                             + "] was used by issued bill [" + used
@@ -238,7 +254,8 @@ public class TariffStore {
                     INSERT INTO tariff_grid_window (valid_from, season, months, day_type, name, start_minute,
                         end_minute, price) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
                 for (Season s : v.gridPrice().seasons()) {
-                    Array months = c.createArrayOf("smallint",
+                    Array months = c.createArrayOf(
+                            "smallint",
                             s.months().stream().map(m -> (short) m.getValue()).toArray());
                     for (DayType dt : DayType.values()) {
                         for (TouWindow w : s.schedule(dt).windows()) {
@@ -256,8 +273,13 @@ public class TariffStore {
                 }
                 ps.executeBatch();
             }
-            audit.record(actor, before == null ? "tariff.create" : "tariff.replace", "tariff:" + v.validFrom(),
-                    before == null ? null : describe(before), describe(tariff), reason);
+            audit.record(
+                    actor,
+                    before == null ? "tariff.create" : "tariff.replace",
+                    "tariff:" + v.validFrom(),
+                    before == null ? null : describe(before),
+                    describe(tariff),
+                    reason);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot store tariff [" + v.validFrom() + "]: " + e.getMessage(), e);
         }
@@ -274,11 +296,19 @@ public class TariffStore {
             sm.put("name", s.name());
             sm.put("months", s.months().stream().map(Month::getValue).toList());
             for (DayType dt : DayType.values()) {
-                sm.put(dt == DayType.WEEKEND ? "weekends" : "weekdays", s.schedule(dt).windows().stream()
-                        .map(w -> Map.of("name", w.name(), "from", w.from().toString(),
-                                "to", w.endsAtEndOfDay() ? "24:00" : w.to().toString(),
-                                "price", w.price().perKwh().toPlainString()))
-                        .toList());
+                sm.put(
+                        dt == DayType.WEEKEND ? "weekends" : "weekdays",
+                        s.schedule(dt).windows().stream()
+                                .map(w -> Map.of(
+                                        "name",
+                                        w.name(),
+                                        "from",
+                                        w.from().toString(),
+                                        "to",
+                                        w.endsAtEndOfDay() ? "24:00" : w.to().toString(),
+                                        "price",
+                                        w.price().perKwh().toPlainString()))
+                                .toList());
             }
             seasons.add(sm);
         }

@@ -11,5 +11,4 @@ import org.hausmeter.tariff.VatRate;
  * @param vat   net × rate / 100, rounded once to the cent HALF_UP (not a sum of per-line VAT)
  * @param gross net + vat
  */
-public record VatTotal(VatRate rate, Money net, Money vat, Money gross) {
-}
+public record VatTotal(VatRate rate, Money net, Money vat, Money gross) {}

@@ -8,10 +8,10 @@ import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Currency;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hausmeter.audit.AuditLog;
 import org.hausmeter.building.persistence.Building;
@@ -24,22 +24,46 @@ public class BuildingSettings {
     private static final Logger LOG = Logger.getLogger(BuildingSettings.class);
 
     /** Immutable view of the settings. */
-    public record Settings(String name, ZoneId zone, Currency currency) {
-    }
+    public record Settings(String name, ZoneId zone, Currency currency) {}
 
     /**
      * The co-op as issuer of bills, from the building's {@code issuer} JSON. Text fields may be null until the
      * caretaker enters them; bills are issued only when {@link #missing()} is empty.
      */
-    public record Issuer(String name, List<String> address, String taxNumber, String vatId, String registerCourt,
-            String registerNumber, List<String> board, String phone, String email, String iban, String bankName,
-            String meteringOperator, String marketLocationId, String gridOperator, String noticePeriod,
+    public record Issuer(
+            String name,
+            List<String> address,
+            String taxNumber,
+            String vatId,
+            String registerCourt,
+            String registerNumber,
+            List<String> board,
+            String phone,
+            String email,
+            String iban,
+            String bankName,
+            String meteringOperator,
+            String marketLocationId,
+            String gridOperator,
+            String noticePeriod,
             int paymentDays) {
 
         /** The JSON keys, in form order. */
-        public static final List<String> KEYS = List.of("address", "taxNumber", "vatId", "registerCourt",
-                "registerNumber", "board", "phone", "email", "iban", "bankName", "meteringOperator",
-                "marketLocationId", "gridOperator", "noticePeriod");
+        public static final List<String> KEYS = List.of(
+                "address",
+                "taxNumber",
+                "vatId",
+                "registerCourt",
+                "registerNumber",
+                "board",
+                "phone",
+                "email",
+                "iban",
+                "bankName",
+                "meteringOperator",
+                "marketLocationId",
+                "gridOperator",
+                "noticePeriod");
 
         /** @return the keys a bill needs that are still empty (§ 14 UStG, § 40 EnWG) */
         public List<String> missing() {
@@ -50,9 +74,15 @@ public class BuildingSettings {
             if (taxNumber == null && vatId == null) {
                 m.add("taxNumber");
             }
-            for (String[] kv : new String[][] {{"registerCourt", registerCourt}, {"registerNumber", registerNumber},
-                    {"phone", phone}, {"email", email}, {"iban", iban}, {"meteringOperator", meteringOperator},
-                    {"noticePeriod", noticePeriod}}) {
+            for (String[] kv : new String[][] {
+                {"registerCourt", registerCourt},
+                {"registerNumber", registerNumber},
+                {"phone", phone},
+                {"email", email},
+                {"iban", iban},
+                {"meteringOperator", meteringOperator},
+                {"noticePeriod", noticePeriod}
+            }) {
                 if (kv[1] == null) {
                     m.add(kv[0]);
                 }
@@ -63,8 +93,10 @@ public class BuildingSettings {
 
     @ConfigProperty(name = "hausmeter.building.default-name")
     String defaultName;
+
     @ConfigProperty(name = "hausmeter.building.default-time-zone")
     String defaultZone;
+
     @ConfigProperty(name = "hausmeter.building.default-currency")
     String defaultCurrency;
 
@@ -87,8 +119,9 @@ public class BuildingSettings {
                 b.currency = defaultCurrency;
                 b.updatedAt = clock.instant();
                 b.persist();
-                LOG.infof("Building settings created: [%s], time zone [%s], currency [%s]", defaultName, defaultZone,
-                        defaultCurrency);
+                LOG.infof(
+                        "Building settings created: [%s], time zone [%s], currency [%s]",
+                        defaultName, defaultZone, defaultCurrency);
             }
         });
     }
@@ -105,10 +138,22 @@ public class BuildingSettings {
     public Issuer issuer() {
         Building b = QuarkusTransaction.joiningExisting().call(() -> Building.<Building>findById(Building.THE_ID));
         Map<String, Object> j = parse(b.issuer);
-        return new Issuer(b.name, lines(j.get("address")), text(j.get("taxNumber")), text(j.get("vatId")),
-                text(j.get("registerCourt")), text(j.get("registerNumber")), lines(j.get("board")), text(j.get("phone")),
-                text(j.get("email")), text(j.get("iban")), text(j.get("bankName")), text(j.get("meteringOperator")),
-                text(j.get("marketLocationId")), text(j.get("gridOperator")), text(j.get("noticePeriod")),
+        return new Issuer(
+                b.name,
+                lines(j.get("address")),
+                text(j.get("taxNumber")),
+                text(j.get("vatId")),
+                text(j.get("registerCourt")),
+                text(j.get("registerNumber")),
+                lines(j.get("board")),
+                text(j.get("phone")),
+                text(j.get("email")),
+                text(j.get("iban")),
+                text(j.get("bankName")),
+                text(j.get("meteringOperator")),
+                text(j.get("marketLocationId")),
+                text(j.get("gridOperator")),
+                text(j.get("noticePeriod")),
                 b.paymentDays);
     }
 
@@ -126,8 +171,8 @@ public class BuildingSettings {
      */
     public void updateIssuer(Map<String, String> values, int paymentDays) {
         if (paymentDays < 14 || paymentDays > 90) {
-            throw new IllegalArgumentException("Payment term must be 14 to 90 days (§ 40c EnWG: at least 2 weeks), got "
-                    + paymentDays);
+            throw new IllegalArgumentException(
+                    "Payment term must be 14 to 90 days (§ 40c EnWG: at least 2 weeks), got " + paymentDays);
         }
         Map<String, Object> j = new LinkedHashMap<>();
         for (String k : Issuer.KEYS) {
@@ -175,15 +220,16 @@ public class BuildingSettings {
         });
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     private static Map<String, Object> parse(String json) {
         if (json == null || json.isBlank()) {
             return Map.of();
         }
         try {
-            return JSON.readValue(json, new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>>() {
-            });
+            return JSON.readValue(
+                    json, new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>>() {});
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("Building issuer settings are not JSON: " + e.getMessage(), e);
         }
@@ -194,9 +240,16 @@ public class BuildingSettings {
             return List.of();
         }
         if (v instanceof List<?> l) {
-            return l.stream().map(Object::toString).map(String::strip).filter(x -> !x.isEmpty()).toList();
+            return l.stream()
+                    .map(Object::toString)
+                    .map(String::strip)
+                    .filter(x -> !x.isEmpty())
+                    .toList();
         }
-        return Arrays.stream(v.toString().split("\\R")).map(String::strip).filter(l -> !l.isEmpty()).toList();
+        return Arrays.stream(v.toString().split("\\R"))
+                .map(String::strip)
+                .filter(l -> !l.isEmpty())
+                .toList();
     }
 
     private static String text(Object v) {

@@ -22,7 +22,9 @@ public class SettingsCache {
     private volatile BuildingSettings.Settings cached;
     private volatile long readAt;
 
-    SettingsCache(BuildingSettings settings, @ConfigProperty(name = "hausmeter.building.default-name") String name,
+    SettingsCache(
+            BuildingSettings settings,
+            @ConfigProperty(name = "hausmeter.building.default-name") String name,
             @ConfigProperty(name = "hausmeter.building.default-time-zone") String zone,
             @ConfigProperty(name = "hausmeter.building.default-currency") String currency) {
         this.settings = settings;

@@ -47,9 +47,12 @@ public class BuildingTopology {
     private RegisterMapCatalog catalog;
     private BuildingConfig building;
 
-    BuildingTopology(@ConfigProperty(name = "hausmeter.bus.config-dir") Path configDir,
+    BuildingTopology(
+            @ConfigProperty(name = "hausmeter.bus.config-dir") Path configDir,
             @ConfigProperty(name = "hausmeter.bus.building-file") Optional<String> buildingFile,
-            @ConfigProperty(name = "hausmeter.demo.enabled") boolean demo, Clock clock, AuditLog audit,
+            @ConfigProperty(name = "hausmeter.demo.enabled") boolean demo,
+            Clock clock,
+            AuditLog audit,
             BuildingSettings settings) {
         this.settings = settings;
         this.configDir = configDir;
@@ -74,16 +77,24 @@ public class BuildingTopology {
                     + "] is missing (hausmeter.bus.config-dir)");
         }
         catalog = RegisterMapCatalog.load(models);
-        Optional<Path> file = buildingFile.map(configDir::resolve)
+        Optional<Path> file = buildingFile
+                .map(configDir::resolve)
                 .or(() -> demo ? Optional.of(configDir.resolve(DEMO_BUILDING_FILE)) : Optional.empty());
         if (file.isEmpty()) {
-            LOG.warnf("No building file configured (hausmeter.bus.building-file): no meters are polled. %d register maps"
-                    + " loaded from [%s]", catalog.ids().size(), models);
+            LOG.warnf(
+                    "No building file configured (hausmeter.bus.building-file): no meters are polled. %d register maps"
+                            + " loaded from [%s]",
+                    catalog.ids().size(), models);
             return;
         }
         building = BuildingConfigLoader.load(file.get(), catalog);
-        LOG.infof("Building file [%s]: %d buses, %d apartments, %d meters; %d register maps", file.get(),
-                building.buses().size(), building.apartments().size(), building.meters().size(), catalog.ids().size());
+        LOG.infof(
+                "Building file [%s]: %d buses, %d apartments, %d meters; %d register maps",
+                file.get(),
+                building.buses().size(),
+                building.apartments().size(),
+                building.meters().size(),
+                catalog.ids().size());
     }
 
     /** Creates or updates apartments and meters so the database matches the building file. */
@@ -98,8 +109,11 @@ public class BuildingTopology {
                 apt = new Apartment();
                 apt.code = a.code();
                 created++;
-            } else if (Objects.equals(apt.name, a.name()) && Objects.equals(apt.floor, a.floor())
-                    && (apt.areaM2 == null ? a.areaM2() == null : a.areaM2() != null && apt.areaM2.compareTo(a.areaM2()) == 0)) {
+            } else if (Objects.equals(apt.name, a.name())
+                    && Objects.equals(apt.floor, a.floor())
+                    && (apt.areaM2 == null
+                            ? a.areaM2() == null
+                            : a.areaM2() != null && apt.areaM2.compareTo(a.areaM2()) == 0)) {
                 apartments.put(a.code(), apt);
                 continue;
             } else {
@@ -113,9 +127,12 @@ public class BuildingTopology {
         }
         ZoneId zone = settings.current().zone();
         for (BuildingConfig.Meter m : building.meters()) {
-            Meter meter = Meter.<Meter>find("name = ?1 and removedAt is null", m.name()).firstResult();
+            Meter meter = Meter.<Meter>find("name = ?1 and removedAt is null", m.name())
+                    .firstResult();
             Apartment apt = m.apartment() == null ? null : apartments.get(m.apartment());
-            Instant installed = m.installed() == null ? null : m.installed().atStartOfDay(zone).toInstant();
+            Instant installed = m.installed() == null
+                    ? null
+                    : m.installed().atStartOfDay(zone).toInstant();
             if (meter == null) {
                 meter = new Meter();
                 meter.name = m.name();
@@ -123,25 +140,36 @@ public class BuildingTopology {
                 created++;
             } else if (installed != null && !installed.equals(meter.installedAt)) {
                 if (installedMayMove(meter, installed)) {
-                    audit.record("building-file", "meter.installed", "meter:" + m.name(),
-                            Map.of("installedAt", meter.installedAt.toString()), Map.of("installedAt", installed.toString()),
+                    audit.record(
+                            "building-file",
+                            "meter.installed",
+                            "meter:" + m.name(),
+                            Map.of("installedAt", meter.installedAt.toString()),
+                            Map.of("installedAt", installed.toString()),
                             "changed in " + building.file() + ":" + m.line());
                     meter.installedAt = installed;
                     updated++;
                 } else {
-                    LOG.warnf("Building file %s:%d: meter [%s] keeps its installation [%s]: [%s] is after its first"
-                            + " reading or quarter hour, or the meter replaced another one", building.file(), m.line(),
-                            m.name(), meter.installedAt, m.installed());
+                    LOG.warnf(
+                            "Building file %s:%d: meter [%s] keeps its installation [%s]: [%s] is after its first"
+                                    + " reading or quarter hour, or the meter replaced another one",
+                            building.file(), m.line(), m.name(), meter.installedAt, m.installed());
                 }
             }
             if (meter.id == null) {
                 // created above
-            } else if (meter.bus.equals(m.bus()) && meter.unitId == m.unitId() && meter.model.equals(m.model())
-                    && meter.role == m.role() && Objects.equals(meter.charger, m.charger())
+            } else if (meter.bus.equals(m.bus())
+                    && meter.unitId == m.unitId()
+                    && meter.model.equals(m.model())
+                    && meter.role == m.role()
+                    && Objects.equals(meter.charger, m.charger())
                     && Objects.equals(meter.apartment == null ? null : meter.apartment.code, m.apartment())) {
                 continue;
             } else {
-                audit.record("building-file", "meter.update", "meter:" + m.name(),
+                audit.record(
+                        "building-file",
+                        "meter.update",
+                        "meter:" + m.name(),
                         Map.of("bus", meter.bus, "unitId", meter.unitId, "model", meter.model, "role", meter.role),
                         Map.of("bus", m.bus(), "unitId", m.unitId(), "model", m.model(), "role", m.role()),
                         "changed in " + building.file() + ":" + m.line());
@@ -171,10 +199,13 @@ public class BuildingTopology {
         if (!installed.isAfter(meter.installedAt)) {
             return true;
         }
-        Number values = (Number) Meter.getEntityManager().createNativeQuery("SELECT (SELECT count(*) FROM (SELECT 1 FROM"
-                + " meter_reading WHERE meter_id = ?1 AND read_at < ?2 LIMIT 1) r) + (SELECT count(*) FROM (SELECT 1 FROM"
-                + " interval_energy WHERE meter_id = ?1 AND interval_start < ?2 LIMIT 1) i)")
-                .setParameter(1, meter.id).setParameter(2, java.sql.Timestamp.from(installed)).getSingleResult();
+        Number values = (Number) Meter.getEntityManager()
+                .createNativeQuery("SELECT (SELECT count(*) FROM (SELECT 1 FROM"
+                        + " meter_reading WHERE meter_id = ?1 AND read_at < ?2 LIMIT 1) r) + (SELECT count(*) FROM (SELECT 1 FROM"
+                        + " interval_energy WHERE meter_id = ?1 AND interval_start < ?2 LIMIT 1) i)")
+                .setParameter(1, meter.id)
+                .setParameter(2, java.sql.Timestamp.from(installed))
+                .getSingleResult();
         return values.longValue() == 0;
     }
 

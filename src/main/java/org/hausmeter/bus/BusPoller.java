@@ -22,12 +22,10 @@ import java.util.function.BooleanSupplier;
 public final class BusPoller {
 
     /** Counters read from one meter, stamped with the instant the read started. */
-    public record CounterRead(PolledMeter meter, Instant readAt, long importWh, Long exportWh) {
-    }
+    public record CounterRead(PolledMeter meter, Instant readAt, long importWh, Long exportWh) {}
 
     /** Instantaneous power of one meter, W, import positive. */
-    public record PowerRead(PolledMeter meter, Instant readAt, long powerW) {
-    }
+    public record PowerRead(PolledMeter meter, Instant readAt, long powerW) {}
 
     /** Retries after a failed quarter-hour read of a healthy meter, and the pause before the first retry (doubled each time). */
     public record RetryPolicy(int retries, Duration backoff) {
@@ -91,8 +89,11 @@ public final class BusPoller {
             } catch (ModbusFailure f) {
                 m.health().failure(kind(f.kind()), f.exceptionCode().orElse(0), f.getMessage());
             } catch (RuntimeException e) {
-                m.health().failure(MeterHealth.Failure.DECODE, 0,
-                        "Meter [" + m.name() + "] on bus [" + bus.name() + "]: " + e.getMessage());
+                m.health()
+                        .failure(
+                                MeterHealth.Failure.DECODE,
+                                0,
+                                "Meter [" + m.name() + "] on bus [" + bus.name() + "]: " + e.getMessage());
             }
             if (attempt < attempts) {
                 sleep(pause);
@@ -134,7 +135,8 @@ public final class BusPoller {
             throw f;
         } catch (RuntimeException e) {
             m.health().failure(MeterHealth.Failure.DECODE, 0, e.getMessage());
-            throw new IllegalStateException("Meter [" + m.name() + "] on bus [" + bus.name() + "]: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Meter [" + m.name() + "] on bus [" + bus.name() + "]: " + e.getMessage(), e);
         }
     }
 
@@ -191,7 +193,8 @@ public final class BusPoller {
             throw f;
         } catch (RuntimeException e) {
             m.health().failure(MeterHealth.Failure.DECODE, 0, e.getMessage());
-            throw new IllegalStateException("Meter [" + m.name() + "] on bus [" + bus.name() + "]: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Meter [" + m.name() + "] on bus [" + bus.name() + "]: " + e.getMessage(), e);
         }
     }
 
@@ -204,7 +207,9 @@ public final class BusPoller {
             int[] words = bus.readRegisters(m.unitId(), r.function(), r.start(), r.count());
             image = image.with(r.function(), r.start(), words);
         }
-        List<Register> registers = m.registers().orElseThrow().stream().filter(r -> wanted.test(r.quantity())).toList();
+        List<Register> registers = m.registers().orElseThrow().stream()
+                .filter(r -> wanted.test(r.quantity()))
+                .toList();
         DecodeResult result = RegisterDecoder.decode(m.map(), registers, image);
         if (!result.isClean()) {
             throw new IllegalStateException(result.faults().get(0).message());

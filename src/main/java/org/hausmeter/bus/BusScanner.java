@@ -12,11 +12,9 @@ import java.util.Locale;
 public final class BusScanner {
 
     /** What one unit id answered. {@code guess} is a human hint, not a verdict. */
-    public record UnitReport(int unitId, List<String> answers, String guess) {
-    }
+    public record UnitReport(int unitId, List<String> answers, String guess) {}
 
-    private record Probe(String name, FunctionCode fc, int address, int count) {
-    }
+    private record Probe(String name, FunctionCode fc, int address, int count) {}
 
     private static final List<Probe> PROBES = List.of(
             new Probe("input 0x0000 (Eastron voltage L1)", FunctionCode.INPUT, 0x0000, 2),
@@ -24,8 +22,7 @@ public final class BusScanner {
             new Probe("holding 0x5000 (ABB active import)", FunctionCode.HOLDING, 0x5000, 4),
             new Probe("input 0x000B (Carlo Gavazzi model id)", FunctionCode.INPUT, 0x000B, 1));
 
-    private BusScanner() {
-    }
+    private BusScanner() {}
 
     /** Scans unit ids {@code from}..{@code to} (1..247) one at a time; returns the units that answered. */
     public static List<UnitReport> scan(ModbusBus bus, int from, int to) {
@@ -49,7 +46,8 @@ public final class BusScanner {
                 } catch (ModbusFailure f) {
                     if (f.kind() == ModbusFailure.Kind.EXCEPTION) {
                         present = true;
-                        answers.add(p.name() + ": exception " + f.exceptionCode().orElse(0));
+                        answers.add(
+                                p.name() + ": exception " + f.exceptionCode().orElse(0));
                     } else if (i == 0 && f.kind() == ModbusFailure.Kind.TIMEOUT) {
                         break;
                     } else {
@@ -72,7 +70,8 @@ public final class BusScanner {
         if (p.address() == 0x0000 && p.fc() == FunctionCode.INPUT) {
             float v = Float.intBitsToFloat((w[0] << 16) | w[1]);
             if (v > 80 && v < 300) {
-                return String.format(Locale.ROOT, "Eastron-like float meter, L1 %.1f V (eastron-sdm630/sdm120/sdm72d-m)", v);
+                return String.format(
+                        Locale.ROOT, "Eastron-like float meter, L1 %.1f V (eastron-sdm630/sdm120/sdm72d-m)", v);
             }
         }
         if (p.address() == 0x5000) {

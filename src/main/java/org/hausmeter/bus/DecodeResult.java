@@ -33,9 +33,12 @@ public record DecodeResult(Map<Quantity, Long> values, List<RegisterFault> fault
         if (value != null) {
             return value;
         }
-        RegisterFault fault = faults.stream().filter(f -> f.quantity() == quantity).findFirst().orElse(null);
-        throw new RegisterDecodeException(fault == null ? "quantity [" + quantity + "] was not decoded"
-                : fault.message(), fault);
+        RegisterFault fault = faults.stream()
+                .filter(f -> f.quantity() == quantity)
+                .findFirst()
+                .orElse(null);
+        throw new RegisterDecodeException(
+                fault == null ? "quantity [" + quantity + "] was not decoded" : fault.message(), fault);
     }
 
     /** Whether every register decoded cleanly. */

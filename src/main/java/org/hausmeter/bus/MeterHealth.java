@@ -38,12 +38,10 @@ public final class MeterHealth {
 
         Transitions NONE = new Transitions() {
             @Override
-            public void defective(MeterHealth h, Failure kind, int exceptionCode, String message) {
-            }
+            public void defective(MeterHealth h, Failure kind, int exceptionCode, String message) {}
 
             @Override
-            public void recovered(MeterHealth h, int failedReads) {
-            }
+            public void recovered(MeterHealth h, int failedReads) {}
         };
     }
 
@@ -111,7 +109,8 @@ public final class MeterHealth {
      * {@code EXCEPTION 2 (illegal data address)}, ...); empty once it answers again.
      */
     public Optional<String> lastFailureKind() {
-        return consecutiveFailures == 0 || lastFailureKind == null ? Optional.empty()
+        return consecutiveFailures == 0 || lastFailureKind == null
+                ? Optional.empty()
                 : Optional.of(describe(lastFailureKind, lastExceptionCode));
     }
 

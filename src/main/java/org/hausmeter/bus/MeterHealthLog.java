@@ -30,14 +30,20 @@ public final class MeterHealthLog implements MeterHealth.Transitions {
     }
 
     /** The WARN line; {@code message} is the transport's text, quoted (it may carry a device's or library's words). */
-    static String defectiveLine(String meter, String bus, int unitId, MeterHealth.Failure kind, int exceptionCode,
-            String message) {
-        return String.format("Meter [%s] (bus [%s], unit %d) is defective: %d failed reads in a row, last %s: %s", meter, bus,
-                unitId, MeterHealth.DEFECTIVE_AFTER, MeterHealth.describe(kind, exceptionCode), LogSafe.quoted(message));
+    static String defectiveLine(
+            String meter, String bus, int unitId, MeterHealth.Failure kind, int exceptionCode, String message) {
+        return String.format(
+                "Meter [%s] (bus [%s], unit %d) is defective: %d failed reads in a row, last %s: %s",
+                meter,
+                bus,
+                unitId,
+                MeterHealth.DEFECTIVE_AFTER,
+                MeterHealth.describe(kind, exceptionCode),
+                LogSafe.quoted(message));
     }
 
     static String recoveredLine(String meter, String bus, int unitId, int failedReads) {
-        return String.format("Meter [%s] (bus [%s], unit %d) answers again after %d failed reads", meter, bus, unitId,
-                failedReads);
+        return String.format(
+                "Meter [%s] (bus [%s], unit %d) answers again after %d failed reads", meter, bus, unitId, failedReads);
     }
 }

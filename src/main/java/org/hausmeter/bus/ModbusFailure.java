@@ -45,8 +45,8 @@ public final class ModbusFailure extends Exception {
 
     /** The slave answered with Modbus exception {@code code} (1 illegal function, 2 illegal address...). */
     public static ModbusFailure exception(BusRequest request, int code) {
-        return new ModbusFailure(Kind.EXCEPTION, request, code,
-                String.format("exception [0x%02X] %s", code, exceptionName(code)), null);
+        return new ModbusFailure(
+                Kind.EXCEPTION, request, code, String.format("exception [0x%02X] %s", code, exceptionName(code)), null);
     }
 
     public static ModbusFailure garbage(BusRequest request, String detail, Throwable cause) {

@@ -69,10 +69,12 @@ public class PendingReadingsFlush {
             try {
                 pending.add(batch);
                 unsaved.removeAll(batch);
-                LOG.warnf("Database did not take %d readings (%s): kept in Redis until it is back", batch.size(),
-                        e.getMessage());
+                LOG.warnf(
+                        "Database did not take %d readings (%s): kept in Redis until it is back",
+                        batch.size(), e.getMessage());
             } catch (RuntimeException redisDown) {
-                LOG.warnf("Database and Redis unavailable: %d readings kept in memory for the next cycle (%s)",
+                LOG.warnf(
+                        "Database and Redis unavailable: %d readings kept in memory for the next cycle (%s)",
                         unsaved.size(), e.getMessage());
             }
         }

@@ -65,7 +65,8 @@ public final class PolledMeter {
 
     /** Registers of the given quantities, planned into as few reads as the map allows. */
     List<ReadRequest> plan(Predicate<Quantity> wanted) {
-        List<Register> selected = registers.stream().filter(r -> wanted.test(r.quantity())).toList();
+        List<Register> selected =
+                registers.stream().filter(r -> wanted.test(r.quantity())).toList();
         if (selected.isEmpty()) {
             return List.of();
         }

@@ -26,7 +26,9 @@ public class PollerHealthCheck implements HealthCheck {
     private final Clock clock;
     private final Duration stalledAfter;
 
-    PollerHealthCheck(PollingService polling, Clock clock,
+    PollerHealthCheck(
+            PollingService polling,
+            Clock clock,
             @ConfigProperty(name = "hausmeter.bus.stalled-after", defaultValue = "30m") Duration stalledAfter) {
         this.polling = polling;
         this.clock = clock;
@@ -45,8 +47,11 @@ public class PollerHealthCheck implements HealthCheck {
             return b.up().withData("polling", "off").build();
         }
         long age = Math.max(0, Duration.between(lastCompleted.get(), now).toSeconds());
-        b.withData("polling", "on").withData("last_cycle", lastCompleted.get().toString()).withData("last_cycle_age_s", age);
-        return age > stalledAfter.toSeconds() ? b.down().withData("stalled_after_s", stalledAfter.toSeconds()).build()
+        b.withData("polling", "on")
+                .withData("last_cycle", lastCompleted.get().toString())
+                .withData("last_cycle_age_s", age);
+        return age > stalledAfter.toSeconds()
+                ? b.down().withData("stalled_after_s", stalledAfter.toSeconds()).build()
                 : b.up().build();
     }
 }

@@ -53,8 +53,7 @@ public class PollingService {
     private static final Logger LOG = Logger.getLogger(PollingService.class);
 
     /** Figures of the last quarter-hour cycle of one bus. */
-    public record CycleStats(String bus, Instant started, Duration took, int meters, int answered) {
-    }
+    public record CycleStats(String bus, Instant started, Duration took, int meters, int answered) {}
 
     private final BuildingTopology topology;
     private final SimulatorStartup simulation;
@@ -78,9 +77,15 @@ public class PollingService {
     /** When polling started, then when the last quarter-hour cycle finished reading every bus (server clock). */
     private volatile Instant lastCompletedCycle;
 
-    PollingService(BuildingTopology topology, SimulatorStartup simulation, PendingReadingsFlush readings,
-            org.hausmeter.ledger.persistence.LedgerDerivation derivation, LiveValues live, Clock clock,
-            MeterRegistry registry, com.fasterxml.jackson.databind.ObjectMapper mapper,
+    PollingService(
+            BuildingTopology topology,
+            SimulatorStartup simulation,
+            PendingReadingsFlush readings,
+            org.hausmeter.ledger.persistence.LedgerDerivation derivation,
+            LiveValues live,
+            Clock clock,
+            MeterRegistry registry,
+            com.fasterxml.jackson.databind.ObjectMapper mapper,
             @ConfigProperty(name = "hausmeter.bus.timeout", defaultValue = "500ms") Duration timeout,
             @ConfigProperty(name = "hausmeter.bus.retries", defaultValue = "2") int retries,
             @ConfigProperty(name = "hausmeter.bus.live-interval", defaultValue = "10s") Duration liveInterval,
@@ -117,18 +122,30 @@ public class PollingService {
             ModbusBus modbus = open(bus, Optional.ofNullable(endpoints.get(bus.id())));
             List<PolledMeter> meters = new ArrayList<>();
             for (BuildingConfig.Meter m : config.metersOn(bus.id())) {
-                MeterHealth health = new MeterHealth(m.name(), clock, Duration.ofSeconds(10), Duration.ofMinutes(5),
+                MeterHealth health = new MeterHealth(
+                        m.name(),
+                        clock,
+                        Duration.ofSeconds(10),
+                        Duration.ofMinutes(5),
                         new MeterHealthLog(bus.id(), m.unitId()));
                 PolledMeter pm = new PolledMeter(m, topology.catalog().get(m.model()), ids.get(m.name()), health);
                 meters.add(pm);
                 metrics(bus.id(), pm);
             }
-            pollers.put(bus.id(), new BusPoller(modbus, meters, clock, new BusPoller.RetryPolicy(retries, Duration.ofMillis(200))));
+            pollers.put(
+                    bus.id(),
+                    new BusPoller(modbus, meters, clock, new BusPoller.RetryPolicy(retries, Duration.ofMillis(200))));
             buses.put(bus.id(), modbus);
             busThreads.put(bus.id(), Executors.newSingleThreadExecutor(r -> new Thread(r, "bus-" + bus.id())));
-            Gauge.builder("hausmeter.bus.cycle", () -> Optional.ofNullable(lastCycle.get(bus.id()))
-                    .map(c -> c.took().toNanos() / 1e9).orElse(Double.NaN)).baseUnit("seconds").tag("bus", bus.id())
-                    .description("Duration of the last quarter-hour counter read of the bus").register(registry);
+            Gauge.builder(
+                            "hausmeter.bus.cycle",
+                            () -> Optional.ofNullable(lastCycle.get(bus.id()))
+                                    .map(c -> c.took().toNanos() / 1e9)
+                                    .orElse(Double.NaN))
+                    .baseUnit("seconds")
+                    .tag("bus", bus.id())
+                    .description("Duration of the last quarter-hour counter read of the bus")
+                    .register(registry);
         }
         lastCompletedCycle = clock.instant();
         running = true;
@@ -138,10 +155,12 @@ public class PollingService {
             return t;
         });
         scheduler.execute(this::quarterHourLoop);
-        scheduler.scheduleWithFixedDelay(this::liveCycle, liveInterval.toMillis(), liveInterval.toMillis(),
-                TimeUnit.MILLISECONDS);
-        simulation.startHistory(pollers.values().stream().flatMap(p -> p.meters().stream()).toList());
-        LOG.infof("Polling %d meters on %d buses at every quarter hour; live power every %s",
+        scheduler.scheduleWithFixedDelay(
+                this::liveCycle, liveInterval.toMillis(), liveInterval.toMillis(), TimeUnit.MILLISECONDS);
+        simulation.startHistory(
+                pollers.values().stream().flatMap(p -> p.meters().stream()).toList());
+        LOG.infof(
+                "Polling %d meters on %d buses at every quarter hour; live power every %s",
                 pollers.values().stream().mapToInt(p -> p.meters().size()).sum(), pollers.size(), liveInterval);
     }
 
@@ -150,10 +169,12 @@ public class PollingService {
     }
 
     /** The transport of a bus of the building file, or of its simulated endpoint (also for the {@code read-now} command). */
-    public static ModbusBus open(BuildingConfig.Bus bus, Optional<BuildingSimulator.Endpoint> simulated, Duration timeout) {
+    public static ModbusBus open(
+            BuildingConfig.Bus bus, Optional<BuildingSimulator.Endpoint> simulated, Duration timeout) {
         if (simulated.isPresent()) {
             BuildingSimulator.Endpoint e = simulated.get();
-            return e.rtuFraming() ? J2modTcpBus.rtuOverTcp(bus.id(), e.host(), e.port(), timeout)
+            return e.rtuFraming()
+                    ? J2modTcpBus.rtuOverTcp(bus.id(), e.host(), e.port(), timeout)
                     : J2modTcpBus.modbusTcp(bus.id(), e.host(), e.port(), timeout);
         }
         if (bus instanceof BuildingConfig.TcpBus tcp) {
@@ -169,17 +190,27 @@ public class PollingService {
     private void metrics(String bus, PolledMeter m) {
         Tags tags = Tags.of("bus", bus, "meter", m.name());
         MeterHealth h = m.health();
-        FunctionCounter.builder("hausmeter.meter.reads", h, MeterHealth::reads).tags(tags)
-                .description("Successful reads of the meter").register(registry);
-        for (MeterHealth.Failure kind : MeterHealth.Failure.values()) {
-            FunctionCounter.builder("hausmeter.meter.failures", h, x -> x.failures(kind)).tags(tags.and("kind", kind.name()))
-                    .description("Failed reads of the meter by kind").register(registry);
-        }
-        Gauge.builder("hausmeter.meter.consecutive.failures", h, MeterHealth::consecutiveFailures).tags(tags)
+        FunctionCounter.builder("hausmeter.meter.reads", h, MeterHealth::reads)
+                .tags(tags)
+                .description("Successful reads of the meter")
                 .register(registry);
-        Gauge.builder("hausmeter.meter.last.good.read", h,
-                x -> x.lastGoodRead().map(t -> t.getEpochSecond()).orElse(0L)).baseUnit("seconds").tags(tags)
-                .description("Epoch second of the last good read").register(registry);
+        for (MeterHealth.Failure kind : MeterHealth.Failure.values()) {
+            FunctionCounter.builder("hausmeter.meter.failures", h, x -> x.failures(kind))
+                    .tags(tags.and("kind", kind.name()))
+                    .description("Failed reads of the meter by kind")
+                    .register(registry);
+        }
+        Gauge.builder("hausmeter.meter.consecutive.failures", h, MeterHealth::consecutiveFailures)
+                .tags(tags)
+                .register(registry);
+        Gauge.builder(
+                        "hausmeter.meter.last.good.read",
+                        h,
+                        x -> x.lastGoodRead().map(t -> t.getEpochSecond()).orElse(0L))
+                .baseUnit("seconds")
+                .tags(tags)
+                .description("Epoch second of the last good read")
+                .register(registry);
     }
 
     private void quarterHourLoop() {
@@ -219,8 +250,14 @@ public class PollingService {
             t0.put(e.getKey(), System.nanoTime());
             futures.put(e.getKey(), busThreads.get(e.getKey()).submit(() -> {
                 List<BusPoller.CounterRead> reads = e.getValue().readCounters();
-                lastCycle.put(e.getKey(), new CycleStats(e.getKey(), started.get(e.getKey()),
-                        Duration.ofNanos(System.nanoTime() - t0.get(e.getKey())), e.getValue().meters().size(), reads.size()));
+                lastCycle.put(
+                        e.getKey(),
+                        new CycleStats(
+                                e.getKey(),
+                                started.get(e.getKey()),
+                                Duration.ofNanos(System.nanoTime() - t0.get(e.getKey())),
+                                e.getValue().meters().size(),
+                                reads.size()));
                 return reads;
             }));
         }
@@ -228,15 +265,16 @@ public class PollingService {
             try {
                 for (BusPoller.CounterRead r : e.getValue().get()) {
                     if (r.meter().meterId() > 0) {
-                        readings.add(new CounterReading(r.meter().meterId(), r.readAt(), r.importWh(), r.exportWh(),
-                                ReadingSource.POLL));
+                        readings.add(new CounterReading(
+                                r.meter().meterId(), r.readAt(), r.importWh(), r.exportWh(), ReadingSource.POLL));
                     }
                 }
             } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
                 return 0;
             } catch (java.util.concurrent.ExecutionException ex) {
-                LOG.errorf("Bus [%s] cycle failed: %s", e.getKey(), ex.getCause().getMessage());
+                LOG.errorf(
+                        "Bus [%s] cycle failed: %s", e.getKey(), ex.getCause().getMessage());
             }
         }
         lastCompletedCycle = clock.instant();
@@ -259,8 +297,11 @@ public class PollingService {
         Instant boundary = nextQuarterHour(clock.instant());
         List<Future<List<BusPoller.PowerRead>>> futures = new ArrayList<>();
         for (Map.Entry<String, BusPoller> e : pollers.entrySet()) {
-            futures.add(busThreads.get(e.getKey()).submit(() -> e.getValue().readPower(
-                    () -> !clock.instant().isBefore(boundary.minusSeconds(2)) && clock.instant().isBefore(boundary.plusSeconds(1)))));
+            futures.add(busThreads
+                    .get(e.getKey())
+                    .submit(() -> e.getValue()
+                            .readPower(() -> !clock.instant().isBefore(boundary.minusSeconds(2))
+                                    && clock.instant().isBefore(boundary.plusSeconds(1)))));
         }
         List<LiveValues.LivePower> values = new ArrayList<>();
         for (Future<List<BusPoller.PowerRead>> f : futures) {
@@ -339,7 +380,10 @@ public class PollingService {
      */
     public List<BusScanner.UnitReport> scan(String busId, int from, int to) {
         try {
-            return busThreads.get(busId).submit(() -> BusScanner.scan(buses.get(busId), from, to)).get();
+            return busThreads
+                    .get(busId)
+                    .submit(() -> BusScanner.scan(buses.get(busId), from, to))
+                    .get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Scan interrupted");
@@ -376,7 +420,9 @@ public class PollingService {
                 e.getValue().cancel(false);
                 LOG.warnf("Read now: bus [%s] busy for more than %d ms, left out", e.getKey(), maxWait.toMillis());
             } catch (java.util.concurrent.ExecutionException ex) {
-                LOG.errorf("Read now: bus [%s] failed: %s", e.getKey(), ex.getCause().getMessage());
+                LOG.errorf(
+                        "Read now: bus [%s] failed: %s",
+                        e.getKey(), ex.getCause().getMessage());
             }
         }
         return all;
@@ -424,7 +470,10 @@ public class PollingService {
 
     /** The polled meter named {@code name}, if a bus polls it. */
     public Optional<PolledMeter> polledMeter(String name) {
-        return pollers.values().stream().flatMap(p -> p.meters().stream()).filter(m -> m.name().equals(name)).findFirst();
+        return pollers.values().stream()
+                .flatMap(p -> p.meters().stream())
+                .filter(m -> m.name().equals(name))
+                .findFirst();
     }
 
     /** The bus by id, for commissioning scans. */

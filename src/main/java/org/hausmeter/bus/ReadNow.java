@@ -21,13 +21,23 @@ public final class ReadNow {
      * @param exportWh null when the meter has no export counter
      * @param durationMs time on the bus for this meter
      */
-    public record MeterRead(String meter, String bus, int unitId, String model, boolean ok, Instant readAt, Long importWh,
-            Long exportWh, String failure, String error, long durationMs, boolean defective, int consecutiveFailures,
-            Instant lastGoodRead) {
-    }
+    public record MeterRead(
+            String meter,
+            String bus,
+            int unitId,
+            String model,
+            boolean ok,
+            Instant readAt,
+            Long importWh,
+            Long exportWh,
+            String failure,
+            String error,
+            long durationMs,
+            boolean defective,
+            int consecutiveFailures,
+            Instant lastGoodRead) {}
 
-    private ReadNow() {
-    }
+    private ReadNow() {}
 
     /** Reads every meter of {@code poller}'s bus; call on the bus's thread (or with the bus to yourself). */
     public static List<MeterRead> readAll(BusPoller poller) {
@@ -46,7 +56,8 @@ public final class ReadNow {
         try {
             read = poller.readCountersNow(m);
         } catch (ModbusFailure f) {
-            failure = MeterHealth.describe(BusPoller.kind(f.kind()), f.exceptionCode().orElse(0));
+            failure = MeterHealth.describe(
+                    BusPoller.kind(f.kind()), f.exceptionCode().orElse(0));
             error = f.getMessage();
         } catch (RuntimeException e) {
             failure = MeterHealth.Failure.DECODE.name();
@@ -54,8 +65,20 @@ public final class ReadNow {
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
         MeterHealth h = m.health();
-        return new MeterRead(m.name(), poller.busName(), m.unitId(), m.config().model(), read != null,
-                read == null ? null : read.readAt(), read == null ? null : read.importWh(), read == null ? null : read.exportWh(),
-                failure, error, ms, h.isDefective(), h.consecutiveFailures(), h.lastGoodRead().orElse(null));
+        return new MeterRead(
+                m.name(),
+                poller.busName(),
+                m.unitId(),
+                m.config().model(),
+                read != null,
+                read == null ? null : read.readAt(),
+                read == null ? null : read.importWh(),
+                read == null ? null : read.exportWh(),
+                failure,
+                error,
+                ms,
+                h.isDefective(),
+                h.consecutiveFailures(),
+                h.lastGoodRead().orElse(null));
     }
 }

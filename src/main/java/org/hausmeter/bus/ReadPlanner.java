@@ -21,8 +21,7 @@ public final class ReadPlanner {
     /** Modbus limit for FC3/FC4 (MODBUS Application Protocol). */
     public static final int MODBUS_MAX_REGISTERS = 125;
 
-    private ReadPlanner() {
-    }
+    private ReadPlanner() {}
 
     /** Plans all registers of a plain map with the map's read limit. */
     public static List<ReadRequest> plan(RegisterMap map, int maxGap) {
@@ -42,8 +41,7 @@ public final class ReadPlanner {
         if (maxRegisters < 1 || maxRegisters > MODBUS_MAX_REGISTERS) {
             throw new IllegalArgumentException("maxRegisters [" + maxRegisters + "] is outside 1..125");
         }
-        record Span(FunctionCode function, int start, int end, Register owner) {
-        }
+        record Span(FunctionCode function, int start, int end, Register owner) {}
         List<Span> spans = new ArrayList<>();
         for (Register r : registers) {
             spans.add(new Span(r.function(), r.address(), r.end(), r));
@@ -51,15 +49,17 @@ public final class ReadPlanner {
                 spans.add(new Span(r.function(), r.scaleFactorAddress(), r.scaleFactorAddress() + 1, null));
             }
         }
-        spans.sort(Comparator.comparing(Span::function).thenComparingInt(Span::start).thenComparingInt(Span::end));
+        spans.sort(Comparator.comparing(Span::function)
+                .thenComparingInt(Span::start)
+                .thenComparingInt(Span::end));
         List<ReadRequest> requests = new ArrayList<>();
         FunctionCode fc = null;
         int start = 0;
         int end = 0;
         Set<Register> owners = new LinkedHashSet<>();
         for (Span s : spans) {
-            boolean fits = fc == s.function() && s.start() - end <= maxGap
-                    && Math.max(end, s.end()) - start <= maxRegisters;
+            boolean fits =
+                    fc == s.function() && s.start() - end <= maxGap && Math.max(end, s.end()) - start <= maxRegisters;
             if (!fits) {
                 if (fc != null) {
                     requests.add(new ReadRequest(fc, start, end - start, List.copyOf(owners)));

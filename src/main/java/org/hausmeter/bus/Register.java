@@ -61,8 +61,20 @@ public record Register(
 
     /** This register moved to absolute addresses, {@code base} being the address of offset 0. */
     public Register at(int base, int model) {
-        return new Register(quantity, function, base + address, type, wordOrder, multiplier, divisor, unit,
-                scaleFactorAddress == null ? null : base + scaleFactorAddress, invert, List.of(model), comment, line);
+        return new Register(
+                quantity,
+                function,
+                base + address,
+                type,
+                wordOrder,
+                multiplier,
+                divisor,
+                unit,
+                scaleFactorAddress == null ? null : base + scaleFactorAddress,
+                invert,
+                List.of(model),
+                comment,
+                line);
     }
 
     /** Hex address as written in messages, e.g. {@code 0x0048}. */

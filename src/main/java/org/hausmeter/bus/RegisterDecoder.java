@@ -19,8 +19,7 @@ import java.util.OptionalInt;
  */
 public final class RegisterDecoder {
 
-    private RegisterDecoder() {
-    }
+    private RegisterDecoder() {}
 
     /**
      * Decodes the registers of one read block of a plain map: every register of function
@@ -69,26 +68,34 @@ public final class RegisterDecoder {
             int offset = r.wordOrder() == WordOrder.MSW_FIRST ? i : n - 1 - i;
             OptionalInt w = image.word(r.function(), r.address() + offset);
             if (w.isEmpty()) {
-                return fault(r, RegisterFault.Kind.NOT_READ, where + " was not read (word ["
-                        + Register.hex(r.address() + offset) + "] missing)");
+                return fault(
+                        r,
+                        RegisterFault.Kind.NOT_READ,
+                        where + " was not read (word [" + Register.hex(r.address() + offset) + "] missing)");
             }
             bits = (bits << 16) | w.getAsInt();
         }
         Long marker = map.notAvailable().get(r.type());
         if (marker != null && marker == bits) {
-            return fault(r, RegisterFault.Kind.NOT_AVAILABLE, where + " reports not available [" + hexBits(bits, n) + "]");
+            return fault(
+                    r, RegisterFault.Kind.NOT_AVAILABLE, where + " reports not available [" + hexBits(bits, n) + "]");
         }
         int sf = 0;
         if (r.scaleFactorAddress() != null) {
             OptionalInt w = image.word(r.function(), r.scaleFactorAddress());
             if (w.isEmpty()) {
-                return fault(r, RegisterFault.Kind.NOT_READ, where + " scale factor [" + Register.hex(r.scaleFactorAddress())
-                        + "] was not read");
+                return fault(
+                        r,
+                        RegisterFault.Kind.NOT_READ,
+                        where + " scale factor [" + Register.hex(r.scaleFactorAddress()) + "] was not read");
             }
             Long sfMarker = map.notAvailable().get(RegisterType.SUNSSF);
             if (sfMarker != null && sfMarker == w.getAsInt()) {
-                return fault(r, RegisterFault.Kind.NOT_AVAILABLE, where + " scale factor [" + Register.hex(r.scaleFactorAddress())
-                        + "] reports not available [" + hexBits(w.getAsInt(), 1) + "]");
+                return fault(
+                        r,
+                        RegisterFault.Kind.NOT_AVAILABLE,
+                        where + " scale factor [" + Register.hex(r.scaleFactorAddress()) + "] reports not available ["
+                                + hexBits(w.getAsInt(), 1) + "]");
             }
             sf = (short) w.getAsInt();
             if (sf < -10 || sf > 10) {
@@ -131,8 +138,11 @@ public final class RegisterDecoder {
             value = result.longValue();
         }
         if (!r.quantity().isPlausible(value)) {
-            return fault(r, RegisterFault.Kind.IMPLAUSIBLE, where + " value [" + value + "] " + r.quantity().unit()
-                    + " is outside " + r.quantity().minPlausible() + ".." + r.quantity().maxPlausible());
+            return fault(
+                    r,
+                    RegisterFault.Kind.IMPLAUSIBLE,
+                    where + " value [" + value + "] " + r.quantity().unit() + " is outside "
+                            + r.quantity().minPlausible() + ".." + r.quantity().maxPlausible());
         }
         return value;
     }

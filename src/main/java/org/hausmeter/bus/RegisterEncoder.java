@@ -18,8 +18,7 @@ import java.util.Map;
  */
 public final class RegisterEncoder {
 
-    private RegisterEncoder() {
-    }
+    private RegisterEncoder() {}
 
     /** Encodes {@code values} with a plain map and scale factor 0 everywhere. */
     public static RegisterImage encode(RegisterMap map, Map<Quantity, Long> values) {
@@ -37,8 +36,12 @@ public final class RegisterEncoder {
      * @throws IllegalArgumentException if a value does not fit the register type or encodes to
      *                                  the map's not-available marker
      */
-    public static RegisterImage encode(RegisterImage base, RegisterMap map, List<Register> registers,
-            Map<Quantity, Long> values, Map<Integer, Integer> scaleFactors) {
+    public static RegisterImage encode(
+            RegisterImage base,
+            RegisterMap map,
+            List<Register> registers,
+            Map<Quantity, Long> values,
+            Map<Integer, Integer> scaleFactors) {
         RegisterImage image = base;
         for (Register r : registers) {
             Long value = values.get(r.quantity());
@@ -53,8 +56,9 @@ public final class RegisterEncoder {
             long bits = rawBits(r, value, sf);
             Long marker = map.notAvailable().get(r.type());
             if (marker != null && marker == bits) {
-                throw new IllegalArgumentException(r.quantity() + " value [" + value + "] encodes to the not-available marker ["
-                        + RegisterDecoder.hexBits(bits, r.type().words()) + "] of model [" + map.id() + "]");
+                throw new IllegalArgumentException(
+                        r.quantity() + " value [" + value + "] encodes to the not-available marker ["
+                                + RegisterDecoder.hexBits(bits, r.type().words()) + "] of model [" + map.id() + "]");
             }
             int n = r.type().words();
             int[] words = new int[n];
@@ -80,8 +84,10 @@ public final class RegisterEncoder {
         }
         BigInteger raw = RegisterDecoder.roundHalfUp(target.multiply(fraction[1]), fraction[0]);
         int bitsWide = 16 * r.type().words();
-        BigInteger min = r.type().signed() ? BigInteger.ONE.shiftLeft(bitsWide - 1).negate() : BigInteger.ZERO;
-        BigInteger max = r.type().signed() ? BigInteger.ONE.shiftLeft(bitsWide - 1).subtract(BigInteger.ONE)
+        BigInteger min =
+                r.type().signed() ? BigInteger.ONE.shiftLeft(bitsWide - 1).negate() : BigInteger.ZERO;
+        BigInteger max = r.type().signed()
+                ? BigInteger.ONE.shiftLeft(bitsWide - 1).subtract(BigInteger.ONE)
                 : BigInteger.ONE.shiftLeft(bitsWide).subtract(BigInteger.ONE);
         if (raw.compareTo(min) < 0 || raw.compareTo(max) > 0) {
             throw new IllegalArgumentException(r.quantity() + " value [" + canonical + "] gives raw [" + raw

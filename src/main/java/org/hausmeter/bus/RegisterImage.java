@@ -42,8 +42,8 @@ public final class RegisterImage {
         TreeMap<Integer, Integer> target = copy.computeIfAbsent(function, fc -> new TreeMap<>());
         for (int i = 0; i < block.length; i++) {
             if (block[i] < 0 || block[i] > 0xFFFF) {
-                throw new IllegalArgumentException("word [" + block[i] + "] at [" + Register.hex(start + i)
-                        + "] is not 0..65535");
+                throw new IllegalArgumentException(
+                        "word [" + block[i] + "] at [" + Register.hex(start + i) + "] is not 0..65535");
             }
             target.put(start + i, block[i]);
         }
@@ -71,8 +71,9 @@ public final class RegisterImage {
         int[] result = new int[count];
         for (int i = 0; i < count; i++) {
             int address = start + i;
-            result[i] = word(function, address).orElseThrow(() -> new IllegalArgumentException(
-                    "no word at [" + Register.hex(address) + "] for function [" + function + "]"));
+            result[i] = word(function, address)
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "no word at [" + Register.hex(address) + "] for function [" + function + "]"));
         }
         return result;
     }

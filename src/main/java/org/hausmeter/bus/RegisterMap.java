@@ -91,8 +91,8 @@ public record RegisterMap(
      *                          the map uses
      */
     public List<Register> resolve(SunSpecModels models, int model) {
-        SunSpecModels.Block b = models.first(model).orElseThrow(() -> new SunSpecException(
-                "device has no SunSpec model [" + model + "]; found "
+        SunSpecModels.Block b = models.first(model)
+                .orElseThrow(() -> new SunSpecException("device has no SunSpec model [" + model + "]; found "
                         + models.blocks().stream().map(SunSpecModels.Block::id).toList()));
         List<Register> result = new ArrayList<>();
         for (Register r : registers) {
@@ -102,7 +102,8 @@ public record RegisterMap(
             int lastOffset = Math.max(r.end() - 1, r.scaleFactorAddress() == null ? 0 : r.scaleFactorAddress());
             if (lastOffset > b.length() + 1) {
                 throw new SunSpecException("model [" + model + "] at [" + b.address() + "] has length [" + b.length()
-                        + "], too short for offset [" + lastOffset + "] of [" + r.quantity() + "] in " + file + ":" + r.line());
+                        + "], too short for offset [" + lastOffset + "] of [" + r.quantity() + "] in " + file + ":"
+                        + r.line());
             }
             result.add(r.at(b.address(), model));
         }

@@ -13,11 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hausmeter.building.BuildingSettings;
 import org.hausmeter.bus.config.BuildingConfig;
 import org.hausmeter.bus.sim.BuildingSimulator;
 import org.hausmeter.bus.sim.SimulatedBuilding;
 import org.hausmeter.bus.sim.SimulatedHistory;
-import org.hausmeter.building.BuildingSettings;
 import org.hausmeter.ledger.HistoryReady;
 import org.hausmeter.ledger.Intervals;
 import org.hausmeter.ledger.persistence.LedgerDerivation;
@@ -47,14 +47,23 @@ public class SimulatorStartup {
     private volatile BuildingSimulator simulator;
     private volatile Set<String> simulatedBuses = Set.of();
 
-    SimulatorStartup(BuildingTopology topology, BuildingSettings settings, ReadingStore store, LedgerDerivation derivation,
-            Clock clock, Event<HistoryReady> historyReady,
+    SimulatorStartup(
+            BuildingTopology topology,
+            BuildingSettings settings,
+            ReadingStore store,
+            LedgerDerivation derivation,
+            Clock clock,
+            Event<HistoryReady> historyReady,
             @ConfigProperty(name = "hausmeter.sim.enabled") boolean simulate,
             @ConfigProperty(name = "hausmeter.sim.buses") Optional<List<String>> onlyBuses,
             @ConfigProperty(name = "hausmeter.sim.history-months", defaultValue = "12") int historyMonths) {
-        this.onlyBuses = onlyBuses.map(l -> l.stream().map(String::strip).filter(b -> !b.isEmpty())
-                .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new)))
-                .map(java.util.Collections::unmodifiableSet).orElse(Set.of());
+        this.onlyBuses = onlyBuses
+                .map(l -> l.stream()
+                        .map(String::strip)
+                        .filter(b -> !b.isEmpty())
+                        .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new)))
+                .map(java.util.Collections::unmodifiableSet)
+                .orElse(Set.of());
         this.topology = topology;
         this.settings = settings;
         this.store = store;
@@ -75,27 +84,42 @@ public class SimulatorStartup {
         if (!simulate && onlyBuses.isEmpty()) {
             return Map.of();
         }
-        Set<String> known = config.buses().stream().map(BuildingConfig.Bus::id).collect(java.util.stream.Collectors.toSet());
+        Set<String> known =
+                config.buses().stream().map(BuildingConfig.Bus::id).collect(java.util.stream.Collectors.toSet());
         for (String b : onlyBuses) {
             if (!known.contains(b)) {
-                throw new IllegalStateException("hausmeter.sim.buses names bus [" + b + "], which the building file does not have");
+                throw new IllegalStateException(
+                        "hausmeter.sim.buses names bus [" + b + "], which the building file does not have");
             }
         }
-        SimulatedBuilding simulated = new SimulatedBuilding(config, topology.catalog(),
-                SimulatedBuilding.Options.demo(settings.current().zone()), Optional.of(clock.instant()));
+        SimulatedBuilding simulated = new SimulatedBuilding(
+                config,
+                topology.catalog(),
+                SimulatedBuilding.Options.demo(settings.current().zone()),
+                Optional.of(clock.instant()));
         simulated.continueFrom(lastCounters(), clock.instant());
-        simulator = BuildingSimulator.start(config, simulated, clock, BuildingSimulator.Mode.LOOPBACK,
-                Optional.empty());
-        Map<String, BuildingSimulator.Endpoint> endpoints = simulated(simulator.endpoints(), simulate ? Set.of() : onlyBuses);
+        simulator =
+                BuildingSimulator.start(config, simulated, clock, BuildingSimulator.Mode.LOOPBACK, Optional.empty());
+        Map<String, BuildingSimulator.Endpoint> endpoints =
+                simulated(simulator.endpoints(), simulate ? Set.of() : onlyBuses);
         simulatedBuses = Set.copyOf(endpoints.keySet());
         if (simulate) {
-            LOG.infof("Simulated building: %d meters answer real Modbus on %s", simulated.meterNames().size(),
-                    endpoints.values().stream().map(e -> e.busId() + "=127.0.0.1:" + e.port()).toList());
+            LOG.infof(
+                    "Simulated building: %d meters answer real Modbus on %s",
+                    simulated.meterNames().size(),
+                    endpoints.values().stream()
+                            .map(e -> e.busId() + "=127.0.0.1:" + e.port())
+                            .toList());
         } else {
-            LOG.warnf("Simulated buses beside the real ones (hausmeter.sim.buses, for testing): %s answer from the simulator;"
-                    + " their readings are stored like real ones", endpoints.values().stream()
-                            .map(e -> e.busId() + "=127.0.0.1:" + e.port() + " " + config.metersOn(e.busId()).stream()
-                                    .map(BuildingConfig.Meter::name).toList()).toList());
+            LOG.warnf(
+                    "Simulated buses beside the real ones (hausmeter.sim.buses, for testing): %s answer from the simulator;"
+                            + " their readings are stored like real ones",
+                    endpoints.values().stream()
+                            .map(e -> e.busId() + "=127.0.0.1:" + e.port() + " "
+                                    + config.metersOn(e.busId()).stream()
+                                            .map(BuildingConfig.Meter::name)
+                                            .toList())
+                            .toList());
         }
         return endpoints;
     }
@@ -104,7 +128,8 @@ public class SimulatorStartup {
      * The endpoints of the buses to simulate: every bus ({@code only} empty, the demo), else those named in
      * {@code hausmeter.sim.buses} (a simulated wallbox beside real meters); the other buses use their real transport.
      */
-    static Map<String, BuildingSimulator.Endpoint> simulated(Map<String, BuildingSimulator.Endpoint> all, Set<String> only) {
+    static Map<String, BuildingSimulator.Endpoint> simulated(
+            Map<String, BuildingSimulator.Endpoint> all, Set<String> only) {
         if (only.isEmpty()) {
             return all;
         }
@@ -147,10 +172,12 @@ public class SimulatorStartup {
         return QuarkusTransaction.requiringNew().call(() -> {
             Map<String, long[]> last = new LinkedHashMap<>();
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = Meter.getEntityManager().createNativeQuery(
-                    "select m.name, r.import_wh, coalesce(r.export_wh, 0) from meter m cross join lateral ("
-                    + " select import_wh, export_wh from meter_reading where meter_id = m.id order by read_at desc limit 1) r"
-                    + " where m.removed_at is null").getResultList();
+            List<Object[]> rows = Meter.getEntityManager()
+                    .createNativeQuery(
+                            "select m.name, r.import_wh, coalesce(r.export_wh, 0) from meter m cross join lateral ("
+                                    + " select import_wh, export_wh from meter_reading where meter_id = m.id order by read_at desc limit 1) r"
+                                    + " where m.removed_at is null")
+                    .getResultList();
             for (Object[] row : rows) {
                 last.put((String) row[0], new long[] {((Number) row[1]).longValue(), ((Number) row[2]).longValue()});
             }
@@ -164,30 +191,39 @@ public class SimulatorStartup {
      */
     private void simulatedHistory(List<PolledMeter> meters) {
         Instant to = Intervals.floor(clock.instant());
-        Instant from = java.time.ZonedDateTime.ofInstant(to, settings.current().zone()).minusMonths(historyMonths)
+        Instant from = java.time.ZonedDateTime.ofInstant(to, settings.current().zone())
+                .minusMonths(historyMonths)
                 .toInstant();
         Instant epoch = simulator.building().options().epoch();
         if (from.isBefore(epoch)) {
             from = epoch;
         }
         Instant start = from;
-        boolean empty = QuarkusTransaction.requiringNew().call(() -> ((Number) Meter.getEntityManager()
-                .createNativeQuery("select count(*) from (select 1 from meter_reading where read_at < ?1 limit 1) x")
-                .setParameter(1, to).getSingleResult()).longValue() == 0);
+        boolean empty = QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) Meter.getEntityManager()
+                                        .createNativeQuery(
+                                                "select count(*) from (select 1 from meter_reading where read_at < ?1 limit 1) x")
+                                        .setParameter(1, to)
+                                        .getSingleResult())
+                                .longValue()
+                        == 0);
         if (!empty) {
             LOG.info("Simulated history: readings of an earlier start are kept; the demo is ready");
             return;
         }
         long t0 = System.nanoTime();
-        LOG.infof("Generating the simulated building's history from %s to %s (pages fill in as it goes;"
-                + " 'Demo ready' follows when the history and the demo bills are in) ...", start, to);
+        LOG.infof(
+                "Generating the simulated building's history from %s to %s (pages fill in as it goes;"
+                        + " 'Demo ready' follows when the history and the demo bills are in) ...",
+                start, to);
         try {
             long n = SimulatedHistory.generate(simulator.building(), meters, start, to, store);
             LOG.infof("Simulated history: %d readings stored in %d s", n, (System.nanoTime() - t0) / 1_000_000_000L);
             long t1 = System.nanoTime();
             LedgerDerivation.Result r = derivation.derive(start, to);
-            LOG.infof("Simulated history: %d interval rows of %d meters derived in %d s", r.rows(), r.meters(),
-                    (System.nanoTime() - t1) / 1_000_000_000L);
+            LOG.infof(
+                    "Simulated history: %d interval rows of %d meters derived in %d s",
+                    r.rows(), r.meters(), (System.nanoTime() - t1) / 1_000_000_000L);
             historyReady.fire(new HistoryReady(start, to));
         } catch (SQLException | RuntimeException e) {
             LOG.error("Simulated history failed: " + e.getMessage(), e);

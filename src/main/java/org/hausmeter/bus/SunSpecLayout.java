@@ -14,13 +14,12 @@ import java.util.List;
 public record SunSpecLayout(SunSpecModels models, RegisterImage image) {
 
     /** A model to put into the chain: SunSpec id and length L (registers after ID and L). */
-    public record Model(int id, int length) {
-    }
+    public record Model(int id, int length) {}
 
     /** Lays out {@code models} in order after the marker at {@code markerAddress}. */
     public static SunSpecLayout build(int markerAddress, List<Model> models) {
-        RegisterImage image = RegisterImage.of(FunctionCode.HOLDING, markerAddress,
-                new int[] {SunSpecWalker.MARKER_HI, SunSpecWalker.MARKER_LO});
+        RegisterImage image = RegisterImage.of(
+                FunctionCode.HOLDING, markerAddress, new int[] {SunSpecWalker.MARKER_HI, SunSpecWalker.MARKER_LO});
         List<SunSpecModels.Block> blocks = new ArrayList<>();
         int address = markerAddress + 2;
         for (Model m : models) {

@@ -19,8 +19,7 @@ public record SunSpecModels(int markerAddress, List<Block> blocks) {
      *                {@code address + n}
      * @param length  L as reported by the device: number of registers after ID and L
      */
-    public record Block(int id, int address, int length) {
-    }
+    public record Block(int id, int address, int length) {}
 
     public SunSpecModels {
         blocks = List.copyOf(blocks);

@@ -16,6 +16,7 @@ public final class SunSpecWalker {
     public static final int[] MARKER_ADDRESSES = {40000, 50000, 0};
     /** "Su", "nS". */
     public static final int MARKER_HI = 0x5375;
+
     public static final int MARKER_LO = 0x6E53;
     /** Model id of the end marker. */
     public static final int END_ID = 0xFFFF;
@@ -32,8 +33,7 @@ public final class SunSpecWalker {
         int[] read(int address, int count);
     }
 
-    private SunSpecWalker() {
-    }
+    private SunSpecWalker() {}
 
     /**
      * Discovers the model chain.
@@ -71,7 +71,8 @@ public final class SunSpecWalker {
             }
             int length = header[1];
             if (blocks.size() == MAX_MODELS) {
-                throw new SunSpecException("SunSpec chain at [" + marker + "] has more than [" + MAX_MODELS + "] models");
+                throw new SunSpecException(
+                        "SunSpec chain at [" + marker + "] has more than [" + MAX_MODELS + "] models");
             }
             blocks.add(new SunSpecModels.Block(id, address, length));
             address += 2 + length;
@@ -79,6 +80,7 @@ public final class SunSpecWalker {
         if (address == 65536) {
             return new SunSpecModels(marker, blocks);
         }
-        throw new SunSpecException("SunSpec chain at [" + marker + "] runs past 65535 (next block at [" + address + "])");
+        throw new SunSpecException(
+                "SunSpec chain at [" + marker + "] runs past 65535 (next block at [" + address + "])");
     }
 }

@@ -26,14 +26,28 @@ import org.hausmeter.charging.persistence.ChargingCard;
 public class CardService {
 
     /** A card as the API and pages show it. */
-    public record CardView(String uid, long residentId, String residentUsername, String residentName, String label,
-            Instant registeredAt, String registeredBy, LocalDate expiresOn, Instant blockedAt, String blockedReason) {
-    }
+    public record CardView(
+            String uid,
+            long residentId,
+            String residentUsername,
+            String residentName,
+            String label,
+            Instant registeredAt,
+            String registeredBy,
+            LocalDate expiresOn,
+            Instant blockedAt,
+            String blockedReason) {}
 
     /** A running enrollment: the next unknown card tapped is registered to {@code residentUsername}. */
-    public record Enrollment(long residentId, String residentUsername, String residentName, String label, LocalDate expiresOn,
-            String startedBy, Instant startedAt, Instant expiresAt) {
-    }
+    public record Enrollment(
+            long residentId,
+            String residentUsername,
+            String residentName,
+            String label,
+            LocalDate expiresOn,
+            String startedBy,
+            Instant startedAt,
+            Instant expiresAt) {}
 
     private final Clock clock;
     private final AuditLog audit;
@@ -57,15 +71,19 @@ public class CardService {
         });
     }
 
-    private ChargingCard insert(CardUid uid, Account resident, String label, LocalDate expiresOn, String actor, String action) {
+    private ChargingCard insert(
+            CardUid uid, Account resident, String label, LocalDate expiresOn, String actor, String action) {
         if (uid.isRandomId()) {
-            throw new ChargingException(ChargingException.Kind.INVALID, "Card " + uid + " has a random ID (a 4-byte UID"
-                    + " starting 08 changes at every tap): it cannot be registered. Use a card with a fixed UID.");
+            throw new ChargingException(
+                    ChargingException.Kind.INVALID,
+                    "Card " + uid + " has a random ID (a 4-byte UID"
+                            + " starting 08 changes at every tap): it cannot be registered. Use a card with a fixed UID.");
         }
         Optional<ChargingCard> existing = ChargingCard.findByUid(uid.hex());
         if (existing.isPresent()) {
-            throw new ChargingException(ChargingException.Kind.CONFLICT, "Card " + uid + " is already registered to "
-                    + existing.get().resident.displayName);
+            throw new ChargingException(
+                    ChargingException.Kind.CONFLICT,
+                    "Card " + uid + " is already registered to " + existing.get().resident.displayName);
         }
         if (label != null && label.length() > 80) {
             throw new ChargingException(ChargingException.Kind.INVALID, "Card label is longer than 80 characters");
@@ -91,8 +109,11 @@ public class CardService {
         return QuarkusTransaction.requiringNew().call(() -> {
             ChargingCard c = card(uid);
             if (c.blockedAt != null) {
-                throw new ChargingException(ChargingException.Kind.CONFLICT, "Card " + uid + " is blocked since "
-                        + LocalDate.ofInstant(c.blockedAt, settings.current().zone()));
+                throw new ChargingException(
+                        ChargingException.Kind.CONFLICT,
+                        "Card " + uid + " is blocked since "
+                                + LocalDate.ofInstant(
+                                        c.blockedAt, settings.current().zone()));
             }
             Map<String, Object> before = snapshot(c);
             c.blockedAt = clock.instant();
@@ -132,15 +153,18 @@ public class CardService {
 
     /** All cards, by resident; or one resident's. */
     public List<CardView> list(Optional<Long> residentId) {
-        return QuarkusTransaction.requiringNew().call(() -> (residentId.isPresent()
-                ? ChargingCard.<ChargingCard>list("resident.id = ?1 order by registeredAt", residentId.get())
-                : ChargingCard.<ChargingCard>list("order by resident.displayName, registeredAt")).stream().map(CardService::view)
-                .toList());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> (residentId.isPresent()
+                                ? ChargingCard.<ChargingCard>list(
+                                        "resident.id = ?1 order by registeredAt", residentId.get())
+                                : ChargingCard.<ChargingCard>list("order by resident.displayName, registeredAt"))
+                        .stream().map(CardService::view).toList());
     }
 
     public Optional<CardView> find(String uidText) {
         CardUid uid = parse(uidText);
-        return QuarkusTransaction.requiringNew().call(() -> ChargingCard.findByUid(uid.hex()).map(CardService::view));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ChargingCard.findByUid(uid.hex()).map(CardService::view));
     }
 
     /** Starts an enrollment for a resident: the next unknown card tapped at any reader is registered to them. */
@@ -148,10 +172,22 @@ public class CardService {
         Instant now = clock.instant();
         Enrollment e = QuarkusTransaction.requiringNew().call(() -> {
             Account resident = resident(residentUsername);
-            Enrollment started = new Enrollment(resident.id, resident.username, resident.displayName, label, expiresOn, actor, now,
+            Enrollment started = new Enrollment(
+                    resident.id,
+                    resident.username,
+                    resident.displayName,
+                    label,
+                    expiresOn,
+                    actor,
+                    now,
                     now.plus(config.enrollmentTimeout()));
-            audit.record(actor, "card.enrollment.start", "account:" + resident.username, null,
-                    Map.of("until", started.expiresAt().toString()), null);
+            audit.record(
+                    actor,
+                    "card.enrollment.start",
+                    "account:" + resident.username,
+                    null,
+                    Map.of("until", started.expiresAt().toString()),
+                    null);
             return started;
         });
         enrollment = e;
@@ -162,8 +198,9 @@ public class CardService {
         Enrollment e = enrollment;
         enrollment = null;
         if (e != null) {
-            QuarkusTransaction.requiringNew().run(() -> audit.record(actor, "card.enrollment.cancel",
-                    "account:" + e.residentUsername(), null, null, null));
+            QuarkusTransaction.requiringNew()
+                    .run(() -> audit.record(
+                            actor, "card.enrollment.cancel", "account:" + e.residentUsername(), null, null, null));
         }
     }
 
@@ -204,19 +241,23 @@ public class CardService {
      * @throws ChargingException NOT_FOUND when there is no such account
      */
     public long accountId(String username) {
-        return QuarkusTransaction.requiringNew().call(() -> Account.findByUsername(username == null ? "" : username)
-                .map(a -> a.id).orElseThrow(() -> new ChargingException(ChargingException.Kind.NOT_FOUND,
-                        "No account [" + username + "]")));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Account.findByUsername(username == null ? "" : username)
+                        .map(a -> a.id)
+                        .orElseThrow(() -> new ChargingException(
+                                ChargingException.Kind.NOT_FOUND, "No account [" + username + "]")));
     }
 
     private static ChargingCard card(CardUid uid) {
-        return ChargingCard.findByUid(uid.hex()).orElseThrow(() -> new ChargingException(ChargingException.Kind.NOT_FOUND,
-                "Card " + uid + " is not registered"));
+        return ChargingCard.findByUid(uid.hex())
+                .orElseThrow(() ->
+                        new ChargingException(ChargingException.Kind.NOT_FOUND, "Card " + uid + " is not registered"));
     }
 
     private static Account resident(String username) {
-        Account a = Account.findByUsername(username == null ? "" : username).orElseThrow(() -> new ChargingException(
-                ChargingException.Kind.NOT_FOUND, "No account [" + username + "]"));
+        Account a = Account.findByUsername(username == null ? "" : username)
+                .orElseThrow(
+                        () -> new ChargingException(ChargingException.Kind.NOT_FOUND, "No account [" + username + "]"));
         if (a.role != Role.RESIDENT) {
             throw new ChargingException(ChargingException.Kind.INVALID, "Account [" + username + "] is not a resident");
         }
@@ -234,7 +275,16 @@ public class CardService {
     }
 
     static CardView view(ChargingCard c) {
-        return new CardView(c.uid, c.resident.id, c.resident.username, c.resident.displayName, c.label, c.registeredAt,
-                c.registeredBy, c.expiresOn, c.blockedAt, c.blockedReason);
+        return new CardView(
+                c.uid,
+                c.resident.id,
+                c.resident.username,
+                c.resident.displayName,
+                c.label,
+                c.registeredAt,
+                c.registeredBy,
+                c.expiresOn,
+                c.blockedAt,
+                c.blockedReason);
     }
 }

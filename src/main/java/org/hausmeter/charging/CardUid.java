@@ -27,8 +27,8 @@ public record CardUid(String hex) {
             throw new IllegalArgumentException("Card UID [" + text + "] is not hexadecimal");
         }
         if (hex.length() != 8 && hex.length() != 14 && hex.length() != 20) {
-            throw new IllegalArgumentException("Card UID [" + text + "] has " + hex.length() / 2.0
-                    + " bytes; a card UID has 4, 7 or 10 bytes");
+            throw new IllegalArgumentException(
+                    "Card UID [" + text + "] has " + hex.length() / 2.0 + " bytes; a card UID has 4, 7 or 10 bytes");
         }
         return new CardUid(hex);
     }
@@ -36,7 +36,8 @@ public record CardUid(String hex) {
     /** The UID bytes from a reader. */
     public static CardUid ofBytes(byte[] uid) {
         if (uid.length != 4 && uid.length != 7 && uid.length != 10) {
-            throw new IllegalArgumentException("Card UID has " + uid.length + " bytes; a card UID has 4, 7 or 10 bytes");
+            throw new IllegalArgumentException(
+                    "Card UID has " + uid.length + " bytes; a card UID has 4, 7 or 10 bytes");
         }
         return new CardUid(HexFormat.of().withUpperCase().formatHex(uid));
     }

@@ -46,17 +46,18 @@ public class Chargers {
     private static final Logger LOG = Logger.getLogger(Chargers.class);
 
     /** A charger's meter: its name in the building file, its current database id and its bus. */
-    public record MeterRef(String name, long meterId, String bus) {
-    }
+    public record MeterRef(String name, long meterId, String bus) {}
 
     /** One charger. {@code meter} is empty for a charger without a CHARGER meter (no sessions possible). */
-    public record Charger(String id, String name, Optional<String> reader, Optional<ChargerController> control,
-            Optional<MeterRef> meter) {
-    }
+    public record Charger(
+            String id,
+            String name,
+            Optional<String> reader,
+            Optional<ChargerController> control,
+            Optional<MeterRef> meter) {}
 
     /** A real read of the charger meter: the import counter, the power, and when it was taken. */
-    public record MeterReading(Instant at, long importWh, Optional<Long> powerW) {
-    }
+    public record MeterReading(Instant at, long importWh, Optional<Long> powerW) {}
 
     /** The charger meter did not answer or gave no plausible counter. */
     public static final class MeterReadFailed extends Exception {
@@ -73,7 +74,11 @@ public class Chargers {
     private final Map<String, Charger> chargers = new LinkedHashMap<>();
     private ChargerProfileCatalog profiles;
 
-    Chargers(BuildingTopology topology, PollingService polling, ChargingConfig config, Clock clock,
+    Chargers(
+            BuildingTopology topology,
+            PollingService polling,
+            ChargingConfig config,
+            Clock clock,
             @ConfigProperty(name = "hausmeter.bus.config-dir") Path configDir) {
         this.topology = topology;
         this.polling = polling;
@@ -107,10 +112,12 @@ public class Chargers {
             List<BuildingConfig.Meter> meters = b.metersOf(c.id());
             if (meters.size() > 1) {
                 throw new ChargerProfileException(b.file() + ":" + c.line() + ": charger [" + c.id() + "] has "
-                        + meters.size() + " CHARGER meters " + meters.stream().map(BuildingConfig.Meter::name).toList()
+                        + meters.size() + " CHARGER meters "
+                        + meters.stream().map(BuildingConfig.Meter::name).toList()
                         + "; a session needs exactly one");
             }
-            Optional<MeterRef> meter = meters.stream().findFirst()
+            Optional<MeterRef> meter = meters.stream()
+                    .findFirst()
                     .map(m -> new MeterRef(m.name(), meterIds.getOrDefault(m.name(), -1L), m.bus()));
             Optional<ChargerController> control = Optional.empty();
             if (c.control().isPresent()) {
@@ -125,8 +132,9 @@ public class Chargers {
                 boolean tcp = bus instanceof BuildingConfig.TcpBus;
                 if (profile.transport() == ChargerProfile.Transport.TCP && !tcp
                         || profile.transport() == ChargerProfile.Transport.RTU && tcp) {
-                    throw new ChargerProfileException(b.file() + ":" + cc.line() + ": charger [" + c.id() + "] profile ["
-                            + profile.id() + "] speaks " + profile.transport() + " but bus [" + bus.id() + "] is not");
+                    throw new ChargerProfileException(
+                            b.file() + ":" + cc.line() + ": charger [" + c.id() + "] profile [" + profile.id()
+                                    + "] speaks " + profile.transport() + " but bus [" + bus.id() + "] is not");
                 }
                 control = Optional.of(new ChargerController(c.id(), profile, cc.bus(), cc.unitId(), params, buses));
                 attachSimulated(c.id(), profile, params, cc, meter.get().name());
@@ -134,29 +142,49 @@ public class Chargers {
             chargers.put(c.id(), new Charger(c.id(), c.name(), c.reader(), control, meter));
         }
         if (!chargers.isEmpty()) {
-            LOG.infof("Chargers: %s", chargers.values().stream().map(c -> c.id() + " (" + c.control().map(
-                    ChargerController::toString).orElse("not controlled") + ", meter " + c.meter().map(MeterRef::name)
-                    .orElse("none") + c.reader().map(r -> ", reader [" + r + "]").orElse("") + ")").toList());
+            LOG.infof(
+                    "Chargers: %s",
+                    chargers.values().stream()
+                            .map(c -> c.id() + " ("
+                                    + c.control()
+                                            .map(ChargerController::toString)
+                                            .orElse("not controlled") + ", meter "
+                                    + c.meter().map(MeterRef::name).orElse("none")
+                                    + c.reader()
+                                            .map(r -> ", reader [" + r + "]")
+                                            .orElse("") + ")")
+                            .toList());
         }
     }
 
-    private void attachSimulated(String chargerId, ChargerProfile profile, Map<String, Long> params,
-            BuildingConfig.ChargerControl cc, String meterName) {
+    private void attachSimulated(
+            String chargerId,
+            ChargerProfile profile,
+            Map<String, Long> params,
+            BuildingConfig.ChargerControl cc,
+            String meterName) {
         if (!polling.isSimulated(cc.bus())) {
             return; // a real charger beside simulated buses (hausmeter.sim.buses)
         }
-        polling.simulator().ifPresent(sim -> sim.building().charger(chargerId).ifPresent(simulated -> {
-            // A restarted simulator continues the charger meter from the last session reading too (those
-            // are real reads that never became meter_reading rows).
-            Number last = QuarkusTransaction.requiringNew().call(() -> (Number) org.hausmeter.charging.persistence.ChargingSession
-                    .getEntityManager().createNativeQuery("select max(greatest(start_wh, coalesce(end_wh, 0))) from charging_session"
-                            + " where charger = ?1").setParameter(1, chargerId).getSingleResult());
-            if (last != null) {
-                sim.building().continueAtLeast(meterName, last.longValue());
-            }
-            sim.attach(cc.bus(), cc.unitId(), new SimulatedWallbox(profile, params, simulated, clock));
-            LOG.infof("Simulated charger [%s]: %s answers at bus [%s] unit [%d]", chargerId, profile.id(), cc.bus(), cc.unitId());
-        }));
+        polling.simulator()
+                .ifPresent(sim -> sim.building().charger(chargerId).ifPresent(simulated -> {
+                    // A restarted simulator continues the charger meter from the last session reading too (those
+                    // are real reads that never became meter_reading rows).
+                    Number last = QuarkusTransaction.requiringNew()
+                            .call(() -> (Number) org.hausmeter.charging.persistence.ChargingSession.getEntityManager()
+                                    .createNativeQuery(
+                                            "select max(greatest(start_wh, coalesce(end_wh, 0))) from charging_session"
+                                                    + " where charger = ?1")
+                                    .setParameter(1, chargerId)
+                                    .getSingleResult());
+                    if (last != null) {
+                        sim.building().continueAtLeast(meterName, last.longValue());
+                    }
+                    sim.attach(cc.bus(), cc.unitId(), new SimulatedWallbox(profile, params, simulated, clock));
+                    LOG.infof(
+                            "Simulated charger [%s]: %s answers at bus [%s] unit [%d]",
+                            chargerId, profile.id(), cc.bus(), cc.unitId());
+                }));
     }
 
     public List<Charger> all() {
@@ -168,18 +196,24 @@ public class Chargers {
     }
 
     public Optional<Charger> byReader(String reader) {
-        return chargers.values().stream().filter(c -> c.reader().isPresent() && c.reader().get().equals(reader)).findFirst();
+        return chargers.values().stream()
+                .filter(c -> c.reader().isPresent() && c.reader().get().equals(reader))
+                .findFirst();
     }
 
     /** Reader names of the building file. */
     public Set<String> readers() {
-        return chargers.values().stream().flatMap(c -> c.reader().stream()).collect(java.util.stream.Collectors.toSet());
+        return chargers.values().stream()
+                .flatMap(c -> c.reader().stream())
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     /** The simulated charger behind {@code id}, in the simulated building only. */
     public Optional<SimulatedCharger> simulated(String id) {
         return polling.simulator()
-                .filter(sim -> byId(id).flatMap(Charger::meter).map(m -> polling.isSimulated(m.bus())).orElse(true))
+                .filter(sim -> byId(id).flatMap(Charger::meter)
+                        .map(m -> polling.isSimulated(m.bus()))
+                        .orElse(true))
                 .flatMap(sim -> sim.building().charger(id));
     }
 
@@ -188,7 +222,8 @@ public class Chargers {
      * attempts, on the meter's bus between the poller's requests.
      */
     public MeterReading readMeter(Charger charger) throws MeterReadFailed {
-        MeterRef ref = charger.meter().orElseThrow(() -> new MeterReadFailed("charger [" + charger.id() + "] has no meter", null));
+        MeterRef ref = charger.meter()
+                .orElseThrow(() -> new MeterReadFailed("charger [" + charger.id() + "] has no meter", null));
         Optional<PolledMeter> polled = polling.polledMeter(ref.name());
         BusPoller poller = polling.pollers().get(ref.bus());
         if (polled.isEmpty() || poller == null) {
@@ -198,11 +233,16 @@ public class Chargers {
         Duration pause = Duration.ofMillis(200);
         for (int attempt = 1; attempt <= Math.max(1, config.meterAttempts()); attempt++) {
             try {
-                return polling.onBus(ref.bus(), bus -> {
-                    Instant at = clock.instant();
-                    DecodeResult r = poller.readNow(polled.get(), Set.of(Quantity.IMPORT_ENERGY_TOTAL, Quantity.ACTIVE_POWER_TOTAL));
-                    return new MeterReading(at, r.require(Quantity.IMPORT_ENERGY_TOTAL), r.value(Quantity.ACTIVE_POWER_TOTAL));
-                }, config.busWait());
+                return polling.onBus(
+                        ref.bus(),
+                        bus -> {
+                            Instant at = clock.instant();
+                            DecodeResult r = poller.readNow(
+                                    polled.get(), Set.of(Quantity.IMPORT_ENERGY_TOTAL, Quantity.ACTIVE_POWER_TOTAL));
+                            return new MeterReading(
+                                    at, r.require(Quantity.IMPORT_ENERGY_TOTAL), r.value(Quantity.ACTIVE_POWER_TOTAL));
+                        },
+                        config.busWait());
             } catch (ModbusFailure | RuntimeException e) {
                 last = e;
                 if (attempt < config.meterAttempts()) {
@@ -216,7 +256,7 @@ public class Chargers {
                 }
             }
         }
-        throw new MeterReadFailed("charger meter [" + ref.name() + "] did not answer: " + (last == null ? "?" : last.getMessage()),
-                last);
+        throw new MeterReadFailed(
+                "charger meter [" + ref.name() + "] did not answer: " + (last == null ? "?" : last.getMessage()), last);
     }
 }

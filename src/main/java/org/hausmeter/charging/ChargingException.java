@@ -5,7 +5,9 @@ public class ChargingException extends RuntimeException {
 
     /** How an API answers it. */
     public enum Kind {
-        NOT_FOUND, INVALID, CONFLICT
+        NOT_FOUND,
+        INVALID,
+        CONFLICT
     }
 
     private final Kind kind;

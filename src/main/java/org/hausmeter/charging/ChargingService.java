@@ -43,21 +43,36 @@ public class ChargingService {
     private static final Logger LOG = Logger.getLogger(ChargingService.class);
 
     /** What a tap came to; {@code sessionId} is the started or stopped session, if any. */
-    public record TapResult(String charger, String uid, Outcome outcome, Reason reason, String message, Long sessionId) {
+    public record TapResult(
+            String charger, String uid, Outcome outcome, Reason reason, String message, Long sessionId) {
         public boolean accepted() {
             return outcome == Outcome.STARTED || outcome == Outcome.STOPPED || outcome == Outcome.ENROLLED;
         }
     }
 
     /** A session as the API and pages show it; energy is {@code endWh - startWh} once ended. */
-    public record SessionView(long id, String charger, String chargerName, long meterId, String cardUid, long residentId,
-            String residentName, long tenancyId, Instant startedAt, Instant endedAt, long startWh, Long endWh, Long energyWh,
-            String status, String flagReason, String endReason, boolean seenPower, String source) {
-    }
+    public record SessionView(
+            long id,
+            String charger,
+            String chargerName,
+            long meterId,
+            String cardUid,
+            long residentId,
+            String residentName,
+            long tenancyId,
+            Instant startedAt,
+            Instant endedAt,
+            long startWh,
+            Long endWh,
+            Long energyWh,
+            String status,
+            String flagReason,
+            String endReason,
+            boolean seenPower,
+            String source) {}
 
     /** The simulated car at a charger. */
-    public record SimulatedCar(String charger, String vehicle, boolean enabled, long wantsWh) {
-    }
+    public record SimulatedCar(String charger, String vehicle, boolean enabled, long wantsWh) {}
 
     private final Chargers chargers;
     private final CardService cards;
@@ -70,8 +85,14 @@ public class ChargingService {
     private final Map<String, Instant> lastTaps = new ConcurrentHashMap<>();
     private final UnknownCardLimiter unknown;
 
-    ChargingService(Chargers chargers, CardService cards, DecisionLog log, ChargingConfig config, BuildingSettings settings,
-            AuditLog audit, Clock clock) {
+    ChargingService(
+            Chargers chargers,
+            CardService cards,
+            DecisionLog log,
+            ChargingConfig config,
+            BuildingSettings settings,
+            AuditLog audit,
+            Clock clock) {
         this.chargers = chargers;
         this.cards = cards;
         this.log = log;
@@ -79,7 +100,8 @@ public class ChargingService {
         this.settings = settings;
         this.audit = audit;
         this.clock = clock;
-        this.unknown = new UnknownCardLimiter(config.unknownLogPerUid(), config.unknownLogPerMinute(), java.time.Duration.ofMinutes(1));
+        this.unknown = new UnknownCardLimiter(
+                config.unknownLogPerUid(), config.unknownLogPerMinute(), java.time.Duration.ofMinutes(1));
     }
 
     private ZoneId zone() {
@@ -90,10 +112,23 @@ public class ChargingService {
     public TapResult readerTap(String reader, CardUid uid) {
         Optional<Charger> charger = chargers.byReader(reader);
         if (charger.isEmpty()) {
-            log.record(null, reader, uid.hex(), Origin.READER, Outcome.REFUSED, Reason.UNKNOWN_READER, "Reader [" + reader
-                    + "] is not at any charger of the building file", null, null);
-            return new TapResult(null, uid.hex(), Outcome.REFUSED, Reason.UNKNOWN_READER, "Reader [" + reader
-                    + "] is not at any charger", null);
+            log.record(
+                    null,
+                    reader,
+                    uid.hex(),
+                    Origin.READER,
+                    Outcome.REFUSED,
+                    Reason.UNKNOWN_READER,
+                    "Reader [" + reader + "] is not at any charger of the building file",
+                    null,
+                    null);
+            return new TapResult(
+                    null,
+                    uid.hex(),
+                    Outcome.REFUSED,
+                    Reason.UNKNOWN_READER,
+                    "Reader [" + reader + "] is not at any charger",
+                    null);
         }
         return tap(charger.get().id(), uid, Origin.READER, reader);
     }
@@ -120,48 +155,89 @@ public class ChargingService {
             Instant now = clock.instant();
             String key = chargerId + "|" + uid.hex();
             TapContext ctx = QuarkusTransaction.requiringNew().call(() -> context(chargerId, uid, now));
-            TapRules.Decision d = TapRules.decide(new TapRules.Tap(uid, chargerId, now, zone(), ctx.card(), ctx.onCharger(),
-                    ctx.ofCard(), cards.enrollment().map(e -> e.residentName()), Optional.ofNullable(lastTaps.get(key)),
-                    config.debounce(), charger.control().isPresent() && charger.meter().isPresent()));
+            TapRules.Decision d = TapRules.decide(new TapRules.Tap(
+                    uid,
+                    chargerId,
+                    now,
+                    zone(),
+                    ctx.card(),
+                    ctx.onCharger(),
+                    ctx.ofCard(),
+                    cards.enrollment().map(e -> e.residentName()),
+                    Optional.ofNullable(lastTaps.get(key)),
+                    config.debounce(),
+                    charger.control().isPresent() && charger.meter().isPresent()));
             if (d.action() != TapRules.Action.IGNORE) {
                 lastTaps.put(key, now);
             }
             return switch (d.action()) {
-                case IGNORE -> result(charger, uid, origin, reader, Outcome.IGNORED, d.reason(), d.message(), null, ctx.residentId());
+                case IGNORE ->
+                    result(
+                            charger,
+                            uid,
+                            origin,
+                            reader,
+                            Outcome.IGNORED,
+                            d.reason(),
+                            d.message(),
+                            null,
+                            ctx.residentId());
                 case REFUSE -> refuse(charger, uid, origin, reader, d, ctx.residentId(), now);
                 case ENROLL -> enroll(charger, uid, origin, reader);
                 case START -> start(charger, uid, origin, reader, ctx, d);
-                case STOP -> stop(charger, ctx.onCharger().get().id(), Reason.STOP_BY_CARD, origin, reader, d.message());
+                case STOP ->
+                    stop(charger, ctx.onCharger().get().id(), Reason.STOP_BY_CARD, origin, reader, d.message());
             };
         } finally {
             lock.unlock();
         }
     }
 
-    private record TapContext(Optional<TapRules.Card> card, Long cardId, Long residentId, Long tenancyId,
-            Optional<TapRules.OpenSession> onCharger, Optional<TapRules.OpenSession> ofCard) {
-    }
+    private record TapContext(
+            Optional<TapRules.Card> card,
+            Long cardId,
+            Long residentId,
+            Long tenancyId,
+            Optional<TapRules.OpenSession> onCharger,
+            Optional<TapRules.OpenSession> ofCard) {}
 
     private TapContext context(String chargerId, CardUid uid, Instant now) {
         Optional<ChargingCard> card = ChargingCard.findByUid(uid.hex());
         Long tenancyId = card.flatMap(c -> runningTenancy(c.resident.id, now)).orElse(null);
-        Optional<TapRules.Card> rules = card.map(c -> new TapRules.Card(uid, c.resident.displayName,
-                Optional.ofNullable(c.blockedAt), Optional.ofNullable(c.blockedReason), Optional.ofNullable(c.expiresOn),
+        Optional<TapRules.Card> rules = card.map(c -> new TapRules.Card(
+                uid,
+                c.resident.displayName,
+                Optional.ofNullable(c.blockedAt),
+                Optional.ofNullable(c.blockedReason),
+                Optional.ofNullable(c.expiresOn),
                 tenancyId != null));
         Optional<TapRules.OpenSession> onCharger = ChargingSession.openOn(chargerId)
                 .map(s -> new TapRules.OpenSession(s.id, s.charger, new CardUid(s.cardUid)));
         Optional<TapRules.OpenSession> ofCard = ChargingSession.openOfCard(uid.hex())
                 .map(s -> new TapRules.OpenSession(s.id, s.charger, new CardUid(s.cardUid)));
-        return new TapContext(rules, card.map(c -> c.id).orElse(null), card.map(c -> c.resident.id).orElse(null), tenancyId,
-                onCharger, ofCard);
+        return new TapContext(
+                rules,
+                card.map(c -> c.id).orElse(null),
+                card.map(c -> c.resident.id).orElse(null),
+                tenancyId,
+                onCharger,
+                ofCard);
     }
 
     private static Optional<Long> runningTenancy(long residentId, Instant at) {
-        return Tenancy.<Tenancy>find("resident.id = ?1 and moveIn <= ?2 and (moveOut is null or moveOut > ?2)", residentId, at)
-                .firstResultOptional().map(t -> t.id);
+        return Tenancy.<Tenancy>find(
+                        "resident.id = ?1 and moveIn <= ?2 and (moveOut is null or moveOut > ?2)", residentId, at)
+                .firstResultOptional()
+                .map(t -> t.id);
     }
 
-    private TapResult refuse(Charger charger, CardUid uid, Origin origin, String reader, TapRules.Decision d, Long residentId,
+    private TapResult refuse(
+            Charger charger,
+            CardUid uid,
+            Origin origin,
+            String reader,
+            TapRules.Decision d,
+            Long residentId,
             Instant now) {
         if (d.reason() == Reason.UNKNOWN_CARD || d.reason() == Reason.RANDOM_ID) {
             UnknownCardLimiter.Verdict v;
@@ -173,7 +249,8 @@ public class ChargingService {
                 return new TapResult(charger.id(), uid.hex(), Outcome.REFUSED, d.reason(), d.message(), null);
             }
             String message = v.suppressedBefore() > 0
-                    ? d.message() + " (" + v.suppressedBefore() + " earlier unknown taps not logged: rate limit)" : d.message();
+                    ? d.message() + " (" + v.suppressedBefore() + " earlier unknown taps not logged: rate limit)"
+                    : d.message();
             return result(charger, uid, origin, reader, Outcome.REFUSED, d.reason(), message, null, null);
         }
         return result(charger, uid, origin, reader, Outcome.REFUSED, d.reason(), d.message(), null, residentId);
@@ -182,26 +259,53 @@ public class ChargingService {
     private TapResult enroll(Charger charger, CardUid uid, Origin origin, String reader) {
         Optional<CardService.Enrollment> e = cards.enrollment();
         if (e.isEmpty()) {
-            return result(charger, uid, origin, reader, Outcome.REFUSED, Reason.UNKNOWN_CARD, "Card " + uid
-                    + " is not registered (the enrollment ended)", null, null);
+            return result(
+                    charger,
+                    uid,
+                    origin,
+                    reader,
+                    Outcome.REFUSED,
+                    Reason.UNKNOWN_CARD,
+                    "Card " + uid + " is not registered (the enrollment ended)",
+                    null,
+                    null);
         }
         try {
             CardService.CardView card = cards.completeEnrollment(uid, e.get(), charger.id());
-            return result(charger, uid, origin, reader, Outcome.ENROLLED, Reason.ENROLLED, "Card " + uid + " registered to "
-                    + card.residentName() + " by enrollment (started by " + e.get().startedBy() + ")", null, card.residentId());
+            return result(
+                    charger,
+                    uid,
+                    origin,
+                    reader,
+                    Outcome.ENROLLED,
+                    Reason.ENROLLED,
+                    "Card " + uid + " registered to " + card.residentName() + " by enrollment (started by "
+                            + e.get().startedBy() + ")",
+                    null,
+                    card.residentId());
         } catch (ChargingException ex) {
-            return result(charger, uid, origin, reader, Outcome.REFUSED, Reason.UNKNOWN_CARD, ex.getMessage(), null, null);
+            return result(
+                    charger, uid, origin, reader, Outcome.REFUSED, Reason.UNKNOWN_CARD, ex.getMessage(), null, null);
         }
     }
 
-    private TapResult start(Charger charger, CardUid uid, Origin origin, String reader, TapContext ctx, TapRules.Decision d) {
+    private TapResult start(
+            Charger charger, CardUid uid, Origin origin, String reader, TapContext ctx, TapRules.Decision d) {
         ChargerController control = charger.control().orElseThrow();
         MeterReading startReading;
         try {
             startReading = chargers.readMeter(charger);
         } catch (Chargers.MeterReadFailed e) {
-            return result(charger, uid, origin, reader, Outcome.REFUSED, Reason.METER_FAILED, "Card " + uid + ": "
-                    + e.getMessage() + "; not started", null, ctx.residentId());
+            return result(
+                    charger,
+                    uid,
+                    origin,
+                    reader,
+                    Outcome.REFUSED,
+                    Reason.METER_FAILED,
+                    "Card " + uid + ": " + e.getMessage() + "; not started",
+                    null,
+                    ctx.residentId());
         }
         String failure = null;
         try {
@@ -213,8 +317,16 @@ public class ChargingService {
         }
         if (failure != null) {
             disableQuietly(control);
-            return result(charger, uid, origin, reader, Outcome.REFUSED, Reason.CHARGER_FAILED, "Card " + uid + ": "
-                    + failure + "; not started", null, ctx.residentId());
+            return result(
+                    charger,
+                    uid,
+                    origin,
+                    reader,
+                    Outcome.REFUSED,
+                    Reason.CHARGER_FAILED,
+                    "Card " + uid + ": " + failure + "; not started",
+                    null,
+                    ctx.residentId());
         }
         long sessionId;
         try {
@@ -236,11 +348,27 @@ public class ChargingService {
             });
         } catch (RuntimeException e) {
             disableQuietly(control);
-            return result(charger, uid, origin, reader, Outcome.REFUSED, Reason.CHARGER_FAILED, "Card " + uid
-                    + ": the session could not be stored (" + rootMessage(e) + "); charger switched off", null, ctx.residentId());
+            return result(
+                    charger,
+                    uid,
+                    origin,
+                    reader,
+                    Outcome.REFUSED,
+                    Reason.CHARGER_FAILED,
+                    "Card " + uid + ": the session could not be stored (" + rootMessage(e) + "); charger switched off",
+                    null,
+                    ctx.residentId());
         }
-        return result(charger, uid, origin, reader, Outcome.STARTED, Reason.START, d.message() + " at " + startReading.importWh()
-                + " Wh", sessionId, ctx.residentId());
+        return result(
+                charger,
+                uid,
+                origin,
+                reader,
+                Outcome.STARTED,
+                Reason.START,
+                d.message() + " at " + startReading.importWh() + " Wh",
+                sessionId,
+                ctx.residentId());
     }
 
     /**
@@ -248,10 +376,16 @@ public class ChargingService {
      * When the charger cannot be switched off the session stays open and the result says so.
      */
     private TapResult stop(Charger charger, long sessionId, Reason reason, Origin origin, String reader, String why) {
-        ChargingSession s = QuarkusTransaction.requiringNew().call(() -> ChargingSession.<ChargingSession>findById(sessionId));
+        ChargingSession s =
+                QuarkusTransaction.requiringNew().call(() -> ChargingSession.<ChargingSession>findById(sessionId));
         if (s == null || !ChargingSession.OPEN.equals(s.status)) {
-            return new TapResult(charger.id(), s == null ? null : s.cardUid, Outcome.IGNORED, reason, "Session " + sessionId
-                    + " is not open", sessionId);
+            return new TapResult(
+                    charger.id(),
+                    s == null ? null : s.cardUid,
+                    Outcome.IGNORED,
+                    reason,
+                    "Session " + sessionId + " is not open",
+                    sessionId);
         }
         CardUid uid = new CardUid(s.cardUid);
         if (charger.control().isPresent()) {
@@ -264,8 +398,16 @@ public class ChargingService {
                 failure = "charger did not take the command: " + e.getMessage();
             }
             if (failure != null) {
-                return result(charger, uid, origin, reader, Outcome.REFUSED, Reason.CHARGER_FAILED, "Session " + sessionId
-                        + " could not be stopped (" + failure + "); it stays open", sessionId, s.residentId);
+                return result(
+                        charger,
+                        uid,
+                        origin,
+                        reader,
+                        Outcome.REFUSED,
+                        Reason.CHARGER_FAILED,
+                        "Session " + sessionId + " could not be stopped (" + failure + "); it stays open",
+                        sessionId,
+                        s.residentId);
             }
         }
         Optional<Long> endWh = Optional.empty();
@@ -292,8 +434,12 @@ public class ChargingService {
             fresh.endReason = endReason(reason);
         });
         String energy = endWh.map(e -> (e - s.startWh) + " Wh").orElse("unknown energy");
-        String message = why + ": " + energy + (closing.billable() ? "" : "; flagged: " + closing.flagReason().get());
-        Outcome outcome = !closing.billable() ? Outcome.FLAGGED : reason == Reason.STOP_BY_CARD ? Outcome.STOPPED : Outcome.ENDED;
+        String message = why + ": " + energy
+                + (closing.billable()
+                        ? ""
+                        : "; flagged: " + closing.flagReason().get());
+        Outcome outcome =
+                !closing.billable() ? Outcome.FLAGGED : reason == Reason.STOP_BY_CARD ? Outcome.STOPPED : Outcome.ENDED;
         return result(charger, uid, origin, reader, outcome, reason, message, sessionId, s.residentId);
     }
 
@@ -313,22 +459,38 @@ public class ChargingService {
         if (reason == null || reason.isBlank()) {
             throw new ChargingException(ChargingException.Kind.INVALID, "Ending a session needs a reason");
         }
-        ChargingSession s = QuarkusTransaction.requiringNew().call(() -> ChargingSession.<ChargingSession>findById(sessionId));
+        ChargingSession s =
+                QuarkusTransaction.requiringNew().call(() -> ChargingSession.<ChargingSession>findById(sessionId));
         if (s == null) {
             throw new ChargingException(ChargingException.Kind.NOT_FOUND, "No charging session [" + sessionId + "]");
         }
         if (!ChargingSession.OPEN.equals(s.status)) {
-            throw new ChargingException(ChargingException.Kind.CONFLICT, "Charging session [" + sessionId + "] is not open");
+            throw new ChargingException(
+                    ChargingException.Kind.CONFLICT, "Charging session [" + sessionId + "] is not open");
         }
-        Charger charger = chargers.byId(s.charger).orElseThrow(() -> new ChargingException(ChargingException.Kind.CONFLICT,
-                "Charger [" + s.charger + "] is no longer in the building file"));
+        Charger charger = chargers.byId(s.charger)
+                .orElseThrow(() -> new ChargingException(
+                        ChargingException.Kind.CONFLICT,
+                        "Charger [" + s.charger + "] is no longer in the building file"));
         ReentrantLock lock = locks.computeIfAbsent(charger.id(), k -> new ReentrantLock(true));
         lock.lock();
         try {
-            TapResult r = stop(charger, sessionId, Reason.CARETAKER, Origin.CARETAKER, null, "Ended by " + actor + " (" + reason + ")");
+            TapResult r = stop(
+                    charger,
+                    sessionId,
+                    Reason.CARETAKER,
+                    Origin.CARETAKER,
+                    null,
+                    "Ended by " + actor + " (" + reason + ")");
             if (r.outcome() != Outcome.REFUSED) {
-                QuarkusTransaction.requiringNew().run(() -> audit.record(actor, "charging.session.end", "charging-session:"
-                        + sessionId, Map.of("status", "OPEN"), Map.of("outcome", r.outcome().name()), reason));
+                QuarkusTransaction.requiringNew()
+                        .run(() -> audit.record(
+                                actor,
+                                "charging.session.end",
+                                "charging-session:" + sessionId,
+                                Map.of("status", "OPEN"),
+                                Map.of("outcome", r.outcome().name()),
+                                reason));
             }
             return r;
         } finally {
@@ -343,10 +505,10 @@ public class ChargingService {
      * again next time.
      */
     public void checkSessions(Instant now) {
-        SessionRules.Limits limits = new SessionRules.Limits(config.idleTimeout(), config.neverChargedTimeout(),
-                config.powerThresholdW());
-        List<ChargingSession> open = QuarkusTransaction.requiringNew().call(() -> ChargingSession.<ChargingSession>list("status",
-                ChargingSession.OPEN));
+        SessionRules.Limits limits =
+                new SessionRules.Limits(config.idleTimeout(), config.neverChargedTimeout(), config.powerThresholdW());
+        List<ChargingSession> open = QuarkusTransaction.requiringNew()
+                .call(() -> ChargingSession.<ChargingSession>list("status", ChargingSession.OPEN));
         for (ChargingSession s : open) {
             Optional<Charger> charger = chargers.byId(s.charger);
             if (charger.isEmpty()) {
@@ -365,7 +527,8 @@ public class ChargingService {
     }
 
     private void checkSession(Charger charger, long sessionId, Instant now, SessionRules.Limits limits) {
-        ChargingSession s = QuarkusTransaction.requiringNew().call(() -> ChargingSession.<ChargingSession>findById(sessionId));
+        ChargingSession s =
+                QuarkusTransaction.requiringNew().call(() -> ChargingSession.<ChargingSession>findById(sessionId));
         if (s == null || !ChargingSession.OPEN.equals(s.status)) {
             return;
         }
@@ -397,13 +560,15 @@ public class ChargingService {
                 fresh.lastPowerAt = lp;
             });
         }
-        Optional<Reason> end = SessionRules.endReason(new SessionRules.Running(s.startedAt, seen, Optional.ofNullable(lastPower)),
-                now, vehicle, limits);
+        Optional<Reason> end = SessionRules.endReason(
+                new SessionRules.Running(s.startedAt, seen, Optional.ofNullable(lastPower)), now, vehicle, limits);
         if (end.isPresent()) {
             String why = switch (end.get()) {
                 case UNPLUGGED -> "The car was unplugged";
                 case IDLE -> "The car drew no power for " + limits.idleTimeout().toMinutes() + " min";
-                default -> "The car drew no power within " + limits.neverChargedTimeout().toMinutes() + " min";
+                default ->
+                    "The car drew no power within "
+                            + limits.neverChargedTimeout().toMinutes() + " min";
             };
             stop(charger, sessionId, end.get(), Origin.MONITOR, null, why + " (session " + sessionId + ")");
         }
@@ -424,28 +589,58 @@ public class ChargingService {
             ReentrantLock lock = locks.computeIfAbsent(charger.id(), k -> new ReentrantLock(true));
             lock.lock();
             try {
-                Optional<ChargingSession> open = QuarkusTransaction.requiringNew().call(() -> ChargingSession.openOn(charger.id()));
+                Optional<ChargingSession> open =
+                        QuarkusTransaction.requiringNew().call(() -> ChargingSession.openOn(charger.id()));
                 boolean enabled;
                 try {
                     enabled = control.enabled();
                 } catch (ModbusFailure | RuntimeException e) {
-                    log.record(charger.id(), null, open.map(s -> s.cardUid).orElse(null), Origin.RECOVERY, Outcome.CONTROL,
-                            Reason.CHARGER_FAILED, "State of charger [" + charger.id() + "] not readable at start: "
-                            + e.getMessage() + (open.isPresent() ? "; session " + open.get().id + " stays open" : ""),
-                            open.map(s -> s.id).orElse(null), open.map(s -> s.residentId).orElse(null));
+                    log.record(
+                            charger.id(),
+                            null,
+                            open.map(s -> s.cardUid).orElse(null),
+                            Origin.RECOVERY,
+                            Outcome.CONTROL,
+                            Reason.CHARGER_FAILED,
+                            "State of charger [" + charger.id() + "] not readable at start: " + e.getMessage()
+                                    + (open.isPresent() ? "; session " + open.get().id + " stays open" : ""),
+                            open.map(s -> s.id).orElse(null),
+                            open.map(s -> s.residentId).orElse(null));
                     continue;
                 }
                 if (open.isPresent() && enabled) {
                     ChargingSession s = open.get();
-                    log.record(charger.id(), null, s.cardUid, Origin.RECOVERY, Outcome.CONTROL, Reason.RESUMED, "Session " + s.id
-                            + " on [" + charger.id() + "] continues: the charger is still enabled", s.id, s.residentId);
+                    log.record(
+                            charger.id(),
+                            null,
+                            s.cardUid,
+                            Origin.RECOVERY,
+                            Outcome.CONTROL,
+                            Reason.RESUMED,
+                            "Session " + s.id + " on [" + charger.id() + "] continues: the charger is still enabled",
+                            s.id,
+                            s.residentId);
                 } else if (open.isPresent()) {
-                    stop(charger, open.get().id, Reason.RECOVERY, Origin.RECOVERY, null, "Charger [" + charger.id()
-                            + "] was found switched off at start (session " + open.get().id + ")");
+                    stop(
+                            charger,
+                            open.get().id,
+                            Reason.RECOVERY,
+                            Origin.RECOVERY,
+                            null,
+                            "Charger [" + charger.id() + "] was found switched off at start (session " + open.get().id
+                                    + ")");
                 } else if (enabled) {
                     disableQuietly(control);
-                    log.record(charger.id(), null, null, Origin.RECOVERY, Outcome.CONTROL, Reason.ENABLED_WITHOUT_SESSION,
-                            "Charger [" + charger.id() + "] was enabled without a session: switched off", null, null);
+                    log.record(
+                            charger.id(),
+                            null,
+                            null,
+                            Origin.RECOVERY,
+                            Outcome.CONTROL,
+                            Reason.ENABLED_WITHOUT_SESSION,
+                            "Charger [" + charger.id() + "] was enabled without a session: switched off",
+                            null,
+                            null);
                 }
             } finally {
                 lock.unlock();
@@ -461,8 +656,16 @@ public class ChargingService {
         }
     }
 
-    private TapResult result(Charger charger, CardUid uid, Origin origin, String reader, Outcome outcome, Reason reason,
-            String message, Long sessionId, Long residentId) {
+    private TapResult result(
+            Charger charger,
+            CardUid uid,
+            Origin origin,
+            String reader,
+            Outcome outcome,
+            Reason reason,
+            String message,
+            Long sessionId,
+            Long residentId) {
         log.record(charger.id(), reader, uid.hex(), origin, outcome, reason, message, sessionId, residentId);
         return new TapResult(charger.id(), uid.hex(), outcome, reason, message, sessionId);
     }
@@ -498,24 +701,51 @@ public class ChargingService {
                 q.append(" and charger = :charger");
                 p.put("charger", charger);
             }
-            List<ChargingSession> list = ChargingSession.<ChargingSession>find(q + " order by startedAt desc", p).page(0, limit).list();
+            List<ChargingSession> list = ChargingSession.<ChargingSession>find(q + " order by startedAt desc", p)
+                    .page(0, limit)
+                    .list();
             Map<Long, String> names = new java.util.HashMap<>();
             for (ChargingSession s : list) {
-                names.computeIfAbsent(s.residentId, id -> Account.<Account>findByIdOptional(id).map(a -> a.displayName).orElse("?"));
+                names.computeIfAbsent(
+                        s.residentId,
+                        id -> Account.<Account>findByIdOptional(id)
+                                .map(a -> a.displayName)
+                                .orElse("?"));
             }
             return list.stream().map(s -> view(s, names.get(s.residentId))).toList();
         });
     }
 
     public Optional<SessionView> session(long id) {
-        return QuarkusTransaction.requiringNew().call(() -> ChargingSession.<ChargingSession>findByIdOptional(id).map(s -> view(s,
-                Account.<Account>findByIdOptional(s.residentId).map(a -> a.displayName).orElse("?"))));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ChargingSession.<ChargingSession>findByIdOptional(id)
+                        .map(s -> view(
+                                s,
+                                Account.<Account>findByIdOptional(s.residentId)
+                                        .map(a -> a.displayName)
+                                        .orElse("?"))));
     }
 
     private SessionView view(ChargingSession s, String residentName) {
-        return new SessionView(s.id, s.charger, chargers.byId(s.charger).map(Charger::name).orElse(s.charger), s.meterId,
-                s.cardUid, s.residentId, residentName, s.tenancyId, s.startedAt, s.endedAt, s.startWh, s.endWh,
-                s.endWh == null ? null : s.endWh - s.startWh, s.status, s.flagReason, s.endReason, s.seenPower, s.source);
+        return new SessionView(
+                s.id,
+                s.charger,
+                chargers.byId(s.charger).map(Charger::name).orElse(s.charger),
+                s.meterId,
+                s.cardUid,
+                s.residentId,
+                residentName,
+                s.tenancyId,
+                s.startedAt,
+                s.endedAt,
+                s.startWh,
+                s.endWh,
+                s.endWh == null ? null : s.endWh - s.startWh,
+                s.status,
+                s.flagReason,
+                s.endReason,
+                s.seenPower,
+                s.source);
     }
 
     // ---- the simulated car (simulated building only) ----
@@ -533,7 +763,9 @@ public class ChargingService {
         Instant now = clock.instant();
         if (plugged) {
             try {
-                c.plug(now, powerW == null ? SimulatedCharger.DEFAULT_CAR_POWER_W : powerW,
+                c.plug(
+                        now,
+                        powerW == null ? SimulatedCharger.DEFAULT_CAR_POWER_W : powerW,
                         wantsWh == null ? SimulatedCharger.DEFAULT_CAR_WANTS_WH : wantsWh);
             } catch (IllegalArgumentException e) {
                 throw new ChargingException(ChargingException.Kind.INVALID, e.getMessage());
@@ -548,7 +780,9 @@ public class ChargingService {
         if (chargers.byId(chargerId).isEmpty()) {
             throw new ChargingException(ChargingException.Kind.NOT_FOUND, "No charger [" + chargerId + "]");
         }
-        return chargers.simulated(chargerId).orElseThrow(() -> new ChargingException(ChargingException.Kind.CONFLICT,
-                "Charger [" + chargerId + "] is not simulated (only in the simulated building)"));
+        return chargers.simulated(chargerId)
+                .orElseThrow(() -> new ChargingException(
+                        ChargingException.Kind.CONFLICT,
+                        "Charger [" + chargerId + "] is not simulated (only in the simulated building)"));
     }
 }

@@ -58,25 +58,34 @@ public class ChargingStartup {
             return t;
         });
         long every = config.monitorInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                service.checkSessions(clock.instant());
-            } catch (RuntimeException e) {
-                LOG.warnf("Charging session check failed: %s", e.getMessage());
-            }
-        }, every, every, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        service.checkSessions(clock.instant());
+                    } catch (RuntimeException e) {
+                        LOG.warnf("Charging session check failed: %s", e.getMessage());
+                    }
+                },
+                every,
+                every,
+                TimeUnit.MILLISECONDS);
         for (Chargers.Charger c : chargers.all()) {
             Optional<java.time.Duration> keepAlive = c.control().flatMap(ChargerController::keepAliveInterval);
             if (keepAlive.isPresent()) {
                 ChargerController control = c.control().get();
                 long ms = keepAlive.get().toMillis();
-                scheduler.scheduleAtFixedRate(() -> {
-                    try {
-                        control.enabled();
-                    } catch (ModbusFailure | RuntimeException e) {
-                        LOG.debugf("Keep-alive of charger [%s] failed: %s", control.chargerId(), e.getMessage());
-                    }
-                }, ms, ms, TimeUnit.MILLISECONDS);
+                scheduler.scheduleAtFixedRate(
+                        () -> {
+                            try {
+                                control.enabled();
+                            } catch (ModbusFailure | RuntimeException e) {
+                                LOG.debugf(
+                                        "Keep-alive of charger [%s] failed: %s", control.chargerId(), e.getMessage());
+                            }
+                        },
+                        ms,
+                        ms,
+                        TimeUnit.MILLISECONDS);
             }
         }
         startReaders();
@@ -86,8 +95,9 @@ public class ChargingStartup {
         try {
             control.setup();
         } catch (ModbusFailure | RuntimeException e) {
-            LOG.warnf("Setup of charger [%s] (%s) failed: %s; taps there are refused until it answers", control.chargerId(),
-                    control.profile().id(), e.getMessage());
+            LOG.warnf(
+                    "Setup of charger [%s] (%s) failed: %s; taps there are refused until it answers",
+                    control.chargerId(), control.profile().id(), e.getMessage());
         }
     }
 
@@ -108,8 +118,11 @@ public class ChargingStartup {
             }
             return;
         }
-        watcher = new ReaderWatcher(chargers.readers(), (reader, uid) -> service.readerTap(reader, uid).accepted(),
-                config.readers().pollInterval(), Pattern.compile(config.readers().feedbackReaders()));
+        watcher = new ReaderWatcher(
+                chargers.readers(),
+                (reader, uid) -> service.readerTap(reader, uid).accepted(),
+                config.readers().pollInterval(),
+                Pattern.compile(config.readers().feedbackReaders()));
         watcher.start();
     }
 

@@ -19,13 +19,26 @@ public class DecisionLog {
 
     /** Where a decision came from. */
     public enum Origin {
-        READER, SIMULATED_TAP, MONITOR, RECOVERY, CARETAKER
+        READER,
+        SIMULATED_TAP,
+        MONITOR,
+        RECOVERY,
+        CARETAKER
     }
 
     /** One entry as the API shows it. */
-    public record Entry(long id, Instant at, String charger, String reader, String cardUid, String origin, String outcome,
-            String reason, String message, Long sessionId, Long residentId) {
-    }
+    public record Entry(
+            long id,
+            Instant at,
+            String charger,
+            String reader,
+            String cardUid,
+            String origin,
+            String outcome,
+            String reason,
+            String message,
+            Long sessionId,
+            Long residentId) {}
 
     private final Clock clock;
 
@@ -33,8 +46,16 @@ public class DecisionLog {
         this.clock = clock;
     }
 
-    public Entry record(String charger, String reader, String uid, Origin origin, Outcome outcome, Reason reason,
-            String message, Long sessionId, Long residentId) {
+    public Entry record(
+            String charger,
+            String reader,
+            String uid,
+            Origin origin,
+            Outcome outcome,
+            Reason reason,
+            String message,
+            Long sessionId,
+            Long residentId) {
         ChargingDecision d = new ChargingDecision();
         d.at = clock.instant();
         d.charger = charger;
@@ -47,9 +68,16 @@ public class DecisionLog {
         d.sessionId = sessionId;
         d.residentId = residentId;
         QuarkusTransaction.requiringNew().run(d::persist);
-        Logger.Level level = outcome == Outcome.REFUSED || outcome == Outcome.FLAGGED ? Logger.Level.WARN : Logger.Level.INFO;
-        LOG.logf(level, "Charging %s %s [%s]%s: %s", outcome, reason, charger == null ? "-" : charger,
-                reader == null ? "" : " reader [" + reader + "]", message);
+        Logger.Level level =
+                outcome == Outcome.REFUSED || outcome == Outcome.FLAGGED ? Logger.Level.WARN : Logger.Level.INFO;
+        LOG.logf(
+                level,
+                "Charging %s %s [%s]%s: %s",
+                outcome,
+                reason,
+                charger == null ? "-" : charger,
+                reader == null ? "" : " reader [" + reader + "]",
+                message);
         return view(d);
     }
 
@@ -67,12 +95,23 @@ public class DecisionLog {
                 p.put("before", before);
             }
             return ChargingDecision.<ChargingDecision>find(q + " order by id desc", p).page(0, limit).list().stream()
-                    .map(DecisionLog::view).toList();
+                    .map(DecisionLog::view)
+                    .toList();
         });
     }
 
     private static Entry view(ChargingDecision d) {
-        return new Entry(d.id, d.at, d.charger, d.reader, d.cardUid, d.origin, d.outcome, d.reason, d.message, d.sessionId,
+        return new Entry(
+                d.id,
+                d.at,
+                d.charger,
+                d.reader,
+                d.cardUid,
+                d.origin,
+                d.outcome,
+                d.reason,
+                d.message,
+                d.sessionId,
                 d.residentId);
     }
 }

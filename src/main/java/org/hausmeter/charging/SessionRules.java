@@ -11,20 +11,17 @@ import org.hausmeter.charging.control.ChargerController.Vehicle;
  */
 public final class SessionRules {
 
-    private SessionRules() {
-    }
+    private SessionRules() {}
 
     /**
      * @param idleTimeout          how long the car may draw nothing after it had charged
      * @param neverChargedTimeout  how long an enabled charger may wait for a car that never draws
      * @param powerThresholdW      power from which the car counts as drawing, W
      */
-    public record Limits(Duration idleTimeout, Duration neverChargedTimeout, long powerThresholdW) {
-    }
+    public record Limits(Duration idleTimeout, Duration neverChargedTimeout, long powerThresholdW) {}
 
     /** What the monitor knows of a running session. */
-    public record Running(Instant startedAt, boolean seenPower, Optional<Instant> lastPowerAt) {
-    }
+    public record Running(Instant startedAt, boolean seenPower, Optional<Instant> lastPowerAt) {}
 
     /** Whether {@code powerW} counts as the car drawing power. */
     public static boolean drawing(long powerW, Limits limits) {
@@ -68,16 +65,21 @@ public final class SessionRules {
      */
     public static Closing close(long startWh, Optional<Long> endWh, boolean seenPower, Optional<String> readFailure) {
         if (endWh.isEmpty()) {
-            return new Closing("FLAGGED", Optional.of("end meter reading failed: " + readFailure.orElse("unknown")), seenPower);
+            return new Closing(
+                    "FLAGGED", Optional.of("end meter reading failed: " + readFailure.orElse("unknown")), seenPower);
         }
         long end = endWh.get();
         if (end < startWh) {
-            return new Closing("FLAGGED", Optional.of("end reading " + end + " Wh is below the start reading " + startWh
-                    + " Wh (meter exchanged or reset?)"), seenPower);
+            return new Closing(
+                    "FLAGGED",
+                    Optional.of("end reading " + end + " Wh is below the start reading " + startWh
+                            + " Wh (meter exchanged or reset?)"),
+                    seenPower);
         }
         boolean power = seenPower || end > startWh;
         if (!power) {
-            return new Closing("FLAGGED", Optional.of("the car never drew power (" + startWh + " Wh at start and end)"), false);
+            return new Closing(
+                    "FLAGGED", Optional.of("the car never drew power (" + startWh + " Wh at start and end)"), false);
         }
         return new Closing("CLOSED", Optional.empty(), true);
     }

@@ -16,8 +16,7 @@ import java.util.Map;
 public final class UnknownCardLimiter {
 
     /** Whether to log this tap, and how many unknown taps were suppressed since the last one logged. */
-    public record Verdict(boolean log, long suppressedBefore) {
-    }
+    public record Verdict(boolean log, long suppressedBefore) {}
 
     private final Duration perUid;
     private final int maxPerWindow;

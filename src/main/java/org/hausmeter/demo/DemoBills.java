@@ -28,7 +28,11 @@ public class DemoBills {
     private final Clock clock;
     private final boolean enabled;
 
-    DemoBills(BillRuns runs, Bills bills, BuildingSettings settings, Clock clock,
+    DemoBills(
+            BillRuns runs,
+            Bills bills,
+            BuildingSettings settings,
+            Clock clock,
             @ConfigProperty(name = "hausmeter.demo.enabled") boolean enabled) {
         this.runs = runs;
         this.bills = bills;
@@ -60,12 +64,15 @@ public class DemoBills {
                     Bills.MonthIssue done = bills.issueMonth(m, "system");
                     issued += done.issued().size();
                     for (Bills.NotIssued n : done.notIssued()) {
-                        LOG.warnf("Demo bills: %s of %s left as a draft: %s", n.bill().apartmentCode(), m, n.reason());
+                        LOG.warnf(
+                                "Demo bills: %s of %s left as a draft: %s",
+                                n.bill().apartmentCode(), m, n.reason());
                     }
                 }
             }
-            LOG.infof("Demo bills: %d issued for %s to %s, drafts for %s (%.1f s)", issued, first, last.minusMonths(1),
-                    last, (System.nanoTime() - t0) / 1e9);
+            LOG.infof(
+                    "Demo bills: %d issued for %s to %s, drafts for %s (%.1f s)",
+                    issued, first, last.minusMonths(1), last, (System.nanoTime() - t0) / 1e9);
             LOG.info(readyLine(history, zone));
         } catch (RuntimeException e) {
             LOG.error("Demo bills failed: " + e.getMessage(), e);
@@ -74,7 +81,10 @@ public class DemoBills {
 
     /** The line that tells the operator the demo's pages are complete, not only that the server is up. */
     static String readyLine(HistoryReady history, ZoneId zone) {
-        return String.format("Demo ready: simulated history from %s to %s and the demo bills are in; every page shows"
-                + " its data now", history.from().atZone(zone).toLocalDate(), history.to().atZone(zone).toLocalDate());
+        return String.format(
+                "Demo ready: simulated history from %s to %s and the demo bills are in; every page shows"
+                        + " its data now",
+                history.from().atZone(zone).toLocalDate(),
+                history.to().atZone(zone).toLocalDate());
     }
 }

@@ -7,16 +7,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.LocalTime;
 import java.time.Month;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hausmeter.accounts.PasswordHasher;
+import org.hausmeter.accounts.Role;
+import org.hausmeter.accounts.persistence.Account;
+import org.hausmeter.accounts.persistence.Apartment;
+import org.hausmeter.accounts.persistence.Tenancy;
 import org.hausmeter.allocation.AllocationKey;
+import org.hausmeter.audit.AuditLog;
 import org.hausmeter.billing.TariffStore;
 import org.hausmeter.building.BuildingSettings;
 import org.hausmeter.building.persistence.Building;
+import org.hausmeter.bus.BuildingTopology;
+import org.hausmeter.charging.persistence.ChargingCard;
 import org.hausmeter.ledger.Intervals;
+import org.hausmeter.ledger.persistence.Meter;
 import org.hausmeter.tariff.DaySchedule;
 import org.hausmeter.tariff.GridPrice;
 import org.hausmeter.tariff.Money;
@@ -25,16 +35,6 @@ import org.hausmeter.tariff.TariffVersion;
 import org.hausmeter.tariff.TouWindow;
 import org.hausmeter.tariff.UnitPrice;
 import org.hausmeter.tariff.VatRate;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hausmeter.accounts.PasswordHasher;
-import org.hausmeter.accounts.Role;
-import org.hausmeter.accounts.persistence.Account;
-import org.hausmeter.accounts.persistence.Apartment;
-import org.hausmeter.accounts.persistence.Tenancy;
-import org.hausmeter.audit.AuditLog;
-import org.hausmeter.charging.persistence.ChargingCard;
-import org.hausmeter.bus.BuildingTopology;
-import org.hausmeter.ledger.persistence.Meter;
 import org.jboss.logging.Logger;
 
 /**
@@ -51,8 +51,7 @@ public class DemoBuilding {
     private static final Logger LOG = Logger.getLogger(DemoBuilding.class);
 
     /** A demo login; the password is public by design. */
-    public record DemoLogin(String username, String password, String displayName, Role role, String apartment) {
-    }
+    public record DemoLogin(String username, String password, String displayName, Role role, String apartment) {}
 
     /** Caretaker first, then one resident per apartment of demo-building.yaml; changes tenant. */
     public static final List<DemoLogin> LOGINS = List.of(
@@ -109,13 +108,29 @@ public class DemoBuilding {
                 new TouWindow("HT", LocalTime.of(6, 0), LocalTime.of(22, 0), UnitPrice.of(eur, ht)),
                 new TouWindow("NT", LocalTime.of(22, 0), LocalTime.MIDNIGHT, UnitPrice.of(eur, nt)));
         GridPrice grid = GridPrice.timeOfUse(
-                Season.of("Winter", Month.OCTOBER, Month.MARCH, ntHt.apply("0.2650", "0.3320"),
+                Season.of(
+                        "Winter",
+                        Month.OCTOBER,
+                        Month.MARCH,
+                        ntHt.apply("0.2650", "0.3320"),
                         DaySchedule.allDay("NT", UnitPrice.of(eur, "0.2650"))),
-                Season.of("Sommer", Month.APRIL, Month.SEPTEMBER, ntHt.apply("0.2550", "0.3150"),
+                Season.of(
+                        "Sommer",
+                        Month.APRIL,
+                        Month.SEPTEMBER,
+                        ntHt.apply("0.2550", "0.3150"),
                         DaySchedule.allDay("NT", UnitPrice.of(eur, "0.2550"))));
-        return new TariffStore.StoredTariff(new TariffVersion(SINCE, grid, UnitPrice.of(eur, "0.2150"),
-                Money.of(eur, "6.50"), UnitPrice.of(eur, "0.2400"), UnitPrice.of(eur, "0.3500"),
-                UnitPrice.of(eur, "0.0803"), VatRate.of("19")), AllocationKey.DYNAMIC_PROPORTIONAL,
+        return new TariffStore.StoredTariff(
+                new TariffVersion(
+                        SINCE,
+                        grid,
+                        UnitPrice.of(eur, "0.2150"),
+                        Money.of(eur, "6.50"),
+                        UnitPrice.of(eur, "0.2400"),
+                        UnitPrice.of(eur, "0.3500"),
+                        UnitPrice.of(eur, "0.0803"),
+                        VatRate.of("19")),
+                AllocationKey.DYNAMIC_PROPORTIONAL,
                 TariffStore.CommonKey.FLOOR_AREA);
     }
 
@@ -129,7 +144,12 @@ public class DemoBuilding {
     private final TariffStore tariffs;
     private final BuildingSettings settings;
 
-    DemoBuilding(Clock clock, AuditLog audit, BuildingTopology topology, TariffStore tariffs, BuildingSettings settings,
+    DemoBuilding(
+            Clock clock,
+            AuditLog audit,
+            BuildingTopology topology,
+            TariffStore tariffs,
+            BuildingSettings settings,
             @ConfigProperty(name = "hausmeter.demo.enabled") boolean enabled,
             @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int port,
             @ConfigProperty(name = "quarkus.http.host", defaultValue = "0.0.0.0") String host) {
@@ -152,12 +172,18 @@ public class DemoBuilding {
         StringBuilder banner = new StringBuilder(created ? "Demo building created. " : "Demo building. ")
                 .append("Demo logins (public passwords, demo only) and charging cards:");
         for (DemoLogin login : LOGINS) {
-            banner.append(String.format("%n    %-9s %-12s %-10s %-16s %s", login.username(), login.password(), login.role(),
+            banner.append(String.format(
+                    "%n    %-9s %-12s %-10s %-16s %s",
+                    login.username(),
+                    login.password(),
+                    login.role(),
                     login.apartment() == null ? "" : "apartment " + login.apartment(),
                     login.role() == Role.RESIDENT ? "card " + demoCard(login) : ""));
         }
-        banner.append(String.format("%n    Simulate a tap: curl -u hauswart:hauswart-demo -H 'Content-Type: application/json'"
-                + " -d '{\"uid\":\"%s\"}' http://localhost:%d/api/chargers/ch-1/simulate-tap", demoCard(LOGINS.get(1)), port));
+        banner.append(String.format(
+                "%n    Simulate a tap: curl -u hauswart:hauswart-demo -H 'Content-Type: application/json'"
+                        + " -d '{\"uid\":\"%s\"}' http://localhost:%d/api/chargers/ch-1/simulate-tap",
+                demoCard(LOGINS.get(1)), port));
         LOG.info(banner);
         allInterfacesWarning(host).ifPresent(LOG::warn);
     }
@@ -171,10 +197,15 @@ public class DemoBuilding {
         if (!List.of("0.0.0.0", "::", "0:0:0:0:0:0:0:0", "*").contains(h)) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(String.format("The demo listens on all network interfaces (%s) with public demo passwords"
-                + " (caretaker %s / %s, residents e.g. %s / %s): anybody who reaches this machine can log in."
-                + " On a shared network start it with HAUSMETER_HTTP_HOST=127.0.0.1.", h, LOGINS.get(0).username(),
-                LOGINS.get(0).password(), LOGINS.get(1).username(), LOGINS.get(1).password()));
+        return java.util.Optional.of(String.format(
+                "The demo listens on all network interfaces (%s) with public demo passwords"
+                        + " (caretaker %s / %s, residents e.g. %s / %s): anybody who reaches this machine can log in."
+                        + " On a shared network start it with HAUSMETER_HTTP_HOST=127.0.0.1.",
+                h,
+                LOGINS.get(0).username(),
+                LOGINS.get(0).password(),
+                LOGINS.get(1).username(),
+                LOGINS.get(1).password()));
     }
 
     /** Registers each demo resident's card (idempotent: a resident who has one is left alone). */
@@ -184,7 +215,8 @@ public class DemoBuilding {
                 continue;
             }
             Account acc = Account.findByUsername(login.username()).orElse(null);
-            if (acc == null || ChargingCard.count("resident.id", acc.id) > 0
+            if (acc == null
+                    || ChargingCard.count("resident.id", acc.id) > 0
                     || ChargingCard.findByUid(demoCard(login)).isPresent()) {
                 continue;
             }
@@ -195,7 +227,12 @@ public class DemoBuilding {
             card.registeredAt = clock.instant();
             card.registeredBy = "system";
             card.persist();
-            audit.record("system", "card.register", "card:" + card.uid, null, java.util.Map.of("resident", acc.username),
+            audit.record(
+                    "system",
+                    "card.register",
+                    "card:" + card.uid,
+                    null,
+                    java.util.Map.of("resident", acc.username),
                     "demo seed");
         }
     }
@@ -213,7 +250,8 @@ public class DemoBuilding {
         building.updatedAt = clock.instant();
         ZoneId zone = ZoneId.of(building.timeZone);
         // changes tenant on the 15th of last month: that month is billed in two parts.
-        LocalDate handover = LocalDate.now(clock.withZone(zone)).withDayOfMonth(15).minusMonths(1);
+        LocalDate handover =
+                LocalDate.now(clock.withZone(zone)).withDayOfMonth(15).minusMonths(1);
         for (DemoLogin login : LOGINS) {
             Account acc = new Account();
             acc.username = login.username();
@@ -225,8 +263,9 @@ public class DemoBuilding {
             acc.persist();
             if (login.apartment() != null) {
                 Tenancy t = new Tenancy();
-                t.apartment = Apartment.findByCode(login.apartment()).orElseThrow(() -> new IllegalStateException(
-                        "Demo apartment [" + login.apartment() + "] is not in the building file"));
+                t.apartment = Apartment.findByCode(login.apartment())
+                        .orElseThrow(() -> new IllegalStateException(
+                                "Demo apartment [" + login.apartment() + "] is not in the building file"));
                 t.resident = acc;
                 t.moveIn = Intervals.dayStart(login.username().equals("fatma") ? handover : SINCE, zone);
                 t.moveOut = login.username().equals("emil") ? Intervals.dayStart(handover, zone) : null;
@@ -236,8 +275,13 @@ public class DemoBuilding {
         Meter.update("installedAt = ?1 where installedAt > ?1", Intervals.dayStart(SINCE, zone));
         settings.updateIssuer(ISSUER, 14);
         tariffs.save(TARIFF, "system", "demo tariff");
-        audit.record("system", "demo.seed", "building", null, LOGINS.size() + " accounts, "
-                + Tenancy.count() + " tenancies", null);
+        audit.record(
+                "system",
+                "demo.seed",
+                "building",
+                null,
+                LOGINS.size() + " accounts, " + Tenancy.count() + " tenancies",
+                null);
         return true;
     }
 }

@@ -41,7 +41,11 @@ public class DemoChargingHistory {
     private final boolean enabled;
     private final int historyMonths;
 
-    DemoChargingHistory(PollingService polling, Chargers chargers, BuildingSettings settings, Clock clock,
+    DemoChargingHistory(
+            PollingService polling,
+            Chargers chargers,
+            BuildingSettings settings,
+            Clock clock,
             @ConfigProperty(name = "hausmeter.demo.enabled") boolean enabled,
             @ConfigProperty(name = "hausmeter.sim.history-months", defaultValue = "12") int historyMonths) {
         this.polling = polling;
@@ -59,7 +63,9 @@ public class DemoChargingHistory {
         SimulatedBuilding building = polling.simulator().get().building();
         ZoneId zone = settings.current().zone();
         Instant liveFrom = building.liveFrom();
-        Instant from = ZonedDateTime.ofInstant(clock.instant(), zone).minusMonths(historyMonths).toInstant();
+        Instant from = ZonedDateTime.ofInstant(clock.instant(), zone)
+                .minusMonths(historyMonths)
+                .toInstant();
         if (from.isBefore(building.options().epoch())) {
             from = building.options().epoch();
         }
@@ -83,8 +89,8 @@ public class DemoChargingHistory {
                 continue;
             }
             String meter = charger.meter().get().name();
-            List<ChargingSession> sessions = new ArrayList<>(building.seededSessions(meter, LocalDate.ofInstant(from, zone),
-                    LocalDate.ofInstant(to, zone)));
+            List<ChargingSession> sessions = new ArrayList<>(
+                    building.seededSessions(meter, LocalDate.ofInstant(from, zone), LocalDate.ofInstant(to, zone)));
             for (ChargingSession s : sessions) {
                 if (s.start().isBefore(from) || !s.end().isBefore(to)) {
                     continue;
@@ -94,8 +100,12 @@ public class DemoChargingHistory {
                 Tenancy tenancy = null;
                 for (int i = 0; i < cards.size() && tenancy == null; i++) {
                     ChargingCard c = cards.get((pick + i) % cards.size());
-                    tenancy = tenancies.stream().filter(t -> t.resident.id.equals(c.resident.id) && !t.moveIn.isAfter(s.start())
-                            && (t.moveOut == null || t.moveOut.isAfter(s.start()))).findFirst().orElse(null);
+                    tenancy = tenancies.stream()
+                            .filter(t -> t.resident.id.equals(c.resident.id)
+                                    && !t.moveIn.isAfter(s.start())
+                                    && (t.moveOut == null || t.moveOut.isAfter(s.start())))
+                            .findFirst()
+                            .orElse(null);
                     card = c;
                 }
                 if (tenancy == null) {
@@ -106,14 +116,23 @@ public class DemoChargingHistory {
                 if (endWh <= startWh) {
                     continue;
                 }
-                stored += em.createNativeQuery("insert into charging_session (charger, meter_id, card_uid, card_id, resident_id,"
-                        + " tenancy_id, started_at, ended_at, start_wh, end_wh, status, end_reason, seen_power, last_power_at, source)"
-                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'CLOSED', 'IDLE', true, ?11, 'DEMO_HISTORY')"
-                        + " on conflict (charger, started_at) do nothing")
-                        .setParameter(1, charger.id()).setParameter(2, charger.meter().get().meterId())
-                        .setParameter(3, card.uid).setParameter(4, card.id).setParameter(5, card.resident.id)
-                        .setParameter(6, tenancy.id).setParameter(7, s.start()).setParameter(8, s.end())
-                        .setParameter(9, startWh).setParameter(10, endWh).setParameter(11, s.end()).executeUpdate();
+                stored += em.createNativeQuery(
+                                "insert into charging_session (charger, meter_id, card_uid, card_id, resident_id,"
+                                        + " tenancy_id, started_at, ended_at, start_wh, end_wh, status, end_reason, seen_power, last_power_at, source)"
+                                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'CLOSED', 'IDLE', true, ?11, 'DEMO_HISTORY')"
+                                        + " on conflict (charger, started_at) do nothing")
+                        .setParameter(1, charger.id())
+                        .setParameter(2, charger.meter().get().meterId())
+                        .setParameter(3, card.uid)
+                        .setParameter(4, card.id)
+                        .setParameter(5, card.resident.id)
+                        .setParameter(6, tenancy.id)
+                        .setParameter(7, s.start())
+                        .setParameter(8, s.end())
+                        .setParameter(9, startWh)
+                        .setParameter(10, endWh)
+                        .setParameter(11, s.end())
+                        .executeUpdate();
             }
         }
         return stored;

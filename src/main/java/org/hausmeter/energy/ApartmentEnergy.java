@@ -78,8 +78,7 @@ public class ApartmentEnergy {
      * What the running month was computed from: CurrentMonth's result and the fingerprints of today's and the
      * whole month's ledger rows at that time.
      */
-    private record RunningSource(MonthBilling.Result result, String today, String month) {
-    }
+    private record RunningSource(MonthBilling.Result result, String today, String month) {}
 
     /** A loaded month. */
     private static final class Entry {
@@ -92,6 +91,7 @@ public class ApartmentEnergy {
         final boolean running;
         /** What it was loaded from: a {@link RunningSource} (running month) or the fingerprint (past months). */
         final Object source;
+
         final MonthEnergy.Detail strong;
         final SoftReference<MonthEnergy.Detail> soft;
         final long loadedNanos;
@@ -132,6 +132,7 @@ public class ApartmentEnergy {
     private final ConcurrentHashMap<YearMonth, CompletableFuture<Entry>> months = new ConcurrentHashMap<>();
     /** Counts every month loaded: figures derived from the cache are valid while it stays the same. */
     private final AtomicLong version = new AtomicLong();
+
     private final ConcurrentHashMap<String, Object> memo = new ConcurrentHashMap<>();
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "resident-energy");
@@ -140,7 +141,12 @@ public class ApartmentEnergy {
         return t;
     });
 
-    ApartmentEnergy(BillRuns runs, CurrentMonth currentMonth, SettingsCache site, Clock clock, AgroalDataSource dataSource,
+    ApartmentEnergy(
+            BillRuns runs,
+            CurrentMonth currentMonth,
+            SettingsCache site,
+            Clock clock,
+            AgroalDataSource dataSource,
             EnergyCacheConfig config) {
         this.runs = runs;
         this.currentMonth = currentMonth;
@@ -201,7 +207,8 @@ public class ApartmentEnergy {
     /** @return the running month's cost so far of a tenancy, as {@link CurrentMonth} computes it */
     public Optional<MonthEnergy.TenancyCost> costSoFar(String apartment, long residentId) {
         MonthEnergy m = entry(YearMonth.now(clock.withZone(site.zone())), true).month;
-        return m.tenancies.stream().filter(t -> t.apartment().equals(apartment) && t.residentId() == residentId)
+        return m.tenancies.stream()
+                .filter(t -> t.apartment().equals(apartment) && t.residentId() == residentId)
                 .reduce((a, b) -> b);
     }
 
@@ -268,7 +275,10 @@ public class ApartmentEnergy {
                 if (e != null && e.running == running && e.serves(needPv)) {
                     long now = System.nanoTime();
                     e.usedNanos = now;
-                    if (now - e.checkedNanos > (running ? RUNNING_CHECK_NANOS : config.revalidate().toNanos())) {
+                    if (now - e.checkedNanos
+                            > (running
+                                    ? RUNNING_CHECK_NANOS
+                                    : config.revalidate().toNanos())) {
                         revalidate(m, f, e);
                     }
                     return e;
@@ -309,7 +319,8 @@ public class ApartmentEnergy {
             String month = fingerprint(m);
             MonthBilling.Result r = currentMonth.result();
             RunningSource source = new RunningSource(r, today, month);
-            e = r == null ? new Entry(MonthEnergy.of(runs.input(m), null), false, true, true, source)
+            e = r == null
+                    ? new Entry(MonthEnergy.of(runs.input(m), null), false, true, true, source)
                     : new Entry(MonthEnergy.of(r.input(), r), true, true, true, source);
         } else {
             String fingerprint = fingerprint(m);
@@ -321,11 +332,13 @@ public class ApartmentEnergy {
                     LOG.debugf("No PV allocation for %s: %s", m, ex.getMessage());
                 }
             }
-            e = r == null ? new Entry(MonthEnergy.of(runs.input(m), null), false, full, false, fingerprint)
+            e = r == null
+                    ? new Entry(MonthEnergy.of(runs.input(m), null), false, full, false, fingerprint)
                     : new Entry(MonthEnergy.of(r.input(), r), true, true, false, fingerprint);
         }
-        LOG.debugf("Resident pages: %s loaded (%s) in %d ms", m, e.full ? "with PV" : "consumption",
-                (System.nanoTime() - t0) / 1_000_000);
+        LOG.debugf(
+                "Resident pages: %s loaded (%s) in %d ms",
+                m, e.full ? "with PV" : "consumption", (System.nanoTime() - t0) / 1_000_000);
         return e;
     }
 
@@ -340,7 +353,8 @@ public class ApartmentEnergy {
                     // The running month changes when readings arrive (every quarter hour): today's rows are
                     // checked every 30 s, the whole month's every revalidate period; only then is it computed again.
                     RunningSource src = (RunningSource) e.source;
-                    boolean wholeMonth = System.nanoTime() - e.monthCheckedNanos > config.revalidate().toNanos();
+                    boolean wholeMonth = System.nanoTime() - e.monthCheckedNanos
+                            > config.revalidate().toNanos();
                     boolean changed = !fingerprintToday().equals(src.today())
                             || wholeMonth && !fingerprint(m).equals(src.month());
                     if (wholeMonth) {
@@ -374,7 +388,8 @@ public class ApartmentEnergy {
         }
         List<Map.Entry<YearMonth, CompletableFuture<Entry>>> done = months.entrySet().stream()
                 .filter(x -> x.getValue().isDone() && !x.getValue().isCompletedExceptionally())
-                .sorted(Comparator.comparingLong(x -> x.getValue().join().usedNanos)).toList();
+                .sorted(Comparator.comparingLong(x -> x.getValue().join().usedNanos))
+                .toList();
         for (int i = 0; i < done.size() && months.size() > max; i++) {
             if (!done.get(i).getValue().join().running) {
                 months.remove(done.get(i).getKey(), done.get(i).getValue());
@@ -411,7 +426,8 @@ public class ApartmentEnergy {
     private String fingerprint(Instant fromInstant, Instant toInstant) {
         Timestamp from = Timestamp.from(fromInstant);
         Timestamp to = Timestamp.from(toInstant);
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(FINGERPRINT)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(FINGERPRINT)) {
             ps.setTimestamp(1, from);
             ps.setTimestamp(2, to);
             ps.setTimestamp(3, from);
@@ -421,7 +437,8 @@ public class ApartmentEnergy {
                 return rs.getString(1);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot check [" + fromInstant + ", " + toInstant + "): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot check [" + fromInstant + ", " + toInstant + "): " + e.getMessage(), e);
         }
     }
 
@@ -433,8 +450,7 @@ public class ApartmentEnergy {
 
     /** For tests and the benchmark's warm-up: waits until the background work submitted so far is done. */
     void awaitBackground(Duration max) throws InterruptedException {
-        CompletableFuture<Void> marker = CompletableFuture.runAsync(() -> {
-        }, background);
+        CompletableFuture<Void> marker = CompletableFuture.runAsync(() -> {}, background);
         try {
             marker.get(max.toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
@@ -483,8 +499,10 @@ public class ApartmentEnergy {
                 });
                 int[] wh = detail.wh().get(apartment);
                 int[] p = detail.pvWh().get(apartment);
-                return new QuarterHours(wh == null ? new int[n] : Arrays.copyOfRange(wh, from, from + n),
-                        p == null ? new int[n] : Arrays.copyOfRange(p, from, from + n), m.pvKnown && p != null);
+                return new QuarterHours(
+                        wh == null ? new int[n] : Arrays.copyOfRange(wh, from, from + n),
+                        p == null ? new int[n] : Arrays.copyOfRange(p, from, from + n),
+                        m.pvKnown && p != null);
             });
         }
 

@@ -19,8 +19,7 @@ public interface EnergyData {
      * @param pvWh    allocated PV per quarter hour, Wh
      * @param pvKnown false when the day's PV allocation is not known ({@code pvWh} is then all zero)
      */
-    record QuarterHours(int[] wh, int[] pvWh, boolean pvKnown) {
-    }
+    record QuarterHours(int[] wh, int[] pvWh, boolean pvKnown) {}
 
     /** @return the apartment's whole local day; {@link Energy#NONE} when there is no data */
     Energy day(String apartment, LocalDate day);

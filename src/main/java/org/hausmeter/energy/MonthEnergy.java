@@ -28,12 +28,11 @@ import org.hausmeter.tariff.VatRate;
 public final class MonthEnergy {
 
     /** Quarter hours of every apartment, index 0 = the month's first local midnight. */
-    record Detail(Map<String, int[]> wh, Map<String, int[]> pvWh) {
-    }
+    record Detail(Map<String, int[]> wh, Map<String, int[]> pvWh) {}
 
     /** A tenancy's part of the month as computed: its draft (the cost so far, for the running month). */
-    public record TenancyCost(long tenancyId, String apartment, long residentId, Instant from, Instant to, BillDraft draft) {
-    }
+    public record TenancyCost(
+            long tenancyId, String apartment, long residentId, Instant from, Instant to, BillDraft draft) {}
 
     /**
      * An EV session's price as the month's computation has it (not yet on an issued bill).
@@ -43,8 +42,7 @@ public final class MonthEnergy {
      * @param net         net price
      * @param vatRate     VAT rate
      */
-    public record EvCost(long sessionId, long pvWh, Money net, VatRate vatRate) {
-    }
+    public record EvCost(long sessionId, long pvWh, Money net, VatRate vatRate) {}
 
     final YearMonth month;
     final Instant from;
@@ -53,6 +51,7 @@ public final class MonthEnergy {
     final int[] dayOffset;
     /** True when the PV allocation was computed (a tariff, hence an allocation key, exists). */
     final boolean pvKnown;
+
     final Map<String, long[]> dayWh;
     final Map<String, long[]> dayPvWh;
     final List<TenancyCost> tenancies;
@@ -60,8 +59,16 @@ public final class MonthEnergy {
     /** End of the last quarter hour with any apartment's consumption, null when none. */
     final Instant dataUntil;
 
-    private MonthEnergy(YearMonth month, Instant from, Instant to, int[] dayOffset, boolean pvKnown,
-            Map<String, long[]> dayWh, Map<String, long[]> dayPvWh, List<TenancyCost> tenancies, Map<Long, EvCost> ev,
+    private MonthEnergy(
+            YearMonth month,
+            Instant from,
+            Instant to,
+            int[] dayOffset,
+            boolean pvKnown,
+            Map<String, long[]> dayWh,
+            Map<String, long[]> dayPvWh,
+            List<TenancyCost> tenancies,
+            Map<Long, EvCost> ev,
             Instant dataUntil) {
         this.month = month;
         this.from = from;
@@ -76,15 +83,24 @@ public final class MonthEnergy {
     }
 
     /** The month and its quarter hours. */
-    record Built(MonthEnergy month, Detail detail) {
-    }
+    record Built(MonthEnergy month, Detail detail) {}
 
     /** A month with no data at all (one that has not begun). */
     static Built empty(YearMonth month, ZoneId zone) {
         int[] offsets = offsets(month, zone);
-        return new Built(new MonthEnergy(month, Intervals.monthStart(month, zone),
-                Intervals.monthStart(month.plusMonths(1), zone), offsets, false, Map.of(), Map.of(),
-                List.of(), Map.of(), null), new Detail(Map.of(), Map.of()));
+        return new Built(
+                new MonthEnergy(
+                        month,
+                        Intervals.monthStart(month, zone),
+                        Intervals.monthStart(month.plusMonths(1), zone),
+                        offsets,
+                        false,
+                        Map.of(),
+                        Map.of(),
+                        List.of(),
+                        Map.of(),
+                        null),
+                new Detail(Map.of(), Map.of()));
     }
 
     /**
@@ -124,11 +140,14 @@ public final class MonthEnergy {
                 for (int i = 0; i < share.length; i++) {
                     target[off + i] = Math.toIntExact(share[i]);
                 }
-                tenancies.add(new TenancyCost(p.tenancyId(), p.apartmentCode(), p.residentId(), p.from(), p.to(), b.draft()));
+                tenancies.add(
+                        new TenancyCost(p.tenancyId(), p.apartmentCode(), p.residentId(), p.from(), p.to(), b.draft()));
                 for (BillLine l : b.draft().lines()) {
                     if (l.key().equals(BillCalculator.EV_SESSION)) {
                         long id = Long.parseLong(l.details().get("session"));
-                        long pvWh = new BigDecimal(l.details().get("pvKwh")).movePointRight(3).longValueExact();
+                        long pvWh = new BigDecimal(l.details().get("pvKwh"))
+                                .movePointRight(3)
+                                .longValueExact();
                         ev.put(id, new EvCost(id, pvWh, l.net(), l.vatRate()));
                     }
                 }
@@ -140,8 +159,19 @@ public final class MonthEnergy {
         wh.forEach((code, q) -> dayWh.put(code, daySums(q, offsets, days)));
         pv.forEach((code, q) -> dayPv.put(code, daySums(q, offsets, days)));
         Instant until = last < 0 ? null : Intervals.start(input.from(), last + 1);
-        return new Built(new MonthEnergy(month, input.from(), input.to(), offsets, result != null, Map.copyOf(dayWh),
-                Map.copyOf(dayPv), List.copyOf(tenancies), Map.copyOf(ev), until), new Detail(Map.copyOf(wh), Map.copyOf(pv)));
+        return new Built(
+                new MonthEnergy(
+                        month,
+                        input.from(),
+                        input.to(),
+                        offsets,
+                        result != null,
+                        Map.copyOf(dayWh),
+                        Map.copyOf(dayPv),
+                        List.copyOf(tenancies),
+                        Map.copyOf(ev),
+                        until),
+                new Detail(Map.copyOf(wh), Map.copyOf(pv)));
     }
 
     private static long[] daySums(int[] q, int[] offsets, int days) {

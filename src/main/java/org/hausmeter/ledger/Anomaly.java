@@ -18,8 +18,15 @@ import java.util.Objects;
  * @param limitWh  for {@link Kind#IMPOSSIBLE_JUMP}: the most energy the meter's maximum power allows
  *                 between the two instants (plus the configured allowance), Wh; 0 for a backward step
  */
-public record Anomaly(long meterId, Kind kind, Register register, Instant before, Instant after,
-        long beforeWh, long afterWh, long limitWh) {
+public record Anomaly(
+        long meterId,
+        Kind kind,
+        Register register,
+        Instant before,
+        Instant after,
+        long beforeWh,
+        long afterWh,
+        long limitWh) {
 
     /** What is wrong with a pair of readings. */
     public enum Kind {
@@ -50,11 +57,13 @@ public record Anomaly(long meterId, Kind kind, Register register, Instant before
     /** One line for the caretaker, values in brackets. */
     public String describe() {
         return switch (kind) {
-            case BACKWARD_STEP -> "Meter [" + meterId + "] " + register.name().toLowerCase() + " counter went back from ["
-                    + beforeWh + "] Wh at [" + before + "] to [" + afterWh + "] Wh at [" + after + "]";
-            case IMPOSSIBLE_JUMP -> "Meter [" + meterId + "] " + register.name().toLowerCase() + " counter rose by ["
-                    + deltaWh() + "] Wh between [" + before + "] and [" + after + "], more than the [" + limitWh
-                    + "] Wh its maximum power allows";
+            case BACKWARD_STEP ->
+                "Meter [" + meterId + "] " + register.name().toLowerCase() + " counter went back from [" + beforeWh
+                        + "] Wh at [" + before + "] to [" + afterWh + "] Wh at [" + after + "]";
+            case IMPOSSIBLE_JUMP ->
+                "Meter [" + meterId + "] " + register.name().toLowerCase() + " counter rose by ["
+                        + deltaWh() + "] Wh between [" + before + "] and [" + after + "], more than the [" + limitWh
+                        + "] Wh its maximum power allows";
         };
     }
 }

@@ -70,9 +70,13 @@ public final class AnomalyRules {
      * @param referenceMonth that month
      * @param referenceWh    that month's consumption, Wh, positive
      */
-    public record MonthlySpike(long meterId, YearMonth month, long consumptionWh, Reference reference,
-            YearMonth referenceMonth, long referenceWh) {
-    }
+    public record MonthlySpike(
+            long meterId,
+            YearMonth month,
+            long consumptionWh,
+            Reference reference,
+            YearMonth referenceMonth,
+            long referenceWh) {}
 
     /**
      * A run of quarter hours without consumption while the apartment was occupied.
@@ -80,8 +84,7 @@ public final class AnomalyRules {
      * @param meterId the apartment's meter
      * @param period  [start of the first zero quarter hour, end of the last)
      */
-    public record NoConsumption(long meterId, TimeRange period) {
-    }
+    public record NoConsumption(long meterId, TimeRange period) {}
 
     /**
      * A meter that has not answered for too long.
@@ -90,8 +93,7 @@ public final class AnomalyRules {
      * @param lastReadingAt its latest reading
      * @param silentFor     now − lastReadingAt
      */
-    public record SilentMeter(long meterId, Instant lastReadingAt, Duration silentFor) {
-    }
+    public record SilentMeter(long meterId, Instant lastReadingAt, Duration silentFor) {}
 
     /** Sum of importWh per calendar month of the building's zone, Wh, months ascending. */
     public SortedMap<YearMonth, Long> monthlyImportWh(List<IntervalValue> intervals) {
@@ -120,13 +122,20 @@ public final class AnomalyRules {
         for (Map.Entry<YearMonth, Long> e : monthlyWh.entrySet()) {
             YearMonth month = e.getKey();
             long wh = e.getValue();
-            spike(meterId, month, wh, Reference.PREVIOUS_MONTH, month.minusMonths(1), monthlyWh).ifPresent(spikes::add);
-            spike(meterId, month, wh, Reference.SAME_MONTH_LAST_YEAR, month.minusYears(1), monthlyWh).ifPresent(spikes::add);
+            spike(meterId, month, wh, Reference.PREVIOUS_MONTH, month.minusMonths(1), monthlyWh)
+                    .ifPresent(spikes::add);
+            spike(meterId, month, wh, Reference.SAME_MONTH_LAST_YEAR, month.minusYears(1), monthlyWh)
+                    .ifPresent(spikes::add);
         }
         return spikes;
     }
 
-    private Optional<MonthlySpike> spike(long meterId, YearMonth month, long wh, Reference reference, YearMonth refMonth,
+    private Optional<MonthlySpike> spike(
+            long meterId,
+            YearMonth month,
+            long wh,
+            Reference reference,
+            YearMonth refMonth,
             SortedMap<YearMonth, Long> monthlyWh) {
         Long ref = monthlyWh.get(refMonth);
         if (ref == null || ref <= 0 || ref > Long.MAX_VALUE / spikeFactor || wh <= ref * spikeFactor) {
@@ -145,7 +154,9 @@ public final class AnomalyRules {
      * @return runs ordered by start
      */
     public List<NoConsumption> noConsumption(long meterId, List<IntervalValue> intervals, List<TimeRange> occupied) {
-        List<IntervalValue> rows = intervals.stream().sorted(Comparator.comparing(IntervalValue::intervalStart)).toList();
+        List<IntervalValue> rows = intervals.stream()
+                .sorted(Comparator.comparing(IntervalValue::intervalStart))
+                .toList();
         List<TimeRange> periods = merge(occupied);
         List<NoConsumption> runs = new ArrayList<>();
         Instant runStart = null;
@@ -173,10 +184,12 @@ public final class AnomalyRules {
     }
 
     private static List<TimeRange> merge(List<TimeRange> ranges) {
-        List<TimeRange> sorted = ranges.stream().sorted(Comparator.comparing(TimeRange::from)).toList();
+        List<TimeRange> sorted =
+                ranges.stream().sorted(Comparator.comparing(TimeRange::from)).toList();
         List<TimeRange> merged = new ArrayList<>();
         for (TimeRange r : sorted) {
-            if (!merged.isEmpty() && !r.from().isAfter(merged.get(merged.size() - 1).to())) {
+            if (!merged.isEmpty()
+                    && !r.from().isAfter(merged.get(merged.size() - 1).to())) {
                 TimeRange last = merged.remove(merged.size() - 1);
                 merged.add(new TimeRange(last.from(), r.to().isAfter(last.to()) ? r.to() : last.to()));
             } else {
@@ -196,12 +209,15 @@ public final class AnomalyRules {
         Objects.requireNonNull(lastReadingAt, "lastReadingAt");
         Duration silentFor = Duration.between(lastReadingAt, clock.instant());
         return silentFor.compareTo(silence) > 0
-                ? Optional.of(new SilentMeter(meterId, lastReadingAt, silentFor)) : Optional.empty();
+                ? Optional.of(new SilentMeter(meterId, lastReadingAt, silentFor))
+                : Optional.empty();
     }
 
     /** Rule (c) for many meters: silent ones ordered by meter id. */
     public List<SilentMeter> silentMeters(Map<Long, Instant> lastReadingByMeter, Clock clock) {
-        return new TreeMap<>(lastReadingByMeter).entrySet().stream()
-                .flatMap(e -> silence(e.getKey(), e.getValue(), clock).stream()).toList();
+        return new TreeMap<>(lastReadingByMeter)
+                .entrySet().stream()
+                        .flatMap(e -> silence(e.getKey(), e.getValue(), clock).stream())
+                        .toList();
     }
 }

@@ -30,8 +30,14 @@ public record BoundaryCounter(Instant at, long wh, String source) {
      * @param afterSource  its source
      * @return the counter at {@code at}, or null without either reading
      */
-    public static BoundaryCounter at(Instant at, Instant beforeAt, long beforeWh, String beforeSource, Instant afterAt,
-            long afterWh, String afterSource) {
+    public static BoundaryCounter at(
+            Instant at,
+            Instant beforeAt,
+            long beforeWh,
+            String beforeSource,
+            Instant afterAt,
+            long afterWh,
+            String afterSource) {
         if (beforeAt != null && beforeAt.equals(at)) {
             return new BoundaryCounter(at, beforeWh, beforeSource);
         }
@@ -44,12 +50,16 @@ public record BoundaryCounter(Instant at, long wh, String source) {
         long t0 = beforeAt.toEpochMilli();
         long t1 = afterAt.toEpochMilli();
         long t = at.toEpochMilli();
-        long wh = beforeWh + BigDecimal.valueOf(afterWh - beforeWh).multiply(BigDecimal.valueOf(t - t0))
-                .divide(BigDecimal.valueOf(t1 - t0), 0, RoundingMode.HALF_UP).longValueExact();
+        long wh = beforeWh
+                + BigDecimal.valueOf(afterWh - beforeWh)
+                        .multiply(BigDecimal.valueOf(t - t0))
+                        .divide(BigDecimal.valueOf(t1 - t0), 0, RoundingMode.HALF_UP)
+                        .longValueExact();
         long dBefore = (t - t0) / 1000;
         long dAfter = (t1 - t) / 1000;
         long tolerance = IntervalDeriver.DEFAULT_TOLERANCE.toSeconds();
-        String source = Math.min(dBefore, dAfter) > tolerance ? ESTIMATED : dBefore <= dAfter ? beforeSource : afterSource;
+        String source =
+                Math.min(dBefore, dAfter) > tolerance ? ESTIMATED : dBefore <= dAfter ? beforeSource : afterSource;
         return new BoundaryCounter(at, wh, source);
     }
 }

@@ -8,11 +8,11 @@ package org.hausmeter.ledger;
  */
 public final class CounterOrder {
 
-    private CounterOrder() {
-    }
+    private CounterOrder() {}
 
     /** True when the later reading is below the earlier one in its import register, or in its export register. */
-    public static boolean backwards(long earlierImportWh, Long earlierExportWh, long laterImportWh, Long laterExportWh) {
+    public static boolean backwards(
+            long earlierImportWh, Long earlierExportWh, long laterImportWh, Long laterExportWh) {
         return laterImportWh < earlierImportWh
                 || earlierExportWh != null && laterExportWh != null && laterExportWh < earlierExportWh;
     }

@@ -17,8 +17,8 @@ public record CounterReading(long meterId, Instant readAt, long importWh, Long e
         Objects.requireNonNull(readAt, "readAt");
         Objects.requireNonNull(source, "source");
         if (importWh < 0 || (exportWh != null && exportWh < 0)) {
-            throw new IllegalArgumentException("Meter [" + meterId + "] counter below zero at [" + readAt + "]: import ["
-                    + importWh + "] export [" + exportWh + "]");
+            throw new IllegalArgumentException("Meter [" + meterId + "] counter below zero at [" + readAt
+                    + "]: import [" + importWh + "] export [" + exportWh + "]");
         }
     }
 }

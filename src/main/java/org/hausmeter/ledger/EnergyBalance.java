@@ -55,8 +55,8 @@ public final class EnergyBalance {
     public EnergyBalance(ZoneId zone, BigDecimal tolerancePercent, long minMismatchWh) {
         this.zone = Objects.requireNonNull(zone, "zone");
         if (tolerancePercent.signum() < 0 || minMismatchWh < 0) {
-            throw new IllegalArgumentException("Tolerance [" + tolerancePercent + "] % and floor [" + minMismatchWh
-                    + "] Wh must not be negative");
+            throw new IllegalArgumentException(
+                    "Tolerance [" + tolerancePercent + "] % and floor [" + minMismatchWh + "] Wh must not be negative");
         }
         this.tolerancePercent = tolerancePercent;
         this.minMismatchWh = minMismatchWh;
@@ -87,9 +87,14 @@ public final class EnergyBalance {
      * @param complete        every meter has a row for this quarter hour
      * @param flagged         complete and outside the tolerance
      */
-    public record QuarterBalance(Instant intervalStart, long supplyWh, long consumptionWh, long mismatchWh,
-            BigDecimal mismatchPercent, boolean complete, boolean flagged) {
-    }
+    public record QuarterBalance(
+            Instant intervalStart,
+            long supplyWh,
+            long consumptionWh,
+            long mismatchWh,
+            BigDecimal mismatchPercent,
+            boolean complete,
+            boolean flagged) {}
 
     /**
      * The balance of one local day over its complete quarter hours.
@@ -103,9 +108,15 @@ public final class EnergyBalance {
      * @param mismatchPercent  percent, 2 decimals
      * @param flagged          outside the tolerance
      */
-    public record DayBalance(LocalDate day, int quarters, int completeQuarters, long supplyWh, long consumptionWh,
-            long mismatchWh, BigDecimal mismatchPercent, boolean flagged) {
-    }
+    public record DayBalance(
+            LocalDate day,
+            int quarters,
+            int completeQuarters,
+            long supplyWh,
+            long consumptionWh,
+            long mismatchWh,
+            BigDecimal mismatchPercent,
+            boolean flagged) {}
 
     /** Quarter hours ascending, days ascending. */
     public record Report(List<QuarterBalance> quarters, List<DayBalance> days) {
@@ -147,7 +158,8 @@ public final class EnergyBalance {
                 }
                 int i = (int) k;
                 if (seen[i]) {
-                    throw new IllegalArgumentException("Meter [" + m.meterId() + "] has two rows for [" + v.intervalStart() + "]");
+                    throw new IllegalArgumentException(
+                            "Meter [" + m.meterId() + "] has two rows for [" + v.intervalStart() + "]");
                 }
                 seen[i] = true;
                 rows[i]++;
@@ -162,9 +174,14 @@ public final class EnergyBalance {
         for (int i = 0; i < n; i++) {
             boolean complete = rows[i] == meters.size();
             long mismatch = supply[i] - consumption[i];
-            quarters.add(new QuarterBalance(Instant.ofEpochMilli(fromMs + i * Intervals.MILLIS), supply[i], consumption[i],
-                    mismatch, percent(mismatch, supply[i], consumption[i]),
-                    complete, complete && flag(mismatch, supply[i], consumption[i])));
+            quarters.add(new QuarterBalance(
+                    Instant.ofEpochMilli(fromMs + i * Intervals.MILLIS),
+                    supply[i],
+                    consumption[i],
+                    mismatch,
+                    percent(mismatch, supply[i], consumption[i]),
+                    complete,
+                    complete && flag(mismatch, supply[i], consumption[i])));
         }
         List<DayBalance> days = new ArrayList<>();
         int i = 0;
@@ -190,8 +207,12 @@ public final class EnergyBalance {
 
     private boolean flag(long mismatch, long supply, long consumption) {
         long abs = Math.abs(mismatch);
-        return abs > minMismatchWh && BigDecimal.valueOf(abs).multiply(HUNDRED)
-                .compareTo(tolerancePercent.multiply(BigDecimal.valueOf(reference(supply, consumption)))) > 0;
+        return abs > minMismatchWh
+                && BigDecimal.valueOf(abs)
+                                .multiply(HUNDRED)
+                                .compareTo(
+                                        tolerancePercent.multiply(BigDecimal.valueOf(reference(supply, consumption))))
+                        > 0;
     }
 
     private static BigDecimal percent(long mismatch, long supply, long consumption) {
@@ -199,7 +220,9 @@ public final class EnergyBalance {
         if (ref == 0) {
             return BigDecimal.ZERO.setScale(2);
         }
-        return BigDecimal.valueOf(Math.abs(mismatch)).multiply(HUNDRED).divide(BigDecimal.valueOf(ref), 2, RoundingMode.HALF_UP);
+        return BigDecimal.valueOf(Math.abs(mismatch))
+                .multiply(HUNDRED)
+                .divide(BigDecimal.valueOf(ref), 2, RoundingMode.HALF_UP);
     }
 
     private static long reference(long supply, long consumption) {

@@ -100,8 +100,8 @@ public final class IntervalDeriver {
      * @param maxPowerW the meter's maximum power, W, positive
      * @param profile   typical profile for spreading gaps, or null for linear spreading
      */
-    public Derivation derive(List<CounterReading> readings, Instant from, Instant to, long maxPowerW,
-            TypicalProfile profile) {
+    public Derivation derive(
+            List<CounterReading> readings, Instant from, Instant to, long maxPowerW, TypicalProfile profile) {
         Series s = Series.of(readings);
         return run(s, from, to, maxPowerW, profile);
     }
@@ -119,8 +119,14 @@ public final class IntervalDeriver {
      * @param exchange    the final and first readings
      * @param newReadings readings of the replacement, none before its first reading (which may be in the list)
      */
-    public Derivation deriveAcrossExchange(List<CounterReading> oldReadings, MeterExchange exchange,
-            List<CounterReading> newReadings, Instant from, Instant to, long maxPowerW, TypicalProfile profile) {
+    public Derivation deriveAcrossExchange(
+            List<CounterReading> oldReadings,
+            MeterExchange exchange,
+            List<CounterReading> newReadings,
+            Instant from,
+            Instant to,
+            long maxPowerW,
+            TypicalProfile profile) {
         Series s = Series.across(oldReadings, exchange, newReadings);
         return run(s, from, to, maxPowerW, profile);
     }
@@ -167,14 +173,24 @@ public final class IntervalDeriver {
                 continue;
             }
             IntervalQuality q = flag[k] == OK && measured[k] && measured[k + 1]
-                    ? IntervalQuality.MEASURED : IntervalQuality.ESTIMATED;
+                    ? IntervalQuality.MEASURED
+                    : IntervalQuality.ESTIMATED;
             rows.add(new IntervalValue(Instant.ofEpochMilli(start), imp[k], exp[k], q));
         }
         return new Derivation(rows, anomalies);
     }
 
-    private void segment(Series s, int i, boolean importRegister, long[] energy, byte[] flag, long fromMs, int n,
-            long maxPowerW, TypicalProfile profile, List<Anomaly> anomalies) {
+    private void segment(
+            Series s,
+            int i,
+            boolean importRegister,
+            long[] energy,
+            byte[] flag,
+            long fromMs,
+            int n,
+            long maxPowerW,
+            TypicalProfile profile,
+            List<Anomaly> anomalies) {
         long a = s.t[i];
         long b = s.t[i + 1];
         long va;
@@ -304,8 +320,15 @@ public final class IntervalDeriver {
 
     private static Anomaly anomaly(Series s, int i, Anomaly.Kind kind, Anomaly.Register register, long limitWh) {
         boolean imp = register == Anomaly.Register.IMPORT;
-        return new Anomaly(s.meter[i + 1], kind, register, Instant.ofEpochMilli(s.t[i]), Instant.ofEpochMilli(s.t[i + 1]),
-                imp ? s.rawImpOut[i] : s.rawExpOut[i], imp ? s.rawImp[i + 1] : s.rawExp[i + 1], limitWh);
+        return new Anomaly(
+                s.meter[i + 1],
+                kind,
+                register,
+                Instant.ofEpochMilli(s.t[i]),
+                Instant.ofEpochMilli(s.t[i + 1]),
+                imp ? s.rawImpOut[i] : s.rawExpOut[i],
+                imp ? s.rawImp[i + 1] : s.rawExp[i + 1],
+                limitWh);
     }
 
     private static long saturatedMul(long x, long y) {
@@ -355,7 +378,8 @@ public final class IntervalDeriver {
             return s;
         }
 
-        static Series across(List<CounterReading> oldReadings, MeterExchange exchange, List<CounterReading> newReadings) {
+        static Series across(
+                List<CounterReading> oldReadings, MeterExchange exchange, List<CounterReading> newReadings) {
             CounterReading oldFinal = exchange.oldFinal();
             CounterReading newFirst = exchange.newFirst();
             List<CounterReading> before = new ArrayList<>();
@@ -384,7 +408,8 @@ public final class IntervalDeriver {
                 after.add(0, newFirst);
             }
             long impOffset = oldFinal.importWh() - newFirst.importWh();
-            long expOffset = newFirst.exportWh() == null ? 0
+            long expOffset = newFirst.exportWh() == null
+                    ? 0
                     : (oldFinal.exportWh() == null ? 0 : oldFinal.exportWh()) - newFirst.exportWh();
             Series s = new Series(before.size() + after.size());
             for (int i = 0; i < before.size(); i++) {

@@ -22,8 +22,7 @@ public final class Intervals {
     /** Length of an interval. */
     public static final Duration LENGTH = Duration.ofSeconds(SECONDS);
 
-    private Intervals() {
-    }
+    private Intervals() {}
 
     /** True when the instant is a quarter-hour boundary (whole seconds, epoch second divisible by 900). */
     public static boolean isBoundary(Instant t) {

@@ -14,8 +14,7 @@ import java.util.Arrays;
  */
 public final class LargestRemainder {
 
-    private LargestRemainder() {
-    }
+    private LargestRemainder() {}
 
     /**
      * @param totalWh the amount to split, Wh, not negative
@@ -55,8 +54,15 @@ public final class LargestRemainder {
      * long) are scratch space. Arguments are not checked: {@code totalWh} and the weights not negative,
      * {@code weightSum} positive and exact.
      */
-    public static void splitInto(long totalWh, long[] weights, int[] members, int count, long weightSum, long[] out,
-            long[] rem, long[] sortedRem) {
+    public static void splitInto(
+            long totalWh,
+            long[] weights,
+            int[] members,
+            int count,
+            long weightSum,
+            long[] out,
+            long[] rem,
+            long[] sortedRem) {
         long left = totalWh;
         int withRem = 0;
         for (int k = 0; k < count; k++) {
@@ -69,7 +75,8 @@ public final class LargestRemainder {
                 q = lo / weightSum;
                 r = lo % weightSum;
             } else {
-                BigInteger[] qr = BigInteger.valueOf(totalWh).multiply(BigInteger.valueOf(weights[i]))
+                BigInteger[] qr = BigInteger.valueOf(totalWh)
+                        .multiply(BigInteger.valueOf(weights[i]))
                         .divideAndRemainder(BigInteger.valueOf(weightSum));
                 q = qr[0].longValueExact();
                 r = qr[1].longValueExact();

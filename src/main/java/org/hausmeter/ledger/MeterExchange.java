@@ -16,8 +16,9 @@ public record MeterExchange(CounterReading oldFinal, CounterReading newFirst) {
         Objects.requireNonNull(oldFinal, "oldFinal");
         Objects.requireNonNull(newFirst, "newFirst");
         if (newFirst.readAt().isBefore(oldFinal.readAt())) {
-            throw new IllegalArgumentException("New meter [" + newFirst.meterId() + "] first read at [" + newFirst.readAt()
-                    + "] before old meter [" + oldFinal.meterId() + "] final reading at [" + oldFinal.readAt() + "]");
+            throw new IllegalArgumentException("New meter [" + newFirst.meterId() + "] first read at ["
+                    + newFirst.readAt() + "] before old meter [" + oldFinal.meterId() + "] final reading at ["
+                    + oldFinal.readAt() + "]");
         }
     }
 

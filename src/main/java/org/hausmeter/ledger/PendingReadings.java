@@ -21,8 +21,7 @@ public class PendingReadings {
     private static final int BATCH = 5_000;
 
     /** A batch taken from the stream, with the entry ids to acknowledge after storing it. */
-    public record Batch(List<CounterReading> readings, List<String> ids) {
-    }
+    public record Batch(List<CounterReading> readings, List<String> ids) {}
 
     private final RedisDataSource redis;
 
@@ -33,23 +32,37 @@ public class PendingReadings {
     /** Adds the readings to the stream; throws when Redis is unreachable too (the caller keeps them in memory). */
     public void add(List<CounterReading> readings) {
         for (CounterReading r : readings) {
-            redis.stream(String.class).xadd(STREAM, Map.of("meter", Long.toString(r.meterId()), "at", r.readAt().toString(),
-                    "import", Long.toString(r.importWh()), "export", r.exportWh() == null ? "" : r.exportWh().toString(),
-                    "source", r.source().name()));
+            redis.stream(String.class)
+                    .xadd(
+                            STREAM,
+                            Map.of(
+                                    "meter",
+                                    Long.toString(r.meterId()),
+                                    "at",
+                                    r.readAt().toString(),
+                                    "import",
+                                    Long.toString(r.importWh()),
+                                    "export",
+                                    r.exportWh() == null ? "" : r.exportWh().toString(),
+                                    "source",
+                                    r.source().name()));
         }
     }
 
     /** The oldest waiting readings (at most one batch); empty when none wait. */
     public Batch oldest() {
-        List<StreamMessage<String, String, String>> messages = redis.stream(String.class).xrange(STREAM,
-                io.quarkus.redis.datasource.stream.StreamRange.of("-", "+"), BATCH);
+        List<StreamMessage<String, String, String>> messages = redis.stream(String.class)
+                .xrange(STREAM, io.quarkus.redis.datasource.stream.StreamRange.of("-", "+"), BATCH);
         List<CounterReading> readings = new ArrayList<>(messages.size());
         List<String> ids = new ArrayList<>(messages.size());
         for (StreamMessage<String, String, String> m : messages) {
             Map<String, String> f = m.payload();
             String export = f.get("export");
-            readings.add(new CounterReading(Long.parseLong(f.get("meter")), Instant.parse(f.get("at")),
-                    Long.parseLong(f.get("import")), export == null || export.isEmpty() ? null : Long.parseLong(export),
+            readings.add(new CounterReading(
+                    Long.parseLong(f.get("meter")),
+                    Instant.parse(f.get("at")),
+                    Long.parseLong(f.get("import")),
+                    export == null || export.isEmpty() ? null : Long.parseLong(export),
                     ReadingSource.valueOf(f.get("source"))));
             ids.add(m.id());
         }

@@ -38,8 +38,8 @@ public record BuildingNow(long pvW, long consumptionW, long gridW, Signal signal
      * @param now     the current instant
      * @param maxAge  older values count as stale
      */
-    public static Optional<BuildingNow> of(Map<String, LiveValues.LivePower> latest, Map<String, MeterRole> roles, Instant now,
-            Duration maxAge) {
+    public static Optional<BuildingNow> of(
+            Map<String, LiveValues.LivePower> latest, Map<String, MeterRole> roles, Instant now, Duration maxAge) {
         Long grid = null;
         long pv = 0;
         boolean hasPv = false;

@@ -46,16 +46,15 @@ public class Kiosk {
      * The live part: the building's power now when live values exist, and since when Redis has been
      * unreachable, if it is. Formatting (and language) is the page's business.
      */
-    public record Live(Optional<BuildingNow> now, Optional<Instant> unavailableSince) {
-    }
+    public record Live(Optional<BuildingNow> now, Optional<Instant> unavailableSince) {}
 
     /**
      * Today's quarter hours: PV and consumption in Wh, index 0 = local midnight, up to the last quarter
      * hour with data, -1 for a quarter hour without any value (the poller was down: not 0); {@code slots} is
      * the length of the whole local day (92, 96 or 100); the totals are of the values there are.
      */
-    public record Today(LocalDate day, int slots, long[] pvWh, long[] consumptionWh, long pvTotalWh, long consumptionTotalWh) {
-    }
+    public record Today(
+            LocalDate day, int slots, long[] pvWh, long[] consumptionWh, long pvTotalWh, long consumptionTotalWh) {}
 
     private final LiveValues live;
     private final BuildingTopology topology;
@@ -98,15 +97,18 @@ public class Kiosk {
         java.util.Arrays.fill(consumption, -1);
         int last = -1;
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT e.interval_start, m.role, sum(e.import_wh), sum(e.export_wh)"
-                        + " FROM interval_energy e JOIN meter m ON m.id = e.meter_id WHERE e.interval_start >= ?"
-                        + " AND e.interval_start < ? AND m.role IN ('PV', 'APARTMENT', 'COMMON', 'CHARGER')"
-                        + " GROUP BY e.interval_start, m.role")) {
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT e.interval_start, m.role, sum(e.import_wh), sum(e.export_wh)"
+                                + " FROM interval_energy e JOIN meter m ON m.id = e.meter_id WHERE e.interval_start >= ?"
+                                + " AND e.interval_start < ? AND m.role IN ('PV', 'APARTMENT', 'COMMON', 'CHARGER')"
+                                + " GROUP BY e.interval_start, m.role")) {
             ps.setTimestamp(1, Timestamp.from(from));
             ps.setTimestamp(2, Timestamp.from(to));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    int i = (int) (Duration.between(from, rs.getTimestamp(1).toInstant()).toMinutes() / 15);
+                    int i = (int) (Duration.between(from, rs.getTimestamp(1).toInstant())
+                                    .toMinutes()
+                            / 15);
                     last = Math.max(last, i);
                     if (rs.getString(2).equals("PV")) {
                         pv[i] = Math.max(pv[i], 0) + rs.getLong(4);
@@ -116,8 +118,13 @@ public class Kiosk {
                 }
             }
         }
-        return new Today(day, n, java.util.Arrays.copyOf(pv, last + 1), java.util.Arrays.copyOf(consumption, last + 1),
-                java.util.Arrays.stream(pv).filter(v -> v > 0).sum(), java.util.Arrays.stream(consumption).filter(v -> v > 0).sum());
+        return new Today(
+                day,
+                n,
+                java.util.Arrays.copyOf(pv, last + 1),
+                java.util.Arrays.copyOf(consumption, last + 1),
+                java.util.Arrays.stream(pv).filter(v -> v > 0).sum(),
+                java.util.Arrays.stream(consumption).filter(v -> v > 0).sum());
     }
 
     /**
@@ -144,7 +151,9 @@ public class Kiosk {
             ps.setTimestamp(2, Timestamp.from(to));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    byHour[ZonedDateTime.ofInstant(rs.getTimestamp(1).toInstant(), zone).getHour()] += rs.getLong(2);
+                    byHour[
+                            ZonedDateTime.ofInstant(rs.getTimestamp(1).toInstant(), zone)
+                                    .getHour()] += rs.getLong(2);
                 }
             }
         }
@@ -157,5 +166,4 @@ public class Kiosk {
         hours.sort((a, b) -> Long.compare(byHour[b], byHour[a]));
         return hours.subList(0, Math.min(3, hours.size()));
     }
-
 }

@@ -30,8 +30,7 @@ public class LiveValues {
     private static final long HISTORY_MAX = 24L * 360 * 100;
 
     /** Power of one meter at an instant; positive = import (consumption), negative = export. */
-    public record LivePower(String meter, long powerW, Instant at) {
-    }
+    public record LivePower(String meter, long powerW, Instant at) {}
 
     private final RedisDataSource redis;
     private final Clock clock;
@@ -50,8 +49,15 @@ public class LiveValues {
             for (LivePower v : values) {
                 String encoded = v.powerW() + "|" + v.at().toEpochMilli();
                 latest.put(v.meter(), encoded);
-                stream.xadd(HISTORY, new XAddArgs().maxlen(HISTORY_MAX).nearlyExactTrimming(),
-                        Map.of("meter", v.meter(), "w", Long.toString(v.powerW()), "at",
+                stream.xadd(
+                        HISTORY,
+                        new XAddArgs().maxlen(HISTORY_MAX).nearlyExactTrimming(),
+                        Map.of(
+                                "meter",
+                                v.meter(),
+                                "w",
+                                Long.toString(v.powerW()),
+                                "at",
                                 Long.toString(v.at().toEpochMilli())));
             }
             if (!latest.isEmpty()) {
@@ -91,8 +97,9 @@ public class LiveValues {
         try {
             redis.hash(String.class).hgetall(LATEST).forEach((meter, encoded) -> {
                 String[] parts = encoded.split("\\|");
-                result.put(meter, new LivePower(meter, Long.parseLong(parts[0]),
-                        Instant.ofEpochMilli(Long.parseLong(parts[1]))));
+                result.put(
+                        meter,
+                        new LivePower(meter, Long.parseLong(parts[0]), Instant.ofEpochMilli(Long.parseLong(parts[1]))));
             });
         } catch (RuntimeException e) {
             if (unavailableSince == null) {

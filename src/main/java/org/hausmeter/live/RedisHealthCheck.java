@@ -22,7 +22,8 @@ public class RedisHealthCheck implements HealthCheck {
     private final ReactiveRedisDataSource redis;
     private final boolean embedded;
 
-    RedisHealthCheck(ReactiveRedisDataSource redis,
+    RedisHealthCheck(
+            ReactiveRedisDataSource redis,
             @ConfigProperty(name = "hausmeter.embedded.redis", defaultValue = "false") boolean embedded) {
         this.redis = redis;
         this.embedded = embedded;
@@ -34,7 +35,9 @@ public class RedisHealthCheck implements HealthCheck {
         long t0 = System.nanoTime();
         try {
             String pong = redis.execute("PING").map(r -> r.toString()).await().atMost(TIMEOUT);
-            return b.status("PONG".equals(pong)).withData("latency_ms", (System.nanoTime() - t0) / 1_000_000).build();
+            return b.status("PONG".equals(pong))
+                    .withData("latency_ms", (System.nanoTime() - t0) / 1_000_000)
+                    .build();
         } catch (RuntimeException e) {
             // The kind of failure only: a message may name hosts and ports, and /q/health is public.
             return b.down().withData("error", e.getClass().getSimpleName()).build();

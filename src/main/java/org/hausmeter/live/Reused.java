@@ -20,8 +20,7 @@ final class Reused<K, T> {
         T read(K key) throws E;
     }
 
-    private record Kept<K, T>(Instant at, K key, T value) {
-    }
+    private record Kept<K, T>(Instant at, K key, T value) {}
 
     private final Duration reuse;
     private volatile Kept<K, T> kept;

@@ -44,7 +44,8 @@ public class Clocks {
             LOG.warnf("Time runs %dx faster than real time (hausmeter.sim.time-factor): demo only", factor);
         }
         if (start.isPresent()) {
-            LOG.warnf("The clock starts at %s (hausmeter.clock.start), not at the machine's time: tests and demos only",
+            LOG.warnf(
+                    "The clock starts at %s (hausmeter.clock.start), not at the machine's time: tests and demos only",
                     start.get());
             return SimClock.startingAt(base, start.get(), Math.max(1, factor));
         }

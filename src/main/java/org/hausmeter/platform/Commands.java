@@ -41,8 +41,7 @@ import org.hausmeter.bus.sim.SimulatedBuilding;
  */
 public final class Commands {
 
-    private Commands() {
-    }
+    private Commands() {}
 
     public static boolean isCommand(String... args) {
         return args.length > 0 && List.of("scan", "simulate", "read-now").contains(args[0]);
@@ -97,11 +96,14 @@ public final class Commands {
                     case 'O' -> Parity.ODD;
                     default -> Parity.EVEN;
                 };
-                return new J2modRtuBus("scan", new SerialSettings(p[1], Integer.parseInt(p[2]), frame.charAt(0) - '0', parity,
-                        frame.charAt(2) - '0'), timeout);
+                return new J2modRtuBus(
+                        "scan",
+                        new SerialSettings(
+                                p[1], Integer.parseInt(p[2]), frame.charAt(0) - '0', parity, frame.charAt(2) - '0'),
+                        timeout);
             default:
-                throw new IllegalArgumentException("Bus [" + spec + "]: expected rtu:DEVICE:BAUD[:8E1], tcp:HOST:PORT or"
-                        + " rtu-over-tcp:HOST:PORT");
+                throw new IllegalArgumentException("Bus [" + spec
+                        + "]: expected rtu:DEVICE:BAUD[:8E1], tcp:HOST:PORT or" + " rtu-over-tcp:HOST:PORT");
         }
     }
 
@@ -122,7 +124,8 @@ public final class Commands {
             }
         }
         if (file == null) {
-            out.println("usage: read-now BUILDING-FILE [--bus ID] [--simulated]   (e.g. modbus-bus-config/my-building.yaml)");
+            out.println(
+                    "usage: read-now BUILDING-FILE [--bus ID] [--simulated]   (e.g. modbus-bus-config/my-building.yaml)");
             return 2;
         }
         Path dir = file.toAbsolutePath().getParent();
@@ -139,32 +142,50 @@ public final class Commands {
         }
         BuildingSimulator sim = null;
         if (simulated) {
-            SimulatedBuilding sb = new SimulatedBuilding(building, catalog, SimulatedBuilding.Options.demo(ZoneId.of("Europe/Berlin")),
+            SimulatedBuilding sb = new SimulatedBuilding(
+                    building,
+                    catalog,
+                    SimulatedBuilding.Options.demo(ZoneId.of("Europe/Berlin")),
                     Optional.of(clock.instant()));
             sim = BuildingSimulator.start(building, sb, clock, BuildingSimulator.Mode.LOOPBACK, Optional.empty());
         }
         int failed = 0;
         int total = 0;
         try {
-            out.printf("%-12s %-8s %4s  %-22s %14s %14s %6s  %s%n", "meter", "bus", "unit", "model", "import kWh", "export kWh",
-                    "ms", "result");
+            out.printf(
+                    "%-12s %-8s %4s  %-22s %14s %14s %6s  %s%n",
+                    "meter", "bus", "unit", "model", "import kWh", "export kWh", "ms", "result");
             for (BuildingConfig.Bus b : building.buses()) {
                 if (only != null && !b.id().equals(only)) {
                     continue;
                 }
-                Optional<BuildingSimulator.Endpoint> endpoint = sim == null ? Optional.empty()
+                Optional<BuildingSimulator.Endpoint> endpoint = sim == null
+                        ? Optional.empty()
                         : Optional.ofNullable(sim.endpoints().get(b.id()));
                 try (ModbusBus bus = PollingService.open(b, endpoint, Duration.ofMillis(500))) {
-                    List<PolledMeter> meters = building.metersOn(b.id()).stream().map(m -> new PolledMeter(m,
-                            catalog.get(m.model()), 0, new MeterHealth(m.name(), clock, Duration.ofSeconds(10),
-                                    Duration.ofMinutes(5)))).toList();
-                    for (ReadNow.MeterRead r : ReadNow.readAll(new BusPoller(bus, meters, clock, BusPoller.RetryPolicy.DEFAULT))) {
+                    List<PolledMeter> meters = building.metersOn(b.id()).stream()
+                            .map(m -> new PolledMeter(
+                                    m,
+                                    catalog.get(m.model()),
+                                    0,
+                                    new MeterHealth(m.name(), clock, Duration.ofSeconds(10), Duration.ofMinutes(5))))
+                            .toList();
+                    for (ReadNow.MeterRead r :
+                            ReadNow.readAll(new BusPoller(bus, meters, clock, BusPoller.RetryPolicy.DEFAULT))) {
                         total++;
                         if (!r.ok()) {
                             failed++;
                         }
-                        out.printf("%-12s %-8s %4d  %-22s %14s %14s %6d  %s%n", r.meter(), r.bus(), r.unitId(), r.model(),
-                                kwh(r.importWh()), kwh(r.exportWh()), r.durationMs(), r.ok() ? "ok" : r.failure() + ": " + r.error());
+                        out.printf(
+                                "%-12s %-8s %4d  %-22s %14s %14s %6d  %s%n",
+                                r.meter(),
+                                r.bus(),
+                                r.unitId(),
+                                r.model(),
+                                kwh(r.importWh()),
+                                kwh(r.exportWh()),
+                                r.durationMs(),
+                                r.ok() ? "ok" : r.failure() + ": " + r.error());
                     }
                 }
             }
@@ -197,14 +218,19 @@ public final class Commands {
         ZoneId zone = ZoneId.of("Europe/Berlin");
         Clock clock = Clocks.of(Clock.systemUTC(), Optional.empty(), factor);
         SimulatedBuilding simulated = new SimulatedBuilding(building, catalog, SimulatedBuilding.Options.demo(zone));
-        try (BuildingSimulator sim = BuildingSimulator.start(building, simulated, clock, BuildingSimulator.Mode.AS_CONFIGURED,
-                Optional.empty())) {
+        try (BuildingSimulator sim = BuildingSimulator.start(
+                building, simulated, clock, BuildingSimulator.Mode.AS_CONFIGURED, Optional.empty())) {
             out.printf("Simulating [%s] (%s), time factor %d:%n", building.name(), file, factor);
             for (BuildingSimulator.Endpoint e : sim.endpoints().values()) {
-                out.printf("  bus %-8s %s%n", e.busId(), e.device().map(d -> "RTU on " + d)
-                        .orElse((e.rtuFraming() ? "RTU over TCP on " : "Modbus TCP on ") + e.host() + ":" + e.port()));
-                building.metersOn(e.busId()).forEach(m -> out.printf("      unit %3d  %-10s %s%n", m.unitId(), m.name(),
-                        m.model()));
+                out.printf(
+                        "  bus %-8s %s%n",
+                        e.busId(),
+                        e.device()
+                                .map(d -> "RTU on " + d)
+                                .orElse((e.rtuFraming() ? "RTU over TCP on " : "Modbus TCP on ") + e.host() + ":"
+                                        + e.port()));
+                building.metersOn(e.busId())
+                        .forEach(m -> out.printf("      unit %3d  %-10s %s%n", m.unitId(), m.name(), m.model()));
             }
             out.println("Ctrl-C stops.");
             CountDownLatch stop = new CountDownLatch(1);

@@ -5,7 +5,6 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -46,7 +45,8 @@ public final class DataDirectoryLock implements AutoCloseable {
         LocalFiles.createPrivateDirectories(dataDir);
         Path key = dataDir.toRealPath();
         if (!HELD.add(key)) {
-            throw new DataDirectoryInUseException(dataDir, "pid " + ProcessHandle.current().pid());
+            throw new DataDirectoryInUseException(
+                    dataDir, "pid " + ProcessHandle.current().pid());
         }
         try {
             return acquireOsLock(dataDir, key);
@@ -58,8 +58,8 @@ public final class DataDirectoryLock implements AutoCloseable {
 
     private static DataDirectoryLock acquireOsLock(Path dataDir, Path key) throws IOException {
         Path lockFile = dataDir.resolve(LOCK_FILE);
-        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        FileChannel channel = FileChannel.open(
+                lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         FileLock lock;
         try {
             lock = channel.tryLock();

@@ -19,8 +19,7 @@ import redis.embedded.core.ExecutableProvider;
  */
 final class EmbeddedRedis {
 
-    private EmbeddedRedis() {
-    }
+    private EmbeddedRedis() {}
 
     /** Starts Redis on loopback with the given password, its files under {@code dataDir/redis}. */
     static RedisServer start(Path dataDir, int port, String password) throws IOException {
@@ -28,7 +27,8 @@ final class EmbeddedRedis {
         Path conf = redisDir.resolve("redis.conf");
         // Our own configuration file, private in the data directory: the library's builder would write the
         // settings, password included, to a temporary file in /tmp.
-        String settings = String.join("\n",
+        String settings = String.join(
+                "\n",
                 "# Written by Hausmeter at each start (docs/operator-guide.md); the password is in ../"
                         + EmbeddedServers.REDIS_PASSWORD_FILE,
                 "port " + port,
@@ -36,7 +36,9 @@ final class EmbeddedRedis {
                 "protected-mode yes",
                 "requirepass " + quoted(password),
                 "dir " + quoted(redisDir.toString()),
-                "pidfile " + quoted(redisDir.resolve(EmbeddedServers.REDIS_PID_FILE).toString()),
+                "pidfile "
+                        + quoted(
+                                redisDir.resolve(EmbeddedServers.REDIS_PID_FILE).toString()),
                 "appendonly yes",
                 "appendfsync everysec",
                 "save 300 1",
@@ -44,12 +46,15 @@ final class EmbeddedRedis {
                 "");
         writePrivate(conf, settings);
         // The binary goes to runtime/redis/ (private) rather than the library's default, a new directory in /tmp.
-        File executable = ExecutableProvider.newJarResourceProvider(
-                LocalFiles.createPrivateDirectories(dataDir.resolve("runtime").resolve("redis")).toFile()).get();
+        File executable = ExecutableProvider.newJarResourceProvider(LocalFiles.createPrivateDirectories(
+                                dataDir.resolve("runtime").resolve("redis"))
+                        .toFile())
+                .get();
         LineLog log = new LineLog(dataDir.resolve("log").resolve("redis.log"));
         // Redis logs to stdout; the library waits there for "Ready to accept connections" and then keeps
         // draining it into these listeners.
-        RedisServer redis = new RedisServer(port, List.of(executable.getAbsolutePath(), conf.toString()), false, log, log);
+        RedisServer redis =
+                new RedisServer(port, List.of(executable.getAbsolutePath(), conf.toString()), false, log, log);
         redis.start();
         return redis;
     }
@@ -61,9 +66,11 @@ final class EmbeddedRedis {
         }
         Optional<Long> pid = Orphans.firstLineNumber(redisDir.resolve(EmbeddedServers.REDIS_PID_FILE));
         if (pid.isEmpty()) {
-            pid = ProcessHandle.current().children()
+            pid = ProcessHandle.current()
+                    .children()
                     .filter(p -> Orphans.isOurs(p, redisDir, "redis-server").orElse(false))
-                    .map(ProcessHandle::pid).findFirst();
+                    .map(ProcessHandle::pid)
+                    .findFirst();
         }
         if (pid.isPresent()) {
             watchdog.guard("redis", pid.get());
@@ -98,7 +105,11 @@ final class EmbeddedRedis {
         @Override
         public synchronized void accept(String line) {
             try {
-                Files.writeString(file, line + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                Files.writeString(
+                        file,
+                        line + System.lineSeparator(),
+                        StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE,
                         StandardOpenOption.APPEND);
             } catch (IOException e) {
                 // A full disk must not stop Redis; the line is lost, the data is not.

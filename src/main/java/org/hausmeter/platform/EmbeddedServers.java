@@ -47,6 +47,7 @@ public final class EmbeddedServers implements AutoCloseable {
     public static final String REDIS_PASSWORD_FILE = "redis.password";
     /** The only address both embedded servers listen on. */
     static final String LOOPBACK = "127.0.0.1";
+
     static final String REDIS_PID_FILE = "redis.pid";
     private static final Duration POSTGRES_START_WAIT = Duration.ofSeconds(60);
 
@@ -78,9 +79,19 @@ public final class EmbeddedServers implements AutoCloseable {
     private final Duration redisStart;
     private final boolean initialised;
 
-    private EmbeddedServers(Settings settings, DataDirectoryLock lock, EmbeddedPostgres postgres, String postgresPassword,
-            boolean initialised, Duration postgresStart, RedisServer redis, int redisPort, String redisPassword,
-            Duration redisStart, Watchdog watchdog, List<String> notes) {
+    private EmbeddedServers(
+            Settings settings,
+            DataDirectoryLock lock,
+            EmbeddedPostgres postgres,
+            String postgresPassword,
+            boolean initialised,
+            Duration postgresStart,
+            RedisServer redis,
+            int redisPort,
+            String redisPassword,
+            Duration redisStart,
+            Watchdog watchdog,
+            List<String> notes) {
         this.settings = settings;
         this.lock = lock;
         this.postgres = postgres;
@@ -134,7 +145,8 @@ public final class EmbeddedServers implements AutoCloseable {
             if (settings.withRedis()) {
                 LocalFiles.createPrivateDirectories(redisDir);
             }
-            watchdog = Watchdog.start(pgDir, redisDir, logDir.resolve("watchdog.log")).orElse(null);
+            watchdog = Watchdog.start(pgDir, redisDir, logDir.resolve("watchdog.log"))
+                    .orElse(null);
 
             boolean fresh = !Files.exists(pgDir.resolve("postgresql.conf"));
             long t0 = System.nanoTime();
@@ -144,14 +156,16 @@ public final class EmbeddedServers implements AutoCloseable {
                 boolean trusting = !fresh && PostgresCluster.trusts(hba);
                 Path passwordFile = dataDir.resolve(POSTGRES_PASSWORD_FILE);
                 if (!fresh && !trusting && !Files.exists(passwordFile)) {
-                    throw new IOException("The embedded PostgreSQL in [" + pgDir + "] asks for a password, but [" + passwordFile
-                            + "] is missing. Restore it from a backup of the data directory, or replace scram-sha-256 by trust"
-                            + " in [" + hba + "] and start again: the server then sets a new password and asks for it again.");
+                    throw new IOException(
+                            "The embedded PostgreSQL in [" + pgDir + "] asks for a password, but [" + passwordFile
+                                    + "] is missing. Restore it from a backup of the data directory, or replace scram-sha-256 by trust"
+                                    + " in [" + hba
+                                    + "] and start again: the server then sets a new password and asks for it again.");
                 }
                 pgPassword = LocalFiles.secret(dataDir, POSTGRES_PASSWORD_FILE);
                 int pgPort = settings.pgPort() == 0 ? freePort() : settings.pgPort();
-                postgres = PostgresCluster.start(dataDir, pgDir, logDir, runtimeDir, pgPort, postgresStartWait, pgPassword,
-                        trusting);
+                postgres = PostgresCluster.start(
+                        dataDir, pgDir, logDir, runtimeDir, pgPort, postgresStartWait, pgPassword, trusting);
                 PostgresCluster.secure(postgres, dataDir, pgDir, watchdog, trusting, pgPassword, notes);
             }
             Duration pgStart = Duration.ofNanos(System.nanoTime() - t0);
@@ -168,8 +182,19 @@ public final class EmbeddedServers implements AutoCloseable {
             // zonky makes its working directory (runtime/) writable for everyone each time it unpacks: undo that.
             tightenRuntime(runtimeDir);
 
-            return new EmbeddedServers(settings, lock, postgres, pgPassword, fresh, pgStart, redis, redisPort, redisPassword,
-                    redisStart, watchdog, notes);
+            return new EmbeddedServers(
+                    settings,
+                    lock,
+                    postgres,
+                    pgPassword,
+                    fresh,
+                    pgStart,
+                    redis,
+                    redisPort,
+                    redisPassword,
+                    redisStart,
+                    watchdog,
+                    notes);
         } catch (IOException | RuntimeException e) {
             if (redis != null) {
                 try {
@@ -218,11 +243,15 @@ public final class EmbeddedServers implements AutoCloseable {
             }
         }
         Path pgDir = dataDir.resolve("postgres");
-        Set<java.nio.file.attribute.PosixFilePermission> pg = Files.isDirectory(pgDir) ? LocalFiles.permissions(pgDir) : null;
-        if (pg != null && !pg.equals(LocalFiles.PRIVATE_DIR) && !pg.equals(PosixFilePermissions.fromString("rwxr-x---"))) {
+        Set<java.nio.file.attribute.PosixFilePermission> pg =
+                Files.isDirectory(pgDir) ? LocalFiles.permissions(pgDir) : null;
+        if (pg != null
+                && !pg.equals(LocalFiles.PRIVATE_DIR)
+                && !pg.equals(PosixFilePermissions.fromString("rwxr-x---"))) {
             LocalFiles.ensureExactly(pgDir, LocalFiles.PRIVATE_DIR, fixed);
         }
-        for (String secret : List.of(SessionKey.FILE, POSTGRES_PASSWORD_FILE, REDIS_PASSWORD_FILE, "redis/redis.conf")) {
+        for (String secret :
+                List.of(SessionKey.FILE, POSTGRES_PASSWORD_FILE, REDIS_PASSWORD_FILE, "redis/redis.conf")) {
             Path file = dataDir.resolve(secret);
             if (Files.isRegularFile(file)) {
                 LocalFiles.ensureExactly(file, LocalFiles.SECRET, fixed);

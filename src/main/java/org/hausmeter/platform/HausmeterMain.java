@@ -42,8 +42,9 @@ public class HausmeterMain {
                 System.exit(2);
                 return;
             }
-            System.setProperty(args[0].equals("create-caretaker") ? "hausmeter.first-run.caretaker"
-                    : "hausmeter.first-run.reset", args[1]);
+            System.setProperty(
+                    args[0].equals("create-caretaker") ? "hausmeter.first-run.caretaker" : "hausmeter.first-run.reset",
+                    args[1]);
             System.setProperty("hausmeter.bus.polling", "false");
             // An account command opens no port and watches no NFC reader: it runs beside nothing, as the
             // installer runs it (where the HTTPS port 443 may not be open to this user), and exits.
@@ -55,12 +56,16 @@ public class HausmeterMain {
         }
         if (args.length > 0 && args[0].equals("restore")) {
             if (args.length < 2) {
-                System.err.println("usage: restore FILE [--force]   (with the server stopped; see docs/operator-guide.md)");
+                System.err.println(
+                        "usage: restore FILE [--force]   (with the server stopped; see docs/operator-guide.md)");
                 System.exit(2);
                 return;
             }
-            System.setProperty("hausmeter.restore.file", Path.of(args[1]).toAbsolutePath().toString());
-            System.setProperty("hausmeter.restore.force", Boolean.toString(Arrays.asList(args).contains("--force")));
+            System.setProperty(
+                    "hausmeter.restore.file", Path.of(args[1]).toAbsolutePath().toString());
+            System.setProperty(
+                    "hausmeter.restore.force",
+                    Boolean.toString(Arrays.asList(args).contains("--force")));
             System.setProperty("hausmeter.bus.polling", "false");
             // Nothing of its own into the database before the restore: no meters from the building file, no readers.
             System.setProperty("hausmeter.bus.building-file", "");
@@ -73,7 +78,8 @@ public class HausmeterMain {
         LaunchConfig launch;
         EmbeddedServers servers = null;
         try {
-            launch = LaunchConfig.resolve(System.getenv(), System.getProperties(), Path.of("").toAbsolutePath());
+            launch = LaunchConfig.resolve(
+                    System.getenv(), System.getProperties(), Path.of("").toAbsolutePath());
             if (launch.sessionKey().isEmpty() && launch.needsEmbedded()) {
                 System.setProperty(SessionKey.PROPERTY, SessionKey.ensure(launch.dataDir()));
             } else if (launch.sessionKey().isEmpty()) {
@@ -124,22 +130,26 @@ public class HausmeterMain {
             String reset = System.getProperty("hausmeter.first-run.reset");
             String restore = System.getProperty("hausmeter.restore.file");
             if (restore != null) {
-                return org.hausmeter.backup.RestoreCommand.run(Path.of(restore),
-                        Boolean.getBoolean("hausmeter.restore.force"));
+                return org.hausmeter.backup.RestoreCommand.run(
+                        Path.of(restore), Boolean.getBoolean("hausmeter.restore.force"));
             }
             if (caretaker != null || reset != null) {
                 org.hausmeter.accounts.FirstRun firstRun = io.quarkus.arc.Arc.container()
-                        .instance(org.hausmeter.accounts.FirstRun.class).get();
+                        .instance(org.hausmeter.accounts.FirstRun.class)
+                        .get();
                 try {
-                    org.hausmeter.accounts.FirstRun.Created c = caretaker != null ? firstRun.createCaretaker(caretaker)
-                            : firstRun.resetPassword(reset);
-                    System.out.println((caretaker != null ? "Caretaker [" + c.username() + "] created."
-                            : "Password of [" + c.username() + "] reset.") + " One-time password: " + c.oneTimePassword());
+                    org.hausmeter.accounts.FirstRun.Created c =
+                            caretaker != null ? firstRun.createCaretaker(caretaker) : firstRun.resetPassword(reset);
+                    System.out.println((caretaker != null
+                                    ? "Caretaker [" + c.username() + "] created."
+                                    : "Password of [" + c.username() + "] reset.")
+                            + " One-time password: " + c.oneTimePassword());
                     System.out.println("Keep it safe; it is shown only now. It logs in until " + c.validUntil()
                             + " and must be replaced by your own at the first login.");
                     return 0;
                 } catch (RuntimeException e) {
-                    System.err.println((caretaker != null ? "create-caretaker: " : "reset-password: ") + e.getMessage());
+                    System.err.println(
+                            (caretaker != null ? "create-caretaker: " : "reset-password: ") + e.getMessage());
                     return 2;
                 }
             }

@@ -24,8 +24,13 @@ import java.util.Properties;
  * @param redisPort        port of the embedded Redis, 0 for any free port
  * @param sessionKey       the operator's key for session cookies, empty when the data directory's {@link SessionKey} serves
  */
-public record LaunchConfig(Optional<String> externalDbUrl, Optional<String> externalRedisUrl, Path dataDir,
-        int postgresPort, int redisPort, Optional<String> sessionKey) {
+public record LaunchConfig(
+        Optional<String> externalDbUrl,
+        Optional<String> externalRedisUrl,
+        Path dataDir,
+        int postgresPort,
+        int redisPort,
+        Optional<String> sessionKey) {
 
     public static LaunchConfig resolve(Map<String, String> env, Properties sys, Path workingDir) {
         Properties file = new Properties();
@@ -38,18 +43,19 @@ public record LaunchConfig(Optional<String> externalDbUrl, Optional<String> exte
             }
         }
         Lookup lookup = new Lookup(env, sys, file);
-        Optional<String> db = lookup.first("quarkus.datasource.jdbc.url", "QUARKUS_DATASOURCE_JDBC_URL",
-                "hausmeter.db.url", "HAUSMETER_DB_URL");
-        Optional<String> redis = lookup.first("quarkus.redis.hosts", "QUARKUS_REDIS_HOSTS", "hausmeter.redis.url",
-                "HAUSMETER_REDIS_URL");
-        Path dataDir = Path.of(lookup.first("hausmeter.data-dir", "HAUSMETER_DATA_DIR").orElse("data"));
+        Optional<String> db = lookup.first(
+                "quarkus.datasource.jdbc.url", "QUARKUS_DATASOURCE_JDBC_URL", "hausmeter.db.url", "HAUSMETER_DB_URL");
+        Optional<String> redis = lookup.first(
+                "quarkus.redis.hosts", "QUARKUS_REDIS_HOSTS", "hausmeter.redis.url", "HAUSMETER_REDIS_URL");
+        Path dataDir =
+                Path.of(lookup.first("hausmeter.data-dir", "HAUSMETER_DATA_DIR").orElse("data"));
         if (!dataDir.isAbsolute()) {
             dataDir = workingDir.resolve(dataDir);
         }
         int pgPort = port(lookup, "hausmeter.embedded.postgres-port", "HAUSMETER_EMBEDDED_POSTGRES_PORT");
         int redisPort = port(lookup, "hausmeter.embedded.redis-port", "HAUSMETER_EMBEDDED_REDIS_PORT");
-        Optional<String> sessionKey = lookup.first(SessionKey.PROPERTY, "QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY",
-                "HAUSMETER_SESSION_KEY");
+        Optional<String> sessionKey =
+                lookup.first(SessionKey.PROPERTY, "QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY", "HAUSMETER_SESSION_KEY");
         return new LaunchConfig(db, redis, dataDir.normalize(), pgPort, redisPort, sessionKey);
     }
 
@@ -71,14 +77,14 @@ public record LaunchConfig(Optional<String> externalDbUrl, Optional<String> exte
     }
 
     public EmbeddedServers.Settings embeddedSettings() {
-        return new EmbeddedServers.Settings(dataDir, postgresPort, redisPort, externalDbUrl.isEmpty(),
-                externalRedisUrl.isEmpty());
+        return new EmbeddedServers.Settings(
+                dataDir, postgresPort, redisPort, externalDbUrl.isEmpty(), externalRedisUrl.isEmpty());
     }
 
     private record Lookup(Map<String, String> env, Properties sys, Properties file) {
         /** First non-blank value of the given names; property names are read from sys and file, upper-case names from env. */
         Optional<String> first(String... names) {
-            for (Properties source : new Properties[] { sys }) {
+            for (Properties source : new Properties[] {sys}) {
                 for (String name : names) {
                     String v = source.getProperty(name);
                     if (v != null && !v.isBlank()) {

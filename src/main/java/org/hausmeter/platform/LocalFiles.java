@@ -28,11 +28,10 @@ final class LocalFiles {
 
     static final Set<PosixFilePermission> PRIVATE_DIR = PosixFilePermissions.fromString("rwx------");
     static final Set<PosixFilePermission> SECRET = PosixFilePermissions.fromString("rw-------");
-    private static final Set<PosixFilePermission> GROUP_OR_OTHERS_WRITE = EnumSet.of(PosixFilePermission.GROUP_WRITE,
-            PosixFilePermission.OTHERS_WRITE);
+    private static final Set<PosixFilePermission> GROUP_OR_OTHERS_WRITE =
+            EnumSet.of(PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE);
 
-    private LocalFiles() {
-    }
+    private LocalFiles() {}
 
     /** Creates {@code dir} (and missing parents) with 0700 for the directories this creates. */
     static Path createPrivateDirectories(Path dir) throws IOException {
@@ -68,7 +67,8 @@ final class LocalFiles {
         }
         if (now != null && !now.equals(wanted)) {
             setPermissions(path, wanted);
-            fixed.add("[" + path + "] was " + PosixFilePermissions.toString(now) + ", now " + PosixFilePermissions.toString(wanted));
+            fixed.add("[" + path + "] was " + PosixFilePermissions.toString(now) + ", now "
+                    + PosixFilePermissions.toString(wanted));
         }
     }
 
@@ -94,8 +94,8 @@ final class LocalFiles {
             }
         }
         if (!changed.isEmpty()) {
-            fixed.add("Removed group/others' write permission from " + changed.size() + " file(s) under [" + dir + "], e.g. "
-                    + changed.get(0));
+            fixed.add("Removed group/others' write permission from " + changed.size() + " file(s) under [" + dir
+                    + "], e.g. " + changed.get(0));
         }
     }
 
@@ -113,14 +113,16 @@ final class LocalFiles {
     }
 
     /** As {@link #secret(Path, String)} with a value of the caller's making. */
-    static String secret(Path dataDir, String fileName, java.util.function.Supplier<String> generator) throws IOException {
+    static String secret(Path dataDir, String fileName, java.util.function.Supplier<String> generator)
+            throws IOException {
         createPrivateDirectories(dataDir);
         Path file = dataDir.resolve(fileName);
         if (!Files.exists(file)) {
             Path tmp = Files.createTempFile(dataDir, fileName, ".tmp");
             try {
                 setPermissions(tmp, SECRET);
-                Files.writeString(tmp, generator.get() + "\n", StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING);
+                Files.writeString(
+                        tmp, generator.get() + "\n", StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING);
                 try {
                     Files.createLink(file, tmp);
                 } catch (FileAlreadyExistsException e) {

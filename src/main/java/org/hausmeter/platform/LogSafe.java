@@ -15,8 +15,7 @@ public final class LogSafe {
     /** Characters of the text written at most. */
     public static final int MAX_CHARS = 80;
 
-    private LogSafe() {
-    }
+    private LogSafe() {}
 
     /** {@code text} quoted and escaped for a log line; {@code null} as the bare word null. */
     public static String quoted(String text) {
@@ -37,7 +36,8 @@ public final class LogSafe {
                 case '\r' -> b.append("\\r");
                 case '\t' -> b.append("\\t");
                 default -> {
-                    if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
+                    if (Character.isISOControl(c)
+                            || Character.getType(c) == Character.FORMAT
                             || Character.getType(c) == Character.LINE_SEPARATOR
                             || Character.getType(c) == Character.PARAGRAPH_SEPARATOR
                             || Character.isSurrogate(c) && !validSurrogate(text, i)) {

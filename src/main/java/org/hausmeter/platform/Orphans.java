@@ -26,8 +26,7 @@ final class Orphans {
     /** How long an orphan gets to stop after the signal; generous, a checkpoint on a slow SD card takes time. */
     static final Duration STOP_WAIT = Duration.ofSeconds(60);
 
-    private Orphans() {
-    }
+    private Orphans() {}
 
     /**
      * Stops a PostgreSQL still running on {@code pgDir}: the postmaster its {@code postmaster.pid} names gets a fast
@@ -48,8 +47,8 @@ final class Orphans {
             if (ours.orElse(false)) {
                 signal(pid.get(), "INT");
                 awaitExit(process.get(), "PostgreSQL", pgDir);
-                notes.add("Stopped a PostgreSQL (pid " + pid.get() + ") left running on [" + pgDir + "] by a server that"
-                        + " ended without stopping it");
+                notes.add("Stopped a PostgreSQL (pid " + pid.get() + ") left running on [" + pgDir
+                        + "] by a server that" + " ended without stopping it");
             } else if (ours.isPresent()) {
                 Files.deleteIfExists(pidFile);
                 notes.add("Removed a stale [" + pidFile + "]: its pid " + pid.get() + " is another process now");
@@ -72,11 +71,13 @@ final class Orphans {
         Optional<Long> pid = firstLineNumber(pidFile);
         if (pid.isPresent()) {
             Optional<ProcessHandle> process = ProcessHandle.of(pid.get()).filter(Orphans::running);
-            if (process.isPresent() && isOurs(process.get(), redisDir, "redis-server").orElse(false)) {
+            if (process.isPresent()
+                    && isOurs(process.get(), redisDir, "redis-server").orElse(false)) {
                 stopRedis(process.get(), redisDir, notes);
-            } else if (process.isEmpty() || isOurs(process.get(), redisDir, "redis-server").isPresent()) {
-                notes.add("Removed a stale [" + pidFile + "] (pid " + pid.get() + (process.isEmpty() ? " no longer runs)"
-                        : " is another process now)"));
+            } else if (process.isEmpty()
+                    || isOurs(process.get(), redisDir, "redis-server").isPresent()) {
+                notes.add("Removed a stale [" + pidFile + "] (pid " + pid.get()
+                        + (process.isEmpty() ? " no longer runs)" : " is another process now)"));
             }
         }
         for (ProcessHandle p : workingIn(redisDir, "redis-server")) {
@@ -88,8 +89,8 @@ final class Orphans {
     private static void stopRedis(ProcessHandle process, Path redisDir, List<String> notes) throws IOException {
         process.destroy(); // SIGTERM
         awaitExit(process, "Redis", redisDir);
-        notes.add("Stopped a Redis (pid " + process.pid() + ") left running on [" + redisDir + "] by a server that ended"
-                + " without stopping it");
+        notes.add("Stopped a Redis (pid " + process.pid() + ") left running on [" + redisDir
+                + "] by a server that ended" + " without stopping it");
     }
 
     /** Live processes of this user whose executable's name contains {@code program} and that work in {@code dir}. */
@@ -119,7 +120,8 @@ final class Orphans {
             Path cwd = Files.readSymbolicLink(proc.resolve("cwd"));
             Optional<String> command = process.info().command();
             return Optional.of(cwd.equals(dir.toRealPath())
-                    && command.map(c -> Path.of(c).getFileName().toString().contains(program)).orElse(false));
+                    && command.map(c -> Path.of(c).getFileName().toString().contains(program))
+                            .orElse(false));
         } catch (IOException | SecurityException e) {
             return running(process) ? Optional.of(false) : Optional.empty();
         }
@@ -148,7 +150,8 @@ final class Orphans {
 
     private static void signal(long pid, String signal) throws IOException {
         Process kill = new ProcessBuilder("/bin/sh", "-c", "kill -" + signal + " \"$1\"", "kill", Long.toString(pid))
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         try {
             kill.getInputStream().readAllBytes();
             kill.waitFor(10, TimeUnit.SECONDS);
@@ -165,11 +168,13 @@ final class Orphans {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IOException("Interrupted while waiting for the old " + what + " (pid " + process.pid() + ") to stop", e);
+                throw new IOException(
+                        "Interrupted while waiting for the old " + what + " (pid " + process.pid() + ") to stop", e);
             }
         }
         if (running(process)) {
-            throw new IOException("A " + what + " (pid " + process.pid() + ") left running on [" + dir + "] by an earlier"
+            throw new IOException("A " + what + " (pid " + process.pid() + ") left running on [" + dir
+                    + "] by an earlier"
                     + " server did not stop within " + STOP_WAIT.toSeconds() + " s of being asked to; stop it (kill "
                     + process.pid() + ") and start again");
         }

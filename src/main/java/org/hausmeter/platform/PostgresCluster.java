@@ -24,7 +24,8 @@ import java.util.Optional;
  */
 final class PostgresCluster {
 
-    private static final String HBA = String.join("\n",
+    private static final String HBA = String.join(
+            "\n",
             "# Written by Hausmeter at each start (docs/operator-guide.md): every connection needs the superuser's",
             "# password (../" + EmbeddedServers.POSTGRES_PASSWORD_FILE + "); the server listens on "
                     + EmbeddedServers.LOOPBACK + " only, without a Unix socket.",
@@ -33,8 +34,7 @@ final class PostgresCluster {
             "host    all       all   " + EmbeddedServers.LOOPBACK + "/32   scram-sha-256",
             "");
 
-    private PostgresCluster() {
-    }
+    private PostgresCluster() {}
 
     /**
      * Starts the cluster in {@code pgDir} (initdb when it is new). On failure stops what may be left running and
@@ -43,13 +43,25 @@ final class PostgresCluster {
      * @param trusting the existing cluster lets loopback in without a password: its pg_hba.conf is left for
      *                 {@link #secure} to replace after the password is set
      */
-    static EmbeddedPostgres start(Path dataDir, Path pgDir, Path logDir, Path runtimeDir, int port, Duration startWait,
-            String password, boolean trusting) throws IOException {
+    static EmbeddedPostgres start(
+            Path dataDir,
+            Path pgDir,
+            Path logDir,
+            Path runtimeDir,
+            int port,
+            Duration startWait,
+            String password,
+            boolean trusting)
+            throws IOException {
         Path hba = pgDir.resolve("pg_hba.conf");
         Path pgLogFile = logDir.resolve("postgres.log");
         String marker = "---- Hausmeter (pid " + ProcessHandle.current().pid() + ") starts PostgreSQL on "
                 + EmbeddedServers.LOOPBACK + ":" + port;
-        Files.writeString(pgLogFile, marker + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+        Files.writeString(
+                pgLogFile,
+                marker + System.lineSeparator(),
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
         ProcessBuilder.Redirect pgLog = ProcessBuilder.Redirect.appendTo(pgLogFile.toFile());
         try {
@@ -73,7 +85,10 @@ final class PostgresCluster {
                     // zonky's initdb runs with -A trust; it passes its "locale" settings as --key=value after
                     // that, so these win: a new cluster asks for the superuser's password from the start.
                     .setLocaleConfig("auth", "scram-sha-256")
-                    .setLocaleConfig("pwfile", dataDir.resolve(EmbeddedServers.POSTGRES_PASSWORD_FILE).toString())
+                    .setLocaleConfig(
+                            "pwfile",
+                            dataDir.resolve(EmbeddedServers.POSTGRES_PASSWORD_FILE)
+                                    .toString())
                     .setConnectConfig("password", password)
                     .setDataDirectoryCustomizer(dir -> {
                         if (!trusting) {
@@ -86,9 +101,11 @@ final class PostgresCluster {
             // zonky took its own lock file before it gave up and never releases it: a new file (the
             // data directory's lock still guards the cluster) lets a later start in this JVM lock again.
             Files.deleteIfExists(pgDir.resolve("epg-lock"));
-            throw new IOException("The embedded PostgreSQL did not start (" + (e.getMessage() != null ? e.getMessage()
-                    : e.toString()) + "). Last lines of [" + pgLogFile + "]:" + System.lineSeparator()
-                    + tail(pgLogFile, marker, 15), e);
+            throw new IOException(
+                    "The embedded PostgreSQL did not start (" + (e.getMessage() != null ? e.getMessage() : e.toString())
+                            + "). Last lines of [" + pgLogFile + "]:" + System.lineSeparator()
+                            + tail(pgLogFile, marker, 15),
+                    e);
         }
     }
 
@@ -96,8 +113,15 @@ final class PostgresCluster {
      * After {@link #start}: the watchdog follows the postmaster, a trusting cluster gets the password (noted), and
      * the application database exists.
      */
-    static void secure(EmbeddedPostgres postgres, Path dataDir, Path pgDir, Watchdog watchdog, boolean trusting,
-            String password, List<String> notes) throws IOException {
+    static void secure(
+            EmbeddedPostgres postgres,
+            Path dataDir,
+            Path pgDir,
+            Watchdog watchdog,
+            boolean trusting,
+            String password,
+            List<String> notes)
+            throws IOException {
         Optional<Long> postmaster = Orphans.firstLineNumber(pgDir.resolve("postmaster.pid"));
         if (watchdog != null && postmaster.isPresent()) {
             watchdog.guard("postgres", postmaster.get());
@@ -123,7 +147,8 @@ final class PostgresCluster {
 
     private static void writeHba(Path hba) {
         try {
-            if (!Files.isRegularFile(hba) || !Files.readString(hba, StandardCharsets.UTF_8).equals(HBA)) {
+            if (!Files.isRegularFile(hba)
+                    || !Files.readString(hba, StandardCharsets.UTF_8).equals(HBA)) {
                 Files.writeString(hba, HBA, StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
@@ -133,7 +158,8 @@ final class PostgresCluster {
 
     /** A cluster that trusted loopback connections gets the superuser's password and asks for it from now on. */
     private static void requirePassword(EmbeddedPostgres postgres, String password, Path hba) throws IOException {
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                Statement st = c.createStatement()) {
             st.execute("ALTER ROLE " + EmbeddedServers.USER + " PASSWORD '" + password.replace("'", "''") + "'");
             writeHba(hba);
             st.execute("SELECT pg_reload_conf()");
@@ -161,12 +187,14 @@ final class PostgresCluster {
             try (ResultSet rs = exists.executeQuery()) {
                 if (!rs.next()) {
                     try (Statement create = c.createStatement()) {
-                        create.execute("CREATE DATABASE " + EmbeddedServers.DATABASE + " ENCODING 'UTF8' TEMPLATE template0");
+                        create.execute(
+                                "CREATE DATABASE " + EmbeddedServers.DATABASE + " ENCODING 'UTF8' TEMPLATE template0");
                     }
                 }
             }
         } catch (SQLException e) {
-            throw new IOException("Could not create database [" + EmbeddedServers.DATABASE + "] in the embedded PostgreSQL", e);
+            throw new IOException(
+                    "Could not create database [" + EmbeddedServers.DATABASE + "] in the embedded PostgreSQL", e);
         }
     }
 }

@@ -17,8 +17,7 @@ public final class SessionKey {
     public static final String FILE = "session.key";
     public static final String PROPERTY = "quarkus.http.auth.session.encryption-key";
 
-    private SessionKey() {
-    }
+    private SessionKey() {}
 
     /** Set by the launcher when the key lives only in memory (nothing embedded, no key configured). */
     public static final String TEMPORARY = "hausmeter.session-key.temporary";

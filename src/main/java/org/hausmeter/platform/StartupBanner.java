@@ -22,33 +22,46 @@ public class StartupBanner {
 
     @ConfigProperty(name = "hausmeter.embedded.data-dir")
     Optional<String> dataDir;
+
     @ConfigProperty(name = "hausmeter.embedded.postgres", defaultValue = "false")
     boolean embeddedPostgres;
+
     @ConfigProperty(name = "hausmeter.embedded.postgres-port", defaultValue = "0")
     int postgresPort;
+
     @ConfigProperty(name = "hausmeter.embedded.postgres-start-ms", defaultValue = "0")
     long postgresStartMs;
+
     @ConfigProperty(name = "hausmeter.embedded.postgres-new-cluster", defaultValue = "false")
     boolean newCluster;
+
     @ConfigProperty(name = "hausmeter.embedded.redis", defaultValue = "false")
     boolean embeddedRedis;
+
     @ConfigProperty(name = "hausmeter.embedded.redis-port", defaultValue = "0")
     int redisPort;
+
     @ConfigProperty(name = "hausmeter.embedded.redis-start-ms", defaultValue = "0")
     long redisStartMs;
+
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
+
     @ConfigProperty(name = "quarkus.redis.hosts")
     String redisHosts;
+
     @ConfigProperty(name = "quarkus.http.port")
     int port;
     /** False for the account commands (create-caretaker, reset-password): nothing is served. */
     @ConfigProperty(name = "quarkus.http.host-enabled", defaultValue = "true")
     boolean httpEnabled;
+
     @ConfigProperty(name = "quarkus.http.ssl-port", defaultValue = "8443")
     int sslPort;
+
     @ConfigProperty(name = "quarkus.http.ssl.certificate.files")
     Optional<List<String>> certificates;
+
     @ConfigProperty(name = SessionKey.TEMPORARY, defaultValue = "false")
     boolean temporarySessionKey;
     /** What the launcher had to do before starting the embedded servers (orphans stopped, permissions fixed). */
@@ -56,16 +69,22 @@ public class StartupBanner {
     Optional<String> embeddedNotes;
 
     void servers(@Observes @Priority(5) StartupEvent event) {
-        embeddedNotes.ifPresent(notes -> notes.lines().filter(line -> !line.isBlank()).forEach(LOG::warn));
+        embeddedNotes.ifPresent(
+                notes -> notes.lines().filter(line -> !line.isBlank()).forEach(LOG::warn));
         if (embeddedPostgres) {
-            LOG.infof("Embedded PostgreSQL on 127.0.0.1:%d (%s, started in %d ms), files in [%s/postgres]",
-                    postgresPort, newCluster ? "new cluster" : "existing cluster", postgresStartMs, dataDir.orElse("?"));
+            LOG.infof(
+                    "Embedded PostgreSQL on 127.0.0.1:%d (%s, started in %d ms), files in [%s/postgres]",
+                    postgresPort,
+                    newCluster ? "new cluster" : "existing cluster",
+                    postgresStartMs,
+                    dataDir.orElse("?"));
         } else {
             LOG.infof("PostgreSQL: %s (configured, nothing embedded)", withoutCredentials(jdbcUrl));
         }
         if (embeddedRedis) {
-            LOG.infof("Embedded Redis on 127.0.0.1:%d (started in %d ms), files in [%s/redis]", redisPort, redisStartMs,
-                    dataDir.orElse("?"));
+            LOG.infof(
+                    "Embedded Redis on 127.0.0.1:%d (started in %d ms), files in [%s/redis]",
+                    redisPort, redisStartMs, dataDir.orElse("?"));
         } else {
             LOG.infof("Redis: %s (configured, nothing embedded)", withoutCredentials(redisHosts));
         }
@@ -90,8 +109,11 @@ public class StartupBanner {
 
     private static void gauge(MeterRegistry registry, String server, long millis) {
         double seconds = millis / 1000.0;
-        Gauge.builder("hausmeter.embedded.start", () -> seconds).baseUnit("seconds").tag("server", server)
-                .description("Start time of the embedded server, before Quarkus booted").register(registry);
+        Gauge.builder("hausmeter.embedded.start", () -> seconds)
+                .baseUnit("seconds")
+                .tag("server", server)
+                .description("Start time of the embedded server, before Quarkus booted")
+                .register(registry);
     }
 
     void url(@Observes @Priority(1000) StartupEvent event) {
@@ -100,7 +122,8 @@ public class StartupBanner {
         }
         if (certificates.isPresent() && sslPort != 0) {
             // Installed from the offline bundle: HTTPS, plain HTTP only redirects (docs/operator-guide.md).
-            LOG.infof("Hausmeter is up: https://localhost%s/  (health: /q/health, metrics: /q/metrics)",
+            LOG.infof(
+                    "Hausmeter is up: https://localhost%s/  (health: /q/health, metrics: /q/metrics)",
                     sslPort == 443 ? "" : ":" + sslPort);
         } else if (port != 0) {
             LOG.infof("Hausmeter is up: http://localhost:%d/  (health: /q/health, metrics: /q/metrics)", port);

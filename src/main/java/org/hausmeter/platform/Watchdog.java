@@ -72,7 +72,10 @@ final class Watchdog implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", SCRIPT, "hausmeter-watchdog")
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectErrorStream(true);
-        pb.environment().put("HAUSMETER_SERVER_PID", Long.toString(ProcessHandle.current().pid()));
+        pb.environment()
+                .put(
+                        "HAUSMETER_SERVER_PID",
+                        Long.toString(ProcessHandle.current().pid()));
         pb.environment().put("HAUSMETER_PGDATA", realPath(pgDir));
         pb.environment().put("HAUSMETER_REDISDIR", realPath(redisDir));
         return Optional.of(new Watchdog(pb.start()));
@@ -80,7 +83,9 @@ final class Watchdog implements AutoCloseable {
 
     /** As /proc/PID/cwd shows it: links resolved; a directory not there (a server not started) as it is. */
     private static String realPath(Path dir) throws IOException {
-        return Files.isDirectory(dir) ? dir.toRealPath().toString() : dir.toAbsolutePath().normalize().toString();
+        return Files.isDirectory(dir)
+                ? dir.toRealPath().toString()
+                : dir.toAbsolutePath().normalize().toString();
     }
 
     /** From now on the watchdog stops this process when the server ends without stopping it. */

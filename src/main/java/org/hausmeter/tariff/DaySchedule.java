@@ -54,7 +54,8 @@ public record DaySchedule(List<TouWindow> windows) {
                 throw new TariffValidationException("Time-of-use windows " + previous + " and " + w + " overlap");
             }
             if (w.from().isAfter(covered)) {
-                throw new TariffValidationException("Time-of-use windows leave a gap [" + covered + ", " + w.from() + ")");
+                throw new TariffValidationException(
+                        "Time-of-use windows leave a gap [" + covered + ", " + w.from() + ")");
             }
             covered = w.to();
             previous = w;

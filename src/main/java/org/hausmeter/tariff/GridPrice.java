@@ -30,8 +30,8 @@ public record GridPrice(List<Season> seasons) {
             for (Month m : s.months()) {
                 Season other = byMonth.put(m, s);
                 if (other != null) {
-                    throw new TariffValidationException("Month [" + m + "] is in seasons [" + other.name()
-                            + "] and [" + s.name() + "]");
+                    throw new TariffValidationException(
+                            "Month [" + m + "] is in seasons [" + other.name() + "] and [" + s.name() + "]");
                 }
             }
             for (DaySchedule d : List.of(s.weekdays(), s.weekends())) {

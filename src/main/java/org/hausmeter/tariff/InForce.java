@@ -12,8 +12,7 @@ import java.util.function.Function;
  */
 public final class InForce {
 
-    private InForce() {
-    }
+    private InForce() {}
 
     /**
      * @param versions  versions ordered by {@code validFrom}, ascending

@@ -7,5 +7,4 @@ package org.hausmeter.tariff;
  * @param season  the season of the interval's local start month
  * @param window  the grid window containing the interval's local start time
  */
-public record PricedInterval(TariffVersion version, Season season, TouWindow window) {
-}
+public record PricedInterval(TariffVersion version, Season season, TouWindow window) {}

@@ -14,8 +14,7 @@ import java.time.ZoneId;
  */
 public final class TariffPricer {
 
-    private TariffPricer() {
-    }
+    private TariffPricer() {}
 
     /**
      * @param book          the building's tariff versions, not null

@@ -40,8 +40,12 @@ public record TariffVersion(
         Objects.requireNonNull(feedInPerKwh, "feedInPerKwh");
         Objects.requireNonNull(vatRate, "vatRate");
         Currency c = gridPrice.currency();
-        for (Currency other : List.of(pvPrice.currency(), baseFeePerMonth.currency(), evPvPrice.currency(),
-                evGridPrice.currency(), feedInPerKwh.currency())) {
+        for (Currency other : List.of(
+                pvPrice.currency(),
+                baseFeePerMonth.currency(),
+                evPvPrice.currency(),
+                evGridPrice.currency(),
+                feedInPerKwh.currency())) {
             if (!c.equals(other)) {
                 throw new CurrencyMismatchException(c, other);
             }

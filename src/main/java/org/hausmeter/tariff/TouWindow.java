@@ -29,8 +29,8 @@ public record TouWindow(String name, LocalTime from, LocalTime to, UnitPrice pri
             throw new TariffValidationException("Time-of-use window [" + from + ", " + to + ") has no name");
         }
         if (!endsAtMidnight(to) && !from.isBefore(to)) {
-            throw new TariffValidationException("Time-of-use window [" + name + "] ends [" + to
-                    + "] before it starts [" + from + "]");
+            throw new TariffValidationException(
+                    "Time-of-use window [" + name + "] ends [" + to + "] before it starts [" + from + "]");
         }
     }
 

@@ -22,7 +22,8 @@ public record VatRate(BigDecimal percent) implements Comparable<VatRate> {
         try {
             percent = percent.setScale(2, RoundingMode.UNNECESSARY);
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("VAT rate [" + percent.toPlainString() + "] % has more than 2 decimals", e);
+            throw new IllegalArgumentException(
+                    "VAT rate [" + percent.toPlainString() + "] % has more than 2 decimals", e);
         }
     }
 

@@ -9,8 +9,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ApiErrors {
 
     /** The body of every API error. */
-    public record Error(String error) {
-    }
+    public record Error(String error) {}
 
     /**
      * A JSON body that does not fit the expected shape (a wrong type, a NUL in a string, an unparsable date): 400
@@ -18,11 +17,17 @@ public class ApiErrors {
      */
     @ServerExceptionMapper
     public Response json(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
-        String path = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .reduce((a, b) -> a + "." + b).orElse("body");
-        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().replace('\0', '?');
-        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
-                .entity(new Error("Invalid JSON at [" + path + "]: " + message.lines().findFirst().orElse(""))).build();
+        String path = e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .reduce((a, b) -> a + "." + b)
+                .orElse("body");
+        String message =
+                e.getOriginalMessage() == null ? "" : e.getOriginalMessage().replace('\0', '?');
+        return Response.status(Response.Status.BAD_REQUEST)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(new Error("Invalid JSON at [" + path + "]: "
+                        + message.lines().findFirst().orElse("")))
+                .build();
     }
 
     @ServerExceptionMapper
@@ -32,7 +37,10 @@ public class ApiErrors {
             case INVALID -> Response.Status.BAD_REQUEST;
             case CONFLICT -> Response.Status.CONFLICT;
         };
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new Error(e.getMessage())).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(new Error(e.getMessage()))
+                .build();
     }
 
     @ServerExceptionMapper
@@ -42,18 +50,25 @@ public class ApiErrors {
             case INVALID -> Response.Status.BAD_REQUEST;
             case CONFLICT -> Response.Status.CONFLICT;
         };
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new Error(e.getMessage())).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(new Error(e.getMessage()))
+                .build();
     }
 
     @ServerExceptionMapper
     public Response tariff(org.hausmeter.tariff.TariffValidationException e) {
-        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
-                .entity(new Error(e.getMessage())).build();
+        return Response.status(Response.Status.BAD_REQUEST)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(new Error(e.getMessage()))
+                .build();
     }
 
     @ServerExceptionMapper
     public Response noTariff(org.hausmeter.tariff.NoTariffException e) {
-        return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON)
-                .entity(new Error(e.getMessage())).build();
+        return Response.status(Response.Status.CONFLICT)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(new Error(e.getMessage()))
+                .build();
     }
 }

@@ -22,8 +22,7 @@ import org.hausmeter.accounts.Role;
 public class CurrentAccount {
 
     /** The account as pages need it. */
-    public record Info(long id, String username, String displayName, String locale, boolean active) {
-    }
+    public record Info(long id, String username, String displayName, String locale, boolean active) {}
 
     private final CurrentIdentityAssociation identity;
     private final AgroalDataSource dataSource;
@@ -40,13 +39,16 @@ public class CurrentAccount {
      */
     public Optional<String> username() {
         SecurityIdentity id = identity.getIdentity();
-        return id == null || id.isAnonymous() ? Optional.empty() : Optional.of(id.getPrincipal().getName());
+        return id == null || id.isAnonymous()
+                ? Optional.empty()
+                : Optional.of(id.getPrincipal().getName());
     }
 
     /** The logged-in resident's user name; empty for an anonymous request and for anyone but a resident. */
     public Optional<String> resident() {
         SecurityIdentity id = identity.getIdentity();
-        return id == null || id.isAnonymous() || !id.hasRole(Role.RESIDENT.name()) ? Optional.empty()
+        return id == null || id.isAnonymous() || !id.hasRole(Role.RESIDENT.name())
+                ? Optional.empty()
                 : Optional.of(id.getPrincipal().getName());
     }
 
@@ -63,12 +65,15 @@ public class CurrentAccount {
     }
 
     private Optional<Info> read(String username) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT id, username, display_name, locale, active FROM account WHERE lower(username) = lower(?)")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT id, username, display_name, locale, active FROM account WHERE lower(username) = lower(?)")) {
             ps.setString(1, username);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Info(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getBoolean(5))) : Optional.empty();
+                return rs.next()
+                        ? Optional.of(new Info(
+                                rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5)))
+                        : Optional.empty();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read account [" + username + "]: " + e.getMessage(), e);

@@ -40,16 +40,22 @@ public class DatabaseUnavailable {
             rc.next();
             return;
         }
-        LOG.warnf("Database unavailable: %s %s answered 503 (%s)", rc.request().method(), rc.normalizedPath(),
-                rootMessage(rc.failure()));
+        LOG.warnf(
+                "Database unavailable: %s %s answered 503 (%s)",
+                rc.request().method(), rc.normalizedPath(), rootMessage(rc.failure()));
         Locale lang = language(rc);
         boolean html = !rc.normalizedPath().startsWith("/api/");
-        rc.response().setStatusCode(503).putHeader("Retry-After", RETRY_AFTER_SECONDS)
+        rc.response()
+                .setStatusCode(503)
+                .putHeader("Retry-After", RETRY_AFTER_SECONDS)
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         if (html) {
-            rc.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=UTF-8").end(page(lang));
+            rc.response()
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=UTF-8")
+                    .end(page(lang));
         } else {
-            rc.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+            rc.response()
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                     .end("{\"error\":\"The database is not available; try again later.\"}");
         }
     }
@@ -57,7 +63,8 @@ public class DatabaseUnavailable {
     /** True when {@code failure} or one of its causes says that no database connection could be had. */
     public static boolean databaseDown(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+            if (t instanceof SQLTransientConnectionException
+                    || t instanceof SQLNonTransientConnectionException
                     || t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
                 return true;
             }
@@ -66,7 +73,8 @@ public class DatabaseUnavailable {
                 String message = String.valueOf(sql.getMessage()).toLowerCase(Locale.ROOT);
                 // 08: connection exception (PostgreSQL refused, reset, unreachable); 57P01..03: server shutting down;
                 // Agroal's own "acquisition timeout" carries no state.
-                if ((state != null && (state.startsWith("08") || state.startsWith("57P"))) || message.contains("acquisition timeout")) {
+                if ((state != null && (state.startsWith("08") || state.startsWith("57P")))
+                        || message.contains("acquisition timeout")) {
                     return true;
                 }
             }
@@ -78,11 +86,13 @@ public class DatabaseUnavailable {
     public static String page(Locale lang) {
         boolean en = Locale.ENGLISH.getLanguage().equals(lang.getLanguage());
         String title = en ? "Temporarily unavailable" : "Vorübergehend nicht erreichbar";
-        String text = en ? "The database is not available right now. Please try again in a minute."
+        String text = en
+                ? "The database is not available right now. Please try again in a minute."
                 : "Die Datenbank ist gerade nicht erreichbar. Bitte in einer Minute erneut versuchen.";
         return "<!DOCTYPE html>\n<html lang=\"" + (en ? "en" : "de") + "\">\n<head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<link rel=\"stylesheet\" href=\"/css/hausmeter.css\"><title>" + title + " · Hausmeter</title></head>\n"
+                + "<link rel=\"stylesheet\" href=\"/css/hausmeter.css\"><title>" + title
+                + " · Hausmeter</title></head>\n"
                 + "<body><main><h1>" + title + "</h1>\n<p>" + text + "</p></main></body>\n</html>\n";
     }
 
@@ -94,7 +104,8 @@ public class DatabaseUnavailable {
                 return l.get();
             }
         }
-        return Locales.fromAcceptLanguage(rc.request().getHeader("Accept-Language")).orElse(Locales.DEFAULT);
+        return Locales.fromAcceptLanguage(rc.request().getHeader("Accept-Language"))
+                .orElse(Locales.DEFAULT);
     }
 
     private static String rootMessage(Throwable t) {

@@ -40,8 +40,7 @@ import org.hausmeter.web.i18n.Locales;
 @TemplateExtension
 public final class Formats {
 
-    private Formats() {
-    }
+    private Formats() {}
 
     // --- energy and power ---
 
@@ -66,7 +65,8 @@ public final class Formats {
     }
 
     static String number(long n, @TemplateAttribute("locale") Object locale) {
-        return NumberFormat.getIntegerInstance(Locales.formatting(Locales.of(locale))).format(n);
+        return NumberFormat.getIntegerInstance(Locales.formatting(Locales.of(locale)))
+                .format(n);
     }
 
     // --- money and ratios ---
@@ -108,13 +108,15 @@ public final class Formats {
 
     // --- dates and times, in the building's zone ---
 
-    static String dateTime(Instant t, @TemplateAttribute("locale") Object locale, @TemplateAttribute("zone") Object zone) {
+    static String dateTime(
+            Instant t, @TemplateAttribute("locale") Object locale, @TemplateAttribute("zone") Object zone) {
         return dateTime(t, Locales.of(locale), zone(zone));
     }
 
     public static String dateTime(Instant t, Locale locale, ZoneId zone) {
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(Locales.formatting(locale)).format(t.atZone(zone));
+                .withLocale(Locales.formatting(locale))
+                .format(t.atZone(zone));
     }
 
     static String date(Instant t, @TemplateAttribute("locale") Object locale, @TemplateAttribute("zone") Object zone) {
@@ -126,7 +128,9 @@ public final class Formats {
     }
 
     public static String date(LocalDate d, Locale locale) {
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Locales.formatting(locale)).format(d);
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                .withLocale(Locales.formatting(locale))
+                .format(d);
     }
 
     static String time(Instant t, @TemplateAttribute("locale") Object locale, @TemplateAttribute("zone") Object zone) {
@@ -134,12 +138,14 @@ public final class Formats {
     }
 
     public static String time(Instant t, Locale locale, ZoneId zone) {
-        return DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(Locales.formatting(locale))
+        return DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
+                .withLocale(Locales.formatting(locale))
                 .format(t.atZone(zone));
     }
 
     static String month(YearMonth m, @TemplateAttribute("locale") Object locale) {
-        return DateTimeFormatter.ofPattern("LLLL uuuu", Locales.formatting(Locales.of(locale))).format(m);
+        return DateTimeFormatter.ofPattern("LLLL uuuu", Locales.formatting(Locales.of(locale)))
+                .format(m);
     }
 
     private static String decimal(BigDecimal value, int decimals, Locale locale) {

@@ -31,22 +31,30 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 public class KioskResource {
 
     /** The live part, formatted for display in one language. {@code status} is empty when live data flows. */
-    public record Now(String pv, String consumption, String grid, String gridDirection, String signal, String signalText,
-            String status) {
-    }
+    public record Now(
+            String pv,
+            String consumption,
+            String grid,
+            String gridDirection,
+            String signal,
+            String signalText,
+            String status) {}
 
     /** Everything the page shows, prepared. */
-    public record View(Now now, SvgChart.Lines chart, long pvTodayWh, long consumptionTodayWh, String sunniest,
-            java.time.LocalDate day) {
-    }
+    public record View(
+            Now now,
+            SvgChart.Lines chart,
+            long pvTodayWh,
+            long consumptionTodayWh,
+            String sunniest,
+            java.time.LocalDate day) {}
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance kiosk(View view);
     }
 
-    private record Drawn(Kiosk.Today today, SvgChart.Lines chart) {
-    }
+    private record Drawn(Kiosk.Today today, SvgChart.Lines chart) {}
 
     private final Kiosk kiosk;
     private volatile Drawn drawn;
@@ -68,8 +76,13 @@ public class KioskResource {
         Kiosk.Today today = kiosk.today(zone);
         List<Integer> hours = kiosk.sunniestHours(zone);
         String sunniest = hours.isEmpty() ? msg(lang).kiosk_not_known() : hourRanges(hours);
-        return Templates.kiosk(new View(now(kiosk.live(), lang, zone), chart(today), today.pvTotalWh(),
-                today.consumptionTotalWh(), sunniest, today.day()));
+        return Templates.kiosk(new View(
+                now(kiosk.live(), lang, zone),
+                chart(today),
+                today.pvTotalWh(),
+                today.consumptionTotalWh(),
+                sunniest,
+                today.day()));
     }
 
     /** Hours of the day as ranges in the order of the day: [12, 11, 10, 15] → "10–13 h, 15–16 h". */
@@ -114,14 +127,19 @@ public class KioskResource {
     public Multi<Now> stream() {
         Locale lang = locale.locale();
         ZoneId zone = site.zone();
-        return Multi.createFrom().ticks().startingAfter(Duration.ofMillis(10)).every(Duration.ofSeconds(5))
-                .emitOn(Infrastructure.getDefaultWorkerPool()).map(t -> now(kiosk.live(), lang, zone));
+        return Multi.createFrom()
+                .ticks()
+                .startingAfter(Duration.ofMillis(10))
+                .every(Duration.ofSeconds(5))
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(t -> now(kiosk.live(), lang, zone));
     }
 
     static Now now(Kiosk.Live live, Locale lang, ZoneId zone) {
         Msg msg = msg(lang);
         if (live.now().isEmpty()) {
-            String since = live.unavailableSince().map(t -> msg.kiosk_unavailable_since(Formats.dateTime(t, lang, zone)))
+            String since = live.unavailableSince()
+                    .map(t -> msg.kiosk_unavailable_since(Formats.dateTime(t, lang, zone)))
                     .orElse(msg.kiosk_no_live_yet());
             return new Now("–", "–", "–", "", "UNKNOWN", msg.kiosk_no_live(), since);
         }
@@ -133,8 +151,14 @@ public class KioskResource {
             case GRID_ONLY -> msg.kiosk_grid_only();
         };
         String status = b.stale() ? msg.kiosk_unavailable_since(Formats.dateTime(b.at(), lang, zone)) : "";
-        return new Now(Formats.kw(b.pvW(), lang), Formats.kw(b.consumptionW(), lang), Formats.kw(Math.abs(b.gridW()), lang),
-                direction, b.signal().name(), text, status);
+        return new Now(
+                Formats.kw(b.pvW(), lang),
+                Formats.kw(b.consumptionW(), lang),
+                Formats.kw(Math.abs(b.gridW()), lang),
+                direction,
+                b.signal().name(),
+                text,
+                status);
     }
 
     private static Msg msg(Locale lang) {

@@ -36,9 +36,14 @@ public class LanguageResource {
 
     @POST
     public Response choose(@FormParam("lang") String lang, @FormParam("back") String back) {
-        Locale locale = Locales.supported(lang).orElseThrow(() -> new BadRequestException("Unknown language [" + lang + "]"));
-        rc.response().addCookie(Cookie.cookie(RequestLocale.COOKIE, locale.getLanguage()).setPath("/")
-                .setMaxAge(Duration.ofDays(365).toSeconds()).setSameSite(CookieSameSite.STRICT).setHttpOnly(true));
+        Locale locale =
+                Locales.supported(lang).orElseThrow(() -> new BadRequestException("Unknown language [" + lang + "]"));
+        rc.response()
+                .addCookie(Cookie.cookie(RequestLocale.COOKIE, locale.getLanguage())
+                        .setPath("/")
+                        .setMaxAge(Duration.ofDays(365).toSeconds())
+                        .setSameSite(CookieSameSite.STRICT)
+                        .setHttpOnly(true));
         account.username().ifPresent(username -> language.remember(username, locale.getLanguage()));
         return Response.seeOther(URI.create(localPath(back))).build();
     }
@@ -49,14 +54,20 @@ public class LanguageResource {
      * 500). Anything else returns to "/".
      */
     static String localPath(String back) {
-        if (back == null || !back.startsWith("/") || back.startsWith("//") || back.startsWith("/\\")
+        if (back == null
+                || !back.startsWith("/")
+                || back.startsWith("//")
+                || back.startsWith("/\\")
                 || back.chars().anyMatch(c -> c <= 0x20 || c >= 0x7f || c == '\\')) {
             return "/";
         }
         try {
             URI uri = new URI(back);
-            if (uri.isAbsolute() || uri.getRawAuthority() != null || uri.getRawPath() == null
-                    || !uri.getRawPath().startsWith("/") || back.contains("%00")) {
+            if (uri.isAbsolute()
+                    || uri.getRawAuthority() != null
+                    || uri.getRawPath() == null
+                    || !uri.getRawPath().startsWith("/")
+                    || back.contains("%00")) {
                 return "/";
             }
         } catch (URISyntaxException e) {

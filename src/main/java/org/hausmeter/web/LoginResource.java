@@ -25,8 +25,7 @@ import org.hausmeter.accounts.LoginThrottle;
 public class LoginResource {
 
     /** What the login page shows besides the form. {@code waitSeconds} > 0: throttled. */
-    public record View(boolean failed, long waitSeconds, boolean loggedOut) {
-    }
+    public record View(boolean failed, long waitSeconds, boolean loggedOut) {}
 
     @CheckedTemplate
     static class Templates {
@@ -38,7 +37,10 @@ public class LoginResource {
     private final RoutingContext rc;
     private final String sessionCookie;
 
-    LoginResource(LoginThrottle throttle, LoginSessions sessions, RoutingContext rc,
+    LoginResource(
+            LoginThrottle throttle,
+            LoginSessions sessions,
+            RoutingContext rc,
             @ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String sessionCookie) {
         this.throttle = throttle;
         this.sessions = sessions;
@@ -52,8 +54,8 @@ public class LoginResource {
     public Response login() {
         Duration wait = throttle.waitForAddress(AccountIdentityProvider.clientAddress(rc));
         long seconds = wait.isZero() ? 0 : Math.max(1, (wait.toMillis() + 999) / 1000);
-        TemplateInstance page = Templates.login(new View(rc.queryParams().contains("error"), seconds,
-                rc.queryParams().contains("logout")));
+        TemplateInstance page = Templates.login(new View(
+                rc.queryParams().contains("error"), seconds, rc.queryParams().contains("logout")));
         // Never cached: the page carries a CSRF token and a throttle message of this moment.
         return Response.ok(page).header("Cache-Control", "no-store").build();
     }

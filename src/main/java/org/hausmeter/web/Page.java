@@ -25,7 +25,11 @@ public class Page {
     private final CurrentAccount account;
     private String userName;
 
-    Page(SecurityIdentity identity, RequestLocale locale, SiteSettings site, CurrentVertxRequest request,
+    Page(
+            SecurityIdentity identity,
+            RequestLocale locale,
+            SiteSettings site,
+            CurrentVertxRequest request,
             CurrentAccount account) {
         this.identity = identity;
         this.account = account;
@@ -56,7 +60,9 @@ public class Page {
             if (identity.isAnonymous()) {
                 userName = "";
             } else {
-                userName = account.get().map(CurrentAccount.Info::displayName).orElse(account.username().orElse(""));
+                userName = account.get()
+                        .map(CurrentAccount.Info::displayName)
+                        .orElse(account.username().orElse(""));
             }
         }
         return userName;

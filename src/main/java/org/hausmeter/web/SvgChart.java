@@ -15,19 +15,16 @@ public final class SvgChart {
     public static final int HEIGHT = 240;
 
     /** A tick on the time axis. */
-    public record Tick(double x, String label) {
-    }
+    public record Tick(double x, String label) {}
 
     /**
      * One SVG path per series ({@code d} attribute: a line through the quarter hours with values, broken where
      * there is none), the axis ticks, the average power at the top of the box, W, and whether any series has
      * a value at all (else there is no scale to show).
      */
-    public record Lines(List<String> paths, List<Tick> ticks, long maxW, boolean anyValue) {
-    }
+    public record Lines(List<String> paths, List<Tick> ticks, long maxW, boolean anyValue) {}
 
-    private SvgChart() {
-    }
+    private SvgChart() {}
 
     /**
      * @param slots        quarter hours on the time axis (a whole day: 92, 96 or 100)
@@ -55,11 +52,13 @@ public final class SvgChart {
                 double x = n <= 1 ? 0 : (double) i * WIDTH / (n - 1);
                 double y = HEIGHT - (double) s[i] * HEIGHT / max;
                 boolean alone = gap && (i + 1 >= s.length || s[i + 1] < 0);
-                sb.append(sb.length() == 0 ? "" : " ").append(gap ? 'M' : 'L')
+                sb.append(sb.length() == 0 ? "" : " ")
+                        .append(gap ? 'M' : 'L')
                         .append(String.format(Locale.ROOT, "%.1f,%.1f", x, y));
                 if (alone) {
                     // A quarter hour with neighbours missing on both sides: a short stub, so it stays visible.
-                    sb.append(String.format(Locale.ROOT, " h%.1f", Math.max(2.0, n <= 1 ? 2.0 : (double) WIDTH / (n - 1) / 2)));
+                    sb.append(String.format(
+                            Locale.ROOT, " h%.1f", Math.max(2.0, n <= 1 ? 2.0 : (double) WIDTH / (n - 1) / 2)));
                 }
                 gap = false;
             }

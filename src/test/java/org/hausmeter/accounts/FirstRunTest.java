@@ -20,8 +20,19 @@ class FirstRunTest {
         FirstRun.Created created = firstRun.createCaretaker(name);
         assertThat(created.oneTimePassword()).hasSize(16);
         // It logs in, and asks to be replaced first (OneTimePasswordTest: the whole first login).
-        given().auth().preemptive().basic(name, created.oneTimePassword()).when().get("/api/buses").then().statusCode(403);
-        given().auth().preemptive().basic(name, "not-" + created.oneTimePassword()).when().get("/api/buses").then()
+        given().auth()
+                .preemptive()
+                .basic(name, created.oneTimePassword())
+                .when()
+                .get("/api/buses")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .preemptive()
+                .basic(name, "not-" + created.oneTimePassword())
+                .when()
+                .get("/api/buses")
+                .then()
                 .statusCode(401);
         assertThatThrownBy(() -> firstRun.createCaretaker(name)).hasMessageContaining("exists already");
         assertThatThrownBy(() -> firstRun.createCaretaker("Bad Name!")).hasMessageContaining("lower-case");

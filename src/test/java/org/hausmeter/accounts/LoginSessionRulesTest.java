@@ -39,7 +39,9 @@ class LoginSessionRulesTest {
         Instant seen = login;
         for (int i = 0; i < 12 * 60 / 20 - 1; i++) {
             clock.advance(Duration.ofMinutes(20));
-            assertThat(rules.judge(login, seen, null, clock.instant()).valid()).as("after %d min", (i + 1) * 20).isTrue();
+            assertThat(rules.judge(login, seen, null, clock.instant()).valid())
+                    .as("after %d min", (i + 1) * 20)
+                    .isTrue();
             seen = clock.instant();
         }
         clock.advance(Duration.ofMinutes(20));
@@ -55,7 +57,8 @@ class LoginSessionRulesTest {
 
     @Test
     void timeoutsMustFitTogether() {
-        assertThatThrownBy(() -> new LoginSessionRules(Duration.ofMinutes(30), Duration.ofMinutes(10), Duration.ofMinutes(1)))
+        assertThatThrownBy(() ->
+                        new LoginSessionRules(Duration.ofMinutes(30), Duration.ofMinutes(10), Duration.ofMinutes(1)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new LoginSessionRules(Duration.ZERO, Duration.ofHours(1), Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -14,16 +14,29 @@ class LoginThrottleTest {
     private static final int CAP = 1_000;
 
     private final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T10:00:00Z"));
-    private final LoginThrottle throttle = new LoginThrottle(new LoginThrottle.Policy(20, 5, 10, Duration.ofSeconds(30),
-            Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofDays(90), CAP), clock);
+    private final LoginThrottle throttle = new LoginThrottle(
+            new LoginThrottle.Policy(
+                    20,
+                    5,
+                    10,
+                    Duration.ofSeconds(30),
+                    Duration.ofMinutes(15),
+                    Duration.ofHours(1),
+                    Duration.ofDays(90),
+                    CAP),
+            clock);
 
     /** An attempt whose password turns out wrong: admitted (counted in advance), never succeeded. */
     private void fail(String username, String address) {
-        assertThat(throttle.admit(username, address, false, true)).as("admitted").isZero();
+        assertThat(throttle.admit(username, address, false, true))
+                .as("admitted")
+                .isZero();
     }
 
     private void logIn(String username, String address) {
-        assertThat(throttle.admit(username, address, false, true)).as("admitted").isZero();
+        assertThat(throttle.admit(username, address, false, true))
+                .as("admitted")
+                .isZero();
         throttle.succeeded(username, address, true);
     }
 
@@ -35,9 +48,12 @@ class LoginThrottleTest {
         assertThat(throttle.waitFor("anna", "10.0.0.5", false)).isZero();
         fail("anna", "10.0.0.5");
         assertThat(throttle.waitFor("Anna", "10.0.0.5", false)).isEqualTo(Duration.ofSeconds(30));
-        assertThat(throttle.admit("anna", "10.0.0.5", false, true)).as("refused, even before any password")
+        assertThat(throttle.admit("anna", "10.0.0.5", false, true))
+                .as("refused, even before any password")
                 .isEqualTo(Duration.ofSeconds(30));
-        assertThat(throttle.waitFor("anna", "10.0.0.9", false)).as("another address").isZero();
+        assertThat(throttle.waitFor("anna", "10.0.0.9", false))
+                .as("another address")
+                .isZero();
         clock.advance(Duration.ofSeconds(29));
         assertThat(throttle.waitFor("anna", "10.0.0.5", false)).isEqualTo(Duration.ofSeconds(1));
         clock.advance(Duration.ofSeconds(1));
@@ -52,7 +68,8 @@ class LoginThrottleTest {
         for (int i = 0; i < 100; i++) {
             throttle.admit("ben", "10.0.0.6", false, true);
         }
-        assertThat(throttle.waitFor("ben", "10.0.0.6", false)).as("refused attempts did not lengthen it")
+        assertThat(throttle.waitFor("ben", "10.0.0.6", false))
+                .as("refused attempts did not lengthen it")
                 .isEqualTo(Duration.ofSeconds(30));
         clock.advance(Duration.ofSeconds(30));
         fail("ben", "10.0.0.6");
@@ -110,7 +127,9 @@ class LoginThrottleTest {
         assertThat(s.addressUsernames()).isLessThanOrEqualTo(CAP);
         assertThat(s.unknownUsernames()).isLessThanOrEqualTo(CAP);
         assertThat(s.lastAttempts()).isLessThanOrEqualTo(CAP);
-        assertThat(s.accounts()).as("no account exists: nothing with the accounts'").isZero();
+        assertThat(s.accounts())
+                .as("no account exists: nothing with the accounts'")
+                .isZero();
         assertThat(s.knownAccounts()).isZero();
     }
 
@@ -151,19 +170,28 @@ class LoginThrottleTest {
                 throttle.admit("hauswart", "192.168.2." + i, false, true);
             }
         }
-        assertThat(throttle.waitFor("hauswart", "192.168.3.1", false)).as("a stranger").isEqualTo(Duration.ofSeconds(30));
-        assertThat(throttle.admit("hauswart", "192.168.3.1", false, true)).as("refused before the password")
+        assertThat(throttle.waitFor("hauswart", "192.168.3.1", false))
+                .as("a stranger")
                 .isEqualTo(Duration.ofSeconds(30));
-        assertThat(throttle.waitFor("hauswart", "192.168.1.10", false)).as("the caretaker's office").isZero();
-        assertThat(throttle.waitFor("hauswart", "192.168.3.1", true)).as("the caretaker's phone, with its cookie").isZero();
+        assertThat(throttle.admit("hauswart", "192.168.3.1", false, true))
+                .as("refused before the password")
+                .isEqualTo(Duration.ofSeconds(30));
+        assertThat(throttle.waitFor("hauswart", "192.168.1.10", false))
+                .as("the caretaker's office")
+                .isZero();
+        assertThat(throttle.waitFor("hauswart", "192.168.3.1", true))
+                .as("the caretaker's phone, with its cookie")
+                .isZero();
         logIn("hauswart", "192.168.1.10");
-        assertThat(throttle.waitFor("hauswart", "192.168.3.1", false)).as("the owner's login does not lift the lock")
+        assertThat(throttle.waitFor("hauswart", "192.168.3.1", false))
+                .as("the owner's login does not lift the lock")
                 .isPositive();
         // The guessing goes on at one try per lock window, up to 15 minutes.
         int admitted = 0;
         for (int minute = 0; minute < 60; minute++) {
             for (int i = 0; i < 20; i++) {
-                if (throttle.admit("hauswart", "10.9." + minute + "." + i, false, true).isZero()) {
+                if (throttle.admit("hauswart", "10.9." + minute + "." + i, false, true)
+                        .isZero()) {
                     admitted++;
                 }
             }
@@ -181,7 +209,9 @@ class LoginThrottleTest {
             fail("hauswart", "10.0.1." + i);
             fail("anna", "10.0.1." + i);
         }
-        assertThat(throttle.waitFor("anna", "192.168.1.10", false)).as("known to hauswart, not to anna").isPositive();
+        assertThat(throttle.waitFor("anna", "192.168.1.10", false))
+                .as("known to hauswart, not to anna")
+                .isPositive();
         assertThat(throttle.knownAddress("hauswart", "192.168.1.10")).isTrue();
         clock.advance(Duration.ofDays(90));
         assertThat(throttle.knownAddress("hauswart", "192.168.1.10")).isFalse();
@@ -194,7 +224,8 @@ class LoginThrottleTest {
             logIn("mallory", "fd00::" + Integer.toHexString(i));
         }
         assertThat(throttle.knownAddress("hauswart", "192.168.1.10")).isTrue();
-        assertThat(throttle.sizes().knownAddresses()).isLessThanOrEqualTo(2 * LoginThrottle.KNOWN_ADDRESSES_PER_ACCOUNT);
+        assertThat(throttle.sizes().knownAddresses())
+                .isLessThanOrEqualTo(2 * LoginThrottle.KNOWN_ADDRESSES_PER_ACCOUNT);
     }
 
     @Test
@@ -202,7 +233,9 @@ class LoginThrottleTest {
         for (int i = 0; i < 5; i++) {
             assertThat(throttle.admit("cem", "10.0.0.3", false, true)).isZero(); // five checks running at once
         }
-        assertThat(throttle.admit("cem", "10.0.0.3", false, true)).as("the sixth waits for their outcome").isPositive();
+        assertThat(throttle.admit("cem", "10.0.0.3", false, true))
+                .as("the sixth waits for their outcome")
+                .isPositive();
     }
 
     @Test
@@ -218,11 +251,15 @@ class LoginThrottleTest {
         for (int i = 0; i < 4; i++) {
             fail("emil", "10.0.0.3");
         }
-        assertThat(throttle.waitFor("emil", "10.0.0.3", false)).as("the count at the address started again").isZero();
+        assertThat(throttle.waitFor("emil", "10.0.0.3", false))
+                .as("the count at the address started again")
+                .isZero();
         for (int i = 0; i < 12; i++) {
             fail("x" + i, "10.0.0.3");
         }
-        assertThat(throttle.waitFor(null, "10.0.0.3", false)).as("the address kept its own failures").isPositive();
+        assertThat(throttle.waitFor(null, "10.0.0.3", false))
+                .as("the address kept its own failures")
+                .isPositive();
     }
 
     @Test
@@ -248,7 +285,8 @@ class LoginThrottleTest {
             throttle.admit("hauswart", "10.0.4." + i, false, true);
             throttle.admit("nobody", "10.0.4." + i, false, false);
         }
-        assertThat(throttle.waitFor("nobody", "10.0.5.1", false)).isEqualTo(throttle.waitFor("hauswart", "10.0.5.1", false))
+        assertThat(throttle.waitFor("nobody", "10.0.5.1", false))
+                .isEqualTo(throttle.waitFor("hauswart", "10.0.5.1", false))
                 .isPositive();
     }
 
@@ -270,11 +308,35 @@ class LoginThrottleTest {
 
     @Test
     void inconsistentPolicy_isRefused() {
-        assertThatThrownBy(() -> new LoginThrottle.Policy(0, 1, 1, Duration.ofSeconds(1), Duration.ofSeconds(1),
-                Duration.ofSeconds(1), Duration.ofDays(1), 10)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new LoginThrottle.Policy(5, 5, 5, Duration.ofMinutes(5), Duration.ofMinutes(1),
-                Duration.ofHours(1), Duration.ofDays(1), 10)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new LoginThrottle.Policy(5, 5, 5, Duration.ofSeconds(30), Duration.ofMinutes(1),
-                Duration.ofHours(1), Duration.ofDays(1), 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new LoginThrottle.Policy(
+                        0,
+                        1,
+                        1,
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(1),
+                        Duration.ofDays(1),
+                        10))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new LoginThrottle.Policy(
+                        5,
+                        5,
+                        5,
+                        Duration.ofMinutes(5),
+                        Duration.ofMinutes(1),
+                        Duration.ofHours(1),
+                        Duration.ofDays(1),
+                        10))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new LoginThrottle.Policy(
+                        5,
+                        5,
+                        5,
+                        Duration.ofSeconds(30),
+                        Duration.ofMinutes(1),
+                        Duration.ofHours(1),
+                        Duration.ofDays(1),
+                        0))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

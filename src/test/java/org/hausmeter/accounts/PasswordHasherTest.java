@@ -27,7 +27,9 @@ class PasswordHasherTest {
         String first72 = "a".repeat(72);
         String hash = io.quarkus.elytron.security.common.BcryptUtil.bcryptHash(first72, 4);
         assertThat(PasswordHasher.matches(first72 + "anything at all", hash)).isTrue();
-        assertThat(PasswordHasher.matches("a".repeat(71), hash)).as("the 72nd byte counts").isFalse();
+        assertThat(PasswordHasher.matches("a".repeat(71), hash))
+                .as("the 72nd byte counts")
+                .isFalse();
         // UTF-8: 36 umlauts are 72 bytes; the 37th is not read.
         String umlauts = "ä".repeat(36);
         String umlautHash = io.quarkus.elytron.security.common.BcryptUtil.bcryptHash(umlauts, 4);
@@ -38,13 +40,18 @@ class PasswordHasherTest {
     void hash_refusesPasswordsLongerThan72BytesInUtf8_andSaysWhy() {
         assertThat(PasswordHasher.hash("a".repeat(72), 4)).startsWith("$2");
         assertThat(PasswordHasher.hash("ä".repeat(36), 4)).startsWith("$2");
-        assertThatThrownBy(() -> PasswordHasher.hash("a".repeat(73), 4)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("at most 72 bytes").hasMessageContaining("bcrypt ignores");
-        assertThatThrownBy(() -> PasswordHasher.hash("ä".repeat(37), 4)).as("37 characters, 74 bytes")
+        assertThatThrownBy(() -> PasswordHasher.hash("a".repeat(73), 4))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at most 72 bytes")
+                .hasMessageContaining("bcrypt ignores");
+        assertThatThrownBy(() -> PasswordHasher.hash("ä".repeat(37), 4))
+                .as("37 characters, 74 bytes")
                 .hasMessageContaining("this one has 74");
         assertThat(PasswordHasher.fitsBcrypt("a".repeat(72))).isTrue();
         assertThat(PasswordHasher.fitsBcrypt("ß".repeat(37))).isFalse();
-        assertThat(PasswordHasher.fitsBcrypt("😀".repeat(18))).as("4 bytes each").isTrue();
+        assertThat(PasswordHasher.fitsBcrypt("😀".repeat(18)))
+                .as("4 bytes each")
+                .isTrue();
         assertThat(PasswordHasher.fitsBcrypt("😀".repeat(19))).isFalse();
     }
 

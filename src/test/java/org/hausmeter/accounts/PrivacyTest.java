@@ -31,15 +31,31 @@ class PrivacyTest {
         Instant from = Instant.parse("2025-09-01T22:00:00Z");
         Instant to = Instant.parse("2025-09-02T22:00:00Z");
         history.between(from, to);
-        String csv = given().auth().preemptive().basic("anna", "anna-demo").queryParam("from", from.toString())
-                .queryParam("to", to.toString()).when().get("/api/me/intervals.csv").then().statusCode(200)
-                .contentType("text/csv").extract().asString();
+        String csv = given().auth()
+                .preemptive()
+                .basic("anna", "anna-demo")
+                .queryParam("from", from.toString())
+                .queryParam("to", to.toString())
+                .when()
+                .get("/api/me/intervals.csv")
+                .then()
+                .statusCode(200)
+                .contentType("text/csv")
+                .extract()
+                .asString();
         List<String> lines = csv.lines().toList();
         assertThat(lines.get(0)).isEqualTo("apartment,meter,interval_start_utc,import_kwh,export_kwh,quality");
         assertThat(lines).hasSize(1 + 96);
         assertThat(lines.subList(1, lines.size())).allMatch(l -> l.startsWith("A-0.1,apt-0.1,"));
-        given().auth().preemptive().basic("hauswart", "hauswart-demo").queryParam("from", from.toString())
-                .queryParam("to", to.toString()).when().get("/api/me/intervals.csv").then().statusCode(403);
+        given().auth()
+                .preemptive()
+                .basic("hauswart", "hauswart-demo")
+                .queryParam("from", from.toString())
+                .queryParam("to", to.toString())
+                .when()
+                .get("/api/me/intervals.csv")
+                .then()
+                .statusCode(403);
         given().when().get("/api/me/intervals.csv").then().statusCode(401);
     }
 
@@ -55,7 +71,7 @@ class PrivacyTest {
             Account recent = resident("recent" + System.nanoTime() % 100_000);
             tenancy(apt, old, now.minus(2000, ChronoUnit.DAYS), now.minus(1500, ChronoUnit.DAYS));
             tenancy(apt, recent, now.minus(1500, ChronoUnit.DAYS), now.minus(300, ChronoUnit.DAYS));
-            return new long[] { old.id, recent.id, apt.id };
+            return new long[] {old.id, recent.id, apt.id};
         });
         try {
             erase(ids);

@@ -18,11 +18,9 @@ import org.hausmeter.support.Leftovers;
 public final class TestApartments {
 
     /** A test apartment and its meter. */
-    public record Flat(String code, String meter, long apartmentId) {
-    }
+    public record Flat(String code, String meter, long apartmentId) {}
 
-    private TestApartments() {
-    }
+    private TestApartments() {}
 
     /** A fresh apartment with one APARTMENT meter installed over [installed, removed). */
     public static Flat create(String prefix, Instant installed, Instant removed) {

@@ -23,9 +23,13 @@ class VerifiedCredentialsTest {
         // A changed password means a new stored hash: the old match no longer counts.
         assertThat(v.recentlyMatched("anna", "pw", "$2a$hash2")).isFalse();
         clock.advance(Duration.ofMinutes(5).minusNanos(1));
-        assertThat(v.recentlyMatched("anna", "pw", "$2a$hash1")).as("just inside the time to live").isTrue();
+        assertThat(v.recentlyMatched("anna", "pw", "$2a$hash1"))
+                .as("just inside the time to live")
+                .isTrue();
         clock.advance(Duration.ofNanos(1));
-        assertThat(v.recentlyMatched("anna", "pw", "$2a$hash1")).as("time to live over").isFalse();
+        assertThat(v.recentlyMatched("anna", "pw", "$2a$hash1"))
+                .as("time to live over")
+                .isFalse();
     }
 
     @Test

@@ -47,17 +47,25 @@ class AlertChecksTest {
 
         // apt-2: last good read 62 minutes ago, more than 4 quarter hours; the roof bus: every meter failed 3 times.
         List<Alerts.Condition> c = AlertChecks.meterConditions(buses, clock.instant(), started, 4);
-        assertThat(c).extracting(Alerts.Condition::key).containsExactlyInAnyOrder("meter-silent:apt-2", "bus-down:roof");
-        assertThat(c).filteredOn(x -> x.kind().equals("meter-silent")).singleElement()
-                .satisfies(x -> assertThat(x.detail()).contains("more than 4 quarter hours").contains("timeout"));
+        assertThat(c)
+                .extracting(Alerts.Condition::key)
+                .containsExactlyInAnyOrder("meter-silent:apt-2", "bus-down:roof");
+        assertThat(c)
+                .filteredOn(x -> x.kind().equals("meter-silent"))
+                .singleElement()
+                .satisfies(x -> assertThat(x.detail())
+                        .contains("more than 4 quarter hours")
+                        .contains("timeout"));
 
         // With a limit of five quarter hours (75 minutes) the 62 minutes of apt-2 are no incident; the bus still is.
-        assertThat(AlertChecks.meterConditions(buses, clock.instant(), started, 5)).extracting(Alerts.Condition::key)
+        assertThat(AlertChecks.meterConditions(buses, clock.instant(), started, 5))
+                .extracting(Alerts.Condition::key)
                 .containsExactly("bus-down:roof");
 
         // One meter of the roof answers again: the bus is up; the other meter, never read, counts from the start.
         dead1.success();
-        assertThat(AlertChecks.meterConditions(buses, clock.instant(), started, 4)).extracting(Alerts.Condition::key)
+        assertThat(AlertChecks.meterConditions(buses, clock.instant(), started, 4))
+                .extracting(Alerts.Condition::key)
                 .containsExactlyInAnyOrder("meter-silent:apt-2", "meter-silent:grid");
     }
 }

@@ -44,13 +44,26 @@ class AlertMailTest {
     public static class Mail implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("hausmeter.alerts.enabled", "true", "hausmeter.alerts.to", TO,
-                    "hausmeter.alerts.max-per-hour", "4",
-                    "quarkus.mailer.mock", "false", "quarkus.mailer.host", "127.0.0.1",
-                    "quarkus.mailer.port", Integer.toString(smtpPort()), "quarkus.mailer.from", "hausmeter@test.example.org",
-                    "quarkus.mailer.start-tls", "DISABLED",
+            return Map.of(
+                    "hausmeter.alerts.enabled",
+                    "true",
+                    "hausmeter.alerts.to",
+                    TO,
+                    "hausmeter.alerts.max-per-hour",
+                    "4",
+                    "quarkus.mailer.mock",
+                    "false",
+                    "quarkus.mailer.host",
+                    "127.0.0.1",
+                    "quarkus.mailer.port",
+                    Integer.toString(smtpPort()),
+                    "quarkus.mailer.from",
+                    "hausmeter@test.example.org",
+                    "quarkus.mailer.start-tls",
+                    "DISABLED",
                     // A backup directory that does not exist: the backup fails, as with an unmounted disk.
-                    "hausmeter.backup.dir", "/nonexistent/hausmeter-alert-test");
+                    "hausmeter.backup.dir",
+                    "/nonexistent/hausmeter-alert-test");
         }
     }
 
@@ -74,8 +87,10 @@ class AlertMailTest {
 
     @Inject
     Alerts alerts;
+
     @Inject
     AlertChecks checks;
+
     @Inject
     Backups backups;
 
@@ -96,13 +111,18 @@ class AlertMailTest {
     @Test
     @Order(1)
     void oneMessagePerIncident_thenOneRecovery_withinTheHourlyLimit() throws Exception {
-        Alerts.Condition silent = new Alerts.Condition("meter-silent:apt-test-9", "meter-silent",
+        Alerts.Condition silent = new Alerts.Condition(
+                "meter-silent:apt-test-9",
+                "meter-silent",
                 "Meter apt-test-9 on bus house has not answered for more than 4 quarter hours.");
         Alerts.Report r = alerts.evaluate(List.of(silent));
         assertThat(r.opened()).isEqualTo(1);
         assertThat(r.sent()).isEqualTo(1);
         MimeMessage first = awaitMessages(1).get(0);
-        assertThat(first.getSubject()).contains("meter silent").contains("apt-test-9").doesNotContain("recovered");
+        assertThat(first.getSubject())
+                .contains("meter silent")
+                .contains("apt-test-9")
+                .doesNotContain("recovered");
         assertThat(GreenMailUtil.getBody(first)).contains("has not answered for more than 4 quarter hours");
         assertThat(first.getHeader("X-Hausmeter-Incident")).containsExactly("meter-silent:apt-test-9");
         assertThat(first.getFrom()[0].toString()).isEqualTo("hausmeter@test.example.org");
@@ -120,20 +140,27 @@ class AlertMailTest {
         assertThat(r.closed()).isEqualTo(1);
         assertThat(r.sent()).isEqualTo(1);
         MimeMessage recovered = awaitMessages(2).get(1);
-        assertThat(recovered.getSubject()).contains("recovered").contains("meter silent").contains("apt-test-9");
+        assertThat(recovered.getSubject())
+                .contains("recovered")
+                .contains("meter silent")
+                .contains("apt-test-9");
         assertThat(alerts.evaluate(List.of()).sent()).isZero();
 
         // Five incidents at once: the hourly limit (4) leaves room for two; three wait.
-        List<Alerts.Condition> five = IntStream.rangeClosed(1, 5).mapToObj(i -> new Alerts.Condition("bus-down:test-bus-" + i,
-                "bus-down", "No meter on bus test-bus-" + i + " answers.")).toList();
+        List<Alerts.Condition> five = IntStream.rangeClosed(1, 5)
+                .mapToObj(i -> new Alerts.Condition(
+                        "bus-down:test-bus-" + i, "bus-down", "No meter on bus test-bus-" + i + " answers."))
+                .toList();
         r = alerts.evaluate(five);
         assertThat(r.opened()).isEqualTo(5);
         assertThat(r.sent()).isEqualTo(2);
         assertThat(r.waiting()).isEqualTo(3);
         assertThat(awaitMessages(4)).hasSize(4);
         assertThat(alerts.evaluate(five).sent()).as("still over the limit").isZero();
-        assertThat(alerts.open()).extracting(Alerts.Condition::key).containsExactlyElementsOf(
-                five.stream().map(Alerts.Condition::key).toList());
+        assertThat(alerts.open())
+                .extracting(Alerts.Condition::key)
+                .containsExactlyElementsOf(
+                        five.stream().map(Alerts.Condition::key).toList());
 
         // All five recover: the three that never went out get no recovery either; two recoveries wait for the hour.
         r = alerts.evaluate(List.of());
@@ -150,7 +177,10 @@ class AlertMailTest {
         assertThat(run.ok()).isFalse();
         assertThat(run.error()).contains("does not exist");
         assertThat(checks.conditions()).extracting(Alerts.Condition::key).contains("backup-failed");
-        given().get("/q/health/ready").then().statusCode(503).body(containsString("\"Backup\""))
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(503)
+                .body(containsString("\"Backup\""))
                 .body(containsString("failed"));
     }
 

@@ -11,8 +11,11 @@ import org.junit.jupiter.api.Test;
 /** The allocation inputs built from the building's parties: static floor-area shares and common-area weights. */
 class AllocationInputsTest {
 
-    private static final List<Party> BUILDING = List.of(new Party(true, new BigDecimal("54.355")),
-            new Party(true, null), new Party(false, null), new Party(true, new BigDecimal("80")),
+    private static final List<Party> BUILDING = List.of(
+            new Party(true, new BigDecimal("54.355")),
+            new Party(true, null),
+            new Party(false, null),
+            new Party(true, new BigDecimal("80")),
             new Party(false, new BigDecimal("12")));
 
     @Test
@@ -22,7 +25,8 @@ class AllocationInputsTest {
 
     @Test
     void staticShares_withoutApartments_areEqual() {
-        assertThat(AllocationInputs.staticShares(List.of(new Party(false, null), new Party(false, BigDecimal.TEN))).parts())
+        assertThat(AllocationInputs.staticShares(List.of(new Party(false, null), new Party(false, BigDecimal.TEN)))
+                        .parts())
                 .containsExactly(1, 1);
     }
 

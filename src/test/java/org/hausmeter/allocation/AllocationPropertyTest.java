@@ -70,8 +70,13 @@ class AllocationPropertyTest {
                 assertThat(b.selfConsumedWh() + b.exportedWh()).as(ctx).isEqualTo(b.productionWh());
                 assertThat(b.selfConsumedWh() + b.gridWh()).as(ctx).isEqualTo(b.consumptionWh());
                 for (ConsumerTotal ct : m.consumers()) {
-                    assertThat(ct.consumptionWh()).as(ctx).isEqualTo(Arrays.stream(c[ct.consumer()]).sum());
-                    assertThat(ct.pvWh()).as(ctx).isEqualTo(Arrays.stream(m.intervalPvWh()[ct.consumer()]).sum());
+                    assertThat(ct.consumptionWh())
+                            .as(ctx)
+                            .isEqualTo(Arrays.stream(c[ct.consumer()]).sum());
+                    assertThat(ct.pvWh())
+                            .as(ctx)
+                            .isEqualTo(Arrays.stream(m.intervalPvWh()[ct.consumer()])
+                                    .sum());
                     assertThat(ct.pvWh() + ct.gridWh()).as(ctx).isEqualTo(ct.consumptionWh());
                 }
             }
@@ -87,8 +92,14 @@ class AllocationPropertyTest {
         for (int i = 0; i < c.length; i++) {
             long ai = a.allocatedWh(i);
             check(ai >= 0 && ai <= c[i], "0 ≤ a[" + i + "] ≤ c", seed, p, c, rule, a);
-            check(ai >= exact[0][i] && ai <= exact[1][i], "a[" + i + "] is floor [" + exact[0][i]
-                    + "] or ceiling [" + exact[1][i] + "] of the exact share", seed, p, c, rule, a);
+            check(
+                    ai >= exact[0][i] && ai <= exact[1][i],
+                    "a[" + i + "] is floor [" + exact[0][i] + "] or ceiling [" + exact[1][i] + "] of the exact share",
+                    seed,
+                    p,
+                    c,
+                    rule,
+                    a);
             sumA += ai;
             sumC += c[i];
             if (rule.shares() == null || rule.shares().part(i) > 0) {
@@ -100,18 +111,27 @@ class AllocationPropertyTest {
         check(sumA + a.surplusWh() == p, "Σa + surplus = P", seed, p, c, rule, a);
         switch (rule.key()) {
             case DYNAMIC_PROPORTIONAL, EQUAL_SHARES_WITH_REDISTRIBUTION ->
-                    check(sumA == Math.min(p, sumC), "Σa = min(P, Σc)", seed, p, c, rule, a);
-            case STATIC_WITH_REDISTRIBUTION -> check(sumA == Math.min(p, sumCParticipants),
-                    "Σa = min(P, Σc of consumers with a share)", seed, p, c, rule, a);
-            case STATIC_SHARES, EQUAL_SHARES -> check(sumA <= Math.min(p, sumC), "Σa ≤ min(P, Σc)", seed, p, c, rule, a);
+                check(sumA == Math.min(p, sumC), "Σa = min(P, Σc)", seed, p, c, rule, a);
+            case STATIC_WITH_REDISTRIBUTION ->
+                check(
+                        sumA == Math.min(p, sumCParticipants),
+                        "Σa = min(P, Σc of consumers with a share)",
+                        seed,
+                        p,
+                        c,
+                        rule,
+                        a);
+            case STATIC_SHARES, EQUAL_SHARES ->
+                check(sumA <= Math.min(p, sumC), "Σa ≤ min(P, Σc)", seed, p, c, rule, a);
         }
     }
 
-    private static void check(boolean ok, String invariant, int seed, long p, long[] c, AllocationRule rule,
-            IntervalAllocation a) {
+    private static void check(
+            boolean ok, String invariant, int seed, long p, long[] c, AllocationRule rule, IntervalAllocation a) {
         if (!ok) {
             fail("Invariant [" + invariant + "] broken: seed [" + seed + "] rule [" + rule + "] P [" + p + "] c "
-                    + Arrays.toString(c) + " a " + Arrays.toString(a.allocatedWh()) + " surplus [" + a.surplusWh() + "]");
+                    + Arrays.toString(c) + " a " + Arrays.toString(a.allocatedWh()) + " surplus [" + a.surplusWh()
+                    + "]");
         }
     }
 
@@ -124,16 +144,20 @@ class AllocationPropertyTest {
             long[] c = randomConsumption(rnd, 2 + rnd.nextInt(10));
             long p = randomProduction(rnd, c);
             long allocable = Math.min(p, Arrays.stream(c).sum());
-            if (PvAllocator.allocate(p, c, AllocationRule.staticShares(Shares.equal(c.length))).allocatedTotalWh() < allocable) {
+            if (PvAllocator.allocate(p, c, AllocationRule.staticShares(Shares.equal(c.length)))
+                            .allocatedTotalWh()
+                    < allocable) {
                 staticShort++;
             }
             if (PvAllocator.allocate(p, c, AllocationRule.equalShares()).allocatedTotalWh() < allocable) {
                 equalShort++;
             }
-            assertThat(PvAllocator.allocate(p, c, AllocationRule.equalSharesWithRedistribution()).allocatedTotalWh())
+            assertThat(PvAllocator.allocate(p, c, AllocationRule.equalSharesWithRedistribution())
+                            .allocatedTotalWh())
                     .isEqualTo(allocable);
             assertThat(PvAllocator.allocate(p, c, AllocationRule.staticWithRedistribution(Shares.equal(c.length)))
-                    .allocatedTotalWh()).isEqualTo(allocable);
+                            .allocatedTotalWh())
+                    .isEqualTo(allocable);
         }
         assertThat(staticShort).isGreaterThan(100);
         assertThat(equalShort).isEqualTo(staticShort);
@@ -147,9 +171,12 @@ class AllocationPropertyTest {
             long p = randomProduction(rnd, c);
             Shares equal = Shares.equal(c.length);
             assertThat(PvAllocator.allocate(p, c, AllocationRule.equalShares()).allocatedWh())
-                    .containsExactly(PvAllocator.allocate(p, c, AllocationRule.staticShares(equal)).allocatedWh());
-            assertThat(PvAllocator.allocate(p, c, AllocationRule.equalSharesWithRedistribution()).allocatedWh())
-                    .containsExactly(PvAllocator.allocate(p, c, AllocationRule.staticWithRedistribution(equal)).allocatedWh());
+                    .containsExactly(PvAllocator.allocate(p, c, AllocationRule.staticShares(equal))
+                            .allocatedWh());
+            assertThat(PvAllocator.allocate(p, c, AllocationRule.equalSharesWithRedistribution())
+                            .allocatedWh())
+                    .containsExactly(PvAllocator.allocate(p, c, AllocationRule.staticWithRedistribution(equal))
+                            .allocatedWh());
         }
     }
 
@@ -161,10 +188,12 @@ class AllocationPropertyTest {
             for (int j = 0; j < 4; j++) {
                 v[j] = rnd.nextBoolean() ? rnd.nextLong() >>> 1 : rnd.nextInt(1000);
             }
-            int expected = BigInteger.valueOf(v[0]).multiply(BigInteger.valueOf(v[1]))
+            int expected = BigInteger.valueOf(v[0])
+                    .multiply(BigInteger.valueOf(v[1]))
                     .compareTo(BigInteger.valueOf(v[2]).multiply(BigInteger.valueOf(v[3])));
             assertThat(Integer.signum(IntervalEngine.compareProducts(v[0], v[1], v[2], v[3])))
-                    .as("values %s", Arrays.toString(v)).isEqualTo(expected);
+                    .as("values %s", Arrays.toString(v))
+                    .isEqualTo(expected);
         }
     }
 
@@ -173,7 +202,9 @@ class AllocationPropertyTest {
         int n = c.length;
         long[][] bounds = new long[2][n];
         BigInteger bp = BigInteger.valueOf(p);
-        long[] s = rule.shares() != null ? rule.shares().parts() : Shares.equal(Math.max(1, n)).parts();
+        long[] s = rule.shares() != null
+                ? rule.shares().parts()
+                : Shares.equal(Math.max(1, n)).parts();
         switch (rule.key()) {
             case DYNAMIC_PROPORTIONAL -> {
                 long sum = Arrays.stream(c).sum();
@@ -201,7 +232,8 @@ class AllocationPropertyTest {
                         order.add(i);
                     }
                 }
-                order.sort((i, j) -> BigInteger.valueOf(c[i]).multiply(BigInteger.valueOf(s[j]))
+                order.sort((i, j) -> BigInteger.valueOf(c[i])
+                        .multiply(BigInteger.valueOf(s[j]))
                         .compareTo(BigInteger.valueOf(c[j]).multiply(BigInteger.valueOf(s[i]))));
                 BigInteger r = bp;
                 BigInteger w = BigInteger.ZERO;

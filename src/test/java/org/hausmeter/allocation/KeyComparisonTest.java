@@ -10,8 +10,8 @@ class KeyComparisonTest {
 
     @Test
     void compareKeys_workedExampleQuarterHour_sideBySide() {
-        KeyComparison k = PvAllocator.compareKeys(new long[] {9}, new long[][] {{1}, {4}, {10}},
-                PvAllocator.allKeys(Shares.ofParts(1, 1, 2)));
+        KeyComparison k = PvAllocator.compareKeys(
+                new long[] {9}, new long[][] {{1}, {4}, {10}}, PvAllocator.allKeys(Shares.ofParts(1, 1, 2)));
 
         // columns: dynamic, static, static+redistribution, equal, equal+redistribution (see PvAllocatorTest)
         assertThat(k.consumers().get(0).pvWh()).containsExactly(1L, 1L, 1L, 1L, 1L);
@@ -19,7 +19,8 @@ class KeyComparisonTest {
         assertThat(k.consumers().get(2).pvWh()).containsExactly(6L, 5L, 5L, 3L, 4L);
         assertThat(k.consumers().get(2).gridWh()).containsExactly(4L, 5L, 5L, 7L, 6L);
         assertThat(k.building()).extracting(BuildingTotal::exportedWh).containsExactly(0L, 1L, 0L, 2L, 0L);
-        assertThat(k.building()).extracting(b -> b.selfConsumptionShare().toPlainString())
+        assertThat(k.building())
+                .extracting(b -> b.selfConsumptionShare().toPlainString())
                 .containsExactly("1.0000", "0.8889", "1.0000", "0.7778", "1.0000");
     }
 
@@ -37,20 +38,26 @@ class KeyComparisonTest {
         assertThat(k.rules()).isEqualTo(rules);
         assertThat(k.consumers()).hasSize(40);
         for (int r = 0; r < rules.size(); r++) {
-            MonthAllocation alone = PvAllocator.allocateMonth(month.productionWh(), month.consumptionWh(),
-                    rules.get(r), false);
+            MonthAllocation alone =
+                    PvAllocator.allocateMonth(month.productionWh(), month.consumptionWh(), rules.get(r), false);
             assertThat(k.building().get(r)).isEqualTo(alone.building());
             for (KeyComparison.Row row : k.consumers()) {
-                assertThat(row.pvWh().get(r)).isEqualTo(alone.consumers().get(row.consumer()).pvWh());
+                assertThat(row.pvWh().get(r))
+                        .isEqualTo(alone.consumers().get(row.consumer()).pvWh());
                 assertThat(row.pvWh().get(r) + row.gridWh().get(r)).isEqualTo(row.consumptionWh());
             }
         }
         long dynamicSelf = k.building().get(0).selfConsumedWh();
         assertThat(k.building().get(1).selfConsumedWh()).as("static").isLessThanOrEqualTo(dynamicSelf);
         assertThat(k.building().get(3).selfConsumedWh()).as("equal").isLessThanOrEqualTo(dynamicSelf);
-        assertThat(k.building().get(4).selfConsumedWh()).as("equal with redistribution").isEqualTo(dynamicSelf);
-        assertThat(k.building().get(2).selfConsumedWh()).as("static with redistribution").isEqualTo(dynamicSelf);
-        assertThat(k.building().get(1).selfConsumedWh()).as("static leaves PV unused in a real month")
+        assertThat(k.building().get(4).selfConsumedWh())
+                .as("equal with redistribution")
+                .isEqualTo(dynamicSelf);
+        assertThat(k.building().get(2).selfConsumedWh())
+                .as("static with redistribution")
+                .isEqualTo(dynamicSelf);
+        assertThat(k.building().get(1).selfConsumedWh())
+                .as("static leaves PV unused in a real month")
                 .isLessThan(dynamicSelf);
     }
 

@@ -12,9 +12,9 @@ class MonthAllocationTest {
     void allocateMonth_sumsItsQuarterHours() {
         long[] p = {0, 10, 40, 9};
         long[][] c = {
-                {5, 5, 5, 1},
-                {0, 10, 20, 4},
-                {5, 0, 5, 10},
+            {5, 5, 5, 1},
+            {0, 10, 20, 4},
+            {5, 0, 5, 10},
         };
 
         MonthAllocation m = PvAllocator.allocateMonth(p, c, AllocationRule.dynamic(), true);
@@ -24,7 +24,8 @@ class MonthAllocationTest {
         assertThat(m.intervalPvWh()[1]).containsExactly(0, 7, 20, 2);
         assertThat(m.intervalPvWh()[2]).containsExactly(0, 0, 5, 6);
         assertThat(m.intervalExportedWh()).containsExactly(0, 0, 10, 0);
-        assertThat(m.consumers()).extracting(ConsumerTotal::consumptionWh, ConsumerTotal::pvWh, ConsumerTotal::gridWh)
+        assertThat(m.consumers())
+                .extracting(ConsumerTotal::consumptionWh, ConsumerTotal::pvWh, ConsumerTotal::gridWh)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(16L, 9L, 7L),
                         org.assertj.core.groups.Tuple.tuple(34L, 29L, 5L),
@@ -38,10 +39,10 @@ class MonthAllocationTest {
     void allocateMonth_withoutIntervals_keepsOnlyTotals() {
         SyntheticMonth month = SyntheticMonth.of(1, 10, 96);
 
-        MonthAllocation lean = PvAllocator.allocateMonth(month.productionWh(), month.consumptionWh(),
-                AllocationRule.dynamic(), false);
-        MonthAllocation full = PvAllocator.allocateMonth(month.productionWh(), month.consumptionWh(),
-                AllocationRule.dynamic(), true);
+        MonthAllocation lean =
+                PvAllocator.allocateMonth(month.productionWh(), month.consumptionWh(), AllocationRule.dynamic(), false);
+        MonthAllocation full =
+                PvAllocator.allocateMonth(month.productionWh(), month.consumptionWh(), AllocationRule.dynamic(), true);
 
         assertThat(lean.hasIntervals()).isFalse();
         assertThat(lean.intervalPvWh()).isNull();
@@ -52,8 +53,8 @@ class MonthAllocationTest {
 
     @Test
     void allocateMonth_zeroProductionMonth_hasZeroShares() {
-        MonthAllocation m = PvAllocator.allocateMonth(new long[3], new long[][] {{1, 2, 3}}, AllocationRule.dynamic(),
-                false);
+        MonthAllocation m =
+                PvAllocator.allocateMonth(new long[3], new long[][] {{1, 2, 3}}, AllocationRule.dynamic(), false);
 
         assertThat(m.building()).isEqualTo(new BuildingTotal(0, 6, 0, 0, 6));
         assertThat(m.building().selfConsumptionShare()).isEqualByComparingTo("0");
@@ -64,21 +65,24 @@ class MonthAllocationTest {
     void allocateMonth_dstMonthLengths_areJustArrayLengths() {
         for (int t : new int[] {2_688, 2_784, 2_972, 2_976, 2_980}) {
             SyntheticMonth month = SyntheticMonth.of(t, 5, t);
-            MonthAllocation m = PvAllocator.allocateMonth(month.productionWh(), month.consumptionWh(),
-                    AllocationRule.equalSharesWithRedistribution(), true);
+            MonthAllocation m = PvAllocator.allocateMonth(
+                    month.productionWh(), month.consumptionWh(), AllocationRule.equalSharesWithRedistribution(), true);
             assertThat(m.intervalExportedWh()).hasSize(t);
-            assertThat(m.building().productionWh()).isEqualTo(Arrays.stream(month.productionWh()).sum());
+            assertThat(m.building().productionWh())
+                    .isEqualTo(Arrays.stream(month.productionWh()).sum());
         }
     }
 
     @Test
     void allocateMonth_rejectsRowsOfWrongLength_andNegativeValues() {
-        assertThatThrownBy(() -> PvAllocator.allocateMonth(new long[3], new long[][] {{1, 2, 3}, {1, 2}},
-                AllocationRule.dynamic(), false)).hasMessage("Consumer [1] has [2] intervals, production has [3]");
-        assertThatThrownBy(() -> PvAllocator.allocateMonth(new long[] {0, -4}, new long[][] {{1, 2}},
-                AllocationRule.dynamic(), false)).hasMessage("Production [-4] Wh in interval [1] is negative");
-        assertThatThrownBy(() -> PvAllocator.allocateMonth(new long[] {0, 0}, new long[][] {{1, -2}},
-                AllocationRule.dynamic(), false))
+        assertThatThrownBy(() -> PvAllocator.allocateMonth(
+                        new long[3], new long[][] {{1, 2, 3}, {1, 2}}, AllocationRule.dynamic(), false))
+                .hasMessage("Consumer [1] has [2] intervals, production has [3]");
+        assertThatThrownBy(() -> PvAllocator.allocateMonth(
+                        new long[] {0, -4}, new long[][] {{1, 2}}, AllocationRule.dynamic(), false))
+                .hasMessage("Production [-4] Wh in interval [1] is negative");
+        assertThatThrownBy(() -> PvAllocator.allocateMonth(
+                        new long[] {0, 0}, new long[][] {{1, -2}}, AllocationRule.dynamic(), false))
                 .hasMessage("Consumption [-2] Wh of consumer [0] in interval [1] is negative");
     }
 
@@ -93,10 +97,12 @@ class MonthAllocationTest {
         Shares shares = Shares.equal(200);
         for (AllocationRule rule : PvAllocator.allKeys(shares)) {
             MonthAllocation m = PvAllocator.allocateMonth(month.productionWh(), month.consumptionWh(), rule, true);
-            assertThat(m.building().selfConsumedWh() + m.building().exportedWh()).as("rule [%s]", rule.key())
+            assertThat(m.building().selfConsumedWh() + m.building().exportedWh())
+                    .as("rule [%s]", rule.key())
                     .isEqualTo(m.building().productionWh());
             assertThat(m.intervalExportedWh()).hasSize(2_976);
-            assertThat(Arrays.stream(m.intervalExportedWh()).sum()).as("rule [%s]", rule.key())
+            assertThat(Arrays.stream(m.intervalExportedWh()).sum())
+                    .as("rule [%s]", rule.key())
                     .isEqualTo(m.building().exportedWh());
         }
     }

@@ -45,8 +45,12 @@ class PvAllocatorTest {
 
     @Test
     void workedExample_staticWithRedistribution() {
-        assertAllocation(PvAllocator.allocate(9, EXAMPLE_C, AllocationRule.staticWithRedistribution(EXAMPLE_SHARES)),
-                0, 1, 3, 5);
+        assertAllocation(
+                PvAllocator.allocate(9, EXAMPLE_C, AllocationRule.staticWithRedistribution(EXAMPLE_SHARES)),
+                0,
+                1,
+                3,
+                5);
     }
 
     @Test
@@ -56,7 +60,8 @@ class PvAllocatorTest {
 
     @Test
     void workedExample_equalWithRedistribution() {
-        assertAllocation(PvAllocator.allocate(9, EXAMPLE_C, AllocationRule.equalSharesWithRedistribution()), 0, 1, 4, 4);
+        assertAllocation(
+                PvAllocator.allocate(9, EXAMPLE_C, AllocationRule.equalSharesWithRedistribution()), 0, 1, 4, 4);
     }
 
     @Test
@@ -118,8 +123,10 @@ class PvAllocatorTest {
     @Test
     void allocate_staticShareLargerThanConsumption_exportsTheDifference() {
         // entitlements 80, 20; consumer 0 uses 5 of his 80, consumer 1 wants 50 but gets only his 20
-        IntervalAllocation a = PvAllocator.allocate(100, new long[] {5, 50}, AllocationRule.staticShares(
-                Shares.ofFractions(new BigDecimal("0.8"), new BigDecimal("0.2"))));
+        IntervalAllocation a = PvAllocator.allocate(
+                100,
+                new long[] {5, 50},
+                AllocationRule.staticShares(Shares.ofFractions(new BigDecimal("0.8"), new BigDecimal("0.2"))));
 
         assertAllocation(a, 75, 5, 20);
         assertThat(a.gridWh(1)).isEqualTo(30);
@@ -127,8 +134,11 @@ class PvAllocatorTest {
 
     @Test
     void allocate_staticShareLargerThanConsumption_withRedistribution_passesItOn() {
-        IntervalAllocation a = PvAllocator.allocate(100, new long[] {5, 50}, AllocationRule.staticWithRedistribution(
-                Shares.ofFractions(new BigDecimal("0.8"), new BigDecimal("0.2"))));
+        IntervalAllocation a = PvAllocator.allocate(
+                100,
+                new long[] {5, 50},
+                AllocationRule.staticWithRedistribution(
+                        Shares.ofFractions(new BigDecimal("0.8"), new BigDecimal("0.2"))));
 
         assertAllocation(a, 45, 5, 50);
     }
@@ -139,14 +149,19 @@ class PvAllocatorTest {
         long[] c = {1, 4, 6, 100};
         assertAllocation(PvAllocator.allocate(20, c, AllocationRule.equalSharesWithRedistribution()), 0, 1, 4, 6, 9);
         // shares 2:1:1:1, 20/5 = 4 per part caps 1 (≤ 8) and 4 (≤ 4); 15/2 = 7.5 caps 6; 9/1 for the last
-        assertAllocation(PvAllocator.allocate(20, c, AllocationRule.staticWithRedistribution(
-                Shares.ofParts(2, 1, 1, 1))), 0, 1, 4, 6, 9);
+        assertAllocation(
+                PvAllocator.allocate(20, c, AllocationRule.staticWithRedistribution(Shares.ofParts(2, 1, 1, 1))),
+                0,
+                1,
+                4,
+                6,
+                9);
     }
 
     @Test
     void allocate_waterFilling_consumerWithShareZeroGetsNothing() {
-        IntervalAllocation a = PvAllocator.allocate(100, new long[] {10, 10, 10},
-                AllocationRule.staticWithRedistribution(Shares.ofParts(1, 0, 1)));
+        IntervalAllocation a = PvAllocator.allocate(
+                100, new long[] {10, 10, 10}, AllocationRule.staticWithRedistribution(Shares.ofParts(1, 0, 1)));
 
         assertAllocation(a, 80, 10, 0, 10);
     }
@@ -155,8 +170,12 @@ class PvAllocatorTest {
     void allocate_roundingTie_goesToLowerIndex() {
         assertAllocation(PvAllocator.allocate(2, new long[] {5, 5, 5}, AllocationRule.dynamic()), 0, 1, 1, 0);
         assertAllocation(PvAllocator.allocate(2, new long[] {5, 5, 5}, AllocationRule.equalShares()), 0, 1, 1, 0);
-        assertAllocation(PvAllocator.allocate(1, new long[] {5, 5, 5}, AllocationRule.equalSharesWithRedistribution()),
-                0, 1, 0, 0);
+        assertAllocation(
+                PvAllocator.allocate(1, new long[] {5, 5, 5}, AllocationRule.equalSharesWithRedistribution()),
+                0,
+                1,
+                0,
+                0);
     }
 
     @Test
@@ -184,12 +203,15 @@ class PvAllocatorTest {
         assertThatThrownBy(() -> PvAllocator.allocate(-1, new long[] {1}, AllocationRule.dynamic()))
                 .hasMessageContaining("[-1]");
         assertThatThrownBy(() -> PvAllocator.allocate(1, new long[] {1, -5}, AllocationRule.dynamic()))
-                .hasMessageContaining("[-5]").hasMessageContaining("consumer [1]");
-        assertThatThrownBy(() -> PvAllocator.allocate(1, new long[] {1, 2},
-                AllocationRule.staticShares(Shares.ofParts(1, 1, 1)))).hasMessageContaining("[3] shares for [2]");
+                .hasMessageContaining("[-5]")
+                .hasMessageContaining("consumer [1]");
+        assertThatThrownBy(() -> PvAllocator.allocate(
+                        1, new long[] {1, 2}, AllocationRule.staticShares(Shares.ofParts(1, 1, 1))))
+                .hasMessageContaining("[3] shares for [2]");
         assertThatThrownBy(() -> PvAllocator.allocate(1, new long[] {Long.MAX_VALUE, 1}, AllocationRule.dynamic()))
                 .isInstanceOf(ArithmeticException.class);
-        assertThatThrownBy(() -> new AllocationRule(AllocationKey.STATIC_SHARES, null)).hasMessageContaining("[STATIC_SHARES]");
+        assertThatThrownBy(() -> new AllocationRule(AllocationKey.STATIC_SHARES, null))
+                .hasMessageContaining("[STATIC_SHARES]");
         assertThatThrownBy(() -> new AllocationRule(AllocationKey.DYNAMIC_PROPORTIONAL, Shares.equal(2)))
                 .hasMessageContaining("takes no shares");
     }
@@ -209,11 +231,18 @@ class PvAllocatorTest {
 
     @Test
     void allKeys_listsFiveKeysWithShares_threeWithout() {
-        assertThat(PvAllocator.allKeys(Shares.equal(2))).extracting(AllocationRule::key).containsExactly(
-                AllocationKey.DYNAMIC_PROPORTIONAL, AllocationKey.STATIC_SHARES, AllocationKey.STATIC_WITH_REDISTRIBUTION,
-                AllocationKey.EQUAL_SHARES, AllocationKey.EQUAL_SHARES_WITH_REDISTRIBUTION);
+        assertThat(PvAllocator.allKeys(Shares.equal(2)))
+                .extracting(AllocationRule::key)
+                .containsExactly(
+                        AllocationKey.DYNAMIC_PROPORTIONAL,
+                        AllocationKey.STATIC_SHARES,
+                        AllocationKey.STATIC_WITH_REDISTRIBUTION,
+                        AllocationKey.EQUAL_SHARES,
+                        AllocationKey.EQUAL_SHARES_WITH_REDISTRIBUTION);
         assertThat(PvAllocator.allKeys(null)).hasSize(3);
-        assertThat(List.of(AllocationKey.values())).filteredOn(AllocationKey::redistributes).hasSize(2);
+        assertThat(List.of(AllocationKey.values()))
+                .filteredOn(AllocationKey::redistributes)
+                .hasSize(2);
     }
 
     private static void assertAllocation(IntervalAllocation a, long surplusWh, long... allocatedWh) {

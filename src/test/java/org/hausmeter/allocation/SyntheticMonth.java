@@ -29,7 +29,8 @@ record SyntheticMonth(long[] productionWh, long[][] consumptionWh) {
             for (int t = 0; t < intervals; t++) {
                 int q = t % 96;
                 if (charger) {
-                    c[i][t] = rnd.nextInt(20) == 0 ? 2_750 : (t > 0 && c[i][t - 1] > 0 && rnd.nextInt(8) > 0 ? 2_750 : 0);
+                    c[i][t] =
+                            rnd.nextInt(20) == 0 ? 2_750 : (t > 0 && c[i][t - 1] > 0 && rnd.nextInt(8) > 0 ? 2_750 : 0);
                 } else if (common) {
                     c[i][t] = 40 + (q >= 70 || q < 24 ? 60 : 0) + rnd.nextInt(30);
                 } else {

@@ -1,8 +1,8 @@
 package org.hausmeter.backup;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 
 import io.agroal.api.AgroalDataSource;
@@ -53,14 +53,19 @@ class BackupRestoreTest {
 
     @Inject
     AgroalDataSource db;
+
     @Inject
     Backups backups;
+
     @Inject
     Flyway flyway;
+
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String url;
+
     @ConfigProperty(name = "quarkus.datasource.username")
     String user;
+
     @ConfigProperty(name = "quarkus.datasource.password")
     String password;
 
@@ -83,15 +88,26 @@ class BackupRestoreTest {
                 break;
             }
         }
-        assertThat(written).exists().hasFileName(Path.of(run.file()).getFileName().toString());
+        assertThat(written)
+                .exists()
+                .hasFileName(Path.of(run.file()).getFileName().toString());
         assertThat(written.getFileName().toString()).matches("hausmeter-backup-\\d{8}T\\d{6}Z\\.zip");
         assertThat(Files.size(written)).isEqualTo(run.size());
-        assertThat(written.resolveSibling(written.getFileName() + ".sha256")).content().startsWith(run.sha256());
+        assertThat(written.resolveSibling(written.getFileName() + ".sha256"))
+                .content()
+                .startsWith(run.sha256());
         assertThat(written.resolveSibling(written.getFileName() + ".part")).doesNotExist();
         assertThat(backups.last(false)).contains(run);
         // The caretaker's overview shows it (in the caretaker account's language, German: decimal comma).
-        given().auth().preemptive().basic("hauswart", "hauswart-demo").header("Accept-Language", "en").get("/caretaker")
-                .then().statusCode(200).body(containsString("id=\"backup\"")).body(containsString(run.megabytes().toPlainString().replace('.', ',') + " MB"));
+        given().auth()
+                .preemptive()
+                .basic("hauswart", "hauswart-demo")
+                .header("Accept-Language", "en")
+                .get("/caretaker")
+                .then()
+                .statusCode(200)
+                .body(containsString("id=\"backup\""))
+                .body(containsString(run.megabytes().toPlainString().replace('.', ',') + " MB"));
 
         // The filled server really has what the issue names.
         assertThat(count(before, "meter_reading")).as("readings").isGreaterThan(1000);
@@ -106,7 +122,11 @@ class BackupRestoreTest {
         adminUser = user;
         adminPassword = password;
         String restoredUrl = createDatabase();
-        Flyway.configure().configuration(flyway.getConfiguration()).dataSource(restoredUrl, user, password).load().migrate();
+        Flyway.configure()
+                .configuration(flyway.getConfiguration())
+                .dataSource(restoredUrl, user, password)
+                .load()
+                .migrate();
         try (Connection c = DriverManager.getConnection(restoredUrl, user, password)) {
             DatabaseArchive.Restored r = DatabaseArchive.restore(c, written, false);
             assertThat(r.rows()).containsEntry("meter_reading", (long) count(before, "meter_reading"));
@@ -116,31 +136,43 @@ class BackupRestoreTest {
         Map<String, String> restoredPdfs = pdfHashes(DriverManager.getConnection(restoredUrl, user, password));
         assertThat(restoredPdfs).as("issued bills' PDFs (SHA-256 by number)").isEqualTo(pdfs);
 
-        try (Connection c = DriverManager.getConnection(restoredUrl, user, password); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(restoredUrl, user, password);
+                Statement st = c.createStatement()) {
             // Identity sequences go on after the restored rows.
-            try (ResultSet rs = st.executeQuery("INSERT INTO audit_event (at, actor, action, subject)"
-                    + " VALUES ('2027-09-20T08:00:00Z', 'test', 'test.restore', 'x') RETURNING id, (SELECT max(id) FROM audit_event)")) {
+            try (ResultSet rs = st.executeQuery(
+                    "INSERT INTO audit_event (at, actor, action, subject)"
+                            + " VALUES ('2027-09-20T08:00:00Z', 'test', 'test.restore', 'x') RETURNING id, (SELECT max(id) FROM audit_event)")) {
                 rs.next();
                 assertThat(rs.getLong(1)).isGreaterThan(rs.getLong(2));
             }
             // A database with data is refused, and left as it was.
             assertThatThrownBy(() -> DatabaseArchive.restore(c, written, false))
-                    .isInstanceOf(DatabaseArchive.RestoreRefused.class).hasMessageContaining("not empty");
+                    .isInstanceOf(DatabaseArchive.RestoreRefused.class)
+                    .hasMessageContaining("not empty");
         }
 
         // A damaged backup (one table's checksum does not match) is refused as a whole: nothing is loaded.
         Path damaged = written.resolveSibling("damaged-" + written.getFileName());
         damage(written, damaged, "meter_reading");
-        try (Connection c = DriverManager.getConnection(restoredUrl, user, password); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(restoredUrl, user, password);
+                Statement st = c.createStatement()) {
             st.execute("SET session_replication_role = replica");
-            st.execute("TRUNCATE " + String.join(", ", DatabaseArchive.tables(c).stream().map(t -> DatabaseArchive.quote(t.name()))
-                    .toList()));
+            st.execute("TRUNCATE "
+                    + String.join(
+                            ", ",
+                            DatabaseArchive.tables(c).stream()
+                                    .map(t -> DatabaseArchive.quote(t.name()))
+                                    .toList()));
             st.execute("SET session_replication_role = origin");
             assertThatThrownBy(() -> DatabaseArchive.restore(c, damaged, false))
-                    .isInstanceOf(DatabaseArchive.RestoreRefused.class).hasMessageContaining("meter_reading is damaged");
-            try (ResultSet rs = st.executeQuery("SELECT (SELECT count(*) FROM account) + (SELECT count(*) FROM meter)")) {
+                    .isInstanceOf(DatabaseArchive.RestoreRefused.class)
+                    .hasMessageContaining("meter_reading is damaged");
+            try (ResultSet rs =
+                    st.executeQuery("SELECT (SELECT count(*) FROM account) + (SELECT count(*) FROM meter)")) {
                 rs.next();
-                assertThat(rs.getLong(1)).as("rows loaded before the damaged table").isZero();
+                assertThat(rs.getLong(1))
+                        .as("rows loaded before the damaged table")
+                        .isZero();
             }
         } finally {
             Files.deleteIfExists(damaged);
@@ -159,7 +191,8 @@ class BackupRestoreTest {
             Files.deleteIfExists(written);
         }
         if (adminUrl != null) {
-            try (Connection c = DriverManager.getConnection(adminUrl, adminUser, adminPassword); Statement st = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(adminUrl, adminUser, adminPassword);
+                    Statement st = c.createStatement()) {
                 st.execute("DROP DATABASE IF EXISTS " + RESTORED + " WITH (FORCE)");
             }
         }
@@ -173,7 +206,9 @@ class BackupRestoreTest {
                 byte[] data = in.getInputStream(e).readAllBytes();
                 if (e.getName().equals("manifest.properties")) {
                     data = new String(data, java.nio.charset.StandardCharsets.ISO_8859_1)
-                            .replaceFirst("table\\." + table + "\\.sha256=[0-9a-f]+", "table." + table + ".sha256=" + "0".repeat(64))
+                            .replaceFirst(
+                                    "table\\." + table + "\\.sha256=[0-9a-f]+",
+                                    "table." + table + ".sha256=" + "0".repeat(64))
                             .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
                 }
                 out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
@@ -184,7 +219,8 @@ class BackupRestoreTest {
     }
 
     private String createDatabase() throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, user, password);
+                Statement st = c.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + RESTORED + " WITH (FORCE)");
             st.execute("CREATE DATABASE " + RESTORED);
         }
@@ -194,12 +230,15 @@ class BackupRestoreTest {
     /** Table to "rows:md5 of all rows as text, sorted"; closes the connection. */
     static Map<String, String> fingerprints(Connection connection) throws SQLException {
         Map<String, String> out = new TreeMap<>();
-        try (Connection c = connection; Statement st = c.createStatement()) {
+        try (Connection c = connection;
+                Statement st = c.createStatement()) {
             st.execute("SET TIME ZONE 'UTC'");
             for (DatabaseArchive.Table t : DatabaseArchive.tables(c)) {
-                String cols = String.join(", ", t.columns().stream().map(DatabaseArchive::quote).toList());
-                try (ResultSet rs = st.executeQuery("SELECT count(*), coalesce(md5(string_agg(r, E'\\n' ORDER BY r)), '')"
-                        + " FROM (SELECT ROW(" + cols + ")::text AS r FROM " + DatabaseArchive.quote(t.name()) + ") x")) {
+                String cols = String.join(
+                        ", ", t.columns().stream().map(DatabaseArchive::quote).toList());
+                try (ResultSet rs = st.executeQuery(
+                        "SELECT count(*), coalesce(md5(string_agg(r, E'\\n' ORDER BY r)), '')" + " FROM (SELECT ROW("
+                                + cols + ")::text AS r FROM " + DatabaseArchive.quote(t.name()) + ") x")) {
                     rs.next();
                     out.put(t.name(), rs.getLong(1) + ":" + rs.getString(2));
                 }
@@ -215,8 +254,10 @@ class BackupRestoreTest {
     /** Issued bill number to the SHA-256 of its stored PDF, checked against the SHA-256 recorded at issue. */
     static Map<String, String> pdfHashes(Connection connection) throws SQLException {
         Map<String, String> out = new LinkedHashMap<>();
-        try (Connection c = connection; Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT number, encode(sha256(pdf), 'hex'), pdf_sha256 FROM bill WHERE number IS NOT NULL ORDER BY number")) {
+        try (Connection c = connection;
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(
+                        "SELECT number, encode(sha256(pdf), 'hex'), pdf_sha256 FROM bill WHERE number IS NOT NULL ORDER BY number")) {
             while (rs.next()) {
                 assertThat(rs.getString(2)).as("bill %s", rs.getString(1)).isEqualTo(rs.getString(3));
                 out.put(rs.getString(1), rs.getString(2));
@@ -228,7 +269,8 @@ class BackupRestoreTest {
     private void awaitDemo() throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (true) {
-            try (Connection c = db.getConnection(); Statement st = c.createStatement();
+            try (Connection c = db.getConnection();
+                    Statement st = c.createStatement();
                     ResultSet rs = st.executeQuery("SELECT count(*) FILTER (WHERE status = 'DRAFT'),"
                             + " count(*) FILTER (WHERE status = 'ISSUED') FROM bill WHERE month = DATE '2027-08-01'"
                             + " OR month = DATE '2027-07-01'")) {

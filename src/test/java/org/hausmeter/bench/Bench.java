@@ -21,8 +21,7 @@ public final class Bench {
     /** The benchmarks in the order they run. */
     static final List<String> NAMES = List.of("bus", "ledger", "billing", "web", "startup");
 
-    private Bench() {
-    }
+    private Bench() {}
 
     public static void main(String... args) throws Exception {
         String[] a = args == null ? new String[0] : args;
@@ -77,7 +76,8 @@ public final class Bench {
                 } else if (NAMES.contains(n)) {
                     only.add(n);
                 } else {
-                    throw new IllegalArgumentException("Unknown benchmark [" + name.strip() + "]: use all or some of " + NAMES);
+                    throw new IllegalArgumentException(
+                            "Unknown benchmark [" + name.strip() + "]: use all or some of " + NAMES);
                 }
             }
         }

@@ -33,7 +33,8 @@ class BenchArgumentsTest {
 
     @Test
     void anUnknownName_isAnError() {
-        assertThatThrownBy(() -> Bench.selection(List.of("billing,webb"))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Bench.selection(List.of("billing,webb")))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("webb");
     }
 }

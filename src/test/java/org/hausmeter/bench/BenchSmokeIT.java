@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 class BenchSmokeIT {
 
     private static final Path OUT = Path.of("target", "bench-smoke").toAbsolutePath();
-    private static final Path JAR = Path.of(System.getProperty("hausmeter.it.jar", "target/quarkus-app/quarkus-run.jar"))
+    private static final Path JAR = Path.of(
+                    System.getProperty("hausmeter.it.jar", "target/quarkus-app/quarkus-run.jar"))
             .toAbsolutePath();
 
     @BeforeAll
@@ -41,27 +42,73 @@ class BenchSmokeIT {
     @Test
     void bus() throws Exception {
         run("bus");
-        JsonNode json = read("bus.json", List.of("meters", "buses", "baud", "turnaround_ms", "cycle_s", "wire_limit_s",
-                "cycle_ratio", "answered", "live_read_s", "live_interval_s", "live_utilisation"), List.of("framing", "cycle_s_runs"));
-        assertThat(json.get("cycle_s_runs").isArray()).as("cycle_s_runs is an array").isTrue();
-        assertThat(json.get("cycle_s_runs")).isNotEmpty().allSatisfy(n -> assertThat(n.isNumber()).isTrue());
+        JsonNode json = read(
+                "bus.json",
+                List.of(
+                        "meters",
+                        "buses",
+                        "baud",
+                        "turnaround_ms",
+                        "cycle_s",
+                        "wire_limit_s",
+                        "cycle_ratio",
+                        "answered",
+                        "live_read_s",
+                        "live_interval_s",
+                        "live_utilisation"),
+                List.of("framing", "cycle_s_runs"));
+        assertThat(json.get("cycle_s_runs").isArray())
+                .as("cycle_s_runs is an array")
+                .isTrue();
+        assertThat(json.get("cycle_s_runs"))
+                .isNotEmpty()
+                .allSatisfy(n -> assertThat(n.isNumber()).isTrue());
         assertThat(json.get("framing").asText()).isEqualTo("8E1");
     }
 
     @Test
     void ledger() throws Exception {
-        peer(Path.of("/usr/bin/psql"), "the ledger benchmark compares with psql's \\copy: apt-get install postgresql-client");
+        peer(
+                Path.of("/usr/bin/psql"),
+                "the ledger benchmark compares with psql's \\copy: apt-get install postgresql-client");
         run("ledger");
-        read("ledger.json", List.of("rows", "ingest_s", "ingest_rows_per_s", "psql_copy_s", "psql_copy_rows_per_s",
-                "ingest_ratio", "bytes_per_reading", "derive_db_rows", "derive_db_rows_per_s", "derive_year_200_meters_s",
-                "csv_values", "csv_import_s", "csv_import_values_per_s"), List.of());
+        read(
+                "ledger.json",
+                List.of(
+                        "rows",
+                        "ingest_s",
+                        "ingest_rows_per_s",
+                        "psql_copy_s",
+                        "psql_copy_rows_per_s",
+                        "ingest_ratio",
+                        "bytes_per_reading",
+                        "derive_db_rows",
+                        "derive_db_rows_per_s",
+                        "derive_year_200_meters_s",
+                        "csv_values",
+                        "csv_import_s",
+                        "csv_import_values_per_s"),
+                List.of());
     }
 
     @Test
     void billing() throws Exception {
         run("billing");
-        read("billing.json", List.of("apartments", "interval_rows", "month_run_s", "bills_per_month", "ev_sessions_per_month",
-                "year_run_s", "rerun_unchanged_s", "issued", "issue_month_s", "pdf_bills_per_s", "pdf_kb_avg", "cores"),
+        read(
+                "billing.json",
+                List.of(
+                        "apartments",
+                        "interval_rows",
+                        "month_run_s",
+                        "bills_per_month",
+                        "ev_sessions_per_month",
+                        "year_run_s",
+                        "rerun_unchanged_s",
+                        "issued",
+                        "issue_month_s",
+                        "pdf_bills_per_s",
+                        "pdf_kb_avg",
+                        "cores"),
                 List.of());
     }
 
@@ -69,8 +116,16 @@ class BenchSmokeIT {
     void web() throws Exception {
         peer(Path.of("/usr/bin/wrk"), "the web benchmark's load generator is wrk: apt-get install wrk");
         run("web");
-        List<String> numbers = new ArrayList<>(List.of("apartments", "interval_rows", "dashboard_first_s", "dashboard_bytes",
-                "dashboard_new_view_p50_ms", "dashboard_new_view_p90_ms", "connections", "seconds", "cores"));
+        List<String> numbers = new ArrayList<>(List.of(
+                "apartments",
+                "interval_rows",
+                "dashboard_first_s",
+                "dashboard_bytes",
+                "dashboard_new_view_p50_ms",
+                "dashboard_new_view_p90_ms",
+                "connections",
+                "seconds",
+                "cores"));
         for (String target : List.of("dashboard", "kiosk", "static")) {
             for (String figure : List.of("_p50_ms", "_p99_ms", "_rps", "_requests", "_max_ms")) {
                 numbers.add(target + figure);
@@ -82,14 +137,31 @@ class BenchSmokeIT {
     @Test
     void startup() throws Exception {
         run("startup");
-        JsonNode json = read("startup.json", List.of("embedded_db_start_s", "embedded_redis_start_s", "app_start_s",
-                "time_to_health_up_s", "rss_mb_after_start", "rss_mb_after_gc", "db_rss_mb", "redis_rss_mb", "shutdown_s",
-                "embedded_db_restart_s", "app_restart_s", "cores"), List.of("clean_shutdown", "java"));
-        assertThat(json.get("clean_shutdown").isBoolean()).as("clean_shutdown is a boolean").isTrue();
+        JsonNode json = read(
+                "startup.json",
+                List.of(
+                        "embedded_db_start_s",
+                        "embedded_redis_start_s",
+                        "app_start_s",
+                        "time_to_health_up_s",
+                        "rss_mb_after_start",
+                        "rss_mb_after_gc",
+                        "db_rss_mb",
+                        "redis_rss_mb",
+                        "shutdown_s",
+                        "embedded_db_restart_s",
+                        "app_restart_s",
+                        "cores"),
+                List.of("clean_shutdown", "java"));
+        assertThat(json.get("clean_shutdown").isBoolean())
+                .as("clean_shutdown is a boolean")
+                .isTrue();
     }
 
     private static void run(String benchmark) throws Exception {
-        assertThat(JAR).as("the packaged server (mvn verify packages it before the integration tests)").exists();
+        assertThat(JAR)
+                .as("the packaged server (mvn verify packages it before the integration tests)")
+                .exists();
         long t0 = System.nanoTime();
         Bench.run(JAR, OUT, Bench.selection(List.of(benchmark)), true);
         System.out.printf("bench smoke %s: %.1f s%n", benchmark, (System.nanoTime() - t0) / 1e9);
@@ -110,7 +182,9 @@ class BenchSmokeIT {
         json.fieldNames().forEachRemaining(actual::add);
         assertThat(actual).as(file + " keys (docs/benchmarks.md)").containsExactlyInAnyOrderElementsOf(expected);
         for (String key : numbers) {
-            assertThat(json.get(key).isNumber()).as(file + " " + key + " is a number: " + json.get(key)).isTrue();
+            assertThat(json.get(key).isNumber())
+                    .as(file + " " + key + " is a number: " + json.get(key))
+                    .isTrue();
         }
         assertThat(json.get("smoke").asBoolean()).as(file + " smoke").isTrue();
         return json;

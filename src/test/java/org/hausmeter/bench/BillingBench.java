@@ -87,21 +87,30 @@ public final class BillingBench {
         }
         Files.createDirectories(data);
         Map<String, Object> json = new LinkedHashMap<>();
-        try (EmbeddedServers servers = EmbeddedServers.start(new EmbeddedServers.Settings(data.resolve("servers"), 0, 0,
-                true, true))) {
-            Flyway.configure().dataSource(servers.jdbcUrl(), EmbeddedServers.USER, servers.postgresPassword())
+        try (EmbeddedServers servers =
+                EmbeddedServers.start(new EmbeddedServers.Settings(data.resolve("servers"), 0, 0, true, true))) {
+            Flyway.configure()
+                    .dataSource(servers.jdbcUrl(), EmbeddedServers.USER, servers.postgresPassword())
                     .locations("classpath:db/migration")
-                    .load().migrate();
+                    .load()
+                    .migrate();
             long t0 = System.nanoTime();
             long rows;
-            try (Connection c = DriverManager.getConnection(servers.jdbcUrl(), EmbeddedServers.USER, servers.postgresPassword())) {
+            try (Connection c =
+                    DriverManager.getConnection(servers.jdbcUrl(), EmbeddedServers.USER, servers.postgresPassword())) {
                 if (reuse) {
-                    c.createStatement().execute("ALTER TABLE bill DISABLE TRIGGER bill_frozen; ALTER TABLE bill_line DISABLE TRIGGER"
-                            + " bill_line_frozen; DELETE FROM bill; DELETE FROM bill_number; ALTER TABLE bill ENABLE TRIGGER bill_frozen;"
-                            + " ALTER TABLE bill_line ENABLE TRIGGER bill_line_frozen");
+                    c.createStatement()
+                            .execute(
+                                    "ALTER TABLE bill DISABLE TRIGGER bill_frozen; ALTER TABLE bill_line DISABLE TRIGGER"
+                                            + " bill_line_frozen; DELETE FROM bill; DELETE FROM bill_number; ALTER TABLE bill ENABLE TRIGGER bill_frozen;"
+                                            + " ALTER TABLE bill_line ENABLE TRIGGER bill_line_frozen");
                     rows = count(servers, "SELECT count(*) FROM interval_energy");
                 } else {
-                    rows = populate(c, apartments, first.atDay(1), MONTH.plusMonths(1).atDay(1).atStartOfDay(BERLIN).toInstant());
+                    rows = populate(
+                            c,
+                            apartments,
+                            first.atDay(1),
+                            MONTH.plusMonths(1).atDay(1).atStartOfDay(BERLIN).toInstant());
                 }
             }
             System.out.printf("billing bench: %,d interval rows in %.1f s%n", rows, (System.nanoTime() - t0) / 1e9);
@@ -112,8 +121,14 @@ public final class BillingBench {
                 port = s.getLocalPort();
             }
             Path log = out.resolve("billing-server.log");
-            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Dquarkus.log.category.\"org.hausmeter.billing.BillRuns\".level=DEBUG", "-jar", jar.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+            ProcessBuilder pb = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-Dquarkus.log.category.\"org.hausmeter.billing.BillRuns\".level=DEBUG",
+                            "-jar",
+                            jar.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
             pb.environment().put("HAUSMETER_DATA_DIR", data.resolve("app").toString());
             pb.environment().put("HAUSMETER_HTTP_PORT", Integer.toString(port));
             pb.environment().put("HAUSMETER_DB_URL", servers.jdbcUrl());
@@ -122,17 +137,22 @@ public final class BillingBench {
             pb.environment().put("HAUSMETER_REDIS_URL", servers.redisUrlWithPassword());
             Process app = pb.start();
             try {
-                HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+                HttpClient http = HttpClient.newBuilder()
+                        .connectTimeout(Duration.ofSeconds(2))
+                        .build();
                 String base = "http://127.0.0.1:" + port;
                 waitUp(http, base, app, 120);
-                String auth = "Basic " + Base64.getEncoder().encodeToString("bench:bench-password".getBytes(StandardCharsets.UTF_8));
-                // Warm-up (JIT compilation of the loader and the engine, database caches): three other months (smoke: one).
+                String auth = "Basic "
+                        + Base64.getEncoder().encodeToString("bench:bench-password".getBytes(StandardCharsets.UTF_8));
+                // Warm-up (JIT compilation of the loader and the engine, database caches): three other months (smoke:
+                // one).
                 for (int i = warmUps; i >= 1; i--) {
                     post(http, base + "/api/billing/" + MONTH.minusMonths(i) + "/run", auth);
                 }
                 List<Double> runs = new ArrayList<>();
                 for (int i = 0; i < monthRuns; i++) {
-                    try (Connection c = DriverManager.getConnection(servers.jdbcUrl(), EmbeddedServers.USER, servers.postgresPassword())) {
+                    try (Connection c = DriverManager.getConnection(
+                            servers.jdbcUrl(), EmbeddedServers.USER, servers.postgresPassword())) {
                         c.createStatement().executeUpdate("DELETE FROM bill WHERE status = 'DRAFT'");
                     }
                     long s = System.nanoTime();
@@ -141,11 +161,19 @@ public final class BillingBench {
                 }
                 runs.sort(Double::compare);
                 json.put("month_run_s", round(runs.get(runs.size() / 2)));
-                long drafts = count(servers, "SELECT count(*) FROM bill WHERE status = 'DRAFT' AND month = '" + MONTH.atDay(1) + "'");
+                long drafts = count(
+                        servers,
+                        "SELECT count(*) FROM bill WHERE status = 'DRAFT' AND month = '" + MONTH.atDay(1) + "'");
                 json.put("bills_per_month", drafts);
-                json.put("ev_sessions_per_month", count(servers, "SELECT count(*) FROM charging_session WHERE started_at >= '"
-                        + MONTH.atDay(1) + "' AND started_at < '" + MONTH.plusMonths(1).atDay(1) + "'"));
-                try (Connection c = DriverManager.getConnection(servers.jdbcUrl(), EmbeddedServers.USER, servers.postgresPassword())) {
+                json.put(
+                        "ev_sessions_per_month",
+                        count(
+                                servers,
+                                "SELECT count(*) FROM charging_session WHERE started_at >= '" + MONTH.atDay(1)
+                                        + "' AND started_at < '"
+                                        + MONTH.plusMonths(1).atDay(1) + "'"));
+                try (Connection c = DriverManager.getConnection(
+                        servers.jdbcUrl(), EmbeddedServers.USER, servers.postgresPassword())) {
                     c.createStatement().executeUpdate("DELETE FROM bill WHERE status = 'DRAFT'");
                 }
                 long y = System.nanoTime();
@@ -160,11 +188,16 @@ public final class BillingBench {
                 long is = System.nanoTime();
                 post(http, base + "/api/billing/" + MONTH + "/issue", auth);
                 double issue = (System.nanoTime() - is) / 1e9;
-                long issued = count(servers, "SELECT count(*) FROM bill WHERE status = 'ISSUED' AND month = '" + MONTH.atDay(1) + "'");
+                long issued = count(
+                        servers,
+                        "SELECT count(*) FROM bill WHERE status = 'ISSUED' AND month = '" + MONTH.atDay(1) + "'");
                 json.put("issued", issued);
                 json.put("issue_month_s", round(issue));
                 json.put("pdf_bills_per_s", round(issued / Math.max(0.001, issue - rerun)));
-                json.put("pdf_kb_avg", round(count(servers, "SELECT avg(length(pdf))::bigint FROM bill WHERE status = 'ISSUED'") / 1024.0));
+                json.put(
+                        "pdf_kb_avg",
+                        round(count(servers, "SELECT avg(length(pdf))::bigint FROM bill WHERE status = 'ISSUED'")
+                                / 1024.0));
             } finally {
                 app.destroy();
                 if (!app.waitFor(60, TimeUnit.SECONDS)) {
@@ -177,7 +210,9 @@ public final class BillingBench {
             json.put("smoke", true);
         }
         Files.createDirectories(out);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("billing.json").toFile(), json);
+        new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValue(out.resolve("billing.json").toFile(), json);
         System.out.println("billing.json: " + json);
         if (!keep) {
             EmbeddedServersResource.deleteRecursively(data);
@@ -201,12 +236,15 @@ public final class BillingBench {
                       'Europe/Berlin', 'EUR', '{"address": ["Benchstraße 1", "10115 Berlin"], "taxNumber": "12/345/67890",
                       "registerCourt": "AG Berlin", "registerNumber": "GnR 1", "phone": "+49 30 1", "email": "b@example.org",
                       "iban": "DE02120300000000202051", "meteringOperator": "Bench co-op", "noticePeriod": "1 Monat"}', 14)""");
-            s.executeUpdate("INSERT INTO account (username, display_name, role, password_hash) VALUES ('bench', 'Bench caretaker', 'CARETAKER', '"
-                    + PasswordHasher.hash("bench-password") + "')");
-            s.executeUpdate("INSERT INTO apartment (code, name, floor, area_m2) SELECT 'B-' || i, 'Apartment ' || i, i / 10,"
-                    + " 45 + (i % 7) * 10 FROM generate_series(1, " + apartments + ") i");
-            s.executeUpdate("INSERT INTO account (username, display_name, role) SELECT 'r' || i, 'Resident ' || i, 'RESIDENT'"
-                    + " FROM generate_series(1, " + (apartments + 10) + ") i");
+            s.executeUpdate(
+                    "INSERT INTO account (username, display_name, role, password_hash) VALUES ('bench', 'Bench caretaker', 'CARETAKER', '"
+                            + PasswordHasher.hash("bench-password") + "')");
+            s.executeUpdate(
+                    "INSERT INTO apartment (code, name, floor, area_m2) SELECT 'B-' || i, 'Apartment ' || i, i / 10,"
+                            + " 45 + (i % 7) * 10 FROM generate_series(1, " + apartments + ") i");
+            s.executeUpdate(
+                    "INSERT INTO account (username, display_name, role) SELECT 'r' || i, 'Resident ' || i, 'RESIDENT'"
+                            + " FROM generate_series(1, " + (apartments + 10) + ") i");
             // Every apartment let since 2025-01-01; the first 10 change tenant on 2026-10-15 (split bills).
             s.executeUpdate("""
                     INSERT INTO tenancy (apartment_id, resident_id, move_in, move_out)
@@ -218,20 +256,26 @@ public final class BillingBench {
                     SELECT a.id, r.id, '2026-10-15 00:00 Europe/Berlin'
                     FROM apartment a JOIN account r ON r.username = 'r' || (substr(a.code, 3)::int + %d)
                     WHERE substr(a.code, 3)::int <= 10""".formatted(apartments));
-            s.executeUpdate("INSERT INTO meter (name, bus, unit_id, model, role, apartment_id, installed_at) SELECT 'm-' || code,"
-                    + " 'bus' || (id % 4), 1 + (id / 4)::int, 'eastron-sdm120', 'APARTMENT', id, '2025-01-01Z' FROM apartment");
-            s.executeUpdate("INSERT INTO meter (name, bus, unit_id, model, role, installed_at) VALUES"
-                    + " ('common', 'busx', 1, 'eastron-sdm630', 'COMMON', '2025-01-01Z'),"
-                    + " ('pv', 'busx', 2, 'sunspec', 'PV', '2025-01-01Z'), ('grid', 'busx', 3, 'abb-b23', 'GRID', '2025-01-01Z')");
-            s.executeUpdate("INSERT INTO meter (name, bus, unit_id, model, role, charger, installed_at) SELECT 'charger-' || i,"
-                    + " 'busy', i, 'eastron-sdm630', 'CHARGER', 'ch-' || i, '2025-01-01Z' FROM generate_series(1, " + CHARGERS + ") i");
+            s.executeUpdate(
+                    "INSERT INTO meter (name, bus, unit_id, model, role, apartment_id, installed_at) SELECT 'm-' || code,"
+                            + " 'bus' || (id % 4), 1 + (id / 4)::int, 'eastron-sdm120', 'APARTMENT', id, '2025-01-01Z' FROM apartment");
+            s.executeUpdate(
+                    "INSERT INTO meter (name, bus, unit_id, model, role, installed_at) VALUES"
+                            + " ('common', 'busx', 1, 'eastron-sdm630', 'COMMON', '2025-01-01Z'),"
+                            + " ('pv', 'busx', 2, 'sunspec', 'PV', '2025-01-01Z'), ('grid', 'busx', 3, 'abb-b23', 'GRID', '2025-01-01Z')");
+            s.executeUpdate(
+                    "INSERT INTO meter (name, bus, unit_id, model, role, charger, installed_at) SELECT 'charger-' || i,"
+                            + " 'busy', i, 'eastron-sdm630', 'CHARGER', 'ch-' || i, '2025-01-01Z' FROM generate_series(1, "
+                            + CHARGERS + ") i");
             s.executeUpdate("""
                     INSERT INTO tariff_version (valid_from, pv_price, base_fee_month, ev_pv_price, ev_grid_price, feed_in_price,
                         vat_percent, allocation_key, common_key, created_by)
                     VALUES ('2025-01-01', 0.2150, 6.50, 0.2400, 0.3500, 0.0803, 19, 'DYNAMIC_PROPORTIONAL', 'FLOOR_AREA', 'bench')""");
-            for (String[] season : new String[][] {{"Winter", "{10,11,12,1,2,3}", "0.2650", "0.3320"},
-                    {"Sommer", "{4,5,6,7,8,9}", "0.2550", "0.3150"}}) {
-                s.executeUpdate("INSERT INTO tariff_grid_window VALUES ('2025-01-01', '" + season[0] + "', '" + season[1]
+            for (String[] season : new String[][] {
+                {"Winter", "{10,11,12,1,2,3}", "0.2650", "0.3320"}, {"Sommer", "{4,5,6,7,8,9}", "0.2550", "0.3150"}
+            }) {
+                s.executeUpdate("INSERT INTO tariff_grid_window VALUES ('2025-01-01', '" + season[0] + "', '"
+                        + season[1]
                         + "', 'WEEKDAY', 'NT', 0, 360, " + season[2] + "), ('2025-01-01', '" + season[0] + "', '"
                         + season[1] + "', 'WEEKDAY', 'HT', 360, 1320, " + season[3] + "), ('2025-01-01', '" + season[0]
                         + "', '" + season[1] + "', 'WEEKDAY', 'NT', 1320, 1440, " + season[2] + "), ('2025-01-01', '"
@@ -274,8 +318,9 @@ public final class BillingBench {
         // Counter readings of the apartment meters at every local midnight (what the poller stores; the
         // bills print the counters at their period's ends): cumulative sums of the quarter hours.
         try (Statement s = c.createStatement()) {
-            s.execute("SELECT hausmeter_ensure_reading_partitions(timestamptz '%s' - interval '1 day', timestamptz '%s' + interval '1 day')"
-                    .formatted(from, to));
+            s.execute(
+                    "SELECT hausmeter_ensure_reading_partitions(timestamptz '%s' - interval '1 day', timestamptz '%s' + interval '1 day')"
+                            .formatted(from, to));
             s.executeUpdate("""
                     INSERT INTO meter_reading (meter_id, read_at, import_wh, export_wh, source)
                     SELECT meter_id, day_end, 5000000 + sum(wh) OVER (PARTITION BY meter_id ORDER BY day_end), NULL::bigint, 'POLL'
@@ -306,8 +351,7 @@ public final class BillingBench {
                         CROSS JOIN LATERAL (SELECT (date '%s' + n)::timestamp AT TIME ZONE 'Europe/Berlin' AS d) dd
                         JOIN tenancy t ON t.id = (SELECT id FROM tenancy WHERE move_out IS NULL ORDER BY id
                                                   OFFSET ((n * 4 + substr(m.charger, 4)::int) %% %d) LIMIT 1)
-                        WHERE m.role = 'CHARGER'""".formatted(sessionsEnd, first, first,
-                        Math.min(150, apartments)));
+                        WHERE m.role = 'CHARGER'""".formatted(sessionsEnd, first, first, Math.min(150, apartments)));
             }
             c.commit();
         }
@@ -319,17 +363,24 @@ public final class BillingBench {
     }
 
     private static long count(EmbeddedServers servers, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(servers.jdbcUrl(), EmbeddedServers.USER, servers.postgresPassword());
-                PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+        try (Connection c = DriverManager.getConnection(
+                        servers.jdbcUrl(), EmbeddedServers.USER, servers.postgresPassword());
+                PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
     private static void post(HttpClient http, String url, String auth) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth)
-                .header("Content-Type", "application/json").timeout(Duration.ofMinutes(5))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", auth)
+                        .header("Content-Type", "application/json")
+                        .timeout(Duration.ofMinutes(5))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException("POST " + url + " answered " + r.statusCode() + ": " + r.body());
         }
@@ -343,8 +394,11 @@ public final class BillingBench {
                 throw new IllegalStateException("Server exited with " + app.exitValue());
             }
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(URI.create(base + "/q/health/ready"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return;
                 }

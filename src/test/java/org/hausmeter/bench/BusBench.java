@@ -68,31 +68,39 @@ final class BusBench {
             for (int u = 1; u <= metersPerBus; u++) {
                 String code = "B-" + b + "." + u;
                 apartments.add(new BuildingConfig.Apartment(code, code, b, null, 0));
-                meters.add(new BuildingConfig.Meter("apt-" + b + "-" + u, bus, u, "eastron-sdm630", MeterRole.APARTMENT,
-                        code, null, null, 0));
+                meters.add(new BuildingConfig.Meter(
+                        "apt-" + b + "-" + u, bus, u, "eastron-sdm630", MeterRole.APARTMENT, code, null, null, 0));
             }
         }
         BuildingConfig building = new BuildingConfig("bench", "Bench building", buses, apartments, List.of(), meters);
         Clock clock = Clock.systemUTC();
-        SimulatedBuilding simulated = new SimulatedBuilding(building, catalog,
-                SimulatedBuilding.Options.demo(ZoneId.of("Europe/Berlin")));
+        SimulatedBuilding simulated =
+                new SimulatedBuilding(building, catalog, SimulatedBuilding.Options.demo(ZoneId.of("Europe/Berlin")));
         RtuTiming timing = RtuTiming.of(SerialSettings.rtu8E1("/dev/null", BAUD));
         Duration silence = Duration.ofNanos(timing.silenceMicros() * 1000);
 
         Map<String, Object> json = new LinkedHashMap<>();
-        try (BuildingSimulator sim = BuildingSimulator.start(building, simulated, clock, BuildingSimulator.Mode.LOOPBACK,
-                Optional.of(TURNAROUND))) {
+        try (BuildingSimulator sim = BuildingSimulator.start(
+                building, simulated, clock, BuildingSimulator.Mode.LOOPBACK, Optional.of(TURNAROUND))) {
             List<BusPoller> pollers = new ArrayList<>();
             List<ModbusBus> opened = new ArrayList<>();
             for (BuildingConfig.Bus bus : buses) {
                 BuildingSimulator.Endpoint e = sim.endpoints().get(bus.id());
-                ModbusBus modbus = new J2modTcpBus(bus.id(), e.host(), e.port(), J2modTcpBus.Framing.RTU_OVER_TCP,
-                        Duration.ofMillis(500), silence);
+                ModbusBus modbus = new J2modTcpBus(
+                        bus.id(),
+                        e.host(),
+                        e.port(),
+                        J2modTcpBus.Framing.RTU_OVER_TCP,
+                        Duration.ofMillis(500),
+                        silence);
                 opened.add(modbus);
                 List<PolledMeter> polled = new ArrayList<>();
                 long id = 1;
                 for (BuildingConfig.Meter m : building.metersOn(bus.id())) {
-                    polled.add(new PolledMeter(m, catalog.get(m.model()), id++,
+                    polled.add(new PolledMeter(
+                            m,
+                            catalog.get(m.model()),
+                            id++,
                             new MeterHealth(m.name(), clock, Duration.ofSeconds(10), Duration.ofMinutes(5))));
                 }
                 pollers.add(new BusPoller(modbus, polled, clock, BusPoller.RetryPolicy.DEFAULT));
@@ -125,7 +133,9 @@ final class BusBench {
                 json.put("framing", "8E1");
                 json.put("turnaround_ms", TURNAROUND.toMillis());
                 json.put("cycle_s", round(cycle, 3));
-                json.put("cycle_s_runs", Arrays.stream(cycles).map(c -> round(c, 3)).toArray());
+                json.put(
+                        "cycle_s_runs",
+                        Arrays.stream(cycles).map(c -> round(c, 3)).toArray());
                 json.put("wire_limit_s", round(wireLimit, 3));
                 json.put("cycle_ratio", round(cycle / wireLimit, 3));
                 json.put("answered", answered);

@@ -41,6 +41,7 @@ final class LedgerBench {
     private final int quarterHours;
     /** Quarter hours in the campus CSV and in the pure derivation: a year (35,040), or 288 in smoke mode. */
     private final int yearQuarters;
+
     final Map<String, Object> json = new LinkedHashMap<>();
 
     LedgerBench(Path out, boolean smoke) {
@@ -55,10 +56,13 @@ final class LedgerBench {
         Path data = out.resolve("ledger-data");
         EmbeddedServersResource.deleteRecursively(data);
         try (EmbeddedServers servers = EmbeddedServers.start(new EmbeddedServers.Settings(data, 0, 0, true, false))) {
-            Flyway.configure().dataSource(servers.jdbcUrl(), EmbeddedServers.USER, servers.postgresPassword())
+            Flyway.configure()
+                    .dataSource(servers.jdbcUrl(), EmbeddedServers.USER, servers.postgresPassword())
                     .locations("classpath:db/migration")
-                    .load().migrate();
-            try (Connection c = DriverManager.getConnection(servers.jdbcUrl(), EmbeddedServers.USER, servers.postgresPassword());
+                    .load()
+                    .migrate();
+            try (Connection c = DriverManager.getConnection(
+                            servers.jdbcUrl(), EmbeddedServers.USER, servers.postgresPassword());
                     Statement st = c.createStatement()) {
                 Instant start = Instant.parse("2026-01-01T00:00:00Z");
                 Instant end = start.plus(Duration.ofMinutes(15L * quarterHours));
@@ -92,7 +96,8 @@ final class LedgerBench {
                     throw new IllegalStateException("stored " + stored + " of " + rows.size());
                 }
                 long bytes;
-                try (ResultSet rs = st.executeQuery("SELECT sum(pg_total_relation_size(relid)) FROM pg_partition_tree('meter_reading')")) {
+                try (ResultSet rs = st.executeQuery(
+                        "SELECT sum(pg_total_relation_size(relid)) FROM pg_partition_tree('meter_reading')")) {
                     rs.next();
                     bytes = rs.getLong(1);
                 }
@@ -111,9 +116,17 @@ final class LedgerBench {
                 List<org.hausmeter.ledger.persistence.IntervalStore.MeterRows> derived = new ArrayList<>();
                 org.hausmeter.ledger.IntervalDeriver deriver = new org.hausmeter.ledger.IntervalDeriver();
                 for (long id : ids) {
-                    derived.add(new org.hausmeter.ledger.persistence.IntervalStore.MeterRows(id, start, end, deriver.derive(
-                            org.hausmeter.ledger.persistence.LedgerBenchAccess.readings(c, id, start, end), start, end, 44_000)
-                            .intervals()));
+                    derived.add(new org.hausmeter.ledger.persistence.IntervalStore.MeterRows(
+                            id,
+                            start,
+                            end,
+                            deriver.derive(
+                                            org.hausmeter.ledger.persistence.LedgerBenchAccess.readings(
+                                                    c, id, start, end),
+                                            start,
+                                            end,
+                                            44_000)
+                                    .intervals()));
                 }
                 int written = org.hausmeter.ledger.persistence.IntervalStore.replaceDerived(c, derived);
                 double deriveDb = (System.nanoTime() - d0) / 1e9;
@@ -126,9 +139,12 @@ final class LedgerBench {
                 int columns = yearQuarters; // a year of quarter hours (smoke: three days)
                 try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
                     StringBuilder header = new StringBuilder("meter");
-                    java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+                    java.time.format.DateTimeFormatter f =
+                            java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
                     for (int q = 0; q < columns; q++) {
-                        header.append(',').append(f.format(java.time.LocalDateTime.of(2024, 1, 1, 0, 0).plusMinutes(15L * q)));
+                        header.append(',')
+                                .append(f.format(java.time.LocalDateTime.of(2024, 1, 1, 0, 0)
+                                        .plusMinutes(15L * q)));
                     }
                     w.write(header.append('\n').toString());
                     for (int m = 0; m < meters; m++) {
@@ -143,21 +159,25 @@ final class LedgerBench {
                 for (int m = 0; m < meters; m++) {
                     meterIds.put("bench-" + m, ids.get(m));
                 }
-                org.hausmeter.ledger.csv.ImportOptions options = org.hausmeter.ledger.csv.ImportOptions.defaults("campus.csv",
-                        java.time.ZoneId.of("UTC"));
+                org.hausmeter.ledger.csv.ImportOptions options =
+                        org.hausmeter.ledger.csv.ImportOptions.defaults("campus.csv", java.time.ZoneId.of("UTC"));
                 long c0 = System.nanoTime();
-                org.hausmeter.ledger.csv.ImportReport check = new org.hausmeter.ledger.csv.MeterCsvImport(meterIds, options)
+                org.hausmeter.ledger.csv.ImportReport check = new org.hausmeter.ledger.csv.MeterCsvImport(
+                                meterIds, options)
                         .preview(org.hausmeter.ledger.csv.ReaderSource.of(csv));
                 if (!check.ok()) {
                     throw new IllegalStateException("bench CSV has problems: " + check.problems());
                 }
-                org.hausmeter.ledger.persistence.CsvImports.Outcome imported = org.hausmeter.ledger.persistence.CsvImports.commitValidated(c, meterIds,
-                        csv, options, check.summary(), "bench", new ObjectMapper());
+                org.hausmeter.ledger.persistence.CsvImports.Outcome imported =
+                        org.hausmeter.ledger.persistence.CsvImports.commitValidated(
+                                c, meterIds, csv, options, check.summary(), "bench", new ObjectMapper());
                 double csvS = (System.nanoTime() - c0) / 1e9;
                 Files.delete(csv);
                 json.put("csv_values", imported.report().summary().values());
                 json.put("csv_import_s", round(csvS));
-                json.put("csv_import_values_per_s", Math.round(imported.report().summary().values() / csvS));
+                json.put(
+                        "csv_import_values_per_s",
+                        Math.round(imported.report().summary().values() / csvS));
 
                 json.put("rows", rows.size());
                 json.put("ingest_s", round(ours));
@@ -192,11 +212,12 @@ final class LedgerBench {
                 if (q % 500 == 7) {
                     continue; // a missed poll now and then
                 }
-                readings.add(new CounterReading(m + 1, start.plusSeconds(900L * q + random.nextInt(20)), counter, 0L,
-                        ReadingSource.POLL));
+                readings.add(new CounterReading(
+                        m + 1, start.plusSeconds(900L * q + random.nextInt(20)), counter, 0L, ReadingSource.POLL));
             }
             long t0 = System.nanoTime();
-            check += deriver.derive(readings, start, start.plusSeconds(900L * quarters), 44_000).totalImportWh();
+            check += deriver.derive(readings, start, start.plusSeconds(900L * quarters), 44_000)
+                    .totalImportWh();
             nanos += System.nanoTime() - t0;
         }
         if (check <= 0) {
@@ -207,9 +228,20 @@ final class LedgerBench {
 
     private static double psqlCopy(int port, String password, Path file) throws Exception {
         String psql = Files.isExecutable(Path.of("/usr/bin/psql")) ? "/usr/bin/psql" : "psql";
-        ProcessBuilder pb = new ProcessBuilder(psql, "-h", "127.0.0.1", "-p", Integer.toString(port), "-U",
-                EmbeddedServers.USER, "-d", EmbeddedServers.DATABASE, "-v", "ON_ERROR_STOP=1", "-c",
-                "\\copy meter_reading (meter_id, read_at, import_wh, export_wh, source) FROM '" + file + "'")
+        ProcessBuilder pb = new ProcessBuilder(
+                        psql,
+                        "-h",
+                        "127.0.0.1",
+                        "-p",
+                        Integer.toString(port),
+                        "-U",
+                        EmbeddedServers.USER,
+                        "-d",
+                        EmbeddedServers.DATABASE,
+                        "-v",
+                        "ON_ERROR_STOP=1",
+                        "-c",
+                        "\\copy meter_reading (meter_id, read_at, import_wh, export_wh, source) FROM '" + file + "'")
                 .redirectErrorStream(true);
         pb.environment().put("PGPASSWORD", password);
         long t0 = System.nanoTime();

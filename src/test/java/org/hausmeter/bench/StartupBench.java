@@ -40,7 +40,8 @@ final class StartupBench {
     private final Path jar;
     private final Path out;
     private final boolean smoke;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     StartupBench(Path jar, Path out, boolean smoke) {
         this.jar = jar;
@@ -98,7 +99,8 @@ final class StartupBench {
     private Run start(Path data, Path log) throws Exception {
         int port = freePort();
         ProcessBuilder pb = new ProcessBuilder(javaBinary(), "-jar", jar.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         pb.environment().put("HAUSMETER_DATA_DIR", data.toString());
         pb.environment().put("HAUSMETER_HTTP_PORT", Integer.toString(port));
         pb.environment().remove("HAUSMETER_DB_URL");
@@ -118,7 +120,10 @@ final class StartupBench {
                     throw new IllegalStateException("Server not UP within 120 s, see " + log);
                 }
                 try {
-                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse<String> r = http.send(
+                            HttpRequest.newBuilder(health)
+                                    .timeout(Duration.ofSeconds(2))
+                                    .build(),
                             HttpResponse.BodyHandlers.ofString());
                     if (r.statusCode() == 200 && r.body().contains("\"UP\"")) {
                         break;
@@ -130,20 +135,33 @@ final class StartupBench {
             }
             run.upS = (System.nanoTime() - t0) / 1e9;
             run.rssAfterStartMb = rssKb(app.pid(), "VmRSS") / 1024.0;
-            String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/metrics")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            String metrics = http.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/metrics"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
             run.postgresStartS = gauge(metrics, "postgres");
             run.redisStartS = gauge(metrics, "redis");
-            Process gc = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                    Long.toString(app.pid()), "GC.run").redirectErrorStream(true).start();
+            Process gc = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "jcmd")
+                                    .toString(),
+                            Long.toString(app.pid()),
+                            "GC.run")
+                    .redirectErrorStream(true)
+                    .start();
             gc.getInputStream().readAllBytes();
             gc.waitFor(30, TimeUnit.SECONDS);
             Thread.sleep(1000);
             run.rssAfterGcMb = rssKb(app.pid(), "VmRSS") / 1024.0;
-            List<ProcessHandle> postgres = processesWith(data.resolve("postgres").toString());
+            List<ProcessHandle> postgres =
+                    processesWith(data.resolve("postgres").toString());
             run.dbPssMb = postgres.stream().mapToLong(p -> pssKb(p.pid())).sum() / 1024.0;
-            run.redisRssMb = app.toHandle().descendants().filter(p -> p.info().command().orElse("").contains("redis-server"))
-                    .mapToLong(p -> rssKb(p.pid(), "VmRSS")).sum() / 1024.0;
+            run.redisRssMb = app.toHandle()
+                            .descendants()
+                            .filter(p -> p.info().command().orElse("").contains("redis-server"))
+                            .mapToLong(p -> rssKb(p.pid(), "VmRSS"))
+                            .sum()
+                    / 1024.0;
 
             long s0 = System.nanoTime();
             app.destroy();
@@ -152,8 +170,9 @@ final class StartupBench {
             }
             run.shutdownS = (System.nanoTime() - s0) / 1e9;
             Thread.sleep(500);
-            run.cleanShutdown = processesWith(data.resolve("postgres").toString()).isEmpty()
-                    && app.exitValue() == 0 | app.exitValue() == 143;
+            run.cleanShutdown =
+                    processesWith(data.resolve("postgres").toString()).isEmpty()
+                            && app.exitValue() == 0 | app.exitValue() == 143;
             return run;
         } finally {
             if (app.isAlive()) {
@@ -172,12 +191,15 @@ final class StartupBench {
     }
 
     private static List<ProcessHandle> processesWith(String text) {
-        return ProcessHandle.allProcesses().filter(p -> cmdline(p.pid()).contains(text)).toList();
+        return ProcessHandle.allProcesses()
+                .filter(p -> cmdline(p.pid()).contains(text))
+                .toList();
     }
 
     private static String cmdline(long pid) {
         try {
-            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")), StandardCharsets.UTF_8)
+            return new String(
+                            Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")), StandardCharsets.UTF_8)
                     .replace('\0', ' ');
         } catch (IOException e) {
             return "";

@@ -61,6 +61,7 @@ final class WebBench {
     private final boolean smoke;
     /** Apartments (at least 20: the resident is r20 of B-20). */
     private final int apartments;
+
     private final int connections;
     private final int seconds;
     /** wrk warm-up per target before the measurement; 0 skips it. */
@@ -92,21 +93,27 @@ final class WebBench {
             Files.copy(in, script);
         }
         Map<String, Object> json = new LinkedHashMap<>();
-        try (EmbeddedServers servers = EmbeddedServers.start(new EmbeddedServers.Settings(data.resolve("servers"), 0, 0,
-                true, true))) {
-            Flyway.configure().dataSource(servers.jdbcUrl(), EmbeddedServers.USER, servers.postgresPassword())
+        try (EmbeddedServers servers =
+                EmbeddedServers.start(new EmbeddedServers.Settings(data.resolve("servers"), 0, 0, true, true))) {
+            Flyway.configure()
+                    .dataSource(servers.jdbcUrl(), EmbeddedServers.USER, servers.postgresPassword())
                     .locations("classpath:db/migration")
-                    .load().migrate();
+                    .load()
+                    .migrate();
             long t0 = System.nanoTime();
             Instant now = Instant.now();
             Instant end = Instant.ofEpochSecond(now.getEpochSecond() / 900 * 900);
             // A year from the first day of its month; smoke: the last seven days (the 6 new views below have data).
             LocalDate today = LocalDate.ofInstant(now, BillingBench.BERLIN);
-            LocalDate first = smoke ? today.minusDays(7) : YearMonth.from(today).minusMonths(12).atDay(1);
+            LocalDate first = smoke
+                    ? today.minusDays(7)
+                    : YearMonth.from(today).minusMonths(12).atDay(1);
             long rows;
-            try (Connection c = DriverManager.getConnection(servers.jdbcUrl(), EmbeddedServers.USER, servers.postgresPassword())) {
+            try (Connection c =
+                    DriverManager.getConnection(servers.jdbcUrl(), EmbeddedServers.USER, servers.postgresPassword())) {
                 rows = BillingBench.populate(c, apartments, first, end);
-                try (PreparedStatement ps = c.prepareStatement("UPDATE account SET password_hash = ? WHERE username = ?")) {
+                try (PreparedStatement ps =
+                        c.prepareStatement("UPDATE account SET password_hash = ? WHERE username = ?")) {
                     ps.setString(1, PasswordHasher.hash(PASSWORD));
                     ps.setString(2, RESIDENT);
                     ps.executeUpdate();
@@ -123,13 +130,15 @@ final class WebBench {
             }
             Path log = out.resolve("web-server.log");
             // -Dbench.server.jvm="-XX:StartFlightRecording=..." passes options to the server's JVM (profiling).
-            List<String> server = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            List<String> server = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString()));
             String jvm = System.getProperty("bench.server.jvm", "").trim();
             if (!jvm.isEmpty()) {
                 server.addAll(List.of(jvm.split("\\s+")));
             }
             server.addAll(List.of("-jar", jar.toString()));
-            ProcessBuilder pb = new ProcessBuilder(server).redirectErrorStream(true).redirectOutput(log.toFile());
+            ProcessBuilder pb =
+                    new ProcessBuilder(server).redirectErrorStream(true).redirectOutput(log.toFile());
             pb.environment().put("HAUSMETER_DATA_DIR", data.resolve("app").toString());
             pb.environment().put("HAUSMETER_HTTP_PORT", Integer.toString(port));
             pb.environment().put("HAUSMETER_DB_URL", servers.jdbcUrl());
@@ -138,16 +147,24 @@ final class WebBench {
             pb.environment().put("HAUSMETER_REDIS_URL", servers.redisUrlWithPassword());
             Process app = pb.start();
             try {
-                HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+                HttpClient http = HttpClient.newBuilder()
+                        .connectTimeout(Duration.ofSeconds(2))
+                        .build();
                 String base = "http://127.0.0.1:" + port;
                 BillingBench.waitUp(http, base, app, 180);
                 String cookie = login(http, base);
-                // The first dashboard computes the year's months (the server also does so in the background after start).
+                // The first dashboard computes the year's months (the server also does so in the background after
+                // start).
                 long c0 = System.nanoTime();
-                HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/me")).header("Cookie", cookie)
-                        .timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> page = http.send(
+                        HttpRequest.newBuilder(URI.create(base + "/me"))
+                                .header("Cookie", cookie)
+                                .timeout(Duration.ofMinutes(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (page.statusCode() != 200 || !page.body().contains("B-20")) {
-                    throw new IllegalStateException("The dashboard answered " + page.statusCode() + " without the apartment");
+                    throw new IllegalStateException(
+                            "The dashboard answered " + page.statusCode() + " without the apartment");
                 }
                 json.put("dashboard_first_s", BillingBench.round((System.nanoTime() - c0) / 1e9));
                 json.put("dashboard_bytes", page.body().getBytes(StandardCharsets.UTF_8).length);
@@ -158,7 +175,10 @@ final class WebBench {
                 for (int i = 1; i <= newViews; i++) {
                     String url = base + "/me?period=day&date=" + today.minusDays(i);
                     long s0 = System.nanoTime();
-                    HttpResponse<String> v = http.send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookie).build(),
+                    HttpResponse<String> v = http.send(
+                            HttpRequest.newBuilder(URI.create(url))
+                                    .header("Cookie", cookie)
+                                    .build(),
                             HttpResponse.BodyHandlers.ofString());
                     if (v.statusCode() != 200) {
                         throw new IllegalStateException(url + " answered " + v.statusCode());
@@ -181,8 +201,9 @@ final class WebBench {
                     }
                 }
                 Map<String, JsonNode> results = new LinkedHashMap<>();
-                String[][] targets = {{"dashboard", "/me", cookie}, {"kiosk", "/kiosk", null},
-                        {"static", "/css/hausmeter.css", null}};
+                String[][] targets = {
+                    {"dashboard", "/me", cookie}, {"kiosk", "/kiosk", null}, {"static", "/css/hausmeter.css", null}
+                };
                 // Warm-up: every target first (the JIT compiles the paths they share), then each again right
                 // before it is measured.
                 if (warmUpSeconds > 0) {
@@ -221,7 +242,9 @@ final class WebBench {
             json.put("smoke", true);
         }
         Files.createDirectories(out);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("web.json").toFile(), json);
+        new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValue(out.resolve("web.json").toFile(), json);
         System.out.println("web.json: " + json);
         EmbeddedServersResource.deleteRecursively(data);
     }
@@ -243,8 +266,15 @@ final class WebBench {
 
     private static JsonNode wrk(Path wrk, Path script, String url, String cookie, int connections, int seconds)
             throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(wrk.toString(), "-t2", "-c" + connections, "-d" + seconds + "s",
-                "--timeout", "10s", "-s", script.toString()));
+        List<String> cmd = new ArrayList<>(List.of(
+                wrk.toString(),
+                "-t2",
+                "-c" + connections,
+                "-d" + seconds + "s",
+                "--timeout",
+                "10s",
+                "-s",
+                script.toString()));
         if (cookie != null) {
             cmd.add("-H");
             cmd.add("Cookie: " + cookie);
@@ -255,7 +285,9 @@ final class WebBench {
         if (p.waitFor() != 0) {
             throw new IllegalStateException("wrk failed: " + output);
         }
-        String line = output.lines().filter(l -> l.startsWith("JSON ")).findFirst()
+        String line = output.lines()
+                .filter(l -> l.startsWith("JSON "))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("wrk printed no result: " + output));
         return new ObjectMapper().readTree(line.substring(5));
     }
@@ -263,9 +295,12 @@ final class WebBench {
     /** Logs the resident in through the login form; returns the session cookies ("name=value; name=value"). */
     private static String login(HttpClient http, String base) throws IOException, InterruptedException {
         String form = "j_username=" + RESIDENT + "&j_password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/j_security_check"))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/j_security_check"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         String location = r.headers().firstValue("Location").orElse("");
         if (r.statusCode() != 302 || location.contains("error")) {
             throw new IllegalStateException("Login of " + RESIDENT + " failed: " + r.statusCode() + " " + location);
@@ -273,7 +308,8 @@ final class WebBench {
         // Quarkus' session cookie and the server-side session's token (hausmeter-sid): both are needed.
         java.util.List<String> cookies = r.headers().allValues("Set-Cookie").stream()
                 .filter(c -> c.startsWith("hausmeter-session=") || c.startsWith("hausmeter-sid="))
-                .map(c -> c.substring(0, c.indexOf(';'))).toList();
+                .map(c -> c.substring(0, c.indexOf(';')))
+                .toList();
         if (cookies.size() != 2) {
             throw new IllegalStateException("No session cookies after the login: " + cookies);
         }
@@ -282,10 +318,15 @@ final class WebBench {
 
     private static String wrkVersion(Path wrk) {
         try {
-            Process p = new ProcessBuilder(wrk.toString(), "-v").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(wrk.toString(), "-v")
+                    .redirectErrorStream(true)
+                    .start();
             String v = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             p.waitFor();
-            return v.lines().findFirst().map(l -> l.replaceAll("^wrk\\s+", "").replaceAll("\\s.*", "")).orElse("?");
+            return v.lines()
+                    .findFirst()
+                    .map(l -> l.replaceAll("^wrk\\s+", "").replaceAll("\\s.*", ""))
+                    .orElse("?");
         } catch (IOException | InterruptedException e) {
             return "?";
         }

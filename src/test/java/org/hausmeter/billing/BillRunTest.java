@@ -15,7 +15,6 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +45,10 @@ class BillRunTest {
 
     @Inject
     BillRuns runs;
+
     @Inject
     Bills bills;
+
     @Inject
     AgroalDataSource db;
 
@@ -70,20 +71,24 @@ class BillRunTest {
         assertThat(drafts).hasSize(13);
         assertThat(r.created()).isEqualTo(13);
         assertThat(drafts).allMatch(StoredBill::isDraft);
-        List<StoredBill> a21 = drafts.stream().filter(b -> b.apartmentCode().equals("A-2.1")).toList();
+        List<StoredBill> a21 =
+                drafts.stream().filter(b -> b.apartmentCode().equals("A-2.1")).toList();
         assertThat(a21).extracting(StoredBill::residentName).hasSize(2);
         // [Oct 1, Oct 15): 14 days of 96; [Oct 15, Nov 1): 17 days, one of them (25th) with 100 quarter hours.
         assertThat(a21).extracting(b -> b.content().intervals()).containsExactly(14 * 96, 16 * 96 + 100);
         assertThat(a21).extracting(b -> b.content().firstDay().toString()).containsExactly("2026-10-01", "2026-10-15");
         assertThat(a21).extracting(b -> b.content().lastDay().toString()).containsExactly("2026-10-14", "2026-10-31");
-        StoredBill whole = drafts.stream().filter(b -> b.apartmentCode().equals("A-0.1")).findFirst().orElseThrow();
+        StoredBill whole = drafts.stream()
+                .filter(b -> b.apartmentCode().equals("A-0.1"))
+                .findFirst()
+                .orElseThrow();
         assertThat(whole.content().intervals()).isEqualTo(2980);
-        assertThat(whole.lines()).extracting(StoredLine::key).contains("grid.energy", "pv.energy", "base.fee",
-                "common.grid");
+        assertThat(whole.lines())
+                .extracting(StoredLine::key)
+                .contains("grid.energy", "pv.energy", "base.fee", "common.grid");
         // Every draft adds up: gross = net + VAT, net = Σ lines.
         for (StoredBill b : drafts) {
-            BigDecimal sum = b.lines().stream().map(StoredLine::net).reduce(BigDecimal.ZERO,
-                    BigDecimal::add);
+            BigDecimal sum = b.lines().stream().map(StoredLine::net).reduce(BigDecimal.ZERO, BigDecimal::add);
             assertThat(b.net()).isEqualByComparingTo(sum);
             assertThat(b.gross()).isEqualByComparingTo(b.net().add(b.vat()));
         }
@@ -94,7 +99,8 @@ class BillRunTest {
             assertThat(meters).as(b.apartmentCode()).hasSize(1);
             BillContent.MeterCounters m = meters.get(0);
             long diff = m.endWh() - m.startWh();
-            assertThat(Math.abs(diff - b.content().consumptionWh())).as(b.apartmentCode())
+            assertThat(Math.abs(diff - b.content().consumptionWh()))
+                    .as(b.apartmentCode())
                     .isLessThanOrEqualTo(2);
             assertThat(m.startSource()).isEqualTo("POLL");
         }
@@ -117,16 +123,24 @@ class BillRunTest {
     void adjustment_changesOnlyItsDraft_andSurvivesReruns() {
         StoredBill target = draft("A-1.1");
         BigDecimal grossBefore = target.gross();
-        caretaker().body(Map.of("reason", "Gutschrift Treppenhauslicht defekt", "net", "-10.00"))
-                .post("/api/billing/bills/" + target.id() + "/adjustments").then().statusCode(200);
+        caretaker()
+                .body(Map.of("reason", "Gutschrift Treppenhauslicht defekt", "net", "-10.00"))
+                .post("/api/billing/bills/" + target.id() + "/adjustments")
+                .then()
+                .statusCode(200);
         StoredBill after = draft("A-1.1");
         assertThat(after.gross()).isEqualByComparingTo(grossBefore.subtract(new BigDecimal("11.90")));
-        assertThat(after.lines()).anyMatch(l -> l.key().equals("adjustment") && l.net().toPlainString().equals("-10.00"));
+        assertThat(after.lines())
+                .anyMatch(l ->
+                        l.key().equals("adjustment") && l.net().toPlainString().equals("-10.00"));
         BillRuns.RunResult r = runs.run(OCTOBER, "test");
         assertThat(r.created()).isZero();
         assertThat(draft("A-1.1").gross()).isEqualByComparingTo(after.gross());
-        caretaker().body(Map.of("reason", "", "net", "5.00"))
-                .post("/api/billing/bills/" + after.id() + "/adjustments").then().statusCode(400)
+        caretaker()
+                .body(Map.of("reason", "", "net", "5.00"))
+                .post("/api/billing/bills/" + after.id() + "/adjustments")
+                .then()
+                .statusCode(400)
                 .body("error", containsString("reason"));
     }
 
@@ -143,11 +157,13 @@ class BillRunTest {
         assertThat(text).contains(a.number()).contains(de(a.gross()));
         // The database refuses to change an issued bill or delete it.
         try (Connection c = db.getConnection()) {
-            assertThatThrownBy(() -> c.createStatement().executeUpdate("UPDATE bill SET gross = gross + 1, net = net + 1 WHERE id = " + a.id()))
+            assertThatThrownBy(() -> c.createStatement()
+                            .executeUpdate("UPDATE bill SET gross = gross + 1, net = net + 1 WHERE id = " + a.id()))
                     .hasMessageContaining("cannot be changed");
             assertThatThrownBy(() -> c.createStatement().executeUpdate("DELETE FROM bill WHERE id = " + a.id()))
                     .hasMessageContaining("cannot be deleted");
-            assertThatThrownBy(() -> c.createStatement().executeUpdate("UPDATE bill_line SET net = 0 WHERE bill_id = " + a.id()))
+            assertThatThrownBy(() ->
+                            c.createStatement().executeUpdate("UPDATE bill_line SET net = 0 WHERE bill_id = " + a.id()))
                     .hasMessageContaining("cannot be changed");
         }
         // A re-run leaves issued bills alone.
@@ -156,7 +172,10 @@ class BillRunTest {
         assertThat(r.issuedButChanged()).isEmpty();
         assertThat(bills.get(a.id()).pdfSha256()).isEqualTo(a.pdfSha256());
         // Issuing twice is refused.
-        caretaker().post("/api/billing/bills/" + a.id() + "/issue").then().statusCode(409)
+        caretaker()
+                .post("/api/billing/bills/" + a.id() + "/issue")
+                .then()
+                .statusCode(409)
                 .body("error", containsString("already issued"));
     }
 
@@ -166,7 +185,10 @@ class BillRunTest {
         Map<String, Object> saved = QuarkusTransaction.requiringNew().call(() -> settingsJson());
         String last = lastNumber();
         QuarkusTransaction.requiringNew().run(() -> setIssuer(Map.of("address", "x"), 14));
-        caretaker().post("/api/billing/bills/" + draft("A-1.2").id() + "/issue").then().statusCode(409)
+        caretaker()
+                .post("/api/billing/bills/" + draft("A-1.2").id() + "/issue")
+                .then()
+                .statusCode(409)
                 .body("error", containsString("taxNumber"));
         QuarkusTransaction.requiringNew().run(() -> restore(saved));
         StoredBill next = bills.issue(draft("A-1.2").id(), "test");
@@ -176,12 +198,20 @@ class BillRunTest {
     @Test
     @Order(6)
     void cancel_issuesAStornorechnung_referencingTheBill_onceOnly_andTheSamePeriodGetsANewDraft() throws Exception {
-        StoredBill original = bills.month(OCTOBER).stream().filter(b -> b.apartmentCode().equals("A-0.1")).findFirst()
+        StoredBill original = bills.month(OCTOBER).stream()
+                .filter(b -> b.apartmentCode().equals("A-0.1"))
+                .findFirst()
                 .orElseThrow();
-        String cancellationNumber = caretaker().body(Map.of("reason", "Zählerstand falsch übernommen"))
-                .post("/api/billing/bills/" + original.id() + "/cancel").then().statusCode(200)
-                .extract().path("number");
-        StoredBill storno = bills.month(OCTOBER).stream().filter(b -> cancellationNumber.equals(b.number())).findFirst()
+        String cancellationNumber = caretaker()
+                .body(Map.of("reason", "Zählerstand falsch übernommen"))
+                .post("/api/billing/bills/" + original.id() + "/cancel")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("number");
+        StoredBill storno = bills.month(OCTOBER).stream()
+                .filter(b -> cancellationNumber.equals(b.number()))
+                .findFirst()
                 .orElseThrow();
         assertThat(storno.isCancellation()).isTrue();
         assertThat(storno.cancels()).isEqualTo(original.number());
@@ -195,45 +225,85 @@ class BillRunTest {
         assertThat(redo.replaces()).isEqualTo(original.number());
         assertThat(redo.content().firstDay().toString()).isEqualTo("2026-10-01");
         // Only once.
-        caretaker().body(Map.of("reason", "nochmal")).post("/api/billing/bills/" + original.id() + "/cancel").then()
-                .statusCode(409).body("error", containsString("already cancelled by " + storno.number()));
-        caretaker().body(Map.of("reason", "Storno vom Storno")).post("/api/billing/bills/" + storno.id() + "/cancel")
-                .then().statusCode(400).body("error", containsString("itself a cancellation"));
+        caretaker()
+                .body(Map.of("reason", "nochmal"))
+                .post("/api/billing/bills/" + original.id() + "/cancel")
+                .then()
+                .statusCode(409)
+                .body("error", containsString("already cancelled by " + storno.number()));
+        caretaker()
+                .body(Map.of("reason", "Storno vom Storno"))
+                .post("/api/billing/bills/" + storno.id() + "/cancel")
+                .then()
+                .statusCode(400)
+                .body("error", containsString("itself a cancellation"));
         // The database itself refuses a second cancellation of the same bill.
         try (Connection c = db.getConnection()) {
-            assertThat(count(c, "SELECT count(*) FROM bill WHERE cancels_bill = " + original.id())).isEqualTo(1);
+            assertThat(count(c, "SELECT count(*) FROM bill WHERE cancels_bill = " + original.id()))
+                    .isEqualTo(1);
         }
     }
 
     @Test
     @Order(7)
     void residents_seeTheirOwnIssuedBillsOnly() {
-        StoredBill anna = bills.month(OCTOBER).stream().filter(b -> b.apartmentCode().equals("A-0.2")).findFirst()
+        StoredBill anna = bills.month(OCTOBER).stream()
+                .filter(b -> b.apartmentCode().equals("A-0.2"))
+                .findFirst()
                 .orElseThrow();
         String owner = anna.residentName();
-        List<StoredBill> other = bills.month(OCTOBER).stream().filter(b -> b.apartmentCode().equals("A-0.1")
-                && !b.isDraft()).toList();
+        List<StoredBill> other = bills.month(OCTOBER).stream()
+                .filter(b -> b.apartmentCode().equals("A-0.1") && !b.isDraft())
+                .toList();
         assertThat(other).isNotEmpty();
         org.hausmeter.demo.DemoBuilding.DemoLogin login = org.hausmeter.demo.DemoBuilding.LOGINS.stream()
-                .filter(l -> "A-0.2".equals(l.apartment())).findFirst().orElseThrow();
+                .filter(l -> "A-0.2".equals(l.apartment()))
+                .findFirst()
+                .orElseThrow();
         String user = login.username();
         String pw = login.password();
-        given().auth().preemptive().basic(user, pw).get("/api/billing/bills/" + anna.id() + "/pdf").then()
-                .statusCode(200).contentType("application/pdf");
-        given().auth().preemptive().basic(user, pw).get("/api/billing/bills/" + other.get(0).id() + "/pdf").then()
+        given().auth()
+                .preemptive()
+                .basic(user, pw)
+                .get("/api/billing/bills/" + anna.id() + "/pdf")
+                .then()
+                .statusCode(200)
+                .contentType("application/pdf");
+        given().auth()
+                .preemptive()
+                .basic(user, pw)
+                .get("/api/billing/bills/" + other.get(0).id() + "/pdf")
+                .then()
                 .statusCode(403);
-        given().auth().preemptive().basic(user, pw).get("/api/me/bills").then().statusCode(200)
+        given().auth()
+                .preemptive()
+                .basic(user, pw)
+                .get("/api/me/bills")
+                .then()
+                .statusCode(200)
                 .body("number", org.hamcrest.Matchers.hasItem(anna.number()));
-        given().auth().preemptive().basic(user, pw).contentType(ContentType.JSON).post("/api/billing/" + OCTOBER + "/run").then().statusCode(403);
+        given().auth()
+                .preemptive()
+                .basic(user, pw)
+                .contentType(ContentType.JSON)
+                .post("/api/billing/" + OCTOBER + "/run")
+                .then()
+                .statusCode(403);
         assertThat(owner).isNotBlank();
     }
 
     @Test
     @Order(8)
     void zip_holdsEveryIssuedBillOfTheMonth() throws Exception {
-        byte[] zip = caretaker().get("/api/billing/" + OCTOBER + "/bills.zip").then().statusCode(200).extract().asByteArray();
+        byte[] zip = caretaker()
+                .get("/api/billing/" + OCTOBER + "/bills.zip")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
         List<String> names = new java.util.ArrayList<>();
-        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+        try (java.util.zip.ZipInputStream in =
+                new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
             for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
                 names.add(e.getName());
             }
@@ -247,17 +317,28 @@ class BillRunTest {
     void march_hasTheSpringDstIntervals_andTheReportAndKeyComparisonAddUp() {
         YearMonth march = YearMonth.of(2026, 3);
         runs.run(march, "test");
-        StoredBill b = bills.month(march).stream().filter(x -> x.apartmentCode().equals("A-0.1")).findFirst().orElseThrow();
+        StoredBill b = bills.month(march).stream()
+                .filter(x -> x.apartmentCode().equals("A-0.1"))
+                .findFirst()
+                .orElseThrow();
         assertThat(b.content().intervals()).isEqualTo(31 * 96 - 4);
-        Map<String, Object> report = caretaker().get("/api/billing/" + march + "/report").then().statusCode(200)
-                .extract().as(Map.class);
+        Map<String, Object> report = caretaker()
+                .get("/api/billing/" + march + "/report")
+                .then()
+                .statusCode(200)
+                .extract()
+                .as(Map.class);
         long produced = ((Number) report.get("pvProducedWh")).longValue();
         long self = ((Number) report.get("selfConsumedWh")).longValue();
         long exported = ((Number) report.get("exportedWh")).longValue();
         assertThat(produced).isPositive();
         assertThat(self + exported).isEqualTo(produced);
-        Map<String, Object> keys = caretaker().get("/api/billing/" + march + "/keys").then().statusCode(200)
-                .extract().as(Map.class);
+        Map<String, Object> keys = caretaker()
+                .get("/api/billing/" + march + "/keys")
+                .then()
+                .statusCode(200)
+                .extract()
+                .as(Map.class);
         assertThat((List<?>) keys.get("keys")).hasSize(5);
         assertThat((List<?>) keys.get("rows")).hasSizeGreaterThanOrEqualTo(12);
         Map<?, ?> row = (Map<?, ?>) ((List<?>) keys.get("rows")).get(0);
@@ -278,7 +359,9 @@ class BillRunTest {
         }
         runs.run(OCTOBER, "test");
         StoredBill after = draft("A-3.1");
-        StoredLine ev = after.lines().stream().filter(l -> l.key().equals("ev.session")).findFirst()
+        StoredLine ev = after.lines().stream()
+                .filter(l -> l.key().equals("ev.session"))
+                .findFirst()
                 .orElseThrow();
         assertThat(ev.quantity()).isEqualByComparingTo("12.345");
         Map<?, ?> details = ev.details();
@@ -303,19 +386,32 @@ class BillRunTest {
             c.createStatement().executeUpdate("DELETE FROM meter_reading WHERE " + near);
         }
         try {
-            List<Map<String, Object>> answer = caretaker().post("/api/billing/" + march + "/issue").then().statusCode(200)
-                    .extract().jsonPath().getList("$");
-            List<Map<String, Object>> left = answer.stream().filter(b -> "DRAFT".equals(b.get("status"))).toList();
-            List<Map<String, Object>> issued = answer.stream().filter(b -> "ISSUED".equals(b.get("status"))).toList();
+            List<Map<String, Object>> answer = caretaker()
+                    .post("/api/billing/" + march + "/issue")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("$");
+            List<Map<String, Object>> left =
+                    answer.stream().filter(b -> "DRAFT".equals(b.get("status"))).toList();
+            List<Map<String, Object>> issued = answer.stream()
+                    .filter(b -> "ISSUED".equals(b.get("status")))
+                    .toList();
             assertThat(left).singleElement().satisfies(b -> {
                 assertThat(b.get("apartment")).isEqualTo("A-0.1");
                 assertThat((String) b.get("notIssuedReason")).contains("no meter reading");
             });
             assertThat(issued).hasSize(answer.size() - 1).isNotEmpty().allMatch(b -> b.get("notIssuedReason") == null);
             // The draft left took no number: the issued ones are consecutive.
-            List<Integer> numbers = issued.stream().map(b -> seq((String) b.get("number"))).sorted().toList();
+            List<Integer> numbers = issued.stream()
+                    .map(b -> seq((String) b.get("number")))
+                    .sorted()
+                    .toList();
             assertThat(numbers.get(numbers.size() - 1) - numbers.get(0) + 1).isEqualTo(numbers.size());
-            assertThat(bills.month(march)).filteredOn(b -> b.apartmentCode().equals("A-0.1")).singleElement()
+            assertThat(bills.month(march))
+                    .filteredOn(b -> b.apartmentCode().equals("A-0.1"))
+                    .singleElement()
                     .satisfies(b -> assertThat(b.isDraft()).isTrue());
         } finally {
             try (Connection c = db.getConnection()) {
@@ -334,8 +430,10 @@ class BillRunTest {
         try (Connection c = db.getConnection()) {
             c.createStatement().execute("ALTER TABLE bill DISABLE TRIGGER bill_frozen");
             try {
-                assertThat(c.createStatement().executeUpdate("UPDATE bill SET content_sha256 = repeat('0', 64) WHERE month = '"
-                        + march.atDay(1) + "' AND kind = 'INVOICE' AND status = 'ISSUED'")).isPositive();
+                assertThat(c.createStatement()
+                                .executeUpdate("UPDATE bill SET content_sha256 = repeat('0', 64) WHERE month = '"
+                                        + march.atDay(1) + "' AND kind = 'INVOICE' AND status = 'ISSUED'"))
+                        .isPositive();
             } finally {
                 c.createStatement().execute("ALTER TABLE bill ENABLE TRIGGER bill_frozen");
             }
@@ -346,7 +444,9 @@ class BillRunTest {
     }
 
     private StoredBill draft(String apartment) {
-        return bills.month(OCTOBER).stream().filter(b -> b.apartmentCode().equals(apartment) && b.isDraft()).findFirst()
+        return bills.month(OCTOBER).stream()
+                .filter(b -> b.apartmentCode().equals(apartment) && b.isDraft())
+                .findFirst()
                 .orElseThrow();
     }
 
@@ -359,8 +459,9 @@ class BillRunTest {
     }
 
     private String lastNumber() {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT max(number) FROM bill WHERE number LIKE '2026-%'"); ResultSet rs = ps.executeQuery()) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT max(number) FROM bill WHERE number LIKE '2026-%'");
+                ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getString(1);
         } catch (Exception e) {
@@ -369,8 +470,9 @@ class BillRunTest {
     }
 
     private String lastNumberBefore(String number) {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT max(number) FROM bill WHERE number < ? AND number LIKE '2026-%'")) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT max(number) FROM bill WHERE number < ? AND number LIKE '2026-%'")) {
             ps.setString(1, number);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -403,8 +505,12 @@ class BillRunTest {
         Map<String, String> values = new java.util.HashMap<>();
         saved.forEach((k, v) -> {
             if (!k.equals("paymentDays")) {
-                values.put(k, v instanceof List<?> l ? String.join("\n", l.stream().map(Object::toString).toList())
-                        : v.toString());
+                values.put(
+                        k,
+                        v instanceof List<?> l
+                                ? String.join(
+                                        "\n", l.stream().map(Object::toString).toList())
+                                : v.toString());
             }
         });
         settings.updateIssuer(values, ((Number) saved.get("paymentDays")).intValue());

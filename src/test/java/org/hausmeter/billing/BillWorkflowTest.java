@@ -11,8 +11,10 @@ class BillWorkflowTest {
 
     private static final State DRAFT = new State(7, BillKind.INVOICE, BillStatus.DRAFT, null, null);
     private static final State ISSUED = new State(8, BillKind.INVOICE, BillStatus.ISSUED, "2026-0001", null);
-    private static final State CANCELLED = new State(9, BillKind.INVOICE, BillStatus.CANCELLED, "2026-0002", "2026-0003");
-    private static final State CANCELLATION = new State(10, BillKind.CANCELLATION, BillStatus.ISSUED, "2026-0003", null);
+    private static final State CANCELLED =
+            new State(9, BillKind.INVOICE, BillStatus.CANCELLED, "2026-0002", "2026-0003");
+    private static final State CANCELLATION =
+            new State(10, BillKind.CANCELLATION, BillStatus.ISSUED, "2026-0003", null);
 
     private static BillingException.Kind kindOf(Runnable r) {
         try {

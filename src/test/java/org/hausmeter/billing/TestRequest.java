@@ -98,7 +98,17 @@ final class TestRequest {
     }
 
     BillRequest build() {
-        return new BillRequest(midnight(from), midnight(to), BERLIN, tariffs, gridWh, pvWh, estimated,
-                commonGridWh, commonPvWh, evSessions, adjustments);
+        return new BillRequest(
+                midnight(from),
+                midnight(to),
+                BERLIN,
+                tariffs,
+                gridWh,
+                pvWh,
+                estimated,
+                commonGridWh,
+                commonPvWh,
+                evSessions,
+                adjustments);
     }
 }

@@ -26,8 +26,10 @@ class BuildingTopologyInstalledTest {
 
     @Inject
     AuditLog audit;
+
     @Inject
     BuildingSettings settings;
+
     @Inject
     MeterReadings readings;
 
@@ -35,26 +37,34 @@ class BuildingTopologyInstalledTest {
     Path dir;
 
     private void apply(String name, String installed) throws Exception {
-        Files.writeString(dir.resolve("b.yaml"), """
+        Files.writeString(
+                dir.resolve("b.yaml"), """
                 building: Topology test
                 buses:
                   - {id: topo-%1$s, type: tcp, host: 192.0.2.1, port: 502}
                 meters:
                   - {name: %1$s, bus: topo-%1$s, unitId: 1, model: abb-b23, role: COMMON%2$s}
                 """.formatted(name, installed == null ? "" : ", installed: " + installed));
-        BuildingTopology topology = new BuildingTopology(dir, Optional.of("b.yaml"), false,
-                Clock.fixed(TestTime.PINNED, java.time.ZoneOffset.UTC), audit, settings);
+        BuildingTopology topology = new BuildingTopology(
+                dir,
+                Optional.of("b.yaml"),
+                false,
+                Clock.fixed(TestTime.PINNED, java.time.ZoneOffset.UTC),
+                audit,
+                settings);
         topology.load();
         QuarkusTransaction.requiringNew().run(topology::sync);
     }
 
     private static Instant installedAt(String name) {
-        return QuarkusTransaction.requiringNew().call(() -> Meter.installed(name).orElseThrow().installedAt);
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Meter.installed(name).orElseThrow().installedAt);
     }
 
     @Test
     void installedDay_datesANewMeter_movesEarlier_andLaterOnlyBeforeAnyValue() throws Exception {
-        Files.createSymbolicLink(dir.resolve("models"), Path.of("modbus-bus-config/models").toAbsolutePath());
+        Files.createSymbolicLink(
+                dir.resolve("models"), Path.of("modbus-bus-config/models").toAbsolutePath());
         String name = "topo-" + (System.nanoTime() % 1_000_000);
         Leftovers.afterClass(List.of(
                 "DELETE FROM meter_reading WHERE meter_id IN (SELECT id FROM meter WHERE name = '" + name + "')",
@@ -68,7 +78,8 @@ class BuildingTopologyInstalledTest {
 
         readings.enter("hauswart", name, Instant.parse("2025-02-01T00:00:00Z"), 1000, null, "history");
         apply(name, "2025-03-01");
-        assertThat(installedAt(name)).as("a reading on 1 February keeps the installation")
+        assertThat(installedAt(name))
+                .as("a reading on 1 February keeps the installation")
                 .isEqualTo(Instant.parse("2024-12-31T23:00:00Z"));
         apply(name, "2025-01-15");
         assertThat(installedAt(name)).isEqualTo(Instant.parse("2025-01-14T23:00:00Z"));

@@ -20,8 +20,7 @@ import java.util.Set;
  */
 public final class FakeModbusBus implements ModbusBus {
 
-    private record Fault(ModbusFailure.Kind kind, int exceptionCode) {
-    }
+    private record Fault(ModbusFailure.Kind kind, int exceptionCode) {}
 
     private final String name;
     private final long timeoutMillis;
@@ -108,8 +107,7 @@ public final class FakeModbusBus implements ModbusBus {
     }
 
     @Override
-    public synchronized int[] readRegisters(int unitId, FunctionCode fc, int address, int count)
-            throws ModbusFailure {
+    public synchronized int[] readRegisters(int unitId, FunctionCode fc, int address, int count) throws ModbusFailure {
         BusRequest request = begin(BusRequest.readRegisters(name, unitId, fc, address, count));
         int[] words = new int[count];
         for (int i = 0; i < count; i++) {

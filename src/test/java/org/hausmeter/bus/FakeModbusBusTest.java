@@ -20,7 +20,8 @@ class FakeModbusBusTest {
     @Test
     void read_unknownUnit_timesOutWithBracketedMessage() {
         assertThatThrownBy(() -> bus.readRegisters(13, FunctionCode.INPUT, 0x0048, 4))
-                .isInstanceOfSatisfying(ModbusFailure.class, f -> assertThat(f.kind()).isEqualTo(ModbusFailure.Kind.TIMEOUT))
+                .isInstanceOfSatisfying(
+                        ModbusFailure.class, f -> assertThat(f.kind()).isEqualTo(ModbusFailure.Kind.TIMEOUT))
                 .hasMessage("Bus [fake0] unit [13] FC4 [0x0048]x4: timeout after [300] ms");
     }
 
@@ -38,9 +39,11 @@ class FakeModbusBusTest {
     void failNext_isOneShot_thenStickyFault_thenClear() throws ModbusFailure {
         bus.failNext(12, ModbusFailure.Kind.CRC).setFault(12, ModbusFailure.Kind.GARBAGE);
         assertThatThrownBy(() -> bus.readRegisters(12, FunctionCode.HOLDING, 0x10, 1))
-                .isInstanceOfSatisfying(ModbusFailure.class, f -> assertThat(f.kind()).isEqualTo(ModbusFailure.Kind.CRC));
+                .isInstanceOfSatisfying(
+                        ModbusFailure.class, f -> assertThat(f.kind()).isEqualTo(ModbusFailure.Kind.CRC));
         assertThatThrownBy(() -> bus.readRegisters(12, FunctionCode.HOLDING, 0x10, 1))
-                .isInstanceOfSatisfying(ModbusFailure.class, f -> assertThat(f.kind()).isEqualTo(ModbusFailure.Kind.GARBAGE));
+                .isInstanceOfSatisfying(
+                        ModbusFailure.class, f -> assertThat(f.kind()).isEqualTo(ModbusFailure.Kind.GARBAGE));
         bus.clearFault(12);
         assertThat(bus.readRegisters(12, FunctionCode.HOLDING, 0x10, 1)).containsExactly(7);
     }
@@ -59,12 +62,15 @@ class FakeModbusBusTest {
     void closedBus_failsWithIo() {
         bus.close();
         assertThatThrownBy(() -> bus.readCoils(3, 0, 1))
-                .isInstanceOfSatisfying(ModbusFailure.class, f -> assertThat(f.kind()).isEqualTo(ModbusFailure.Kind.IO));
+                .isInstanceOfSatisfying(
+                        ModbusFailure.class, f -> assertThat(f.kind()).isEqualTo(ModbusFailure.Kind.IO));
     }
 
     @Test
     void outOfRangeArguments_areProgrammingErrors() {
-        assertThatThrownBy(() -> bus.readRegisters(12, FunctionCode.INPUT, 0, 126)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> bus.writeSingleRegister(12, 0x10, 0x10000)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> bus.readRegisters(12, FunctionCode.INPUT, 0, 126))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> bus.writeSingleRegister(12, 0x10, 0x10000))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -2,12 +2,9 @@ package org.hausmeter.bus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.hausmeter.support.MutableClock;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import org.hausmeter.support.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class MeterHealthTest {

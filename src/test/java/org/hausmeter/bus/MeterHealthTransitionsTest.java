@@ -14,11 +14,12 @@ class MeterHealthTransitionsTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T09:00:00Z"));
     private final List<String> told = new ArrayList<>();
-    private final MeterHealth health = new MeterHealth("apt-0.1", clock, Duration.ofSeconds(10), Duration.ofMinutes(5),
-            new MeterHealth.Transitions() {
+    private final MeterHealth health = new MeterHealth(
+            "apt-0.1", clock, Duration.ofSeconds(10), Duration.ofMinutes(5), new MeterHealth.Transitions() {
                 @Override
                 public void defective(MeterHealth h, MeterHealth.Failure kind, int exceptionCode, String message) {
-                    told.add("defective " + h.meter() + " " + MeterHealth.describe(kind, exceptionCode) + " " + message);
+                    told.add(
+                            "defective " + h.meter() + " " + MeterHealth.describe(kind, exceptionCode) + " " + message);
                 }
 
                 @Override
@@ -40,7 +41,8 @@ class MeterHealthTransitionsTest {
         assertThat(health.lastFailureKind()).contains("TIMEOUT");
         health.success();
         health.success();
-        assertThat(told).containsExactly("defective apt-0.1 EXCEPTION 2 (illegal data address) x", "recovered apt-0.1 after 5");
+        assertThat(told)
+                .containsExactly("defective apt-0.1 EXCEPTION 2 (illegal data address) x", "recovered apt-0.1 after 5");
         assertThat(health.lastFailureKind()).isEmpty();
     }
 
@@ -64,19 +66,28 @@ class MeterHealthTransitionsTest {
                 health.failure(BusPoller.kind(f.kind()), f.exceptionCode().orElse(0), f.getMessage());
             }
         }
-        assertThat(told).singleElement().asString().startsWith("defective apt-0.1 EXCEPTION 6 (slave device busy) Bus [fake0]");
+        assertThat(told)
+                .singleElement()
+                .asString()
+                .startsWith("defective apt-0.1 EXCEPTION 6 (slave device busy) Bus [fake0]");
     }
 
     @Test
     void logLines_nameMeterBusUnitAndKind_andQuoteTheTransportsText() {
-        assertThat(MeterHealthLog.defectiveLine("apt-0.1", "rtu0", 3, MeterHealth.Failure.TIMEOUT, 0,
-                "Bus [rtu0] unit [3] FC4 [0x0048]x4: timeout after [500] ms\nforged line"))
+        assertThat(MeterHealthLog.defectiveLine(
+                        "apt-0.1",
+                        "rtu0",
+                        3,
+                        MeterHealth.Failure.TIMEOUT,
+                        0,
+                        "Bus [rtu0] unit [3] FC4 [0x0048]x4: timeout after [500] ms\nforged line"))
                 .isEqualTo("Meter [apt-0.1] (bus [rtu0], unit 3) is defective: 3 failed reads in a row, last TIMEOUT: "
                         + "\"Bus [rtu0] unit [3] FC4 [0x0048]x4: timeout after [500] ms\\nforged line\"")
                 .doesNotContain("\n");
         assertThat(MeterHealthLog.defectiveLine("pv", "pv-gw", 1, MeterHealth.Failure.EXCEPTION, 2, "x"))
                 .contains("last EXCEPTION 2 (illegal data address)");
-        assertThat(MeterHealthLog.defectiveLine("grid", "rtu0", 1, MeterHealth.Failure.CRC, 0, "x")).contains("last CRC");
+        assertThat(MeterHealthLog.defectiveLine("grid", "rtu0", 1, MeterHealth.Failure.CRC, 0, "x"))
+                .contains("last CRC");
         assertThat(MeterHealthLog.recoveredLine("apt-0.1", "rtu0", 3, 7))
                 .isEqualTo("Meter [apt-0.1] (bus [rtu0], unit 3) answers again after 7 failed reads");
     }

@@ -24,12 +24,14 @@ class PollerHealthCheckTest {
 
     @Test
     void cycleOlderThanTwoQuarterHours_isDown() {
-        assertThat(PollerHealthCheck.response(Optional.of(NOW.minus(STALLED_AFTER)), NOW, STALLED_AFTER).getStatus())
+        assertThat(PollerHealthCheck.response(Optional.of(NOW.minus(STALLED_AFTER)), NOW, STALLED_AFTER)
+                        .getStatus())
                 .isEqualTo(HealthCheckResponse.Status.UP);
-        HealthCheckResponse r = PollerHealthCheck.response(Optional.of(NOW.minus(STALLED_AFTER).minusSeconds(1)), NOW,
-                STALLED_AFTER);
+        HealthCheckResponse r =
+                PollerHealthCheck.response(Optional.of(NOW.minus(STALLED_AFTER).minusSeconds(1)), NOW, STALLED_AFTER);
         assertThat(r.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
-        assertThat(r.getData().orElseThrow()).containsEntry("last_cycle", "2026-11-20T08:29:59Z")
+        assertThat(r.getData().orElseThrow())
+                .containsEntry("last_cycle", "2026-11-20T08:29:59Z")
                 .containsEntry("stalled_after_s", 1800L);
     }
 

@@ -22,10 +22,13 @@ class PollingServiceTest {
 
     @Inject
     PollingService polling;
+
     @Inject
     ReadingStore store;
+
     @Inject
     AgroalDataSource db;
+
     @Inject
     java.time.Clock clock;
 
@@ -36,7 +39,9 @@ class PollingServiceTest {
         int stored = polling.runCycle();
         assertThat(stored).isEqualTo(17);
         assertThat(polling.lastCycles()).hasSize(4);
-        polling.lastCycles().values().forEach(c -> assertThat(c.answered()).as(c.bus()).isEqualTo(c.meters()));
+        polling.lastCycles()
+                .values()
+                .forEach(c -> assertThat(c.answered()).as(c.bus()).isEqualTo(c.meters()));
         try (Connection c = db.getConnection();
                 PreparedStatement ps = c.prepareStatement("SELECT count(DISTINCT meter_id) FROM meter_reading"
                         + " WHERE source = 'POLL' AND read_at >= ?")) {
@@ -46,7 +51,13 @@ class PollingServiceTest {
             rs.next();
             assertThat(rs.getInt(1)).isEqualTo(17);
         }
-        given().auth().preemptive().basic("hauswart", "hauswart-demo").when().get("/q/metrics").then().statusCode(200)
+        given().auth()
+                .preemptive()
+                .basic("hauswart", "hauswart-demo")
+                .when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(containsString("hausmeter_meter_reads_total{bus=\"rtu0\",meter=\"apt-0.1\"}"))
                 .body(containsString("hausmeter_meter_failures_total{bus=\"rtu0\",kind=\"TIMEOUT\",meter=\"apt-0.1\"}"))
                 .body(containsString("hausmeter_bus_cycle_seconds{bus=\"rtu0\"}"));
@@ -54,11 +65,15 @@ class PollingServiceTest {
 
     @Test
     void simulatedHistory_isStoredThroughTheLedger_andIdempotent() throws Exception {
-        List<PolledMeter> meters = polling.pollers().values().stream().flatMap(p -> p.meters().stream()).toList();
+        List<PolledMeter> meters = polling.pollers().values().stream()
+                .flatMap(p -> p.meters().stream())
+                .toList();
         Instant from = Instant.parse("2025-03-29T23:00:00Z");
         Instant to = Instant.parse("2025-03-30T22:00:00Z"); // 30 March 2025 in Berlin: 92 quarter hours
-        long stored = SimulatedHistory.generate(polling.simulator().orElseThrow().building(), meters, from, to, store);
+        long stored =
+                SimulatedHistory.generate(polling.simulator().orElseThrow().building(), meters, from, to, store);
         assertThat(stored).isEqualTo(92L * 17);
-        assertThat(SimulatedHistory.generate(polling.simulator().orElseThrow().building(), meters, from, to, store)).isZero();
+        assertThat(SimulatedHistory.generate(polling.simulator().orElseThrow().building(), meters, from, to, store))
+                .isZero();
     }
 }

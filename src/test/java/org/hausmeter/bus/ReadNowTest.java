@@ -23,13 +23,21 @@ class ReadNowTest {
 
     @Inject
     PollingService polling;
+
     @Inject
     AgroalDataSource db;
 
     @Test
     void readNow_answersEveryMeterWithItsCounters_andStoresNothing() throws Exception {
-        JsonPath answer = given().auth().preemptive().basic("hauswart", "hauswart-demo").when().post("/api/buses/read-now")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath answer = given().auth()
+                .preemptive()
+                .basic("hauswart", "hauswart-demo")
+                .when()
+                .post("/api/buses/read-now")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         List<Map<String, Object>> meters = answer.getList("$");
         assertThat(meters).hasSize(17);
         assertThat(meters).allSatisfy(m -> {
@@ -38,18 +46,24 @@ class ReadNowTest {
             assertThat(((Number) m.get("importWh")).longValue()).isNotNegative();
             assertThat(((Number) m.get("durationMs")).longValue()).isNotNegative();
         });
-        Map<String, Object> grid = meters.stream().filter(m -> m.get("meter").equals("grid")).findFirst().orElseThrow();
+        Map<String, Object> grid = meters.stream()
+                .filter(m -> m.get("meter").equals("grid"))
+                .findFirst()
+                .orElseThrow();
         assertThat(grid).containsEntry("bus", "rtu0").containsKeys("unitId", "model", "exportWh", "readAt");
         assertThat(grid.get("exportWh")).isNotNull();
         try (Connection c = db.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM meter_reading r JOIN meter m ON m.id = r.meter_id"
-                        + " WHERE m.name = ? AND r.read_at = ?")) {
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT count(*) FROM meter_reading r JOIN meter m ON m.id = r.meter_id"
+                                + " WHERE m.name = ? AND r.read_at = ?")) {
             for (Map<String, Object> m : meters) {
                 ps.setString(1, (String) m.get("meter"));
                 ps.setTimestamp(2, java.sql.Timestamp.from(java.time.Instant.parse((String) m.get("readAt"))));
                 ResultSet rs = ps.executeQuery();
                 rs.next();
-                assertThat(rs.getInt(1)).as("stored read-now reading of " + m.get("meter")).isZero();
+                assertThat(rs.getInt(1))
+                        .as("stored read-now reading of " + m.get("meter"))
+                        .isZero();
             }
         }
     }
@@ -57,11 +71,19 @@ class ReadNowTest {
     @Test
     void readNow_saysWhichMeterFails_andHow() {
         PolledMeter apt = polling.polledMeter("apt-0.1").orElseThrow();
-        String bus = polling.pollers().entrySet().stream().filter(e -> e.getValue().meters().contains(apt)).findFirst()
-                .orElseThrow().getKey();
+        String bus = polling.pollers().entrySet().stream()
+                .filter(e -> e.getValue().meters().contains(apt))
+                .findFirst()
+                .orElseThrow()
+                .getKey();
         polling.simulator().orElseThrow().server(bus).setFault(apt.unitId(), SlaveFault.SILENT);
         try {
-            given().auth().preemptive().basic("hauswart", "hauswart-demo").when().post("/api/buses/read-now").then()
+            given().auth()
+                    .preemptive()
+                    .basic("hauswart", "hauswart-demo")
+                    .when()
+                    .post("/api/buses/read-now")
+                    .then()
                     .statusCode(200)
                     .body("find { it.meter == 'apt-0.1' }.ok", equalTo(false))
                     .body("find { it.meter == 'apt-0.1' }.failure", equalTo("TIMEOUT"))
@@ -70,8 +92,14 @@ class ReadNowTest {
         } finally {
             polling.simulator().orElseThrow().server(bus).setFault(apt.unitId(), SlaveFault.NONE);
         }
-        given().auth().preemptive().basic("hauswart", "hauswart-demo").when().post("/api/buses/read-now").then()
-                .statusCode(200).body("find { it.meter == 'apt-0.1' }.ok", equalTo(true));
+        given().auth()
+                .preemptive()
+                .basic("hauswart", "hauswart-demo")
+                .when()
+                .post("/api/buses/read-now")
+                .then()
+                .statusCode(200)
+                .body("find { it.meter == 'apt-0.1' }.ok", equalTo(true));
         assertThat(apt.health().consecutiveFailures()).isZero();
     }
 
@@ -85,18 +113,19 @@ class ReadNowTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         java.util.logging.Logger logger = java.util.logging.Logger.getLogger(MeterHealthLog.class.getName());
         logger.addHandler(capture);
         PolledMeter apt = polling.polledMeter("apt-0.2").orElseThrow();
-        String bus = polling.pollers().entrySet().stream().filter(e -> e.getValue().meters().contains(apt)).findFirst()
-                .orElseThrow().getKey();
+        String bus = polling.pollers().entrySet().stream()
+                .filter(e -> e.getValue().meters().contains(apt))
+                .findFirst()
+                .orElseThrow()
+                .getKey();
         try {
             polling.simulator().orElseThrow().server(bus).setFault(apt.unitId(), SlaveFault.SILENT);
             try {
@@ -111,8 +140,10 @@ class ReadNowTest {
         } finally {
             logger.removeHandler(capture);
         }
-        List<String> lines = records.stream().map(java.util.logging.LogRecord::getMessage)
-                .filter(m -> m.startsWith("Meter [apt-0.2]")).toList();
+        List<String> lines = records.stream()
+                .map(java.util.logging.LogRecord::getMessage)
+                .filter(m -> m.startsWith("Meter [apt-0.2]"))
+                .toList();
         String prefix = "Meter [apt-0.2] (bus [" + bus + "], unit " + apt.unitId() + ")";
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0)).startsWith(prefix + " is defective: 3 failed reads in a row, last TIMEOUT: \"");
@@ -122,13 +153,21 @@ class ReadNowTest {
     @Test
     void readNow_isForTheCaretakerOnly() {
         given().when().post("/api/buses/read-now").then().statusCode(401);
-        given().auth().preemptive().basic("anna", "anna-demo").when().post("/api/buses/read-now").then().statusCode(403);
+        given().auth()
+                .preemptive()
+                .basic("anna", "anna-demo")
+                .when()
+                .post("/api/buses/read-now")
+                .then()
+                .statusCode(403);
     }
 
     @Test
     void health_includesThePoller_upWhilePolling() {
         assertThat(polling.lastCompletedCycle()).isPresent();
-        given().when().get("/q/health").then()
+        given().when()
+                .get("/q/health")
+                .then()
                 .body("checks.name", hasItem("Meter polling"))
                 .body("checks.find { it.name == 'Meter polling' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'Meter polling' }.data.polling", equalTo("on"));

@@ -7,19 +7,20 @@ import static org.assertj.core.api.Assertions.within;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Figures from docs/domain.md 2.2 (11-bit characters). */
 class RtuTimingTest {
 
     @ParameterizedTest(name = "{0} baud: char {1} µs, t1.5 {2} µs, t3.5 {3} µs")
     @CsvSource({
-            "9600, 1145.83, 1719, 4010",
-            "19200, 572.92, 859, 2005",
-            "38400, 286.46, 750, 1750",
-            "115200, 95.49, 750, 1750"})
+        "9600, 1145.83, 1719, 4010",
+        "19200, 572.92, 859, 2005",
+        "38400, 286.46, 750, 1750",
+        "115200, 95.49, 750, 1750"
+    })
     void characterTimes_matchDomainTable(int baud, double charMicros, long t15, long t35) {
         RtuTiming timing = RtuTiming.of(baud);
         assertThat(timing.characterMicros()).isCloseTo(charMicros, within(0.01));
@@ -42,9 +43,10 @@ class RtuTimingTest {
 
     @ParameterizedTest(name = "60 SDMs at {0} baud, turnaround {1} ms: {2} ms")
     @CsvSource({
-            "9600, 0, 1925", "19200, 0, 962", "38400, 0, 571",
-            "9600, 20, 3125", "19200, 20, 2163", "38400, 20, 1771",
-            "9600, 100, 7925", "38400, 100, 6571"})
+        "9600, 0, 1925", "19200, 0, 962", "38400, 0, 571",
+        "9600, 20, 3125", "19200, 20, 2163", "38400, 20, 1771",
+        "9600, 100, 7925", "38400, 100, 6571"
+    })
     void sixtyMeters_matchDomainTable(int baud, int turnaroundMs, long millis) {
         List<Integer> reads = Collections.nCopies(60, 4);
         long micros = RtuTiming.of(baud).minimumReadMicros(reads, Duration.ofMillis(turnaroundMs));
@@ -53,7 +55,8 @@ class RtuTimingTest {
 
     @Test
     void twoSeparateReads_cost55msAt9600() {
-        assertThat(RtuTiming.of(9600).minimumReadMicros(List.of(2, 2), Duration.ZERO)).isEqualTo(55000);
+        assertThat(RtuTiming.of(9600).minimumReadMicros(List.of(2, 2), Duration.ZERO))
+                .isEqualTo(55000);
         assertThat(RtuTiming.of(38400).minimumReadMicros(List.of(2, 2), Duration.ZERO) / 1000.0)
                 .isCloseTo(16.74, within(0.01));
     }

@@ -15,8 +15,8 @@ class SimulatedBusesTest {
         return new BuildingSimulator.Endpoint(bus, "127.0.0.1", port, false, Optional.empty());
     }
 
-    private final Map<String, BuildingSimulator.Endpoint> all = Map.of("rtu0", endpoint("rtu0", 5020), "garage",
-            endpoint("garage", 5021));
+    private final Map<String, BuildingSimulator.Endpoint> all =
+            Map.of("rtu0", endpoint("rtu0", 5020), "garage", endpoint("garage", 5021));
 
     @Test
     void theDemo_simulatesEveryBus() {

@@ -43,8 +43,8 @@ public final class SocatPtyPair implements AutoCloseable {
         Path dir = Files.createTempDirectory("hausmeter-pty");
         Path a = dir.resolve("ttyV0");
         Path b = dir.resolve("ttyV1");
-        Process process = new ProcessBuilder(socat.get().toString(), "-d", "-d",
-                "pty,raw,echo=0,link=" + a, "pty,raw,echo=0,link=" + b)
+        Process process = new ProcessBuilder(
+                        socat.get().toString(), "-d", "-d", "pty,raw,echo=0,link=" + a, "pty,raw,echo=0,link=" + b)
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("socat.log").toFile())
                 .start();

@@ -12,13 +12,18 @@ class SunSpecWalkerTest {
 
     @Test
     void markerAt40000_modelOneWithLength65_shiftsTheNextBlock() {
-        SunSpecLayout layout = SunSpecLayout.build(40000, List.of(new SunSpecLayout.Model(1, 65),
-                new SunSpecLayout.Model(103, 50), new SunSpecLayout.Model(203, 105)));
+        SunSpecLayout layout = SunSpecLayout.build(
+                40000,
+                List.of(
+                        new SunSpecLayout.Model(1, 65),
+                        new SunSpecLayout.Model(103, 50),
+                        new SunSpecLayout.Model(203, 105)));
 
         SunSpecModels models = SunSpecWalker.walk(reader(layout.image()));
 
         assertThat(models.markerAddress()).isEqualTo(40000);
-        assertThat(models.blocks()).extracting(SunSpecModels.Block::id, SunSpecModels.Block::address, SunSpecModels.Block::length)
+        assertThat(models.blocks())
+                .extracting(SunSpecModels.Block::id, SunSpecModels.Block::address, SunSpecModels.Block::length)
                 .containsExactly(tuple(1, 40002, 65), tuple(103, 40069, 50), tuple(203, 40121, 105));
         assertThat(models.inverter()).map(SunSpecModels.Block::id).contains(103);
         assertThat(models.meter()).map(SunSpecModels.Block::id).contains(203);
@@ -26,7 +31,8 @@ class SunSpecWalkerTest {
 
     @Test
     void markerAt50000_whenNothingAt40000() {
-        SunSpecLayout layout = SunSpecLayout.build(50000, List.of(new SunSpecLayout.Model(1, 66), new SunSpecLayout.Model(101, 50)));
+        SunSpecLayout layout =
+                SunSpecLayout.build(50000, List.of(new SunSpecLayout.Model(1, 66), new SunSpecLayout.Model(101, 50)));
 
         SunSpecModels models = SunSpecWalker.walk(reader(layout.image()));
 
@@ -36,8 +42,10 @@ class SunSpecWalkerTest {
 
     @Test
     void markerAt0_whenHigherAddressesAnswerWithZeros() {
-        SunSpecLayout layout = SunSpecLayout.build(0, List.of(new SunSpecLayout.Model(1, 66), new SunSpecLayout.Model(203, 105)));
-        RegisterImage image = layout.image().with(FunctionCode.HOLDING, 40000, new int[] {0, 0})
+        SunSpecLayout layout =
+                SunSpecLayout.build(0, List.of(new SunSpecLayout.Model(1, 66), new SunSpecLayout.Model(203, 105)));
+        RegisterImage image = layout.image()
+                .with(FunctionCode.HOLDING, 40000, new int[] {0, 0})
                 .with(FunctionCode.HOLDING, 50000, new int[] {0, 0});
 
         assertThat(SunSpecWalker.walk(reader(image)).base(203)).contains(70);
@@ -70,7 +78,8 @@ class SunSpecWalkerTest {
 
     @Test
     void deviceWithoutAnyMappedModel_isRefused() {
-        SunSpecLayout layout = SunSpecLayout.build(40000, List.of(new SunSpecLayout.Model(1, 66), new SunSpecLayout.Model(113, 60)));
+        SunSpecLayout layout =
+                SunSpecLayout.build(40000, List.of(new SunSpecLayout.Model(1, 66), new SunSpecLayout.Model(113, 60)));
 
         assertThatThrownBy(() -> RegisterDecoderTest.CATALOG.get("sunspec").resolve(layout.models()))
                 .isInstanceOf(SunSpecException.class)
@@ -79,13 +88,23 @@ class SunSpecWalkerTest {
 
     @Test
     void inverterWithMeter_readsTheInverterUnlessTheMeterIsAskedFor() {
-        SunSpecLayout layout = SunSpecLayout.build(40000, List.of(new SunSpecLayout.Model(1, 66),
-                new SunSpecLayout.Model(103, 50), new SunSpecLayout.Model(203, 105)));
+        SunSpecLayout layout = SunSpecLayout.build(
+                40000,
+                List.of(
+                        new SunSpecLayout.Model(1, 66),
+                        new SunSpecLayout.Model(103, 50),
+                        new SunSpecLayout.Model(203, 105)));
         RegisterMap sunspec = RegisterDecoderTest.CATALOG.get("sunspec");
 
-        assertThat(sunspec.resolve(layout.models())).extracting(Register::sunspecModels).containsOnly(List.of(103));
-        assertThat(sunspec.resolve(layout.models(), 203)).extracting(Register::sunspecModels).containsOnly(List.of(203));
-        assertThat(sunspec.resolve(layout.models(), 203)).extracting(Register::quantity).contains(Quantity.IMPORT_ENERGY_TOTAL);
+        assertThat(sunspec.resolve(layout.models()))
+                .extracting(Register::sunspecModels)
+                .containsOnly(List.of(103));
+        assertThat(sunspec.resolve(layout.models(), 203))
+                .extracting(Register::sunspecModels)
+                .containsOnly(List.of(203));
+        assertThat(sunspec.resolve(layout.models(), 203))
+                .extracting(Register::quantity)
+                .contains(Quantity.IMPORT_ENERGY_TOTAL);
     }
 
     private static SunSpecWalker.HoldingReader reader(RegisterImage image) {

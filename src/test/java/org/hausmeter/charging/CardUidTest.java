@@ -16,7 +16,9 @@ class CardUidTest {
 
     @Test
     void parse_refusesOtherLengths_andNonHex_withTheValue() {
-        assertThatThrownBy(() -> CardUid.parse("04A1B2")).hasMessageContaining("[04A1B2]").hasMessageContaining("4, 7 or 10");
+        assertThatThrownBy(() -> CardUid.parse("04A1B2"))
+                .hasMessageContaining("[04A1B2]")
+                .hasMessageContaining("4, 7 or 10");
         assertThatThrownBy(() -> CardUid.parse("04A1B2C3D4")).hasMessageContaining("5.0 bytes");
         assertThatThrownBy(() -> CardUid.parse("04G1B2C3")).hasMessageContaining("not hexadecimal");
         assertThatThrownBy(() -> CardUid.ofBytes(new byte[5])).hasMessageContaining("5 bytes");
@@ -31,7 +33,10 @@ class CardUidTest {
 
     @Test
     void ofBytes_isHexOfTheBytesInReaderOrder() {
-        assertThat(CardUid.ofBytes(new byte[] {4, (byte) 0xA1, (byte) 0xB2, (byte) 0xC3, (byte) 0xD4, (byte) 0xE5, (byte) 0xF6})
-                .hex()).isEqualTo("04A1B2C3D4E5F6");
+        assertThat(CardUid.ofBytes(new byte[] {
+                            4, (byte) 0xA1, (byte) 0xB2, (byte) 0xC3, (byte) 0xD4, (byte) 0xE5, (byte) 0xF6
+                        })
+                        .hex())
+                .isEqualTo("04A1B2C3D4E5F6");
     }
 }

@@ -48,7 +48,8 @@ class ChargerBuildingFileTest {
         assertThat(one.reader()).contains("ACS ACR122U PICC Interface 00 00");
         assertThat(one.control().orElseThrow().parameters()).isEqualTo(Map.of("coil", 2L));
         assertThat(b.charger("ch-2").orElseThrow().control().orElseThrow().unitId())
-                .as("the wallbox is its own meter: control and meter share the unit").isEqualTo(1);
+                .as("the wallbox is its own meter: control and meter share the unit")
+                .isEqualTo(1);
         assertThat(b.metersOf("ch-2")).extracting(BuildingConfig.Meter::name).containsExactly("wallbox-2");
     }
 
@@ -57,7 +58,8 @@ class ChargerBuildingFileTest {
         assertThatThrownBy(() -> load(dir, """
                   - {id: ch-1, name: One}
                   - {id: ch-2, name: Two, control: {profile: modbus-relay, bus: garage, unitId: 1, coil: 0}}
-                """)).hasMessageContaining("b.yaml:")
+                """))
+                .hasMessageContaining("b.yaml:")
                 .hasMessageContaining("charger [ch-2] control unit [1] on bus [garage] is meter [charger-1]");
         assertThatThrownBy(() -> load(dir, """
                   - {id: ch-1, name: One, control: {profile: modbus-relay, bus: nowhere, unitId: 9, coil: 0}}
@@ -66,7 +68,8 @@ class ChargerBuildingFileTest {
         assertThatThrownBy(() -> load(dir, """
                   - {id: ch-1, name: One, reader: R}
                   - {id: ch-2, name: Two, reader: R}
-                """)).hasMessageContaining("reader [R] is already the reader of charger [ch-1]");
+                """))
+                .hasMessageContaining("reader [R] is already the reader of charger [ch-1]");
         assertThatThrownBy(() -> load(dir, """
                   - {id: ch-1, name: One, control: {profile: modbus-relay, bus: garage, unitId: 250, coil: 0}}
                   - {id: ch-2, name: Two}

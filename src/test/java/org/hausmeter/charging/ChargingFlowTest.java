@@ -47,15 +47,20 @@ class ChargingFlowTest {
 
     @Inject
     Clock clock;
+
     @Inject
     ChargingService service;
+
     @Inject
     PollingService polling;
+
     @Inject
     AgroalDataSource db;
 
     static String card(String username) {
-        return DemoBuilding.demoCard(DemoBuilding.LOGINS.stream().filter(l -> l.username().equals(username)).findFirst()
+        return DemoBuilding.demoCard(DemoBuilding.LOGINS.stream()
+                .filter(l -> l.username().equals(username))
+                .findFirst()
                 .orElseThrow());
     }
 
@@ -68,12 +73,22 @@ class ChargingFlowTest {
     }
 
     static JsonPath tap(String charger, String uid) {
-        return caretaker().body("{\"uid\":\"" + uid + "\"}").post("/api/chargers/" + charger + "/simulate-tap").then()
-                .statusCode(200).extract().jsonPath();
+        return caretaker()
+                .body("{\"uid\":\"" + uid + "\"}")
+                .post("/api/chargers/" + charger + "/simulate-tap")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     static JsonPath session(long id) {
-        return caretaker().get("/api/chargers/sessions/" + id).then().statusCode(200).extract().jsonPath();
+        return caretaker()
+                .get("/api/chargers/sessions/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     @BeforeEach
@@ -95,12 +110,14 @@ class ChargingFlowTest {
         assertThat(started.getString("outcome")).isEqualTo("STARTED");
         long id = started.getLong("sessionId");
         // The Heidelberg box got 16 A = 160 x 0.1 A in holding 261 over Modbus.
-        int current = polling.onBus("garage", bus -> bus.readRegisters(3, FunctionCode.HOLDING, 261, 1)[0], Duration.ofSeconds(30));
+        int current = polling.onBus(
+                "garage", bus -> bus.readRegisters(3, FunctionCode.HOLDING, 261, 1)[0], Duration.ofSeconds(30));
         assertThat(current).isEqualTo(160);
         time().advance(Duration.ofMinutes(30));
         JsonPath stopped = tap("ch-2", ANNA);
         assertThat(stopped.getString("outcome")).isEqualTo("STOPPED");
-        int after = polling.onBus("garage", bus -> bus.readRegisters(3, FunctionCode.HOLDING, 261, 1)[0], Duration.ofSeconds(30));
+        int after = polling.onBus(
+                "garage", bus -> bus.readRegisters(3, FunctionCode.HOLDING, 261, 1)[0], Duration.ofSeconds(30));
         assertThat(after).isZero();
         JsonPath s = session(id);
         assertThat(s.getString("status")).isEqualTo("CLOSED");
@@ -111,8 +128,9 @@ class ChargingFlowTest {
         assertThat(s.getLong("energyWh")).isCloseTo(5_500L, within(1L));
         assertThat(s.getLong("endWh") - s.getLong("startWh")).isEqualTo(s.getLong("energyWh"));
         // The charger meter's real readings tell the same: what the poller would store.
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "select tenancy_id, meter_id, (select name from meter where id = meter_id) from charging_session where id = ?")) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "select tenancy_id, meter_id, (select name from meter where id = meter_id) from charging_session where id = ?")) {
             ps.setLong(1, id);
             ResultSet rs = ps.executeQuery();
             assertThat(rs.next()).isTrue();
@@ -155,7 +173,10 @@ class ChargingFlowTest {
         JsonPath r = tap("ch-1", "04DEADBEEF0001");
         assertThat(r.getString("outcome")).isEqualTo("REFUSED");
         assertThat(r.getString("message")).isEqualTo("Card 04DEADBEEF0001 is not registered");
-        caretaker().get("/api/chargers/decisions?charger=ch-1&limit=5").then().statusCode(200)
+        caretaker()
+                .get("/api/chargers/decisions?charger=ch-1&limit=5")
+                .then()
+                .statusCode(200)
                 .body("[0].cardUid", org.hamcrest.Matchers.equalTo("04DEADBEEF0001"))
                 .body("[0].reason", org.hamcrest.Matchers.equalTo("UNKNOWN_CARD"))
                 .body("[0].origin", org.hamcrest.Matchers.equalTo("SIMULATED_TAP"));
@@ -165,25 +186,46 @@ class ChargingFlowTest {
     @Test
     void blockedExpiredAndMovedOutCards_areRefused_withClearMessages() {
         String uid = "04C0FFEE000001";
-        caretaker().body("{\"uid\":\"" + uid + "\",\"resident\":\"greta\",\"label\":\"spare\"}").post("/api/cards").then()
+        caretaker()
+                .body("{\"uid\":\"" + uid + "\",\"resident\":\"greta\",\"label\":\"spare\"}")
+                .post("/api/cards")
+                .then()
                 .statusCode(201);
-        caretaker().body("{\"reason\":\"reported lost\"}").post("/api/cards/" + uid + "/block").then().statusCode(200);
-        String today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("Europe/Berlin")).toString();
-        assertThat(tap("ch-1", uid).getString("message")).isEqualTo("Card " + uid + " is blocked since " + today
-                + " (reported lost)");
-        caretaker().body("{\"reason\":\"found\"}").post("/api/cards/" + uid + "/unblock").then().statusCode(200);
-        caretaker().body("{\"expiresOn\":\"2020-01-31\"}").put("/api/cards/" + uid + "/expiry").then().statusCode(200);
+        caretaker()
+                .body("{\"reason\":\"reported lost\"}")
+                .post("/api/cards/" + uid + "/block")
+                .then()
+                .statusCode(200);
+        String today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("Europe/Berlin"))
+                .toString();
+        assertThat(tap("ch-1", uid).getString("message"))
+                .isEqualTo("Card " + uid + " is blocked since " + today + " (reported lost)");
+        caretaker()
+                .body("{\"reason\":\"found\"}")
+                .post("/api/cards/" + uid + "/unblock")
+                .then()
+                .statusCode(200);
+        caretaker()
+                .body("{\"expiresOn\":\"2020-01-31\"}")
+                .put("/api/cards/" + uid + "/expiry")
+                .then()
+                .statusCode(200);
         time().advance(Duration.ofSeconds(10));
         assertThat(tap("ch-1", uid).getString("message")).isEqualTo("Card " + uid + " expired on 2020-01-31");
         assertThat(tap("ch-1", EMIL).getString("reason")).isEqualTo("NO_TENANCY");
         // Every change was audited with the caretaker's name.
-        caretaker().get("/api/cards/" + uid).then().statusCode(200).body("expiresOn", org.hamcrest.Matchers.equalTo("2020-01-31"));
+        caretaker()
+                .get("/api/cards/" + uid)
+                .then()
+                .statusCode(200)
+                .body("expiresOn", org.hamcrest.Matchers.equalTo("2020-01-31"));
         assertThat(auditCount("card:" + uid)).isEqualTo(4);
     }
 
     private int auditCount(String subject) {
         try (Connection c = db.getConnection();
-                PreparedStatement ps = c.prepareStatement("select count(*) from audit_event where subject = ? and actor = 'hauswart'")) {
+                PreparedStatement ps = c.prepareStatement(
+                        "select count(*) from audit_event where subject = ? and actor = 'hauswart'")) {
             ps.setString(1, subject);
             ResultSet rs = ps.executeQuery();
             rs.next();
@@ -199,18 +241,22 @@ class ChargingFlowTest {
         try {
             List<Future<String>> results = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                results.add(pool.submit((Callable<String>) () -> tap("ch-1", DORA).getString("outcome")));
+                results.add(
+                        pool.submit((Callable<String>) () -> tap("ch-1", DORA).getString("outcome")));
             }
             List<String> outcomes = new ArrayList<>();
             for (Future<String> f : results) {
                 outcomes.add(f.get());
             }
             assertThat(outcomes).containsOnlyOnce("STARTED").doesNotContain("STOPPED");
-            assertThat(outcomes.stream().filter(o -> o.equals("IGNORED")).count()).isEqualTo(3);
+            assertThat(outcomes.stream().filter(o -> o.equals("IGNORED")).count())
+                    .isEqualTo(3);
         } finally {
             pool.shutdownNow();
         }
-        assertThat(service.sessions(null, null, null, "ch-1", 100).stream().filter(s -> s.status().equals("OPEN")).count())
+        assertThat(service.sessions(null, null, null, "ch-1", 100).stream()
+                        .filter(s -> s.status().equals("OPEN"))
+                        .count())
                 .isEqualTo(1);
     }
 
@@ -257,43 +303,66 @@ class ChargingFlowTest {
         long id = tap("ch-1", CEM).getLong("sessionId");
         time().advance(Duration.ofMinutes(20));
         service.recover();
-        assertThat(session(id).getString("status")).as("charger still on: the session continues").isEqualTo("OPEN");
+        assertThat(session(id).getString("status"))
+                .as("charger still on: the session continues")
+                .isEqualTo("OPEN");
         // The relay was switched off while the server was down (someone at the module, a power cut).
-        polling.onBus("garage", bus -> {
-            bus.writeSingleCoil(10, 0, false);
-            return null;
-        }, Duration.ofSeconds(30));
+        polling.onBus(
+                "garage",
+                bus -> {
+                    bus.writeSingleCoil(10, 0, false);
+                    return null;
+                },
+                Duration.ofSeconds(30));
         time().advance(Duration.ofMinutes(5));
         service.recover();
         JsonPath s = session(id);
         assertThat(s.getString("status")).isEqualTo("CLOSED");
         assertThat(s.getString("endReason")).isEqualTo("RECOVERY");
-        assertThat(s.getLong("energyWh")).as("20 min at 11 kW, EM24 100 Wh steps").isCloseTo(3_667L, within(100L));
+        assertThat(s.getLong("energyWh"))
+                .as("20 min at 11 kW, EM24 100 Wh steps")
+                .isCloseTo(3_667L, within(100L));
         // A charger found on without a session is switched off.
-        polling.onBus("garage", bus -> {
-            bus.writeSingleCoil(10, 0, true);
-            return null;
-        }, Duration.ofSeconds(30));
+        polling.onBus(
+                "garage",
+                bus -> {
+                    bus.writeSingleCoil(10, 0, true);
+                    return null;
+                },
+                Duration.ofSeconds(30));
         service.recover();
         assertThat(readCoil()).isFalse();
-        caretaker().get("/api/chargers/decisions?charger=ch-1&limit=1").then()
+        caretaker()
+                .get("/api/chargers/decisions?charger=ch-1&limit=1")
+                .then()
                 .body("[0].reason", org.hamcrest.Matchers.equalTo("ENABLED_WITHOUT_SESSION"));
     }
 
     @Test
     void enrollment_registersTheNextUnknownCard_butNeverARandomId() {
-        caretaker().body("{\"resident\":\"katya\",\"label\":\"new card\"}").post("/api/cards/enrollment").then().statusCode(200)
+        caretaker()
+                .body("{\"resident\":\"katya\",\"label\":\"new card\"}")
+                .post("/api/cards/enrollment")
+                .then()
+                .statusCode(200)
                 .body("residentUsername", org.hamcrest.Matchers.equalTo("katya"));
         JsonPath random = tap("ch-1", "08AABBCC");
         assertThat(random.getString("reason")).isEqualTo("RANDOM_ID");
         assertThat(random.getString("message")).contains("cannot be registered");
         JsonPath enrolled = tap("ch-2", "04E1E2E3E4E5E6");
         assertThat(enrolled.getString("outcome")).isEqualTo("ENROLLED");
-        caretaker().get("/api/cards/04E1E2E3E4E5E6").then().statusCode(200)
+        caretaker()
+                .get("/api/cards/04E1E2E3E4E5E6")
+                .then()
+                .statusCode(200)
                 .body("residentUsername", org.hamcrest.Matchers.equalTo("katya"))
                 .body("registeredBy", org.hamcrest.Matchers.equalTo("hauswart"));
         caretaker().get("/api/cards/enrollment").then().statusCode(204);
-        caretaker().body("{\"uid\":\"08AABBCC\",\"resident\":\"katya\"}").post("/api/cards").then().statusCode(400)
+        caretaker()
+                .body("{\"uid\":\"08AABBCC\",\"resident\":\"katya\"}")
+                .post("/api/cards")
+                .then()
+                .statusCode(400)
                 .body("error", org.hamcrest.Matchers.containsString("random ID"));
         time().advance(Duration.ofSeconds(10));
         assertThat(tap("ch-2", "04E1E2E3E4E5E6").getString("outcome")).isEqualTo("STARTED");
@@ -303,20 +372,49 @@ class ChargingFlowTest {
     void residents_seeOnlyTheirOwnSessions_caretakerSeesAll_andEndsOne() {
         long mine = tap("ch-1", ANNA).getLong("sessionId");
         long theirs = tap("ch-2", BEN).getLong("sessionId");
-        given().auth().preemptive().basic("anna", "anna-demo").get("/api/me/charging-sessions").then().statusCode(200)
+        given().auth()
+                .preemptive()
+                .basic("anna", "anna-demo")
+                .get("/api/me/charging-sessions")
+                .then()
+                .statusCode(200)
                 .body("id", org.hamcrest.Matchers.hasItem((int) mine))
                 .body("id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem((int) theirs)))
                 .body("residentName", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.equalTo("Anna Berger")));
-        given().auth().preemptive().basic("anna", "anna-demo").get("/api/chargers").then().statusCode(403);
-        given().auth().preemptive().basic("anna", "anna-demo").contentType(ContentType.JSON).body("{\"uid\":\"" + ANNA + "\"}")
-                .post("/api/chargers/ch-1/simulate-tap").then().statusCode(403);
-        caretaker().get("/api/chargers").then().statusCode(200)
+        given().auth()
+                .preemptive()
+                .basic("anna", "anna-demo")
+                .get("/api/chargers")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .preemptive()
+                .basic("anna", "anna-demo")
+                .contentType(ContentType.JSON)
+                .body("{\"uid\":\"" + ANNA + "\"}")
+                .post("/api/chargers/ch-1/simulate-tap")
+                .then()
+                .statusCode(403);
+        caretaker()
+                .get("/api/chargers")
+                .then()
+                .statusCode(200)
                 .body("find { it.id == 'ch-1' }.openSession.id", org.hamcrest.Matchers.equalTo((int) mine))
-                .body("find { it.id == 'ch-2' }.controlProfile", org.hamcrest.Matchers.equalTo("heidelberg-energy-control"));
+                .body(
+                        "find { it.id == 'ch-2' }.controlProfile",
+                        org.hamcrest.Matchers.equalTo("heidelberg-energy-control"));
         time().advance(Duration.ofMinutes(6));
-        caretaker().body("{}").post("/api/chargers/sessions/" + theirs + "/end").then().statusCode(400);
-        caretaker().body("{\"reason\":\"car parked too long\"}").post("/api/chargers/sessions/" + theirs + "/end").then()
-                .statusCode(200).body("outcome", org.hamcrest.Matchers.equalTo("ENDED"));
+        caretaker()
+                .body("{}")
+                .post("/api/chargers/sessions/" + theirs + "/end")
+                .then()
+                .statusCode(400);
+        caretaker()
+                .body("{\"reason\":\"car parked too long\"}")
+                .post("/api/chargers/sessions/" + theirs + "/end")
+                .then()
+                .statusCode(200)
+                .body("outcome", org.hamcrest.Matchers.equalTo("ENDED"));
         assertThat(session(theirs).getString("endReason")).isEqualTo("CARETAKER");
         assertThat(auditCount("charging-session:" + theirs)).isEqualTo(1);
     }

@@ -24,14 +24,18 @@ class ChargingSchemaTest {
     AgroalDataSource db;
 
     private void exec(String sql) throws SQLException {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }
 
     private void assertRejected(String state, String sql) {
-        assertThatThrownBy(() -> exec(sql)).isInstanceOf(SQLException.class)
-                .satisfies(e -> org.assertj.core.api.Assertions.assertThat(((SQLException) e).getSQLState()).as(sql).isEqualTo(state));
+        assertThatThrownBy(() -> exec(sql))
+                .isInstanceOf(SQLException.class)
+                .satisfies(e -> org.assertj.core.api.Assertions.assertThat(((SQLException) e).getSQLState())
+                        .as(sql)
+                        .isEqualTo(state));
     }
 
     private static final String ANNA = "(SELECT id FROM account WHERE username = 'anna')";
@@ -40,7 +44,8 @@ class ChargingSchemaTest {
 
     private static String session(String charger, String uid, String start, String rest) {
         return "INSERT INTO charging_session (charger, meter_id, card_uid, resident_id, tenancy_id, started_at, ended_at, start_wh,"
-                + " end_wh, status, end_reason, seen_power, flag_reason, source) VALUES ('" + charger + "', " + METER + ", '" + uid
+                + " end_wh, status, end_reason, seen_power, flag_reason, source) VALUES ('" + charger + "', " + METER
+                + ", '" + uid
                 + "', " + ANNA + ", " + TENANCY + ", '" + start + "', " + rest + ")";
     }
 
@@ -50,30 +55,72 @@ class ChargingSchemaTest {
         assertRejected(CHECK, insert + "('08A1B2C3', " + ANNA + ", timestamptz '2026-11-20 09:00Z', 'x')");
         assertRejected(CHECK, insert + "('04a1b2c3', " + ANNA + ", timestamptz '2026-11-20 09:00Z', 'x')");
         assertRejected(CHECK, insert + "('04A1B2C3D4', " + ANNA + ", timestamptz '2026-11-20 09:00Z', 'x')");
-        assertRejected(CHECK, insert + "('04A1B2C3', (SELECT id FROM account WHERE username = 'hauswart'), timestamptz '2026-11-20 09:00Z', 'x')");
+        assertRejected(
+                CHECK,
+                insert
+                        + "('04A1B2C3', (SELECT id FROM account WHERE username = 'hauswart'), timestamptz '2026-11-20 09:00Z', 'x')");
         exec(insert + "('04AB0000', " + ANNA + ", timestamptz '2026-11-20 09:00Z', 'x')");
         assertRejected(UNIQUE, insert + "('04AB0000', " + ANNA + ", timestamptz '2026-11-20 09:00Z', 'x')");
-        assertRejected(CHECK, "UPDATE charging_card SET blocked_at = timestamptz '2026-11-20 09:00Z' WHERE uid = '04AB0000'");
+        assertRejected(
+                CHECK, "UPDATE charging_card SET blocked_at = timestamptz '2026-11-20 09:00Z' WHERE uid = '04AB0000'");
     }
 
     @Test
     void sessions_oneOpenPerChargerAndCard_andOnlyRealEnergyIsClosed() throws SQLException {
-        exec(session("ch-s1", "04AA0000000001", "2024-01-01T10:00:00Z", "NULL, 1000, NULL, 'OPEN', NULL, false, NULL, 'READER'"));
-        assertRejected(UNIQUE, session("ch-s1", "04AA0000000002", "2024-01-01T11:00:00Z",
+        exec(session(
+                "ch-s1",
+                "04AA0000000001",
+                "2024-01-01T10:00:00Z",
                 "NULL, 1000, NULL, 'OPEN', NULL, false, NULL, 'READER'"));
-        assertRejected(UNIQUE, session("ch-s2", "04AA0000000001", "2024-01-01T11:00:00Z",
-                "NULL, 1000, NULL, 'OPEN', NULL, false, NULL, 'READER'"));
-        assertRejected(CHECK, session("ch-s3", "04AA0000000003", "2024-01-01T10:00:00Z",
-                "'2024-01-01T11:00:00Z', 1000, 900, 'CLOSED', 'CARD', true, NULL, 'READER'"));
-        assertRejected(CHECK, session("ch-s3", "04AA0000000003", "2024-01-01T10:00:00Z",
-                "'2024-01-01T11:00:00Z', 1000, 1000, 'CLOSED', 'CARD', false, NULL, 'READER'"));
-        assertRejected(CHECK, session("ch-s3", "04AA0000000003", "2024-01-01T10:00:00Z",
-                "'2024-01-01T11:00:00Z', 1000, 900, 'FLAGGED', 'CARD', true, NULL, 'READER'"));
-        assertRejected(CHECK, session("ch-s3", "04AA0000000003", "2024-01-01T10:00:00Z",
-                "NULL, 1000, NULL, 'CLOSED', 'CARD', true, NULL, 'READER'"));
-        exec(session("ch-s3", "04AA0000000003", "2024-01-01T10:00:00Z",
+        assertRejected(
+                UNIQUE,
+                session(
+                        "ch-s1",
+                        "04AA0000000002",
+                        "2024-01-01T11:00:00Z",
+                        "NULL, 1000, NULL, 'OPEN', NULL, false, NULL, 'READER'"));
+        assertRejected(
+                UNIQUE,
+                session(
+                        "ch-s2",
+                        "04AA0000000001",
+                        "2024-01-01T11:00:00Z",
+                        "NULL, 1000, NULL, 'OPEN', NULL, false, NULL, 'READER'"));
+        assertRejected(
+                CHECK,
+                session(
+                        "ch-s3",
+                        "04AA0000000003",
+                        "2024-01-01T10:00:00Z",
+                        "'2024-01-01T11:00:00Z', 1000, 900, 'CLOSED', 'CARD', true, NULL, 'READER'"));
+        assertRejected(
+                CHECK,
+                session(
+                        "ch-s3",
+                        "04AA0000000003",
+                        "2024-01-01T10:00:00Z",
+                        "'2024-01-01T11:00:00Z', 1000, 1000, 'CLOSED', 'CARD', false, NULL, 'READER'"));
+        assertRejected(
+                CHECK,
+                session(
+                        "ch-s3",
+                        "04AA0000000003",
+                        "2024-01-01T10:00:00Z",
+                        "'2024-01-01T11:00:00Z', 1000, 900, 'FLAGGED', 'CARD', true, NULL, 'READER'"));
+        assertRejected(
+                CHECK,
+                session(
+                        "ch-s3",
+                        "04AA0000000003",
+                        "2024-01-01T10:00:00Z",
+                        "NULL, 1000, NULL, 'CLOSED', 'CARD', true, NULL, 'READER'"));
+        exec(session(
+                "ch-s3",
+                "04AA0000000003",
+                "2024-01-01T10:00:00Z",
                 "'2024-01-01T11:00:00Z', 1000, 900, 'FLAGGED', 'CARD', true, 'end below start', 'READER'"));
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("DELETE FROM charging_session WHERE charger LIKE 'ch-s%'")) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement("DELETE FROM charging_session WHERE charger LIKE 'ch-s%'")) {
             ps.execute();
         }
     }

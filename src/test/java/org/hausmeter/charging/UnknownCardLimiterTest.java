@@ -27,11 +27,13 @@ class UnknownCardLimiterTest {
         UnknownCardLimiter l = new UnknownCardLimiter(Duration.ofMinutes(1), 20, Duration.ofMinutes(1));
         int logged = 0;
         for (int i = 0; i < 500; i++) {
-            if (l.tap(CardUid.parse(String.format("04%06X", i)), T0.plusMillis(i * 10L)).log()) {
+            if (l.tap(CardUid.parse(String.format("04%06X", i)), T0.plusMillis(i * 10L))
+                    .log()) {
                 logged++;
             }
         }
         assertThat(logged).isEqualTo(20);
-        assertThat(l.tap(CardUid.parse("05000000"), T0.plusSeconds(61)).suppressedBefore()).isEqualTo(480);
+        assertThat(l.tap(CardUid.parse("05000000"), T0.plusSeconds(61)).suppressedBefore())
+                .isEqualTo(480);
     }
 }

@@ -13,9 +13,13 @@ class DemoStartupLogTest {
     @Test
     void allInterfaces_warnWithThePublicPasswords_loopbackAndOneAddressDoNot() {
         for (String any : new String[] {"0.0.0.0", "::", "[::]", " 0.0.0.0 "}) {
-            assertThat(DemoBuilding.allInterfacesWarning(any)).as(any).hasValueSatisfying(w -> assertThat(w)
-                    .contains("all network interfaces").contains("hauswart / hauswart-demo").contains("anna / anna-demo")
-                    .contains("HAUSMETER_HTTP_HOST=127.0.0.1"));
+            assertThat(DemoBuilding.allInterfacesWarning(any))
+                    .as(any)
+                    .hasValueSatisfying(w -> assertThat(w)
+                            .contains("all network interfaces")
+                            .contains("hauswart / hauswart-demo")
+                            .contains("anna / anna-demo")
+                            .contains("HAUSMETER_HTTP_HOST=127.0.0.1"));
         }
         assertThat(DemoBuilding.allInterfacesWarning("127.0.0.1")).isEmpty();
         assertThat(DemoBuilding.allInterfacesWarning("192.168.1.5")).isEmpty();

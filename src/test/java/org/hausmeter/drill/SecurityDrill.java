@@ -81,8 +81,11 @@ public final class SecurityDrill {
         this.data = out.resolve("data");
         this.port = freePort();
         this.base = "http://127.0.0.1:" + port;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(2)).build();
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
     }
 
     public static void main(String[] args) throws Exception {
@@ -129,7 +132,8 @@ public final class SecurityDrill {
             System.out.println("---- Security drill summary ----");
             summary.forEach(System.out::println);
             verdicts.forEach((what, held) -> System.out.println((held ? "[PASS] " : "[FAIL] ") + what));
-            System.out.println(verdicts.containsValue(Boolean.FALSE) || verdicts.isEmpty() ? "DRILL FAILED" : "DRILL PASSED");
+            System.out.println(
+                    verdicts.containsValue(Boolean.FALSE) || verdicts.isEmpty() ? "DRILL FAILED" : "DRILL PASSED");
         }
     }
 
@@ -152,9 +156,12 @@ public final class SecurityDrill {
         String csrfCookie = cookie(page, "hausmeter-csrf");
         int before = get("/me", copied).statusCode();
         String browser = copied + (csrfCookie == null ? "" : "; hausmeter-csrf=" + csrfCookie);
-        HttpResponse<String> logout = http.send(HttpRequest.newBuilder(URI.create(base + "/logout"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", browser)
-                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + enc(m.group(1)))).build(),
+        HttpResponse<String> logout = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/logout"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Cookie", browser)
+                        .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + enc(m.group(1))))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> after = get("/me", copied);
         String location = after.headers().firstValue("Location").orElse("");
@@ -166,8 +173,14 @@ public final class SecurityDrill {
         r.put("copied_cookie_location", location);
         r.put("copied_cookie_refused", refused);
         verdict("a copied session cookie is refused right after logout", refused);
-        summary.add(String.format("[session]   %s: GET /me before logout %d; POST /logout %d -> %s; copied cookies afterwards %d -> %s: %s",
-                RESIDENT, before, logout.statusCode(), r.get("logout_location"), after.statusCode(), location,
+        summary.add(String.format(
+                "[session]   %s: GET /me before logout %d; POST /logout %d -> %s; copied cookies afterwards %d -> %s: %s",
+                RESIDENT,
+                before,
+                logout.statusCode(),
+                r.get("logout_location"),
+                after.statusCode(),
+                location,
                 refused ? "REFUSED (ok)" : "ACCEPTED (FAIL)"));
         return r;
     }
@@ -179,12 +192,17 @@ public final class SecurityDrill {
         // Before the flood: the caretaker's office (127.0.0.1) logs in once; the browser keeps the device cookie.
         HttpResponse<String> office = formLogin(CARETAKER, CARETAKER_PASSWORD);
         String device = cookie(office, "hausmeter-device");
-        r.put("login_before_flood_ok", success(office.statusCode(), office.headers().firstValue("Location").orElse("")));
+        r.put(
+                "login_before_flood_ok",
+                success(
+                        office.statusCode(),
+                        office.headers().firstValue("Location").orElse("")));
         r.put("device_cookie_received", device != null);
 
         int addresses = 8;
         int perAddress = Integer.getInteger("drill.caretaker.attempts", 40);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Integer.getInteger("drill.caretaker.seconds", 180));
+        long deadline =
+                System.nanoTime() + TimeUnit.SECONDS.toNanos(Integer.getInteger("drill.caretaker.seconds", 180));
         AtomicLong sent = new AtomicLong();
         AtomicLong checkedSlow = new AtomicLong();
         AtomicLong refusedFast = new AtomicLong();
@@ -214,7 +232,8 @@ public final class SecurityDrill {
                             checkedSlow.incrementAndGet();
                         }
                         Raw pageAfter = Raw.send(from, port, "GET", "/login?error", null, null);
-                        if (pageAfter.body.contains("Too many attempts") || pageAfter.body.contains("Zu viele Versuche")) {
+                        if (pageAfter.body.contains("Too many attempts")
+                                || pageAfter.body.contains("Zu viele Versuche")) {
                             throttlePages.incrementAndGet();
                         }
                     } catch (IOException e) {
@@ -231,18 +250,26 @@ public final class SecurityDrill {
             Thread.sleep(50);
         }
         long sentAtCheck = sent.get();
-        Raw stranger = Raw.send("127.0.0.20", port, "POST", "/j_security_check", form(CARETAKER, CARETAKER_PASSWORD), null);
+        Raw stranger =
+                Raw.send("127.0.0.20", port, "POST", "/j_security_check", form(CARETAKER, CARETAKER_PASSWORD), null);
         long t0 = System.nanoTime();
         HttpResponse<String> again = formLogin(CARETAKER, CARETAKER_PASSWORD);
         double officeMs = (System.nanoTime() - t0) / 1e6;
-        Raw phone = device == null ? null
-                : Raw.send("127.0.0.30", port, "POST", "/j_security_check", form(CARETAKER, CARETAKER_PASSWORD),
+        Raw phone = device == null
+                ? null
+                : Raw.send(
+                        "127.0.0.30",
+                        port,
+                        "POST",
+                        "/j_security_check",
+                        form(CARETAKER, CARETAKER_PASSWORD),
                         "hausmeter-device=" + device);
         for (Future<?> f : flood) {
             f.get(200, TimeUnit.SECONDS);
         }
         pool.shutdownNow();
-        boolean officeOk = success(again.statusCode(), again.headers().firstValue("Location").orElse(""));
+        boolean officeOk = success(
+                again.statusCode(), again.headers().firstValue("Location").orElse(""));
         boolean phoneOk = phone != null && success(phone.status, phone.header("Location"));
         boolean strangerOk = success(stranger.status, stranger.header("Location"));
         r.put("attacker_addresses", "127.0.0.2-127.0.0." + (1 + addresses));
@@ -260,22 +287,33 @@ public final class SecurityDrill {
         r.put("caretaker_login_with_device_cookie_127_0_0_30_ok", phoneOk);
         verdict("the caretaker logs in from a known address during a flood against their name", officeOk);
         verdict("the caretaker logs in with their device cookie from a new address during the flood", phoneOk);
-        verdict("the flooded name is locked for strangers (the right password from an unknown address refused)", !strangerOk);
+        verdict(
+                "the flooded name is locked for strangers (the right password from an unknown address refused)",
+                !strangerOk);
         verdict("no attacker attempt logged in", accepted.get() == 0);
-        summary.add(String.format("[caretaker] flood of wrong passwords for %s from %s: %d attempts, %d checked (bcrypt), %d refused by a lock"
-                + " (answered in < 1/4 of %.0f ms), %d throttle messages on the page, %d accepted",
-                CARETAKER, r.get("attacker_addresses"), sent.get(), checkedSlow.get(), refusedFast.get(), reference / 1e6,
-                throttlePages.get(), accepted.get()));
-        summary.add(String.format("[caretaker] after %d attempts: right password from a stranger (127.0.0.20) %s; caretaker from office"
-                + " 127.0.0.1 %s (%.0f ms); with device cookie from 127.0.0.30 %s",
-                sentAtCheck, strangerOk ? "ACCEPTED" : "refused (account locked for strangers)",
-                officeOk ? "LOGGED IN (ok)" : "REFUSED (FAIL)", officeMs, phone == null ? "not tried (no cookie)"
-                        : phoneOk ? "LOGGED IN (ok)" : "REFUSED (FAIL)"));
+        summary.add(String.format(
+                "[caretaker] flood of wrong passwords for %s from %s: %d attempts, %d checked (bcrypt), %d refused by a lock"
+                        + " (answered in < 1/4 of %.0f ms), %d throttle messages on the page, %d accepted",
+                CARETAKER,
+                r.get("attacker_addresses"),
+                sent.get(),
+                checkedSlow.get(),
+                refusedFast.get(),
+                reference / 1e6,
+                throttlePages.get(),
+                accepted.get()));
+        summary.add(String.format(
+                "[caretaker] after %d attempts: right password from a stranger (127.0.0.20) %s; caretaker from office"
+                        + " 127.0.0.1 %s (%.0f ms); with device cookie from 127.0.0.30 %s",
+                sentAtCheck,
+                strangerOk ? "ACCEPTED" : "refused (account locked for strangers)",
+                officeOk ? "LOGGED IN (ok)" : "REFUSED (FAIL)",
+                officeMs,
+                phone == null ? "not tried (no cookie)" : phoneOk ? "LOGGED IN (ok)" : "REFUSED (FAIL)"));
         return r;
     }
 
-    private record Timed(Raw response, long nanos) {
-    }
+    private record Timed(Raw response, long nanos) {}
 
     private Timed timeRaw(String from, String user, String password, String cookie) throws IOException {
         long t0 = System.nanoTime();
@@ -293,9 +331,12 @@ public final class SecurityDrill {
         int usernameLength = Integer.getInteger("drill.flood.username-length", 1500);
         double heapBefore = heapMb();
         double rssBefore = rssMb();
-        HttpClient flood = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(2))
-                .executor(Executors.newFixedThreadPool(2)).build();
+        HttpClient flood = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(2))
+                .executor(Executors.newFixedThreadPool(2))
+                .build();
         AtomicLong issued = new AtomicLong();
         AtomicLong done = new AtomicLong();
         AtomicLong redirectsToError = new AtomicLong();
@@ -322,21 +363,35 @@ public final class SecurityDrill {
                     try {
                         HttpRequest request;
                         if (basic) {
-                            request = HttpRequest.newBuilder(api).timeout(Duration.ofSeconds(10)).header("Authorization",
-                                    "Basic " + java.util.Base64.getEncoder().encodeToString((new String(name) + ":wrong")
-                                            .getBytes(java.nio.charset.StandardCharsets.UTF_8))).GET().build();
+                            request = HttpRequest.newBuilder(api)
+                                    .timeout(Duration.ofSeconds(10))
+                                    .header(
+                                            "Authorization",
+                                            "Basic "
+                                                    + java.util.Base64.getEncoder()
+                                                            .encodeToString((new String(name) + ":wrong")
+                                                                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                                    .GET()
+                                    .build();
                         } else {
-                            request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+                            request = HttpRequest.newBuilder(uri)
+                                    .timeout(Duration.ofSeconds(10))
                                     .header("Content-Type", "application/x-www-form-urlencoded")
-                                    .POST(HttpRequest.BodyPublishers.ofString("j_username=" + new String(name)
-                                            + "&j_password=wrong")).build();
+                                    .POST(HttpRequest.BodyPublishers.ofString(
+                                            "j_username=" + new String(name) + "&j_password=wrong"))
+                                    .build();
                         }
                         HttpResponse<Void> resp = flood.send(request, HttpResponse.BodyHandlers.discarding());
                         if (basic) {
                             basicSent.incrementAndGet();
                         }
-                        if (basic ? resp.statusCode() == 401 : resp.statusCode() == 302
-                                && resp.headers().firstValue("Location").orElse("").contains("error")) {
+                        if (basic
+                                ? resp.statusCode() == 401
+                                : resp.statusCode() == 302
+                                        && resp.headers()
+                                                .firstValue("Location")
+                                                .orElse("")
+                                                .contains("error")) {
                             redirectsToError.incrementAndGet();
                         } else {
                             other.incrementAndGet();
@@ -383,24 +438,40 @@ public final class SecurityDrill {
         r.put("rss_mb_after", round(rssAfter));
         r.put("rss_mb_after_5s", round(rssSettled));
         r.put("max_heap", "-Xmx384m");
-        summary.add(String.format("[flood]     %d failed logins with %d-char random usernames from 127.0.0.1 (%d threads, %d of them"
-                + " HTTP Basic on /api) in %.1f s = %.0f/s; %d answered /login?error or 401, %d other, %d errors; server alive: %s",
-                done.get(), usernameLength, threads, basicSent.get(), elapsed, done.get() / elapsed, redirectsToError.get(),
-                other.get(), errors.get(), alive));
+        summary.add(String.format(
+                "[flood]     %d failed logins with %d-char random usernames from 127.0.0.1 (%d threads, %d of them"
+                        + " HTTP Basic on /api) in %.1f s = %.0f/s; %d answered /login?error or 401, %d other, %d errors; server alive: %s",
+                done.get(),
+                usernameLength,
+                threads,
+                basicSent.get(),
+                elapsed,
+                done.get() / elapsed,
+                redirectsToError.get(),
+                other.get(),
+                errors.get(),
+                alive));
         verdict("the server is alive after the flood", alive);
         verdict("every flood request was answered as a failed login", other.get() == 0 && errors.get() == 0);
         // Bounded: the throttle keeps at most max-entries per map with usernames cut to 64 characters; a heap that
         // kept the flood's usernames would be past half of -Xmx after 300,000 of them (225,000 filled it before).
-        verdict("heap after a full GC stays under half of -Xmx384m after the flood", heapAfterGc >= 0 && heapAfterGc < 192);
-        summary.add(String.format("[flood]     heap used MB: before %.1f, after %.1f, after 5 s %.1f, after full GC %.1f (max 384);"
-                + " RSS MB: before %.1f, after %.1f, after 5 s %.1f", heapBefore, heapAfter, heapSettled, heapAfterGc,
-                rssBefore, rssAfter, rssSettled));
+        verdict(
+                "heap after a full GC stays under half of -Xmx384m after the flood",
+                heapAfterGc >= 0 && heapAfterGc < 192);
+        summary.add(String.format(
+                "[flood]     heap used MB: before %.1f, after %.1f, after 5 s %.1f, after full GC %.1f (max 384);"
+                        + " RSS MB: before %.1f, after %.1f, after 5 s %.1f",
+                heapBefore, heapAfter, heapSettled, heapAfterGc, rssBefore, rssAfter, rssSettled));
         return r;
     }
 
     private double heapAfterFullGc() throws Exception {
-        Process gc = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                Long.toString(server.pid()), "GC.run").redirectErrorStream(true).start();
+        Process gc = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                        Long.toString(server.pid()),
+                        "GC.run")
+                .redirectErrorStream(true)
+                .start();
         gc.getInputStream().readAllBytes();
         gc.waitFor(30, TimeUnit.SECONDS);
         Thread.sleep(1000);
@@ -413,7 +484,8 @@ public final class SecurityDrill {
         Map<String, Object> r = new LinkedHashMap<>();
         long pid = server.pid();
         long children = server.toHandle().descendants().count();
-        Process kill = new ProcessBuilder("kill", "-9", Long.toString(pid)).inheritIO().start();
+        Process kill =
+                new ProcessBuilder("kill", "-9", Long.toString(pid)).inheritIO().start();
         kill.waitFor(10, TimeUnit.SECONDS);
         server.waitFor(30, TimeUnit.SECONDS);
         r.put("killed_pid", pid);
@@ -424,13 +496,15 @@ public final class SecurityDrill {
         r.put("restart_to_health_up_s", round(up));
         boolean loginOk;
         HttpResponse<String> login = formLogin(RESIDENT, RESIDENT_PASSWORD);
-        loginOk = success(login.statusCode(), login.headers().firstValue("Location").orElse(""));
+        loginOk = success(
+                login.statusCode(), login.headers().firstValue("Location").orElse(""));
         r.put("login_after_restart_ok", loginOk);
         verdict("after kill -9 the server starts on the same data directory without clean-up and comes UP", up > 0);
         verdict("a login works after the restart", loginOk);
-        summary.add(String.format("[crash]     kill -9 of pid %d (exit %d, %d child processes); same data directory, no clean-up:"
-                + " /q/health UP after %.2f s; %s logs in: %s", pid, exit, children, up,
-                RESIDENT, loginOk));
+        summary.add(String.format(
+                "[crash]     kill -9 of pid %d (exit %d, %d child processes); same data directory, no clean-up:"
+                        + " /q/health UP after %.2f s; %s logs in: %s",
+                pid, exit, children, up, RESIDENT, loginOk));
         return r;
     }
 
@@ -440,9 +514,15 @@ public final class SecurityDrill {
     private double startServer() throws Exception {
         serverStarts++;
         Path log = out.resolve("server-" + serverStarts + ".log");
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString(), "demo")
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder pb = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx384m",
+                        "-XX:+ExitOnOutOfMemoryError",
+                        "-jar",
+                        jar.toString(),
+                        "demo")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         pb.environment().put("HAUSMETER_DATA_DIR", data.toString());
         pb.environment().put("HAUSMETER_HTTP_PORT", Integer.toString(port));
         pb.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
@@ -458,7 +538,8 @@ public final class SecurityDrill {
             throw new IllegalStateException(e.getMessage() + ", see " + log, e);
         }
         double up = (System.nanoTime() - t0) / 1e9;
-        summary.add(String.format("[start %d]   /q/health/ready UP after %.2f s (pid %d, log %s)", serverStarts, up, server.pid(), log));
+        summary.add(String.format(
+                "[start %d]   /q/health/ready UP after %.2f s (pid %d, log %s)", serverStarts, up, server.pid(), log));
         return up;
     }
 
@@ -474,9 +555,12 @@ public final class SecurityDrill {
     // ---------------------------------------------------------------- HTTP helpers
 
     private HttpResponse<String> formLogin(String user, String password) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(base + "/j_security_check"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(user, password))).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + "/j_security_check"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form(user, password)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path, String cookies) throws IOException, InterruptedException {
@@ -488,8 +572,12 @@ public final class SecurityDrill {
     }
 
     private double heapMb() throws IOException, InterruptedException {
-        String metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String metrics = http.send(
+                        HttpRequest.newBuilder(URI.create(base + "/q/metrics"))
+                                .timeout(Duration.ofSeconds(30))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         double sum = 0;
         boolean found = false;
         for (String line : metrics.split("\n")) {
@@ -524,7 +612,8 @@ public final class SecurityDrill {
     static String cookie(HttpResponse<?> response, String name) {
         for (String header : response.headers().allValues("Set-Cookie")) {
             if (header.startsWith(name + "=")) {
-                String value = header.substring(name.length() + 1, header.indexOf(';') < 0 ? header.length() : header.indexOf(';'));
+                String value = header.substring(
+                        name.length() + 1, header.indexOf(';') < 0 ? header.length() : header.indexOf(';'));
                 return value.isEmpty() ? null : value;
             }
         }
@@ -542,19 +631,27 @@ public final class SecurityDrill {
     /** A raw HTTP/1.1 exchange from a chosen loopback address (HttpClient cannot bind its socket). */
     record Raw(int status, String head, String body) {
 
-        static Raw send(String from, int port, String method, String path, String form, String cookie) throws IOException {
+        static Raw send(String from, int port, String method, String path, String form, String cookie)
+                throws IOException {
             try (Socket s = new Socket()) {
                 s.setSoTimeout(30_000);
                 s.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
                 s.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 2000);
                 byte[] body = form == null ? new byte[0] : form.getBytes(StandardCharsets.UTF_8);
-                StringBuilder req = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\n")
-                        .append("Host: 127.0.0.1:").append(port).append("\r\nAccept-Language: en\r\nConnection: close\r\n");
+                StringBuilder req = new StringBuilder(method)
+                        .append(' ')
+                        .append(path)
+                        .append(" HTTP/1.1\r\n")
+                        .append("Host: 127.0.0.1:")
+                        .append(port)
+                        .append("\r\nAccept-Language: en\r\nConnection: close\r\n");
                 if (cookie != null) {
                     req.append("Cookie: ").append(cookie).append("\r\n");
                 }
                 if (form != null) {
-                    req.append("Content-Type: application/x-www-form-urlencoded\r\nContent-Length: ").append(body.length).append("\r\n");
+                    req.append("Content-Type: application/x-www-form-urlencoded\r\nContent-Length: ")
+                            .append(body.length)
+                            .append("\r\n");
                 }
                 req.append("\r\n");
                 OutputStream o = s.getOutputStream();

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 class CrashRestartIT {
 
     private static final long DEADLINE_S = 240;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
     void serverKilledWithSigkill_isUpAgainOnTheSameData() throws Exception {
@@ -48,26 +49,37 @@ class CrashRestartIT {
             Server second = Server.start(jar, data, base.resolve("run2.log"));
             try {
                 awaitUp(second);
-                assertThat(alive(postmaster)).as("the first server's PostgreSQL is gone").isFalse();
+                assertThat(alive(postmaster))
+                        .as("the first server's PostgreSQL is gone")
+                        .isFalse();
                 long postmaster2 = postmasterPid(data);
                 // Now the watchdog and Redis die with the server: PostgreSQL is left running on the data directory.
-                List<ProcessHandle> children = second.process.toHandle().descendants().toList();
+                List<ProcessHandle> children =
+                        second.process.toHandle().descendants().toList();
                 children.forEach(ProcessHandle::destroyForcibly);
                 second.process.destroyForcibly();
                 assertThat(second.process.waitFor(DEADLINE_S, TimeUnit.SECONDS)).isTrue();
-                assertThat(alive(postmaster2)).as("an orphaned PostgreSQL for the next start to find").isTrue();
+                assertThat(alive(postmaster2))
+                        .as("an orphaned PostgreSQL for the next start to find")
+                        .isTrue();
 
                 Server third = Server.start(jar, data, base.resolve("run3.log"));
                 try {
                     awaitUp(third);
-                    assertThat(alive(postmaster2)).as("the orphaned PostgreSQL was stopped").isFalse();
-                    assertThat(Files.readString(third.log)).contains("Stopped a PostgreSQL (pid " + postmaster2 + ")")
+                    assertThat(alive(postmaster2))
+                            .as("the orphaned PostgreSQL was stopped")
+                            .isFalse();
+                    assertThat(Files.readString(third.log))
+                            .contains("Stopped a PostgreSQL (pid " + postmaster2 + ")")
                             .doesNotContain("Gave up waiting");
                 } finally {
                     third.stop();
                 }
-                assertThat(third.process.exitValue()).as("a clean stop: " + third.log).isIn(0, 143);
-                assertThat(Files.exists(data.resolve("postgres/postmaster.pid"))).as("PostgreSQL stopped with the server")
+                assertThat(third.process.exitValue())
+                        .as("a clean stop: " + third.log)
+                        .isIn(0, 143);
+                assertThat(Files.exists(data.resolve("postgres/postmaster.pid")))
+                        .as("PostgreSQL stopped with the server")
                         .isFalse();
             } finally {
                 second.stop();
@@ -83,8 +95,13 @@ class CrashRestartIT {
             try (ServerSocket s = new ServerSocket(0)) {
                 port = s.getLocalPort();
             }
-            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                    jar.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+            ProcessBuilder pb = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-jar",
+                            jar.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
             pb.environment().put("HAUSMETER_DATA_DIR", data.toString());
             pb.environment().put("HAUSMETER_HTTP_PORT", Integer.toString(port));
             pb.environment().remove("HAUSMETER_DB_URL");
@@ -107,7 +124,10 @@ class CrashRestartIT {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DEADLINE_S);
         while (System.nanoTime() < deadline && server.process().isAlive()) {
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(health)
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200 && r.body().contains("\"UP\"")) {
                     return;
@@ -122,7 +142,9 @@ class CrashRestartIT {
     }
 
     private static long postmasterPid(Path data) throws IOException {
-        return Long.parseLong(Files.readAllLines(data.resolve("postgres/postmaster.pid")).get(0).trim());
+        return Long.parseLong(Files.readAllLines(data.resolve("postgres/postmaster.pid"))
+                .get(0)
+                .trim());
     }
 
     /** Running, not a zombie that its new parent has not reaped yet. */

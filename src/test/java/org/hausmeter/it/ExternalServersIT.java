@@ -28,14 +28,20 @@ class ExternalServersIT {
         Path appData = base.resolve("app-data");
         Path jar = Path.of(System.getProperty("hausmeter.it.jar", "target/quarkus-app/quarkus-run.jar"));
         assertThat(jar).exists();
-        try (EmbeddedServers external = EmbeddedServers.start(new EmbeddedServers.Settings(base.resolve("operator"), 0, 0))) {
+        try (EmbeddedServers external =
+                EmbeddedServers.start(new EmbeddedServers.Settings(base.resolve("operator"), 0, 0))) {
             int port;
             try (ServerSocket s = new ServerSocket(0)) {
                 port = s.getLocalPort();
             }
             Path log = base.resolve("server.log");
-            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                    jar.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+            ProcessBuilder pb = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-jar",
+                            jar.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
             pb.environment().put("HAUSMETER_DB_URL", external.jdbcUrl());
             pb.environment().put("HAUSMETER_DB_USER", EmbeddedServers.USER);
             pb.environment().put("HAUSMETER_DB_PASSWORD", external.postgresPassword());
@@ -44,13 +50,17 @@ class ExternalServersIT {
             pb.environment().put("HAUSMETER_HTTP_PORT", Integer.toString(port));
             Process app = pb.start();
             try {
-                HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+                HttpClient http = HttpClient.newBuilder()
+                        .connectTimeout(Duration.ofSeconds(1))
+                        .build();
                 String health = null;
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
                 while (System.nanoTime() < deadline && app.isAlive()) {
                     try {
-                        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                                + "/q/health")).build(), HttpResponse.BodyHandlers.ofString());
+                        HttpResponse<String> r = http.send(
+                                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
                         if (r.statusCode() == 200) {
                             health = r.body();
                             break;
@@ -60,7 +70,9 @@ class ExternalServersIT {
                     }
                     Thread.sleep(200);
                 }
-                assertThat(health).as(Files.exists(log) ? Files.readString(log) : "no log").isNotNull();
+                assertThat(health)
+                        .as(Files.exists(log) ? Files.readString(log) : "no log")
+                        .isNotNull();
                 assertThat(health).contains("\"embedded\": false");
                 assertThat(appData).as("no embedded server was started").doesNotExist();
                 assertThat(Files.readString(log)).contains("(configured, nothing embedded)");

@@ -32,8 +32,10 @@ class AnomalyChecksTest {
 
     @Inject
     LedgerChecks checks;
+
     @Inject
     ReadingStore store;
+
     @Inject
     AgroalDataSource db;
 
@@ -67,7 +69,7 @@ class AnomalyChecksTest {
             m.apartment = apt;
             m.installedAt = now.minus(Duration.ofDays(500));
             m.persist();
-            return new long[] { m.id, apt.id };
+            return new long[] {m.id, apt.id};
         });
         // A running tenancy without regular readings: other classes' bill runs must not see this flat.
         org.hausmeter.support.Leftovers.afterClass(org.hausmeter.support.Leftovers.apartment(ids[1]));
@@ -77,11 +79,13 @@ class AnomalyChecksTest {
     private void findings(long meterId) throws Exception {
         Instant now = clock.instant().truncatedTo(ChronoUnit.HOURS);
         // Last answered three days ago.
-        store.store(List.of(new CounterReading(meterId, now.minus(Duration.ofDays(3)), 1_000L, 0L, ReadingSource.POLL)));
+        store.store(
+                List.of(new CounterReading(meterId, now.minus(Duration.ofDays(3)), 1_000L, 0L, ReadingSource.POLL)));
         // Four days without any consumption, and (for the monthly rule) a busy last month after a quiet one.
         try (Connection c = db.getConnection();
-                PreparedStatement ps = c.prepareStatement("INSERT INTO interval_energy (meter_id, interval_start, import_wh,"
-                        + " export_wh, quality) VALUES (?, ?, ?, 0, 'MEASURED')")) {
+                PreparedStatement ps =
+                        c.prepareStatement("INSERT INTO interval_energy (meter_id, interval_start, import_wh,"
+                                + " export_wh, quality) VALUES (?, ?, ?, 0, 'MEASURED')")) {
             Instant start = Instant.ofEpochSecond(now.minus(Duration.ofDays(4)).getEpochSecond() / 900 * 900);
             for (Instant t = start; t.isBefore(now); t = t.plusSeconds(900)) {
                 ps.setLong(1, meterId);
@@ -89,9 +93,18 @@ class AnomalyChecksTest {
                 ps.setLong(3, 0);
                 ps.addBatch();
             }
-            java.time.YearMonth thisMonth = java.time.YearMonth.now(clock.withZone(java.time.ZoneId.of("Europe/Berlin")));
-            Instant quiet = thisMonth.minusMonths(3).atDay(10).atStartOfDay(java.time.ZoneId.of("Europe/Berlin")).toInstant();
-            Instant busy = thisMonth.minusMonths(2).atDay(10).atStartOfDay(java.time.ZoneId.of("Europe/Berlin")).toInstant();
+            java.time.YearMonth thisMonth =
+                    java.time.YearMonth.now(clock.withZone(java.time.ZoneId.of("Europe/Berlin")));
+            Instant quiet = thisMonth
+                    .minusMonths(3)
+                    .atDay(10)
+                    .atStartOfDay(java.time.ZoneId.of("Europe/Berlin"))
+                    .toInstant();
+            Instant busy = thisMonth
+                    .minusMonths(2)
+                    .atDay(10)
+                    .atStartOfDay(java.time.ZoneId.of("Europe/Berlin"))
+                    .toInstant();
             for (int i = 0; i < 4; i++) {
                 ps.setLong(1, meterId);
                 ps.setTimestamp(2, Timestamp.from(quiet.plusSeconds(900L * i)));
@@ -105,8 +118,10 @@ class AnomalyChecksTest {
             ps.executeBatch();
         }
         checks.anomalies();
-        List<String> kinds = checks.openFlags().stream().filter(f -> f.meterId() != null && f.meterId() == meterId)
-                .map(LedgerChecks.Flag::kind).toList();
+        List<String> kinds = checks.openFlags().stream()
+                .filter(f -> f.meterId() != null && f.meterId() == meterId)
+                .map(LedgerChecks.Flag::kind)
+                .toList();
         assertThat(kinds).contains("METER_SILENT", "NO_CONSUMPTION", "CONSUMPTION_JUMP");
         int before = checks.openFlags().size();
         checks.anomalies();

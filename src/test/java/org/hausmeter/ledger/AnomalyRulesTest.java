@@ -49,66 +49,79 @@ class AnomalyRulesTest {
 
     @Test
     void monthOverThreeTimesThePreviousMonth_isASpike() {
-        List<MonthlySpike> spikes = rules.monthlySpikes(4, months("2025-01", 100_000, "2025-02", 300_001, "2025-03", 300_000));
+        List<MonthlySpike> spikes =
+                rules.monthlySpikes(4, months("2025-01", 100_000, "2025-02", 300_001, "2025-03", 300_000));
 
-        assertThat(spikes).containsExactly(new MonthlySpike(4, YearMonth.of(2025, 2), 300_001, Reference.PREVIOUS_MONTH,
-                YearMonth.of(2025, 1), 100_000));
+        assertThat(spikes)
+                .containsExactly(new MonthlySpike(
+                        4, YearMonth.of(2025, 2), 300_001, Reference.PREVIOUS_MONTH, YearMonth.of(2025, 1), 100_000));
     }
 
     @Test
     void monthOverThreeTimesTheSameMonthLastYear_isASpike() {
-        List<MonthlySpike> spikes = rules.monthlySpikes(4, months("2024-07", 50_000, "2025-06", 200_000,
-                "2025-07", 160_000));
+        List<MonthlySpike> spikes =
+                rules.monthlySpikes(4, months("2024-07", 50_000, "2025-06", 200_000, "2025-07", 160_000));
 
-        assertThat(spikes).extracting(MonthlySpike::month, MonthlySpike::reference, MonthlySpike::referenceWh)
+        assertThat(spikes)
+                .extracting(MonthlySpike::month, MonthlySpike::reference, MonthlySpike::referenceWh)
                 .containsExactly(tuple(YearMonth.of(2025, 7), Reference.SAME_MONTH_LAST_YEAR, 50_000L));
     }
 
     @Test
     void zeroOrMissingReference_isNotASpike() {
-        assertThat(rules.monthlySpikes(4, months("2025-01", 0, "2025-02", 90_000, "2025-04", 90_000))).isEmpty();
+        assertThat(rules.monthlySpikes(4, months("2025-01", 0, "2025-02", 90_000, "2025-04", 90_000)))
+                .isEmpty();
     }
 
     @Test
     void monthlyTotals_useLocalMonths() {
         // 2025-01-31T23:30Z is already February in Berlin
-        List<IntervalValue> rows = List.of(new IntervalValue(at("2025-01-31T22:45:00Z"), 10, 0, IntervalQuality.MEASURED),
+        List<IntervalValue> rows = List.of(
+                new IntervalValue(at("2025-01-31T22:45:00Z"), 10, 0, IntervalQuality.MEASURED),
                 new IntervalValue(at("2025-01-31T23:30:00Z"), 40, 0, IntervalQuality.ESTIMATED));
 
-        assertThat(rules.monthlyImportWh(rows)).containsExactly(Map.entry(YearMonth.of(2025, 1), 10L),
-                Map.entry(YearMonth.of(2025, 2), 40L));
+        assertThat(rules.monthlyImportWh(rows))
+                .containsExactly(Map.entry(YearMonth.of(2025, 1), 10L), Map.entry(YearMonth.of(2025, 2), 40L));
         assertThat(rules.monthlySpikes(4, rows)).extracting(MonthlySpike::month).containsExactly(YearMonth.of(2025, 2));
     }
 
     @Test
     void fortyEightHoursWithoutConsumptionWhileOccupied_isReported() {
         Instant from = at("2025-05-01T00:00:00Z");
-        List<IntervalValue> rows = rows(from, at("2025-05-10T00:00:00Z"), at("2025-05-03T06:00:00Z"), at("2025-05-05T06:00:00Z"));
+        List<IntervalValue> rows =
+                rows(from, at("2025-05-10T00:00:00Z"), at("2025-05-03T06:00:00Z"), at("2025-05-05T06:00:00Z"));
 
-        List<NoConsumption> runs = rules.noConsumption(12, rows, List.of(new TimeRange(from, at("2025-06-01T00:00:00Z"))));
+        List<NoConsumption> runs =
+                rules.noConsumption(12, rows, List.of(new TimeRange(from, at("2025-06-01T00:00:00Z"))));
 
-        assertThat(runs).containsExactly(new NoConsumption(12,
-                new TimeRange(at("2025-05-03T06:00:00Z"), at("2025-05-05T06:00:00Z"))));
+        assertThat(runs)
+                .containsExactly(
+                        new NoConsumption(12, new TimeRange(at("2025-05-03T06:00:00Z"), at("2025-05-05T06:00:00Z"))));
         assertThat(runs.get(0).period().duration()).isEqualTo(Duration.ofHours(48));
     }
 
     @Test
     void justUnder48Hours_isNotReported() {
         Instant from = at("2025-05-01T00:00:00Z");
-        List<IntervalValue> rows = rows(from, at("2025-05-10T00:00:00Z"), at("2025-05-03T06:00:00Z"), at("2025-05-05T05:45:00Z"));
+        List<IntervalValue> rows =
+                rows(from, at("2025-05-10T00:00:00Z"), at("2025-05-03T06:00:00Z"), at("2025-05-05T05:45:00Z"));
 
-        assertThat(rules.noConsumption(12, rows, List.of(new TimeRange(from, at("2025-06-01T00:00:00Z"))))).isEmpty();
+        assertThat(rules.noConsumption(12, rows, List.of(new TimeRange(from, at("2025-06-01T00:00:00Z")))))
+                .isEmpty();
     }
 
     @Test
     void vacantTime_andMissingRows_breakTheRun() {
         Instant from = at("2025-05-01T00:00:00Z");
-        List<IntervalValue> rows = rows(from, at("2025-05-10T00:00:00Z"), at("2025-05-02T00:00:00Z"), at("2025-05-08T00:00:00Z"));
+        List<IntervalValue> rows =
+                rows(from, at("2025-05-10T00:00:00Z"), at("2025-05-02T00:00:00Z"), at("2025-05-08T00:00:00Z"));
         // vacant from the 3rd to the 6th: 24 h before and 48 h after remain; the latter is reported
-        List<TimeRange> occupied = List.of(new TimeRange(from, at("2025-05-03T00:00:00Z")),
+        List<TimeRange> occupied = List.of(
+                new TimeRange(from, at("2025-05-03T00:00:00Z")),
                 new TimeRange(at("2025-05-06T00:00:00Z"), at("2025-06-01T00:00:00Z")));
 
-        assertThat(rules.noConsumption(12, rows, occupied)).extracting(NoConsumption::period)
+        assertThat(rules.noConsumption(12, rows, occupied))
+                .extracting(NoConsumption::period)
                 .containsExactly(new TimeRange(at("2025-05-06T00:00:00Z"), at("2025-05-08T00:00:00Z")));
 
         List<IntervalValue> holed = new ArrayList<>(rows);
@@ -119,11 +132,14 @@ class AnomalyRulesTest {
     @Test
     void adjacentTenancies_countAsOneOccupiedPeriod() {
         Instant from = at("2025-05-01T00:00:00Z");
-        List<IntervalValue> rows = rows(from, at("2025-05-10T00:00:00Z"), at("2025-05-02T00:00:00Z"), at("2025-05-05T00:00:00Z"));
-        List<TimeRange> occupied = List.of(new TimeRange(at("2025-05-03T12:00:00Z"), at("2025-06-01T00:00:00Z")),
+        List<IntervalValue> rows =
+                rows(from, at("2025-05-10T00:00:00Z"), at("2025-05-02T00:00:00Z"), at("2025-05-05T00:00:00Z"));
+        List<TimeRange> occupied = List.of(
+                new TimeRange(at("2025-05-03T12:00:00Z"), at("2025-06-01T00:00:00Z")),
                 new TimeRange(from, at("2025-05-03T12:00:00Z")));
 
-        assertThat(rules.noConsumption(12, rows, occupied)).extracting(NoConsumption::period)
+        assertThat(rules.noConsumption(12, rows, occupied))
+                .extracting(NoConsumption::period)
                 .containsExactly(new TimeRange(at("2025-05-02T00:00:00Z"), at("2025-05-05T00:00:00Z")));
     }
 
@@ -134,8 +150,17 @@ class AnomalyRulesTest {
         assertThat(rules.silence(3, at("2025-05-09T12:00:00Z"), clock)).isEmpty();
         assertThat(rules.silence(3, at("2025-05-09T11:59:59Z"), clock))
                 .contains(new SilentMeter(3, at("2025-05-09T11:59:59Z"), Duration.ofSeconds(86_401)));
-        assertThat(rules.silentMeters(Map.of(9L, at("2025-05-01T00:00:00Z"), 2L, at("2025-05-10T11:45:00Z"),
-                5L, at("2025-05-08T00:00:00Z")), clock)).extracting(SilentMeter::meterId).containsExactly(5L, 9L);
+        assertThat(rules.silentMeters(
+                        Map.of(
+                                9L,
+                                at("2025-05-01T00:00:00Z"),
+                                2L,
+                                at("2025-05-10T11:45:00Z"),
+                                5L,
+                                at("2025-05-08T00:00:00Z")),
+                        clock))
+                .extracting(SilentMeter::meterId)
+                .containsExactly(5L, 9L);
     }
 
     @Test

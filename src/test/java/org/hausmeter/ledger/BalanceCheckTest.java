@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import org.hausmeter.ledger.persistence.LedgerChecks;
 import org.hausmeter.ledger.persistence.LedgerDerivation;
 import org.hausmeter.ledger.persistence.Meter;
@@ -31,8 +30,10 @@ class BalanceCheckTest {
 
     @Inject
     LedgerDerivation derivation;
+
     @Inject
     LedgerChecks checks;
+
     @Inject
     AgroalDataSource db;
 
@@ -51,8 +52,10 @@ class BalanceCheckTest {
             assertThat(d.consumptionWh()).isPositive();
         });
 
-        // apt-2.2's meter undercounts by half on 13 August: every counter value after 00:00 local loses half its increase.
-        long meterId = QuarkusTransaction.requiringNew().call(() -> Meter.installed("apt-2.2").orElseThrow().id);
+        // apt-2.2's meter undercounts by half on 13 August: every counter value after 00:00 local loses half its
+        // increase.
+        long meterId = QuarkusTransaction.requiringNew()
+                .call(() -> Meter.installed("apt-2.2").orElseThrow().id);
         Instant faultFrom = Instant.parse("2025-08-12T22:00:00Z");
         try (Connection c = db.getConnection();
                 PreparedStatement ps = c.prepareStatement("UPDATE meter_reading r SET import_wh = b.import_wh"
@@ -70,11 +73,19 @@ class BalanceCheckTest {
         EnergyBalance.DayBalance day13 = faulty.days().get(1);
         assertThat(faulty.days().get(0).flagged()).isFalse();
         assertThat(day13.flagged()).isTrue();
-        assertThat(day13.mismatchWh()).as("supply exceeds what the consumers' meters counted").isPositive();
+        assertThat(day13.mismatchWh())
+                .as("supply exceeds what the consumers' meters counted")
+                .isPositive();
         assertThat(day13.mismatchWh() - healthy.days().get(1).mismatchWh())
                 .isEqualTo(healthy.days().get(1).consumptionWh() - day13.consumptionWh());
 
-        given().auth().preemptive().basic("hauswart", "hauswart-demo").when().get("/api/ledger/review-flags").then()
-                .statusCode(200).body("kind", hasItem("BALANCE_MISMATCH"));
+        given().auth()
+                .preemptive()
+                .basic("hauswart", "hauswart-demo")
+                .when()
+                .get("/api/ledger/review-flags")
+                .then()
+                .statusCode(200)
+                .body("kind", hasItem("BALANCE_MISMATCH"));
     }
 }

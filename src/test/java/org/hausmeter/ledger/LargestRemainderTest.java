@@ -33,8 +33,9 @@ class LargestRemainderTest {
             double sum = Arrays.stream(w).asDoubleStream().sum();
             assertThat(Arrays.stream(parts).sum()).as("seed [%s]", seed).isEqualTo(total);
             for (int i = 0; i < w.length; i++) {
-                assertThat((double) parts[i]).as("seed [%s] part [%s]", seed, i).isCloseTo(total * (w[i] / sum),
-                        org.assertj.core.data.Offset.offset(1.0001 + total * 1e-12));
+                assertThat((double) parts[i])
+                        .as("seed [%s] part [%s]", seed, i)
+                        .isCloseTo(total * (w[i] / sum), org.assertj.core.data.Offset.offset(1.0001 + total * 1e-12));
                 if (w[i] == 0) {
                     assertThat(parts[i]).isZero();
                 }
@@ -102,7 +103,8 @@ class LargestRemainderTest {
         java.math.BigInteger[] rem = new java.math.BigInteger[w.length];
         long left = total;
         for (int i = 0; i < w.length; i++) {
-            java.math.BigInteger[] qr = java.math.BigInteger.valueOf(total).multiply(java.math.BigInteger.valueOf(w[i]))
+            java.math.BigInteger[] qr = java.math.BigInteger.valueOf(total)
+                    .multiply(java.math.BigInteger.valueOf(w[i]))
                     .divideAndRemainder(sum);
             parts[i] = qr[0].longValueExact();
             rem[i] = qr[1];

@@ -28,12 +28,16 @@ class LedgerDerivationTest {
 
     @Inject
     LedgerDerivation derivation;
+
     @Inject
     ReadingStore store;
+
     @Inject
     IntervalQueries queries;
+
     @Inject
     AgroalDataSource db;
+
     @Inject
     MeterReadings meterReadings;
 
@@ -41,11 +45,13 @@ class LedgerDerivationTest {
     void meterExchange_continuesSeamlessly_fromTheOldMetersFinalToTheNewMetersFirstReading() throws Exception {
         Meter old = meter("exchange-derive");
         Instant t = Instant.parse("2025-06-05T00:00:00Z");
-        store.store(List.of(new CounterReading(old.id, t, 900_000L, 0L, ReadingSource.POLL),
+        store.store(List.of(
+                new CounterReading(old.id, t, 900_000L, 0L, ReadingSource.POLL),
                 new CounterReading(old.id, t.plusSeconds(900), 900_120L, 0L, ReadingSource.POLL)));
-        Meter fresh = meterReadings.exchange("hauswart", old.name, t.plusSeconds(1800), 900_250L, 0L, null, 3L, 0L,
-                "meter replaced");
-        store.store(List.of(new CounterReading(fresh.id, t.plusSeconds(2700), 83L, 0L, ReadingSource.POLL),
+        Meter fresh = meterReadings.exchange(
+                "hauswart", old.name, t.plusSeconds(1800), 900_250L, 0L, null, 3L, 0L, "meter replaced");
+        store.store(List.of(
+                new CounterReading(fresh.id, t.plusSeconds(2700), 83L, 0L, ReadingSource.POLL),
                 new CounterReading(fresh.id, t.plusSeconds(3600), 203L, 0L, ReadingSource.POLL)));
         derivation.derive(old.name, t, t.plusSeconds(3600));
         List<IntervalQueries.Interval> rows = queries.intervals(old.name, t, t.plusSeconds(3600));
@@ -69,7 +75,8 @@ class LedgerDerivationTest {
                 continue;
             }
             counter += 100;
-            readings.add(new CounterReading(m.id, day.plusSeconds(900L * q + (q % 3) * 4), counter, 0L, ReadingSource.POLL));
+            readings.add(
+                    new CounterReading(m.id, day.plusSeconds(900L * q + (q % 3) * 4), counter, 0L, ReadingSource.POLL));
         }
         store.store(readings);
         LedgerDerivation.Result r = derivation.derive(m.name, day, day.plus(Duration.ofDays(1)));
@@ -80,7 +87,10 @@ class LedgerDerivationTest {
         long first = readings.get(0).importWh();
         long last = readings.get(readings.size() - 1).importWh();
         assertThat(total).isEqualTo(last - first);
-        assertThat(rows.stream().filter(i -> i.quality() == IntervalQuality.ESTIMATED).count()).isBetween(8L, 10L);
+        assertThat(rows.stream()
+                        .filter(i -> i.quality() == IntervalQuality.ESTIMATED)
+                        .count())
+                .isBetween(8L, 10L);
         assertThat(rows.get(0).quality()).isEqualTo(IntervalQuality.MEASURED);
 
         // Idempotent: the same readings give the same rows.
@@ -92,13 +102,15 @@ class LedgerDerivationTest {
     void backwardStep_isFlaggedForReview_neverNegative() throws Exception {
         Meter m = meter("backward");
         Instant t = Instant.parse("2025-06-03T00:00:00Z");
-        store.store(List.of(new CounterReading(m.id, t, 10_000L, 0L, ReadingSource.POLL),
+        store.store(List.of(
+                new CounterReading(m.id, t, 10_000L, 0L, ReadingSource.POLL),
                 new CounterReading(m.id, t.plusSeconds(900), 10_200L, 0L, ReadingSource.POLL),
                 new CounterReading(m.id, t.plusSeconds(1800), 9_000L, 0L, ReadingSource.POLL),
                 new CounterReading(m.id, t.plusSeconds(2700), 9_150L, 0L, ReadingSource.POLL)));
         LedgerDerivation.Result r = derivation.derive(m.name, t, t.plusSeconds(2700));
         assertThat(r.anomalies()).extracting(Anomaly::kind).containsExactly(Anomaly.Kind.BACKWARD_STEP);
-        assertThat(queries.intervals(m.name, t, t.plusSeconds(2700))).extracting(IntervalQueries.Interval::importWh)
+        assertThat(queries.intervals(m.name, t, t.plusSeconds(2700)))
+                .extracting(IntervalQueries.Interval::importWh)
                 .containsExactly(200L, 0L, 150L);
         try (Connection c = db.getConnection();
                 PreparedStatement ps = c.prepareStatement("SELECT kind, size_wh FROM review_flag WHERE meter_id = ?")) {
@@ -125,19 +137,31 @@ class LedgerDerivationTest {
     void caretakerCorrection_reDerivesTheAffectedIntervals() throws Exception {
         Meter m = meter("correct");
         Instant t = Instant.parse("2025-06-04T00:00:00Z");
-        store.store(List.of(new CounterReading(m.id, t, 20_000L, 0L, ReadingSource.POLL),
+        store.store(List.of(
+                new CounterReading(m.id, t, 20_000L, 0L, ReadingSource.POLL),
                 new CounterReading(m.id, t.plusSeconds(3600), 20_400L, 0L, ReadingSource.POLL)));
         derivation.derive(m.name, t, t.plusSeconds(3600));
-        assertThat(queries.intervals(m.name, t, t.plusSeconds(3600))).extracting(IntervalQueries.Interval::quality)
+        assertThat(queries.intervals(m.name, t, t.plusSeconds(3600)))
+                .extracting(IntervalQueries.Interval::quality)
                 .containsOnly(IntervalQuality.ESTIMATED);
-        given().auth().preemptive().basic("hauswart", "hauswart-demo").contentType(ContentType.JSON)
+        given().auth()
+                .preemptive()
+                .basic("hauswart", "hauswart-demo")
+                .contentType(ContentType.JSON)
                 .body("{\"at\":\"2025-06-04T00:30:00Z\",\"importWh\":20300,\"reason\":\"read on site\"}")
-                .post("/api/meters/" + m.name + "/readings").then().statusCode(201);
+                .post("/api/meters/" + m.name + "/readings")
+                .then()
+                .statusCode(201);
         List<IntervalQueries.Interval> after = queries.intervals(m.name, t, t.plusSeconds(3600));
         assertThat(after).extracting(IntervalQueries.Interval::importWh).containsExactly(150L, 150L, 50L, 50L);
-        given().auth().preemptive().basic("hauswart", "hauswart-demo")
-                .queryParam("from", "2025-06-04T00:00:00Z").queryParam("to", "2025-06-04T01:00:00Z")
-                .get("/api/meters/" + m.name + "/intervals").then().statusCode(200)
+        given().auth()
+                .preemptive()
+                .basic("hauswart", "hauswart-demo")
+                .queryParam("from", "2025-06-04T00:00:00Z")
+                .queryParam("to", "2025-06-04T01:00:00Z")
+                .get("/api/meters/" + m.name + "/intervals")
+                .then()
+                .statusCode(200)
                 .body("importWh", org.hamcrest.Matchers.contains(150, 150, 50, 50));
     }
 }

@@ -16,6 +16,7 @@ class PendingReadingsTest {
 
     @Inject
     PendingReadings pending;
+
     @Inject
     ReadingStore store;
 

@@ -21,6 +21,7 @@ class ReadingStoreTest {
 
     @Inject
     ReadingStore store;
+
     @Inject
     AgroalDataSource db;
 
@@ -30,8 +31,12 @@ class ReadingStoreTest {
         List<CounterReading> readings = new ArrayList<>();
         Instant t = Instant.parse("2020-11-30T23:45:02Z");
         for (int i = 0; i < 12_000; i++) {
-            readings.add(new CounterReading(meterId, t.plus(Duration.ofMinutes(15L * i)), 1_000L + 37L * i,
-                    i % 2 == 0 ? null : (long) i, ReadingSource.IMPORT));
+            readings.add(new CounterReading(
+                    meterId,
+                    t.plus(Duration.ofMinutes(15L * i)),
+                    1_000L + 37L * i,
+                    i % 2 == 0 ? null : (long) i,
+                    ReadingSource.IMPORT));
         }
         assertThat(store.store(readings)).isEqualTo(12_000);
         assertThat(store.store(readings)).as("same readings again").isZero();
@@ -52,7 +57,8 @@ class ReadingStoreTest {
     void singleReading_inAMonthWithoutPartition_isStored() throws Exception {
         long meterId = TestMeters.create("store-single", Instant.parse("2018-01-01T00:00:00Z")).id;
         // One instant: the partition range [t, t + 1 ms) must still cover it (PostgreSQL keeps microseconds).
-        assertThat(store.store(List.of(new CounterReading(meterId, Instant.parse("2018-07-31T23:59:59.999Z"), 1L, null,
-                ReadingSource.MANUAL)))).isEqualTo(1);
+        assertThat(store.store(List.of(new CounterReading(
+                        meterId, Instant.parse("2018-07-31T23:59:59.999Z"), 1L, null, ReadingSource.MANUAL))))
+                .isEqualTo(1);
     }
 }

@@ -8,8 +8,7 @@ import java.util.Random;
 /** Seeded synthetic counter readings for property-style tests. */
 final class Synthetic {
 
-    private Synthetic() {
-    }
+    private Synthetic() {}
 
     /**
      * Readings of meter 7 for n quarter hours from {@code from}: jittered polls within ±90 s, some outside
@@ -71,8 +70,17 @@ final class Synthetic {
         return out;
     }
 
-    private static CounterReading at(long fromMs, int k, long offsetMs, int n, long[] cumImp, long[] cumExp, long[] imp,
-            long[] exp, long baseImp, long baseExp) {
+    private static CounterReading at(
+            long fromMs,
+            int k,
+            long offsetMs,
+            int n,
+            long[] cumImp,
+            long[] cumExp,
+            long[] imp,
+            long[] exp,
+            long baseImp,
+            long baseExp) {
         long t = fromMs + k * Intervals.MILLIS + offsetMs;
         int j = (int) Math.min(n - 1, Math.floorDiv(t - fromMs, Intervals.MILLIS));
         long into = t - fromMs - j * Intervals.MILLIS;
@@ -93,10 +101,18 @@ final class Synthetic {
 
     /** The readings the class comment of IntervalDeriver asks for when deriving [from, to). */
     static List<CounterReading> margin(List<CounterReading> readings, Instant from, Instant to) {
-        Instant lo = readings.stream().map(CounterReading::readAt).filter(t -> !t.isAfter(from)).reduce((a, b) -> b)
+        Instant lo = readings.stream()
+                .map(CounterReading::readAt)
+                .filter(t -> !t.isAfter(from))
+                .reduce((a, b) -> b)
                 .orElse(Instant.MIN);
-        Instant hi = readings.stream().map(CounterReading::readAt).filter(t -> !t.isBefore(to)).findFirst()
+        Instant hi = readings.stream()
+                .map(CounterReading::readAt)
+                .filter(t -> !t.isBefore(to))
+                .findFirst()
                 .orElse(Instant.MAX);
-        return readings.stream().filter(r -> !r.readAt().isBefore(lo) && !r.readAt().isAfter(hi)).toList();
+        return readings.stream()
+                .filter(r -> !r.readAt().isBefore(lo) && !r.readAt().isAfter(hi))
+                .toList();
     }
 }

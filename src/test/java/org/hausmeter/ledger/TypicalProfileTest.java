@@ -27,14 +27,18 @@ class TypicalProfileTest {
 
     @Test
     void tooLittleHistory_givesNoProfile() {
-        assertThat(TypicalProfile.from(days(LocalDate.of(2025, 5, 1), 13, IntervalQuality.MEASURED), BERLIN)).isEmpty();
-        assertThat(TypicalProfile.from(days(LocalDate.of(2025, 5, 1), 14, IntervalQuality.MEASURED), BERLIN)).isPresent();
-        assertThat(TypicalProfile.from(days(LocalDate.of(2025, 5, 1), 3, IntervalQuality.MEASURED), BERLIN, 3)).isPresent();
+        assertThat(TypicalProfile.from(days(LocalDate.of(2025, 5, 1), 13, IntervalQuality.MEASURED), BERLIN))
+                .isEmpty();
+        assertThat(TypicalProfile.from(days(LocalDate.of(2025, 5, 1), 14, IntervalQuality.MEASURED), BERLIN))
+                .isPresent();
+        assertThat(TypicalProfile.from(days(LocalDate.of(2025, 5, 1), 3, IntervalQuality.MEASURED), BERLIN, 3))
+                .isPresent();
     }
 
     @Test
     void estimatedRows_areNotLearnedFrom() {
-        assertThat(TypicalProfile.from(days(LocalDate.of(2025, 5, 1), 30, IntervalQuality.ESTIMATED), BERLIN)).isEmpty();
+        assertThat(TypicalProfile.from(days(LocalDate.of(2025, 5, 1), 30, IntervalQuality.ESTIMATED), BERLIN))
+                .isEmpty();
     }
 
     @Test
@@ -66,7 +70,8 @@ class TypicalProfileTest {
 
         assertThat(p.importWeight(Instant.parse("2025-10-26T00:15:00Z")))
                 .isEqualTo(p.importWeight(Instant.parse("2025-10-26T01:15:00Z")));
-        assertThat(TypicalProfile.slot(Instant.parse("2025-10-26T01:15:00Z").atZone(BERLIN))).isEqualTo(6 * 96 + 9);
+        assertThat(TypicalProfile.slot(Instant.parse("2025-10-26T01:15:00Z").atZone(BERLIN)))
+                .isEqualTo(6 * 96 + 9);
     }
 
     @Test

@@ -55,13 +55,16 @@ class ReusedTest {
     void aFailedRead_keepsNothing_andFailsLikeTheRead() {
         Reused<LocalDate, String> failing = new Reused<>(Duration.ofSeconds(30));
         assertThatThrownBy(() -> failing.get(T0, DAY, d -> {
-            throw new SQLException("down");
-        })).isInstanceOf(SQLException.class).hasMessage("down");
+                    throw new SQLException("down");
+                }))
+                .isInstanceOf(SQLException.class)
+                .hasMessage("down");
         assertThat(failing.get(T0.plusSeconds(1), DAY, d -> "read")).isEqualTo("read");
     }
 
     @Test
     void reuseTimeMustBePositive() {
-        assertThatThrownBy(() -> new Reused<LocalDate, String>(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Reused<LocalDate, String>(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
  */
 class CrashRestartTest {
 
-    private static final Path BASE = Path.of("target", "test-data", "crash-restart-test").toAbsolutePath();
+    private static final Path BASE =
+            Path.of("target", "test-data", "crash-restart-test").toAbsolutePath();
     private static final long DEADLINE_S = 180;
 
     private Process child;
@@ -52,18 +53,28 @@ class CrashRestartTest {
     void serverKilledWithSigkill_takesItsDatabasesAlong_andTheNextStartIsUp() throws Exception {
         Path dir = BASE.resolve("watchdog");
         Started first = startChild(dir);
-        long postmaster = Orphans.firstLineNumber(dir.resolve("postgres/postmaster.pid")).orElseThrow();
-        long redisPid = Orphans.firstLineNumber(dir.resolve("redis/" + EmbeddedServers.REDIS_PID_FILE)).orElseThrow();
+        long postmaster =
+                Orphans.firstLineNumber(dir.resolve("postgres/postmaster.pid")).orElseThrow();
+        long redisPid = Orphans.firstLineNumber(dir.resolve("redis/" + EmbeddedServers.REDIS_PID_FILE))
+                .orElseThrow();
         writeSomething(dir, first);
 
         child.destroyForcibly(); // SIGKILL: no shutdown hook runs
         assertThat(child.waitFor(DEADLINE_S, TimeUnit.SECONDS)).isTrue();
 
         String watchdogLog = dir.resolve("log/watchdog.log").toString();
-        assertThat(awaitGone(postmaster)).as("PostgreSQL stopped by the watchdog, see " + watchdogLog).isTrue();
-        assertThat(awaitGone(redisPid)).as("Redis stopped by the watchdog, see " + watchdogLog).isTrue();
-        assertThat(dir.resolve("postgres/postmaster.pid")).as("a clean PostgreSQL shutdown").doesNotExist();
-        assertThat(awaitLine(dir.resolve("log/watchdog.log"), "watchdog: stopped")).as(watchdogLog).isTrue();
+        assertThat(awaitGone(postmaster))
+                .as("PostgreSQL stopped by the watchdog, see " + watchdogLog)
+                .isTrue();
+        assertThat(awaitGone(redisPid))
+                .as("Redis stopped by the watchdog, see " + watchdogLog)
+                .isTrue();
+        assertThat(dir.resolve("postgres/postmaster.pid"))
+                .as("a clean PostgreSQL shutdown")
+                .doesNotExist();
+        assertThat(awaitLine(dir.resolve("log/watchdog.log"), "watchdog: stopped"))
+                .as(watchdogLog)
+                .isTrue();
         assertThat(Files.readString(dir.resolve("log/watchdog.log"))).contains("ended without stopping its servers");
 
         try (EmbeddedServers again = EmbeddedServers.start(new EmbeddedServers.Settings(dir, 0, 0))) {
@@ -76,8 +87,10 @@ class CrashRestartTest {
     void databasesLeftRunningWithoutAWatchdog_areStoppedByTheNextStart() throws Exception {
         Path dir = BASE.resolve("orphans");
         Started first = startChild(dir);
-        long postmaster = Orphans.firstLineNumber(dir.resolve("postgres/postmaster.pid")).orElseThrow();
-        long redisPid = Orphans.firstLineNumber(dir.resolve("redis/" + EmbeddedServers.REDIS_PID_FILE)).orElseThrow();
+        long postmaster =
+                Orphans.firstLineNumber(dir.resolve("postgres/postmaster.pid")).orElseThrow();
+        long redisPid = Orphans.firstLineNumber(dir.resolve("redis/" + EmbeddedServers.REDIS_PID_FILE))
+                .orElseThrow();
         writeSomething(dir, first);
 
         // The watchdog dies first (as after a kill -9 of the whole process group, or with an older version) ...
@@ -87,17 +100,24 @@ class CrashRestartTest {
         child.destroyForcibly();
         assertThat(child.waitFor(DEADLINE_S, TimeUnit.SECONDS)).isTrue();
         // ... so both databases run on as orphans, and the old PostgreSQL holds its pid file.
-        assertThat(ProcessHandle.of(postmaster).map(Orphans::running)).as("orphaned PostgreSQL").contains(true);
-        assertThat(ProcessHandle.of(redisPid).map(Orphans::running)).as("orphaned Redis").contains(true);
+        assertThat(ProcessHandle.of(postmaster).map(Orphans::running))
+                .as("orphaned PostgreSQL")
+                .contains(true);
+        assertThat(ProcessHandle.of(redisPid).map(Orphans::running))
+                .as("orphaned Redis")
+                .contains(true);
 
         try (EmbeddedServers again = EmbeddedServers.start(new EmbeddedServers.Settings(dir, 0, 0))) {
-            assertThat(again.notes()).anySatisfy(n -> assertThat(n).startsWith("Stopped a PostgreSQL (pid " + postmaster + ")"))
+            assertThat(again.notes())
+                    .anySatisfy(n -> assertThat(n).startsWith("Stopped a PostgreSQL (pid " + postmaster + ")"))
                     .anySatisfy(n -> assertThat(n).startsWith("Stopped a Redis (pid " + redisPid + ")"));
             assertThat(ProcessHandle.of(postmaster).map(Orphans::running)).isNotEqualTo(Optional.of(true));
             assertThat(ProcessHandle.of(redisPid).map(Orphans::running)).isNotEqualTo(Optional.of(true));
             assertSomethingIsThere(again);
         }
-        assertThat(Orphans.workingIn(dir.resolve("postgres"), "postgres")).as("nothing left after a clean stop").isEmpty();
+        assertThat(Orphans.workingIn(dir.resolve("postgres"), "postgres"))
+                .as("nothing left after a clean stop")
+                .isEmpty();
     }
 
     @Test
@@ -107,15 +127,25 @@ class CrashRestartTest {
         // After a power cut the PIDs in the pid files belong to whatever runs now.
         Process stranger = new ProcessBuilder("sleep", "600").start();
         try {
-            Files.writeString(dir.resolve("postgres/postmaster.pid"), stranger.pid() + "\n" + dir.resolve("postgres") + "\n");
+            Files.writeString(
+                    dir.resolve("postgres/postmaster.pid"), stranger.pid() + "\n" + dir.resolve("postgres") + "\n");
             Files.writeString(dir.resolve("redis/" + EmbeddedServers.REDIS_PID_FILE), stranger.pid() + "\n");
             try (EmbeddedServers again = EmbeddedServers.start(new EmbeddedServers.Settings(dir, 0, 0));
-                    Connection c = DriverManager.getConnection(again.jdbcUrl(), EmbeddedServers.USER, again.postgresPassword())) {
+                    Connection c = DriverManager.getConnection(
+                            again.jdbcUrl(), EmbeddedServers.USER, again.postgresPassword())) {
                 assertThat(c.isValid(10)).isTrue();
-                assertThat(again.notes()).anySatisfy(n -> assertThat(n).contains("postmaster.pid").contains("stale")
-                        .contains("pid " + stranger.pid() + " is another process now"));
-                assertThat(again.notes()).anySatisfy(n -> assertThat(n).contains(EmbeddedServers.REDIS_PID_FILE).contains("stale"));
-                assertThat(stranger.isAlive()).as("a process that is not ours is never signalled").isTrue();
+                assertThat(again.notes())
+                        .anySatisfy(n -> assertThat(n)
+                                .contains("postmaster.pid")
+                                .contains("stale")
+                                .contains("pid " + stranger.pid() + " is another process now"));
+                assertThat(again.notes())
+                        .anySatisfy(n -> assertThat(n)
+                                .contains(EmbeddedServers.REDIS_PID_FILE)
+                                .contains("stale"));
+                assertThat(stranger.isAlive())
+                        .as("a process that is not ours is never signalled")
+                        .isTrue();
             }
         } finally {
             stranger.destroyForcibly();
@@ -140,25 +170,33 @@ class CrashRestartTest {
 
         Files.writeString(conf, good);
         try (EmbeddedServers again = EmbeddedServers.start(new EmbeddedServers.Settings(dir, 0, 0));
-                Connection c = DriverManager.getConnection(again.jdbcUrl(), EmbeddedServers.USER, again.postgresPassword())) {
-            assertThat(c.isValid(10)).as("the failed start released the data directory").isTrue();
+                Connection c =
+                        DriverManager.getConnection(again.jdbcUrl(), EmbeddedServers.USER, again.postgresPassword())) {
+            assertThat(c.isValid(10))
+                    .as("the failed start released the data directory")
+                    .isTrue();
         }
     }
 
-    private record Started(int postgresPort, int redisPort, long watchdogPid) {
-    }
+    private record Started(int postgresPort, int redisPort, long watchdogPid) {}
 
     /** Starts {@link EmbeddedServersChild} on {@code dir} and waits for its UP line. */
     private Started startChild(Path dir) throws Exception {
         Files.createDirectories(BASE);
         Path log = BASE.resolve(dir.getFileName() + "-child.log");
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), EmbeddedServersChild.class.getName(), dir.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder pb = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        EmbeddedServersChild.class.getName(),
+                        dir.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         child = pb.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DEADLINE_S);
         while (System.nanoTime() < deadline && child.isAlive()) {
-            Optional<String> up = Files.readAllLines(log, StandardCharsets.UTF_8).stream().filter(l -> l.startsWith("UP "))
+            Optional<String> up = Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                    .filter(l -> l.startsWith("UP "))
                     .findFirst();
             if (up.isPresent()) {
                 String[] f = up.get().split(" ");
@@ -170,23 +208,32 @@ class CrashRestartTest {
     }
 
     private static void writeSomething(Path dir, Started s) throws Exception {
-        String password = Files.readString(dir.resolve(EmbeddedServers.POSTGRES_PASSWORD_FILE)).trim();
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + s.postgresPort() + "/"
-                + EmbeddedServers.DATABASE, EmbeddedServers.USER, password); Statement st = c.createStatement()) {
+        String password = Files.readString(dir.resolve(EmbeddedServers.POSTGRES_PASSWORD_FILE))
+                .trim();
+        try (Connection c = DriverManager.getConnection(
+                        "jdbc:postgresql://127.0.0.1:" + s.postgresPort() + "/" + EmbeddedServers.DATABASE,
+                        EmbeddedServers.USER,
+                        password);
+                Statement st = c.createStatement()) {
             st.execute("CREATE TABLE kept (v text)");
             st.execute("INSERT INTO kept VALUES ('committed before the crash')");
         }
-        String redisPassword = Files.readString(dir.resolve(EmbeddedServers.REDIS_PASSWORD_FILE)).trim();
-        assertThat(redis(s.redisPort(), redisPassword, "SET kept before-the-crash")).isEqualTo("+OK\r\n+OK\r\n");
+        String redisPassword = Files.readString(dir.resolve(EmbeddedServers.REDIS_PASSWORD_FILE))
+                .trim();
+        assertThat(redis(s.redisPort(), redisPassword, "SET kept before-the-crash"))
+                .isEqualTo("+OK\r\n+OK\r\n");
     }
 
     private static void assertSomethingIsThere(EmbeddedServers servers) throws Exception {
-        try (Connection c = DriverManager.getConnection(servers.jdbcUrl(), EmbeddedServers.USER, servers.postgresPassword());
-                Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT v FROM kept")) {
+        try (Connection c = DriverManager.getConnection(
+                        servers.jdbcUrl(), EmbeddedServers.USER, servers.postgresPassword());
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT v FROM kept")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("committed before the crash");
         }
-        assertThat(redis(servers.redisPort(), servers.redisPassword(), "GET kept")).contains("before-the-crash");
+        assertThat(redis(servers.redisPort(), servers.redisPassword(), "GET kept"))
+                .contains("before-the-crash");
     }
 
     /** Waits (up to the deadline) until {@code file} has a line containing {@code text}; true if it has. */

@@ -9,12 +9,12 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class EmbeddedServersChild {
 
-    private EmbeddedServersChild() {
-    }
+    private EmbeddedServersChild() {}
 
     public static void main(String[] args) throws Exception {
         EmbeddedServers servers = EmbeddedServers.start(new EmbeddedServers.Settings(Path.of(args[0]), 0, 0));
-        System.out.println("UP " + servers.postgresPort() + " " + servers.redisPort() + " " + servers.watchdogPid().orElse(-1L));
+        System.out.println("UP " + servers.postgresPort() + " " + servers.redisPort() + " "
+                + servers.watchdogPid().orElse(-1L));
         System.out.flush();
         new CountDownLatch(1).await();
     }

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
  */
 class EmbeddedServersTest {
 
-    private static final Path DIR = Path.of("target", "test-data", "embedded-servers-test").toAbsolutePath();
+    private static final Path DIR =
+            Path.of("target", "test-data", "embedded-servers-test").toAbsolutePath();
 
     @BeforeAll
     static void clean() throws IOException {
@@ -46,27 +47,29 @@ class EmbeddedServersTest {
             assertThat(first.createdCluster()).isTrue();
             pgPort = first.postgresPort();
             redisPort = first.redisPort();
-            try (Connection c = DriverManager.getConnection(first.jdbcUrl(), EmbeddedServers.USER,
-                    first.postgresPassword());
+            try (Connection c = DriverManager.getConnection(
+                            first.jdbcUrl(), EmbeddedServers.USER, first.postgresPassword());
                     Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE kept (v text)");
                 s.execute("INSERT INTO kept VALUES ('written in run 1')");
             }
-            assertThat(redis(redisPort, first.redisPassword(), "SET kept written-in-run-1")).isEqualTo("+OK\r\n+OK\r\n");
+            assertThat(redis(redisPort, first.redisPassword(), "SET kept written-in-run-1"))
+                    .isEqualTo("+OK\r\n+OK\r\n");
         }
         assertThat(portOpen(pgPort)).as("PostgreSQL stopped").isFalse();
         assertThat(portOpen(redisPort)).as("Redis stopped").isFalse();
 
         try (EmbeddedServers second = EmbeddedServers.start(new EmbeddedServers.Settings(DIR, 0, 0))) {
             assertThat(second.createdCluster()).isFalse();
-            try (Connection c = DriverManager.getConnection(second.jdbcUrl(), EmbeddedServers.USER,
-                    second.postgresPassword());
+            try (Connection c = DriverManager.getConnection(
+                            second.jdbcUrl(), EmbeddedServers.USER, second.postgresPassword());
                     Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("SELECT v FROM kept")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo("written in run 1");
             }
-            assertThat(redis(second.redisPort(), second.redisPassword(), "GET kept")).contains("written-in-run-1");
+            assertThat(redis(second.redisPort(), second.redisPassword(), "GET kept"))
+                    .contains("written-in-run-1");
         }
     }
 
@@ -81,8 +84,8 @@ class EmbeddedServersTest {
                     .hasMessageContaining(dir.toString())
                     .hasMessageContaining("in use by another Hausmeter server");
             // ... and as a real second server process started the way an operator would.
-            ProcessBuilder pb = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"),
-                    HausmeterMain.class.getName())
+            ProcessBuilder pb = new ProcessBuilder(
+                            javaBinary(), "-cp", System.getProperty("java.class.path"), HausmeterMain.class.getName())
                     .redirectErrorStream(true);
             pb.environment().put("HAUSMETER_DATA_DIR", dir.toString());
             pb.environment().remove("HAUSMETER_DB_URL");
@@ -91,12 +94,14 @@ class EmbeddedServersTest {
             assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
             String out = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(second.exitValue()).as(out).isEqualTo(2);
-            assertThat(out).contains("Hausmeter cannot start: Data directory [" + dir + "] is in use by another Hausmeter"
-                    + " server (pid " + ProcessHandle.current().pid() + ")");
+            assertThat(out)
+                    .contains("Hausmeter cannot start: Data directory [" + dir + "] is in use by another Hausmeter"
+                            + " server (pid " + ProcessHandle.current().pid() + ")");
             // The running server is untouched.
-            try (Connection c = DriverManager.getConnection(running.jdbcUrl(), EmbeddedServers.USER,
-                    running.postgresPassword());
-                    Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 1")) {
+            try (Connection c = DriverManager.getConnection(
+                            running.jdbcUrl(), EmbeddedServers.USER, running.postgresPassword());
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT 1")) {
                 assertThat(rs.next()).isTrue();
             }
         }
@@ -109,40 +114,52 @@ class EmbeddedServersTest {
         try (EmbeddedServers servers = EmbeddedServers.start(new EmbeddedServers.Settings(dir, 0, 0))) {
             String password = servers.postgresPassword();
             assertThat(password).hasSizeGreaterThanOrEqualTo(40);
-            assertThat(Files.readString(dir.resolve(EmbeddedServers.POSTGRES_PASSWORD_FILE)).trim()).isEqualTo(password);
+            assertThat(Files.readString(dir.resolve(EmbeddedServers.POSTGRES_PASSWORD_FILE))
+                            .trim())
+                    .isEqualTo(password);
             assertThatThrownBy(() -> DriverManager.getConnection(servers.jdbcUrl(), EmbeddedServers.USER, ""))
                     .isInstanceOf(SQLException.class);
-            assertThatThrownBy(() -> DriverManager.getConnection(servers.jdbcUrl(), EmbeddedServers.USER, "wrong-password"))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("password authentication failed");
+            assertThatThrownBy(() ->
+                            DriverManager.getConnection(servers.jdbcUrl(), EmbeddedServers.USER, "wrong-password"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("password authentication failed");
             try (Connection c = DriverManager.getConnection(servers.jdbcUrl(), EmbeddedServers.USER, password);
                     Statement st = c.createStatement()) {
                 assertThat(show(st, "listen_addresses")).isEqualTo("127.0.0.1");
-                assertThat(show(st, "unix_socket_directories")).as("no Unix socket").isEmpty();
+                assertThat(show(st, "unix_socket_directories"))
+                        .as("no Unix socket")
+                        .isEmpty();
                 assertThat(show(st, "password_encryption")).isEqualTo("scram-sha-256");
             }
-            assertThat(Files.readString(dir.resolve("postgres").resolve("pg_hba.conf"))).doesNotContainPattern("(?m)^[^#]*trust");
+            assertThat(Files.readString(dir.resolve("postgres").resolve("pg_hba.conf")))
+                    .doesNotContainPattern("(?m)^[^#]*trust");
             Map<String, String> config = servers.quarkusConfig();
-            assertThat(config).containsEntry("quarkus.datasource.password", password)
+            assertThat(config)
+                    .containsEntry("quarkus.datasource.password", password)
                     .containsEntry("quarkus.datasource.jdbc.url", servers.jdbcUrl())
                     .containsEntry("quarkus.redis.password", servers.redisPassword())
                     .containsEntry("quarkus.redis.hosts", "redis://127.0.0.1:" + servers.redisPort());
 
             assertThat(servers.redisPassword()).hasSizeGreaterThanOrEqualTo(40).isNotEqualTo(password);
             assertThat(redis(servers.redisPort(), null, "PING")).startsWith("-NOAUTH");
-            assertThat(redis(servers.redisPort(), servers.redisPassword(), "PING")).isEqualTo("+OK\r\n+PONG\r\n");
-            assertThat(redis(servers.redisPort(), servers.redisPassword(), "CONFIG GET bind")).contains("127.0.0.1")
+            assertThat(redis(servers.redisPort(), servers.redisPassword(), "PING"))
+                    .isEqualTo("+OK\r\n+PONG\r\n");
+            assertThat(redis(servers.redisPort(), servers.redisPassword(), "CONFIG GET bind"))
+                    .contains("127.0.0.1")
                     .doesNotContain("0.0.0.0");
 
             assertThat(permissions(dir)).isEqualTo("rwx------");
             for (String sub : List.of("runtime", "log", "redis", "postgres")) {
                 assertThat(permissions(dir.resolve(sub))).as(sub).isEqualTo("rwx------");
             }
-            for (String secret : List.of(EmbeddedServers.POSTGRES_PASSWORD_FILE, EmbeddedServers.REDIS_PASSWORD_FILE,
-                    "redis/redis.conf")) {
+            for (String secret : List.of(
+                    EmbeddedServers.POSTGRES_PASSWORD_FILE, EmbeddedServers.REDIS_PASSWORD_FILE, "redis/redis.conf")) {
                 assertThat(permissions(dir.resolve(secret))).as(secret).isEqualTo("rw-------");
             }
             assertThat(writableByGroupOrOthers(dir.resolve("runtime"))).isEmpty();
-            assertThat(servers.notes()).as("nothing to fix in a new data directory").isEmpty();
+            assertThat(servers.notes())
+                    .as("nothing to fix in a new data directory")
+                    .isEmpty();
         }
 
         // Loosened later (an unpacker, a careless chmod): the next start puts it right and says so.
@@ -157,11 +174,13 @@ class EmbeddedServersTest {
                     .contains("[" + dir + "] was rwxr-xr-x, now rwx------")
                     .contains("[" + dir.resolve("runtime") + "] was rwxrwxrwx, now rwx------")
                     .contains("[" + postgresBinary + "] was rwxrwxrwx")
-                    .contains("[" + dir.resolve(EmbeddedServers.POSTGRES_PASSWORD_FILE) + "] was rw-r--r--, now rw-------");
+                    .contains("[" + dir.resolve(EmbeddedServers.POSTGRES_PASSWORD_FILE)
+                            + "] was rw-r--r--, now rw-------");
             assertThat(servers.quarkusConfig().get("hausmeter.embedded.notes")).contains("was rwxrwxrwx");
             assertThat(permissions(dir)).isEqualTo("rwx------");
             assertThat(permissions(postgresBinary)).isEqualTo("rwxr-xr-x");
-            assertThat(permissions(dir.resolve(EmbeddedServers.POSTGRES_PASSWORD_FILE))).isEqualTo("rw-------");
+            assertThat(permissions(dir.resolve(EmbeddedServers.POSTGRES_PASSWORD_FILE)))
+                    .isEqualTo("rw-------");
             assertThat(writableByGroupOrOthers(dir.resolve("runtime"))).isEmpty();
         }
 
@@ -176,7 +195,8 @@ class EmbeddedServersTest {
         assertThat(passwordFile).doesNotExist();
         Files.move(saved, passwordFile);
         try (EmbeddedServers servers = EmbeddedServers.start(new EmbeddedServers.Settings(dir, 0, 0));
-                Connection c = DriverManager.getConnection(servers.jdbcUrl(), EmbeddedServers.USER, servers.postgresPassword())) {
+                Connection c = DriverManager.getConnection(
+                        servers.jdbcUrl(), EmbeddedServers.USER, servers.postgresPassword())) {
             assertThat(c.isValid(10)).isTrue();
         }
     }
@@ -187,23 +207,34 @@ class EmbeddedServersTest {
         EmbeddedServersResource.deleteRecursively(dir);
         // A cluster as earlier versions made it: zonky's initdb -A trust, no password for the superuser.
         Files.createDirectories(dir.resolve("runtime"));
-        EmbeddedPostgres.builder().setDataDirectory(dir.resolve("postgres")).setCleanDataDirectory(false)
-                .setOverrideWorkingDirectory(dir.resolve("runtime").toFile()).setRegisterShutdownHook(false)
-                .setPGStartupWait(Duration.ofSeconds(120)).start().close();
-        assertThat(PostgresCluster.trusts(dir.resolve("postgres").resolve("pg_hba.conf"))).isTrue();
+        EmbeddedPostgres.builder()
+                .setDataDirectory(dir.resolve("postgres"))
+                .setCleanDataDirectory(false)
+                .setOverrideWorkingDirectory(dir.resolve("runtime").toFile())
+                .setRegisterShutdownHook(false)
+                .setPGStartupWait(Duration.ofSeconds(120))
+                .start()
+                .close();
+        assertThat(PostgresCluster.trusts(dir.resolve("postgres").resolve("pg_hba.conf")))
+                .isTrue();
 
         try (EmbeddedServers servers = EmbeddedServers.start(new EmbeddedServers.Settings(dir, 0, 0, true, false))) {
-            assertThat(servers.notes()).anySatisfy(n -> assertThat(n).contains("without a password")
-                    .contains(EmbeddedServers.POSTGRES_PASSWORD_FILE));
+            assertThat(servers.notes())
+                    .anySatisfy(n -> assertThat(n)
+                            .contains("without a password")
+                            .contains(EmbeddedServers.POSTGRES_PASSWORD_FILE));
             assertThatThrownBy(() -> DriverManager.getConnection(servers.jdbcUrl(), EmbeddedServers.USER, ""))
                     .isInstanceOf(SQLException.class);
-            try (Connection c = DriverManager.getConnection(servers.jdbcUrl(), EmbeddedServers.USER, servers.postgresPassword())) {
+            try (Connection c =
+                    DriverManager.getConnection(servers.jdbcUrl(), EmbeddedServers.USER, servers.postgresPassword())) {
                 assertThat(c.isValid(10)).isTrue();
             }
         }
-        assertThat(PostgresCluster.trusts(dir.resolve("postgres").resolve("pg_hba.conf"))).isFalse();
+        assertThat(PostgresCluster.trusts(dir.resolve("postgres").resolve("pg_hba.conf")))
+                .isFalse();
         try (EmbeddedServers servers = EmbeddedServers.start(new EmbeddedServers.Settings(dir, 0, 0, true, false));
-                Connection c = DriverManager.getConnection(servers.jdbcUrl(), EmbeddedServers.USER, servers.postgresPassword())) {
+                Connection c = DriverManager.getConnection(
+                        servers.jdbcUrl(), EmbeddedServers.USER, servers.postgresPassword())) {
             assertThat(servers.notes()).isEmpty();
             assertThat(c.isValid(10)).isTrue();
         }
@@ -226,14 +257,16 @@ class EmbeddedServersTest {
 
     private static List<Path> writableByGroupOrOthers(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(p -> !Files.isSymbolicLink(p)).filter(p -> {
-                try {
-                    String perms = permissions(p);
-                    return perms.charAt(4) == 'w' || perms.charAt(7) == 'w';
-                } catch (IOException e) {
-                    return false;
-                }
-            }).toList();
+            return files.filter(p -> !Files.isSymbolicLink(p))
+                    .filter(p -> {
+                        try {
+                            String perms = permissions(p);
+                            return perms.charAt(4) == 'w' || perms.charAt(7) == 'w';
+                        } catch (IOException e) {
+                            return false;
+                        }
+                    })
+                    .toList();
         }
     }
 

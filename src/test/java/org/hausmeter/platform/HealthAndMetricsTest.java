@@ -14,7 +14,9 @@ class HealthAndMetricsTest {
 
     @Test
     void health_isUpWithRealDatabaseAndRedisChecks() {
-        given().when().get("/q/health").then()
+        given().when()
+                .get("/q/health")
+                .then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Redis"))
@@ -24,7 +26,12 @@ class HealthAndMetricsTest {
 
     @Test
     void metrics_arePrometheusText() {
-        given().auth().preemptive().basic("hauswart", "hauswart-demo").when().get("/q/metrics").then()
+        given().auth()
+                .preemptive()
+                .basic("hauswart", "hauswart-demo")
+                .when()
+                .get("/q/metrics")
+                .then()
                 .statusCode(200)
                 .body(containsString("# TYPE jvm_memory_used_bytes gauge"))
                 .body(containsString("process_uptime_seconds"));
@@ -34,13 +41,20 @@ class HealthAndMetricsTest {
     void stoppedRedis_makesOnlyTheRedisCheckDown_andTheServerKeepsServing() throws Exception {
         EmbeddedServersResource.stopRedis();
         try {
-            given().when().get("/q/health").then()
+            given().when()
+                    .get("/q/health")
+                    .then()
                     .statusCode(503)
                     .body("status", equalTo("DOWN"))
                     .body("checks.find { it.name == 'Redis' }.status", equalTo("DOWN"))
                     .body("checks.find { it.name == 'Database connections health check' }.status", equalTo("UP"));
             given().when().get("/q/health/live").then().statusCode(200);
-            given().header("Accept-Language", "en").when().get("/").then().statusCode(200).body(containsString("Apartments"));
+            given().header("Accept-Language", "en")
+                    .when()
+                    .get("/")
+                    .then()
+                    .statusCode(200)
+                    .body(containsString("Apartments"));
         } finally {
             EmbeddedServersResource.restartRedis();
         }

@@ -26,8 +26,10 @@ class LaunchConfigTest {
 
     @Test
     void hausmeterVariables_selectExternalServers_andNothingEmbedded() {
-        LaunchConfig c = LaunchConfig.resolve(Map.of("HAUSMETER_DB_URL", "jdbc:postgresql://db/h",
-                "HAUSMETER_REDIS_URL", "redis://cache:6379"), new Properties(), work);
+        LaunchConfig c = LaunchConfig.resolve(
+                Map.of("HAUSMETER_DB_URL", "jdbc:postgresql://db/h", "HAUSMETER_REDIS_URL", "redis://cache:6379"),
+                new Properties(),
+                work);
         assertThat(c.needsEmbedded()).isFalse();
         assertThat(c.externalDbUrl()).contains("jdbc:postgresql://db/h");
     }
@@ -44,7 +46,8 @@ class LaunchConfigTest {
     @Test
     void configFileInTheWorkingDirectory_isRead() throws Exception {
         Files.createDirectories(work.resolve("config"));
-        Files.writeString(work.resolve("config/application.properties"),
+        Files.writeString(
+                work.resolve("config/application.properties"),
                 "quarkus.redis.hosts=redis://cache:6379\nhausmeter.data-dir=/var/lib/hausmeter\n");
         LaunchConfig c = LaunchConfig.resolve(Map.of(), new Properties(), work);
         assertThat(c.externalRedisUrl()).contains("redis://cache:6379");
@@ -61,7 +64,9 @@ class LaunchConfigTest {
 
     @Test
     void badPort_isRefusedWithTheProperty() {
-        assertThatThrownBy(() -> LaunchConfig.resolve(Map.of("HAUSMETER_EMBEDDED_POSTGRES_PORT", "http"), new Properties(),
-                work)).hasMessageContaining("[hausmeter.embedded.postgres-port]").hasMessageContaining("[http]");
+        assertThatThrownBy(() -> LaunchConfig.resolve(
+                        Map.of("HAUSMETER_EMBEDDED_POSTGRES_PORT", "http"), new Properties(), work))
+                .hasMessageContaining("[hausmeter.embedded.postgres-port]")
+                .hasMessageContaining("[http]");
     }
 }

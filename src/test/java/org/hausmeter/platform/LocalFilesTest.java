@@ -49,8 +49,9 @@ class LocalFilesTest {
         fixed.clear();
         LocalFiles.removeGroupAndOthersWrite(real.resolve("runtime"), fixed);
         assertThat(fixed).hasSize(1);
-        assertThat(fixed.get(0)).startsWith("Removed group/others' write permission from 2 file(s) under [" + real.resolve("runtime")
-                + "]");
+        assertThat(fixed.get(0))
+                .startsWith("Removed group/others' write permission from 2 file(s) under [" + real.resolve("runtime")
+                        + "]");
         assertThat(permissions(binary)).isEqualTo("rwxr-xr-x");
         assertThat(permissions(runtime)).isEqualTo("rwxr-xr-x");
         fixed.clear();

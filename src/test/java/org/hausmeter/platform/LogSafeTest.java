@@ -17,7 +17,9 @@ class LogSafeTest {
     @Test
     void quotesAndBackslashes_cannotEndTheQuotedText() {
         assertThat(LogSafe.quoted("a\" from \"10.0.0.1")).isEqualTo("\"a\\\" from \\\"10.0.0.1\"");
-        assertThat(LogSafe.quoted("back\\n")).as("a typed backslash-n is not a line break").isEqualTo("\"back\\\\n\"");
+        assertThat(LogSafe.quoted("back\\n"))
+                .as("a typed backslash-n is not a line break")
+                .isEqualTo("\"back\\\\n\"");
     }
 
     @Test
@@ -27,7 +29,8 @@ class LogSafeTest {
         assertThat(LogSafe.quoted(null)).isEqualTo("null");
         String cut = LogSafe.quoted("x".repeat(1_500));
         assertThat(cut).isEqualTo("\"" + "x".repeat(LogSafe.MAX_CHARS) + "\"…(1500 chars)");
-        assertThat(LogSafe.quoted("x".repeat(LogSafe.MAX_CHARS - 1) + "😀")).as("never half a character")
+        assertThat(LogSafe.quoted("x".repeat(LogSafe.MAX_CHARS - 1) + "😀"))
+                .as("never half a character")
                 .isEqualTo("\"" + "x".repeat(LogSafe.MAX_CHARS - 1) + "\"…(81 chars)");
         assertThat(LogSafe.quoted("lone \ud800 half")).isEqualTo("\"lone \\ud800 half\"");
     }

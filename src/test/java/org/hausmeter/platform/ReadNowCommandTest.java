@@ -16,21 +16,31 @@ class ReadNowCommandTest {
 
     @Test
     void readNow_ofTheSimulatedDemoBuilding_printsEveryMetersCounters() throws Exception {
-        int code = Commands.readNow(out, TestTime.fixed(), "read-now", "modbus-bus-config/demo-building.yaml", "--simulated");
+        int code = Commands.readNow(
+                out, TestTime.fixed(), "read-now", "modbus-bus-config/demo-building.yaml", "--simulated");
         String printed = bytes.toString(StandardCharsets.UTF_8);
         assertThat(code).as(printed).isZero();
-        assertThat(printed).contains("17 of 17 meter(s) answered. Nothing stored.")
+        assertThat(printed)
+                .contains("17 of 17 meter(s) answered. Nothing stored.")
                 .containsPattern("grid +rtu0 +30 +abb-b23 +\\d+\\.\\d{3} +\\d+\\.\\d{3} +\\d+ +ok")
                 .containsPattern("charger-2 +garage +2 ");
     }
 
     @Test
     void readNow_ofOneBus_andItsMistakes() throws Exception {
-        assertThat(Commands.readNow(out, TestTime.fixed(), "read-now", "modbus-bus-config/demo-building.yaml", "--simulated",
-                "--bus", "pv-gw")).isZero();
+        assertThat(Commands.readNow(
+                        out,
+                        TestTime.fixed(),
+                        "read-now",
+                        "modbus-bus-config/demo-building.yaml",
+                        "--simulated",
+                        "--bus",
+                        "pv-gw"))
+                .isZero();
         assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("1 of 1 meter(s) answered.");
         assertThat(Commands.readNow(out, TestTime.fixed(), "read-now")).isEqualTo(2);
-        assertThat(Commands.readNow(out, TestTime.fixed(), "read-now", "modbus-bus-config/demo-building.yaml", "--bus", "nope"))
+        assertThat(Commands.readNow(
+                        out, TestTime.fixed(), "read-now", "modbus-bus-config/demo-building.yaml", "--bus", "nope"))
                 .isEqualTo(2);
         assertThat(Commands.isCommand("read-now")).isTrue();
     }

@@ -26,8 +26,12 @@ class ShippedStartCommandsTest {
         }
         assertThat(units).isNotEmpty();
         for (Path unit : units) {
-            List<String> starts = Files.readAllLines(unit).stream().filter(l -> l.startsWith("ExecStart=")).toList();
-            assertThat(starts).as(unit.toString()).isNotEmpty()
+            List<String> starts = Files.readAllLines(unit).stream()
+                    .filter(l -> l.startsWith("ExecStart="))
+                    .toList();
+            assertThat(starts)
+                    .as(unit.toString())
+                    .isNotEmpty()
                     .allSatisfy(l -> assertThat(l).contains("java ").contains(FLAG + " "));
         }
     }
@@ -35,7 +39,8 @@ class ShippedStartCommandsTest {
     @Test
     void theDockerImage_startsJavaWithTheFlag_outsideJavaOpts() throws IOException {
         List<String> entrypoints = Files.readAllLines(Path.of("docker/Dockerfile.jvm")).stream()
-                .filter(l -> l.startsWith("ENTRYPOINT") || l.startsWith("CMD")).toList();
+                .filter(l -> l.startsWith("ENTRYPOINT") || l.startsWith("CMD"))
+                .toList();
         assertThat(entrypoints).hasSize(1);
         assertThat(entrypoints.get(0)).contains("exec java " + FLAG + " $JAVA_OPTS");
     }

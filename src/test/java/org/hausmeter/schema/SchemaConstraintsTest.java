@@ -43,6 +43,7 @@ class SchemaConstraintsTest {
 
     @Inject
     AgroalDataSource db;
+
     @Inject
     ReadingPartitions partitions;
 
@@ -53,19 +54,25 @@ class SchemaConstraintsTest {
     @org.junit.jupiter.api.AfterEach
     void removeFixtures() throws SQLException {
         List<Long> flats = new ArrayList<>();
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT id FROM apartment WHERE code ~ '^T-[0-9]+$' AND name = 'Test flat'"); ResultSet rs = ps.executeQuery()) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT id FROM apartment WHERE code ~ '^T-[0-9]+$' AND name = 'Test flat'");
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 flats.add(rs.getLong(1));
             }
         }
-        flats.forEach(id -> org.hausmeter.accounts.TestApartments.remove(new org.hausmeter.accounts.TestApartments.Flat("T", null, id)));
+        flats.forEach(id -> org.hausmeter.accounts.TestApartments.remove(
+                new org.hausmeter.accounts.TestApartments.Flat("T", null, id)));
         String meters = "(SELECT id FROM meter WHERE name ~ '^test-meter-[0-9]+$')";
         try (Connection c = db.getConnection()) {
-            for (String sql : new String[] { "DELETE FROM interval_energy WHERE meter_id IN " + meters,
-                    "DELETE FROM meter_reading WHERE meter_id IN " + meters, "DELETE FROM review_flag WHERE meter_id IN " + meters,
-                    "UPDATE meter SET replaces_meter_id = NULL WHERE name ~ '^test-meter-[0-9]+$'",
-                    "DELETE FROM meter WHERE name ~ '^test-meter-[0-9]+$'" }) {
+            for (String sql : new String[] {
+                "DELETE FROM interval_energy WHERE meter_id IN " + meters,
+                "DELETE FROM meter_reading WHERE meter_id IN " + meters,
+                "DELETE FROM review_flag WHERE meter_id IN " + meters,
+                "UPDATE meter SET replaces_meter_id = NULL WHERE name ~ '^test-meter-[0-9]+$'",
+                "DELETE FROM meter WHERE name ~ '^test-meter-[0-9]+$'"
+            }) {
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     ps.executeUpdate();
                 }
@@ -94,19 +101,27 @@ class SchemaConstraintsTest {
     void apartment_codeUniqueAndAreaPositive() {
         String code = apartment();
         assertRejected(UNIQUE, "INSERT INTO apartment (code, name) VALUES (?, 'again')", code);
-        assertRejected(CHECK, "INSERT INTO apartment (code, name, area_m2) VALUES (?, 'x', 0)", "Z-" + SEQ.incrementAndGet());
+        assertRejected(
+                CHECK, "INSERT INTO apartment (code, name, area_m2) VALUES (?, 'x', 0)", "Z-" + SEQ.incrementAndGet());
         assertRejected(CHECK, "INSERT INTO apartment (code, name) VALUES ('has space', 'x')");
     }
 
     @Test
     void account_roleAndPasswordHashAreChecked() {
         assertRejected(CHECK, "INSERT INTO account (username, display_name, role) VALUES (?, 'X', 'ADMIN')", user());
-        assertRejected(CHECK, "INSERT INTO account (username, display_name, role, password_hash) VALUES (?, 'X', 'RESIDENT', 'secret')",
+        assertRejected(
+                CHECK,
+                "INSERT INTO account (username, display_name, role, password_hash) VALUES (?, 'X', 'RESIDENT', 'secret')",
                 user());
-        assertRejected(CHECK, "INSERT INTO account (username, display_name, role, locale) VALUES (?, 'X', 'RESIDENT', 'fr')", user());
+        assertRejected(
+                CHECK,
+                "INSERT INTO account (username, display_name, role, locale) VALUES (?, 'X', 'RESIDENT', 'fr')",
+                user());
         String name = resident();
         assertRejected(UNIQUE, "INSERT INTO account (username, display_name, role) VALUES (?, 'X', 'RESIDENT')", name);
-        assertRejected(CHECK, "INSERT INTO account (username, display_name, role) VALUES (?, 'X', 'RESIDENT')",
+        assertRejected(
+                CHECK,
+                "INSERT INTO account (username, display_name, role) VALUES (?, 'X', 'RESIDENT')",
                 "Upper-" + SEQ.incrementAndGet());
     }
 
@@ -116,14 +131,31 @@ class SchemaConstraintsTest {
         long a = id("SELECT id FROM account WHERE username = ?", resident());
         long b = id("SELECT id FROM account WHERE username = ?", resident());
         // 2024: before every month the bill-run tests bill (this flat has no meter readings to bill).
-        exec("INSERT INTO tenancy (apartment_id, resident_id, move_in, move_out) VALUES (?, ?, ?, ?)", apt, a,
-                ts("2024-01-01T00:00:00Z"), ts("2024-06-15T10:00:00Z"));
+        exec(
+                "INSERT INTO tenancy (apartment_id, resident_id, move_in, move_out) VALUES (?, ?, ?, ?)",
+                apt,
+                a,
+                ts("2024-01-01T00:00:00Z"),
+                ts("2024-06-15T10:00:00Z"));
         // The next tenant moves in at the handover instant: half-open periods touch, they don't overlap.
-        exec("INSERT INTO tenancy (apartment_id, resident_id, move_in, move_out) VALUES (?, ?, ?, ?)", apt, b,
-                ts("2024-06-15T10:00:00Z"), ts("2024-07-01T00:00:00Z"));
-        assertRejected(EXCLUSION, "INSERT INTO tenancy (apartment_id, resident_id, move_in, move_out) VALUES (?, ?, ?, ?)",
-                apt, a, ts("2024-06-01T00:00:00Z"), ts("2024-06-20T00:00:00Z"));
-        assertRejected(EXCLUSION, "INSERT INTO tenancy (apartment_id, resident_id, move_in) VALUES (?, ?, ?)", apt, a,
+        exec(
+                "INSERT INTO tenancy (apartment_id, resident_id, move_in, move_out) VALUES (?, ?, ?, ?)",
+                apt,
+                b,
+                ts("2024-06-15T10:00:00Z"),
+                ts("2024-07-01T00:00:00Z"));
+        assertRejected(
+                EXCLUSION,
+                "INSERT INTO tenancy (apartment_id, resident_id, move_in, move_out) VALUES (?, ?, ?, ?)",
+                apt,
+                a,
+                ts("2024-06-01T00:00:00Z"),
+                ts("2024-06-20T00:00:00Z"));
+        assertRejected(
+                EXCLUSION,
+                "INSERT INTO tenancy (apartment_id, resident_id, move_in) VALUES (?, ?, ?)",
+                apt,
+                a,
                 ts("2024-06-20T00:00:00Z"));
     }
 
@@ -131,14 +163,27 @@ class SchemaConstraintsTest {
     void tenancy_endsAfterItStartsAndBelongsToAResident() {
         long apt = id("SELECT id FROM apartment WHERE code = ?", apartment());
         long r = id("SELECT id FROM account WHERE username = ?", resident());
-        assertRejected(CHECK, "INSERT INTO tenancy (apartment_id, resident_id, move_in, move_out) VALUES (?, ?, ?, ?)", apt, r,
-                ts("2025-03-01T00:00:00Z"), ts("2025-03-01T00:00:00Z"));
+        assertRejected(
+                CHECK,
+                "INSERT INTO tenancy (apartment_id, resident_id, move_in, move_out) VALUES (?, ?, ?, ?)",
+                apt,
+                r,
+                ts("2025-03-01T00:00:00Z"),
+                ts("2025-03-01T00:00:00Z"));
         String caretaker = user();
         exec("INSERT INTO account (username, display_name, role) VALUES (?, 'C', 'CARETAKER')", caretaker);
         long c = id("SELECT id FROM account WHERE username = ?", caretaker);
-        assertRejected(CHECK, "INSERT INTO tenancy (apartment_id, resident_id, move_in) VALUES (?, ?, ?)", apt, c,
+        assertRejected(
+                CHECK,
+                "INSERT INTO tenancy (apartment_id, resident_id, move_in) VALUES (?, ?, ?)",
+                apt,
+                c,
                 ts("2025-03-01T00:00:00Z"));
-        assertRejected(FOREIGN_KEY, "INSERT INTO tenancy (apartment_id, resident_id, move_in) VALUES (?, ?, ?)", -1L, r,
+        assertRejected(
+                FOREIGN_KEY,
+                "INSERT INTO tenancy (apartment_id, resident_id, move_in) VALUES (?, ?, ?)",
+                -1L,
+                r,
                 ts("2025-03-01T00:00:00Z"));
     }
 
@@ -173,7 +218,11 @@ class SchemaConstraintsTest {
     @Test
     void reading_countersAreNonNegativeAndKeyedByMeterAndInstant() {
         long meter = commonMeter();
-        Timestamp at = ts(YearMonth.now(clock.withZone(ZoneOffset.UTC)).atDay(2).atStartOfDay().toInstant(ZoneOffset.UTC).toString());
+        Timestamp at = ts(YearMonth.now(clock.withZone(ZoneOffset.UTC))
+                .atDay(2)
+                .atStartOfDay()
+                .toInstant(ZoneOffset.UTC)
+                .toString());
         assertRejected(CHECK, readingSql(), meter, at, -1L, 0L, "POLL");
         assertRejected(CHECK, readingSql(), meter, at, 10L, -5L, "POLL");
         assertRejected(CHECK, readingSql(), meter, at, 10L, 0L, "GUESS");
@@ -183,7 +232,8 @@ class SchemaConstraintsTest {
         assertRejected(UNIQUE, readingSql(), meter, at, 1001L, null, "POLL");
         // The ledger's idempotent upsert: the same reading again changes nothing.
         exec(readingSql() + " ON CONFLICT (meter_id, read_at) DO NOTHING", meter, at, 1000L, null, "POLL");
-        assertThat(id("SELECT count(*) FROM meter_reading WHERE meter_id = ?", meter)).isEqualTo(1);
+        assertThat(id("SELECT count(*) FROM meter_reading WHERE meter_id = ?", meter))
+                .isEqualTo(1);
     }
 
     @Test
@@ -200,8 +250,10 @@ class SchemaConstraintsTest {
         long meter = commonMeter();
         Instant at = now.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         exec(readingSql(), meter, Timestamp.from(at), 5L, 0L, "POLL");
-        String partition = string("SELECT tableoid::regclass::text FROM meter_reading WHERE meter_id = ? AND read_at = ?",
-                meter, Timestamp.from(at));
+        String partition = string(
+                "SELECT tableoid::regclass::text FROM meter_reading WHERE meter_id = ? AND read_at = ?",
+                meter,
+                Timestamp.from(at));
         assertThat(partition).isEqualTo(expected.get(1));
     }
 
@@ -210,7 +262,8 @@ class SchemaConstraintsTest {
         long meter = commonMeter();
         Timestamp old = ts("2019-03-31T01:00:00Z");
         assertRejected(NO_PARTITION, readingSql(), meter, old, 5L, 0L, "IMPORT");
-        assertThat(partitions.ensureCovering(Instant.parse("2019-03-01T00:00:00Z"), Instant.parse("2019-05-01T00:00:00Z")))
+        assertThat(partitions.ensureCovering(
+                        Instant.parse("2019-03-01T00:00:00Z"), Instant.parse("2019-05-01T00:00:00Z")))
                 .isEqualTo(2);
         exec(readingSql(), meter, old, 5L, 0L, "IMPORT");
     }
@@ -218,7 +271,8 @@ class SchemaConstraintsTest {
     @Test
     void intervalEnergy_startsOnAQuarterHourAndHasAKnownQuality() {
         long meter = commonMeter();
-        String sql = "INSERT INTO interval_energy (meter_id, interval_start, import_wh, export_wh, quality) VALUES (?, ?, ?, ?, ?)";
+        String sql =
+                "INSERT INTO interval_energy (meter_id, interval_start, import_wh, export_wh, quality) VALUES (?, ?, ?, ?, ?)";
         assertRejected(CHECK, sql, meter, ts("2025-06-01T10:07:00Z"), 10L, 0L, "MEASURED");
         assertRejected(CHECK, sql, meter, ts("2025-06-01T10:15:00.5Z"), 10L, 0L, "MEASURED");
         assertRejected(CHECK, sql, meter, ts("2025-06-01T10:15:00Z"), -1L, 0L, "MEASURED");
@@ -233,7 +287,8 @@ class SchemaConstraintsTest {
 
     @Test
     void audit_isAppendOnly() {
-        exec("INSERT INTO audit_event (actor, action, subject, reason) VALUES ('hauswart', 'test.touch', 'schema', 'test')");
+        exec(
+                "INSERT INTO audit_event (actor, action, subject, reason) VALUES ('hauswart', 'test.touch', 'schema', 'test')");
         long id = id("SELECT max(id) FROM audit_event");
         assertRejected(FORBIDDEN, "UPDATE audit_event SET actor = 'someone-else' WHERE id = ?", id);
         assertRejected(FORBIDDEN, "DELETE FROM audit_event WHERE id = ?", id);
@@ -266,7 +321,10 @@ class SchemaConstraintsTest {
 
     private String resident() {
         String u = user();
-        exec("INSERT INTO account (username, display_name, role, password_hash) VALUES (?, 'Test', 'RESIDENT', ?)", u, HASH);
+        exec(
+                "INSERT INTO account (username, display_name, role, password_hash) VALUES (?, 'Test', 'RESIDENT', ?)",
+                u,
+                HASH);
         return u;
     }
 
@@ -285,8 +343,8 @@ class SchemaConstraintsTest {
     private List<String> partitionNames() {
         List<String> names = new ArrayList<>();
         try (Connection c = db.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
                                 + " WHERE i.inhparent = 'meter_reading'::regclass");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -302,7 +360,9 @@ class SchemaConstraintsTest {
         assertThatThrownBy(() -> run(sql, params))
                 .as("expected SQLSTATE %s from: %s", sqlState, sql)
                 .isInstanceOf(SQLException.class)
-                .satisfies(e -> assertThat(((SQLException) e).getSQLState()).as(e.getMessage()).isEqualTo(sqlState));
+                .satisfies(e -> assertThat(((SQLException) e).getSQLState())
+                        .as(e.getMessage())
+                        .isEqualTo(sqlState));
     }
 
     private void exec(String sql, Object... params) {
@@ -318,7 +378,8 @@ class SchemaConstraintsTest {
     }
 
     private String string(String sql, Object... params) {
-        try (Connection c = db.getConnection(); PreparedStatement ps = prepare(c, sql, params);
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = prepare(c, sql, params);
                 ResultSet rs = ps.executeQuery()) {
             assertThat(rs.next()).as("a row from " + sql).isTrue();
             return rs.getString(1);
@@ -328,7 +389,8 @@ class SchemaConstraintsTest {
     }
 
     private void run(String sql, Object... params) throws SQLException {
-        try (Connection c = db.getConnection(); PreparedStatement ps = prepare(c, sql, params)) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = prepare(c, sql, params)) {
             ps.execute();
         }
     }

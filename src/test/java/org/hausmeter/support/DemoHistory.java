@@ -45,7 +45,9 @@ public class DemoHistory {
 
     /** The local days {@code first} to {@code last}, both included. */
     public void days(LocalDate first, LocalDate last) throws SQLException {
-        between(first.atStartOfDay(BERLIN).toInstant(), last.plusDays(1).atStartOfDay(BERLIN).toInstant());
+        between(
+                first.atStartOfDay(BERLIN).toInstant(),
+                last.plusDays(1).atStartOfDay(BERLIN).toInstant());
     }
 
     /** The quarter hours in [from, to) (both on quarter hours), from readings one quarter hour either side. */
@@ -53,9 +55,15 @@ public class DemoHistory {
         if (from.getEpochSecond() % QUARTER_HOUR != 0 || to.getEpochSecond() % QUARTER_HOUR != 0 || !to.isAfter(from)) {
             throw new IllegalArgumentException("Not a span of quarter hours: " + from + " to " + to);
         }
-        List<PolledMeter> meters = polling.pollers().values().stream().flatMap(p -> p.meters().stream()).toList();
-        SimulatedHistory.generate(polling.simulator().orElseThrow().building(), meters, from.minusSeconds(QUARTER_HOUR),
-                to.plusSeconds(QUARTER_HOUR), store);
+        List<PolledMeter> meters = polling.pollers().values().stream()
+                .flatMap(p -> p.meters().stream())
+                .toList();
+        SimulatedHistory.generate(
+                polling.simulator().orElseThrow().building(),
+                meters,
+                from.minusSeconds(QUARTER_HOUR),
+                to.plusSeconds(QUARTER_HOUR),
+                store);
         derivation.derive(from, to);
     }
 }

@@ -64,7 +64,8 @@ public class EmbeddedServersResource implements QuarkusTestResourceLifecycleMana
             }));
             servers.quarkusConfig().forEach((k, v) -> props.setProperty(PREFIX + k, v));
             // Session cookies of the test server: a fresh key per test JVM, never one in the repository.
-            props.setProperty(PREFIX + "quarkus.http.auth.session.encryption-key", org.hausmeter.platform.SessionKey.ensure(dir));
+            props.setProperty(
+                    PREFIX + "quarkus.http.auth.session.encryption-key", org.hausmeter.platform.SessionKey.ensure(dir));
             props.setProperty(STARTED, "true");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -77,8 +78,9 @@ public class EmbeddedServersResource implements QuarkusTestResourceLifecycleMana
         int port = Integer.parseInt(config.get("hausmeter.embedded.redis-port"));
         try (Socket s = new Socket("127.0.0.1", port)) {
             s.setSoTimeout(30_000);
-            s.getOutputStream().write(("AUTH " + config.get("quarkus.redis.password") + "\r\nSHUTDOWN NOSAVE\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream()
+                    .write(("AUTH " + config.get("quarkus.redis.password") + "\r\nSHUTDOWN NOSAVE\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             // "+OK" for AUTH, then Redis closes the connection as it goes down.
             s.getInputStream().readAllBytes();
         }
@@ -87,7 +89,8 @@ public class EmbeddedServersResource implements QuarkusTestResourceLifecycleMana
     /** Starts Redis again on the same port and data after {@link #stopRedis()}. */
     public static RedisServer restartRedis() throws IOException {
         Map<String, String> config = config();
-        RedisServer redis = EmbeddedServers.startRedisOnly(Path.of(config.get("hausmeter.embedded.data-dir")),
+        RedisServer redis = EmbeddedServers.startRedisOnly(
+                Path.of(config.get("hausmeter.embedded.data-dir")),
                 Integer.parseInt(config.get("hausmeter.embedded.redis-port")));
         return redis;
     }
@@ -108,8 +111,9 @@ public class EmbeddedServersResource implements QuarkusTestResourceLifecycleMana
             // A demo started for the first time on that day: a database of its own, created fresh.
             String database = "demo_" + firstDay.get().getEpochSecond();
             createDatabase(config, database);
-            config.put("quarkus.datasource.jdbc.url", config.get("quarkus.datasource.jdbc.url")
-                    .replaceFirst("/[^/]+$", "/" + database));
+            config.put(
+                    "quarkus.datasource.jdbc.url",
+                    config.get("quarkus.datasource.jdbc.url").replaceFirst("/[^/]+$", "/" + database));
             config.put("hausmeter.clock.start", firstDay.get().toString());
         } else {
             config.put("hausmeter.clock.start", clockStart().toString());
@@ -136,8 +140,10 @@ public class EmbeddedServersResource implements QuarkusTestResourceLifecycleMana
     }
 
     private static void createDatabase(Map<String, String> config, String database) {
-        try (Connection c = DriverManager.getConnection(config.get("quarkus.datasource.jdbc.url"),
-                config.get("quarkus.datasource.username"), config.get("quarkus.datasource.password"));
+        try (Connection c = DriverManager.getConnection(
+                        config.get("quarkus.datasource.jdbc.url"),
+                        config.get("quarkus.datasource.username"),
+                        config.get("quarkus.datasource.password"));
                 Statement st = c.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
             st.execute("CREATE DATABASE " + database);

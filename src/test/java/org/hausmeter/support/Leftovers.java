@@ -76,8 +76,10 @@ public final class Leftovers implements AfterAllCallback {
             return;
         }
         String prefix = "hausmeter.test.embedded.quarkus.datasource.";
-        try (Connection c = DriverManager.getConnection(System.getProperty(prefix + "jdbc.url"),
-                System.getProperty(prefix + "username"), System.getProperty(prefix + "password", ""));
+        try (Connection c = DriverManager.getConnection(
+                        System.getProperty(prefix + "jdbc.url"),
+                        System.getProperty(prefix + "username"),
+                        System.getProperty(prefix + "password", ""));
                 Statement st = c.createStatement()) {
             c.setAutoCommit(false);
             int rows = 0;
@@ -85,7 +87,9 @@ public final class Leftovers implements AfterAllCallback {
                 rows += st.executeUpdate(sql);
             }
             c.commit();
-            System.out.printf("Leftovers of %s: %d rows removed%n", context.getRequiredTestClass().getSimpleName(), rows);
+            System.out.printf(
+                    "Leftovers of %s: %d rows removed%n",
+                    context.getRequiredTestClass().getSimpleName(), rows);
         }
     }
 }

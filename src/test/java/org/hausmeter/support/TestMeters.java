@@ -11,8 +11,7 @@ public final class TestMeters {
 
     private static final AtomicLong SEQ = new AtomicLong(System.nanoTime() % 1_000_000);
 
-    private TestMeters() {
-    }
+    private TestMeters() {}
 
     /** A COMMON meter (no owner) installed on 1 January 2024, committed. */
     public static Meter common(String prefix) {

@@ -24,8 +24,7 @@ public final class TestTime {
     /** The demo building's and the fixtures' time zone. */
     public static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
-    private TestTime() {
-    }
+    private TestTime() {}
 
     /** A clock fixed at {@link #PINNED}, in UTC: for unit tests of cores that take a clock. */
     public static Clock fixed() {

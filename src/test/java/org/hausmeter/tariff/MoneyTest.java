@@ -30,18 +30,21 @@ class MoneyTest {
     @Test
     void of_halfUp_roundsHalfCentUp() {
         assertThat(Money.of(EUR, new BigDecimal("0.005"), RoundingMode.HALF_UP)).isEqualTo(Money.of(EUR, "0.01"));
-        assertThat(Money.of(EUR, new BigDecimal("0.00499999"), RoundingMode.HALF_UP)).isEqualTo(Money.zero(EUR));
+        assertThat(Money.of(EUR, new BigDecimal("0.00499999"), RoundingMode.HALF_UP))
+                .isEqualTo(Money.zero(EUR));
         assertThat(Money.of(EUR, new BigDecimal("2.675"), RoundingMode.HALF_UP)).isEqualTo(Money.of(EUR, "2.68"));
     }
 
     @Test
     void of_halfUp_negativeHalfCentRoundsAwayFromZero() {
-        assertThat(Money.of(EUR, new BigDecimal("-0.005"), RoundingMode.HALF_UP)).isEqualTo(Money.of(EUR, "-0.01"));
+        assertThat(Money.of(EUR, new BigDecimal("-0.005"), RoundingMode.HALF_UP))
+                .isEqualTo(Money.of(EUR, "-0.01"));
     }
 
     @Test
     void of_halfEven_differsFromHalfUpOnEvenCent() {
-        assertThat(Money.of(EUR, new BigDecimal("0.985"), RoundingMode.HALF_EVEN)).isEqualTo(Money.of(EUR, "0.98"));
+        assertThat(Money.of(EUR, new BigDecimal("0.985"), RoundingMode.HALF_EVEN))
+                .isEqualTo(Money.of(EUR, "0.98"));
         assertThat(Money.of(EUR, new BigDecimal("0.985"), RoundingMode.HALF_UP)).isEqualTo(Money.of(EUR, "0.99"));
     }
 
@@ -79,7 +82,8 @@ class MoneyTest {
     @Test
     void multipliedBy_roundsOnceWithGivenMode() {
         Money fee = Money.of(EUR, "9.95");
-        assertThat(fee.multipliedBy(new BigDecimal("0.1"), RoundingMode.HALF_UP)).isEqualTo(Money.of(EUR, "1.00"));
+        assertThat(fee.multipliedBy(new BigDecimal("0.1"), RoundingMode.HALF_UP))
+                .isEqualTo(Money.of(EUR, "1.00"));
         assertThat(fee.multipliedBy(new BigDecimal("0.1"), RoundingMode.DOWN)).isEqualTo(Money.of(EUR, "0.99"));
         assertThatThrownBy(() -> fee.multipliedBy(new BigDecimal("0.1"), RoundingMode.UNNECESSARY))
                 .isInstanceOf(ArithmeticException.class);

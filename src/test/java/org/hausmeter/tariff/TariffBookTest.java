@@ -36,13 +36,14 @@ class TariffBookTest {
 
     @Test
     void segments_splitAtValidFrom() {
-        assertThat(BOOK.segments(LocalDate.of(2026, 5, 1), LocalDate.of(2026, 6, 1))).containsExactly(
-                new TariffSegment(LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 15), JAN),
-                new TariffSegment(LocalDate.of(2026, 5, 15), LocalDate.of(2026, 6, 1), MAY15));
-        assertThat(BOOK.segments(LocalDate.of(2026, 5, 15), LocalDate.of(2026, 6, 1))).containsExactly(
-                new TariffSegment(LocalDate.of(2026, 5, 15), LocalDate.of(2026, 6, 1), MAY15));
-        assertThat(BOOK.segments(LocalDate.of(2026, 4, 1), LocalDate.of(2026, 5, 1))).containsExactly(
-                new TariffSegment(LocalDate.of(2026, 4, 1), LocalDate.of(2026, 5, 1), JAN));
+        assertThat(BOOK.segments(LocalDate.of(2026, 5, 1), LocalDate.of(2026, 6, 1)))
+                .containsExactly(
+                        new TariffSegment(LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 15), JAN),
+                        new TariffSegment(LocalDate.of(2026, 5, 15), LocalDate.of(2026, 6, 1), MAY15));
+        assertThat(BOOK.segments(LocalDate.of(2026, 5, 15), LocalDate.of(2026, 6, 1)))
+                .containsExactly(new TariffSegment(LocalDate.of(2026, 5, 15), LocalDate.of(2026, 6, 1), MAY15));
+        assertThat(BOOK.segments(LocalDate.of(2026, 4, 1), LocalDate.of(2026, 5, 1)))
+                .containsExactly(new TariffSegment(LocalDate.of(2026, 4, 1), LocalDate.of(2026, 5, 1), JAN));
     }
 
     @Test
@@ -55,9 +56,15 @@ class TariffBookTest {
     @Test
     void versionWithMixedCurrencies_isRefused() {
         Currency chf = Currency.getInstance("CHF");
-        assertThatThrownBy(() -> new TariffVersion(LocalDate.of(2026, 1, 1), GridPrice.flat(TestTariffs.eur("0.3")),
-                UnitPrice.of(chf, "0.2"), Money.of(TestTariffs.EUR, "9.95"), TestTariffs.eur("0.2"),
-                TestTariffs.eur("0.3"), TestTariffs.eur("0.08"), TestTariffs.VAT_19))
+        assertThatThrownBy(() -> new TariffVersion(
+                        LocalDate.of(2026, 1, 1),
+                        GridPrice.flat(TestTariffs.eur("0.3")),
+                        UnitPrice.of(chf, "0.2"),
+                        Money.of(TestTariffs.EUR, "9.95"),
+                        TestTariffs.eur("0.2"),
+                        TestTariffs.eur("0.3"),
+                        TestTariffs.eur("0.08"),
+                        TestTariffs.VAT_19))
                 .isInstanceOf(CurrencyMismatchException.class)
                 .hasMessage("Currencies differ: [EUR] and [CHF]");
     }

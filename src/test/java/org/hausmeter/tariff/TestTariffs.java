@@ -11,8 +11,7 @@ public final class TestTariffs {
     public static final Currency EUR = Currency.getInstance("EUR");
     public static final VatRate VAT_19 = VatRate.of("19");
 
-    private TestTariffs() {
-    }
+    private TestTariffs() {}
 
     public static UnitPrice eur(String perKwh) {
         return UnitPrice.of(EUR, perKwh);
@@ -36,8 +35,15 @@ public final class TestTariffs {
     }
 
     public static TariffVersion version(LocalDate validFrom, GridPrice grid, String baseFee) {
-        return new TariffVersion(validFrom, grid, eur("0.1825"), Money.of(EUR, baseFee), eur("0.2000"),
-                eur("0.3400"), eur("0.0803"), VAT_19);
+        return new TariffVersion(
+                validFrom,
+                grid,
+                eur("0.1825"),
+                Money.of(EUR, baseFee),
+                eur("0.2000"),
+                eur("0.3400"),
+                eur("0.0803"),
+                VAT_19);
     }
 
     public static TariffVersion flat(LocalDate validFrom, String perKwh, String baseFee) {

@@ -16,8 +16,8 @@ class TimeOfUseTest {
     @Test
     void schedule_withGap_isRefused() {
         assertThatThrownBy(() -> DaySchedule.of(
-                new TouWindow("NT", at("00:00"), at("06:00"), eur("0.21")),
-                new TouWindow("HT", at("07:00"), at("00:00"), eur("0.31"))))
+                        new TouWindow("NT", at("00:00"), at("06:00"), eur("0.21")),
+                        new TouWindow("HT", at("07:00"), at("00:00"), eur("0.31"))))
                 .isInstanceOf(TariffValidationException.class)
                 .hasMessage("Time-of-use windows leave a gap [06:00, 07:00)");
     }
@@ -25,8 +25,8 @@ class TimeOfUseTest {
     @Test
     void schedule_withOverlap_isRefused() {
         assertThatThrownBy(() -> DaySchedule.of(
-                new TouWindow("NT", at("00:00"), at("06:00"), eur("0.21")),
-                new TouWindow("HT", at("05:45"), at("00:00"), eur("0.31"))))
+                        new TouWindow("NT", at("00:00"), at("06:00"), eur("0.21")),
+                        new TouWindow("HT", at("05:45"), at("00:00"), eur("0.31"))))
                 .isInstanceOf(TariffValidationException.class)
                 .hasMessage("Time-of-use windows [NT] [00:00, 06:00) and [HT] [05:45, 24:00) overlap");
     }
@@ -34,8 +34,8 @@ class TimeOfUseTest {
     @Test
     void schedule_withWindowAfterEndOfDay_isRefused() {
         assertThatThrownBy(() -> DaySchedule.of(
-                new TouWindow("NT", at("00:00"), at("00:00"), eur("0.21")),
-                new TouWindow("HT", at("06:00"), at("22:00"), eur("0.31"))))
+                        new TouWindow("NT", at("00:00"), at("00:00"), eur("0.21")),
+                        new TouWindow("HT", at("06:00"), at("22:00"), eur("0.31"))))
                 .isInstanceOf(TariffValidationException.class)
                 .hasMessage("Time-of-use windows [NT] [00:00, 24:00) and [HT] [06:00, 22:00) overlap");
     }
@@ -43,8 +43,8 @@ class TimeOfUseTest {
     @Test
     void schedule_notReachingMidnight_isRefused() {
         assertThatThrownBy(() -> DaySchedule.of(
-                new TouWindow("NT", at("00:00"), at("06:00"), eur("0.21")),
-                new TouWindow("HT", at("06:00"), at("22:00"), eur("0.31"))))
+                        new TouWindow("NT", at("00:00"), at("06:00"), eur("0.21")),
+                        new TouWindow("HT", at("06:00"), at("22:00"), eur("0.31"))))
                 .isInstanceOf(TariffValidationException.class)
                 .hasMessage("Time-of-use windows leave a gap [22:00, 24:00)");
     }
@@ -86,8 +86,8 @@ class TimeOfUseTest {
     @Test
     void seasons_missingMonth_isRefused() {
         assertThatThrownBy(() -> GridPrice.timeOfUse(
-                Season.of("summer", Month.APRIL, Month.SEPTEMBER, ntHt("0.21", "0.31"), ntHt("0.21", "0.31")),
-                Season.of("winter", Month.OCTOBER, Month.FEBRUARY, ntHt("0.23", "0.33"), ntHt("0.23", "0.33"))))
+                        Season.of("summer", Month.APRIL, Month.SEPTEMBER, ntHt("0.21", "0.31"), ntHt("0.21", "0.31")),
+                        Season.of("winter", Month.OCTOBER, Month.FEBRUARY, ntHt("0.23", "0.33"), ntHt("0.23", "0.33"))))
                 .isInstanceOf(TariffValidationException.class)
                 .hasMessage("Month [MARCH] is in no season");
     }
@@ -95,8 +95,8 @@ class TimeOfUseTest {
     @Test
     void seasons_overlappingMonth_isRefused() {
         assertThatThrownBy(() -> GridPrice.timeOfUse(
-                Season.of("summer", Month.APRIL, Month.OCTOBER, ntHt("0.21", "0.31"), ntHt("0.21", "0.31")),
-                Season.of("winter", Month.OCTOBER, Month.MARCH, ntHt("0.23", "0.33"), ntHt("0.23", "0.33"))))
+                        Season.of("summer", Month.APRIL, Month.OCTOBER, ntHt("0.21", "0.31"), ntHt("0.21", "0.31")),
+                        Season.of("winter", Month.OCTOBER, Month.MARCH, ntHt("0.23", "0.33"), ntHt("0.23", "0.33"))))
                 .isInstanceOf(TariffValidationException.class)
                 .hasMessage("Month [OCTOBER] is in seasons [summer] and [winter]");
     }
@@ -105,8 +105,8 @@ class TimeOfUseTest {
     void gridPrice_mixedCurrencies_isRefused() {
         DaySchedule chf = DaySchedule.allDay("flat", UnitPrice.of(Currency.getInstance("CHF"), "0.2"));
         assertThatThrownBy(() -> GridPrice.timeOfUse(
-                Season.of("summer", Month.APRIL, Month.SEPTEMBER, ntHt("0.21", "0.31"), ntHt("0.21", "0.31")),
-                Season.of("winter", Month.OCTOBER, Month.MARCH, chf, chf)))
+                        Season.of("summer", Month.APRIL, Month.SEPTEMBER, ntHt("0.21", "0.31"), ntHt("0.21", "0.31")),
+                        Season.of("winter", Month.OCTOBER, Month.MARCH, chf, chf)))
                 .isInstanceOf(CurrencyMismatchException.class);
     }
 

@@ -16,7 +16,8 @@ class UnitPriceTest {
     void of_keepsAtLeastFourDecimals() {
         assertThat(UnitPrice.of(EUR, "0.3").perKwh()).hasScaleOf(4).isEqualByComparingTo("0.3000");
         assertThat(UnitPrice.of(EUR, "0.287345").perKwh()).hasScaleOf(6).isEqualByComparingTo("0.287345");
-        assertThat(UnitPrice.of(EUR, "0.3")).isEqualTo(UnitPrice.of(EUR, "0.300000"))
+        assertThat(UnitPrice.of(EUR, "0.3"))
+                .isEqualTo(UnitPrice.of(EUR, "0.300000"))
                 .hasSameHashCodeAs(UnitPrice.of(EUR, "0.300000"));
         assertThat(UnitPrice.of(EUR, "0.2873").toString()).isEqualTo("EUR 0.2873/kWh");
     }
@@ -49,7 +50,8 @@ class UnitPriceTest {
         assertThat(p.priceFor(5_000, RoundingMode.HALF_UP)).isEqualTo(Money.of(EUR, "0.99"));
         assertThat(p.priceFor(5_000, RoundingMode.HALF_EVEN)).isEqualTo(Money.of(EUR, "0.98"));
         // 5.400 kWh x 0.1825 = 0.9855: above the half, up in both modes
-        assertThat(UnitPrice.of(EUR, "0.1825").priceFor(5_400, RoundingMode.HALF_EVEN)).isEqualTo(Money.of(EUR, "0.99"));
+        assertThat(UnitPrice.of(EUR, "0.1825").priceFor(5_400, RoundingMode.HALF_EVEN))
+                .isEqualTo(Money.of(EUR, "0.99"));
     }
 
     @Test
@@ -69,8 +71,10 @@ class UnitPriceTest {
     @Test
     void vatRate_normalisesScaleAndRoundsHalfUp() {
         assertThat(VatRate.of("19")).isEqualTo(new VatRate(new BigDecimal("19.0")));
-        assertThat(VatRate.of("19").vatOn(Money.of(EUR, "14.02"), RoundingMode.HALF_UP)).isEqualTo(Money.of(EUR, "2.66"));
-        assertThat(VatRate.of("19").vatOn(Money.of(EUR, "-1.50"), RoundingMode.HALF_UP)).isEqualTo(Money.of(EUR, "-0.29"));
+        assertThat(VatRate.of("19").vatOn(Money.of(EUR, "14.02"), RoundingMode.HALF_UP))
+                .isEqualTo(Money.of(EUR, "2.66"));
+        assertThat(VatRate.of("19").vatOn(Money.of(EUR, "-1.50"), RoundingMode.HALF_UP))
+                .isEqualTo(Money.of(EUR, "-0.29"));
         assertThatThrownBy(() -> VatRate.of("101")).hasMessage("VAT rate [101] % is outside [0, 100]");
         assertThatThrownBy(() -> VatRate.of("7.775")).hasMessage("VAT rate [7.775] % has more than 2 decimals");
     }

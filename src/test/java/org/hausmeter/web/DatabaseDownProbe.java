@@ -17,8 +17,8 @@ public class DatabaseDownProbe {
     @Path("refused")
     @Produces(MediaType.TEXT_HTML)
     public String refused() throws SQLException {
-        throw new IllegalStateException("rendering failed",
-                new SQLException("Connection to 127.0.0.1:5432 refused.", "08001"));
+        throw new IllegalStateException(
+                "rendering failed", new SQLException("Connection to 127.0.0.1:5432 refused.", "08001"));
     }
 
     @GET

@@ -33,9 +33,12 @@ class FormatsTest {
 
     @Test
     void moneyAndPercent() {
-        assertThat(plain(Formats.money(new BigDecimal("1234.5"), Currency.getInstance("EUR"), DE))).isEqualTo("1.234,50 €");
-        assertThat(Formats.money(new BigDecimal("1234.5"), Currency.getInstance("EUR"), EN)).isEqualTo("€1,234.50");
-        assertThat(plain(Formats.money(new BigDecimal("0.005"), Currency.getInstance("CHF"), DE))).isEqualTo("0,01 CHF");
+        assertThat(plain(Formats.money(new BigDecimal("1234.5"), Currency.getInstance("EUR"), DE)))
+                .isEqualTo("1.234,50 €");
+        assertThat(Formats.money(new BigDecimal("1234.5"), Currency.getInstance("EUR"), EN))
+                .isEqualTo("€1,234.50");
+        assertThat(plain(Formats.money(new BigDecimal("0.005"), Currency.getInstance("CHF"), DE)))
+                .isEqualTo("0,01 CHF");
         assertThat(plain(Formats.percent(new BigDecimal("0.125"), DE))).isEqualTo("12,5 %");
         assertThat(Formats.percent(new BigDecimal("0.125"), EN)).isEqualTo("12.5%");
     }

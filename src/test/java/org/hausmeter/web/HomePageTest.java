@@ -13,7 +13,10 @@ class HomePageTest {
 
     @Test
     void startPage_showsTheBuildingWithAnonymousFiguresOnly() {
-        given().header("Accept-Language", "en").when().get("/").then()
+        given().header("Accept-Language", "en")
+                .when()
+                .get("/")
+                .then()
                 .statusCode(200)
                 .contentType(containsString("text/html"))
                 .header("Content-Security-Policy", containsString("default-src 'self'"))
@@ -26,7 +29,10 @@ class HomePageTest {
 
     @Test
     void startPage_isGermanByDefault() {
-        given().when().get("/").then().statusCode(200)
+        given().when()
+                .get("/")
+                .then()
+                .statusCode(200)
                 .body(containsString("<html lang=\"de\">"))
                 .body(matchesPattern("(?s).*<dt>Wohnungen</dt><dd>\\d+</dd>.*"))
                 .body(containsString(">Anmelden</a>"));

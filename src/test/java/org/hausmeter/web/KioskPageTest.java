@@ -24,33 +24,51 @@ class KioskPageTest {
 
     @TestHTTPResource("/kiosk/stream")
     URL stream;
+
     @Inject
     PollingService polling;
 
     @Test
     void kioskPage_showsTheBuildingOnly_withAnSvgChart() {
-        given().header("Accept-Language", "en").when().get("/kiosk").then().statusCode(200)
+        given().header("Accept-Language", "en")
+                .when()
+                .get("/kiosk")
+                .then()
+                .statusCode(200)
                 .header("Content-Security-Policy", containsString("script-src 'self'"))
                 .header("X-Frame-Options", "DENY")
-                .body(containsString("PV now")).body(containsString("<svg"))
+                .body(containsString("PV now"))
+                .body(containsString("<svg"))
                 .body(containsString("/js/kiosk.js"))
-                .body(not(containsString("apt-0.1"))).body(not(containsString("Anna")))
+                .body(not(containsString("apt-0.1")))
+                .body(not(containsString("Anna")))
                 .body(not(containsString("A-0.1")));
         given().when().get("/js/kiosk.js").then().statusCode(200).body(containsString("EventSource"));
     }
 
     @Test
     void liveValues_asJson_andAsServerSentEvents() throws Exception {
-        given().when().get("/kiosk/now").then().statusCode(200).body("signal", notNullValue()).body("pv", notNullValue());
+        given().when()
+                .get("/kiosk/now")
+                .then()
+                .statusCode(200)
+                .body("signal", notNullValue())
+                .body("pv", notNullValue());
         // The live texts come in the request's language: German by default, English on request.
-        given().when().get("/kiosk/now").then().body("signalText", org.hamcrest.Matchers.anyOf(
-                containsString("Jetzt"), containsString("Live-Daten")));
-        given().header("Accept-Language", "en").when().get("/kiosk/now").then().body("signalText",
-                org.hamcrest.Matchers.anyOf(containsString("now"), containsString("live data")));
+        given().when()
+                .get("/kiosk/now")
+                .then()
+                .body("signalText", org.hamcrest.Matchers.anyOf(containsString("Jetzt"), containsString("Live-Daten")));
+        given().header("Accept-Language", "en")
+                .when()
+                .get("/kiosk/now")
+                .then()
+                .body("signalText", org.hamcrest.Matchers.anyOf(containsString("now"), containsString("live data")));
         HttpURLConnection c = (HttpURLConnection) stream.openConnection();
         c.setRequestProperty("Accept", "text/event-stream");
         c.setReadTimeout(10_000);
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(c.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader in =
+                new BufferedReader(new InputStreamReader(c.getInputStream(), StandardCharsets.UTF_8))) {
             assertThat(c.getContentType()).startsWith("text/event-stream");
             String line;
             do {

@@ -30,8 +30,10 @@ class LoginSessionTest {
 
     @Inject
     Residents residents;
+
     @Inject
     AgroalDataSource dataSource;
+
     @Inject
     Clock clock;
 
@@ -41,9 +43,12 @@ class LoginSessionTest {
      */
     private String resident(String name) {
         Leftovers.afterClass(List.of("DELETE FROM account WHERE username = '" + name + "'"));
-        String password = residents.create(name, "Session Test " + name, null, "de", "test").password();
+        String password = residents
+                .create(name, "Session Test " + name, null, "de", "test")
+                .password();
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("UPDATE account SET one_time_until = NULL WHERE username = ?")) {
+                PreparedStatement ps =
+                        c.prepareStatement("UPDATE account SET one_time_until = NULL WHERE username = ?")) {
             ps.setString(1, name);
             assertThat(ps.executeUpdate()).isEqualTo(1);
         } catch (java.sql.SQLException e) {
@@ -65,16 +70,18 @@ class LoginSessionTest {
         Response page = s.cookies().get("/me/account");
         assertThat(page.statusCode()).as("page without a valid session").isEqualTo(302);
         assertThat(page.header("Location")).contains("/login");
-        assertThat(page.headers().getValues("Set-Cookie")).as("both session cookies expired")
+        assertThat(page.headers().getValues("Set-Cookie"))
+                .as("both session cookies expired")
                 .anyMatch(c -> c.startsWith(WebSession.SESSION + "=;") && c.contains("Max-Age=0"))
                 .anyMatch(c -> c.startsWith(WebSession.SID + "=;") && c.contains("Max-Age=0"));
         s.cookies().get("/api/me/apartments").then().statusCode(401);
     }
 
     private List<String> endedReasons(String username) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT coalesce(s.ended_reason, 'open') FROM login_session s JOIN account a ON a.id = s.account_id "
-                        + "WHERE a.username = ? ORDER BY s.id")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT coalesce(s.ended_reason, 'open') FROM login_session s JOIN account a ON a.id = s.account_id "
+                                + "WHERE a.username = ? ORDER BY s.id")) {
             ps.setString(1, username);
             List<String> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -87,8 +94,8 @@ class LoginSessionTest {
     }
 
     private void setTimes(String username, Instant created, Instant lastSeen) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "UPDATE login_session SET created_at = ?, last_seen_at = ? "
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("UPDATE login_session SET created_at = ?, last_seen_at = ? "
                         + "WHERE account_id = (SELECT id FROM account WHERE username = ?)")) {
             ps.setTimestamp(1, Timestamp.from(created));
             ps.setTimestamp(2, Timestamp.from(lastSeen));
@@ -102,12 +109,13 @@ class LoginSessionTest {
         String name = name("logout");
         String password = resident(name);
         WebSession browser = WebSession.login(name, password);
-        WebSession copy = new WebSession(browser.sessionCookie(), browser.sidCookie(), browser.csrfCookie(), browser.token());
+        WebSession copy =
+                new WebSession(browser.sessionCookie(), browser.sidCookie(), browser.csrfCookie(), browser.token());
         loggedIn(copy);
         Response out = browser.form().post("/logout");
         assertThat(out.statusCode()).isEqualTo(303);
-        assertThat(out.headers().getValues("Set-Cookie")).anyMatch(c -> c.startsWith(WebSession.SID + "=;")
-                && c.contains("Max-Age=0"));
+        assertThat(out.headers().getValues("Set-Cookie"))
+                .anyMatch(c -> c.startsWith(WebSession.SID + "=;") && c.contains("Max-Age=0"));
         refused(copy);
         assertThat(endedReasons(name)).containsExactly("logout");
     }
@@ -119,12 +127,26 @@ class LoginSessionTest {
         WebSession sa = WebSession.login(a, resident(a));
         WebSession sb = WebSession.login(b, resident(b));
         loggedIn(sa);
-        given().redirects().follow(false).cookie(WebSession.SESSION, sa.sessionCookie()).get("/me/account").then()
+        given().redirects()
+                .follow(false)
+                .cookie(WebSession.SESSION, sa.sessionCookie())
+                .get("/me/account")
+                .then()
                 .statusCode(302);
-        given().redirects().follow(false).cookie(WebSession.SESSION, sa.sessionCookie()).cookie(WebSession.SID, sb.sidCookie())
-                .get("/me/account").then().statusCode(302);
-        given().redirects().follow(false).cookie(WebSession.SESSION, sa.sessionCookie()).cookie(WebSession.SID, "forged")
-                .get("/api/me/apartments").then().statusCode(401);
+        given().redirects()
+                .follow(false)
+                .cookie(WebSession.SESSION, sa.sessionCookie())
+                .cookie(WebSession.SID, sb.sidCookie())
+                .get("/me/account")
+                .then()
+                .statusCode(302);
+        given().redirects()
+                .follow(false)
+                .cookie(WebSession.SESSION, sa.sessionCookie())
+                .cookie(WebSession.SID, "forged")
+                .get("/api/me/apartments")
+                .then()
+                .statusCode(401);
         loggedIn(sb);
     }
 
@@ -136,8 +158,13 @@ class LoginSessionTest {
         WebSession elsewhere = WebSession.login(name, password);
         loggedIn(elsewhere);
         String newPassword = "a-new-password-42";
-        here.form().formParam("current", password).formParam("password", newPassword).formParam("repeat", newPassword)
-                .post("/me/account/password").then().statusCode(303);
+        here.form()
+                .formParam("current", password)
+                .formParam("password", newPassword)
+                .formParam("repeat", newPassword)
+                .post("/me/account/password")
+                .then()
+                .statusCode(303);
         loggedIn(here);
         refused(elsewhere);
         assertThat(endedReasons(name)).containsExactly("open", "password");
@@ -150,22 +177,40 @@ class LoginSessionTest {
         WebSession resident = WebSession.login(name, password);
         loggedIn(resident);
         WebSession caretaker = WebSession.caretaker();
-        String page = caretaker.cookies().get("/caretaker/residents/" + name).then().statusCode(200)
-                .body(containsString("id=\"login-table\"")).body(containsString("Anmeldungen")).extract().asString();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"id\" value=\"(\\d+)\"").matcher(page);
+        String page = caretaker
+                .cookies()
+                .get("/caretaker/residents/" + name)
+                .then()
+                .statusCode(200)
+                .body(containsString("id=\"login-table\""))
+                .body(containsString("Anmeldungen"))
+                .extract()
+                .asString();
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("name=\"id\" value=\"(\\d+)\"").matcher(page);
         assertThat(m.find()).as("an end button for the resident's session").isTrue();
         String id = m.group(1);
         // Without the CSRF token: refused, the session stays.
-        caretaker.cookies().formParam("id", id).post("/caretaker/residents/" + name + "/logins/end").then().statusCode(403);
+        caretaker
+                .cookies()
+                .formParam("id", id)
+                .post("/caretaker/residents/" + name + "/logins/end")
+                .then()
+                .statusCode(403);
         loggedIn(resident);
         Response done = caretaker.form().formParam("id", id).post("/caretaker/residents/" + name + "/logins/end");
         assertThat(done.statusCode()).isEqualTo(303);
-        caretaker.follow(done).then().statusCode(200).body(containsString("1 Anmeldung(en) beendet."))
+        caretaker
+                .follow(done)
+                .then()
+                .statusCode(200)
+                .body(containsString("1 Anmeldung(en) beendet."))
                 .body(containsString("Keine offene Anmeldung."));
         refused(resident);
         assertThat(endedReasons(name)).containsExactly("caretaker");
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT count(*) FROM audit_event WHERE action = 'account.session.end' AND subject = ? AND actor = 'hauswart'")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT count(*) FROM audit_event WHERE action = 'account.session.end' AND subject = ? AND actor = 'hauswart'")) {
             ps.setString(1, "account:" + name);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -179,7 +224,11 @@ class LoginSessionTest {
         String name = name("ctpw");
         WebSession resident = WebSession.login(name, resident(name));
         loggedIn(resident);
-        WebSession.caretaker().form().post("/caretaker/residents/" + name + "/password").then().statusCode(200);
+        WebSession.caretaker()
+                .form()
+                .post("/caretaker/residents/" + name + "/password")
+                .then()
+                .statusCode(200);
         refused(resident);
         assertThat(endedReasons(name)).containsExactly("password");
     }

@@ -27,7 +27,12 @@ class OfflineAssetsTest {
                     List<String> lines = Files.readAllLines(p);
                     for (int i = 0; i < lines.size(); i++) {
                         if (EXTERNAL.matcher(lines.get(i)).find()) {
-                            offenders.append(p).append(':').append(i + 1).append(": ").append(lines.get(i).trim())
+                            offenders
+                                    .append(p)
+                                    .append(':')
+                                    .append(i + 1)
+                                    .append(": ")
+                                    .append(lines.get(i).trim())
                                     .append('\n');
                         }
                     }

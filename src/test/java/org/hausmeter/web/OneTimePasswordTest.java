@@ -31,10 +31,13 @@ class OneTimePasswordTest {
 
     @Inject
     FirstRun firstRun;
+
     @Inject
     Residents residents;
+
     @Inject
     AgroalDataSource dataSource;
+
     @Inject
     Clock clock;
 
@@ -53,7 +56,10 @@ class OneTimePasswordTest {
     }
 
     private static Response change(WebSession s, String path, String current, String password, String repeat) {
-        return s.form().formParam("current", current).formParam("password", password).formParam("repeat", repeat)
+        return s.form()
+                .formParam("current", current)
+                .formParam("password", password)
+                .formParam("repeat", repeat)
                 .post(path);
     }
 
@@ -62,21 +68,32 @@ class OneTimePasswordTest {
         String name = name("ct");
         removeAfterClass(name);
         FirstRun.Created created = firstRun.createCaretaker(name);
-        assertThat(Duration.between(clock.instant(), created.validUntil())).isBetween(Duration.ofDays(14).minusMinutes(1),
-                Duration.ofDays(14));
+        assertThat(Duration.between(clock.instant(), created.validUntil()))
+                .isBetween(Duration.ofDays(14).minusMinutes(1), Duration.ofDays(14));
         String otp = created.oneTimePassword();
 
         // A script with the one-time password is told what to do, in words.
-        given().auth().preemptive().basic(name, otp).get("/api/buses").then().statusCode(403)
-                .body(containsString("one-time password")).body(containsString("/caretaker/account"));
+        given().auth()
+                .preemptive()
+                .basic(name, otp)
+                .get("/api/buses")
+                .then()
+                .statusCode(403)
+                .body(containsString("one-time password"))
+                .body(containsString("/caretaker/account"));
 
         WebSession s = WebSession.login(name, otp);
-        for (String page : List.of("/", "/caretaker", "/caretaker/billing", "/caretaker/residents", "/caretaker/meters")) {
+        for (String page :
+                List.of("/", "/caretaker", "/caretaker/billing", "/caretaker/residents", "/caretaker/meters")) {
             leadsTo(s, page, "/caretaker/account");
         }
         s.cookies().get("/api/buses").then().statusCode(403);
-        s.cookies().get("/caretaker/account").then().statusCode(200)
-                .body(containsString("Einmal-Passwort")).body(containsString("id=\"password-form\""))
+        s.cookies()
+                .get("/caretaker/account")
+                .then()
+                .statusCode(200)
+                .body(containsString("Einmal-Passwort"))
+                .body(containsString("id=\"password-form\""))
                 .body(containsString("id=\"login-table\""));
         // A state change elsewhere is refused too (the form would otherwise act with the handed-on password).
         Response settings = s.form().formParam("name", "X").post("/caretaker/settings");
@@ -85,11 +102,23 @@ class OneTimePasswordTest {
 
         // The same rules as the residents' change.
         assertThat(change(s, "/caretaker/account/password", "wrong", "a long new passphrase", "a long new passphrase")
-                .then().statusCode(400).extract().asString()).contains("Das bisherige Passwort ist falsch.");
-        assertThat(change(s, "/caretaker/account/password", otp, "short", "short").then().statusCode(400)
-                .extract().asString()).contains("mindestens 10 Zeichen");
-        assertThat(change(s, "/caretaker/account/password", otp, "x".repeat(73), "x".repeat(73)).then().statusCode(400)
-                .extract().asString()).contains("höchstens 72 Byte");
+                        .then()
+                        .statusCode(400)
+                        .extract()
+                        .asString())
+                .contains("Das bisherige Passwort ist falsch.");
+        assertThat(change(s, "/caretaker/account/password", otp, "short", "short")
+                        .then()
+                        .statusCode(400)
+                        .extract()
+                        .asString())
+                .contains("mindestens 10 Zeichen");
+        assertThat(change(s, "/caretaker/account/password", otp, "x".repeat(73), "x".repeat(73))
+                        .then()
+                        .statusCode(400)
+                        .extract()
+                        .asString())
+                .contains("höchstens 72 Byte");
         Response done = change(s, "/caretaker/account/password", otp, "a long new passphrase", "a long new passphrase");
         assertThat(done.statusCode()).isEqualTo(303);
         assertThat(done.header("Location")).endsWith("/caretaker/account?changed=1");
@@ -97,7 +126,12 @@ class OneTimePasswordTest {
 
         // Now everything opens, in the same session; the one-time password is gone.
         s.cookies().get("/caretaker").then().statusCode(200);
-        given().auth().preemptive().basic(name, "a long new passphrase").get("/api/buses").then().statusCode(200);
+        given().auth()
+                .preemptive()
+                .basic(name, "a long new passphrase")
+                .get("/api/buses")
+                .then()
+                .statusCode(200);
         given().auth().preemptive().basic(name, otp).get("/api/buses").then().statusCode(401);
         assertThat(oneTimeUntil(name)).isNull();
     }
@@ -107,10 +141,20 @@ class OneTimePasswordTest {
         String name = name("res");
         removeAfterClass(name);
         WebSession caretaker = WebSession.caretaker();
-        String page = caretaker.form().formParam("username", name).formParam("displayName", "Olga Tester")
-                .formParam("locale", "de").post("/caretaker/residents").then().statusCode(200)
-                .body(containsString("Einmal-Passwort")).body(containsString("gilt bis")).extract().asString();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"password\">([^<]+)<").matcher(page);
+        String page = caretaker
+                .form()
+                .formParam("username", name)
+                .formParam("displayName", "Olga Tester")
+                .formParam("locale", "de")
+                .post("/caretaker/residents")
+                .then()
+                .statusCode(200)
+                .body(containsString("Einmal-Passwort"))
+                .body(containsString("gilt bis"))
+                .extract()
+                .asString();
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("id=\"password\">([^<]+)<").matcher(page);
         assertThat(m.find()).isTrue();
         String otp = m.group(1);
 
@@ -121,9 +165,14 @@ class OneTimePasswordTest {
         s.cookies().get("/api/me/apartments").then().statusCode(403);
         s.cookies().get("/me/account").then().statusCode(200).body(containsString("Einmal-Passwort"));
         // Logging out and the language switch stay open.
-        assertThat(s.form().formParam("lang", "en").formParam("back", "/me/account").post("/lang").statusCode())
+        assertThat(s.form()
+                        .formParam("lang", "en")
+                        .formParam("back", "/me/account")
+                        .post("/lang")
+                        .statusCode())
                 .isEqualTo(303);
-        assertThat(change(s, "/me/account/password", otp, "my own passphrase", "my own passphrase").statusCode())
+        assertThat(change(s, "/me/account/password", otp, "my own passphrase", "my own passphrase")
+                        .statusCode())
                 .isEqualTo(303);
         s.cookies().get("/me").then().statusCode(200);
         s.cookies().get("/api/me/apartments").then().statusCode(200);
@@ -137,7 +186,12 @@ class OneTimePasswordTest {
         String otp = residents.create(name, "Late Letter", null, "de", "test").password();
         setOneTimeUntil(name, clock.instant().minusSeconds(1));
         assertThat(WebSession.canLogIn(name, otp)).isFalse();
-        given().auth().preemptive().basic(name, otp).get("/api/me/apartments").then().statusCode(401);
+        given().auth()
+                .preemptive()
+                .basic(name, otp)
+                .get("/api/me/apartments")
+                .then()
+                .statusCode(401);
 
         // The operator's way back in (the server-stopped command runs the same code): a new one, 14 days again.
         FirstRun.Created reset = firstRun.resetPassword(name);

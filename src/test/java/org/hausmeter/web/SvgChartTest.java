@@ -23,8 +23,9 @@ class SvgChartTest {
         SvgChart.Lines l = SvgChart.quarterHours(96, List.of(new long[] {-1, -1}, new long[0]), 3);
         assertThat(l.paths()).containsExactly("", "");
         assertThat(l.anyValue()).isFalse();
-        assertThat(l.ticks()).extracting(SvgChart.Tick::label).containsExactly("00:00", "03:00", "06:00", "09:00",
-                "12:00", "15:00", "18:00", "21:00");
+        assertThat(l.ticks())
+                .extracting(SvgChart.Tick::label)
+                .containsExactly("00:00", "03:00", "06:00", "09:00", "12:00", "15:00", "18:00", "21:00");
     }
 
     @Test

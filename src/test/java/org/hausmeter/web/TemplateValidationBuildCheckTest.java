@@ -19,8 +19,10 @@ class TemplateValidationBuildCheckTest {
     @RegisterExtension
     static final QuarkusUnitTest BUILD = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(ValidationFixture.class)
-                    .addAsResource(new StringAsset("{@org.hausmeter.web.ValidationFixture reading}\n"
-                            + "<p>{reading.meter}: {reading.exportWh} Wh</p>\n"), "templates/broken.html"))
+                    .addAsResource(
+                            new StringAsset("{@org.hausmeter.web.ValidationFixture reading}\n"
+                                    + "<p>{reading.meter}: {reading.exportWh} Wh</p>\n"),
+                            "templates/broken.html"))
             .overrideConfigKey("quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:1/none")
             .overrideConfigKey("quarkus.redis.hosts", "redis://localhost:1")
             .overrideConfigKey("quarkus.flyway.migrate-at-start", "false")

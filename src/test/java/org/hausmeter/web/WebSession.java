@@ -21,10 +21,15 @@ public record WebSession(String sessionCookie, String sidCookie, String csrfCook
 
     /** Logs in through the login form's POST, then loads the start page for the CSRF token. */
     public static WebSession login(String username, String password) {
-        Response login = given().redirects().follow(false).formParam("j_username", username)
-                .formParam("j_password", password).post("/j_security_check");
+        Response login = given().redirects()
+                .follow(false)
+                .formParam("j_username", username)
+                .formParam("j_password", password)
+                .post("/j_security_check");
         assertThat(login.statusCode()).as("login redirect").isEqualTo(302);
-        assertThat(login.header("Location")).as("landing page, not the error page").doesNotContain("error");
+        assertThat(login.header("Location"))
+                .as("landing page, not the error page")
+                .doesNotContain("error");
         String session = login.cookie(SESSION);
         assertThat(session).as("session cookie").isNotBlank();
         String sid = login.cookie(SID);
@@ -42,8 +47,11 @@ public record WebSession(String sessionCookie, String sidCookie, String csrfCook
 
     /** @return true when the login form accepts the password */
     public static boolean canLogIn(String username, String password) {
-        Response login = given().redirects().follow(false).formParam("j_username", username)
-                .formParam("j_password", password).post("/j_security_check");
+        Response login = given().redirects()
+                .follow(false)
+                .formParam("j_username", username)
+                .formParam("j_password", password)
+                .post("/j_security_check");
         return login.statusCode() == 302 && !login.header("Location").contains("error");
     }
 
@@ -52,7 +60,10 @@ public record WebSession(String sessionCookie, String sidCookie, String csrfCook
      * (the server's default; an account's own language still wins).
      */
     public RequestSpecification cookies() {
-        return given().redirects().follow(false).cookie(SESSION, sessionCookie).cookie(SID, sidCookie)
+        return given().redirects()
+                .follow(false)
+                .cookie(SESSION, sessionCookie)
+                .cookie(SID, sidCookie)
                 .cookie("hausmeter-csrf", csrfCookie)
                 .header("Accept-Language", "de");
     }

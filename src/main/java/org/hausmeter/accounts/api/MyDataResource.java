@@ -59,7 +59,8 @@ public class MyDataResource {
     @Produces("text/csv")
     public Response intervals(@QueryParam("from") Instant from, @QueryParam("to") Instant to) {
         if (from == null || to == null || !to.isAfter(from)) {
-            throw new LedgerException(LedgerException.Kind.INVALID, "Give the period as ?from=…&to=… (ISO instants, to after from)");
+            throw new LedgerException(
+                    LedgerException.Kind.INVALID, "Give the period as ?from=…&to=… (ISO instants, to after from)");
         }
         String user = account.username().orElse("");
         StreamingOutput body = out -> {
@@ -71,6 +72,8 @@ public class MyDataResource {
             }
             w.flush();
         };
-        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"hausmeter-" + user + ".csv\"").build();
+        return Response.ok(body)
+                .header("Content-Disposition", "attachment; filename=\"hausmeter-" + user + ".csv\"")
+                .build();
     }
 }

@@ -20,21 +20,28 @@ public class Account extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     @Column(nullable = false)
     public String username;
+
     @Column(name = "display_name", nullable = false)
     public String displayName;
+
     public String email;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Role role;
     /** bcrypt hash, see {@link org.hausmeter.accounts.PasswordHasher}; null when the person cannot log in. */
     @Column(name = "password_hash")
     public String passwordHash;
+
     @Column(nullable = false)
     public String locale = "de";
+
     @Column(nullable = false)
     public boolean active = true;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
     /**

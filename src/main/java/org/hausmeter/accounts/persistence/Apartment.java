@@ -19,8 +19,10 @@ public class Apartment extends PanacheEntityBase {
     /** Short unique code used in the building file and on bills, e.g. {@code }. */
     @Column(nullable = false)
     public String code;
+
     @Column(nullable = false)
     public String name;
+
     public Integer floor;
     /** Floor area in m², the key for sharing common-area consumption by area; null when unknown. */
     @Column(name = "area_m2", precision = 7, scale = 2)

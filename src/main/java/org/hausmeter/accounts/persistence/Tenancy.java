@@ -22,14 +22,18 @@ public class Tenancy extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "apartment_id", nullable = false)
     public Apartment apartment;
+
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "resident_id", nullable = false)
     public Account resident;
+
     @Column(name = "move_in", nullable = false)
     public Instant moveIn;
+
     @Column(name = "move_out")
     public Instant moveOut;
 }

@@ -20,12 +20,16 @@ public class AuditEvent extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     @Column(nullable = false)
     public Instant at;
+
     @Column(nullable = false)
     public String actor;
+
     @Column(nullable = false)
     public String action;
+
     @Column(nullable = false)
     public String subject;
     /** State before the change as JSON; null for a creation. */
@@ -34,5 +38,6 @@ public class AuditEvent extends PanacheEntityBase {
     /** State after the change as JSON; null for a removal. */
     @JdbcTypeCode(SqlTypes.JSON)
     public String after;
+
     public String reason;
 }

@@ -8,16 +8,21 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.hausmeter.audit.persistence.AuditEvent;
 
 /** Reads the audit log back for the caretaker: filtered, newest first, a page at a time. */
 @ApplicationScoped
 public class AuditTrail {
 
     /** One event; {@code before} and {@code after} are the stored JSON texts (null when absent). */
-    public record Entry(long id, Instant at, String actor, String action, String subject, String before, String after,
-            String reason) {
-    }
+    public record Entry(
+            long id,
+            Instant at,
+            String actor,
+            String action,
+            String subject,
+            String before,
+            String after,
+            String reason) {}
 
     /**
      * What to show; null or blank fields do not filter.
@@ -37,8 +42,7 @@ public class AuditTrail {
      * @param page     0-based page number
      * @param hasNext  true when an older page exists
      */
-    public record Page(List<Entry> entries, int page, boolean hasNext) {
-    }
+    public record Page(List<Entry> entries, int page, boolean hasNext) {}
 
     /** A page of {@code size} events matching the filter, newest first. */
     @Transactional
@@ -78,7 +82,8 @@ public class AuditTrail {
     /** The newest event of exactly this action, if any. */
     @Transactional
     public Optional<Entry> latest(String action) {
-        return AuditEvent.<AuditEvent>find("action = ?1 order by at desc, id desc", action).firstResultOptional()
+        return AuditEvent.<AuditEvent>find("action = ?1 order by at desc, id desc", action)
+                .firstResultOptional()
                 .map(AuditTrail::entry);
     }
 
@@ -86,7 +91,8 @@ public class AuditTrail {
     @Transactional
     public List<String> actions() {
         return AuditEvent.getEntityManager()
-                .createQuery("select distinct e.action from AuditEvent e order by e.action", String.class).getResultList();
+                .createQuery("select distinct e.action from AuditEvent e order by e.action", String.class)
+                .getResultList();
     }
 
     private static Entry entry(AuditEvent e) {

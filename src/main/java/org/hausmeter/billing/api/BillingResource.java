@@ -31,7 +31,6 @@ import org.hausmeter.billing.BillRuns;
 import org.hausmeter.billing.BillStatus;
 import org.hausmeter.billing.BillingException;
 import org.hausmeter.billing.Bills;
-import org.hausmeter.web.CurrentAccount;
 import org.hausmeter.billing.StoredAdjustment;
 import org.hausmeter.billing.StoredBill;
 import org.hausmeter.billing.TariffStore;
@@ -47,6 +46,7 @@ import org.hausmeter.tariff.TariffVersion;
 import org.hausmeter.tariff.TouWindow;
 import org.hausmeter.tariff.UnitPrice;
 import org.hausmeter.tariff.VatRate;
+import org.hausmeter.web.CurrentAccount;
 
 /**
  * JSON API of billing: tariffs, bill runs, adjustments, issuing, cancellation, PDFs, the co-op report and
@@ -58,44 +58,82 @@ import org.hausmeter.tariff.VatRate;
 public class BillingResource {
 
     /** One time-of-use window; {@code to} "24:00" for the end of the day. */
-    public record WindowInput(String name, String from, String to, BigDecimal price) {
-    }
+    public record WindowInput(String name, String from, String to, BigDecimal price) {}
 
     /** A season: months 1-12 and the windows of weekdays and weekends. */
-    public record SeasonInput(String name, List<Integer> months, List<WindowInput> weekdays, List<WindowInput> weekends) {
-    }
+    public record SeasonInput(
+            String name, List<Integer> months, List<WindowInput> weekdays, List<WindowInput> weekends) {}
 
     /** A tariff version: either {@code gridPrice} (flat) or {@code seasons} (time of use). */
-    public record TariffInput(LocalDate validFrom, BigDecimal gridPrice, List<SeasonInput> seasons, BigDecimal pvPrice,
-            BigDecimal baseFeePerMonth, BigDecimal evPvPrice, BigDecimal evGridPrice, BigDecimal feedInPrice,
-            BigDecimal vatPercent, String allocationKey, String commonKey, String reason) {
-    }
+    public record TariffInput(
+            LocalDate validFrom,
+            BigDecimal gridPrice,
+            List<SeasonInput> seasons,
+            BigDecimal pvPrice,
+            BigDecimal baseFeePerMonth,
+            BigDecimal evPvPrice,
+            BigDecimal evGridPrice,
+            BigDecimal feedInPrice,
+            BigDecimal vatPercent,
+            String allocationKey,
+            String commonKey,
+            String reason) {}
 
     /** An adjustment: positive charge or negative credit, net. */
-    public record AdjustmentInput(String reason, BigDecimal net, BigDecimal vatPercent) {
-    }
+    public record AdjustmentInput(String reason, BigDecimal net, BigDecimal vatPercent) {}
 
     /** A reason. */
-    public record ReasonInput(String reason) {
-    }
+    public record ReasonInput(String reason) {}
 
     /**
      * A bill in lists.
      *
      * @param notIssuedReason in the answer of "issue all": why this draft could not be issued; null otherwise
      */
-    public record BillSummary(long id, BillKind kind, BillStatus status, String number, String apartment, String resident,
-            LocalDate firstDay, LocalDate lastDay, BigDecimal net, BigDecimal vat, BigDecimal gross, String currency,
-            int flags, int estimatedIntervals, String cancels, String cancelledBy, String replaces,
-            String pdfSha256, String notIssuedReason) {
+    public record BillSummary(
+            long id,
+            BillKind kind,
+            BillStatus status,
+            String number,
+            String apartment,
+            String resident,
+            LocalDate firstDay,
+            LocalDate lastDay,
+            BigDecimal net,
+            BigDecimal vat,
+            BigDecimal gross,
+            String currency,
+            int flags,
+            int estimatedIntervals,
+            String cancels,
+            String cancelledBy,
+            String replaces,
+            String pdfSha256,
+            String notIssuedReason) {
         static BillSummary of(StoredBill b) {
             return of(b, null);
         }
 
         static BillSummary of(StoredBill b, String notIssuedReason) {
-            return new BillSummary(b.id(), b.kind(), b.status(), b.number(), b.apartmentCode(), b.residentName(),
-                    b.content().firstDay(), b.content().lastDay(), b.net(), b.vat(), b.gross(), b.currency(), b.flagCount(),
-                    b.content().estimatedIntervals(), b.cancels(), b.cancelledBy(), b.replaces(), b.pdfSha256(),
+            return new BillSummary(
+                    b.id(),
+                    b.kind(),
+                    b.status(),
+                    b.number(),
+                    b.apartmentCode(),
+                    b.residentName(),
+                    b.content().firstDay(),
+                    b.content().lastDay(),
+                    b.net(),
+                    b.vat(),
+                    b.gross(),
+                    b.currency(),
+                    b.flagCount(),
+                    b.content().estimatedIntervals(),
+                    b.cancels(),
+                    b.cancelledBy(),
+                    b.replaces(),
+                    b.pdfSha256(),
                     notIssuedReason);
         }
     }
@@ -106,7 +144,8 @@ public class BillingResource {
     private final BuildingSettings settings;
     private final CurrentAccount account;
 
-    BillingResource(TariffStore tariffs, BillRuns runs, Bills bills, BuildingSettings settings, CurrentAccount account) {
+    BillingResource(
+            TariffStore tariffs, BillRuns runs, Bills bills, BuildingSettings settings, CurrentAccount account) {
         this.tariffs = tariffs;
         this.runs = runs;
         this.bills = bills;
@@ -142,18 +181,23 @@ public class BillingResource {
                 Set<Month> months = EnumSet.noneOf(Month.class);
                 for (Integer m : s.months() == null ? List.<Integer>of() : s.months()) {
                     if (m == null || m < 1 || m > 12) {
-                        throw new BillingException(BillingException.Kind.INVALID, "Season [" + s.name() + "] month ["
-                                + m + "] is not 1-12");
+                        throw new BillingException(
+                                BillingException.Kind.INVALID,
+                                "Season [" + s.name() + "] month [" + m + "] is not 1-12");
                     }
                     months.add(Month.of(m));
                 }
-                seasons.add(new Season(s.name(), months, schedule(s.weekdays(), currency), schedule(s.weekends(), currency)));
+                seasons.add(new Season(
+                        s.name(), months, schedule(s.weekdays(), currency), schedule(s.weekends(), currency)));
             }
             grid = new GridPrice(seasons);
         } else {
             grid = GridPrice.flat(UnitPrice.of(currency, required("gridPrice", in.gridPrice())));
         }
-        TariffVersion v = new TariffVersion(in.validFrom(), grid, UnitPrice.of(currency, required("pvPrice", in.pvPrice())),
+        TariffVersion v = new TariffVersion(
+                in.validFrom(),
+                grid,
+                UnitPrice.of(currency, required("pvPrice", in.pvPrice())),
                 Money.of(currency, required("baseFeePerMonth", in.baseFeePerMonth())),
                 UnitPrice.of(currency, required("evPvPrice", in.evPvPrice())),
                 UnitPrice.of(currency, required("evGridPrice", in.evGridPrice())),
@@ -162,7 +206,9 @@ public class BillingResource {
         AllocationKey key;
         CommonKey common;
         try {
-            key = in.allocationKey() == null ? AllocationKey.DYNAMIC_PROPORTIONAL : AllocationKey.valueOf(in.allocationKey());
+            key = in.allocationKey() == null
+                    ? AllocationKey.DYNAMIC_PROPORTIONAL
+                    : AllocationKey.valueOf(in.allocationKey());
             common = in.commonKey() == null ? CommonKey.EQUAL : CommonKey.valueOf(in.commonKey());
         } catch (IllegalArgumentException e) {
             throw new BillingException(BillingException.Kind.INVALID, "Unknown key: " + e.getMessage());
@@ -181,8 +227,9 @@ public class BillingResource {
                 LocalTime to = "24:00".equals(w.to()) ? LocalTime.MIDNIGHT : LocalTime.parse(w.to());
                 out.add(new TouWindow(w.name(), from, to, UnitPrice.of(currency, required("price", w.price()))));
             } catch (DateTimeParseException | NullPointerException e) {
-                throw new BillingException(BillingException.Kind.INVALID, "Window [" + w.name() + "] needs times as HH:MM, got ["
-                        + w.from() + "]-[" + w.to() + "]");
+                throw new BillingException(
+                        BillingException.Kind.INVALID,
+                        "Window [" + w.name() + "] needs times as HH:MM, got [" + w.from() + "]-[" + w.to() + "]");
             }
         }
         return new DaySchedule(out);
@@ -214,7 +261,8 @@ public class BillingResource {
     @RolesAllowed("CARETAKER")
     public List<BillSummary> issueMonth(@PathParam("month") String month) {
         Bills.MonthIssue done = bills.issueMonth(month(month), user());
-        List<BillSummary> out = new ArrayList<>(done.issued().stream().map(BillSummary::of).toList());
+        List<BillSummary> out =
+                new ArrayList<>(done.issued().stream().map(BillSummary::of).toList());
         done.notIssued().forEach(n -> out.add(BillSummary.of(n.bill(), n.reason())));
         return out;
     }
@@ -225,7 +273,8 @@ public class BillingResource {
     @RolesAllowed("CARETAKER")
     public Response zip(@PathParam("month") String month) {
         YearMonth m = month(month);
-        return Response.ok(bills.zip(m)).header("Content-Disposition", "attachment; filename=\"bills-" + m + ".zip\"")
+        return Response.ok(bills.zip(m))
+                .header("Content-Disposition", "attachment; filename=\"bills-" + m + ".zip\"")
                 .build();
     }
 
@@ -271,7 +320,8 @@ public class BillingResource {
     @RolesAllowed({"CARETAKER", "RESIDENT"})
     public Response pdf(@PathParam("id") long id) {
         StoredBill b = visible(bills.get(id));
-        return Response.ok(bills.pdf(id)).header("Content-Disposition", "inline; filename=\"" + b.fileName() + "\"")
+        return Response.ok(bills.pdf(id))
+                .header("Content-Disposition", "inline; filename=\"" + b.fileName() + "\"")
                 .build();
     }
 
@@ -317,7 +367,9 @@ public class BillingResource {
     }
 
     private long me() {
-        return account.get().orElseThrow(() -> new ForbiddenException("No account")).id();
+        return account.get()
+                .orElseThrow(() -> new ForbiddenException("No account"))
+                .id();
     }
 
     private String user() {

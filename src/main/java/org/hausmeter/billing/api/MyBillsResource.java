@@ -1,6 +1,5 @@
 package org.hausmeter.billing.api;
 
-import org.hausmeter.web.CurrentAccount;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
@@ -9,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.hausmeter.billing.Bills;
+import org.hausmeter.web.CurrentAccount;
 
 /** A resident's own issued bills and cancellations (drafts are the caretaker's). */
 @Path("/api/me/bills")
@@ -26,7 +26,11 @@ public class MyBillsResource {
 
     @GET
     public List<BillingResource.BillSummary> myBills() {
-        long me = account.get().orElseThrow(() -> new ForbiddenException("No account")).id();
-        return bills.ofResident(me).stream().map(BillingResource.BillSummary::of).toList();
+        long me = account.get()
+                .orElseThrow(() -> new ForbiddenException("No account"))
+                .id();
+        return bills.ofResident(me).stream()
+                .map(BillingResource.BillSummary::of)
+                .toList();
     }
 }

@@ -59,8 +59,8 @@ final class BillCharts {
             max = max.max(m.totalKwh());
         }
         BigDecimal step = niceStep(max);
-        BigDecimal axisMax = step.multiply(BigDecimal.valueOf(Math.max(1,
-                max.divide(step, 0, RoundingMode.CEILING).intValue())));
+        BigDecimal axisMax = step.multiply(BigDecimal.valueOf(
+                Math.max(1, max.divide(step, 0, RoundingMode.CEILING).intValue())));
 
         t.setLineWidth(0.3f);
         for (BigDecimal v = BigDecimal.ZERO; v.compareTo(axisMax) <= 0; v = v.add(step)) {
@@ -75,8 +75,15 @@ final class BillCharts {
         float slot = plotW / SLOTS;
         float barW = slot * 0.62f;
         if (history.isEmpty()) {
-            text(t, regular, small + 1, textColour, PdfContentByte.ALIGN_CENTER, texts.get("history.empty"),
-                    left + plotW / 2, bottom + plotH / 2);
+            text(
+                    t,
+                    regular,
+                    small + 1,
+                    textColour,
+                    PdfContentByte.ALIGN_CENTER,
+                    texts.get("history.empty"),
+                    left + plotW / 2,
+                    bottom + plotH / 2);
             return t;
         }
         var last = history.get(history.size() - 1).month();
@@ -90,10 +97,24 @@ final class BillCharts {
             float gridH = plotH * m.gridKwh().floatValue() / axisMax.floatValue();
             bar(t, x, bottom, barW, pvH, pv);
             bar(t, x, bottom + pvH, barW, gridH, grid);
-            text(t, regular, small, textColour, PdfContentByte.ALIGN_CENTER,
-                    format.number(m.totalKwh(), 0), x + barW / 2, bottom + pvH + gridH + 2);
-            text(t, regular, small, textColour, PdfContentByte.ALIGN_CENTER, format.month(m.month()),
-                    x + barW / 2, bottom - small - 2);
+            text(
+                    t,
+                    regular,
+                    small,
+                    textColour,
+                    PdfContentByte.ALIGN_CENTER,
+                    format.number(m.totalKwh(), 0),
+                    x + barW / 2,
+                    bottom + pvH + gridH + 2);
+            text(
+                    t,
+                    regular,
+                    small,
+                    textColour,
+                    PdfContentByte.ALIGN_CENTER,
+                    format.month(m.month()),
+                    x + barW / 2,
+                    bottom - small - 2);
         }
         return t;
     }
@@ -115,7 +136,9 @@ final class BillCharts {
                 max = max.max(v);
             }
         }
-        String[] labels = {texts.get("comparison.this"), texts.get("comparison.lastYear"), texts.get("comparison.median")};
+        String[] labels = {
+            texts.get("comparison.this"), texts.get("comparison.lastYear"), texts.get("comparison.median")
+        };
         BigDecimal[] values = {c.periodKwh(), c.previousYearKwh(), c.buildingMedianKwh()};
         Color[] colours = {layout.colour("accent"), layout.colour("compare"), layout.colour("compare")};
         for (int i = 0; i < 3; i++) {
@@ -124,14 +147,28 @@ final class BillCharts {
             float textY = y + (row - size) / 2 + 1;
             text(t, i == 0 ? bold : regular, size, textColour, PdfContentByte.ALIGN_LEFT, labels[i], 0, textY);
             if (values[i] == null) {
-                text(t, regular, size, layout.colour("muted"), PdfContentByte.ALIGN_LEFT, texts.get("comparison.unknown"),
-                        labelW, textY);
+                text(
+                        t,
+                        regular,
+                        size,
+                        layout.colour("muted"),
+                        PdfContentByte.ALIGN_LEFT,
+                        texts.get("comparison.unknown"),
+                        labelW,
+                        textY);
                 continue;
             }
             float w = max.signum() == 0 ? 0 : barMax * values[i].floatValue() / max.floatValue();
             bar(t, labelW, y + (row - barH) / 2, w, barH, colours[i]);
-            text(t, i == 0 ? bold : regular, size, textColour, PdfContentByte.ALIGN_LEFT, format.kwh(values[i]),
-                    labelW + w + 4, textY);
+            text(
+                    t,
+                    i == 0 ? bold : regular,
+                    size,
+                    textColour,
+                    PdfContentByte.ALIGN_LEFT,
+                    format.kwh(values[i]),
+                    labelW + w + 4,
+                    textY);
         }
         return t;
     }
@@ -169,7 +206,8 @@ final class BillCharts {
         t.fill();
     }
 
-    private static void text(PdfTemplate t, BaseFont font, float size, Color colour, int align, String s, float x, float y) {
+    private static void text(
+            PdfTemplate t, BaseFont font, float size, Color colour, int align, String s, float x, float y) {
         t.beginText();
         t.setFontAndSize(font, size);
         t.setColorFill(colour);

@@ -110,13 +110,16 @@ public record BillDocument(
         Objects.requireNonNull(gross, "gross");
         Objects.requireNonNull(comparison, "comparison");
         if (!LANGUAGES.contains(language)) {
-            throw new IllegalArgumentException("Bill [" + number + "] language [" + language + "] is not one of " + LANGUAGES);
+            throw new IllegalArgumentException(
+                    "Bill [" + number + "] language [" + language + "] is not one of " + LANGUAGES);
         }
         if (dueDate.isBefore(issueDate)) {
-            throw new IllegalArgumentException("Bill [" + number + "] is due [" + dueDate + "] before its issue date [" + issueDate + "]");
+            throw new IllegalArgumentException(
+                    "Bill [" + number + "] is due [" + dueDate + "] before its issue date [" + issueDate + "]");
         }
         if (periodLast.isBefore(periodFirst)) {
-            throw new IllegalArgumentException("Bill [" + number + "] period [" + periodFirst + ", " + periodLast + "] ends before it starts");
+            throw new IllegalArgumentException(
+                    "Bill [" + number + "] period [" + periodFirst + ", " + periodLast + "] ends before it starts");
         }
         if ((kind == Kind.CANCELLATION) != (cancels != null)) {
             throw new IllegalArgumentException("Bill [" + number + "] of kind [" + kind + "] "
@@ -133,24 +136,32 @@ public record BillDocument(
         }
         checkAmounts(number, currency, lines, vatTotals, net, vat, gross);
         if (estimatedIntervals < 0 || estimatedIntervals > totalIntervals) {
-            throw new IllegalArgumentException("Bill [" + number + "] has [" + estimatedIntervals
-                    + "] estimated of [" + totalIntervals + "] quarter hours");
+            throw new IllegalArgumentException("Bill [" + number + "] has [" + estimatedIntervals + "] estimated of ["
+                    + totalIntervals + "] quarter hours");
         }
         history = List.copyOf(history);
         if (history.size() > 12) {
-            throw new IllegalArgumentException("Bill [" + number + "] history has [" + history.size() + "] months, at most 12");
+            throw new IllegalArgumentException(
+                    "Bill [" + number + "] history has [" + history.size() + "] months, at most 12");
         }
         for (int i = 1; i < history.size(); i++) {
             if (!history.get(i).month().isAfter(history.get(i - 1).month())) {
-                throw new IllegalArgumentException("Bill [" + number + "] history month [" + history.get(i).month()
-                        + "] does not follow [" + history.get(i - 1).month() + "]");
+                throw new IllegalArgumentException(
+                        "Bill [" + number + "] history month [" + history.get(i).month() + "] does not follow ["
+                                + history.get(i - 1).month() + "]");
             }
         }
         notes = List.copyOf(notes);
     }
 
-    private static void checkAmounts(String number, Currency currency, List<BillLine> lines, List<VatTotal> vatTotals,
-            Money net, Money vat, Money gross) {
+    private static void checkAmounts(
+            String number,
+            Currency currency,
+            List<BillLine> lines,
+            List<VatTotal> vatTotals,
+            Money net,
+            Money vat,
+            Money gross) {
         Money lineSum = Money.zero(currency);
         for (BillLine l : lines) {
             lineSum = lineSum.plus(l.net());
@@ -160,7 +171,8 @@ public record BillDocument(
         VatRate previous = null;
         for (VatTotal t : vatTotals) {
             if (previous != null && t.rate().compareTo(previous) <= 0) {
-                throw new IllegalArgumentException("Bill [" + number + "] VAT totals are not ascending by rate at [" + t.rate() + "]");
+                throw new IllegalArgumentException(
+                        "Bill [" + number + "] VAT totals are not ascending by rate at [" + t.rate() + "]");
             }
             previous = t.rate();
             if (!t.net().plus(t.vat()).equals(t.gross())) {
@@ -175,10 +187,12 @@ public record BillDocument(
                     + lineSum + "] or the VAT totals' net [" + rateNet + "]");
         }
         if (!rateVat.equals(vat)) {
-            throw new IllegalArgumentException("Bill [" + number + "] VAT [" + vat + "] differs from the per-rate VAT [" + rateVat + "]");
+            throw new IllegalArgumentException(
+                    "Bill [" + number + "] VAT [" + vat + "] differs from the per-rate VAT [" + rateVat + "]");
         }
         if (!net.plus(vat).equals(gross)) {
-            throw new IllegalArgumentException("Bill [" + number + "] gross [" + gross + "] is not net [" + net + "] + VAT [" + vat + "]");
+            throw new IllegalArgumentException(
+                    "Bill [" + number + "] gross [" + gross + "] is not net [" + net + "] + VAT [" + vat + "]");
         }
     }
 
@@ -194,8 +208,8 @@ public record BillDocument(
      * @return the cancellation document
      * @throws IllegalStateException when this document is itself a cancellation
      */
-    public BillDocument cancelledBy(String cancellationNumber, LocalDate cancellationDate, LocalDate refundDate,
-            String reason) {
+    public BillDocument cancelledBy(
+            String cancellationNumber, LocalDate cancellationDate, LocalDate refundDate, String reason) {
         if (kind != Kind.INVOICE) {
             throw new IllegalStateException("Bill [" + number + "] is a cancellation and cannot be cancelled itself");
         }
@@ -206,17 +220,46 @@ public record BillDocument(
         }
         List<BillLine> negatedLines = new ArrayList<>();
         for (BillLine l : lines) {
-            negatedLines.add(new BillLine(l.key(), l.quantity().negate(), l.unit(), l.unitPrice(), l.net().negated(),
-                    l.vatRate(), l.details()));
+            negatedLines.add(new BillLine(
+                    l.key(),
+                    l.quantity().negate(),
+                    l.unit(),
+                    l.unitPrice(),
+                    l.net().negated(),
+                    l.vatRate(),
+                    l.details()));
         }
         List<VatTotal> negatedTotals = new ArrayList<>();
         for (VatTotal t : vatTotals) {
-            negatedTotals.add(new VatTotal(t.rate(), t.net().negated(), t.vat().negated(), t.gross().negated()));
+            negatedTotals.add(new VatTotal(
+                    t.rate(), t.net().negated(), t.vat().negated(), t.gross().negated()));
         }
-        return new BillDocument(Kind.CANCELLATION, cancellationNumber, cancellationDate, refundDate, language, issuer,
-                recipient, apartmentCode, apartmentName, periodFirst, periodLast, contract, meters, currency,
-                negatedLines, negatedTotals, net.negated(), vat.negated(), gross.negated(), estimatedIntervals,
-                totalIntervals, history, comparison, new CancelledBill(number, issueDate, reason), List.of());
+        return new BillDocument(
+                Kind.CANCELLATION,
+                cancellationNumber,
+                cancellationDate,
+                refundDate,
+                language,
+                issuer,
+                recipient,
+                apartmentCode,
+                apartmentName,
+                periodFirst,
+                periodLast,
+                contract,
+                meters,
+                currency,
+                negatedLines,
+                negatedTotals,
+                net.negated(),
+                vat.negated(),
+                gross.negated(),
+                estimatedIntervals,
+                totalIntervals,
+                history,
+                comparison,
+                new CancelledBill(number, issueDate, reason),
+                List.of());
     }
 
     /** What the document is. */
@@ -254,9 +297,18 @@ public record BillDocument(
      * @param iban           the account for payments
      * @param bankName       the bank's name, null to leave out
      */
-    public record Issuer(String name, List<String> addressLines, String taxNumber, String vatId,
-            String registerCourt, String registerNumber, List<String> board, String phone, String email,
-            String iban, String bankName) {
+    public record Issuer(
+            String name,
+            List<String> addressLines,
+            String taxNumber,
+            String vatId,
+            String registerCourt,
+            String registerNumber,
+            List<String> board,
+            String phone,
+            String email,
+            String iban,
+            String bankName) {
 
         public Issuer {
             requireText("issuer name", name);
@@ -304,8 +356,15 @@ public record BillDocument(
      *                            to leave out
      * @param prices              the applicable prices, at least one
      */
-    public record Contract(String name, LocalDate since, String term, String noticePeriod,
-            LocalDate nextTerminationDate, String meteringOperator, String marketLocationId, String gridOperator,
+    public record Contract(
+            String name,
+            LocalDate since,
+            String term,
+            String noticePeriod,
+            LocalDate nextTerminationDate,
+            String meteringOperator,
+            String marketLocationId,
+            String gridOperator,
             List<Price> prices) {
 
         public Contract {
@@ -353,8 +412,13 @@ public record BillDocument(
      * @param endKwh      reading at the end, kWh, not below {@code startKwh}
      * @param endSource   how the end reading was obtained
      */
-    public record MeterReading(String meterNumber, String name, BigDecimal startKwh, ReadingSource startSource,
-            BigDecimal endKwh, ReadingSource endSource) {
+    public record MeterReading(
+            String meterNumber,
+            String name,
+            BigDecimal startKwh,
+            ReadingSource startSource,
+            BigDecimal endKwh,
+            ReadingSource endSource) {
 
         public MeterReading {
             requireText("meterNumber", meterNumber);
@@ -410,7 +474,8 @@ public record BillDocument(
         public Comparison {
             periodKwh = kwh("period consumption", periodKwh);
             previousYearKwh = previousYearKwh == null ? null : kwh("previous year consumption", previousYearKwh);
-            buildingMedianKwh = buildingMedianKwh == null ? null : kwh("building median consumption", buildingMedianKwh);
+            buildingMedianKwh =
+                    buildingMedianKwh == null ? null : kwh("building median consumption", buildingMedianKwh);
         }
     }
 
@@ -438,8 +503,10 @@ public record BillDocument(
         try {
             return value.setScale(KWH_SCALE, RoundingMode.UNNECESSARY);
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("Energy [" + what + "] [" + value.toPlainString()
-                    + "] kWh has more than 3 decimals (finer than a Wh)", e);
+            throw new IllegalArgumentException(
+                    "Energy [" + what + "] [" + value.toPlainString()
+                            + "] kWh has more than 3 decimals (finer than a Wh)",
+                    e);
         }
     }
 

@@ -26,8 +26,8 @@ final class BillFormat {
 
     private static final Charset CP1252 = Charset.forName("windows-1252");
     /** Letters that do not decompose into a base letter plus accents. */
-    private static final Map<Character, String> FALLBACK = Map.of(
-            'Ł', "L", 'ł', "l", 'ı', "i", 'Đ', "D", 'đ', "d", 'Ħ', "H", 'ħ', "h", '−', "-", '→', "->", '≈', "~");
+    private static final Map<Character, String> FALLBACK =
+            Map.of('Ł', "L", 'ł', "l", 'ı', "i", 'Đ', "D", 'đ', "d", 'Ħ', "H", 'ħ', "h", '−', "-", '→', "->", '≈', "~");
 
     private final boolean german;
     private final List<String> monthNames;
@@ -111,7 +111,8 @@ final class BillFormat {
 
     /** @return the month's short name from the messages and the two-digit year, e.g. {@code Jun 26} */
     String month(YearMonth month) {
-        return monthNames.get(month.getMonthValue() - 1) + " " + String.format(Locale.ROOT, "%02d", month.getYear() % 100);
+        return monthNames.get(month.getMonthValue() - 1) + " "
+                + String.format(Locale.ROOT, "%02d", month.getYear() % 100);
     }
 
     private String englishMonth(int month) {
@@ -136,7 +137,8 @@ final class BillFormat {
             } else if (Character.isHighSurrogate(c) || Character.isLowSurrogate(c) || Character.isISOControl(c)) {
                 out.append(Character.isLowSurrogate(c) || Character.isISOControl(c) ? "" : "?");
             } else {
-                String base = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+                String base = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD)
+                        .replaceAll("\\p{M}", "");
                 out.append(!base.isEmpty() && encoder.canEncode(base) ? base : "?");
             }
         }

@@ -48,8 +48,8 @@ final class BillLayout {
         try {
             return Float.parseFloat(raw(key));
         } catch (NumberFormatException e) {
-            throw new IllegalStateException("Layout setting [" + key + "] = [" + raw(key) + "] in [" + source
-                    + "] is not a number", e);
+            throw new IllegalStateException(
+                    "Layout setting [" + key + "] = [" + raw(key) + "] in [" + source + "] is not a number", e);
         }
     }
 
@@ -67,8 +67,8 @@ final class BillLayout {
     Color colour(String key) {
         String v = raw("colour." + key);
         if (!v.matches("[0-9A-Fa-f]{6}")) {
-            throw new IllegalStateException("Layout setting [colour." + key + "] = [" + v + "] in [" + source
-                    + "] is not RRGGBB");
+            throw new IllegalStateException(
+                    "Layout setting [colour." + key + "] = [" + v + "] in [" + source + "] is not RRGGBB");
         }
         return new Color(Integer.parseInt(v, 16));
     }

@@ -32,8 +32,8 @@ final class BillPdfContext {
     }
 
     String subtitle() {
-        Map<String, String> v = Map.of("apartment", d.apartmentCode() + " (" + d.apartmentName() + ")",
-                "period", period());
+        Map<String, String> v =
+                Map.of("apartment", d.apartmentCode() + " (" + d.apartmentName() + ")", "period", period());
         return t.get(d.kind() == Kind.CANCELLATION ? "subtitle.cancellation" : "subtitle.invoice", v);
     }
 
@@ -42,7 +42,9 @@ final class BillPdfContext {
     }
 
     boolean dueIsRefund() {
-        return d.kind() == Kind.CANCELLATION ? !d.gross().isPositive() : d.gross().isNegative();
+        return d.kind() == Kind.CANCELLATION
+                ? !d.gross().isPositive()
+                : d.gross().isNegative();
     }
 
     Money absolute(Money m) {

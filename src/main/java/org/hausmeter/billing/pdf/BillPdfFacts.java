@@ -74,25 +74,44 @@ final class BillPdfFacts {
             cells.styleRow(mc, Element.ALIGN_LEFT);
             table.addCell(mc);
             table.addCell(cells.rowCell(f.kwh(m.startKwh()), Element.ALIGN_RIGHT));
-            table.addCell(cells.indented(cells.rowCell(t.get("source." + m.startSource().name()), Element.ALIGN_LEFT)));
+            table.addCell(cells.indented(
+                    cells.rowCell(t.get("source." + m.startSource().name()), Element.ALIGN_LEFT)));
             table.addCell(cells.rowCell(f.kwh(m.endKwh()), Element.ALIGN_RIGHT));
-            table.addCell(cells.indented(cells.rowCell(t.get("source." + m.endSource().name()), Element.ALIGN_LEFT)));
+            table.addCell(
+                    cells.indented(cells.rowCell(t.get("source." + m.endSource().name()), Element.ALIGN_LEFT)));
             PdfPCell c = cells.rowCell("", Element.ALIGN_RIGHT);
             c.setPhrase(new Phrase(cells.pdfText(f.kwh(m.consumptionKwh())), cells.font(boldFont, body, text)));
             table.addCell(c);
         }
         pdf.add(table);
-        cells.paragraph(pdf, t.get("meters.times", Map.of("start", f.date(d.periodFirst()), "end", f.date(d.periodLast()))),
-                small, regularFont, muted, 3);
-        cells.paragraph(pdf, t.get("meters.estimated", Map.of(
-                "estimated", f.integer(d.estimatedIntervals()),
-                "total", f.integer(d.totalIntervals()),
-                "percent", f.percent(BigDecimal.valueOf(d.estimatedIntervals() * 100L)
-                        .divide(BigDecimal.valueOf(Math.max(1, d.totalIntervals())), 1, RoundingMode.HALF_UP)))),
-                body, regularFont, text, 3);
+        cells.paragraph(
+                pdf,
+                t.get("meters.times", Map.of("start", f.date(d.periodFirst()), "end", f.date(d.periodLast()))),
+                small,
+                regularFont,
+                muted,
+                3);
+        cells.paragraph(
+                pdf,
+                t.get(
+                        "meters.estimated",
+                        Map.of(
+                                "estimated", f.integer(d.estimatedIntervals()),
+                                "total", f.integer(d.totalIntervals()),
+                                "percent",
+                                        f.percent(BigDecimal.valueOf(d.estimatedIntervals() * 100L)
+                                                .divide(
+                                                        BigDecimal.valueOf(Math.max(1, d.totalIntervals())),
+                                                        1,
+                                                        RoundingMode.HALF_UP)))),
+                body,
+                regularFont,
+                text,
+                3);
         BigDecimal pvShare = pvSharePercent();
         if (pvShare != null) {
-            cells.paragraph(pdf, t.get("meters.pvShare", Map.of("percent", f.percent(pvShare))), body, regularFont, text, 0);
+            cells.paragraph(
+                    pdf, t.get("meters.pvShare", Map.of("percent", f.percent(pvShare))), body, regularFont, text, 0);
         }
         cells.paragraph(pdf, t.get("meters.sources"), small, regularFont, muted, 3);
     }
@@ -125,7 +144,9 @@ final class BillPdfFacts {
         comparisonHead.setPaddingTop(10);
         block.addCell(comparisonHead);
         block.addCell(cells.imageCell(charts.comparison(writer.getDirectContent(), d.comparison(), width)));
-        PdfPCell note = cells.cell(comparisonText() + " " + t.get("comparison.note"), cells.font(regularFont, small, muted),
+        PdfPCell note = cells.cell(
+                comparisonText() + " " + t.get("comparison.note"),
+                cells.font(regularFont, small, muted),
                 Element.ALIGN_LEFT);
         note.setPaddingTop(3);
         note.setLeading(0, 1.2f);
@@ -137,17 +158,19 @@ final class BillPdfFacts {
         BillDocument.Comparison c = d.comparison();
         List<String> parts = new ArrayList<>();
         if (c.previousYearKwh() != null && c.previousYearKwh().signum() > 0) {
-            parts.add(t.get("comparison.change.lastYear", Map.of("percent", change(c.periodKwh(), c.previousYearKwh()))));
+            parts.add(
+                    t.get("comparison.change.lastYear", Map.of("percent", change(c.periodKwh(), c.previousYearKwh()))));
         }
         if (c.buildingMedianKwh() != null && c.buildingMedianKwh().signum() > 0) {
-            parts.add(t.get("comparison.change.median", Map.of("percent", change(c.periodKwh(), c.buildingMedianKwh()))));
+            parts.add(
+                    t.get("comparison.change.median", Map.of("percent", change(c.periodKwh(), c.buildingMedianKwh()))));
         }
         return String.join(" ", parts);
     }
 
     private String change(BigDecimal value, BigDecimal reference) {
-        BigDecimal pct = value.subtract(reference).multiply(BigDecimal.valueOf(100))
-                .divide(reference, 0, RoundingMode.HALF_UP);
+        BigDecimal pct =
+                value.subtract(reference).multiply(BigDecimal.valueOf(100)).divide(reference, 0, RoundingMode.HALF_UP);
         return (pct.signum() > 0 ? "+" : "") + f.percent(pct);
     }
 
@@ -162,10 +185,17 @@ final class BillPdfFacts {
         fact(facts, t.get("contract.since"), f.date(c.since()));
         fact(facts, t.get("contract.term"), c.term());
         fact(facts, t.get("contract.notice"), c.noticePeriod());
-        fact(facts, t.get("contract.nextTermination"),
-                c.nextTerminationDate() == null ? t.get("contract.nextTermination.none") : f.date(c.nextTerminationDate()));
+        fact(
+                facts,
+                t.get("contract.nextTermination"),
+                c.nextTerminationDate() == null
+                        ? t.get("contract.nextTermination.none")
+                        : f.date(c.nextTerminationDate()));
         fact(facts, t.get("metering.point"), d.apartmentCode() + " · " + d.apartmentName());
-        fact(facts, t.get("metering.malo"), c.marketLocationId() == null ? t.get("metering.malo.none") : c.marketLocationId());
+        fact(
+                facts,
+                t.get("metering.malo"),
+                c.marketLocationId() == null ? t.get("metering.malo.none") : c.marketLocationId());
         fact(facts, t.get("metering.operator"), c.meteringOperator());
         if (c.gridOperator() != null) {
             fact(facts, t.get("metering.grid"), c.gridOperator());
@@ -184,7 +214,8 @@ final class BillPdfFacts {
         for (BillDocument.Price p : c.prices()) {
             String per = " / " + t.get("unit.per." + p.unit().name());
             int scale = Math.max(2, p.net().scale());
-            BigDecimal gross = p.net().multiply(BigDecimal.ONE.add(p.vatRate().percent().movePointLeft(2)))
+            BigDecimal gross = p.net()
+                    .multiply(BigDecimal.ONE.add(p.vatRate().percent().movePointLeft(2)))
                     .setScale(scale, RoundingMode.HALF_UP);
             prices.addCell(cells.rowCell(p.label(), Element.ALIGN_LEFT));
             prices.addCell(cells.rowCell(f.price(p.net(), d.currency()) + per, Element.ALIGN_RIGHT));

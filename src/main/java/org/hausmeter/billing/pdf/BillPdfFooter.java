@@ -97,7 +97,8 @@ final class BillPdfFooter extends PdfPageEventHelper {
         cells.show(cb, regularFont, small, muted, Element.ALIGN_RIGHT, page, right - tw - 2.5f, y);
         cb.addTemplate(total, right - tw, y);
         if (w.getPageNumber() > 1) {
-            String head = ctx.title() + " " + d.number() + "  ·  " + d.recipient().name() + "  ·  " + ctx.period();
+            String head =
+                    ctx.title() + " " + d.number() + "  ·  " + d.recipient().name() + "  ·  " + ctx.period();
             float headY = PageSize.A4.getHeight() - layout.mm("page.margin.top") + 6 * MM;
             cells.show(cb, regularFont, small, muted, Element.ALIGN_LEFT, head, left, headY);
             cb.setColorStroke(rule);
@@ -113,7 +114,9 @@ final class BillPdfFooter extends PdfPageEventHelper {
         ct.setLeading(0, 1.25f);
         Phrase p = new Phrase();
         for (int i = 0; i < lines.size(); i++) {
-            p.add(new Chunk(cells.pdfText(lines.get(i)), cells.font(i == 0 && boldFirst ? boldFont : regularFont, layout.font("footer"), muted)));
+            p.add(new Chunk(
+                    cells.pdfText(lines.get(i)),
+                    cells.font(i == 0 && boldFirst ? boldFont : regularFont, layout.font("footer"), muted)));
             if (i < lines.size() - 1) {
                 p.add(Chunk.NEWLINE);
             }

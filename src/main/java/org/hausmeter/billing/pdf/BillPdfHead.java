@@ -70,11 +70,27 @@ final class BillPdfHead {
         float right = PageSize.A4.getWidth() - layout.mm("page.margin.right");
 
         float nameY = pageH - layout.mm("letterhead.top") - layout.font("letterhead");
-        cells.show(cb, boldFont, layout.font("letterhead"), accent, Element.ALIGN_LEFT, d.issuer().name(), left, nameY);
+        cells.show(
+                cb,
+                boldFont,
+                layout.font("letterhead"),
+                accent,
+                Element.ALIGN_LEFT,
+                d.issuer().name(),
+                left,
+                nameY);
         List<String> contact = new ArrayList<>(d.issuer().addressLines());
         contact.add(t.get("footer.phone", Map.of("phone", d.issuer().phone())));
         contact.add(t.get("footer.email", Map.of("email", d.issuer().email())));
-        cells.show(cb, regularFont, small, muted, Element.ALIGN_LEFT, String.join("  ·  ", contact), left, nameY - small - 4);
+        cells.show(
+                cb,
+                regularFont,
+                small,
+                muted,
+                Element.ALIGN_LEFT,
+                String.join("  ·  ", contact),
+                left,
+                nameY - small - 4);
         cb.setColorStroke(accent);
         cb.setLineWidth(0.8f);
         cb.moveTo(left, nameY - small - 8);
@@ -85,9 +101,17 @@ final class BillPdfHead {
         float wx = layout.mm("window.left");
         float wy = pageH - layout.mm("window.top");
         float ww = layout.mm("window.width");
-        String sender = d.issuer().name() + " · " + String.join(" · ", d.issuer().addressLines());
+        String sender =
+                d.issuer().name() + " · " + String.join(" · ", d.issuer().addressLines());
         float senderSize = layout.font("sender");
-        cells.show(cb, regularFont, senderSize, muted, Element.ALIGN_LEFT, cells.fitWidth(sender, regularFont, senderSize, ww), wx,
+        cells.show(
+                cb,
+                regularFont,
+                senderSize,
+                muted,
+                Element.ALIGN_LEFT,
+                cells.fitWidth(sender, regularFont, senderSize, ww),
+                wx,
                 wy - 4 * MM);
         cb.setColorStroke(rule);
         cb.setLineWidth(0.3f);
@@ -118,11 +142,19 @@ final class BillPdfHead {
         PdfPTable info = new PdfPTable(new float[] {0.38f, 0.62f});
         info.setTotalWidth(right - layout.mm("infoblock.left"));
         info.setLockedWidth(true);
-        infoRow(info, t.get(d.kind() == Kind.CANCELLATION ? "info.number.cancellation" : "info.number"), d.number(), true);
+        infoRow(
+                info,
+                t.get(d.kind() == Kind.CANCELLATION ? "info.number.cancellation" : "info.number"),
+                d.number(),
+                true);
         infoRow(info, t.get("info.date"), f.date(d.issueDate()), false);
         if (d.cancels() != null) {
-            infoRow(info, t.get("info.cancels"), d.cancels().number() + " " + t.get("info.of") + " "
-                    + f.date(d.cancels().issueDate()), true);
+            infoRow(
+                    info,
+                    t.get("info.cancels"),
+                    d.cancels().number() + " " + t.get("info.of") + " "
+                            + f.date(d.cancels().issueDate()),
+                    true);
         }
         infoRow(info, t.get("info.period"), ctx.period(), false);
         infoRow(info, t.get(ctx.dueIsRefund() ? "info.refundBy" : "info.due"), f.date(d.dueDate()), true);
@@ -155,9 +187,20 @@ final class BillPdfHead {
             PdfPTable box = new PdfPTable(1);
             box.setWidthPercentage(100);
             Phrase p = new Phrase();
-            p.add(cells.chunk(t.get("cancellation.reference", Map.of("number", d.cancels().number(), "date",
-                    f.date(d.cancels().issueDate()))), cells.font(boldFont, body, text)));
-            p.add(cells.chunk(" " + t.get("cancellation.reason", Map.of("reason", d.cancels().reason())),
+            p.add(cells.chunk(
+                    t.get(
+                            "cancellation.reference",
+                            Map.of(
+                                    "number",
+                                    d.cancels().number(),
+                                    "date",
+                                    f.date(d.cancels().issueDate()))),
+                    cells.font(boldFont, body, text)));
+            p.add(cells.chunk(
+                    " "
+                            + t.get(
+                                    "cancellation.reason",
+                                    Map.of("reason", d.cancels().reason())),
                     cells.font(regularFont, body, text)));
             PdfPCell c = new PdfPCell(p);
             c.setBackgroundColor(layout.colour("notice"));
@@ -204,7 +247,8 @@ final class BillPdfHead {
         left.add(cells.chunk(f.money(shown), cells.font(boldFont, big, accent)));
         PdfPCell a = new PdfPCell(left);
         Phrase right = new Phrase();
-        right.add(cells.chunk(t.get(ctx.dueIsRefund() ? "info.refundBy" : "info.due") + "  ", cells.font(boldFont, body + 1, text)));
+        right.add(cells.chunk(
+                t.get(ctx.dueIsRefund() ? "info.refundBy" : "info.due") + "  ", cells.font(boldFont, body + 1, text)));
         right.add(cells.chunk(f.date(d.dueDate()), cells.font(boldFont, big, accent)));
         PdfPCell b = new PdfPCell(right);
         b.setHorizontalAlignment(Element.ALIGN_RIGHT);

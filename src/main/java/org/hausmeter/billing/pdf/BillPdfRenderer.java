@@ -67,8 +67,9 @@ public final class BillPdfRenderer {
                 onlyHere.removeAll(reference);
                 TreeSet<String> missingHere = new TreeSet<>(reference);
                 missingHere.removeAll(t.keys());
-                throw new IllegalStateException("[" + t.source() + "] and [" + referenceSource
-                        + "] define different keys: only in the first " + onlyHere + ", missing in the first " + missingHere);
+                throw new IllegalStateException(
+                        "[" + t.source() + "] and [" + referenceSource + "] define different keys: only in the first "
+                                + onlyHere + ", missing in the first " + missingHere);
             }
             reference = t.keys();
             referenceSource = t.source();
@@ -121,7 +122,8 @@ public final class BillPdfRenderer {
             this.d = d;
             this.fileId = fileId;
             this.t = texts.get(d.language());
-            this.f = new BillFormat(d.language(), Arrays.asList(t.get("month.names").split("\\s*,\\s*")));
+            this.f = new BillFormat(
+                    d.language(), Arrays.asList(t.get("month.names").split("\\s*,\\s*")));
             this.cells = new PdfCells(layout);
         }
 
@@ -163,12 +165,17 @@ public final class BillPdfRenderer {
             return out.toByteArray();
         }
 
-
         /** Fixed dates and the given file ID instead of the clock and a random ID. */
         private void fixMetadata() {
             Calendar issued = new GregorianCalendar(TimeZone.getTimeZone(ZoneOffset.UTC), Locale.ROOT);
             issued.clear();
-            issued.set(d.issueDate().getYear(), d.issueDate().getMonthValue() - 1, d.issueDate().getDayOfMonth(), 0, 0, 0);
+            issued.set(
+                    d.issueDate().getYear(),
+                    d.issueDate().getMonthValue() - 1,
+                    d.issueDate().getDayOfMonth(),
+                    0,
+                    0,
+                    0);
             PdfDictionary info = writer.getInfo();
             info.put(PdfName.CREATIONDATE, new PdfDate(issued));
             info.put(PdfName.MODDATE, new PdfDate(issued));

@@ -62,11 +62,18 @@ final class BillPdfTables {
         table.setSpacingBefore(layout.mm("section.space"));
         table.setHeaderRows(2);
         table.addCell(cells.sectionCell(t.get("lines.heading"), 7));
-        String[] heads = {"col.pos", "col.description", "col.quantity", "col.unit", "col.unitPrice", "col.net", "col.vat"};
+        String[] heads = {
+            "col.pos", "col.description", "col.quantity", "col.unit", "col.unitPrice", "col.net", "col.vat"
+        };
         for (int i = 0; i < heads.length; i++) {
             table.addCell(cells.headCell(t.get(heads[i]), i == 1 || i == 3 ? Element.ALIGN_LEFT : Element.ALIGN_RIGHT));
         }
-        boolean manyTariffs = d.lines().stream().map(l -> l.details().get("tariff")).filter(Objects::nonNull).distinct().count() > 1;
+        boolean manyTariffs = d.lines().stream()
+                        .map(l -> l.details().get("tariff"))
+                        .filter(Objects::nonNull)
+                        .distinct()
+                        .count()
+                > 1;
         int pos = 1;
         for (BillLine l : d.lines()) {
             table.addCell(cells.rowCell(Integer.toString(pos++), Element.ALIGN_RIGHT));
@@ -101,7 +108,8 @@ final class BillPdfTables {
         }
         String key = "line." + l.key();
         if (!t.has(key)) {
-            throw new IllegalStateException("Bill line [" + l.key() + "] has no text [" + key + "] in [" + t.source() + "]");
+            throw new IllegalStateException(
+                    "Bill line [" + l.key() + "] has no text [" + key + "] in [" + t.source() + "]");
         }
         String title = t.get(key);
         String window = det.get("window");
@@ -122,27 +130,39 @@ final class BillPdfTables {
             OffsetDateTime end = OffsetDateTime.parse(det.get("end"));
             DateTimeFormatter hm = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
             String endText = end.toLocalDate().equals(start.toLocalDate())
-                    ? hm.format(end) : f.date(end.toLocalDate()) + " " + hm.format(end);
-            parts.add(t.get("detail.ev.time", Map.of("start", f.date(start.toLocalDate()) + " " + hm.format(start),
-                    "end", endText)));
+                    ? hm.format(end)
+                    : f.date(end.toLocalDate()) + " " + hm.format(end);
+            parts.add(t.get(
+                    "detail.ev.time",
+                    Map.of("start", f.date(start.toLocalDate()) + " " + hm.format(start), "end", endText)));
             if (det.containsKey("pvKwh") && det.containsKey("gridKwh")) {
-                parts.add(t.get("detail.ev.split", Map.of(
-                        "pvKwh", f.kwh(new BigDecimal(det.get("pvKwh"))),
-                        "pvPrice", f.price(new BigDecimal(det.get("pvPrice")), d.currency()),
-                        "gridKwh", f.kwh(new BigDecimal(det.get("gridKwh"))),
-                        "gridPrice", f.price(new BigDecimal(det.get("gridPrice")), d.currency()),
-                        "pvShare", f.percent(new BigDecimal(det.get("pvSharePercent"))))));
+                parts.add(t.get(
+                        "detail.ev.split",
+                        Map.of(
+                                "pvKwh", f.kwh(new BigDecimal(det.get("pvKwh"))),
+                                "pvPrice", f.price(new BigDecimal(det.get("pvPrice")), d.currency()),
+                                "gridKwh", f.kwh(new BigDecimal(det.get("gridKwh"))),
+                                "gridPrice", f.price(new BigDecimal(det.get("gridPrice")), d.currency()),
+                                "pvShare", f.percent(new BigDecimal(det.get("pvSharePercent"))))));
             }
         }
         if (BillCalculator.BASE_FEE.equals(l.key()) && l.unit() == QuantityUnit.DAY && det.containsKey("monthlyFee")) {
-            parts.add(t.get("detail.baseFee", Map.of(
-                    "fee", f.price(new BigDecimal(det.get("monthlyFee")), d.currency()),
-                    "days", det.get("days"), "daysInMonth", det.get("daysInMonth"))));
+            parts.add(t.get(
+                    "detail.baseFee",
+                    Map.of(
+                            "fee",
+                            f.price(new BigDecimal(det.get("monthlyFee")), d.currency()),
+                            "days",
+                            det.get("days"),
+                            "daysInMonth",
+                            det.get("daysInMonth"))));
         }
         if (det.containsKey("estimatedIntervals") && !"0".equals(det.get("estimatedIntervals"))) {
-            parts.add(t.get("detail.estimated", Map.of(
-                    "estimated", f.integer(Long.parseLong(det.get("estimatedIntervals"))),
-                    "intervals", f.integer(Long.parseLong(det.getOrDefault("intervals", "0"))))));
+            parts.add(t.get(
+                    "detail.estimated",
+                    Map.of(
+                            "estimated", f.integer(Long.parseLong(det.get("estimatedIntervals"))),
+                            "intervals", f.integer(Long.parseLong(det.getOrDefault("intervals", "0"))))));
         }
         if (manyTariffs && det.containsKey("tariff")) {
             parts.add(t.get("detail.tariff", Map.of("date", f.date(java.time.LocalDate.parse(det.get("tariff"))))));
@@ -171,7 +191,8 @@ final class BillPdfTables {
         totalRow(table, t.get("totals.vat"), f.money(d.vat()), false);
         totalRow(table, t.get("totals.gross"), f.money(d.gross()), true);
         if (zeroRate) {
-            PdfPCell note = cells.cell(t.get("vat.zero.note"), cells.font(regularFont, small, muted), Element.ALIGN_LEFT);
+            PdfPCell note =
+                    cells.cell(t.get("vat.zero.note"), cells.font(regularFont, small, muted), Element.ALIGN_LEFT);
             note.setColspan(4);
             note.setPaddingTop(4);
             table.addCell(note);

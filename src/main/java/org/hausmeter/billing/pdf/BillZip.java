@@ -17,8 +17,7 @@ import java.util.zip.ZipOutputStream;
  */
 public final class BillZip {
 
-    private BillZip() {
-    }
+    private BillZip() {}
 
     /**
      * One file of the ZIP.
@@ -32,7 +31,10 @@ public final class BillZip {
         public Entry {
             Objects.requireNonNull(fileName, "fileName");
             Objects.requireNonNull(pdf, "pdf");
-            if (fileName.isBlank() || fileName.length() > 200 || fileName.equals(".") || fileName.equals("..")
+            if (fileName.isBlank()
+                    || fileName.length() > 200
+                    || fileName.equals(".")
+                    || fileName.equals("..")
                     || fileName.chars().anyMatch(c -> c == '/' || c == '\\' || Character.isISOControl(c))) {
                 throw new IllegalArgumentException("ZIP entry name [" + fileName + "] is not a plain file name");
             }
@@ -65,7 +67,8 @@ public final class BillZip {
         sorted.sort(Comparator.comparing(Entry::fileName));
         for (int i = 1; i < sorted.size(); i++) {
             if (sorted.get(i).fileName().equals(sorted.get(i - 1).fileName())) {
-                throw new IllegalArgumentException("ZIP entry name [" + sorted.get(i).fileName() + "] occurs twice");
+                throw new IllegalArgumentException(
+                        "ZIP entry name [" + sorted.get(i).fileName() + "] occurs twice");
             }
         }
         ZipOutputStream zip = new ZipOutputStream(out);

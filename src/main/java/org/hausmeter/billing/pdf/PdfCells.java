@@ -61,7 +61,8 @@ final class PdfCells {
         return c;
     }
 
-    void paragraph(Document pdf, String s, float size, BaseFont bf, Color colour, float spacingBefore) throws DocumentException {
+    void paragraph(Document pdf, String s, float size, BaseFont bf, Color colour, float spacingBefore)
+            throws DocumentException {
         Paragraph p = new Paragraph(pdfText(s), font(bf, size, colour));
         p.setLeading(0, 1.3f);
         p.setSpacingBefore(spacingBefore);

@@ -28,16 +28,13 @@ import org.hausmeter.ledger.Intervals;
  */
 public final class BillContextQueries {
 
-    private BillContextQueries() {
-    }
+    private BillContextQueries() {}
 
     /** Per tenancy, the counters of the apartment's meters at the period's ends. */
-    public static Map<Long, List<BillContent.MeterCounters>> meterCounters(Connection c, List<TenancyBill> bills,
-            Instant from, Instant to) throws SQLException {
-        record Meter(long id, String name, Instant installed, Instant removed) {
-        }
-        record Planned(String meter, int index) {
-        }
+    public static Map<Long, List<BillContent.MeterCounters>> meterCounters(
+            Connection c, List<TenancyBill> bills, Instant from, Instant to) throws SQLException {
+        record Meter(long id, String name, Instant installed, Instant removed) {}
+        record Planned(String meter, int index) {}
         Map<Long, List<Meter>> metersByApartment = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT apartment_id, id, name, installed_at, removed_at FROM meter
@@ -47,8 +44,13 @@ public final class BillContextQueries {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Timestamp removed = rs.getTimestamp(5);
-                    metersByApartment.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Meter(rs.getLong(2),
-                            rs.getString(3), rs.getTimestamp(4).toInstant(), removed == null ? null : removed.toInstant()));
+                    metersByApartment
+                            .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new Meter(
+                                    rs.getLong(2),
+                                    rs.getString(3),
+                                    rs.getTimestamp(4).toInstant(),
+                                    removed == null ? null : removed.toInstant()));
                 }
             }
         }
@@ -57,12 +59,18 @@ public final class BillContextQueries {
         Map<Long, List<Planned>> plan = new LinkedHashMap<>();
         for (TenancyBill b : bills) {
             for (Meter m : metersByApartment.getOrDefault(b.period().apartmentId(), List.of())) {
-                Instant start = m.installed().isAfter(b.period().from()) ? m.installed() : b.period().from();
-                Instant end = m.removed() != null && m.removed().isBefore(b.period().to()) ? m.removed() : b.period().to();
+                Instant start = m.installed().isAfter(b.period().from())
+                        ? m.installed()
+                        : b.period().from();
+                Instant end =
+                        m.removed() != null && m.removed().isBefore(b.period().to())
+                                ? m.removed()
+                                : b.period().to();
                 if (!start.isBefore(end)) {
                     continue;
                 }
-                plan.computeIfAbsent(b.period().tenancyId(), k -> new ArrayList<>()).add(new Planned(m.name(), qMeter.size()));
+                plan.computeIfAbsent(b.period().tenancyId(), k -> new ArrayList<>())
+                        .add(new Planned(m.name(), qMeter.size()));
                 qMeter.add(m.id());
                 qAt.add(Timestamp.from(start));
                 qMeter.add(m.id());
@@ -89,8 +97,14 @@ public final class BillContextQueries {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         int ord = rs.getInt(1) - 1;
-                        found[ord] = BoundaryCounter.at(rs.getTimestamp(2).toInstant(), instant(rs.getTimestamp(3)),
-                                rs.getLong(4), rs.getString(5), instant(rs.getTimestamp(6)), rs.getLong(7), rs.getString(8));
+                        found[ord] = BoundaryCounter.at(
+                                rs.getTimestamp(2).toInstant(),
+                                instant(rs.getTimestamp(3)),
+                                rs.getLong(4),
+                                rs.getString(5),
+                                instant(rs.getTimestamp(6)),
+                                rs.getLong(7),
+                                rs.getString(8));
                     }
                 }
             }
@@ -124,8 +138,14 @@ public final class BillContextQueries {
                 while (rs.next()) {
                     long size = rs.getLong(7);
                     Long sizeWh = rs.wasNull() ? null : size;
-                    out.add(new BillContent.Flag(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), rs.getString(6), sizeWh));
+                    out.add(new BillContent.Flag(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getTimestamp(4).toInstant(),
+                            rs.getTimestamp(5).toInstant(),
+                            rs.getString(6),
+                            sizeWh));
                 }
             }
         }
@@ -148,7 +168,8 @@ public final class BillContextQueries {
             ps.setTimestamp(3, Timestamp.from(to));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    days.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getDate(2).toLocalDate(), rs.getLong(3));
+                    days.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+                            .put(rs.getDate(2).toLocalDate(), rs.getLong(3));
                 }
             }
         }
@@ -186,8 +207,9 @@ public final class BillContextQueries {
             ps.setDate(2, Date.valueOf(month.atDay(1)));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new BillContent.HistoryMonth(
-                            YearMonth.from(rs.getDate(2).toLocalDate()), rs.getLong(3), rs.getLong(4)));
+                    out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new BillContent.HistoryMonth(
+                                    YearMonth.from(rs.getDate(2).toLocalDate()), rs.getLong(3), rs.getLong(4)));
                 }
             }
         }

@@ -66,23 +66,37 @@ public class BillRepository {
      * @param hash   its content hash
      * @param number its number, null for a draft
      */
-    public record Existing(long id, long tenancy, BillStatus status, String hash, String number) {
-    }
+    public record Existing(long id, long tenancy, BillStatus status, String hash, String number) {}
 
     /**
      * A draft to insert.
      *
      * @param replaces the cancelled invoice it replaces, or null
      */
-    public record NewDraft(long tenancyId, long apartmentId, long residentId, Instant from, Instant to, String currency,
-            BigDecimal net, BigDecimal vat, BigDecimal gross, BillContent content, List<StoredLine> lines, String hash,
-            Long replaces) {
-    }
+    public record NewDraft(
+            long tenancyId,
+            long apartmentId,
+            long residentId,
+            Instant from,
+            Instant to,
+            String currency,
+            BigDecimal net,
+            BigDecimal vat,
+            BigDecimal gross,
+            BillContent content,
+            List<StoredLine> lines,
+            String hash,
+            Long replaces) {}
 
     /** What issuing writes into a draft. */
-    public record Issue(String number, LocalDate issueDate, LocalDate dueDate, Instant issuedAt, String issuedBy, byte[] pdf,
-            String pdfSha256) {
-    }
+    public record Issue(
+            String number,
+            LocalDate issueDate,
+            LocalDate dueDate,
+            Instant issuedAt,
+            String issuedBy,
+            byte[] pdf,
+            String pdfSha256) {}
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
@@ -98,20 +112,21 @@ public class BillRepository {
     }
 
     /** Content and lines, in this order, as hashed. */
-    private record Hashed(BillContent content, List<StoredLine> lines) {
-    }
+    private record Hashed(BillContent content, List<StoredLine> lines) {}
 
     // ---- reading bills ----
 
     /** @return every bill of a month, by apartment */
     public List<StoredBill> month(YearMonth month) {
-        return query(SELECT + " WHERE b.month = ? ORDER BY a.code, b.period_from, b.id", ps -> ps.setDate(1,
-                Date.valueOf(month.atDay(1))));
+        return query(
+                SELECT + " WHERE b.month = ? ORDER BY a.code, b.period_from, b.id",
+                ps -> ps.setDate(1, Date.valueOf(month.atDay(1))));
     }
 
     /** @return a resident's bills except drafts, newest first */
     public List<StoredBill> ofResident(long residentId) {
-        return query(SELECT + " WHERE b.resident_id = ? AND b.status <> 'DRAFT' ORDER BY b.month DESC, b.issued_at DESC",
+        return query(
+                SELECT + " WHERE b.resident_id = ? AND b.status <> 'DRAFT' ORDER BY b.month DESC, b.issued_at DESC",
                 ps -> ps.setLong(1, residentId));
     }
 
@@ -127,8 +142,9 @@ public class BillRepository {
     /** @return drafts per month, oldest first */
     public SortedMap<YearMonth, Integer> draftCounts() {
         SortedMap<YearMonth, Integer> out = new TreeMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT month, count(*) FROM bill WHERE status = 'DRAFT' GROUP BY month ORDER BY month");
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT month, count(*) FROM bill WHERE status = 'DRAFT' GROUP BY month ORDER BY month");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.put(YearMonth.from(rs.getDate(1).toLocalDate()), rs.getInt(2));
@@ -172,8 +188,14 @@ public class BillRepository {
             ps.setDate(1, Date.valueOf(month.atDay(1)));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.put(rs.getLong(2), new Existing(rs.getLong(1), rs.getLong(2), BillStatus.valueOf(rs.getString(3)),
-                            rs.getString(4), rs.getString(5)));
+                    out.put(
+                            rs.getLong(2),
+                            new Existing(
+                                    rs.getLong(1),
+                                    rs.getLong(2),
+                                    BillStatus.valueOf(rs.getString(3)),
+                                    rs.getString(4),
+                                    rs.getString(5)));
                 }
             }
         }
@@ -216,8 +238,7 @@ public class BillRepository {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO bill (kind, status, month, tenancy_id, apartment_id, resident_id, period_from, period_to,
                     currency, net, vat, gross, content, content_sha256, replaces_bill, created_at)
-                VALUES ('INVOICE', 'DRAFT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)""",
-                Statement.RETURN_GENERATED_KEYS)) {
+                VALUES ('INVOICE', 'DRAFT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
             for (NewDraft n : drafts) {
                 ps.setDate(1, Date.valueOf(month.atDay(1)));
                 ps.setLong(2, n.tenancyId());
@@ -334,8 +355,9 @@ public class BillRepository {
      *
      * @return the cancellation's id
      */
-    public long insertCancellation(Connection c, long cancelledId, StoredBill cancellation, String hash, Issue issue,
-            Instant now) throws SQLException {
+    public long insertCancellation(
+            Connection c, long cancelledId, StoredBill cancellation, String hash, Issue issue, Instant now)
+            throws SQLException {
         long newId;
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO bill (kind, status, month, tenancy_id, apartment_id, resident_id, period_from, period_to,
@@ -386,8 +408,8 @@ public class BillRepository {
     /** @return the adjustments of a month */
     public List<StoredAdjustment> adjustments(YearMonth month) {
         List<StoredAdjustment> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(ADJUSTMENT
-                + " WHERE month = ? ORDER BY id")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(ADJUSTMENT + " WHERE month = ? ORDER BY id")) {
             ps.setDate(1, Date.valueOf(month.atDay(1)));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -411,14 +433,28 @@ public class BillRepository {
     }
 
     private static StoredAdjustment adjustment(ResultSet rs) throws SQLException {
-        return new StoredAdjustment(rs.getLong(1), rs.getLong(2), YearMonth.from(rs.getDate(3).toLocalDate()),
-                rs.getString(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getString(7), rs.getTimestamp(8).toInstant());
+        return new StoredAdjustment(
+                rs.getLong(1),
+                rs.getLong(2),
+                YearMonth.from(rs.getDate(3).toLocalDate()),
+                rs.getString(4),
+                rs.getBigDecimal(5),
+                rs.getBigDecimal(6),
+                rs.getString(7),
+                rs.getTimestamp(8).toInstant());
     }
 
     /** @return the new adjustment's id */
-    public long insertAdjustment(long tenancyId, YearMonth month, String reason, BigDecimal net, BigDecimal vatPercent,
-            String actor, Instant now) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+    public long insertAdjustment(
+            long tenancyId,
+            YearMonth month,
+            String reason,
+            BigDecimal net,
+            BigDecimal vatPercent,
+            String actor,
+            Instant now) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO bill_adjustment (tenancy_id, month, reason, net, vat_percent, created_by, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
             ps.setLong(1, tenancyId);
@@ -465,7 +501,8 @@ public class BillRepository {
 
     private List<StoredBill> query(String sql, Binder binder) {
         List<StoredBill> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             binder.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -482,15 +519,37 @@ public class BillRepository {
         try {
             BillContent content = json.readValue(rs.getString(16), BillContent.class);
             String linesJson = rs.getString(28);
-            List<StoredLine> lines = linesJson == null ? List.of()
-                    : json.readValue(linesJson, new TypeReference<List<StoredLine>>() {
-                    });
-            return new StoredBill(rs.getLong(1), BillKind.valueOf(rs.getString(2)), BillStatus.valueOf(rs.getString(3)),
-                    YearMonth.from(rs.getDate(4).toLocalDate()), rs.getLong(5), rs.getString(6), rs.getLong(7),
-                    rs.getString(8), rs.getString(9), rs.getTimestamp(10).toInstant(), rs.getTimestamp(11).toInstant(),
-                    rs.getString(12), rs.getBigDecimal(13), rs.getBigDecimal(14), rs.getBigDecimal(15), content, lines,
-                    rs.getString(17), date(rs, 18), date(rs, 19), instant(rs, 20), rs.getString(21), rs.getString(22),
-                    rs.getString(23), date(rs, 24), rs.getString(25), rs.getString(26), rs.getString(27));
+            List<StoredLine> lines =
+                    linesJson == null ? List.of() : json.readValue(linesJson, new TypeReference<List<StoredLine>>() {});
+            return new StoredBill(
+                    rs.getLong(1),
+                    BillKind.valueOf(rs.getString(2)),
+                    BillStatus.valueOf(rs.getString(3)),
+                    YearMonth.from(rs.getDate(4).toLocalDate()),
+                    rs.getLong(5),
+                    rs.getString(6),
+                    rs.getLong(7),
+                    rs.getString(8),
+                    rs.getString(9),
+                    rs.getTimestamp(10).toInstant(),
+                    rs.getTimestamp(11).toInstant(),
+                    rs.getString(12),
+                    rs.getBigDecimal(13),
+                    rs.getBigDecimal(14),
+                    rs.getBigDecimal(15),
+                    content,
+                    lines,
+                    rs.getString(17),
+                    date(rs, 18),
+                    date(rs, 19),
+                    instant(rs, 20),
+                    rs.getString(21),
+                    rs.getString(22),
+                    rs.getString(23),
+                    date(rs, 24),
+                    rs.getString(25),
+                    rs.getString(26),
+                    rs.getString(27));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored bill content is not JSON: " + e.getMessage(), e);
         }

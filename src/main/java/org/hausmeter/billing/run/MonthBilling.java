@@ -44,8 +44,7 @@ import org.hausmeter.tariff.TariffVersion;
  */
 public final class MonthBilling {
 
-    private MonthBilling() {
-    }
+    private MonthBilling() {}
 
     /**
      * A computed draft for one tenancy period.
@@ -57,9 +56,13 @@ public final class MonthBilling {
      * @param consumptionWh      the apartment's own consumption in the period
      * @param pvWh               of which PV
      */
-    public record TenancyBill(TenancyPeriod period, BillRequest request, BillDraft draft, int estimatedIntervals,
-            long consumptionWh, long pvWh) {
-    }
+    public record TenancyBill(
+            TenancyPeriod period,
+            BillRequest request,
+            BillDraft draft,
+            int estimatedIntervals,
+            long consumptionWh,
+            long pvWh) {}
 
     /**
      * The co-op's monthly figures.
@@ -72,9 +75,14 @@ public final class MonthBilling {
      * @param commonPvWh        PV allocated to the common area
      * @param chargerPvWh       PV allocated to chargers
      */
-    public record Report(BuildingTotal building, long gridImportWh, long gridExportWh, Money feedInRevenue,
-            long apartmentPvWh, long commonPvWh, long chargerPvWh) {
-    }
+    public record Report(
+            BuildingTotal building,
+            long gridImportWh,
+            long gridExportWh,
+            Money feedInRevenue,
+            long apartmentPvWh,
+            long commonPvWh,
+            long chargerPvWh) {}
 
     /**
      * The whole month.
@@ -86,9 +94,13 @@ public final class MonthBilling {
      * @param medianApartmentWh median of the apartments' month consumption
      * @param consumerTotals    per consumer (input order) consumption and PV of the month
      */
-    public record Result(MonthInput input, AllocationRule rule, List<TenancyBill> bills, Report report,
-            long medianApartmentWh, List<ConsumerTotal> consumerTotals) {
-    }
+    public record Result(
+            MonthInput input,
+            AllocationRule rule,
+            List<TenancyBill> bills,
+            Report report,
+            long medianApartmentWh,
+            List<ConsumerTotal> consumerTotals) {}
 
     /**
      * @param input       the month
@@ -166,18 +178,29 @@ public final class MonthBilling {
             BitSet est = consumers.get(ci).estimated().get(off, off + len);
             List<EvSession> ev = new ArrayList<>();
             for (Session s : input.sessions()) {
-                if (s.tenancyId() == tp.tenancyId() && !s.start().isBefore(tp.from()) && s.start().isBefore(tp.to())) {
+                if (s.tenancyId() == tp.tenancyId()
+                        && !s.start().isBefore(tp.from())
+                        && s.start().isBefore(tp.to())) {
                     Integer chi = index.get(Kind.CHARGER + ":" + s.charger());
                     long pvWh = chi == null ? 0 : sessionPv(s, monthFrom, c[chi], alloc.intervalPvWh()[chi]);
                     ev.add(new EvSession(Long.toString(s.id()), s.start(), s.end(), s.energyWh() - pvWh, pvWh));
                 }
             }
             List<Adjustment> adj = input.adjustments().getOrDefault(tp.tenancyId(), List.of());
-            BillRequest req = new BillRequest(tp.from(), tp.to(), input.zone(), tariffs, grid, pv, est,
+            BillRequest req = new BillRequest(
+                    tp.from(),
+                    tp.to(),
+                    input.zone(),
+                    tariffs,
+                    grid,
+                    pv,
+                    est,
                     aj < 0 ? new long[0] : slice(commonGrid[aj], off, len),
-                    aj < 0 ? new long[0] : slice(commonPv[aj], off, len), ev, adj);
-            bills.add(new TenancyBill(tp, req, BillCalculator.calculate(req, pricing, off), est.cardinality(), consumed,
-                    pvSum));
+                    aj < 0 ? new long[0] : slice(commonPv[aj], off, len),
+                    ev,
+                    adj);
+            bills.add(new TenancyBill(
+                    tp, req, BillCalculator.calculate(req, pricing, off), est.cardinality(), consumed, pvSum));
         }
 
         long aptPv = 0;
@@ -195,11 +218,21 @@ public final class MonthBilling {
         long ge = sum(input.gridExportWh());
         TariffVersion v = tariffs.versionAt(input.month().atDay(1));
         Money feedIn = v.feedInPerKwh().priceFor(ge, BillCalculator.ROUNDING);
-        long[] aptTotals = apartments.stream().mapToLong(i -> alloc.consumers().get(i).consumptionWh()).sorted().toArray();
-        long median = aptTotals.length == 0 ? 0
-                : aptTotals.length % 2 == 1 ? aptTotals[aptTotals.length / 2]
-                : (aptTotals[aptTotals.length / 2 - 1] + aptTotals[aptTotals.length / 2]) / 2;
-        return new Result(input, rule, bills, new Report(alloc.building(), gi, ge, feedIn, aptPv, comPv, chPv), median,
+        long[] aptTotals = apartments.stream()
+                .mapToLong(i -> alloc.consumers().get(i).consumptionWh())
+                .sorted()
+                .toArray();
+        long median = aptTotals.length == 0
+                ? 0
+                : aptTotals.length % 2 == 1
+                        ? aptTotals[aptTotals.length / 2]
+                        : (aptTotals[aptTotals.length / 2 - 1] + aptTotals[aptTotals.length / 2]) / 2;
+        return new Result(
+                input,
+                rule,
+                bills,
+                new Report(alloc.building(), gi, ge, feedIn, aptPv, comPv, chPv),
+                median,
                 alloc.consumers());
     }
 
@@ -226,8 +259,7 @@ public final class MonthBilling {
      * @param gross         its whole-month bill, gross in the tariff's currency (energy, base fee, common area;
      *                      no EV, no adjustments) per key
      */
-    public record KeyRow(String apartmentCode, long consumptionWh, List<Long> pvWh, List<BigDecimal> gross) {
-    }
+    public record KeyRow(String apartmentCode, long consumptionWh, List<Long> pvWh, List<BigDecimal> gross) {}
 
     /**
      * The month's bills under every allocation key, side by side, for the co-op's assembly.
@@ -236,8 +268,7 @@ public final class MonthBilling {
      * @param building the building totals per key
      * @param rows     one row per apartment
      */
-    public record KeyBills(List<AllocationKey> keys, List<BuildingTotal> building, List<KeyRow> rows) {
-    }
+    public record KeyBills(List<AllocationKey> keys, List<BuildingTotal> building, List<KeyRow> rows) {}
 
     /**
      * Bills every apartment for the whole month under each key (as if one tenancy ran all month), so the
@@ -251,8 +282,16 @@ public final class MonthBilling {
                 whole.add(new TenancyPeriod(--i, 0, k.code(), 0, k.code(), input.from(), input.to()));
             }
         }
-        MonthInput synthetic = new MonthInput(input.month(), input.zone(), input.pvWh(), input.gridImportWh(),
-                input.gridExportWh(), input.consumers(), whole, List.of(), Map.of());
+        MonthInput synthetic = new MonthInput(
+                input.month(),
+                input.zone(),
+                input.pvWh(),
+                input.gridImportWh(),
+                input.gridExportWh(),
+                input.consumers(),
+                whole,
+                List.of(),
+                Map.of());
         List<AllocationKey> keys = List.of(AllocationKey.values());
         List<BuildingTotal> building = new ArrayList<>();
         List<List<Long>> pv = new ArrayList<>();
@@ -271,7 +310,10 @@ public final class MonthBilling {
         }
         List<KeyRow> rows = new ArrayList<>();
         for (int r = 0; r < whole.size(); r++) {
-            rows.add(new KeyRow(whole.get(r).apartmentCode(), consumption(input, whole.get(r).apartmentCode()), pv.get(r),
+            rows.add(new KeyRow(
+                    whole.get(r).apartmentCode(),
+                    consumption(input, whole.get(r).apartmentCode()),
+                    pv.get(r),
                     gross.get(r)));
         }
         return new KeyBills(keys, building, rows);
@@ -296,12 +338,14 @@ public final class MonthBilling {
     }
 
     private static List<AllocationInputs.Party> parties(List<Consumer> consumers) {
-        return consumers.stream().map(k -> new AllocationInputs.Party(k.kind() == Kind.APARTMENT, k.areaM2())).toList();
+        return consumers.stream()
+                .map(k -> new AllocationInputs.Party(k.kind() == Kind.APARTMENT, k.areaM2()))
+                .toList();
     }
 
     private static long[] commonWeights(List<Consumer> consumers, List<Integer> apartments, CommonKey key) {
-        return AllocationInputs.commonWeights(apartments.stream().map(j -> consumers.get(j).areaM2()).toList(),
-                key == CommonKey.FLOOR_AREA);
+        return AllocationInputs.commonWeights(
+                apartments.stream().map(j -> consumers.get(j).areaM2()).toList(), key == CommonKey.FLOOR_AREA);
     }
 
     /**
@@ -313,13 +357,16 @@ public final class MonthBilling {
             return 0;
         }
         long first = Math.max(0, Intervals.index(monthFrom, s.start()));
-        long last = Math.min(consumption.length - 1, Intervals.index(monthFrom, s.end().minusSeconds(1)));
+        long last = Math.min(
+                consumption.length - 1, Intervals.index(monthFrom, s.end().minusSeconds(1)));
         BigDecimal cons = BigDecimal.ZERO;
         BigDecimal sol = BigDecimal.ZERO;
         for (long t = first; t <= last; t++) {
             Instant qs = Intervals.start(monthFrom, t);
             Instant qe = Intervals.end(qs);
-            long overlap = Duration.between(s.start().isAfter(qs) ? s.start() : qs, s.end().isBefore(qe) ? s.end() : qe).getSeconds();
+            long overlap = Duration.between(
+                            s.start().isAfter(qs) ? s.start() : qs, s.end().isBefore(qe) ? s.end() : qe)
+                    .getSeconds();
             if (overlap <= 0) {
                 continue;
             }
@@ -330,7 +377,10 @@ public final class MonthBilling {
         if (cons.signum() == 0) {
             return 0;
         }
-        long pvWh = BigDecimal.valueOf(s.energyWh()).multiply(sol).divide(cons, 0, RoundingMode.HALF_UP).longValueExact();
+        long pvWh = BigDecimal.valueOf(s.energyWh())
+                .multiply(sol)
+                .divide(cons, 0, RoundingMode.HALF_UP)
+                .longValueExact();
         return Math.min(pvWh, s.energyWh());
     }
 

@@ -37,7 +37,11 @@ public record MonthInput(
         Map<Long, List<Adjustment>> adjustments) {
 
     /** What kind of consumer. */
-    public enum Kind { APARTMENT, COMMON, CHARGER }
+    public enum Kind {
+        APARTMENT,
+        COMMON,
+        CHARGER
+    }
 
     /**
      * One consumer of the allocation.
@@ -66,9 +70,14 @@ public record MonthInput(
      * @param from          first instant, a local midnight
      * @param to            first instant after, a local midnight
      */
-    public record TenancyPeriod(long tenancyId, long apartmentId, String apartmentCode, long residentId,
-            String residentName, Instant from, Instant to) {
-    }
+    public record TenancyPeriod(
+            long tenancyId,
+            long apartmentId,
+            String apartmentCode,
+            long residentId,
+            String residentName,
+            Instant from,
+            Instant to) {}
 
     /**
      * A closed, billable EV session.
@@ -80,8 +89,7 @@ public record MonthInput(
      * @param end       end
      * @param energyWh  end − start counter, Wh
      */
-    public record Session(long id, String charger, long tenancyId, Instant start, Instant end, long energyWh) {
-    }
+    public record Session(long id, String charger, long tenancyId, Instant start, Instant end, long energyWh) {}
 
     /** @return the first instant of the month */
     public Instant from() {

@@ -18,8 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hausmeter.billing.Adjustment;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
 import org.hausmeter.billing.run.MonthInput.Consumer;
 import org.hausmeter.billing.run.MonthInput.Kind;
 import org.hausmeter.billing.run.MonthInput.Session;
@@ -27,6 +25,8 @@ import org.hausmeter.billing.run.MonthInput.TenancyPeriod;
 import org.hausmeter.ledger.Intervals;
 import org.hausmeter.tariff.Money;
 import org.hausmeter.tariff.VatRate;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 
 /**
  * Reads a month's {@link MonthInput} from the ledger (interval_energy), the people tables, the EV
@@ -37,12 +37,10 @@ import org.hausmeter.tariff.VatRate;
  */
 public final class MonthLoader {
 
-    private MonthLoader() {
-    }
+    private MonthLoader() {}
 
     /** A meter of the month and the consumer it feeds (-1 for PV and grid meters). */
-    private record MeterRow(long id, String role, int consumer) {
-    }
+    private record MeterRow(long id, String role, int consumer) {}
 
     public static MonthInput load(Connection c, YearMonth month, ZoneId zone, Currency currency) throws SQLException {
         Instant from = Intervals.monthStart(month, zone);
@@ -55,8 +53,13 @@ public final class MonthLoader {
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 apartmentConsumer.put(rs.getLong(1), consumers.size());
-                consumers.add(new Consumer(Kind.APARTMENT, rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
-                        new long[n], new BitSet(n)));
+                consumers.add(new Consumer(
+                        Kind.APARTMENT,
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getBigDecimal(4),
+                        new long[n],
+                        new BitSet(n)));
             }
         }
         Map<String, Integer> chargerConsumer = new LinkedHashMap<>();
@@ -76,7 +79,8 @@ public final class MonthLoader {
                         case "COMMON" -> {
                             if (common < 0) {
                                 common = consumers.size();
-                                consumers.add(new Consumer(Kind.COMMON, "common", "common", null, new long[n], new BitSet(n)));
+                                consumers.add(new Consumer(
+                                        Kind.COMMON, "common", "common", null, new long[n], new BitSet(n)));
                             }
                             consumer = common;
                         }
@@ -160,12 +164,10 @@ public final class MonthLoader {
                     }
 
                     @Override
-                    public void flush() {
-                    }
+                    public void flush() {}
 
                     @Override
-                    public void close() {
-                    }
+                    public void close() {}
                 });
             } catch (java.io.IOException e) {
                 throw new SQLException("Reading interval energy failed: " + e.getMessage(), e);
@@ -193,8 +195,14 @@ public final class MonthLoader {
                     Instant pFrom = in.isAfter(from) ? in : from;
                     Instant pTo = out.isBefore(to) ? out : to;
                     if (pFrom.isBefore(pTo)) {
-                        tenancies.add(new TenancyPeriod(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4),
-                                rs.getString(5), pFrom, pTo));
+                        tenancies.add(new TenancyPeriod(
+                                rs.getLong(1),
+                                rs.getLong(2),
+                                rs.getString(3),
+                                rs.getLong(4),
+                                rs.getString(5),
+                                pFrom,
+                                pTo));
                     }
                 }
             }
@@ -216,8 +224,13 @@ public final class MonthLoader {
                 ps.setTimestamp(2, Timestamp.from(to));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        sessions.add(new Session(rs.getLong(1), rs.getString(2), rs.getLong(3),
-                                rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), rs.getLong(6)));
+                        sessions.add(new Session(
+                                rs.getLong(1),
+                                rs.getString(2),
+                                rs.getLong(3),
+                                rs.getTimestamp(4).toInstant(),
+                                rs.getTimestamp(5).toInstant(),
+                                rs.getLong(6)));
                     }
                 }
             }
@@ -229,8 +242,12 @@ public final class MonthLoader {
             ps.setDate(1, Date.valueOf(month.atDay(1)));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    adjustments.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Adjustment(
-                            rs.getString(2), Money.of(currency, rs.getBigDecimal(3)), new VatRate(rs.getBigDecimal(4))));
+                    adjustments
+                            .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new Adjustment(
+                                    rs.getString(2),
+                                    Money.of(currency, rs.getBigDecimal(3)),
+                                    new VatRate(rs.getBigDecimal(4))));
                 }
             }
         }

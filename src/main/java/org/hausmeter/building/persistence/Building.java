@@ -16,18 +16,23 @@ public class Building extends PanacheEntityBase {
 
     @Id
     public Short id = THE_ID;
+
     @Column(nullable = false)
     public String name;
+
     @Column(name = "time_zone", nullable = false)
     public String timeZone;
+
     @Column(nullable = false)
     public String currency;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
     /** The issuer details as a JSON object; see {@link BuildingSettings.Issuer}. */
     @org.hibernate.annotations.ColumnTransformer(read = "issuer::text", write = "?::jsonb")
     @Column(nullable = false, columnDefinition = "jsonb")
     public String issuer = "{}";
+
     @Column(name = "payment_days", nullable = false)
     public int paymentDays = 14;
 }

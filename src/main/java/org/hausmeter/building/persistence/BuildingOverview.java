@@ -18,8 +18,7 @@ public class BuildingOverview {
      * @param occupied          apartments with a running tenancy now
      * @param meters            meters installed now (any role)
      */
-    public record Overview(String name, ZoneId zone, String currency, long apartments, long occupied, long meters) {
-    }
+    public record Overview(String name, ZoneId zone, String currency, long apartments, long occupied, long meters) {}
 
     private final BuildingSettings settings;
     private final Clock clock;
@@ -33,9 +32,12 @@ public class BuildingOverview {
     public Overview now() {
         BuildingSettings.Settings s = settings.current();
         var now = clock.instant();
-        long occupied = Tenancy.find("select count(distinct t.apartment.id) from Tenancy t"
-                + " where t.moveIn <= ?1 and (t.moveOut is null or t.moveOut > ?1)", now)
-                .project(Long.class).firstResult();
+        long occupied = Tenancy.find(
+                        "select count(distinct t.apartment.id) from Tenancy t"
+                                + " where t.moveIn <= ?1 and (t.moveOut is null or t.moveOut > ?1)",
+                        now)
+                .project(Long.class)
+                .firstResult();
         long meters = Meter.count("installedAt <= ?1 and (removedAt is null or removedAt > ?1)", now);
         return new Overview(s.name(), s.zone(), s.currency().getCurrencyCode(), Apartment.count(), occupied, meters);
     }

@@ -25,14 +25,21 @@ import org.hausmeter.bus.ReadNow;
 public class BusResource {
 
     /** One meter's health as the API shows it. */
-    public record MeterHealthView(String meter, int unitId, String model, Instant lastGoodRead, int consecutiveFailures,
-            boolean defective, long reads, Map<String, Long> failures, Map<Integer, Long> exceptionCodes, String lastError,
-            String lastFailureKind) {
-    }
+    public record MeterHealthView(
+            String meter,
+            int unitId,
+            String model,
+            Instant lastGoodRead,
+            int consecutiveFailures,
+            boolean defective,
+            long reads,
+            Map<String, Long> failures,
+            Map<Integer, Long> exceptionCodes,
+            String lastError,
+            String lastFailureKind) {}
 
     /** One bus with its last quarter-hour cycle. */
-    public record BusView(String bus, Double lastCycleSeconds, List<MeterHealthView> meters) {
-    }
+    public record BusView(String bus, Double lastCycleSeconds, List<MeterHealthView> meters) {}
 
     /** Longest wait per bus for "read now" (a quarter-hour read in progress finishes first). */
     static final java.time.Duration READ_NOW_WAIT = java.time.Duration.ofMinutes(2);
@@ -45,18 +52,34 @@ public class BusResource {
 
     @GET
     public List<BusView> buses() {
-        return polling.pollers().entrySet().stream().map(e -> new BusView(e.getKey(),
-                polling.lastCycles().containsKey(e.getKey()) ? polling.lastCycles().get(e.getKey()).took().toNanos() / 1e9 : null,
-                e.getValue().meters().stream().map(m -> {
-                    MeterHealth h = m.health();
-                    Map<String, Long> failures = new java.util.TreeMap<>();
-                    for (MeterHealth.Failure f : MeterHealth.Failure.values()) {
-                        failures.put(f.name(), h.failures(f));
-                    }
-                    return new MeterHealthView(m.name(), m.unitId(), m.config().model(), h.lastGoodRead().orElse(null),
-                            h.consecutiveFailures(), h.isDefective(), h.reads(), failures, h.exceptionCodes(),
-                            h.lastError().orElse(null), h.lastFailureKind().orElse(null));
-                }).toList())).toList();
+        return polling.pollers().entrySet().stream()
+                .map(e -> new BusView(
+                        e.getKey(),
+                        polling.lastCycles().containsKey(e.getKey())
+                                ? polling.lastCycles().get(e.getKey()).took().toNanos() / 1e9
+                                : null,
+                        e.getValue().meters().stream()
+                                .map(m -> {
+                                    MeterHealth h = m.health();
+                                    Map<String, Long> failures = new java.util.TreeMap<>();
+                                    for (MeterHealth.Failure f : MeterHealth.Failure.values()) {
+                                        failures.put(f.name(), h.failures(f));
+                                    }
+                                    return new MeterHealthView(
+                                            m.name(),
+                                            m.unitId(),
+                                            m.config().model(),
+                                            h.lastGoodRead().orElse(null),
+                                            h.consecutiveFailures(),
+                                            h.isDefective(),
+                                            h.reads(),
+                                            failures,
+                                            h.exceptionCodes(),
+                                            h.lastError().orElse(null),
+                                            h.lastFailureKind().orElse(null));
+                                })
+                                .toList()))
+                .toList();
     }
 
     /**
@@ -72,7 +95,9 @@ public class BusResource {
     /** Scans unit ids on a configured bus, between two quarter-hour reads (it takes the bus for a while). */
     @POST
     @Path("{bus}/scan")
-    public List<BusScanner.UnitReport> scan(@PathParam("bus") String bus, @QueryParam("from") @DefaultValue("1") int from,
+    public List<BusScanner.UnitReport> scan(
+            @PathParam("bus") String bus,
+            @QueryParam("from") @DefaultValue("1") int from,
             @QueryParam("to") @DefaultValue("247") int to) {
         if (polling.bus(bus).isEmpty()) {
             throw new NotFoundException("No bus [" + bus + "]");

@@ -17,8 +17,13 @@ import org.hausmeter.ledger.MeterRole;
  * @param chargers   the EV chargers meters may belong to
  * @param meters     every meter, on exactly one bus
  */
-public record BuildingConfig(String file, String name, List<Bus> buses, List<Apartment> apartments,
-        List<Charger> chargers, List<Meter> meters) {
+public record BuildingConfig(
+        String file,
+        String name,
+        List<Bus> buses,
+        List<Apartment> apartments,
+        List<Charger> chargers,
+        List<Meter> meters) {
 
     public BuildingConfig {
         buses = List.copyOf(buses);
@@ -37,7 +42,11 @@ public record BuildingConfig(String file, String name, List<Bus> buses, List<Apa
     }
 
     /** Serial parity. */
-    public enum Parity { NONE, EVEN, ODD }
+    public enum Parity {
+        NONE,
+        EVEN,
+        ODD
+    }
 
     /**
      * Modbus RTU on a local serial port (RS-485 adapter).
@@ -48,16 +57,14 @@ public record BuildingConfig(String file, String name, List<Bus> buses, List<Apa
      * @param stopBits 1 or 2
      */
     public record RtuBus(String id, String device, int baud, Parity parity, int dataBits, int stopBits, int line)
-            implements Bus {
-    }
+            implements Bus {}
 
     /**
      * Modbus TCP: a device speaking TCP itself or a TCP-to-RTU gateway that routes by unit id.
      *
      * @param port TCP port, 1..65535 (Modbus default 502)
      */
-    public record TcpBus(String id, String host, int port, int line) implements Bus {
-    }
+    public record TcpBus(String id, String host, int port, int line) implements Bus {}
 
     /**
      * Raw RTU frames (with CRC) tunnelled over a TCP socket by a transparent serial server.
@@ -65,8 +72,7 @@ public record BuildingConfig(String file, String name, List<Bus> buses, List<Apa
      *
      * @param port TCP port, 1..65535
      */
-    public record RtuOverTcpBus(String id, String host, int port, int line) implements Bus {
-    }
+    public record RtuOverTcpBus(String id, String host, int port, int line) implements Bus {}
 
     /**
      * An apartment.
@@ -75,8 +81,7 @@ public record BuildingConfig(String file, String name, List<Bus> buses, List<Apa
      * @param floor  floor number, 0 = ground floor, negative = basement
      * @param areaM2 living area in square metres, positive, as written (no rounding)
      */
-    public record Apartment(String code, String name, int floor, BigDecimal areaM2, int line) {
-    }
+    public record Apartment(String code, String name, int floor, BigDecimal areaM2, int line) {}
 
     /**
      * An EV charger; {@code id} is unique and referenced by CHARGER meters.
@@ -107,7 +112,8 @@ public record BuildingConfig(String file, String name, List<Bus> buses, List<Apa
      * @param parameters the profile's parameters set here (e.g. {@code coil}, {@code currentA}),
      *                   whole numbers, checked against the profile when the charging module starts
      */
-    public record ChargerControl(String profile, String bus, int unitId, java.util.Map<String, Long> parameters, int line) {
+    public record ChargerControl(
+            String profile, String bus, int unitId, java.util.Map<String, Long> parameters, int line) {
         public ChargerControl {
             parameters = java.util.Map.copyOf(parameters);
         }
@@ -126,9 +132,16 @@ public record BuildingConfig(String file, String name, List<Bus> buses, List<Apa
      * @param installed local day (building zone) the meter was installed, key {@code installed}; {@code null}: when
      *                  the server first saw it in the file
      */
-    public record Meter(String name, String bus, int unitId, String model, MeterRole role, String apartment,
-            String charger, java.time.LocalDate installed, int line) {
-    }
+    public record Meter(
+            String name,
+            String bus,
+            int unitId,
+            String model,
+            MeterRole role,
+            String apartment,
+            String charger,
+            java.time.LocalDate installed,
+            int line) {}
 
     /** The bus with {@code id}, if any. */
     public Optional<Bus> bus(String id) {

@@ -33,17 +33,17 @@ public final class BuildingConfigLoader {
     public static final Pattern APARTMENT_CODE = Pattern.compile("[A-Z]{1,3}-(-?\\d{1,2})\\.\\d{1,2}");
 
     private static final Set<String> TOP_KEYS = Set.of("building", "buses", "apartments", "chargers", "meters");
-    private static final Set<String> RTU_KEYS = Set.of("id", "type", "device", "baud", "parity", "dataBits", "stopBits");
+    private static final Set<String> RTU_KEYS =
+            Set.of("id", "type", "device", "baud", "parity", "dataBits", "stopBits");
     private static final Set<String> TCP_KEYS = Set.of("id", "type", "host", "port");
     private static final Set<String> APARTMENT_KEYS = Set.of("code", "name", "floor", "areaM2");
     private static final Set<String> CHARGER_KEYS = Set.of("id", "name", "reader", "control");
     private static final Set<String> CONTROL_FIXED_KEYS = Set.of("profile", "bus", "unitId");
     private static final Pattern PARAMETER_NAME = Pattern.compile("[a-z][A-Za-z0-9]{0,31}");
-    private static final Set<String> METER_KEYS = Set.of("name", "bus", "unitId", "model", "role", "apartment", "charger",
-            "installed");
+    private static final Set<String> METER_KEYS =
+            Set.of("name", "bus", "unitId", "model", "role", "apartment", "charger", "installed");
 
-    private BuildingConfigLoader() {
-    }
+    private BuildingConfigLoader() {}
 
     /** Loads {@code file}; messages name it as given (pass a relative path for relative messages). */
     public static BuildingConfig load(Path file, RegisterMapCatalog catalog) {
@@ -57,13 +57,15 @@ public final class BuildingConfigLoader {
             Bus bus = bus(node);
             Bus first = buses.putIfAbsent(bus.id(), bus);
             if (first != null) {
-                throw node.required("id", "bus").error("bus id [" + bus.id() + "] is used twice (first at line " + first.line() + ")");
+                throw node.required("id", "bus")
+                        .error("bus id [" + bus.id() + "] is used twice (first at line " + first.line() + ")");
             }
             if (bus instanceof RtuBus rtu) {
                 Integer firstLine = devices.putIfAbsent(rtu.device(), rtu.line());
                 if (firstLine != null) {
-                    throw node.required("device", "bus").error("bus [" + rtu.id() + "] device [" + rtu.device()
-                            + "] is already used by another bus (line " + firstLine + ")");
+                    throw node.required("device", "bus")
+                            .error("bus [" + rtu.id() + "] device [" + rtu.device()
+                                    + "] is already used by another bus (line " + firstLine + ")");
                 }
             }
         }
@@ -92,7 +94,8 @@ public final class BuildingConfigLoader {
             Apartment apartment = new Apartment(code, aptName, floor, area, node.line());
             Apartment first = apartments.putIfAbsent(code, apartment);
             if (first != null) {
-                throw codeNode.error("apartment code [" + code + "] is used twice (first at line " + first.line() + ")");
+                throw codeNode.error(
+                        "apartment code [" + code + "] is used twice (first at line " + first.line() + ")");
             }
         }
 
@@ -105,20 +108,25 @@ public final class BuildingConfigLoader {
             YamlNode readerNode = node.optional("reader");
             Optional<String> reader = readerNode == null ? Optional.empty() : Optional.of(readerNode.text("reader"));
             if (reader.isPresent()) {
-                Charger other = chargers.values().stream().filter(c -> c.reader().equals(reader)).findFirst().orElse(null);
+                Charger other = chargers.values().stream()
+                        .filter(c -> c.reader().equals(reader))
+                        .findFirst()
+                        .orElse(null);
                 if (other != null) {
-                    throw readerNode.error("charger [" + chargerId + "] reader [" + reader.get() + "] is already the reader of"
-                            + " charger [" + other.id() + "] (line " + other.line() + ")");
+                    throw readerNode.error(
+                            "charger [" + chargerId + "] reader [" + reader.get() + "] is already the reader of"
+                                    + " charger [" + other.id() + "] (line " + other.line() + ")");
                 }
             }
             YamlNode controlNode = node.optional("control");
-            Optional<BuildingConfig.ChargerControl> control = controlNode == null ? Optional.empty()
-                    : Optional.of(control(controlNode, chargerId, buses));
-            Charger charger = new Charger(chargerId, node.required("name", "charger").text("charger name"), reader, control,
-                    node.line());
+            Optional<BuildingConfig.ChargerControl> control =
+                    controlNode == null ? Optional.empty() : Optional.of(control(controlNode, chargerId, buses));
+            Charger charger = new Charger(
+                    chargerId, node.required("name", "charger").text("charger name"), reader, control, node.line());
             Charger first = chargers.putIfAbsent(charger.id(), charger);
             if (first != null) {
-                throw idNode.error("charger id [" + charger.id() + "] is used twice (first at line " + first.line() + ")");
+                throw idNode.error(
+                        "charger id [" + charger.id() + "] is used twice (first at line " + first.line() + ")");
             }
         }
 
@@ -130,7 +138,8 @@ public final class BuildingConfigLoader {
             YamlNode nameNode = node.required("name", "meter");
             String meterName = nameNode.text("meter name");
             if (byName.containsKey(meterName)) {
-                throw nameNode.error("meter name [" + meterName + "] is used twice (first at line " + byName.get(meterName).line() + ")");
+                throw nameNode.error("meter name [" + meterName + "] is used twice (first at line "
+                        + byName.get(meterName).line() + ")");
             }
             String m = "meter [" + meterName + "] ";
             YamlNode busNode = node.required("bus", "meter");
@@ -146,19 +155,22 @@ public final class BuildingConfigLoader {
             }
             Integer firstUnit = unitLines.putIfAbsent(bus.id() + "/" + unitId, unitNode.line());
             if (firstUnit != null) {
-                throw unitNode.error(m + "unit id [" + unitId + "] is used twice on bus [" + bus.id() + "] (first at line "
-                        + firstUnit + ")");
+                throw unitNode.error(m + "unit id [" + unitId + "] is used twice on bus [" + bus.id()
+                        + "] (first at line " + firstUnit + ")");
             }
             YamlNode modelNode = node.required("model", "meter");
             String modelId = modelNode.text("model");
-            RegisterMap model = catalog.find(modelId).orElseThrow(
-                    () -> modelNode.error(m + "model [" + modelId + "] is unknown; known: " + catalog.ids()));
+            RegisterMap model = catalog.find(modelId)
+                    .orElseThrow(
+                            () -> modelNode.error(m + "model [" + modelId + "] is unknown; known: " + catalog.ids()));
             if (bus instanceof RtuBus rtu && model.maxBaud() != null && rtu.baud() > model.maxBaud()) {
-                throw modelNode.error(m + "model [" + modelId + "] supports at most [" + model.maxBaud() + "] baud but bus ["
-                        + rtu.id() + "] runs at [" + rtu.baud() + "] (line " + rtu.line() + ")");
+                throw modelNode.error(m + "model [" + modelId + "] supports at most [" + model.maxBaud()
+                        + "] baud but bus [" + rtu.id() + "] runs at [" + rtu.baud() + "] (line " + rtu.line() + ")");
             }
             YamlNode roleNode = node.required("role", "meter");
-            MeterRole role = Arrays.stream(MeterRole.values()).filter(r -> r.name().equals(roleNode.text("role"))).findFirst()
+            MeterRole role = Arrays.stream(MeterRole.values())
+                    .filter(r -> r.name().equals(roleNode.text("role")))
+                    .findFirst()
                     .orElseThrow(() -> roleNode.error(m + "role [" + roleNode.text("role") + "] is unknown; known: "
                             + Arrays.toString(MeterRole.values())));
             YamlNode aptNode = node.optional("apartment");
@@ -174,7 +186,8 @@ public final class BuildingConfigLoader {
                         throw chargerNode.error(m + "role [APARTMENT] must not name a charger [" + charger + "]");
                     }
                     if (!apartments.containsKey(apartment)) {
-                        throw aptNode.error(m + "apartment [" + apartment + "] is unknown; known: " + apartments.keySet());
+                        throw aptNode.error(
+                                m + "apartment [" + apartment + "] is unknown; known: " + apartments.keySet());
                     }
                 }
                 case CHARGER -> {
@@ -185,7 +198,8 @@ public final class BuildingConfigLoader {
                         throw aptNode.error(m + "role [CHARGER] must not name an apartment [" + apartment + "]");
                     }
                     if (!chargers.containsKey(charger)) {
-                        throw chargerNode.error(m + "charger [" + charger + "] is unknown; known: " + chargers.keySet());
+                        throw chargerNode.error(
+                                m + "charger [" + charger + "] is unknown; known: " + chargers.keySet());
                     }
                 }
                 default -> {
@@ -203,12 +217,12 @@ public final class BuildingConfigLoader {
                 try {
                     installed = java.time.LocalDate.parse(installedNode.text("installed"));
                 } catch (java.time.format.DateTimeParseException e) {
-                    throw installedNode.error(m + "installed [" + installedNode.text("installed")
-                            + "] is not a day like 2026-01-01");
+                    throw installedNode.error(
+                            m + "installed [" + installedNode.text("installed") + "] is not a day like 2026-01-01");
                 }
             }
-            Meter meter = new Meter(meterName, bus.id(), (int) unitId, modelId, role, apartment, charger, installed,
-                    node.line());
+            Meter meter = new Meter(
+                    meterName, bus.id(), (int) unitId, modelId, role, apartment, charger, installed, node.line());
             meters.add(meter);
             byName.put(meterName, meter);
         }
@@ -218,15 +232,25 @@ public final class BuildingConfigLoader {
             }
             BuildingConfig.ChargerControl c = charger.control().get();
             for (Meter meter : meters) {
-                if (meter.bus().equals(c.bus()) && meter.unitId() == c.unitId() && !charger.id().equals(meter.charger())) {
-                    throw new BuildingConfigException(file + ":" + c.line() + ": charger [" + charger.id() + "] control unit ["
-                            + c.unitId() + "] on bus [" + c.bus() + "] is meter [" + meter.name() + "] (line " + meter.line()
-                            + "), which is not this charger's meter", c.line());
+                if (meter.bus().equals(c.bus())
+                        && meter.unitId() == c.unitId()
+                        && !charger.id().equals(meter.charger())) {
+                    throw new BuildingConfigException(
+                            file + ":" + c.line() + ": charger [" + charger.id() + "] control unit ["
+                                    + c.unitId() + "] on bus [" + c.bus() + "] is meter [" + meter.name() + "] (line "
+                                    + meter.line()
+                                    + "), which is not this charger's meter",
+                            c.line());
                 }
             }
         }
-        return new BuildingConfig(file.toString(), name, List.copyOf(buses.values()), List.copyOf(apartments.values()),
-                List.copyOf(chargers.values()), meters);
+        return new BuildingConfig(
+                file.toString(),
+                name,
+                List.copyOf(buses.values()),
+                List.copyOf(apartments.values()),
+                List.copyOf(chargers.values()),
+                meters);
     }
 
     private static BuildingConfig.ChargerControl control(YamlNode node, String chargerId, Map<String, Bus> buses) {
@@ -276,20 +300,30 @@ public final class BuildingConfigLoader {
                     case "none" -> Parity.NONE;
                     case "even" -> Parity.EVEN;
                     case "odd" -> Parity.ODD;
-                    default -> throw parityNode.error("bus [" + id + "] parity [" + parityNode.text("parity")
-                            + "] must be none, even or odd");
+                    default ->
+                        throw parityNode.error("bus [" + id + "] parity [" + parityNode.text("parity")
+                                + "] must be none, even or odd");
                 };
                 YamlNode dataNode = node.required("dataBits", "bus");
                 int dataBits = (int) dataNode.integer("dataBits", 7, 8);
                 YamlNode stopNode = node.required("stopBits", "bus");
                 int stopBits = (int) stopNode.integer("stopBits", 1, 2);
-                yield new RtuBus(id, node.required("device", "bus").text("device"), baud, parity, dataBits, stopBits, node.line());
+                yield new RtuBus(
+                        id,
+                        node.required("device", "bus").text("device"),
+                        baud,
+                        parity,
+                        dataBits,
+                        stopBits,
+                        node.line());
             }
             case "tcp", "rtu-over-tcp" -> {
                 node.onlyKeys(type + " bus", TCP_KEYS);
                 String host = node.required("host", "bus").text("host");
                 int port = (int) node.required("port", "bus").integer("port", 1, 65535);
-                yield type.equals("tcp") ? new TcpBus(id, host, port, node.line()) : new RtuOverTcpBus(id, host, port, node.line());
+                yield type.equals("tcp")
+                        ? new TcpBus(id, host, port, node.line())
+                        : new RtuOverTcpBus(id, host, port, node.line());
             }
             default -> throw typeNode.error("bus [" + id + "] type [" + type + "] must be rtu, tcp or rtu-over-tcp");
         };

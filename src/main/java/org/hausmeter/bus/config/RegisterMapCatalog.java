@@ -33,10 +33,31 @@ public final class RegisterMapCatalog {
     /** Baud rates accepted for {@code maxBaud} and bus {@code baud}. */
     public static final Set<Integer> STANDARD_BAUDS = Set.of(1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200);
 
-    private static final Set<String> TOP_KEYS = Set.of("model", "description", "source", "maxBaud", "minPauseMs",
-            "maxRegistersPerRead", "function", "wordOrder", "notAvailable", "sunspecModels", "registers");
-    private static final Set<String> REGISTER_KEYS = Set.of("quantity", "function", "address", "type", "wordOrder",
-            "multiplier", "divisor", "unit", "scaleFactorAddress", "invert", "sunspecModels", "comment");
+    private static final Set<String> TOP_KEYS = Set.of(
+            "model",
+            "description",
+            "source",
+            "maxBaud",
+            "minPauseMs",
+            "maxRegistersPerRead",
+            "function",
+            "wordOrder",
+            "notAvailable",
+            "sunspecModels",
+            "registers");
+    private static final Set<String> REGISTER_KEYS = Set.of(
+            "quantity",
+            "function",
+            "address",
+            "type",
+            "wordOrder",
+            "multiplier",
+            "divisor",
+            "unit",
+            "scaleFactorAddress",
+            "invert",
+            "sunspecModels",
+            "comment");
 
     private final Map<String, RegisterMap> maps;
 
@@ -48,7 +69,9 @@ public final class RegisterMapCatalog {
     public static RegisterMapCatalog load(Path dir) {
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
-            files = list.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
+            files = list.filter(p -> p.getFileName().toString().endsWith(".yaml"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list register maps in [" + dir + "]", e);
         }
@@ -109,7 +132,8 @@ public final class RegisterMapCatalog {
         }
         Integer minPause = optionalInt(root.required("minPauseMs", "register map"), "minPauseMs", 0, 60_000);
         YamlNode maxReadNode = root.optional("maxRegistersPerRead");
-        int maxRead = maxReadNode == null ? ReadPlanner.MODBUS_MAX_REGISTERS
+        int maxRead = maxReadNode == null
+                ? ReadPlanner.MODBUS_MAX_REGISTERS
                 : (int) maxReadNode.integer("maxRegistersPerRead", 1, ReadPlanner.MODBUS_MAX_REGISTERS);
         FunctionCode defaultFunction = function(root.required("function", "register map"));
         WordOrder defaultOrder = wordOrder(root.required("wordOrder", "register map"));
@@ -129,30 +153,44 @@ public final class RegisterMapCatalog {
         return new RegisterMap(id, description, source, maxBaud, minPause, maxRead, notAvailable, registers, name);
     }
 
-    private static Register register(YamlNode entry, FunctionCode defaultFunction, WordOrder defaultOrder,
+    private static Register register(
+            YamlNode entry,
+            FunctionCode defaultFunction,
+            WordOrder defaultOrder,
             Map<Integer, YamlNode> declaredModels) {
         entry.onlyKeys("register", REGISTER_KEYS);
         YamlNode qNode = entry.required("quantity", "register");
         String qText = qNode.text("quantity");
-        Quantity quantity = Arrays.stream(Quantity.values()).filter(q -> q.name().equals(qText)).findFirst()
-                .orElseThrow(() -> qNode.error("unknown quantity [" + qText + "]; known: " + Arrays.toString(Quantity.values())));
+        Quantity quantity = Arrays.stream(Quantity.values())
+                .filter(q -> q.name().equals(qText))
+                .findFirst()
+                .orElseThrow(() ->
+                        qNode.error("unknown quantity [" + qText + "]; known: " + Arrays.toString(Quantity.values())));
         YamlNode tNode = entry.required("type", "register");
         RegisterType type = RegisterType.ofYaml(tNode.text("type"));
         if (type == null || type == RegisterType.SUNSSF) {
             throw tNode.error("unknown register type [" + tNode.text("type") + "]; known: "
-                    + Arrays.stream(RegisterType.values()).filter(t -> t != RegisterType.SUNSSF)
-                            .map(RegisterType::yamlName).toList()
+                    + Arrays.stream(RegisterType.values())
+                            .filter(t -> t != RegisterType.SUNSSF)
+                            .map(RegisterType::yamlName)
+                            .toList()
                     + " (sunssf only through scaleFactorAddress)");
         }
         YamlNode aNode = entry.required("address", "register");
         int address = (int) aNode.integer("address", 0, 65535);
         if (address + type.words() - 1 > 65535) {
-            throw aNode.error("address [" + aNode.text("address") + "] + " + type.words() + " registers runs past 65535");
+            throw aNode.error(
+                    "address [" + aNode.text("address") + "] + " + type.words() + " registers runs past 65535");
         }
-        FunctionCode function = entry.optional("function") == null ? defaultFunction : function(entry.optional("function"));
+        FunctionCode function =
+                entry.optional("function") == null ? defaultFunction : function(entry.optional("function"));
         WordOrder order = entry.optional("wordOrder") == null ? defaultOrder : wordOrder(entry.optional("wordOrder"));
-        long multiplier = entry.optional("multiplier") == null ? 1 : entry.optional("multiplier").integer("multiplier", 1, 1_000_000);
-        long divisor = entry.optional("divisor") == null ? 1 : entry.optional("divisor").integer("divisor", 1, 1_000_000);
+        long multiplier = entry.optional("multiplier") == null
+                ? 1
+                : entry.optional("multiplier").integer("multiplier", 1, 1_000_000);
+        long divisor = entry.optional("divisor") == null
+                ? 1
+                : entry.optional("divisor").integer("divisor", 1, 1_000_000);
         YamlNode uNode = entry.required("unit", "register");
         String unit = uNode.text("unit");
         if (quantity.unit().factorFrom(unit) == 0) {
@@ -167,7 +205,8 @@ public final class RegisterMapCatalog {
             }
             sfAddress = (int) sfNode.integer("scaleFactorAddress", 0, 65535);
         }
-        boolean invert = entry.optional("invert") != null && entry.optional("invert").bool("invert");
+        boolean invert =
+                entry.optional("invert") != null && entry.optional("invert").bool("invert");
         List<Integer> models = new ArrayList<>();
         YamlNode mNode = entry.optional("sunspecModels");
         if (mNode != null) {
@@ -184,18 +223,31 @@ public final class RegisterMapCatalog {
         } else if (!declaredModels.isEmpty()) {
             throw entry.error("register [" + quantity + "] needs sunspecModels in a SunSpec map");
         }
-        String comment = entry.optional("comment") == null ? null : entry.optional("comment").text("comment");
+        String comment = entry.optional("comment") == null
+                ? null
+                : entry.optional("comment").text("comment");
         if (comment == null) {
             throw entry.error("register [" + quantity + "] has no comment with the datasheet row");
         }
-        return new Register(quantity, function, address, type, order, multiplier, divisor, unit, sfAddress, invert,
-                models, comment, entry.line());
+        return new Register(
+                quantity,
+                function,
+                address,
+                type,
+                order,
+                multiplier,
+                divisor,
+                unit,
+                sfAddress,
+                invert,
+                models,
+                comment,
+                entry.line());
     }
 
     /** Overlapping registers and duplicate quantities, per function code and SunSpec model. */
     private static void checkConsistency(String file, List<YamlNode> entries, List<Register> registers) {
-        record Cell(FunctionCode function, int model, int address) {
-        }
+        record Cell(FunctionCode function, int model, int address) {}
         Map<Cell, Register> values = new HashMap<>();
         Map<Cell, Register> scaleFactors = new HashMap<>();
         Map<String, Register> quantities = new HashMap<>();
@@ -206,8 +258,9 @@ public final class RegisterMapCatalog {
             for (int model : models) {
                 Register first = quantities.putIfAbsent(r.quantity() + "/" + model, r);
                 if (first != null) {
-                    throw entry.error("quantity [" + r.quantity() + "] appears twice" + (model == 0 ? "" : " in SunSpec model [" + model + "]")
-                            + " (first at line " + first.line() + ")");
+                    throw entry.error("quantity [" + r.quantity() + "] appears twice"
+                            + (model == 0 ? "" : " in SunSpec model [" + model + "]") + " (first at line "
+                            + first.line() + ")");
                 }
                 for (int a = r.address(); a < r.end(); a++) {
                     Cell cell = new Cell(r.function(), model, a);
@@ -217,7 +270,8 @@ public final class RegisterMapCatalog {
                     }
                     if (other != null) {
                         throw entry.error("register [" + r.quantity() + "] at [" + Register.hex(r.address()) + ".."
-                                + Register.hex(r.end() - 1) + "] overlaps [" + other.quantity() + "] (line " + other.line() + ")");
+                                + Register.hex(r.end() - 1) + "] overlaps [" + other.quantity() + "] (line "
+                                + other.line() + ")");
                     }
                     values.put(cell, r);
                 }
@@ -232,8 +286,10 @@ public final class RegisterMapCatalog {
             for (int model : models) {
                 Register other = values.get(new Cell(r.function(), model, r.scaleFactorAddress()));
                 if (other != null) {
-                    throw entries.get(i).optional("scaleFactorAddress").error("scale factor of [" + r.quantity() + "] at ["
-                            + Register.hex(r.scaleFactorAddress()) + "] overlaps [" + other.quantity() + "] (line " + other.line() + ")");
+                    throw entries.get(i)
+                            .optional("scaleFactorAddress")
+                            .error("scale factor of [" + r.quantity() + "] at [" + Register.hex(r.scaleFactorAddress())
+                                    + "] overlaps [" + other.quantity() + "] (line " + other.line() + ")");
                 }
             }
         }
@@ -272,8 +328,9 @@ public final class RegisterMapCatalog {
             }
             var value = e.getValue().bigInteger("notAvailable." + e.getKey());
             if (value.signum() < 0 || value.bitLength() > 16 * type.words()) {
-                throw e.getValue().error("notAvailable [" + e.getValue().text("notAvailable") + "] does not fit "
-                        + type.yamlName() + " (write the raw bit pattern in hex)");
+                throw e.getValue()
+                        .error("notAvailable [" + e.getValue().text("notAvailable") + "] does not fit "
+                                + type.yamlName() + " (write the raw bit pattern in hex)");
             }
             result.put(type, value.longValue());
         }
@@ -291,7 +348,8 @@ public final class RegisterMapCatalog {
             int id = (int) idNode.integer("SunSpec model id", 1, 65534);
             m.required("name", "SunSpec model").text("name");
             if (result.containsKey(id)) {
-                throw idNode.error("SunSpec model [" + id + "] is declared twice (first at line " + result.get(id).line() + ")");
+                throw idNode.error("SunSpec model [" + id + "] is declared twice (first at line "
+                        + result.get(id).line() + ")");
             }
             result.put(id, m);
         }

@@ -35,8 +35,14 @@ public final class YamlNode {
     private final List<YamlNode> list;
     private final BiFunction<String, Integer, RuntimeException> errors;
 
-    private YamlNode(String file, int line, String scalar, boolean isNull, Map<String, YamlNode> map,
-            List<YamlNode> list, BiFunction<String, Integer, RuntimeException> errors) {
+    private YamlNode(
+            String file,
+            int line,
+            String scalar,
+            boolean isNull,
+            Map<String, YamlNode> map,
+            List<YamlNode> list,
+            BiFunction<String, Integer, RuntimeException> errors) {
         this.file = file;
         this.line = line;
         this.scalar = scalar;
@@ -78,8 +84,10 @@ public final class YamlNode {
                 parser.nextToken();
                 YamlNode value = read(parser, file, errors);
                 if (map.containsKey(key)) {
-                    throw errors.apply(file + ":" + keyLine + ": key [" + key + "] appears twice (first at line "
-                            + map.get(key).line + ")", keyLine);
+                    throw errors.apply(
+                            file + ":" + keyLine + ": key [" + key + "] appears twice (first at line "
+                                    + map.get(key).line + ")",
+                            keyLine);
                 }
                 map.put(key, value);
             }

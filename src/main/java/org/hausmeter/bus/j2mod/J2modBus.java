@@ -44,7 +44,8 @@ abstract class J2modBus implements ModbusBus {
 
     J2modBus(String name, Duration timeout, Duration minPause) {
         if (timeout.toMillis() < 1 || minPause.isNegative()) {
-            throw new IllegalArgumentException("Bus [" + name + "] timeout [" + timeout + "] / pause [" + minPause + "] invalid");
+            throw new IllegalArgumentException(
+                    "Bus [" + name + "] timeout [" + timeout + "] / pause [" + minPause + "] invalid");
         }
         this.name = name;
         this.timeout = timeout;
@@ -57,7 +58,8 @@ abstract class J2modBus implements ModbusBus {
      * @throws ModbusFailure for connection and framing failures the transport detects itself
      * @throws ModbusException for failures reported by j2mod
      */
-    abstract ModbusResponse exchange(BusRequest request, ModbusRequest j2modRequest) throws ModbusFailure, ModbusException;
+    abstract ModbusResponse exchange(BusRequest request, ModbusRequest j2modRequest)
+            throws ModbusFailure, ModbusException;
 
     /** Runs a j2mod transaction (configured for one attempt) and returns its response. */
     static ModbusResponse execute(ModbusTransaction transaction, ModbusRequest j2modRequest) throws ModbusException {
@@ -89,15 +91,19 @@ abstract class J2modBus implements ModbusBus {
     @Override
     public synchronized int[] readRegisters(int unitId, FunctionCode fc, int address, int count) throws ModbusFailure {
         BusRequest request = BusRequest.readRegisters(name, unitId, fc, address, count);
-        ModbusResponse response = execute(request, fc == FunctionCode.INPUT
-                ? new ReadInputRegistersRequest(address, count)
-                : new ReadMultipleRegistersRequest(address, count));
+        ModbusResponse response = execute(
+                request,
+                fc == FunctionCode.INPUT
+                        ? new ReadInputRegistersRequest(address, count)
+                        : new ReadMultipleRegistersRequest(address, count));
         int[] words = new int[count];
         if (fc == FunctionCode.INPUT && response instanceof ReadInputRegistersResponse r && r.getWordCount() == count) {
             for (int i = 0; i < count; i++) {
                 words[i] = r.getRegisterValue(i) & 0xFFFF;
             }
-        } else if (fc == FunctionCode.HOLDING && response instanceof ReadMultipleRegistersResponse r && r.getWordCount() == count) {
+        } else if (fc == FunctionCode.HOLDING
+                && response instanceof ReadMultipleRegistersResponse r
+                && r.getWordCount() == count) {
             for (int i = 0; i < count; i++) {
                 words[i] = r.getRegisterValue(i) & 0xFFFF;
             }
@@ -112,7 +118,8 @@ abstract class J2modBus implements ModbusBus {
         BusRequest request = BusRequest.writeSingleRegister(name, unitId, address, value);
         ModbusResponse response = execute(request, new WriteSingleRegisterRequest(address, new SimpleRegister(value)));
         if (!(response instanceof WriteSingleRegisterResponse r)
-                || r.getReference() != address || (r.getRegisterValue() & 0xFFFF) != value) {
+                || r.getReference() != address
+                || (r.getRegisterValue() & 0xFFFF) != value) {
             throw unexpected(request, response);
         }
     }
@@ -120,12 +127,14 @@ abstract class J2modBus implements ModbusBus {
     @Override
     public synchronized void writeMultipleRegisters(int unitId, int address, int... values) throws ModbusFailure {
         BusRequest request = BusRequest.writeMultipleRegisters(name, unitId, address, values);
-        com.ghgande.j2mod.modbus.procimg.Register[] registers = new com.ghgande.j2mod.modbus.procimg.Register[values.length];
+        com.ghgande.j2mod.modbus.procimg.Register[] registers =
+                new com.ghgande.j2mod.modbus.procimg.Register[values.length];
         for (int i = 0; i < values.length; i++) {
             registers[i] = new SimpleRegister(values[i]);
         }
         ModbusResponse response = execute(request, new WriteMultipleRegistersRequest(address, registers));
-        if (!(response instanceof WriteMultipleRegistersResponse r) || r.getReference() != address
+        if (!(response instanceof WriteMultipleRegistersResponse r)
+                || r.getReference() != address
                 || r.getWordCount() != values.length) {
             throw unexpected(request, response);
         }
@@ -211,7 +220,8 @@ abstract class J2modBus implements ModbusBus {
 
     private ModbusFailure unexpected(BusRequest request, ModbusResponse response) {
         afterFailure(ModbusFailure.Kind.GARBAGE);
-        String got = response == null ? "no response" : response.getClass().getSimpleName() + " " + response.getHexMessage();
+        String got =
+                response == null ? "no response" : response.getClass().getSimpleName() + " " + response.getHexMessage();
         return ModbusFailure.garbage(request, got, null);
     }
 

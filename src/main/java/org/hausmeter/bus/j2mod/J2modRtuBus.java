@@ -5,9 +5,9 @@ import com.ghgande.j2mod.modbus.ModbusException;
 import com.ghgande.j2mod.modbus.io.ModbusSerialTransaction;
 import com.ghgande.j2mod.modbus.msg.ModbusRequest;
 import com.ghgande.j2mod.modbus.msg.ModbusResponse;
-import java.io.IOException;
 import com.ghgande.j2mod.modbus.net.SerialConnection;
 import com.ghgande.j2mod.modbus.util.SerialParameters;
+import java.io.IOException;
 import java.time.Duration;
 import org.hausmeter.bus.BusRequest;
 import org.hausmeter.bus.ModbusFailure;
@@ -77,11 +77,12 @@ public final class J2modRtuBus extends J2modBus {
             parameters.setPortName(settings.device());
             parameters.setBaudRate(settings.baud());
             parameters.setDatabits(settings.dataBits());
-            parameters.setParity(switch (settings.parity()) {
-                case NONE -> SerialPort.NO_PARITY;
-                case EVEN -> SerialPort.EVEN_PARITY;
-                case ODD -> SerialPort.ODD_PARITY;
-            });
+            parameters.setParity(
+                    switch (settings.parity()) {
+                        case NONE -> SerialPort.NO_PARITY;
+                        case EVEN -> SerialPort.EVEN_PARITY;
+                        case ODD -> SerialPort.ODD_PARITY;
+                    });
             parameters.setStopbits(settings.stopBits() == 2 ? SerialPort.TWO_STOP_BITS : SerialPort.ONE_STOP_BIT);
             parameters.setEncoding("rtu");
             parameters.setEcho(false);
@@ -134,9 +135,10 @@ public final class J2modRtuBus extends J2modBus {
             Thread.currentThread().interrupt();
         }
         if (closer.isAlive()) {
-            LOG.warnf("Bus [%s]: closing serial port [%s] did not finish within %d ms (j2mod/jSerialComm lock-order"
-                    + " problem on a port that disconnected); left to its own thread", name(), settings.device(),
-                    CLOSE_WAIT.toMillis());
+            LOG.warnf(
+                    "Bus [%s]: closing serial port [%s] did not finish within %d ms (j2mod/jSerialComm lock-order"
+                            + " problem on a port that disconnected); left to its own thread",
+                    name(), settings.device(), CLOSE_WAIT.toMillis());
         }
     }
 }

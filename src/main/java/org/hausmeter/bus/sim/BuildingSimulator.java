@@ -33,12 +33,13 @@ public final class BuildingSimulator implements AutoCloseable {
     }
 
     /** Where a simulated bus answers. {@code rtuFraming}: RTU frames (CRC) instead of MBAP over TCP. */
-    public record Endpoint(String busId, String host, int port, boolean rtuFraming, Optional<String> device) {
-    }
+    public record Endpoint(String busId, String host, int port, boolean rtuFraming, Optional<String> device) {}
 
     private final Map<String, ModbusSlaveServer> servers = new LinkedHashMap<>();
     /** What each unit of each bus answers: its meter, and devices attached later (charger controls). */
-    private final Map<String, Map<Integer, java.util.List<RegisterSource>>> units = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Map<Integer, java.util.List<RegisterSource>>> units =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
     private final SimulatedBuilding building;
 
@@ -50,8 +51,9 @@ public final class BuildingSimulator implements AutoCloseable {
      * @param rtuTurnaround when set, replies on RTU buses are delayed by the wire time of request and
      *                      response at the bus's baud rate, t3.5 and this meter turnaround
      */
-    public static BuildingSimulator start(BuildingConfig config, SimulatedBuilding building, Clock clock, Mode mode,
-            Optional<Duration> rtuTurnaround) throws IOException {
+    public static BuildingSimulator start(
+            BuildingConfig config, SimulatedBuilding building, Clock clock, Mode mode, Optional<Duration> rtuTurnaround)
+            throws IOException {
         BuildingSimulator sim = new BuildingSimulator(building);
         // The profiles integrate from the simulation's epoch once and cache by day: do it before serving,
         // so a first request does not wait for more than a meter's turnaround (the grid meter nets all others).
@@ -61,12 +63,14 @@ public final class BuildingSimulator implements AutoCloseable {
                 ModbusSlaveServer server = new ModbusSlaveServer("sim-" + bus.id());
                 for (BuildingConfig.Meter m : config.metersOn(bus.id())) {
                     RegisterSource meter = source(building, m.name(), clock);
-                    sim.units.computeIfAbsent(bus.id(), b -> new java.util.concurrent.ConcurrentHashMap<>())
+                    sim.units
+                            .computeIfAbsent(bus.id(), b -> new java.util.concurrent.ConcurrentHashMap<>())
                             .put(m.unitId(), new java.util.concurrent.CopyOnWriteArrayList<>(java.util.List.of(meter)));
                     server.addUnit(m.unitId(), meter);
                 }
                 if (bus instanceof BuildingConfig.RtuBus rtu && rtuTurnaround.isPresent()) {
-                    server.setReplyDelay(ReplyDelay.rtuTimed(RtuTiming.of(serial(rtu, rtu.device())), rtuTurnaround.get()));
+                    server.setReplyDelay(
+                            ReplyDelay.rtuTimed(RtuTiming.of(serial(rtu, rtu.device())), rtuTurnaround.get()));
                 }
                 sim.servers.put(bus.id(), server);
                 Endpoint endpoint;
@@ -76,7 +80,8 @@ public final class BuildingSimulator implements AutoCloseable {
                 } else if (bus instanceof BuildingConfig.RtuBus rtu && mode == Mode.AS_CONFIGURED) {
                     String device = simulatorSide(rtu.device());
                     if (!java.nio.file.Files.exists(java.nio.file.Path.of(device))) {
-                        throw new IOException("Bus [" + bus.id() + "]: serial device [" + device + "] does not exist. For a"
+                        throw new IOException("Bus [" + bus.id() + "]: serial device [" + device
+                                + "] does not exist. For a"
                                 + " pty pair: socat -d -d pty,raw,echo=0,link=" + device + " pty,raw,echo=0,link="
                                 + rtu.device());
                     }
@@ -118,8 +123,9 @@ public final class BuildingSimulator implements AutoCloseable {
      * Serves one bus of the building on a serial device (e.g. one end of a socat pty pair), with the
      * line settings of {@code settings}. The caller closes the returned server.
      */
-    public static ModbusSlaveServer serveOnSerial(BuildingConfig config, SimulatedBuilding building, Clock clock,
-            String busId, SerialSettings settings) throws IOException {
+    public static ModbusSlaveServer serveOnSerial(
+            BuildingConfig config, SimulatedBuilding building, Clock clock, String busId, SerialSettings settings)
+            throws IOException {
         ModbusSlaveServer server = new ModbusSlaveServer("sim-" + busId);
         for (BuildingConfig.Meter m : config.metersOn(busId)) {
             building.values(m.name(), clock.instant());
@@ -160,7 +166,8 @@ public final class BuildingSimulator implements AutoCloseable {
         if (server == null) {
             throw new IllegalArgumentException("No simulated bus [" + busId + "]");
         }
-        java.util.List<RegisterSource> devices = units.computeIfAbsent(busId, b -> new java.util.concurrent.ConcurrentHashMap<>())
+        java.util.List<RegisterSource> devices = units.computeIfAbsent(
+                        busId, b -> new java.util.concurrent.ConcurrentHashMap<>())
                 .computeIfAbsent(unitId, u -> new java.util.concurrent.CopyOnWriteArrayList<>());
         devices.add(device);
         server.addUnit(unitId, devices.size() == 1 ? device : new SharedUnit(java.util.List.copyOf(devices)));
@@ -241,5 +248,4 @@ public final class BuildingSimulator implements AutoCloseable {
     public void close() {
         servers.values().forEach(ModbusSlaveServer::close);
     }
-
 }

@@ -65,12 +65,15 @@ interface ByteLink extends Closeable {
             case EVEN -> SerialPort.EVEN_PARITY;
             case ODD -> SerialPort.ODD_PARITY;
         };
-        port.setComPortParameters(settings.baud(), settings.dataBits(),
-                settings.stopBits() == 2 ? SerialPort.TWO_STOP_BITS : SerialPort.ONE_STOP_BIT, parity);
+        port.setComPortParameters(
+                settings.baud(),
+                settings.dataBits(),
+                settings.stopBits() == 2 ? SerialPort.TWO_STOP_BITS : SerialPort.ONE_STOP_BIT,
+                parity);
         port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, 50, 0);
         if (!port.openPort()) {
-            throw new IOException("Cannot open serial device [" + settings.device() + "] (error "
-                    + port.getLastErrorCode() + ")");
+            throw new IOException(
+                    "Cannot open serial device [" + settings.device() + "] (error " + port.getLastErrorCode() + ")");
         }
         return new ByteLink() {
             private final byte[] one = new byte[1];

@@ -3,8 +3,7 @@ package org.hausmeter.bus.sim;
 /** Modbus RTU CRC-16 (polynomial 0xA001 reflected, initial 0xFFFF), low byte first on the wire. */
 final class Crc16 {
 
-    private Crc16() {
-    }
+    private Crc16() {}
 
     static int of(byte[] data, int offset, int length) {
         int crc = 0xFFFF;

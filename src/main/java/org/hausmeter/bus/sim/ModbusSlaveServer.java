@@ -133,13 +133,15 @@ public final class ModbusSlaveServer implements AutoCloseable {
     }
 
     private void start(String role, IoTask task) {
-        Thread thread = new Thread(() -> {
-            try {
-                task.run();
-            } catch (IOException e) {
-                // link closed or server stopped: the thread ends
-            }
-        }, "modbus-slave-" + name + "-" + role);
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        task.run();
+                    } catch (IOException e) {
+                        // link closed or server stopped: the thread ends
+                    }
+                },
+                "modbus-slave-" + name + "-" + role);
         thread.setDaemon(true);
         thread.start();
     }

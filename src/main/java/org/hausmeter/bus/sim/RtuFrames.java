@@ -6,8 +6,7 @@ import java.io.IOException;
 /** RTU request framing for the slave side: length by function code, else until a gap. */
 final class RtuFrames {
 
-    private RtuFrames() {
-    }
+    private RtuFrames() {}
 
     /**
      * Reads one request frame including its CRC; waits as long as needed for the first byte.

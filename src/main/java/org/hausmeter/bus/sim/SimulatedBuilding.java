@@ -48,14 +48,21 @@ public final class SimulatedBuilding {
     public record Options(long seed, ZoneId zone, Instant epoch, PvSite pv) {
         /** The demo building: a 30 kWp roof in Berlin, history from 1 January 2025. */
         public static Options demo(ZoneId zone) {
-            return new Options(20_250_101L, zone, Intervals.dayStart(LocalDate.of(2025, 1, 1), zone),
+            return new Options(
+                    20_250_101L,
+                    zone,
+                    Intervals.dayStart(LocalDate.of(2025, 1, 1), zone),
                     new PvSite(52.52, 13.40, 30_000, 30, 0));
         }
     }
 
-    private record SimMeter(BuildingConfig.Meter config, RegisterMap map, PowerProfile profile, long offsetWh,
-            SunSpecLayout sunspec, ChargerLoad seeded) {
-    }
+    private record SimMeter(
+            BuildingConfig.Meter config,
+            RegisterMap map,
+            PowerProfile profile,
+            long offsetWh,
+            SunSpecLayout sunspec,
+            ChargerLoad seeded) {}
 
     private final Map<String, SimMeter> meters = new LinkedHashMap<>();
     private final Map<String, SimulatedCharger> chargers = new LinkedHashMap<>();
@@ -64,6 +71,7 @@ public final class SimulatedBuilding {
     private final Instant liveFrom;
     /** Per meter {import, export} Wh added from {@link #continuedFrom} on (a restarted simulator continues its counters). */
     private volatile Map<String, long[]> continuation = Map.of();
+
     private volatile Instant continuedFrom = Instant.MAX;
 
     public SimulatedBuilding(BuildingConfig building, RegisterMapCatalog catalog, Options options) {
@@ -76,7 +84,10 @@ public final class SimulatedBuilding {
      *                         {@link SimulatedCharger} is enabled and a car is plugged (the demo run and
      *                         the charging tests switch them over Modbus)
      */
-    public SimulatedBuilding(BuildingConfig building, RegisterMapCatalog catalog, Options options,
+    public SimulatedBuilding(
+            BuildingConfig building,
+            RegisterMapCatalog catalog,
+            Options options,
             java.util.Optional<Instant> liveChargersFrom) {
         this.options = options;
         this.liveFrom = liveChargersFrom.orElse(Instant.MAX);
@@ -86,7 +97,8 @@ public final class SimulatedBuilding {
         for (BuildingConfig.Meter m : building.meters()) {
             long seed = options.seed() * 31 + m.name().hashCode();
             ChargerLoad seeded = m.role() == org.hausmeter.ledger.MeterRole.CHARGER
-                    ? new ChargerLoad(simGrid, options.zone(), seed, 11_000) : null;
+                    ? new ChargerLoad(simGrid, options.zone(), seed, 11_000)
+                    : null;
             PowerProfile profile = switch (m.role()) {
                 case APARTMENT -> new ApartmentLoad(simGrid, options.zone(), seed);
                 case COMMON -> new CommonArea(simGrid, options.zone(), seed);
@@ -106,8 +118,12 @@ public final class SimulatedBuilding {
             }
             RegisterMap map = catalog.get(m.model());
             SunSpecLayout layout = map.isSunSpec()
-                    ? SunSpecLayout.build(40000, List.of(new SunSpecLayout.Model(1, 66), new SunSpecLayout.Model(103, 50),
-                            new SunSpecLayout.Model(203, 105)))
+                    ? SunSpecLayout.build(
+                            40000,
+                            List.of(
+                                    new SunSpecLayout.Model(1, 66),
+                                    new SunSpecLayout.Model(103, 50),
+                                    new SunSpecLayout.Model(203, 105)))
                     : null;
             long offsetWh = 1_000_000L + Math.floorMod(seed * 7919L, 5_000_000L);
             meters.put(m.name(), new SimMeter(m, map, profile, offsetWh, layout, seeded));
@@ -144,7 +160,8 @@ public final class SimulatedBuilding {
      * The seeded charging sessions of a CHARGER meter arriving on local days [from, to] (the sessions
      * its counter follows before {@link #liveFrom()}).
      */
-    public List<org.hausmeter.bus.sim.profile.ChargingSession> seededSessions(String meterName, LocalDate from, LocalDate to) {
+    public List<org.hausmeter.bus.sim.profile.ChargingSession> seededSessions(
+            String meterName, LocalDate from, LocalDate to) {
         SimMeter m = require(meterName);
         if (m.seeded() == null) {
             throw new IllegalArgumentException("Simulated meter [" + meterName + "] is not a charger meter");
@@ -234,8 +251,9 @@ public final class SimulatedBuilding {
         }
         Map<Quantity, Long> v = new EnumMap<>(Quantity.class);
         v.put(Quantity.IMPORT_ENERGY_TOTAL, m.offsetWh() + importWh);
-        v.put(Quantity.EXPORT_ENERGY_TOTAL, (m.config().role() == org.hausmeter.ledger.MeterRole.PV ? m.offsetWh() : 0)
-                + exportWh);
+        v.put(
+                Quantity.EXPORT_ENERGY_TOTAL,
+                (m.config().role() == org.hausmeter.ledger.MeterRole.PV ? m.offsetWh() : 0) + exportWh);
         v.put(Quantity.ACTIVE_POWER_TOTAL, powerW);
         long third = powerW / 3;
         v.put(Quantity.ACTIVE_POWER_L1, powerW - 2 * third);

@@ -31,6 +31,7 @@ public final class SimulatedCharger {
 
     /** The car that arrives by default: 11 kW, wants 20 kWh. */
     public static final long DEFAULT_CAR_POWER_W = 11_000;
+
     public static final long DEFAULT_CAR_WANTS_WH = 20_000;
 
     private final String chargerId;
@@ -42,6 +43,7 @@ public final class SimulatedCharger {
     private long wantsMj = DEFAULT_CAR_WANTS_WH * LiveChargerLoad.MJ_PER_WH;
     /** Start of the current draw, or null. */
     private Instant drawingSince;
+
     private Instant latest;
 
     public SimulatedCharger(String chargerId, LiveChargerLoad load) {
@@ -94,7 +96,8 @@ public final class SimulatedCharger {
     /** A car arrives at {@code t} drawing {@code powerW} until it has {@code wantsWh}. */
     public synchronized void plug(Instant t, long powerW, long wantsWh) {
         if (powerW <= 0 || powerW > LiveChargerLoad.MAX_POWER_W || wantsWh < 0) {
-            throw new IllegalArgumentException("car power [" + powerW + "] W / demand [" + wantsWh + "] Wh out of range");
+            throw new IllegalArgumentException(
+                    "car power [" + powerW + "] W / demand [" + wantsWh + "] Wh out of range");
         }
         t = advance(t);
         if (drawingSince != null) {
@@ -153,5 +156,4 @@ public final class SimulatedCharger {
         load.stopSession(t);
         drawingSince = null;
     }
-
 }

@@ -25,22 +25,27 @@ import org.hausmeter.ledger.persistence.ReadingStore;
  */
 public final class SimulatedHistory {
 
-    private SimulatedHistory() {
-    }
+    private SimulatedHistory() {}
 
     /** Returns the number of readings stored. */
-    public static long generate(SimulatedBuilding building, List<PolledMeter> meters, Instant from, Instant to,
-            ReadingStore store) throws SQLException {
+    public static long generate(
+            SimulatedBuilding building, List<PolledMeter> meters, Instant from, Instant to, ReadingStore store)
+            throws SQLException {
         Map<String, List<Register>> registers = new HashMap<>();
         for (PolledMeter m : meters) {
             List<Register> regs = m.map().registers();
             if (m.map().isSunSpec()) {
                 RegisterImage image = building.image(m.name(), from);
-                regs = m.map().resolve(SunSpecWalker.walk(
-                        (address, count) -> image.read(org.hausmeter.bus.FunctionCode.HOLDING, address, count)));
+                regs = m.map()
+                        .resolve(SunSpecWalker.walk((address, count) ->
+                                image.read(org.hausmeter.bus.FunctionCode.HOLDING, address, count)));
             }
-            registers.put(m.name(), regs.stream().filter(r -> r.quantity() == Quantity.IMPORT_ENERGY_TOTAL
-                    || r.quantity() == Quantity.EXPORT_ENERGY_TOTAL).toList());
+            registers.put(
+                    m.name(),
+                    regs.stream()
+                            .filter(r -> r.quantity() == Quantity.IMPORT_ENERGY_TOTAL
+                                    || r.quantity() == Quantity.EXPORT_ENERGY_TOTAL)
+                            .toList());
         }
         long stored = 0;
         List<CounterReading> day = new ArrayList<>();
@@ -52,8 +57,12 @@ public final class SimulatedHistory {
                     throw new IllegalStateException("Simulated meter [" + m.name() + "] at [" + t + "]: "
                             + r.faults().get(0).message());
                 }
-                day.add(new CounterReading(m.meterId(), t, r.value(Quantity.IMPORT_ENERGY_TOTAL).orElse(0L),
-                        r.value(Quantity.EXPORT_ENERGY_TOTAL).orElse(null), ReadingSource.POLL));
+                day.add(new CounterReading(
+                        m.meterId(),
+                        t,
+                        r.value(Quantity.IMPORT_ENERGY_TOTAL).orElse(0L),
+                        r.value(Quantity.EXPORT_ENERGY_TOTAL).orElse(null),
+                        ReadingSource.POLL));
             }
             if (day.size() >= 96 * meters.size()) {
                 stored += store.store(day);

@@ -19,7 +19,8 @@ public final class SlaveException extends Exception {
     }
 
     public static SlaveException illegalAddress(int address, int count) {
-        return new SlaveException(ILLEGAL_DATA_ADDRESS, String.format("Registers [0x%04X]x%d not mapped", address, count));
+        return new SlaveException(
+                ILLEGAL_DATA_ADDRESS, String.format("Registers [0x%04X]x%d not mapped", address, count));
     }
 
     public int code() {

@@ -125,7 +125,8 @@ final class UnitDispatcher {
         int count = word(pdu, 3);
         int bytes = pdu[5] & 0xFF;
         if (count < 1 || count > 123 || bytes != 2 * count || pdu.length != 6 + bytes) {
-            throw new SlaveException(SlaveException.ILLEGAL_DATA_VALUE, "FC16 count [" + count + "] / bytes [" + bytes + "]");
+            throw new SlaveException(
+                    SlaveException.ILLEGAL_DATA_VALUE, "FC16 count [" + count + "] / bytes [" + bytes + "]");
         }
         for (int i = 0; i < count; i++) {
             source.writeRegister(address + i, word(pdu, 6 + 2 * i));

@@ -27,17 +27,13 @@ import org.hausmeter.web.CurrentAccount;
 public class CardResource {
 
     /** A typed-in card: UID hex (4, 7 or 10 bytes), the resident's username, optional label and last valid day. */
-    public record CardInput(String uid, String resident, String label, LocalDate expiresOn) {
-    }
+    public record CardInput(String uid, String resident, String label, LocalDate expiresOn) {}
 
-    public record ReasonInput(String reason) {
-    }
+    public record ReasonInput(String reason) {}
 
-    public record ExpiryInput(LocalDate expiresOn) {
-    }
+    public record ExpiryInput(LocalDate expiresOn) {}
 
-    public record EnrollmentInput(String resident, String label, LocalDate expiresOn) {
-    }
+    public record EnrollmentInput(String resident, String label, LocalDate expiresOn) {}
 
     private final CardService cards;
     private final CurrentAccount account;
@@ -62,17 +58,20 @@ public class CardResource {
     @POST
     public Response register(CardInput input) {
         if (input == null) {
-            throw new ChargingException(ChargingException.Kind.INVALID, "Give {\"uid\", \"resident\", \"label\"?, \"expiresOn\"?}");
+            throw new ChargingException(
+                    ChargingException.Kind.INVALID, "Give {\"uid\", \"resident\", \"label\"?, \"expiresOn\"?}");
         }
         return Response.status(Response.Status.CREATED)
-                .entity(cards.register(input.uid(), input.resident(), input.label(), input.expiresOn(), actor())).build();
+                .entity(cards.register(input.uid(), input.resident(), input.label(), input.expiresOn(), actor()))
+                .build();
     }
 
     @GET
     @Path("{uid}")
     public CardService.CardView get(@PathParam("uid") String uid) {
-        return cards.find(uid).orElseThrow(() -> new ChargingException(ChargingException.Kind.NOT_FOUND,
-                "Card " + uid + " is not registered"));
+        return cards.find(uid)
+                .orElseThrow(() ->
+                        new ChargingException(ChargingException.Kind.NOT_FOUND, "Card " + uid + " is not registered"));
     }
 
     @POST
@@ -107,7 +106,9 @@ public class CardResource {
     @GET
     @Path("enrollment")
     public Response enrollment() {
-        return cards.enrollment().map(e -> Response.ok(e).build()).orElse(Response.noContent().build());
+        return cards.enrollment()
+                .map(e -> Response.ok(e).build())
+                .orElse(Response.noContent().build());
     }
 
     @DELETE

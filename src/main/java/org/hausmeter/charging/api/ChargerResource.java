@@ -33,18 +33,20 @@ import org.hausmeter.web.CurrentAccount;
 public class ChargerResource {
 
     /** A charger and its running session, if any. */
-    public record ChargerView(String id, String name, String reader, String controlProfile, String meter, boolean simulated,
-            ChargingService.SessionView openSession) {
-    }
+    public record ChargerView(
+            String id,
+            String name,
+            String reader,
+            String controlProfile,
+            String meter,
+            boolean simulated,
+            ChargingService.SessionView openSession) {}
 
-    public record TapInput(String uid) {
-    }
+    public record TapInput(String uid) {}
 
-    public record CarInput(Boolean plugged, Long powerW, Long wantsWh) {
-    }
+    public record CarInput(Boolean plugged, Long powerW, Long wantsWh) {}
 
-    public record EndInput(String reason) {
-    }
+    public record EndInput(String reason) {}
 
     private final Chargers chargers;
     private final ChargingService service;
@@ -52,7 +54,11 @@ public class ChargerResource {
     private final CardService cards;
     private final CurrentAccount account;
 
-    ChargerResource(Chargers chargers, ChargingService service, DecisionLog decisions, CardService cards,
+    ChargerResource(
+            Chargers chargers,
+            ChargingService service,
+            DecisionLog decisions,
+            CardService cards,
             CurrentAccount account) {
         this.chargers = chargers;
         this.service = service;
@@ -69,16 +75,23 @@ public class ChargerResource {
     @GET
     @Path("{id}")
     public ChargerView get(@PathParam("id") String id) {
-        return view(chargers.byId(id).orElseThrow(() -> new ChargingException(ChargingException.Kind.NOT_FOUND,
-                "No charger [" + id + "]")));
+        return view(chargers.byId(id)
+                .orElseThrow(() -> new ChargingException(ChargingException.Kind.NOT_FOUND, "No charger [" + id + "]")));
     }
 
     private ChargerView view(Chargers.Charger c) {
         ChargingService.SessionView open = service.sessions(null, null, null, c.id(), 50).stream()
-                .filter(s -> s.status().equals("OPEN")).findFirst().orElse(null);
-        return new ChargerView(c.id(), c.name(), c.reader().orElse(null),
+                .filter(s -> s.status().equals("OPEN"))
+                .findFirst()
+                .orElse(null);
+        return new ChargerView(
+                c.id(),
+                c.name(),
+                c.reader().orElse(null),
                 c.control().map(ChargerController::profile).map(p -> p.id()).orElse(null),
-                c.meter().map(Chargers.MeterRef::name).orElse(null), chargers.simulated(c.id()).isPresent(), open);
+                c.meter().map(Chargers.MeterRef::name).orElse(null),
+                chargers.simulated(c.id()).isPresent(),
+                open);
     }
 
     /** A tap of card {@code uid} at this charger's reader, decided exactly as a real one. */
@@ -102,7 +115,8 @@ public class ChargerResource {
     @Path("{id}/simulated-car")
     public ChargingService.SimulatedCar setCar(@PathParam("id") String id, CarInput input) {
         if (input == null || input.plugged() == null) {
-            throw new ChargingException(ChargingException.Kind.INVALID, "Give {\"plugged\": true|false, \"powerW\": …, \"wantsWh\": …}");
+            throw new ChargingException(
+                    ChargingException.Kind.INVALID, "Give {\"plugged\": true|false, \"powerW\": …, \"wantsWh\": …}");
         }
         return service.simulateCar(id, input.plugged(), input.powerW(), input.wantsWh());
     }
@@ -110,8 +124,11 @@ public class ChargerResource {
     /** Sessions started in [from, to), newest first. */
     @GET
     @Path("sessions")
-    public List<ChargingService.SessionView> sessions(@QueryParam("from") Instant from, @QueryParam("to") Instant to,
-            @QueryParam("resident") String resident, @QueryParam("charger") String charger,
+    public List<ChargingService.SessionView> sessions(
+            @QueryParam("from") Instant from,
+            @QueryParam("to") Instant to,
+            @QueryParam("resident") String resident,
+            @QueryParam("charger") String charger,
             @QueryParam("limit") @DefaultValue("200") int limit) {
         Long residentId = resident == null ? null : cards.accountId(resident);
         return service.sessions(from, to, residentId, charger, Math.min(Math.max(limit, 1), 5000));
@@ -120,8 +137,9 @@ public class ChargerResource {
     @GET
     @Path("sessions/{session}")
     public ChargingService.SessionView session(@PathParam("session") long session) {
-        return service.session(session).orElseThrow(() -> new ChargingException(ChargingException.Kind.NOT_FOUND,
-                "No charging session [" + session + "]"));
+        return service.session(session)
+                .orElseThrow(() -> new ChargingException(
+                        ChargingException.Kind.NOT_FOUND, "No charging session [" + session + "]"));
     }
 
     /** Ends a running session (the charger is switched off, the meter read); needs a reason; audited. */
@@ -134,7 +152,9 @@ public class ChargerResource {
     /** The decision log, newest first; page with {@code before} = the last id seen. */
     @GET
     @Path("decisions")
-    public List<DecisionLog.Entry> decisions(@QueryParam("charger") String charger, @QueryParam("before") Long before,
+    public List<DecisionLog.Entry> decisions(
+            @QueryParam("charger") String charger,
+            @QueryParam("before") Long before,
             @QueryParam("limit") @DefaultValue("100") int limit) {
         return decisions.list(charger, before, Math.min(Math.max(limit, 1), 1000));
     }

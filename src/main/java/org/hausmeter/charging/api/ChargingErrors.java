@@ -9,8 +9,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ChargingErrors {
 
     /** The body of every charging API error. */
-    public record Error(String error) {
-    }
+    public record Error(String error) {}
 
     @ServerExceptionMapper
     public Response charging(ChargingException e) {
@@ -19,6 +18,9 @@ public class ChargingErrors {
             case INVALID -> Response.Status.BAD_REQUEST;
             case CONFLICT -> Response.Status.CONFLICT;
         };
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new Error(e.getMessage())).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(new Error(e.getMessage()))
+                .build();
     }
 }

@@ -31,13 +31,16 @@ public class MyChargingResource {
     }
 
     private long me() {
-        return cards.accountId(account.resident().orElseThrow(() -> new ChargingException(
-                ChargingException.Kind.NOT_FOUND, "No resident is logged in")));
+        return cards.accountId(account.resident()
+                .orElseThrow(
+                        () -> new ChargingException(ChargingException.Kind.NOT_FOUND, "No resident is logged in")));
     }
 
     /** My sessions started in [from, to) (either optional), newest first. */
     @GET
-    public List<ChargingService.SessionView> sessions(@QueryParam("from") Instant from, @QueryParam("to") Instant to,
+    public List<ChargingService.SessionView> sessions(
+            @QueryParam("from") Instant from,
+            @QueryParam("to") Instant to,
             @QueryParam("limit") @DefaultValue("200") int limit) {
         return service.sessions(from, to, me(), null, Math.min(Math.max(limit, 1), 5000));
     }

@@ -18,7 +18,10 @@ public final class ChargerController {
 
     /** What the charge point reports about the car. */
     public enum Vehicle {
-        UNPLUGGED, PLUGGED, CHARGING, UNKNOWN
+        UNPLUGGED,
+        PLUGGED,
+        CHARGING,
+        UNKNOWN
     }
 
     private final String chargerId;
@@ -31,8 +34,13 @@ public final class ChargerController {
     /**
      * @param parameters the bound parameters ({@link ChargerProfileCatalog#bind})
      */
-    public ChargerController(String chargerId, ChargerProfile profile, String busId, int unitId,
-            Map<String, Long> parameters, BusAccess buses) {
+    public ChargerController(
+            String chargerId,
+            ChargerProfile profile,
+            String busId,
+            int unitId,
+            Map<String, Long> parameters,
+            BusAccess buses) {
         this.chargerId = chargerId;
         this.profile = profile;
         this.busId = busId;
@@ -98,8 +106,13 @@ public final class ChargerController {
             return Optional.empty();
         }
         ChargerProfile.VehicleRead v = profile.vehicle().get();
-        int word = buses.call(busId, bus -> bus.readRegisters(unitId,
-                v.space() == Space.INPUT ? FunctionCode.INPUT : FunctionCode.HOLDING, address(v.address()), 1)[0]);
+        int word = buses.call(
+                busId,
+                bus -> bus.readRegisters(
+                                unitId,
+                                v.space() == Space.INPUT ? FunctionCode.INPUT : FunctionCode.HOLDING,
+                                address(v.address()),
+                                1)[0]);
         int code = v.lowByte() ? word & 0xFF : word;
         if (v.unplugged().contains(code)) {
             return Optional.of(Vehicle.UNPLUGGED);

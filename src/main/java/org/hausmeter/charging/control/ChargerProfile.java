@@ -28,9 +28,18 @@ import java.util.Set;
  * @param vehicle      the car-connected state, if the device reports one
  * @param keepAlive    interval of the watchdog read, if the device needs one
  */
-public record ChargerProfile(String id, String description, String source, Transport transport,
-        Map<String, Parameter> parameters, List<Write> setup, List<Write> enable, List<Write> disable,
-        StateRead enabledState, Optional<VehicleRead> vehicle, Optional<Value> keepAlive) {
+public record ChargerProfile(
+        String id,
+        String description,
+        String source,
+        Transport transport,
+        Map<String, Parameter> parameters,
+        List<Write> setup,
+        List<Write> enable,
+        List<Write> disable,
+        StateRead enabledState,
+        Optional<VehicleRead> vehicle,
+        Optional<Value> keepAlive) {
 
     public ChargerProfile {
         parameters = Map.copyOf(parameters);
@@ -41,7 +50,9 @@ public record ChargerProfile(String id, String description, String source, Trans
 
     /** Bus types a device speaks. RTU devices work on {@code rtu} and {@code rtu-over-tcp} buses. */
     public enum Transport {
-        ANY, TCP, RTU
+        ANY,
+        TCP,
+        RTU
     }
 
     /** Register spaces a profile writes or reads. */
@@ -56,7 +67,8 @@ public record ChargerProfile(String id, String description, String source, Trans
 
     /** How a holding register is written: FC06 (single) or FC16 (multiple, one word). */
     public enum WriteFunction {
-        FC06, FC16
+        FC06,
+        FC16
     }
 
     /**
@@ -64,8 +76,7 @@ public record ChargerProfile(String id, String description, String source, Trans
      *
      * @param defaultValue used when the building file does not set it; null = the file must set it
      */
-    public record Parameter(String name, Long defaultValue, long min, long max, String comment) {
-    }
+    public record Parameter(String name, Long defaultValue, long min, long max, String comment) {}
 
     /**
      * A number in a profile: a literal, or a parameter times {@code multiplier} divided by {@code divisor}
@@ -94,7 +105,8 @@ public record ChargerProfile(String id, String description, String source, Trans
             if (literal != null) {
                 return literal.toString();
             }
-            return "${" + parameter + "}" + (multiplier != 1 ? "*" + multiplier : "") + (divisor != 1 ? "/" + divisor : "");
+            return "${" + parameter + "}" + (multiplier != 1 ? "*" + multiplier : "")
+                    + (divisor != 1 ? "/" + divisor : "");
         }
     }
 
@@ -105,20 +117,24 @@ public record ChargerProfile(String id, String description, String source, Trans
      * @param value    for {@link Space#HOLDING}: the word written (0..65535 once resolved)
      * @param function for {@link Space#HOLDING}: FC06 or FC16
      */
-    public record Write(Space space, Value address, boolean coilOn, Value value, WriteFunction function, String comment) {
-    }
+    public record Write(
+            Space space, Value address, boolean coilOn, Value value, WriteFunction function, String comment) {}
 
     /**
      * The enabled read-back: a coil that is on, or a register that is not 0.
      */
-    public record StateRead(Space space, Value address, String comment) {
-    }
+    public record StateRead(Space space, Value address, String comment) {}
 
     /**
      * The vehicle state register: its raw word (or its low byte, for an ASCII status letter) is one of
      * the listed codes. A code in none of the sets is reported as unknown, never guessed.
      */
-    public record VehicleRead(Space space, Value address, boolean lowByte, Set<Integer> unplugged, Set<Integer> plugged,
-            Set<Integer> charging, String comment) {
-    }
+    public record VehicleRead(
+            Space space,
+            Value address,
+            boolean lowByte,
+            Set<Integer> unplugged,
+            Set<Integer> plugged,
+            Set<Integer> charging,
+            String comment) {}
 }

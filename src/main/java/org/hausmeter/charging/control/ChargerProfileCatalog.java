@@ -32,14 +32,25 @@ import org.hausmeter.charging.control.ChargerProfile.WriteFunction;
  */
 public final class ChargerProfileCatalog {
 
-    private static final Set<String> TOP_KEYS = Set.of("profile", "description", "source", "transport", "parameters",
-            "setup", "enable", "disable", "enabledState", "vehicle", "keepAliveMs");
+    private static final Set<String> TOP_KEYS = Set.of(
+            "profile",
+            "description",
+            "source",
+            "transport",
+            "parameters",
+            "setup",
+            "enable",
+            "disable",
+            "enabledState",
+            "vehicle",
+            "keepAliveMs");
     private static final Set<String> PARAMETER_KEYS = Set.of("name", "default", "min", "max", "comment");
     private static final Set<String> WRITE_KEYS = Set.of("coil", "holding", "on", "value", "function", "comment");
     private static final Set<String> STATE_KEYS = Set.of("coil", "holding", "input", "comment");
-    private static final Set<String> VEHICLE_KEYS = Set.of("holding", "input", "lowByte", "unplugged", "plugged", "charging",
-            "comment");
-    private static final Pattern PARAMETER_VALUE = Pattern.compile("\\$\\{([a-z][A-Za-z0-9]{0,31})}(?:([*/])(\\d{1,6}))?");
+    private static final Set<String> VEHICLE_KEYS =
+            Set.of("holding", "input", "lowByte", "unplugged", "plugged", "charging", "comment");
+    private static final Pattern PARAMETER_VALUE =
+            Pattern.compile("\\$\\{([a-z][A-Za-z0-9]{0,31})}(?:([*/])(\\d{1,6}))?");
     private static final Pattern NAME = Pattern.compile("[a-z][A-Za-z0-9]{0,31}");
 
     private final Map<String, ChargerProfile> profiles;
@@ -55,7 +66,9 @@ public final class ChargerProfileCatalog {
         }
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
-            files = list.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
+            files = list.filter(p -> p.getFileName().toString().endsWith(".yaml"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list charger profiles in [" + dir + "]", e);
         }
@@ -83,8 +96,9 @@ public final class ChargerProfileCatalog {
      */
     public Map<String, Long> bind(BuildingConfig.ChargerControl control, String chargerId, String buildingFile) {
         String where = buildingFile + ":" + control.line() + ": charger [" + chargerId + "] control ";
-        ChargerProfile profile = find(control.profile()).orElseThrow(() -> new ChargerProfileException(
-                where + "profile [" + control.profile() + "] is unknown; known: " + ids()));
+        ChargerProfile profile = find(control.profile())
+                .orElseThrow(() -> new ChargerProfileException(
+                        where + "profile [" + control.profile() + "] is unknown; known: " + ids()));
         Map<String, Long> values = new LinkedHashMap<>();
         for (Parameter p : profile.parameters().values()) {
             if (p.defaultValue() != null) {
@@ -94,8 +108,9 @@ public final class ChargerProfileCatalog {
         for (Map.Entry<String, Long> e : control.parameters().entrySet()) {
             Parameter p = profile.parameters().get(e.getKey());
             if (p == null) {
-                throw new ChargerProfileException(where + "parameter [" + e.getKey() + "] is not one of profile ["
-                        + profile.id() + "]: " + new TreeSet<>(profile.parameters().keySet()));
+                throw new ChargerProfileException(
+                        where + "parameter [" + e.getKey() + "] is not one of profile [" + profile.id() + "]: "
+                                + new TreeSet<>(profile.parameters().keySet()));
             }
             if (e.getValue() < p.min() || e.getValue() > p.max()) {
                 throw new ChargerProfileException(where + "parameter [" + e.getKey() + "] = [" + e.getValue()
@@ -105,7 +120,8 @@ public final class ChargerProfileCatalog {
         }
         for (Parameter p : profile.parameters().values()) {
             if (!values.containsKey(p.name())) {
-                throw new ChargerProfileException(where + "parameter [" + p.name() + "] must be set (" + p.comment() + ")");
+                throw new ChargerProfileException(
+                        where + "parameter [" + p.name() + "] must be set (" + p.comment() + ")");
             }
         }
         List<Write> writes = new ArrayList<>(profile.setup());
@@ -118,10 +134,12 @@ public final class ChargerProfileCatalog {
             }
         }
         word(where, "state address", profile.enabledState().address().resolve(values));
-        profile.vehicle().ifPresent(v -> word(where, "vehicle address", v.address().resolve(values)));
+        profile.vehicle()
+                .ifPresent(v -> word(where, "vehicle address", v.address().resolve(values)));
         profile.keepAlive().ifPresent(k -> {
             if (k.resolve(values) < 100) {
-                throw new ChargerProfileException(where + "keep-alive interval [" + k.resolve(values) + "] ms is below 100 ms");
+                throw new ChargerProfileException(
+                        where + "keep-alive interval [" + k.resolve(values) + "] ms is below 100 ms");
             }
         });
         return Map.copyOf(values);
@@ -149,7 +167,9 @@ public final class ChargerProfileCatalog {
             case "any" -> ChargerProfile.Transport.ANY;
             case "tcp" -> ChargerProfile.Transport.TCP;
             case "rtu" -> ChargerProfile.Transport.RTU;
-            default -> throw transportNode.error("transport [" + transportNode.text("transport") + "] must be any, tcp or rtu");
+            default ->
+                throw transportNode.error(
+                        "transport [" + transportNode.text("transport") + "] must be any, tcp or rtu");
         };
         Map<String, Parameter> parameters = new LinkedHashMap<>();
         YamlNode paramsNode = root.optional("parameters");
@@ -178,8 +198,10 @@ public final class ChargerProfileCatalog {
         YamlNode stateNode = root.required("enabledState", "charger profile");
         stateNode.onlyKeys("enabledState", STATE_KEYS);
         SpaceAddress state = spaceAddress(stateNode, "enabledState", parameters, true);
-        StateRead enabledState = new StateRead(state.space, state.address, stateNode.required("comment", "enabledState")
-                .text("comment"));
+        StateRead enabledState = new StateRead(
+                state.space,
+                state.address,
+                stateNode.required("comment", "enabledState").text("comment"));
         Optional<VehicleRead> vehicle = Optional.empty();
         YamlNode vehicleNode = root.optional("vehicle");
         if (vehicleNode != null) {
@@ -198,20 +220,36 @@ public final class ChargerProfileCatalog {
                     }
                 }
             }
-            vehicle = Optional.of(new VehicleRead(at.space, at.address, lowByte, unplugged, plugged, charging,
+            vehicle = Optional.of(new VehicleRead(
+                    at.space,
+                    at.address,
+                    lowByte,
+                    unplugged,
+                    plugged,
+                    charging,
                     vehicleNode.required("comment", "vehicle").text("comment")));
         }
         YamlNode keepAliveNode = root.optional("keepAliveMs");
-        Optional<Value> keepAlive = keepAliveNode == null ? Optional.empty()
-                : Optional.of(value(keepAliveNode, "keepAliveMs", parameters));
-        return new ChargerProfile(id, description, source, transport, parameters, setup, enable, disable, enabledState,
-                vehicle, keepAlive);
+        Optional<Value> keepAlive =
+                keepAliveNode == null ? Optional.empty() : Optional.of(value(keepAliveNode, "keepAliveMs", parameters));
+        return new ChargerProfile(
+                id,
+                description,
+                source,
+                transport,
+                parameters,
+                setup,
+                enable,
+                disable,
+                enabledState,
+                vehicle,
+                keepAlive);
     }
 
-    private record SpaceAddress(Space space, Value address) {
-    }
+    private record SpaceAddress(Space space, Value address) {}
 
-    private static SpaceAddress spaceAddress(YamlNode node, String what, Map<String, Parameter> parameters, boolean coilAllowed) {
+    private static SpaceAddress spaceAddress(
+            YamlNode node, String what, Map<String, Parameter> parameters, boolean coilAllowed) {
         List<SpaceAddress> found = new ArrayList<>();
         for (Space s : Space.values()) {
             YamlNode a = node.optional(s.name().toLowerCase());
@@ -253,8 +291,13 @@ public final class ChargerProfileCatalog {
                 if (w.optional("value") != null || w.optional("function") != null) {
                     throw w.error(what + " coil write takes [on], not value/function");
                 }
-                writes.add(new Write(Space.COIL, value(coil, "coil address", parameters), w.required("on", "coil write").bool("on"),
-                        null, null, comment));
+                writes.add(new Write(
+                        Space.COIL,
+                        value(coil, "coil address", parameters),
+                        w.required("on", "coil write").bool("on"),
+                        null,
+                        null,
+                        comment));
             } else {
                 if (w.optional("on") != null) {
                     throw w.error(what + " holding write takes [value], not on");
@@ -265,8 +308,13 @@ public final class ChargerProfileCatalog {
                     case "fc16" -> WriteFunction.FC16;
                     default -> throw fn.error("function [" + fn.text("function") + "] must be fc06 or fc16");
                 };
-                writes.add(new Write(Space.HOLDING, value(holding, "holding address", parameters), false,
-                        value(w.required("value", "holding write"), "value", parameters), function, comment));
+                writes.add(new Write(
+                        Space.HOLDING,
+                        value(holding, "holding address", parameters),
+                        false,
+                        value(w.required("value", "holding write"), "value", parameters),
+                        function,
+                        comment));
             }
         }
         return List.copyOf(writes);

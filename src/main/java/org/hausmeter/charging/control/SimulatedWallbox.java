@@ -30,7 +30,8 @@ public final class SimulatedWallbox implements RegisterSource {
     private final int stateAddress;
     private final int vehicleAddress;
 
-    public SimulatedWallbox(ChargerProfile profile, Map<String, Long> parameters, SimulatedCharger charger, Clock clock) {
+    public SimulatedWallbox(
+            ChargerProfile profile, Map<String, Long> parameters, SimulatedCharger charger, Clock clock) {
         this.profile = profile;
         this.parameters = Map.copyOf(parameters);
         this.charger = charger;
@@ -49,10 +50,13 @@ public final class SimulatedWallbox implements RegisterSource {
         switch (profile.enabledState().space()) {
             case COIL -> coils.putIfAbsent(stateAddress, false);
             case HOLDING -> holding.putIfAbsent(stateAddress, 0);
-            case INPUT -> throw new IllegalArgumentException("simulated profile [" + profile.id()
-                    + "]: an enabled state in an input register cannot follow writes");
+            case INPUT ->
+                throw new IllegalArgumentException("simulated profile [" + profile.id()
+                        + "]: an enabled state in an input register cannot follow writes");
         }
-        vehicleAddress = profile.vehicle().map(v -> (int) v.address().resolve(parameters)).orElse(-1);
+        vehicleAddress = profile.vehicle()
+                .map(v -> (int) v.address().resolve(parameters))
+                .orElse(-1);
     }
 
     public SimulatedCharger charger() {
@@ -64,7 +68,8 @@ public final class SimulatedWallbox implements RegisterSource {
         int[] words = new int[count];
         for (int i = 0; i < count; i++) {
             int a = address + i;
-            if (vehicleAddress == a && profile.vehicle().get().space() == (fc == FunctionCode.INPUT ? Space.INPUT : Space.HOLDING)) {
+            if (vehicleAddress == a
+                    && profile.vehicle().get().space() == (fc == FunctionCode.INPUT ? Space.INPUT : Space.HOLDING)) {
                 words[i] = vehicleCode();
             } else if (fc == FunctionCode.HOLDING && holding.containsKey(a)) {
                 words[i] = holding.get(a);

@@ -25,12 +25,15 @@ import java.util.Optional;
 public final class PcscLibrary {
 
     /** Where Debian, Ubuntu and others put the library. */
-    static final List<String> CANDIDATES = List.of("/usr/lib/x86_64-linux-gnu/libpcsclite.so.1",
-            "/usr/lib/aarch64-linux-gnu/libpcsclite.so.1", "/usr/lib64/libpcsclite.so.1", "/usr/lib64/libpcsclite.so",
-            "/usr/lib/libpcsclite.so.1", "/usr/local/lib/libpcsclite.so.1");
+    static final List<String> CANDIDATES = List.of(
+            "/usr/lib/x86_64-linux-gnu/libpcsclite.so.1",
+            "/usr/lib/aarch64-linux-gnu/libpcsclite.so.1",
+            "/usr/lib64/libpcsclite.so.1",
+            "/usr/lib64/libpcsclite.so",
+            "/usr/lib/libpcsclite.so.1",
+            "/usr/local/lib/libpcsclite.so.1");
 
-    private PcscLibrary() {
-    }
+    private PcscLibrary() {}
 
     /**
      * Sets {@code sun.security.smartcardio.library} (unless already set) to {@code configured} or the

@@ -39,6 +39,7 @@ public final class ReaderWatcher implements AutoCloseable {
      * Accepted: green blinking then green (P2 0xAA), 200 ms, one beep. Refused: red (P2 0x55), three beeps.
      */
     static final byte[] FEEDBACK_ACCEPTED = HexFormat.of().parseHex("FF0040AA0402010101");
+
     static final byte[] FEEDBACK_REFUSED = HexFormat.of().parseHex("FF0040550402010303");
     private static final int MAX_READ_ATTEMPTS = 3;
 
@@ -61,7 +62,10 @@ public final class ReaderWatcher implements AutoCloseable {
      * @param onTap           called with reader name and UID; returns true when the tap was accepted
      * @param feedbackReaders reader names that take the ACR122U LED/buzzer pseudo-APDU
      */
-    public ReaderWatcher(Set<String> readers, BiFunction<String, CardUid, Boolean> onTap, Duration pollInterval,
+    public ReaderWatcher(
+            Set<String> readers,
+            BiFunction<String, CardUid, Boolean> onTap,
+            Duration pollInterval,
             Pattern feedbackReaders) {
         this.readers = Set.copyOf(readers);
         this.onTap = onTap;
@@ -89,7 +93,8 @@ public final class ReaderWatcher implements AutoCloseable {
                 backoffMs = pollInterval.toMillis();
             } catch (CardException | RuntimeException | java.security.NoSuchAlgorithmException e) {
                 if (!pcscDown) {
-                    LOG.warnf("PC/SC unavailable (%s): is pcscd running? Readers %s are retried every few seconds",
+                    LOG.warnf(
+                            "PC/SC unavailable (%s): is pcscd running? Readers %s are retried every few seconds",
                             cause(e), readers);
                     pcscDown = true;
                     forgetReaders();
@@ -167,8 +172,9 @@ public final class ReaderWatcher implements AutoCloseable {
         CardUid uid = readUid(t);
         if (uid == null) {
             if (attempt >= MAX_READ_ATTEMPTS) {
-                LOG.warnf("Reader [%s]: the card's UID could not be read in %d attempts; take it away and tap again", name,
-                        attempt);
+                LOG.warnf(
+                        "Reader [%s]: the card's UID could not be read in %d attempts; take it away and tap again",
+                        name, attempt);
                 cardPresent.put(name, true);
             }
             return;
@@ -192,7 +198,8 @@ public final class ReaderWatcher implements AutoCloseable {
             card = t.connect("*");
             ResponseAPDU r = card.getBasicChannel().transmit(new CommandAPDU(GET_UID));
             if (r.getSW() != 0x9000) {
-                LOG.infof("Reader [%s]: UID read answered SW %04X (card pulled away mid-read?)", t.getName(), r.getSW());
+                LOG.infof(
+                        "Reader [%s]: UID read answered SW %04X (card pulled away mid-read?)", t.getName(), r.getSW());
                 return null;
             }
             return CardUid.ofBytes(r.getData());

@@ -25,19 +25,25 @@ public class ChargingCard extends PanacheEntityBase {
     /** Upper-case hex, 8, 14 or 20 digits. */
     @Column(nullable = false)
     public String uid;
+
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "resident_id", nullable = false)
     public Account resident;
+
     public String label;
+
     @Column(name = "registered_at", nullable = false)
     public Instant registeredAt;
+
     @Column(name = "registered_by", nullable = false)
     public String registeredBy;
     /** Last local day the card is accepted; null: no expiry. */
     @Column(name = "expires_on")
     public LocalDate expiresOn;
+
     @Column(name = "blocked_at")
     public Instant blockedAt;
+
     @Column(name = "blocked_reason")
     public String blockedReason;
 

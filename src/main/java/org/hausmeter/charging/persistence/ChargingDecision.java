@@ -16,22 +16,31 @@ public class ChargingDecision extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     @Column(nullable = false)
     public Instant at;
+
     public String charger;
     public String reader;
+
     @Column(name = "card_uid")
     public String cardUid;
+
     @Column(nullable = false)
     public String origin;
+
     @Column(nullable = false)
     public String outcome;
+
     @Column(nullable = false)
     public String reason;
+
     @Column(nullable = false)
     public String message;
+
     @Column(name = "session_id")
     public Long sessionId;
+
     @Column(name = "resident_id")
     public Long residentId;
 }

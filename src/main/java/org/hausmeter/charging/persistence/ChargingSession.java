@@ -25,36 +25,52 @@ public class ChargingSession extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     @Column(nullable = false)
     public String charger;
+
     @Column(name = "meter_id", nullable = false)
     public Long meterId;
+
     @Column(name = "card_uid", nullable = false)
     public String cardUid;
+
     @Column(name = "card_id")
     public Long cardId;
+
     @Column(name = "resident_id", nullable = false)
     public Long residentId;
+
     @Column(name = "tenancy_id", nullable = false)
     public Long tenancyId;
+
     @Column(name = "started_at", nullable = false)
     public Instant startedAt;
+
     @Column(name = "ended_at")
     public Instant endedAt;
+
     @Column(name = "start_wh", nullable = false)
     public Long startWh;
+
     @Column(name = "end_wh")
     public Long endWh;
+
     @Column(nullable = false)
     public String status;
+
     @Column(name = "flag_reason")
     public String flagReason;
+
     @Column(name = "end_reason")
     public String endReason;
+
     @Column(name = "seen_power", nullable = false)
     public boolean seenPower;
+
     @Column(name = "last_power_at")
     public Instant lastPowerAt;
+
     @Column(nullable = false)
     public String source;
 

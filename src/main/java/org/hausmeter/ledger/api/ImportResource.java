@@ -30,7 +30,7 @@ import org.hausmeter.web.CurrentAccount;
  */
 @Path("/api/imports")
 @RolesAllowed("CARETAKER")
-@Consumes({ "text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM })
+@Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
 @Produces(MediaType.APPLICATION_JSON)
 public class ImportResource {
 
@@ -44,8 +44,12 @@ public class ImportResource {
 
     @POST
     @Path("preview")
-    public ImportReport preview(InputStream body, @QueryParam("name") @DefaultValue("upload.csv") String name,
-            @QueryParam("zone") String zone, @QueryParam("layout") @DefaultValue("AUTO") String layout) throws IOException {
+    public ImportReport preview(
+            InputStream body,
+            @QueryParam("name") @DefaultValue("upload.csv") String name,
+            @QueryParam("zone") String zone,
+            @QueryParam("layout") @DefaultValue("AUTO") String layout)
+            throws IOException {
         java.nio.file.Path file = spool(body);
         try {
             return imports.preview(file, options(name, zone, layout));
@@ -55,13 +59,19 @@ public class ImportResource {
     }
 
     @POST
-    public Response commit(InputStream body, @QueryParam("name") @DefaultValue("upload.csv") String name,
-            @QueryParam("zone") String zone, @QueryParam("layout") @DefaultValue("AUTO") String layout)
+    public Response commit(
+            InputStream body,
+            @QueryParam("name") @DefaultValue("upload.csv") String name,
+            @QueryParam("zone") String zone,
+            @QueryParam("layout") @DefaultValue("AUTO") String layout)
             throws IOException, SQLException {
         java.nio.file.Path file = spool(body);
         try {
-            CsvImports.Outcome outcome = imports.commit(account.username().orElse(""), file, options(name, zone, layout));
-            return Response.status(outcome.report().ok() ? 200 : 422).entity(outcome).build();
+            CsvImports.Outcome outcome =
+                    imports.commit(account.username().orElse(""), file, options(name, zone, layout));
+            return Response.status(outcome.report().ok() ? 200 : 422)
+                    .entity(outcome)
+                    .build();
         } finally {
             Files.deleteIfExists(file);
         }
@@ -74,7 +84,8 @@ public class ImportResource {
         } catch (DateTimeException e) {
             throw new LedgerException(LedgerException.Kind.INVALID, "Unknown time zone [" + zone + "]");
         } catch (IllegalArgumentException e) {
-            throw new LedgerException(LedgerException.Kind.INVALID, "Layout must be AUTO, LONG or WIDE, not [" + layout + "]");
+            throw new LedgerException(
+                    LedgerException.Kind.INVALID, "Layout must be AUTO, LONG or WIDE, not [" + layout + "]");
         }
     }
 

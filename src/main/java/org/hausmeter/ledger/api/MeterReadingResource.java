@@ -28,29 +28,31 @@ import org.hausmeter.web.CurrentAccount;
 public class MeterReadingResource {
 
     /** A manual reading or correction; counters in Wh. */
-    public record ReadingInput(Instant at, Long importWh, Long exportWh, String reason) {
-    }
+    public record ReadingInput(Instant at, Long importWh, Long exportWh, String reason) {}
 
     /** A meter exchange: the old meter's final and the new meter's first reading, Wh. */
-    public record ExchangeInput(Instant at, Long oldFinalImportWh, Long oldFinalExportWh, String newModel,
-            Long newFirstImportWh, Long newFirstExportWh, String reason) {
-    }
+    public record ExchangeInput(
+            Instant at,
+            Long oldFinalImportWh,
+            Long oldFinalExportWh,
+            String newModel,
+            Long newFirstImportWh,
+            Long newFirstExportWh,
+            String reason) {}
 
     /** A meter's installation instant, with the reason for changing it. */
-    public record InstalledInput(Instant installedAt, String reason) {
-    }
+    public record InstalledInput(Instant installedAt, String reason) {}
 
     /** The new meter after an exchange. */
-    public record ExchangedMeter(long meterId, String name, String model, Instant installedAt, long replacesMeterId) {
-    }
+    public record ExchangedMeter(long meterId, String name, String model, Instant installedAt, long replacesMeterId) {}
 
     private final MeterReadings readings;
     private final ReadingChanges changes;
     private final IntervalQueries queries;
     private final CurrentAccount account;
 
-    MeterReadingResource(MeterReadings readings, ReadingChanges changes, IntervalQueries queries,
-            CurrentAccount account) {
+    MeterReadingResource(
+            MeterReadings readings, ReadingChanges changes, IntervalQueries queries, CurrentAccount account) {
         this.readings = readings;
         this.changes = changes;
         this.queries = queries;
@@ -63,8 +65,8 @@ public class MeterReadingResource {
 
     @GET
     @Path("intervals")
-    public List<IntervalQueries.Interval> intervals(@PathParam("meter") String meter, @QueryParam("from") Instant from,
-            @QueryParam("to") Instant to) {
+    public List<IntervalQueries.Interval> intervals(
+            @PathParam("meter") String meter, @QueryParam("from") Instant from, @QueryParam("to") Instant to) {
         if (from == null || to == null) {
             throw new LedgerException(LedgerException.Kind.INVALID, "Give the period as ?from=…&to=… (ISO instants)");
         }
@@ -73,8 +75,8 @@ public class MeterReadingResource {
 
     @GET
     @Path("readings")
-    public List<MeterReadings.Reading> list(@PathParam("meter") String meter, @QueryParam("from") Instant from,
-            @QueryParam("to") Instant to) {
+    public List<MeterReadings.Reading> list(
+            @PathParam("meter") String meter, @QueryParam("from") Instant from, @QueryParam("to") Instant to) {
         if (from == null || to == null) {
             throw new LedgerException(LedgerException.Kind.INVALID, "Give the period as ?from=…&to=… (ISO instants)");
         }
@@ -87,21 +89,31 @@ public class MeterReadingResource {
         if (in == null || in.at() == null || in.importWh() == null) {
             throw new LedgerException(LedgerException.Kind.INVALID, "A reading needs [at], [importWh] and a [reason]");
         }
-        boolean corrected = changes.enter(actor(), meter, in.at(), in.importWh(), in.exportWh(),
-                in.reason()).isPresent();
+        boolean corrected = changes.enter(actor(), meter, in.at(), in.importWh(), in.exportWh(), in.reason())
+                .isPresent();
         return Response.status(corrected ? Response.Status.OK : Response.Status.CREATED)
-                .entity(new MeterReadings.Reading(in.at(), in.importWh(), in.exportWh(), "MANUAL")).build();
+                .entity(new MeterReadings.Reading(in.at(), in.importWh(), in.exportWh(), "MANUAL"))
+                .build();
     }
 
     @POST
     @Path("exchange")
     public ExchangedMeter exchange(@PathParam("meter") String meter, ExchangeInput in) {
         if (in == null || in.at() == null || in.oldFinalImportWh() == null || in.newFirstImportWh() == null) {
-            throw new LedgerException(LedgerException.Kind.INVALID,
+            throw new LedgerException(
+                    LedgerException.Kind.INVALID,
                     "An exchange needs [at], [oldFinalImportWh], [newFirstImportWh] and a [reason]");
         }
-        Meter m = changes.exchange(actor(), meter, in.at(), in.oldFinalImportWh(),
-                in.oldFinalExportWh(), in.newModel(), in.newFirstImportWh(), in.newFirstExportWh(), in.reason());
+        Meter m = changes.exchange(
+                actor(),
+                meter,
+                in.at(),
+                in.oldFinalImportWh(),
+                in.oldFinalExportWh(),
+                in.newModel(),
+                in.newFirstImportWh(),
+                in.newFirstExportWh(),
+                in.reason());
         return new ExchangedMeter(m.id, m.name, m.model, m.installedAt, m.replacesMeterId);
     }
 
@@ -110,7 +122,8 @@ public class MeterReadingResource {
     @Path("installed")
     public InstalledInput installed(@PathParam("meter") String meter, InstalledInput in) {
         if (in == null || in.installedAt() == null) {
-            throw new LedgerException(LedgerException.Kind.INVALID, "An installation needs [installedAt] and a [reason]");
+            throw new LedgerException(
+                    LedgerException.Kind.INVALID, "An installation needs [installedAt] and a [reason]");
         }
         readings.setInstalled(actor(), meter, in.installedAt(), in.reason());
         return in;

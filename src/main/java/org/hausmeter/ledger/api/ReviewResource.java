@@ -21,8 +21,7 @@ import org.hausmeter.ledger.persistence.LedgerChecks;
 public class ReviewResource {
 
     /** What a check run found. */
-    public record CheckResult(List<EnergyBalance.DayBalance> days, int anomalies) {
-    }
+    public record CheckResult(List<EnergyBalance.DayBalance> days, int anomalies) {}
 
     private final LedgerChecks checks;
 
@@ -41,7 +40,8 @@ public class ReviewResource {
     @Path("checks")
     public CheckResult run(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) throws SQLException {
         if (from == null || to == null || !to.isAfter(from)) {
-            throw new LedgerException(LedgerException.Kind.INVALID, "Give local days as ?from=2025-06-01&to=2025-06-02 (to after from)");
+            throw new LedgerException(
+                    LedgerException.Kind.INVALID, "Give local days as ?from=2025-06-01&to=2025-06-02 (to after from)");
         }
         EnergyBalance.Report report = checks.balance(from, to);
         return new CheckResult(report.days(), checks.anomalies());

@@ -23,8 +23,7 @@ import java.nio.file.Path;
  */
 public final class FileEncoding {
 
-    private FileEncoding() {
-    }
+    private FileEncoding() {}
 
     /** The file is neither marked UTF-16 nor valid UTF-8. */
     public static final class NotUtf8 extends IOException {
@@ -78,7 +77,8 @@ public final class FileEncoding {
             throw e;
         }
         var decoder = charset.newDecoder()
-                .onMalformedInput(charset == StandardCharsets.UTF_8 ? CodingErrorAction.REPORT : CodingErrorAction.REPLACE)
+                .onMalformedInput(
+                        charset == StandardCharsets.UTF_8 ? CodingErrorAction.REPORT : CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
         return new java.io.BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
     }

@@ -12,7 +12,8 @@ record HeaderCell(String name, String zone) {
             char open = close == ')' ? '(' : close == ']' ? '[' : 0;
             int at = open == 0 ? -1 : s.lastIndexOf(open);
             if (at > 0) {
-                return new HeaderCell(s.substring(0, at).strip().toLowerCase(Locale.ROOT),
+                return new HeaderCell(
+                        s.substring(0, at).strip().toLowerCase(Locale.ROOT),
                         s.substring(at + 1, s.length() - 1).strip());
             }
         }

@@ -43,8 +43,9 @@ public record ImportLimits(Instant earliest, Instant latest, Map<Long, Instant> 
             return installedRefusal(name, at, installed, zone, what);
         }
         if (earliest != null && at.isBefore(earliest) || latest != null && !at.isBefore(latest)) {
-            return what + " at [" + show(at) + "] is outside the accepted period [" + (earliest == null ? "…" : show(earliest))
-                    + "] to [" + (latest == null ? "…" : show(latest)) + "]";
+            return what + " at [" + show(at) + "] is outside the accepted period ["
+                    + (earliest == null ? "…" : show(earliest)) + "] to [" + (latest == null ? "…" : show(latest))
+                    + "]";
         }
         return null;
     }

@@ -18,8 +18,15 @@ import java.util.Objects;
  *                           timestamp column, or null to treat every header before the first timestamp as descriptive
  * @param maxProblems        how many problems to keep in the report (all are counted)
  */
-public record ImportOptions(String file, ZoneId defaultZone, Character delimiter, Decimal decimal,
-        SlashDates slashDates, Layout layout, Integer descriptiveColumns, int maxProblems) {
+public record ImportOptions(
+        String file,
+        ZoneId defaultZone,
+        Character delimiter,
+        Decimal decimal,
+        SlashDates slashDates,
+        Layout layout,
+        Integer descriptiveColumns,
+        int maxProblems) {
 
     /** Problems kept in a report by default. */
     public static final int DEFAULT_MAX_PROBLEMS = 1000;
@@ -42,8 +49,8 @@ public record ImportOptions(String file, ZoneId defaultZone, Character delimiter
 
     /** Detected delimiter, decimal separator and layout; day-first slash dates; 1,000 problems kept. */
     public static ImportOptions defaults(String file, ZoneId defaultZone) {
-        return new ImportOptions(file, defaultZone, null, Decimal.AUTO, SlashDates.DAY_MONTH, Layout.AUTO, null,
-                DEFAULT_MAX_PROBLEMS);
+        return new ImportOptions(
+                file, defaultZone, null, Decimal.AUTO, SlashDates.DAY_MONTH, Layout.AUTO, null, DEFAULT_MAX_PROBLEMS);
     }
 
     public ImportOptions withDelimiter(Character d) {

@@ -13,8 +13,8 @@ import java.time.Instant;
  * @param first  earliest reading instant or interval start, null when there are no values
  * @param last   latest reading instant or interval start, null when there are no values
  */
-public record ImportSummary(ImportOptions.Layout layout, Kind kind, long rows, long values, int meters, Instant first,
-        Instant last) {
+public record ImportSummary(
+        ImportOptions.Layout layout, Kind kind, long rows, long values, int meters, Instant first, Instant last) {
 
     /** What the values of a file mean. */
     public enum Kind {

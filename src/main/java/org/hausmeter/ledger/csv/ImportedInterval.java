@@ -20,8 +20,8 @@ public record ImportedInterval(long meterId, Instant intervalStart, long importW
     public ImportedInterval {
         Objects.requireNonNull(intervalStart, "intervalStart");
         if (!Intervals.isBoundary(intervalStart)) {
-            throw new IllegalArgumentException("Meter [" + meterId + "] interval start [" + intervalStart
-                    + "] is not on a quarter hour");
+            throw new IllegalArgumentException(
+                    "Meter [" + meterId + "] interval start [" + intervalStart + "] is not on a quarter hour");
         }
         if (importWh < 0 || (exportWh != null && exportWh < 0)) {
             throw new IllegalArgumentException("Meter [" + meterId + "] interval energy below zero at [" + intervalStart

@@ -101,8 +101,10 @@ final class LongFormat {
         boolean counter = counterImport >= 0 || counterExport >= 0;
         boolean interval = intervalImport >= 0 || intervalExport >= 0;
         if (counter && interval) {
-            scan.problems.line(line, "counter columns [import_kwh, export_kwh] and interval columns"
-                    + " [interval_import_kwh, interval_export_kwh] in one file");
+            scan.problems.line(
+                    line,
+                    "counter columns [import_kwh, export_kwh] and interval columns"
+                            + " [interval_import_kwh, interval_export_kwh] in one file");
             return false;
         }
         if (counter || interval) {
@@ -110,12 +112,13 @@ final class LongFormat {
             importCol = counter ? counterImport : intervalImport;
             exportCol = counter ? counterExport : intervalExport;
             if (importCol < 0) {
-                scan.problems.line(line, counter ? "missing column [import_kwh]" : "missing column [interval_import_kwh]");
+                scan.problems.line(
+                        line, counter ? "missing column [import_kwh]" : "missing column [interval_import_kwh]");
                 bad[0] = true;
             }
         } else {
-            scan.problems.line(line, "missing value column: [import_kwh] (counters) or [interval_import_kwh]"
-                    + " (intervals)");
+            scan.problems.line(
+                    line, "missing value column: [import_kwh] (counters) or [interval_import_kwh]" + " (intervals)");
             bad[0] = true;
         }
         return !bad[0];
@@ -142,8 +145,7 @@ final class LongFormat {
         Instant at = null;
         try {
             at = s.timestamps.parse(timeText, zone);
-            if (kind == ImportSummary.Kind.INTERVALS
-                    && !Intervals.isBoundary(at)) {
+            if (kind == ImportSummary.Kind.INTERVALS && !Intervals.isBoundary(at)) {
                 s.problem(timeCol, "interval start [" + timeText.strip() + "] is not on a quarter hour");
                 bad = true;
             }
@@ -152,7 +154,8 @@ final class LongFormat {
             bad = true;
         }
         if (at != null && id != null) {
-            String refused = s.limits.refusal(id, name, at, kind == ImportSummary.Kind.INTERVALS ? "interval" : "reading");
+            String refused =
+                    s.limits.refusal(id, name, at, kind == ImportSummary.Kind.INTERVALS ? "interval" : "reading");
             if (refused != null) {
                 s.problem(timeCol, refused);
                 bad = true;
@@ -181,10 +184,13 @@ final class LongFormat {
         long milli = at.toEpochMilli();
         Long export = exportWh == CounterHistory.NO_EXPORT ? null : exportWh;
         if (kind == ImportSummary.Kind.INTERVALS) {
-            long earlier = intervals.computeIfAbsent(id, k -> new QuarterHourSet()).add(milli, line);
+            long earlier =
+                    intervals.computeIfAbsent(id, k -> new QuarterHourSet()).add(milli, line);
             if (earlier != 0) {
-                s.problems.line(line, "duplicate row for meter [" + name + "] at [" + timeText.strip()
-                        + "], first on line [" + earlier + "]");
+                s.problems.line(
+                        line,
+                        "duplicate row for meter [" + name + "] at [" + timeText.strip() + "], first on line ["
+                                + earlier + "]");
                 return;
             }
             s.tally.value(milli);
@@ -193,8 +199,14 @@ final class LongFormat {
             }
             return;
         }
-        if (counterOk(counters.computeIfAbsent(id, k -> new CounterHistory()), name, timeText, milli, importWh,
-                exportWh, line)) {
+        if (counterOk(
+                counters.computeIfAbsent(id, k -> new CounterHistory()),
+                name,
+                timeText,
+                milli,
+                importWh,
+                exportWh,
+                line)) {
             s.tally.value(milli);
             if (s.sink != null) {
                 s.sink.counter(new CounterReading(id, at, importWh, export, ReadingSource.IMPORT));
@@ -202,24 +214,28 @@ final class LongFormat {
         }
     }
 
-    private boolean counterOk(CounterHistory h, String name, String timeText, long milli, long importWh,
-            long exportWh, long line) {
+    private boolean counterOk(
+            CounterHistory h, String name, String timeText, long milli, long importWh, long exportWh, long line) {
         int i = h.find(milli);
         if (i >= 0) {
-            scan.problems.line(line, "duplicate row for meter [" + name + "] at [" + timeText.strip()
-                    + "], first on line [" + h.line(i) + "]");
+            scan.problems.line(
+                    line,
+                    "duplicate row for meter [" + name + "] at [" + timeText.strip() + "], first on line [" + h.line(i)
+                            + "]");
             return false;
         }
         int at = -i - 1;
         boolean ok = true;
         if (at > 0) {
             ok &= notBackwards(h.importWh(at - 1), importWh, h.line(at - 1), importCol, true);
-            ok &= exportWh == CounterHistory.NO_EXPORT || h.exportWh(at - 1) == CounterHistory.NO_EXPORT
+            ok &= exportWh == CounterHistory.NO_EXPORT
+                    || h.exportWh(at - 1) == CounterHistory.NO_EXPORT
                     || notBackwards(h.exportWh(at - 1), exportWh, h.line(at - 1), exportCol, true);
         }
         if (at < h.size()) {
             ok &= notBackwards(importWh, h.importWh(at), h.line(at), importCol, false);
-            ok &= exportWh == CounterHistory.NO_EXPORT || h.exportWh(at) == CounterHistory.NO_EXPORT
+            ok &= exportWh == CounterHistory.NO_EXPORT
+                    || h.exportWh(at) == CounterHistory.NO_EXPORT
                     || notBackwards(exportWh, h.exportWh(at), h.line(at), exportCol, false);
         }
         h.insert(at, milli, importWh, exportWh, line);
@@ -277,17 +293,29 @@ final class LongFormat {
 
     private static CounterReading fileReading(long id, CounterHistory h, int i) {
         long export = h.exportWh(i);
-        return new CounterReading(id, Instant.ofEpochMilli(h.time(i)), h.importWh(i),
-                export == CounterHistory.NO_EXPORT ? null : export, ReadingSource.IMPORT);
+        return new CounterReading(
+                id,
+                Instant.ofEpochMilli(h.time(i)),
+                h.importWh(i),
+                export == CounterHistory.NO_EXPORT ? null : export,
+                ReadingSource.IMPORT);
     }
 
-    private void storedProblem(long line, CounterReading file, CounterReading stored, String name, boolean storedIsEarlier) {
-        boolean importBack = storedIsEarlier ? file.importWh() < stored.importWh() : stored.importWh() < file.importWh();
+    private void storedProblem(
+            long line, CounterReading file, CounterReading stored, String name, boolean storedIsEarlier) {
+        boolean importBack =
+                storedIsEarlier ? file.importWh() < stored.importWh() : stored.importWh() < file.importWh();
         int column = importBack || exportCol < 0 ? importCol : exportCol;
-        scan.problems.add(line, column + 1, scan.header[column], "counter went backwards: ["
-                + CounterOrder.kwh(file.importWh(), file.exportWh()) + "] " + (storedIsEarlier ? "after" : "before")
-                + " the stored reading [" + CounterOrder.kwh(stored.importWh(), stored.exportWh()) + "] of meter ["
-                + name + "] at [" + stored.readAt() + "]");
+        scan.problems.add(
+                line,
+                column + 1,
+                scan.header[column],
+                "counter went backwards: ["
+                        + CounterOrder.kwh(file.importWh(), file.exportWh()) + "] "
+                        + (storedIsEarlier ? "after" : "before")
+                        + " the stored reading [" + CounterOrder.kwh(stored.importWh(), stored.exportWh())
+                        + "] of meter ["
+                        + name + "] at [" + stored.readAt() + "]");
     }
 
     private boolean notBackwards(long earlierWh, long laterWh, long otherLine, int column, boolean otherIsEarlier) {
@@ -295,11 +323,13 @@ final class LongFormat {
             return true;
         }
         String value = scan.csv.field(column).strip();
-        scan.problem(column, otherIsEarlier
-                ? "counter went backwards: [" + value + "] kWh after [" + Scan.kwhText(earlierWh)
-                        + "] kWh at an earlier time on line [" + otherLine + "]"
-                : "counter went backwards: [" + value + "] kWh before [" + Scan.kwhText(laterWh)
-                        + "] kWh at a later time on line [" + otherLine + "]");
+        scan.problem(
+                column,
+                otherIsEarlier
+                        ? "counter went backwards: [" + value + "] kWh after [" + Scan.kwhText(earlierWh)
+                                + "] kWh at an earlier time on line [" + otherLine + "]"
+                        : "counter went backwards: [" + value + "] kWh before [" + Scan.kwhText(laterWh)
+                                + "] kWh at a later time on line [" + otherLine + "]");
         return false;
     }
 }

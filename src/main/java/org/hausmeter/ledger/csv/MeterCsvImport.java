@@ -90,7 +90,8 @@ public final class MeterCsvImport {
      * @param stored the readings already in the ledger: counters in the file must not go backwards against them
      *               (checked in validating passes only, so inside {@link #commit} by its first pass)
      */
-    public MeterCsvImport(Map<String, Long> meterIds, ImportOptions options, ImportLimits limits, StoredReadings stored) {
+    public MeterCsvImport(
+            Map<String, Long> meterIds, ImportOptions options, ImportLimits limits, StoredReadings stored) {
         this.meterIds = Map.copyOf(meterIds);
         this.options = Objects.requireNonNull(options, "options");
         this.limits = Objects.requireNonNull(limits, "limits");
@@ -113,8 +114,12 @@ public final class MeterCsvImport {
 
     /** A file that is not text in an encoding we read: one problem, nothing else looked at. */
     private ImportReport notUtf8(FileEncoding.NotUtf8 e) {
-        return new ImportReport(options.file(), new ImportSummary(null, null, 0, 0, 0, null, null), 1,
-                options.maxProblems() == 0 ? java.util.List.of()
+        return new ImportReport(
+                options.file(),
+                new ImportSummary(null, null, 0, 0, 0, null, null),
+                1,
+                options.maxProblems() == 0
+                        ? java.util.List.of()
                         : java.util.List.of(new ImportProblem(options.file(), e.line(), 0, null, e.getMessage())));
     }
 

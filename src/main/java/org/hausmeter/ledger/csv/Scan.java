@@ -22,7 +22,12 @@ final class Scan {
     /** Columns after the first with a blank header (trailing delimiters): ignored, but must stay empty. */
     private int[] blankColumns;
 
-    Scan(ImportOptions options, Map<String, Long> meterIds, ImportSink sink, CsvReader csv, ImportLimits limits,
+    Scan(
+            ImportOptions options,
+            Map<String, Long> meterIds,
+            ImportSink sink,
+            CsvReader csv,
+            ImportLimits limits,
             StoredReadings stored) {
         this.limits = limits;
         this.stored = stored;
@@ -68,8 +73,8 @@ final class Scan {
                 }
                 tally.rows++;
                 if (csv.fieldCount() != header.length) {
-                    problems.line(csv.line(), "expected [" + header.length + "] fields, found [" + csv.fieldCount()
-                            + "]");
+                    problems.line(
+                            csv.line(), "expected [" + header.length + "] fields, found [" + csv.fieldCount() + "]");
                     continue;
                 }
                 for (int c : blankColumns) {

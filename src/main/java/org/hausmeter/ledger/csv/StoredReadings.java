@@ -13,8 +13,7 @@ import org.hausmeter.ledger.CounterReading;
 public interface StoredReadings {
 
     /** None stored (tests of the file format, benchmarks). */
-    StoredReadings NONE = (meterId, from, to, each) -> {
-    };
+    StoredReadings NONE = (meterId, from, to, each) -> {};
 
     /**
      * Hands the stored readings of the meter in {@code [from, to]}, plus the last one before {@code from} and the first

@@ -27,7 +27,13 @@ final class Tally {
     }
 
     ImportSummary summary(ImportOptions.Layout layout, ImportSummary.Kind kind) {
-        return new ImportSummary(layout, kind, rows, values, meters.size(),
-                values == 0 ? null : Instant.ofEpochMilli(first), values == 0 ? null : Instant.ofEpochMilli(last));
+        return new ImportSummary(
+                layout,
+                kind,
+                rows,
+                values,
+                meters.size(),
+                values == 0 ? null : Instant.ofEpochMilli(first),
+                values == 0 ? null : Instant.ofEpochMilli(last));
     }
 }

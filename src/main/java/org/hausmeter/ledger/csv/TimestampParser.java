@@ -116,8 +116,9 @@ final class TimestampParser {
 
     static String format(LocalDateTime t) {
         String s = t.toLocalDate() + " " + two(t.getHour()) + ":" + two(t.getMinute());
-        return t.getSecond() == 0 && t.getNano() == 0 ? s : s + ":" + two(t.getSecond())
-                + (t.getNano() == 0 ? "" : "." + t.getNano());
+        return t.getSecond() == 0 && t.getNano() == 0
+                ? s
+                : s + ":" + two(t.getSecond()) + (t.getNano() == 0 ? "" : "." + t.getNano());
     }
 
     private static String two(int v) {

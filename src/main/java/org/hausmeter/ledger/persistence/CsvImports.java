@@ -10,7 +10,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,14 +21,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.time.Clock;
-import java.time.LocalDate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hausmeter.building.BuildingSettings;
 import org.hausmeter.ledger.CounterReading;
 import org.hausmeter.ledger.ReadingSource;
 import org.hausmeter.ledger.csv.ImportLimits;
-import org.hausmeter.ledger.csv.StoredReadings;
-import org.hausmeter.building.BuildingSettings;
 import org.hausmeter.ledger.csv.ImportOptions;
 import org.hausmeter.ledger.csv.ImportReport;
 import org.hausmeter.ledger.csv.ImportSink;
@@ -34,7 +33,7 @@ import org.hausmeter.ledger.csv.ImportSummary;
 import org.hausmeter.ledger.csv.ImportedInterval;
 import org.hausmeter.ledger.csv.MeterCsvImport;
 import org.hausmeter.ledger.csv.ReaderSource;
-import org.hausmeter.ledger.persistence.Meter;
+import org.hausmeter.ledger.csv.StoredReadings;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -49,8 +48,7 @@ import org.postgresql.copy.CopyIn;
 public class CsvImports {
 
     /** What a commit did: the parser's report, and how many values were new in the ledger. */
-    public record Outcome(ImportReport report, long inserted, long alreadyPresent) {
-    }
+    public record Outcome(ImportReport report, long inserted, long alreadyPresent) {}
 
     private final AgroalDataSource dataSource;
     private final ReadingPartitions partitions;
@@ -60,8 +58,12 @@ public class CsvImports {
     private final Optional<LocalDate> earliest;
     private final int latestDaysAhead;
 
-    CsvImports(AgroalDataSource dataSource, ReadingPartitions partitions, BuildingSettings settings,
-            com.fasterxml.jackson.databind.ObjectMapper json, Clock clock,
+    CsvImports(
+            AgroalDataSource dataSource,
+            ReadingPartitions partitions,
+            BuildingSettings settings,
+            com.fasterxml.jackson.databind.ObjectMapper json,
+            Clock clock,
             @ConfigProperty(name = "hausmeter.import.earliest") Optional<LocalDate> earliest,
             @ConfigProperty(name = "hausmeter.import.latest-days-ahead", defaultValue = "1") int latestDaysAhead) {
         if (latestDaysAhead < 0) {
@@ -77,8 +79,7 @@ public class CsvImports {
     }
 
     /** The installed meters: names to ids, and ids to installation instants. */
-    private record Known(Map<String, Long> ids, Map<Long, Instant> installed, Instant firstInstalled) {
-    }
+    private record Known(Map<String, Long> ids, Map<Long, Instant> installed, Instant firstInstalled) {}
 
     /**
      * What an import may hold now: values from {@code hausmeter.import.earliest} (a local day in the building's zone;
@@ -93,7 +94,10 @@ public class CsvImports {
     private ImportLimits limits(Known known) {
         ZoneId zone = settings.current().zone();
         Instant from = earliest.map(d -> d.atStartOfDay(zone).toInstant()).orElse(known.firstInstalled());
-        Instant to = LocalDate.ofInstant(clock.instant(), zone).plusDays(latestDaysAhead + 1L).atStartOfDay(zone).toInstant();
+        Instant to = LocalDate.ofInstant(clock.instant(), zone)
+                .plusDays(latestDaysAhead + 1L)
+                .atStartOfDay(zone)
+                .toInstant();
         if (from != null && !from.isBefore(to)) {
             from = null;
         }
@@ -101,12 +105,14 @@ public class CsvImports {
     }
 
     public ImportOptions options(String fileName, ZoneId zone) {
-        return ImportOptions.defaults(fileName, zone == null ? settings.current().zone() : zone);
+        return ImportOptions.defaults(
+                fileName, zone == null ? settings.current().zone() : zone);
     }
 
     public ImportReport preview(Path file, ImportOptions options) throws IOException {
         Known known = known();
-        return new MeterCsvImport(known.ids(), options, limits(known), this::storedReadings).preview(ReaderSource.of(file));
+        return new MeterCsvImport(known.ids(), options, limits(known), this::storedReadings)
+                .preview(ReaderSource.of(file));
     }
 
     /**
@@ -117,7 +123,8 @@ public class CsvImports {
         Known known = known();
         Map<String, Long> ids = known.ids();
         ImportLimits limits = limits(known);
-        ImportReport check = new MeterCsvImport(ids, options, limits, this::storedReadings).preview(ReaderSource.of(file));
+        ImportReport check =
+                new MeterCsvImport(ids, options, limits, this::storedReadings).preview(ReaderSource.of(file));
         if (!check.ok()) {
             return new Outcome(check, 0, 0);
         }
@@ -137,16 +144,30 @@ public class CsvImports {
      * The storing half of {@link #commit} on a plain connection (benchmarks): the file must have
      * passed validation and the partitions must exist.
      */
-    public static Outcome commitValidated(Connection c, Map<String, Long> meterIds, Path file, ImportOptions options,
-            ImportSummary summary, String actor, com.fasterxml.jackson.databind.ObjectMapper json)
+    public static Outcome commitValidated(
+            Connection c,
+            Map<String, Long> meterIds,
+            Path file,
+            ImportOptions options,
+            ImportSummary summary,
+            String actor,
+            com.fasterxml.jackson.databind.ObjectMapper json)
             throws SQLException, IOException {
-        return copyIn(c, new MeterCsvImport(meterIds, options), file, summary.kind() == ImportSummary.Kind.COUNTERS, summary,
-                actor, options.file(), json, meterIds);
+        return copyIn(
+                c,
+                new MeterCsvImport(meterIds, options),
+                file,
+                summary.kind() == ImportSummary.Kind.COUNTERS,
+                summary,
+                actor,
+                options.file(),
+                json,
+                meterIds);
     }
 
     /** True when none of the meters has a row in the file's period: then COPY goes straight into the table. */
-    private static boolean periodIsEmpty(Connection c, boolean counters, Map<String, Long> meterIds, ImportSummary summary)
-            throws SQLException {
+    private static boolean periodIsEmpty(
+            Connection c, boolean counters, Map<String, Long> meterIds, ImportSummary summary) throws SQLException {
         if (summary.first() == null) {
             return false;
         }
@@ -163,8 +184,16 @@ public class CsvImports {
         }
     }
 
-    private static Outcome copyIn(Connection c, MeterCsvImport importer, Path file, boolean counters, ImportSummary summary,
-            String actor, String name, com.fasterxml.jackson.databind.ObjectMapper json, Map<String, Long> meterIds)
+    private static Outcome copyIn(
+            Connection c,
+            MeterCsvImport importer,
+            Path file,
+            boolean counters,
+            ImportSummary summary,
+            String actor,
+            String name,
+            com.fasterxml.jackson.databind.ObjectMapper json,
+            Map<String, Long> meterIds)
             throws SQLException, IOException {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
@@ -173,24 +202,36 @@ public class CsvImports {
             // through a staging table and ON CONFLICT DO NOTHING, so existing values are kept.
             boolean direct = periodIsEmpty(c, counters, meterIds, summary);
             String table = counters ? "csv_reading_in" : "csv_interval_in";
-            st.execute("CREATE TEMP TABLE IF NOT EXISTS " + table + (counters
-                    ? " (meter_id bigint, read_at timestamptz, import_wh bigint, export_wh bigint)"
-                    : " (meter_id bigint, interval_start timestamptz, import_wh bigint, export_wh bigint)")
+            st.execute("CREATE TEMP TABLE IF NOT EXISTS " + table
+                    + (counters
+                            ? " (meter_id bigint, read_at timestamptz, import_wh bigint, export_wh bigint)"
+                            : " (meter_id bigint, interval_start timestamptz, import_wh bigint, export_wh bigint)")
                     + " ON COMMIT DELETE ROWS");
-            String target = !direct ? table + " FROM STDIN"
-                    : counters ? "meter_reading (meter_id, read_at, import_wh, export_wh, source) FROM STDIN"
-                    : "interval_energy (meter_id, interval_start, import_wh, export_wh, quality) FROM STDIN";
+            String target = !direct
+                    ? table + " FROM STDIN"
+                    : counters
+                            ? "meter_reading (meter_id, read_at, import_wh, export_wh, source) FROM STDIN"
+                            : "interval_energy (meter_id, interval_start, import_wh, export_wh, quality) FROM STDIN";
             String suffix = !direct ? "" : counters ? "\tIMPORT" : "\tIMPORTED";
             CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + target);
             Set<Long> meters = new HashSet<>();
             StringBuilder line = new StringBuilder(96);
-            ImportSink sink = ImportSink.of(r -> {
-                meters.add(r.meterId());
-                row(copy, line, r.meterId(), r.readAt(), r.importWh(), r.exportWh(), suffix);
-            }, (ImportedInterval i) -> {
-                meters.add(i.meterId());
-                row(copy, line, i.meterId(), i.intervalStart(), i.importWh(), i.exportWh() == null ? 0L : i.exportWh(), suffix);
-            });
+            ImportSink sink = ImportSink.of(
+                    r -> {
+                        meters.add(r.meterId());
+                        row(copy, line, r.meterId(), r.readAt(), r.importWh(), r.exportWh(), suffix);
+                    },
+                    (ImportedInterval i) -> {
+                        meters.add(i.meterId());
+                        row(
+                                copy,
+                                line,
+                                i.meterId(),
+                                i.intervalStart(),
+                                i.importWh(),
+                                i.exportWh() == null ? 0L : i.exportWh(),
+                                suffix);
+                    });
             ImportReport report;
             try {
                 report = importer.commit(ReaderSource.of(file), sink);
@@ -201,13 +242,16 @@ public class CsvImports {
                 }
                 throw e;
             }
-            long inserted = direct ? copy.getHandledRowCount() : st.executeUpdate(counters
-                    ? "INSERT INTO meter_reading (meter_id, read_at, import_wh, export_wh, source)"
-                            + " SELECT meter_id, read_at, import_wh, export_wh, 'IMPORT' FROM csv_reading_in"
-                            + " ON CONFLICT (meter_id, read_at) DO NOTHING"
-                    : "INSERT INTO interval_energy (meter_id, interval_start, import_wh, export_wh, quality)"
-                            + " SELECT meter_id, interval_start, import_wh, export_wh, 'IMPORTED' FROM csv_interval_in"
-                            + " ON CONFLICT (meter_id, interval_start) DO NOTHING");
+            long inserted = direct
+                    ? copy.getHandledRowCount()
+                    : st.executeUpdate(
+                            counters
+                                    ? "INSERT INTO meter_reading (meter_id, read_at, import_wh, export_wh, source)"
+                                            + " SELECT meter_id, read_at, import_wh, export_wh, 'IMPORT' FROM csv_reading_in"
+                                            + " ON CONFLICT (meter_id, read_at) DO NOTHING"
+                                    : "INSERT INTO interval_energy (meter_id, interval_start, import_wh, export_wh, quality)"
+                                            + " SELECT meter_id, interval_start, import_wh, export_wh, 'IMPORTED' FROM csv_interval_in"
+                                            + " ON CONFLICT (meter_id, interval_start) DO NOTHING");
             long values = report.summary().values();
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("file", name);
@@ -218,8 +262,9 @@ public class CsvImports {
             after.put("meters", meters.size());
             after.put("first", String.valueOf(summary.first()));
             after.put("last", String.valueOf(summary.last()));
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_event (at, actor, action, subject, after, reason)"
-                    + " VALUES (now(), ?, 'import.commit', ?, ?::jsonb, ?)")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("INSERT INTO audit_event (at, actor, action, subject, after, reason)"
+                            + " VALUES (now(), ?, 'import.commit', ?, ?::jsonb, ?)")) {
                 ps.setString(1, actor);
                 ps.setString(2, "import:" + name);
                 ps.setString(3, json.writeValueAsString(after));
@@ -236,11 +281,18 @@ public class CsvImports {
         }
     }
 
-    private static void row(CopyIn copy, StringBuilder line, long meterId, Instant at, long importWh, Long exportWh,
-            String suffix) {
+    private static void row(
+            CopyIn copy, StringBuilder line, long meterId, Instant at, long importWh, Long exportWh, String suffix) {
         line.setLength(0);
-        line.append(meterId).append('\t').append(at).append('\t').append(importWh).append('\t')
-                .append(exportWh == null ? "\\N" : exportWh.toString()).append(suffix).append('\n');
+        line.append(meterId)
+                .append('\t')
+                .append(at)
+                .append('\t')
+                .append(importWh)
+                .append('\t')
+                .append(exportWh == null ? "\\N" : exportWh.toString())
+                .append(suffix)
+                .append('\n');
         byte[] bytes = line.toString().getBytes(StandardCharsets.US_ASCII);
         try {
             copy.writeToCopy(bytes, 0, bytes.length);
@@ -273,14 +325,16 @@ public class CsvImports {
     }
 
     /** The stored readings of one meter in [from, to] with the one before and after, oldest first (streamed). */
-    private void storedReadings(long meterId, Instant from, Instant to, Consumer<CounterReading> each) throws IOException {
+    private void storedReadings(long meterId, Instant from, Instant to, Consumer<CounterReading> each)
+            throws IOException {
         String cols = "SELECT read_at, import_wh, export_wh FROM meter_reading WHERE meter_id = ?";
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement("(" + cols + " AND read_at < ? ORDER BY read_at DESC LIMIT 1)"
-                    + " UNION ALL (" + cols + " AND read_at >= ? AND read_at <= ?)"
-                    + " UNION ALL (" + cols + " AND read_at > ? ORDER BY read_at LIMIT 1) ORDER BY read_at")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("(" + cols + " AND read_at < ? ORDER BY read_at DESC LIMIT 1)"
+                            + " UNION ALL (" + cols + " AND read_at >= ? AND read_at <= ?)"
+                            + " UNION ALL (" + cols + " AND read_at > ? ORDER BY read_at LIMIT 1) ORDER BY read_at")) {
                 ps.setFetchSize(10_000);
                 java.sql.Timestamp f = java.sql.Timestamp.from(from);
                 java.sql.Timestamp t = java.sql.Timestamp.from(to);
@@ -295,7 +349,11 @@ public class CsvImports {
                     while (rs.next()) {
                         long export = rs.getLong(3);
                         Long exportWh = rs.wasNull() ? null : export;
-                        each.accept(new CounterReading(meterId, rs.getTimestamp(1).toInstant(), rs.getLong(2), exportWh,
+                        each.accept(new CounterReading(
+                                meterId,
+                                rs.getTimestamp(1).toInstant(),
+                                rs.getLong(2),
+                                exportWh,
                                 ReadingSource.IMPORT));
                     }
                 }
@@ -304,9 +362,8 @@ public class CsvImports {
                 c.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
-            throw new IOException("Could not read the stored readings of meter [" + meterId + "]: " + e.getMessage(), e);
+            throw new IOException(
+                    "Could not read the stored readings of meter [" + meterId + "]: " + e.getMessage(), e);
         }
     }
-
-
 }

@@ -11,15 +11,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.hausmeter.ledger.IntervalQuality;
-import org.hausmeter.ledger.Intervals;
 
 /** Reads quarter-hour energy back (for the API, pages, billing). */
 @ApplicationScoped
 public class IntervalQueries {
 
     /** A quarter hour of one meter, Wh. */
-    public record Interval(Instant start, long importWh, long exportWh, IntervalQuality quality) {
-    }
+    public record Interval(Instant start, long importWh, long exportWh, IntervalQuality quality) {}
 
     private final AgroalDataSource dataSource;
 
@@ -39,7 +37,10 @@ public class IntervalQueries {
             ps.setTimestamp(3, Timestamp.from(to));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    list.add(new Interval(rs.getTimestamp(1).toInstant(), rs.getLong(2), rs.getLong(3),
+                    list.add(new Interval(
+                            rs.getTimestamp(1).toInstant(),
+                            rs.getLong(2),
+                            rs.getLong(3),
                             IntervalQuality.valueOf(rs.getString(4))));
                 }
             }

@@ -11,7 +11,6 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-
 import org.hausmeter.ledger.IntervalValue;
 import org.postgresql.PGConnection;
 
@@ -33,8 +32,7 @@ public class IntervalStore {
     }
 
     /** One meter's derived rows for [from, to). */
-    public record MeterRows(long meterId, Instant from, Instant to, List<IntervalValue> rows) {
-    }
+    public record MeterRows(long meterId, Instant from, Instant to, List<IntervalValue> rows) {}
 
     /** Replaces the derived rows of each meter's period; returns the number of rows written. */
     public int replaceDerived(List<MeterRows> meters) throws SQLException {
@@ -58,17 +56,28 @@ public class IntervalStore {
                 delete.setTimestamp(3, Timestamp.from(m.to()));
                 delete.addBatch();
                 for (IntervalValue v : m.rows()) {
-                    copy.append(m.meterId()).append('\t').append(v.intervalStart()).append('\t').append(v.importWh())
-                            .append('\t').append(v.exportWh()).append('\t').append(v.quality().name()).append('\n');
+                    copy.append(m.meterId())
+                            .append('\t')
+                            .append(v.intervalStart())
+                            .append('\t')
+                            .append(v.importWh())
+                            .append('\t')
+                            .append(v.exportWh())
+                            .append('\t')
+                            .append(v.quality().name())
+                            .append('\n');
                 }
             }
             delete.executeBatch();
-            c.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                    "COPY interval_in (meter_id, interval_start, import_wh, export_wh, quality) FROM STDIN",
-                    new StringReader(copy.toString()));
-            int written = st.executeUpdate("INSERT INTO interval_energy (meter_id, interval_start, import_wh, export_wh,"
-                    + " quality) SELECT meter_id, interval_start, import_wh, export_wh, quality FROM interval_in"
-                    + " ON CONFLICT (meter_id, interval_start) DO NOTHING");
+            c.unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn(
+                            "COPY interval_in (meter_id, interval_start, import_wh, export_wh, quality) FROM STDIN",
+                            new StringReader(copy.toString()));
+            int written =
+                    st.executeUpdate("INSERT INTO interval_energy (meter_id, interval_start, import_wh, export_wh,"
+                            + " quality) SELECT meter_id, interval_start, import_wh, export_wh, quality FROM interval_in"
+                            + " ON CONFLICT (meter_id, interval_start) DO NOTHING");
             c.commit();
             return written;
         } catch (SQLException | IOException | RuntimeException e) {
@@ -81,5 +90,4 @@ public class IntervalStore {
             c.setAutoCommit(autoCommit);
         }
     }
-
 }

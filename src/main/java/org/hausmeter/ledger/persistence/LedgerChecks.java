@@ -45,9 +45,8 @@ public class LedgerChecks {
     private static final Logger LOG = Logger.getLogger(LedgerChecks.class);
 
     /** An open finding. {@code meterId} is null for the building-wide balance. */
-    public record Flag(long id, String kind, Long meterId, String meter, Instant from, Instant to, String detail,
-            Long sizeWh) {
-    }
+    public record Flag(
+            long id, String kind, Long meterId, String meter, Instant from, Instant to, String detail, Long sizeWh) {}
 
     private final AgroalDataSource dataSource;
     private final BuildingSettings settings;
@@ -55,8 +54,12 @@ public class LedgerChecks {
     private final BigDecimal tolerancePercent;
     private final AuditLog audit;
 
-    LedgerChecks(AgroalDataSource dataSource, BuildingSettings settings, Clock clock,
-            @ConfigProperty(name = "hausmeter.ledger.balance-tolerance-percent", defaultValue = "2") BigDecimal tolerancePercent,
+    LedgerChecks(
+            AgroalDataSource dataSource,
+            BuildingSettings settings,
+            Clock clock,
+            @ConfigProperty(name = "hausmeter.ledger.balance-tolerance-percent", defaultValue = "2")
+                    BigDecimal tolerancePercent,
             AuditLog audit) {
         this.dataSource = dataSource;
         this.settings = settings;
@@ -85,31 +88,42 @@ public class LedgerChecks {
         Map<Long, MeterRole> roles = new LinkedHashMap<>();
         Map<Long, List<IntervalValue>> series = new LinkedHashMap<>();
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT m.id, m.role, e.interval_start, e.import_wh, e.export_wh,"
-                        + " e.quality FROM interval_energy e JOIN meter m ON m.id = e.meter_id"
-                        + " WHERE e.interval_start >= ? AND e.interval_start < ? ORDER BY m.id, e.interval_start")) {
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT m.id, m.role, e.interval_start, e.import_wh, e.export_wh,"
+                                + " e.quality FROM interval_energy e JOIN meter m ON m.id = e.meter_id"
+                                + " WHERE e.interval_start >= ? AND e.interval_start < ? ORDER BY m.id, e.interval_start")) {
             ps.setTimestamp(1, Timestamp.from(from));
             ps.setTimestamp(2, Timestamp.from(to));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long id = rs.getLong(1);
                     roles.putIfAbsent(id, MeterRole.valueOf(rs.getString(2)));
-                    series.computeIfAbsent(id, k -> new ArrayList<>()).add(new IntervalValue(rs.getTimestamp(3).toInstant(),
-                            rs.getLong(4), rs.getLong(5), IntervalQuality.valueOf(rs.getString(6))));
+                    series.computeIfAbsent(id, k -> new ArrayList<>())
+                            .add(new IntervalValue(
+                                    rs.getTimestamp(3).toInstant(),
+                                    rs.getLong(4),
+                                    rs.getLong(5),
+                                    IntervalQuality.valueOf(rs.getString(6))));
                 }
             }
             List<EnergyBalance.MeterSeries> meters = new ArrayList<>();
             series.forEach((id, values) -> meters.add(new EnergyBalance.MeterSeries(id, roles.get(id), values)));
-            EnergyBalance.Report report = new EnergyBalance(zone, tolerancePercent, EnergyBalance.DEFAULT_MIN_MISMATCH_WH)
+            EnergyBalance.Report report = new EnergyBalance(
+                            zone, tolerancePercent, EnergyBalance.DEFAULT_MIN_MISMATCH_WH)
                     .check(meters, firstDay, endDay);
             List<Object[]> flags = new ArrayList<>();
             for (EnergyBalance.DayBalance d : report.flaggedDays()) {
-                flags.add(new Object[] { "BALANCE_MISMATCH", null, Intervals.dayStart(d.day(), zone),
-                        Intervals.dayStart(d.day().plusDays(1), zone),
-                        "Balance of [" + d.day() + "]: supply [" + d.supplyWh() + "] Wh (grid import − export + PV), consumers ["
-                                + d.consumptionWh() + "] Wh, mismatch [" + d.mismatchWh() + "] Wh [" + d.mismatchPercent()
-                                + "] %, tolerance [" + tolerancePercent + "] %",
-                        d.mismatchWh() });
+                flags.add(new Object[] {
+                    "BALANCE_MISMATCH",
+                    null,
+                    Intervals.dayStart(d.day(), zone),
+                    Intervals.dayStart(d.day().plusDays(1), zone),
+                    "Balance of [" + d.day() + "]: supply [" + d.supplyWh()
+                            + "] Wh (grid import − export + PV), consumers ["
+                            + d.consumptionWh() + "] Wh, mismatch [" + d.mismatchWh() + "] Wh [" + d.mismatchPercent()
+                            + "] %, tolerance [" + tolerancePercent + "] %",
+                    d.mismatchWh()
+                });
             }
             store(c, flags);
             return report;
@@ -124,16 +138,20 @@ public class LedgerChecks {
         List<Object[]> flags = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
             // Monthly jumps of consumers, from the last 14 months of interval energy.
-            Map<Long, List<IntervalValue>> monthly = intervals(c, "m.role IN ('APARTMENT', 'COMMON', 'CHARGER')",
-                    now.minus(Duration.ofDays(430)), now);
+            Map<Long, List<IntervalValue>> monthly =
+                    intervals(c, "m.role IN ('APARTMENT', 'COMMON', 'CHARGER')", now.minus(Duration.ofDays(430)), now);
             for (Map.Entry<Long, List<IntervalValue>> e : monthly.entrySet()) {
                 for (AnomalyRules.MonthlySpike s : rules.monthlySpikes(e.getKey(), e.getValue())) {
-                    flags.add(new Object[] { "CONSUMPTION_JUMP", e.getKey(), Intervals.monthStart(s.month(), zone),
-                            Intervals.monthStart(s.month().plusMonths(1), zone),
-                            "Consumption of [" + s.month() + "] [" + s.consumptionWh() + "] Wh is over "
-                                    + AnomalyRules.DEFAULT_SPIKE_FACTOR + "x [" + s.referenceWh() + "] Wh of ["
-                                    + s.referenceMonth() + "] (" + s.reference() + ")",
-                            s.consumptionWh() });
+                    flags.add(new Object[] {
+                        "CONSUMPTION_JUMP",
+                        e.getKey(),
+                        Intervals.monthStart(s.month(), zone),
+                        Intervals.monthStart(s.month().plusMonths(1), zone),
+                        "Consumption of [" + s.month() + "] [" + s.consumptionWh() + "] Wh is over "
+                                + AnomalyRules.DEFAULT_SPIKE_FACTOR + "x [" + s.referenceWh() + "] Wh of ["
+                                + s.referenceMonth() + "] (" + s.reference() + ")",
+                        s.consumptionWh()
+                    });
                 }
             }
             // Occupied apartments without consumption, last 7 days.
@@ -141,17 +159,24 @@ public class LedgerChecks {
             Map<Long, List<IntervalValue>> apartments = intervals(c, "m.role = 'APARTMENT'", weekAgo, now);
             Map<Long, List<TimeRange>> occupied = occupied(c, weekAgo, now);
             for (Map.Entry<Long, List<IntervalValue>> e : apartments.entrySet()) {
-                for (AnomalyRules.NoConsumption n : rules.noConsumption(e.getKey(), e.getValue(),
-                        occupied.getOrDefault(e.getKey(), List.of()))) {
-                    flags.add(new Object[] { "NO_CONSUMPTION", e.getKey(), n.period().from(), n.period().to(),
-                            "No consumption from [" + n.period().from() + "] to [" + n.period().to() + "] in an occupied apartment",
-                            0L });
+                for (AnomalyRules.NoConsumption n :
+                        rules.noConsumption(e.getKey(), e.getValue(), occupied.getOrDefault(e.getKey(), List.of()))) {
+                    flags.add(new Object[] {
+                        "NO_CONSUMPTION",
+                        e.getKey(),
+                        n.period().from(),
+                        n.period().to(),
+                        "No consumption from [" + n.period().from() + "] to ["
+                                + n.period().to() + "] in an occupied apartment",
+                        0L
+                    });
                 }
             }
             // Meters that have not answered for more than a day.
             Map<Long, Instant> last = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT m.id, (SELECT max(r.read_at) FROM meter_reading r"
-                    + " WHERE r.meter_id = m.id AND r.source = 'POLL') FROM meter m WHERE m.removed_at IS NULL");
+            try (PreparedStatement ps = c.prepareStatement(
+                            "SELECT m.id, (SELECT max(r.read_at) FROM meter_reading r"
+                                    + " WHERE r.meter_id = m.id AND r.source = 'POLL') FROM meter m WHERE m.removed_at IS NULL");
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Timestamp t = rs.getTimestamp(2);
@@ -161,8 +186,15 @@ public class LedgerChecks {
                 }
             }
             for (AnomalyRules.SilentMeter s : rules.silentMeters(last, clock)) {
-                flags.add(new Object[] { "METER_SILENT", s.meterId(), s.lastReadingAt(), s.lastReadingAt(),
-                        "No reading since [" + s.lastReadingAt() + "] (" + s.silentFor().toHours() + " h)", null });
+                flags.add(new Object[] {
+                    "METER_SILENT",
+                    s.meterId(),
+                    s.lastReadingAt(),
+                    s.lastReadingAt(),
+                    "No reading since [" + s.lastReadingAt() + "] ("
+                            + s.silentFor().toHours() + " h)",
+                    null
+                });
             }
             store(c, flags);
         }
@@ -180,7 +212,8 @@ public class LedgerChecks {
     @Transactional
     public Flag resolve(long id, String actor, String note) throws SQLException {
         if (note == null || note.isBlank()) {
-            throw new LedgerException(LedgerException.Kind.INVALID, "Resolving a review flag needs a note (what was checked or done)");
+            throw new LedgerException(
+                    LedgerException.Kind.INVALID, "Resolving a review flag needs a note (what was checked or done)");
         }
         Flag flag;
         try (Connection c = dataSource.getConnection()) {
@@ -196,22 +229,33 @@ public class LedgerChecks {
                     Long meterId = rs.wasNull() ? null : meter;
                     long size = rs.getLong(8);
                     Long sizeWh = rs.wasNull() ? null : size;
-                    flag = new Flag(rs.getLong(1), rs.getString(2), meterId, rs.getString(4), rs.getTimestamp(5).toInstant(),
-                            rs.getTimestamp(6).toInstant(), rs.getString(7), sizeWh);
+                    flag = new Flag(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            meterId,
+                            rs.getString(4),
+                            rs.getTimestamp(5).toInstant(),
+                            rs.getTimestamp(6).toInstant(),
+                            rs.getString(7),
+                            sizeWh);
                     if (rs.getTimestamp(9) != null) {
-                        throw new LedgerException(LedgerException.Kind.CONFLICT, "Review flag [" + id + "] was resolved by ["
-                                + rs.getString(10) + "] at [" + rs.getTimestamp(9).toInstant() + "]");
+                        throw new LedgerException(
+                                LedgerException.Kind.CONFLICT,
+                                "Review flag [" + id + "] was resolved by [" + rs.getString(10) + "] at ["
+                                        + rs.getTimestamp(9).toInstant() + "]");
                     }
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE review_flag SET resolved_at = ?, resolved_by = ? WHERE id = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("UPDATE review_flag SET resolved_at = ?, resolved_by = ? WHERE id = ?")) {
                 ps.setTimestamp(1, Timestamp.from(clock.instant()));
                 ps.setString(2, actor);
                 ps.setLong(3, id);
                 ps.executeUpdate();
             }
         }
-        audit.record(actor, "review-flag.resolve", "review-flag:" + id, flag, Map.of("resolvedBy", actor), note.strip());
+        audit.record(
+                actor, "review-flag.resolve", "review-flag:" + id, flag, Map.of("resolvedBy", actor), note.strip());
         return flag;
     }
 
@@ -227,8 +271,15 @@ public class LedgerChecks {
                 long meter = rs.getLong(3);
                 Long meterId = rs.wasNull() ? null : meter;
                 long size = rs.getLong(8);
-                list.add(new Flag(rs.getLong(1), rs.getString(2), meterId, rs.getString(4), rs.getTimestamp(5).toInstant(),
-                        rs.getTimestamp(6).toInstant(), rs.getString(7), rs.wasNull() ? null : size));
+                list.add(new Flag(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        meterId,
+                        rs.getString(4),
+                        rs.getTimestamp(5).toInstant(),
+                        rs.getTimestamp(6).toInstant(),
+                        rs.getString(7),
+                        rs.wasNull() ? null : size));
             }
         }
         return list;
@@ -244,8 +295,12 @@ public class LedgerChecks {
             ps.setTimestamp(2, Timestamp.from(to));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    byMeter.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new IntervalValue(
-                            rs.getTimestamp(2).toInstant(), rs.getLong(3), rs.getLong(4), IntervalQuality.valueOf(rs.getString(5))));
+                    byMeter.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new IntervalValue(
+                                    rs.getTimestamp(2).toInstant(),
+                                    rs.getLong(3),
+                                    rs.getLong(4),
+                                    IntervalQuality.valueOf(rs.getString(5))));
                 }
             }
         }
@@ -255,9 +310,10 @@ public class LedgerChecks {
     /** Occupied periods per apartment meter (its apartment's tenancies), clipped to [from, to). */
     private static Map<Long, List<TimeRange>> occupied(Connection c, Instant from, Instant to) throws SQLException {
         Map<Long, List<TimeRange>> byMeter = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT m.id, greatest(t.move_in, ?), least(coalesce(t.move_out, ?), ?)"
-                + " FROM meter m JOIN tenancy t ON t.apartment_id = m.apartment_id WHERE m.role = 'APARTMENT'"
-                + " AND t.move_in < ? AND (t.move_out IS NULL OR t.move_out > ?) ORDER BY m.id, t.move_in")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT m.id, greatest(t.move_in, ?), least(coalesce(t.move_out, ?), ?)"
+                        + " FROM meter m JOIN tenancy t ON t.apartment_id = m.apartment_id WHERE m.role = 'APARTMENT'"
+                        + " AND t.move_in < ? AND (t.move_out IS NULL OR t.move_out > ?) ORDER BY m.id, t.move_in")) {
             ps.setTimestamp(1, Timestamp.from(from));
             ps.setTimestamp(2, Timestamp.from(to));
             ps.setTimestamp(3, Timestamp.from(to));
@@ -265,8 +321,10 @@ public class LedgerChecks {
             ps.setTimestamp(5, Timestamp.from(from));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    byMeter.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new TimeRange(
-                            rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant()));
+                    byMeter.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new TimeRange(
+                                    rs.getTimestamp(2).toInstant(),
+                                    rs.getTimestamp(3).toInstant()));
                 }
             }
         }
@@ -278,8 +336,9 @@ public class LedgerChecks {
         if (flags.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO review_flag (kind, meter_id, period_start, period_end,"
-                + " detail, size_wh) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO review_flag (kind, meter_id, period_start, period_end,"
+                        + " detail, size_wh) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
             for (Object[] f : flags) {
                 ps.setString(1, (String) f[0]);
                 if (f[1] == null) {

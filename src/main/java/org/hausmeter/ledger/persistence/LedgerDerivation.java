@@ -42,12 +42,10 @@ public class LedgerDerivation {
     private static final Duration PROFILE_HISTORY = Duration.ofDays(56);
 
     /** What a derivation did. */
-    public record Result(int meters, int rows, List<Anomaly> anomalies) {
-    }
+    public record Result(int meters, int rows, List<Anomaly> anomalies) {}
 
-    private record PhysicalMeter(long id, String name, String role, Instant installedAt, Instant removedAt,
-            Long replacesMeterId) {
-    }
+    private record PhysicalMeter(
+            long id, String name, String role, Instant installedAt, Instant removedAt, Long replacesMeterId) {}
 
     private final AgroalDataSource dataSource;
     private final IntervalStore intervals;
@@ -56,9 +54,14 @@ public class LedgerDerivation {
     private final long maxPowerConsumerW;
     private final long maxPowerBuildingW;
 
-    LedgerDerivation(AgroalDataSource dataSource, IntervalStore intervals, BuildingSettings settings,
-            @ConfigProperty(name = "hausmeter.ledger.max-power-consumer", defaultValue = "44000") long maxPowerConsumerW,
-            @ConfigProperty(name = "hausmeter.ledger.max-power-building", defaultValue = "250000") long maxPowerBuildingW) {
+    LedgerDerivation(
+            AgroalDataSource dataSource,
+            IntervalStore intervals,
+            BuildingSettings settings,
+            @ConfigProperty(name = "hausmeter.ledger.max-power-consumer", defaultValue = "44000")
+                    long maxPowerConsumerW,
+            @ConfigProperty(name = "hausmeter.ledger.max-power-building", defaultValue = "250000")
+                    long maxPowerBuildingW) {
         this.dataSource = dataSource;
         this.intervals = intervals;
         this.settings = settings;
@@ -89,15 +92,20 @@ public class LedgerDerivation {
                 meters++;
                 PhysicalMeter last = chain.get(chain.size() - 1);
                 long maxPower = List.of("GRID", "PV").contains(last.role()) ? maxPowerBuildingW : maxPowerConsumerW;
-                TypicalProfile profile = TypicalProfile.from(history(c, last.id(), f), zone).orElse(null);
+                TypicalProfile profile =
+                        TypicalProfile.from(history(c, last.id(), f), zone).orElse(null);
                 Derivation d;
-                if (chain.size() >= 2 && last.replacesMeterId() != null
+                if (chain.size() >= 2
+                        && last.replacesMeterId() != null
                         && last.replacesMeterId() == chain.get(chain.size() - 2).id()) {
                     PhysicalMeter old = chain.get(chain.size() - 2);
                     List<CounterReading> oldReadings = readings(c, old.id(), f, t);
                     List<CounterReading> newReadings = readings(c, last.id(), f, t);
-                    Optional<CounterReading> oldFinal = oldReadings.stream().filter(r -> !r.readAt().isBefore(last.installedAt()))
-                            .findFirst().or(() -> oldReadings.isEmpty() ? Optional.empty()
+                    Optional<CounterReading> oldFinal = oldReadings.stream()
+                            .filter(r -> !r.readAt().isBefore(last.installedAt()))
+                            .findFirst()
+                            .or(() -> oldReadings.isEmpty()
+                                    ? Optional.empty()
                                     : Optional.of(oldReadings.get(oldReadings.size() - 1)));
                     Optional<CounterReading> newFirst = newReadings.stream().findFirst();
                     if (oldFinal.isEmpty() || newFirst.isEmpty()) {
@@ -133,12 +141,13 @@ public class LedgerDerivation {
         }
     }
 
-    private static Map<String, List<PhysicalMeter>> meters(Connection c, Instant from, Instant to, Optional<String> name)
-            throws SQLException {
+    private static Map<String, List<PhysicalMeter>> meters(
+            Connection c, Instant from, Instant to, Optional<String> name) throws SQLException {
         Map<String, List<PhysicalMeter>> byName = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, name, role, installed_at, removed_at, replaces_meter_id"
-                + " FROM meter WHERE installed_at < ? AND (removed_at IS NULL OR removed_at > ?)"
-                + (name.isPresent() ? " AND name = ?" : "") + " ORDER BY name, installed_at")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT id, name, role, installed_at, removed_at, replaces_meter_id"
+                        + " FROM meter WHERE installed_at < ? AND (removed_at IS NULL OR removed_at > ?)"
+                        + (name.isPresent() ? " AND name = ?" : "") + " ORDER BY name, installed_at")) {
             ps.setTimestamp(1, Timestamp.from(to));
             ps.setTimestamp(2, Timestamp.from(from));
             if (name.isPresent()) {
@@ -148,8 +157,12 @@ public class LedgerDerivation {
                 while (rs.next()) {
                     Timestamp removed = rs.getTimestamp(5);
                     long replaces = rs.getLong(6);
-                    PhysicalMeter m = new PhysicalMeter(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            rs.getTimestamp(4).toInstant(), removed == null ? null : removed.toInstant(),
+                    PhysicalMeter m = new PhysicalMeter(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getTimestamp(4).toInstant(),
+                            removed == null ? null : removed.toInstant(),
                             rs.wasNull() ? null : replaces);
                     byName.computeIfAbsent(m.name(), k -> new ArrayList<>()).add(m);
                 }
@@ -161,10 +174,11 @@ public class LedgerDerivation {
     /** The meter's readings in [from, to] plus the last one before and the first one after. */
     static List<CounterReading> readings(Connection c, long meterId, Instant from, Instant to) throws SQLException {
         List<CounterReading> list = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT read_at, import_wh, export_wh, source FROM meter_reading"
-                + " WHERE meter_id = ? AND read_at >= coalesce((SELECT max(read_at) FROM meter_reading WHERE meter_id = ?"
-                + " AND read_at < ?::timestamptz), ?::timestamptz) AND read_at <= coalesce((SELECT min(read_at)"
-                + " FROM meter_reading WHERE meter_id = ? AND read_at > ?::timestamptz), ?::timestamptz) ORDER BY read_at")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT read_at, import_wh, export_wh, source FROM meter_reading"
+                        + " WHERE meter_id = ? AND read_at >= coalesce((SELECT max(read_at) FROM meter_reading WHERE meter_id = ?"
+                        + " AND read_at < ?::timestamptz), ?::timestamptz) AND read_at <= coalesce((SELECT min(read_at)"
+                        + " FROM meter_reading WHERE meter_id = ? AND read_at > ?::timestamptz), ?::timestamptz) ORDER BY read_at")) {
             ps.setLong(1, meterId);
             ps.setLong(2, meterId);
             ps.setTimestamp(3, Timestamp.from(from));
@@ -176,7 +190,11 @@ public class LedgerDerivation {
                 while (rs.next()) {
                     long export = rs.getLong(3);
                     Long exportWh = rs.wasNull() ? null : export;
-                    list.add(new CounterReading(meterId, rs.getTimestamp(1).toInstant(), rs.getLong(2), exportWh,
+                    list.add(new CounterReading(
+                            meterId,
+                            rs.getTimestamp(1).toInstant(),
+                            rs.getLong(2),
+                            exportWh,
                             ReadingSource.valueOf(rs.getString(4))));
                 }
             }
@@ -186,16 +204,17 @@ public class LedgerDerivation {
 
     private static List<IntervalValue> history(Connection c, long meterId, Instant before) throws SQLException {
         List<IntervalValue> list = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT interval_start, import_wh, export_wh FROM interval_energy"
-                + " WHERE meter_id = ? AND interval_start >= ? AND interval_start < ? AND quality = 'MEASURED'"
-                + " ORDER BY interval_start")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT interval_start, import_wh, export_wh FROM interval_energy"
+                        + " WHERE meter_id = ? AND interval_start >= ? AND interval_start < ? AND quality = 'MEASURED'"
+                        + " ORDER BY interval_start")) {
             ps.setLong(1, meterId);
             ps.setTimestamp(2, Timestamp.from(before.minus(PROFILE_HISTORY)));
             ps.setTimestamp(3, Timestamp.from(before));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    list.add(new IntervalValue(rs.getTimestamp(1).toInstant(), rs.getLong(2), rs.getLong(3),
-                            IntervalQuality.MEASURED));
+                    list.add(new IntervalValue(
+                            rs.getTimestamp(1).toInstant(), rs.getLong(2), rs.getLong(3), IntervalQuality.MEASURED));
                 }
             }
         }
@@ -208,8 +227,9 @@ public class LedgerDerivation {
         }
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(true);
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO review_flag (kind, meter_id, period_start, period_end,"
-                + " detail, size_wh) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO review_flag (kind, meter_id, period_start, period_end,"
+                        + " detail, size_wh) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
             for (Anomaly a : anomalies) {
                 ps.setString(1, a.kind().name());
                 ps.setLong(2, a.meterId());

@@ -26,8 +26,10 @@ public class Meter extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     @Column(nullable = false)
     public String name;
+
     @Column(nullable = false)
     public String bus;
     /** Modbus unit id, 1–247. */
@@ -36,15 +38,20 @@ public class Meter extends PanacheEntityBase {
     /** Register map id, the file name of its map in modbus-bus-config/. */
     @Column(nullable = false)
     public String model;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public MeterRole role;
+
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "apartment_id")
     public Apartment apartment;
+
     public String charger;
+
     @Column(name = "installed_at", nullable = false)
     public Instant installedAt;
+
     @Column(name = "removed_at")
     public Instant removedAt;
     /** The meter this one replaced in a meter exchange; null for a first installation. */

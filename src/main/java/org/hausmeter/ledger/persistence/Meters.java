@@ -25,12 +25,21 @@ public class Meters {
      * @param removedAt null while installed
      * @param replacesMeterId the meter it replaced in an exchange, or null
      */
-    public record MeterInfo(long id, String name, MeterRole role, String bus, int unitId, String model, String owner,
-            Instant installedAt, Instant removedAt, Long replacesMeterId) {
-    }
+    public record MeterInfo(
+            long id,
+            String name,
+            MeterRole role,
+            String bus,
+            int unitId,
+            String model,
+            String owner,
+            Instant installedAt,
+            Instant removedAt,
+            Long replacesMeterId) {}
 
-    private static final String SELECT = "SELECT m.id, m.name, m.role, m.bus, m.unit_id, m.model, coalesce(a.code, m.charger),"
-            + " m.installed_at, m.removed_at, m.replaces_meter_id FROM meter m LEFT JOIN apartment a ON a.id = m.apartment_id";
+    private static final String SELECT =
+            "SELECT m.id, m.name, m.role, m.bus, m.unit_id, m.model, coalesce(a.code, m.charger),"
+                    + " m.installed_at, m.removed_at, m.replaces_meter_id FROM meter m LEFT JOIN apartment a ON a.id = m.apartment_id";
 
     private final AgroalDataSource dataSource;
 
@@ -51,7 +60,8 @@ public class Meters {
     /** The newest stored reading of each meter name (of whichever physical meter took it). */
     public Map<String, MeterReadings.Reading> latestReadings() {
         Map<String, MeterReadings.Reading> out = new LinkedHashMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
                 SELECT m.name, r.read_at, r.import_wh, r.export_wh, r.source
                 FROM meter m CROSS JOIN LATERAL (SELECT read_at, import_wh, export_wh, source FROM meter_reading
                     WHERE meter_id = m.id ORDER BY read_at DESC LIMIT 1) r
@@ -59,8 +69,13 @@ public class Meters {
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 long export = rs.getLong(4);
-                out.put(rs.getString(1), new MeterReadings.Reading(rs.getTimestamp(2).toInstant(), rs.getLong(3),
-                        rs.wasNull() ? null : export, rs.getString(5)));
+                out.put(
+                        rs.getString(1),
+                        new MeterReadings.Reading(
+                                rs.getTimestamp(2).toInstant(),
+                                rs.getLong(3),
+                                rs.wasNull() ? null : export,
+                                rs.getString(5)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the newest readings: " + e.getMessage(), e);
@@ -70,7 +85,8 @@ public class Meters {
 
     private List<MeterInfo> query(String sql, String name) {
         List<MeterInfo> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             if (name != null) {
                 ps.setString(1, name);
             }
@@ -79,9 +95,17 @@ public class Meters {
                     Timestamp removed = rs.getTimestamp(9);
                     long replaces = rs.getLong(10);
                     Long replacesId = rs.wasNull() ? null : replaces;
-                    out.add(new MeterInfo(rs.getLong(1), rs.getString(2), MeterRole.valueOf(rs.getString(3)), rs.getString(4),
-                            rs.getInt(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant(),
-                            removed == null ? null : removed.toInstant(), replacesId));
+                    out.add(new MeterInfo(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            MeterRole.valueOf(rs.getString(3)),
+                            rs.getString(4),
+                            rs.getInt(5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getTimestamp(8).toInstant(),
+                            removed == null ? null : removed.toInstant(),
+                            replacesId));
                 }
             }
         } catch (SQLException e) {

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 import org.hausmeter.ledger.Intervals;
-import org.hausmeter.ledger.persistence.Meter;
 
 /**
  * A caretaker's reading change as one step: {@link MeterReadings} stores it (audited, in its own
@@ -30,13 +29,19 @@ public class ReadingChanges {
      * Imports a CSV file all or nothing (see {@link CsvImports#commit}); counter files are then derived
      * into quarter hours over the file's period (interval files are stored as quarter hours already).
      */
-    public CsvImports.Outcome importFile(String actor, java.nio.file.Path file, org.hausmeter.ledger.csv.ImportOptions options)
+    public CsvImports.Outcome importFile(
+            String actor, java.nio.file.Path file, org.hausmeter.ledger.csv.ImportOptions options)
             throws java.io.IOException, SQLException {
         CsvImports.Outcome outcome = imports.commit(actor, file, options);
         var summary = outcome.report().summary();
-        if (outcome.report().ok() && summary != null && summary.kind() == org.hausmeter.ledger.csv.ImportSummary.Kind.COUNTERS
-                && summary.first() != null && outcome.inserted() > 0) {
-            derivation.derive(Intervals.floor(summary.first()), Intervals.floor(summary.last()).plusSeconds(Intervals.SECONDS));
+        if (outcome.report().ok()
+                && summary != null
+                && summary.kind() == org.hausmeter.ledger.csv.ImportSummary.Kind.COUNTERS
+                && summary.first() != null
+                && outcome.inserted() > 0) {
+            derivation.derive(
+                    Intervals.floor(summary.first()),
+                    Intervals.floor(summary.last()).plusSeconds(Intervals.SECONDS));
         }
         return outcome;
     }
@@ -46,8 +51,8 @@ public class ReadingChanges {
      *
      * @return the reading before the change, empty for a new one
      */
-    public Optional<MeterReadings.Reading> enter(String actor, String meter, Instant at, long importWh, Long exportWh,
-            String reason) {
+    public Optional<MeterReadings.Reading> enter(
+            String actor, String meter, Instant at, long importWh, Long exportWh, String reason) {
         notAfterTheWindow(meter, at);
         Optional<MeterReadings.Reading> before = readings.enter(actor, meter, at, importWh, exportWh, reason);
         rederive(meter, at);
@@ -55,11 +60,27 @@ public class ReadingChanges {
     }
 
     /** Records a meter exchange (see {@link MeterReadings#exchange}), then re-derives. */
-    public Meter exchange(String actor, String meter, Instant at, long oldFinalImportWh, Long oldFinalExportWh,
-            String newModel, long newFirstImportWh, Long newFirstExportWh, String reason) {
+    public Meter exchange(
+            String actor,
+            String meter,
+            Instant at,
+            long oldFinalImportWh,
+            Long oldFinalExportWh,
+            String newModel,
+            long newFirstImportWh,
+            Long newFirstExportWh,
+            String reason) {
         notAfterTheWindow(meter, at);
-        Meter m = readings.exchange(actor, meter, at, oldFinalImportWh, oldFinalExportWh, newModel, newFirstImportWh,
-                newFirstExportWh, reason);
+        Meter m = readings.exchange(
+                actor,
+                meter,
+                at,
+                oldFinalImportWh,
+                oldFinalExportWh,
+                newModel,
+                newFirstImportWh,
+                newFirstExportWh,
+                reason);
         rederive(meter, at);
         return m;
     }
@@ -70,7 +91,8 @@ public class ReadingChanges {
      */
     private void notAfterTheWindow(String meter, Instant at) {
         org.hausmeter.ledger.csv.ImportLimits limits = imports.limits();
-        String refused = new org.hausmeter.ledger.csv.ImportLimits(null, limits.latest(), java.util.Map.of(), limits.zone())
+        String refused = new org.hausmeter.ledger.csv.ImportLimits(
+                        null, limits.latest(), java.util.Map.of(), limits.zone())
                 .refusal(-1, meter, at, "Reading");
         if (refused != null) {
             throw new org.hausmeter.ledger.LedgerException(org.hausmeter.ledger.LedgerException.Kind.INVALID, refused);

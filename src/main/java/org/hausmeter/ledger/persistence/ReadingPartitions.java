@@ -33,7 +33,9 @@ public class ReadingPartitions {
     private final Clock clock;
     private final int monthsAhead;
 
-    ReadingPartitions(AgroalDataSource dataSource, Clock clock,
+    ReadingPartitions(
+            AgroalDataSource dataSource,
+            Clock clock,
             @ConfigProperty(name = "hausmeter.partitions.months-ahead") int monthsAhead) {
         if (monthsAhead < 1) {
             throw new IllegalArgumentException("hausmeter.partitions.months-ahead must be at least 1");
@@ -59,7 +61,8 @@ public class ReadingPartitions {
         Instant to = Intervals.monthStart(now.plusMonths(monthsAhead + 1L), ZoneOffset.UTC);
         int created = ensureCovering(from, to);
         if (created > 0) {
-            LOG.infof("Created %d monthly partition(s) of meter_reading up to %s", created, now.plusMonths(monthsAhead));
+            LOG.infof(
+                    "Created %d monthly partition(s) of meter_reading up to %s", created, now.plusMonths(monthsAhead));
         }
         return created;
     }
@@ -75,8 +78,8 @@ public class ReadingPartitions {
                 return rs.getInt(1);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not create meter_reading partitions for [" + from + ", " + to + "): "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Could not create meter_reading partitions for [" + from + ", " + to + "): " + e.getMessage(), e);
         }
     }
 }

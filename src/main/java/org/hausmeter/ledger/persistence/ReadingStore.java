@@ -23,8 +23,9 @@ import org.postgresql.copy.CopyManager;
 @ApplicationScoped
 public class ReadingStore {
 
-    private static final String STAGE = "CREATE TEMP TABLE IF NOT EXISTS reading_in (meter_id bigint, read_at timestamptz,"
-            + " import_wh bigint, export_wh bigint, source text) ON COMMIT DELETE ROWS";
+    private static final String STAGE =
+            "CREATE TEMP TABLE IF NOT EXISTS reading_in (meter_id bigint, read_at timestamptz,"
+                    + " import_wh bigint, export_wh bigint, source text) ON COMMIT DELETE ROWS";
     private static final String COPY = "COPY reading_in (meter_id, read_at, import_wh, export_wh, source) FROM STDIN";
     private static final String MERGE = "INSERT INTO meter_reading (meter_id, read_at, import_wh, export_wh, source)"
             + " SELECT meter_id, read_at, import_wh, export_wh, source FROM reading_in"
@@ -47,8 +48,14 @@ public class ReadingStore {
         if (readings.isEmpty()) {
             return 0;
         }
-        Instant min = readings.stream().map(CounterReading::readAt).min(Instant::compareTo).orElseThrow();
-        Instant max = readings.stream().map(CounterReading::readAt).max(Instant::compareTo).orElseThrow();
+        Instant min = readings.stream()
+                .map(CounterReading::readAt)
+                .min(Instant::compareTo)
+                .orElseThrow();
+        Instant max = readings.stream()
+                .map(CounterReading::readAt)
+                .max(Instant::compareTo)
+                .orElseThrow();
         partitions.ensureCovering(min, max.plusMillis(1));
         try (Connection c = dataSource.getConnection()) {
             return copyIn(c, readings);
@@ -101,9 +108,16 @@ public class ReadingStore {
                     buffer.setLength(0);
                     pos = 0;
                     CounterReading r = rows.next();
-                    buffer.append(r.meterId()).append('\t').append(r.readAt()).append('\t').append(r.importWh()).append('\t')
-                            .append(r.exportWh() == null ? "\\N" : r.exportWh().toString()).append('\t')
-                            .append(r.source().name()).append('\n');
+                    buffer.append(r.meterId())
+                            .append('\t')
+                            .append(r.readAt())
+                            .append('\t')
+                            .append(r.importWh())
+                            .append('\t')
+                            .append(r.exportWh() == null ? "\\N" : r.exportWh().toString())
+                            .append('\t')
+                            .append(r.source().name())
+                            .append('\n');
                 }
                 int n = Math.min(len - written, buffer.length() - pos);
                 buffer.getChars(pos, pos + n, cbuf, off + written);
@@ -114,7 +128,6 @@ public class ReadingStore {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

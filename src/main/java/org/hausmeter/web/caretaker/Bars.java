@@ -14,7 +14,15 @@ final class Bars {
      * One rectangle; {@code cls} is the CSS class that colours it, {@code title} its tooltip, {@code label} the text
      * drawn inside it (empty when it does not fit) at ({@code labelX}, {@code labelY}).
      */
-    record Bar(double x, double y, double width, double height, String cls, String title, String label, double labelX,
+    record Bar(
+            double x,
+            double y,
+            double width,
+            double height,
+            String cls,
+            String title,
+            String label,
+            double labelX,
             double labelY) {
         Bar(double x, double y, double width, double height, String cls, String title) {
             this(x, y, width, height, cls, title, "", x, y);
@@ -22,12 +30,10 @@ final class Bars {
     }
 
     /** A labelled group (vertical chart: under the bars; horizontal chart: left of the row). */
-    record Group(String label, double labelX, double labelY, List<Bar> bars) {
-    }
+    record Group(String label, double labelX, double labelY, List<Bar> bars) {}
 
     /** A value line of the axis. */
-    record Tick(double y, String label) {
-    }
+    record Tick(double y, String label) {}
 
     /** A chart in a view box of {@code width} × {@code height}. */
     record Chart(int width, int height, List<Group> groups, List<Tick> ticks) {
@@ -43,8 +49,7 @@ final class Bars {
         }
     }
 
-    private Bars() {
-    }
+    private Bars() {}
 
     /**
      * Vertical bars side by side per group (e.g. one group per apartment, one bar per allocation key).
@@ -54,7 +59,8 @@ final class Bars {
      * @param values per group the bars, in series order
      * @param tickLabel formats an axis value (in the values' unit) for the tick labels
      */
-    static Chart grouped(List<String> groups, List<List<Value>> values, java.util.function.DoubleFunction<String> tickLabel) {
+    static Chart grouped(
+            List<String> groups, List<List<Value>> values, java.util.function.DoubleFunction<String> tickLabel) {
         int left = 70;
         int top = 10;
         int plotH = 220;
@@ -92,7 +98,8 @@ final class Bars {
                 Value v = g.get(j);
                 double h = range == 0 ? 0 : Math.abs(v.value()) / range * plotH;
                 double y = v.value() >= 0 ? zeroY - h : zeroY;
-                bars.add(new Bar(round(x0 + j * barW), round(y), round(Math.max(barW - 1, 1)), round(h), v.cls(), v.title()));
+                bars.add(new Bar(
+                        round(x0 + j * barW), round(y), round(Math.max(barW - 1, 1)), round(h), v.cls(), v.title()));
             }
             out.add(new Group(groups.get(i), round(left + i * groupW + groupW / 2), top + plotH + 18, bars));
         }
@@ -128,7 +135,16 @@ final class Bars {
             for (Value v : values.get(i)) {
                 double w = max == 0 ? 0 : v.value() / max * plotW;
                 String label = v.label().length() * 8.2 + 10 <= w ? v.label() : "";
-                bars.add(new Bar(round(x), round(y), round(w), rowH, v.cls(), v.title(), label, round(x + 6), round(y + rowH / 2.0 + 5)));
+                bars.add(new Bar(
+                        round(x),
+                        round(y),
+                        round(w),
+                        rowH,
+                        v.cls(),
+                        v.title(),
+                        label,
+                        round(x + 6),
+                        round(y + rowH / 2.0 + 5)));
                 x += w;
             }
             out.add(new Group(rows.get(i), left - 10, round(y + rowH / 2.0 + 5), bars));
@@ -142,7 +158,7 @@ final class Bars {
             return 0;
         }
         double p = Math.pow(10, Math.floor(Math.log10(v)));
-        for (double m : new double[] { 1, 2, 2.5, 5, 10 }) {
+        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
             if (m * p >= v) {
                 return m * p;
             }

@@ -38,9 +38,14 @@ public class CaretakerAccountResource extends CaretakerPages {
      * @param error    true when {@code message} is an error (or the required change)
      * @param logins   the caretaker's open sessions, newest first
      */
-    public record View(String name, String username, int minLength, int maxBytes, String message, boolean error,
-            List<LoginSessions.SessionView> logins) {
-    }
+    public record View(
+            String name,
+            String username,
+            int minLength,
+            int maxBytes,
+            String message,
+            boolean error,
+            List<LoginSessions.SessionView> logins) {}
 
     @CheckedTemplate
     static class Templates {
@@ -52,7 +57,8 @@ public class CaretakerAccountResource extends CaretakerPages {
     private final LoginSessions sessions;
     private final RoutingContext rc;
 
-    CaretakerAccountResource(CurrentAccount account, PasswordChange passwords, LoginSessions sessions, RoutingContext rc) {
+    CaretakerAccountResource(
+            CurrentAccount account, PasswordChange passwords, LoginSessions sessions, RoutingContext rc) {
         this.account = account;
         this.passwords = passwords;
         this.sessions = sessions;
@@ -74,7 +80,9 @@ public class CaretakerAccountResource extends CaretakerPages {
     @Path("password")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Response changePassword(@FormParam("current") String current, @FormParam("password") String password,
+    public Response changePassword(
+            @FormParam("current") String current,
+            @FormParam("password") String password,
             @FormParam("repeat") String repeat) {
         CurrentAccount.Info me = holder();
         PasswordChange.Outcome outcome = passwords.change(me.id(), me.username(), current, password, repeat, rc);
@@ -86,8 +94,14 @@ public class CaretakerAccountResource extends CaretakerPages {
 
     private TemplateInstance view(String message, boolean error) {
         CurrentAccount.Info me = holder();
-        return Templates.account(new View(me.displayName(), me.username(), passwords.minLength(), PasswordHasher.MAX_BYTES,
-                message, error, sessions.open(me.id())));
+        return Templates.account(new View(
+                me.displayName(),
+                me.username(),
+                passwords.minLength(),
+                PasswordHasher.MAX_BYTES,
+                message,
+                error,
+                sessions.open(me.id())));
     }
 
     private CurrentAccount.Info holder() {

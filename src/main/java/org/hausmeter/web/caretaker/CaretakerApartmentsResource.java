@@ -28,12 +28,15 @@ import org.hausmeter.accounts.Tenancies;
 public class CaretakerApartmentsResource extends CaretakerPages {
 
     /** The handover form's fields as typed. */
-    public record Form(String day, String resident, String importKwh, String exportKwh) {
-    }
+    public record Form(String day, String resident, String importKwh, String exportKwh) {}
 
-    public record View(Notice notice, Tenancies.ApartmentView apartment, List<Tenancies.TenancyView> tenancies,
-            List<Residents.ResidentView> residents, Form form, YearMonth rerun) {
-    }
+    public record View(
+            Notice notice,
+            Tenancies.ApartmentView apartment,
+            List<Tenancies.TenancyView> tenancies,
+            List<Residents.ResidentView> residents,
+            Form form,
+            YearMonth rerun) {}
 
     @CheckedTemplate
     static class Templates {
@@ -59,8 +62,8 @@ public class CaretakerApartmentsResource extends CaretakerPages {
     @GET
     @Path("{code}")
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance apartment(@PathParam("code") String code, @QueryParam("done") String done,
-            @QueryParam("n") String n) {
+    public TemplateInstance apartment(
+            @PathParam("code") String code, @QueryParam("done") String done, @QueryParam("n") String n) {
         YearMonth rerun = null;
         if ("handover".equals(done) && n != null) {
             YearMonth m = Forms.month(n.split("\\|")[0]);
@@ -72,28 +75,39 @@ public class CaretakerApartmentsResource extends CaretakerPages {
     @POST
     @Path("{code}/handover")
     @Produces(MediaType.TEXT_HTML)
-    public Response handover(@PathParam("code") String code, @FormParam("day") String day,
-            @FormParam("resident") String resident, @FormParam("importKwh") String importKwh,
+    public Response handover(
+            @PathParam("code") String code,
+            @FormParam("day") String day,
+            @FormParam("resident") String resident,
+            @FormParam("importKwh") String importKwh,
             @FormParam("exportKwh") String exportKwh) {
         Form form = new Form(day, resident, importKwh, exportKwh);
-        return change(() -> {
-            Forms f = forms();
-            CaretakerMessages ct = ct();
-            LocalDate d = f.date(day, ct.handover_day());
-            Long imp = f.kwh(importKwh, ct.handover_import());
-            Long exp = f.kwh(exportKwh, ct.handover_export());
-            if (imp == null && exp != null) {
-                throw new FormException(ct.form_required(ct.handover_import()));
-            }
-            String who = f.required(resident, ct.handover_new());
-            Tenancies.Handover h = tenancies.handover(code, d, "-".equals(who) ? null : who, imp, exp, actor());
-            return seeOther("/caretaker/apartments/" + enc(code), "handover", YearMonth.from(d).toString()
-                    + (h.reading() == null ? "" : "|" + h.reading().importWh()));
-        }, notice -> view(code, notice, form, null));
+        return change(
+                () -> {
+                    Forms f = forms();
+                    CaretakerMessages ct = ct();
+                    LocalDate d = f.date(day, ct.handover_day());
+                    Long imp = f.kwh(importKwh, ct.handover_import());
+                    Long exp = f.kwh(exportKwh, ct.handover_export());
+                    if (imp == null && exp != null) {
+                        throw new FormException(ct.form_required(ct.handover_import()));
+                    }
+                    String who = f.required(resident, ct.handover_new());
+                    Tenancies.Handover h = tenancies.handover(code, d, "-".equals(who) ? null : who, imp, exp, actor());
+                    return seeOther(
+                            "/caretaker/apartments/" + enc(code),
+                            "handover",
+                            YearMonth.from(d).toString()
+                                    + (h.reading() == null
+                                            ? ""
+                                            : "|" + h.reading().importWh()));
+                },
+                notice -> view(code, notice, form, null));
     }
 
     private TemplateInstance view(String code, Notice notice, Form form, YearMonth rerun) {
-        Tenancies.ApartmentView a = tenancies.apartment(code).orElseThrow(() -> new NotFoundException("No apartment [" + code + "]"));
+        Tenancies.ApartmentView a =
+                tenancies.apartment(code).orElseThrow(() -> new NotFoundException("No apartment [" + code + "]"));
         return Templates.apartment(new View(notice, a, tenancies.ofApartment(code), residents.all(), form, rerun));
     }
 }

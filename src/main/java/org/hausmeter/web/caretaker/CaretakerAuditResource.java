@@ -21,8 +21,7 @@ public class CaretakerAuditResource extends CaretakerPages {
     static final int SIZE = 50;
 
     /** The filter as typed, and the query string of this page without {@code page}. */
-    public record Filter(String actor, String action, String subject, String from, String to, String query) {
-    }
+    public record Filter(String actor, String action, String subject, String from, String to, String query) {}
 
     /** An entry with the page of its subject, if the console has one. */
     public record Row(AuditTrail.Entry entry, String link) {
@@ -70,8 +69,12 @@ public class CaretakerAuditResource extends CaretakerPages {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance audit(@QueryParam("actor") String actor, @QueryParam("action") String action,
-            @QueryParam("subject") String subject, @QueryParam("from") String from, @QueryParam("to") String to,
+    public TemplateInstance audit(
+            @QueryParam("actor") String actor,
+            @QueryParam("action") String action,
+            @QueryParam("subject") String subject,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
             @QueryParam("page") Integer page) {
         Notice notice = null;
         LocalDate fromDay = null;
@@ -82,15 +85,22 @@ public class CaretakerAuditResource extends CaretakerPages {
         } catch (FormException e) {
             notice = Notice.error(e.getMessage());
         }
-        AuditTrail.Filter f = new AuditTrail.Filter(actor, action, subject,
+        AuditTrail.Filter f = new AuditTrail.Filter(
+                actor,
+                action,
+                subject,
                 fromDay == null ? null : Intervals.dayStart(fromDay, zone()),
                 toDay == null ? null : Intervals.dayStart(toDay.plusDays(1), zone()));
         int p = page == null || page < 0 ? 0 : page;
-        String query = "actor=" + enc(nz(actor)) + "&action=" + enc(nz(action)) + "&subject=" + enc(nz(subject)) + "&from="
-                + enc(nz(from)) + "&to=" + enc(nz(to));
+        String query = "actor=" + enc(nz(actor)) + "&action=" + enc(nz(action)) + "&subject=" + enc(nz(subject))
+                + "&from=" + enc(nz(from)) + "&to=" + enc(nz(to));
         AuditTrail.Page result = trail.page(f, p, SIZE);
-        return Templates.audit(new View(notice, result, result.entries().stream().map(Row::of).toList(), new Filter(nz(actor), nz(action), nz(subject), nz(from),
-                nz(to), query), trail.actions()));
+        return Templates.audit(new View(
+                notice,
+                result,
+                result.entries().stream().map(Row::of).toList(),
+                new Filter(nz(actor), nz(action), nz(subject), nz(from), nz(to), query),
+                trail.actions()));
     }
 
     private static String nz(String s) {

@@ -19,7 +19,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.hausmeter.allocation.AllocationKey;
 import org.hausmeter.allocation.BuildingTotal;
 import org.hausmeter.billing.BillCalculator;
 import org.hausmeter.billing.BillContent;
@@ -33,7 +32,6 @@ import org.hausmeter.billing.TariffStore;
 import org.hausmeter.billing.run.MonthBilling;
 import org.hausmeter.billing.run.MonthInput;
 import org.hausmeter.building.BuildingSettings;
-import org.hausmeter.tariff.Money;
 import org.hausmeter.web.Formats;
 
 /**
@@ -46,11 +44,25 @@ import org.hausmeter.web.Formats;
 public class CaretakerBillingResource extends CaretakerPages {
 
     /** A bill in the month's table. */
-    public record Row(StoredBill bill, LocalDate firstDay, LocalDate lastDay, long consumptionWh, long pvWh, int estimated,
-            double estimatedShare, int flags) {
+    public record Row(
+            StoredBill bill,
+            LocalDate firstDay,
+            LocalDate lastDay,
+            long consumptionWh,
+            long pvWh,
+            int estimated,
+            double estimatedShare,
+            int flags) {
         static Row of(StoredBill b) {
             BillContent c = b.content();
-            return new Row(b, c.firstDay(), c.lastDay(), c.consumptionWh(), c.pvWh(), c.estimatedIntervals(), c.estimatedShare(),
+            return new Row(
+                    b,
+                    c.firstDay(),
+                    c.lastDay(),
+                    c.consumptionWh(),
+                    c.pvWh(),
+                    c.estimatedIntervals(),
+                    c.estimatedShare(),
                     b.flagCount());
         }
 
@@ -64,56 +76,88 @@ public class CaretakerBillingResource extends CaretakerPages {
      *
      * @param changed numbers of issued bills whose recomputation differs, from the last run (cancel and re-issue)
      */
-    public record MonthView(Notice notice, YearMonth month, List<Row> rows, int drafts, int issued, BigDecimal grossLive,
-            String currency, List<String> issuerMissing, List<String> changed, boolean future, YearMonth previous, YearMonth next) {
-    }
+    public record MonthView(
+            Notice notice,
+            YearMonth month,
+            List<Row> rows,
+            int drafts,
+            int issued,
+            BigDecimal grossLive,
+            String currency,
+            List<String> issuerMissing,
+            List<String> changed,
+            boolean future,
+            YearMonth previous,
+            YearMonth next) {}
 
     /** A bill line for display. */
-    public record LineView(String key, String label, String detail, BigDecimal quantity, String unit, BigDecimal unitPrice,
-            BigDecimal net, BigDecimal vatPercent) {
-    }
+    public record LineView(
+            String key,
+            String label,
+            String detail,
+            BigDecimal quantity,
+            String unit,
+            BigDecimal unitPrice,
+            BigDecimal net,
+            BigDecimal vatPercent) {}
 
     /** A meter's counters at the period's ends. */
-    public record MeterView(String meter, Long startWh, Long endWh, String startSource, String endSource) {
-    }
+    public record MeterView(String meter, Long startWh, Long endWh, String startSource, String endSource) {}
 
     /** VAT of one rate. */
-    public record VatView(BigDecimal percent, BigDecimal net, BigDecimal vat, BigDecimal gross) {
-    }
+    public record VatView(BigDecimal percent, BigDecimal net, BigDecimal vat, BigDecimal gross) {}
 
     /** A review flag printed on the bill. */
-    public record FlagView(String kind, String meter, String detail, String from) {
-    }
+    public record FlagView(String kind, String meter, String detail, String from) {}
 
     /** The bill page; the ids link the cancellation, the cancelled bill and the replacement. */
-    public record BillView(Notice notice, StoredBill bill, Row row, List<LineView> lines, List<VatView> vatTotals,
-            List<MeterView> meters, List<FlagView> flags, List<StoredAdjustment> adjustments, Long cancelsId,
-            Long cancelledById, Long replacesId, Long replacedById, String defaultVat, AdjustForm form, List<String> issuerMissing) {
-    }
+    public record BillView(
+            Notice notice,
+            StoredBill bill,
+            Row row,
+            List<LineView> lines,
+            List<VatView> vatTotals,
+            List<MeterView> meters,
+            List<FlagView> flags,
+            List<StoredAdjustment> adjustments,
+            Long cancelsId,
+            Long cancelledById,
+            Long replacesId,
+            Long replacedById,
+            String defaultVat,
+            AdjustForm form,
+            List<String> issuerMissing) {}
 
     /** The adjustment form as typed. */
-    public record AdjustForm(String reason, String net, String vatPercent) {
-    }
+    public record AdjustForm(String reason, String net, String vatPercent) {}
 
     /** One consumer of the month in the report. */
-    public record ConsumerRow(String kind, String code, long consumptionWh, long pvWh, double pvShare) {
-    }
+    public record ConsumerRow(String kind, String code, long consumptionWh, long pvWh, double pvShare) {}
 
-    public record ReportView(Notice notice, YearMonth month, MonthBilling.Report report, List<ConsumerRow> consumers,
-            Bars.Chart chart, String currency, String key) {
-    }
+    public record ReportView(
+            Notice notice,
+            YearMonth month,
+            MonthBilling.Report report,
+            List<ConsumerRow> consumers,
+            Bars.Chart chart,
+            String currency,
+            String key) {}
 
     /** One building total of a key, with the key's name. */
-    public record KeyTotal(String key, BuildingTotal total, boolean current) {
-    }
+    public record KeyTotal(String key, BuildingTotal total, boolean current) {}
 
     /**
      * @param chart per apartment the difference of every other key's gross bill to the key in use (or the gross bills
      *              when no key is in use)
      */
-    public record KeysView(Notice notice, YearMonth month, MonthBilling.KeyBills bills, List<KeyTotal> totals, String currentKey,
-            Bars.Chart chart, String currency) {
-    }
+    public record KeysView(
+            Notice notice,
+            YearMonth month,
+            MonthBilling.KeyBills bills,
+            List<KeyTotal> totals,
+            String currentKey,
+            Bars.Chart chart,
+            String currency) {}
 
     @CheckedTemplate
     static class Templates {
@@ -142,7 +186,8 @@ public class CaretakerBillingResource extends CaretakerPages {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance month(@QueryParam("month") String month, @QueryParam("done") String done, @QueryParam("n") String n) {
+    public TemplateInstance month(
+            @QueryParam("month") String month, @QueryParam("done") String done, @QueryParam("n") String n) {
         YearMonth m = month == null ? null : Forms.month(month);
         if (m == null) {
             m = thisMonth().minusMonths(1);
@@ -159,12 +204,14 @@ public class CaretakerBillingResource extends CaretakerPages {
     @Produces(MediaType.TEXT_HTML)
     public Response run(@PathParam("month") String month) {
         YearMonth m = parseMonth(month);
-        return change(() -> {
-            BillRuns.RunResult r = runs.run(m, actor());
-            String n = r.created() + "," + r.unchanged() + "," + r.removed() + "," + r.issued()
-                    + (r.issuedButChanged().isEmpty() ? "" : "|" + String.join(",", r.issuedButChanged()));
-            return seeOther("/caretaker/billing?month=" + m, "run", n);
-        }, notice -> monthView(m, notice, List.of()));
+        return change(
+                () -> {
+                    BillRuns.RunResult r = runs.run(m, actor());
+                    String n = r.created() + "," + r.unchanged() + "," + r.removed() + "," + r.issued()
+                            + (r.issuedButChanged().isEmpty() ? "" : "|" + String.join(",", r.issuedButChanged()));
+                    return seeOther("/caretaker/billing?month=" + m, "run", n);
+                },
+                notice -> monthView(m, notice, List.of()));
     }
 
     @POST
@@ -172,15 +219,27 @@ public class CaretakerBillingResource extends CaretakerPages {
     @Produces(MediaType.TEXT_HTML)
     public Response issueMonth(@PathParam("month") String month) {
         YearMonth m = parseMonth(month);
-        return change(() -> {
-            Bills.MonthIssue done = bills.issueMonth(m, actor());
-            if (done.notIssued().isEmpty()) {
-                return seeOther("/caretaker/billing?month=" + m, "issued_all", Integer.toString(done.issued().size()));
-            }
-            String left = String.join("; ", done.notIssued().stream().map(x -> x.bill().apartmentCode() + ": " + x.reason())
-                    .toList());
-            return ok(monthView(m, Notice.warn(ctb().issued_some(Integer.toString(done.issued().size()), left)), List.of()));
-        }, notice -> monthView(m, notice, List.of()));
+        return change(
+                () -> {
+                    Bills.MonthIssue done = bills.issueMonth(m, actor());
+                    if (done.notIssued().isEmpty()) {
+                        return seeOther(
+                                "/caretaker/billing?month=" + m,
+                                "issued_all",
+                                Integer.toString(done.issued().size()));
+                    }
+                    String left = String.join(
+                            "; ",
+                            done.notIssued().stream()
+                                    .map(x -> x.bill().apartmentCode() + ": " + x.reason())
+                                    .toList());
+                    return ok(monthView(
+                            m,
+                            Notice.warn(ctb().issued_some(
+                                            Integer.toString(done.issued().size()), left)),
+                            List.of()));
+                },
+                notice -> monthView(m, notice, List.of()));
     }
 
     // ---- one bill ----
@@ -195,50 +254,68 @@ public class CaretakerBillingResource extends CaretakerPages {
     @POST
     @Path("bills/{id}/adjustments")
     @Produces(MediaType.TEXT_HTML)
-    public Response adjust(@PathParam("id") long id, @FormParam("reason") String reason, @FormParam("net") String net,
+    public Response adjust(
+            @PathParam("id") long id,
+            @FormParam("reason") String reason,
+            @FormParam("net") String net,
             @FormParam("vatPercent") String vatPercent) {
         AdjustForm form = new AdjustForm(reason, net, vatPercent);
-        return change(() -> {
-            Forms f = forms();
-            StoredBill b = bills.get(id);
-            BigDecimal amount = f.amount(net, ctb().adjust_net());
-            BigDecimal vat = f.decimal(vatPercent, ctb().adjust_vat());
-            bills.addAdjustment(id, reason, amount, vat, actor());
-            return seeOther("/caretaker/billing/bills/" + currentDraft(b).orElse(id), "adjusted", null);
-        }, notice -> billView(id, notice, form));
+        return change(
+                () -> {
+                    Forms f = forms();
+                    StoredBill b = bills.get(id);
+                    BigDecimal amount = f.amount(net, ctb().adjust_net());
+                    BigDecimal vat = f.decimal(vatPercent, ctb().adjust_vat());
+                    bills.addAdjustment(id, reason, amount, vat, actor());
+                    return seeOther(
+                            "/caretaker/billing/bills/" + currentDraft(b).orElse(id), "adjusted", null);
+                },
+                notice -> billView(id, notice, form));
     }
 
     @POST
     @Path("adjustments/{adjustment}/remove")
     @Produces(MediaType.TEXT_HTML)
-    public Response removeAdjustment(@PathParam("adjustment") long adjustment, @FormParam("bill") long billId,
+    public Response removeAdjustment(
+            @PathParam("adjustment") long adjustment,
+            @FormParam("bill") long billId,
             @FormParam("reason") String reason) {
-        return change(() -> {
-            StoredBill b = bills.get(billId);
-            bills.removeAdjustment(adjustment, actor(), Forms.blank(reason) ? null : reason.strip());
-            return seeOther("/caretaker/billing/bills/" + currentDraft(b).orElse(billId), "adjustment_removed", null);
-        }, notice -> billView(billId, notice, null));
+        return change(
+                () -> {
+                    StoredBill b = bills.get(billId);
+                    bills.removeAdjustment(adjustment, actor(), Forms.blank(reason) ? null : reason.strip());
+                    return seeOther(
+                            "/caretaker/billing/bills/" + currentDraft(b).orElse(billId), "adjustment_removed", null);
+                },
+                notice -> billView(billId, notice, null));
     }
 
     @POST
     @Path("bills/{id}/issue")
     @Produces(MediaType.TEXT_HTML)
     public Response issue(@PathParam("id") long id) {
-        return change(() -> {
-            StoredBill b = bills.issue(id, actor());
-            return seeOther("/caretaker/billing/bills/" + id, "issued", b.number());
-        }, notice -> billView(id, notice, null));
+        return change(
+                () -> {
+                    StoredBill b = bills.issue(id, actor());
+                    return seeOther("/caretaker/billing/bills/" + id, "issued", b.number());
+                },
+                notice -> billView(id, notice, null));
     }
 
     @POST
     @Path("bills/{id}/cancel")
     @Produces(MediaType.TEXT_HTML)
     public Response cancel(@PathParam("id") long id, @FormParam("reason") String reason) {
-        return change(() -> {
-            StoredBill original = bills.get(id);
-            StoredBill storno = bills.cancel(id, reason, actor());
-            return seeOther("/caretaker/billing?month=" + storno.month(), "cancelled", original.number() + "|" + storno.number());
-        }, notice -> billView(id, notice, null));
+        return change(
+                () -> {
+                    StoredBill original = bills.get(id);
+                    StoredBill storno = bills.cancel(id, reason, actor());
+                    return seeOther(
+                            "/caretaker/billing?month=" + storno.month(),
+                            "cancelled",
+                            original.number() + "|" + storno.number());
+                },
+                notice -> billView(id, notice, null));
     }
 
     // ---- reports ----
@@ -248,25 +325,46 @@ public class CaretakerBillingResource extends CaretakerPages {
     @Produces(MediaType.TEXT_HTML)
     public Response report(@PathParam("month") String month) {
         YearMonth m = parseMonth(month);
-        return change(() -> {
-            MonthBilling.Result result = runs.compute(m);
-            MonthBilling.Report r = result.report();
-            List<ConsumerRow> consumers = new ArrayList<>();
-            List<MonthInput.Consumer> cs = result.input().consumers();
-            for (int i = 0; i < cs.size(); i++) {
-                var t = result.consumerTotals().get(i);
-                consumers.add(new ConsumerRow(cs.get(i).kind().name(), cs.get(i).code(), t.consumptionWh(), t.pvWh(),
-                        t.consumptionWh() == 0 ? 0 : (double) t.pvWh() / t.consumptionWh()));
-            }
-            CaretakerBillingMessages cb = ctb();
-            BuildingTotal b = r.building();
-            Bars.Chart chart = Bars.stacked(List.of(cb.report_row_pv(), cb.report_row_consumption(), cb.report_row_split()),
-                    List.of(List.of(seg(b.selfConsumedWh(), "k1", cb.report_self_consumed()), seg(b.exportedWh(), "k3", cb.report_exported())),
-                            List.of(seg(b.selfConsumedWh(), "k1", cb.report_from_pv()), seg(b.gridWh(), "k0", cb.report_from_grid())),
-                            List.of(seg(r.apartmentPvWh(), "k1", cb.report_pv_apartments()), seg(r.commonPvWh(), "k2",
-                                    cb.report_pv_common()), seg(r.chargerPvWh(), "k4", cb.report_pv_chargers()))));
-            return ok(Templates.report(new ReportView(null, m, r, consumers, chart, currency(), result.rule().key().name())));
-        }, notice -> Templates.report(new ReportView(notice, m, null, List.of(), null, currency(), null)));
+        return change(
+                () -> {
+                    MonthBilling.Result result = runs.compute(m);
+                    MonthBilling.Report r = result.report();
+                    List<ConsumerRow> consumers = new ArrayList<>();
+                    List<MonthInput.Consumer> cs = result.input().consumers();
+                    for (int i = 0; i < cs.size(); i++) {
+                        var t = result.consumerTotals().get(i);
+                        consumers.add(new ConsumerRow(
+                                cs.get(i).kind().name(),
+                                cs.get(i).code(),
+                                t.consumptionWh(),
+                                t.pvWh(),
+                                t.consumptionWh() == 0 ? 0 : (double) t.pvWh() / t.consumptionWh()));
+                    }
+                    CaretakerBillingMessages cb = ctb();
+                    BuildingTotal b = r.building();
+                    Bars.Chart chart = Bars.stacked(
+                            List.of(cb.report_row_pv(), cb.report_row_consumption(), cb.report_row_split()),
+                            List.of(
+                                    List.of(
+                                            seg(b.selfConsumedWh(), "k1", cb.report_self_consumed()),
+                                            seg(b.exportedWh(), "k3", cb.report_exported())),
+                                    List.of(
+                                            seg(b.selfConsumedWh(), "k1", cb.report_from_pv()),
+                                            seg(b.gridWh(), "k0", cb.report_from_grid())),
+                                    List.of(
+                                            seg(r.apartmentPvWh(), "k1", cb.report_pv_apartments()),
+                                            seg(r.commonPvWh(), "k2", cb.report_pv_common()),
+                                            seg(r.chargerPvWh(), "k4", cb.report_pv_chargers()))));
+                    return ok(Templates.report(new ReportView(
+                            null,
+                            m,
+                            r,
+                            consumers,
+                            chart,
+                            currency(),
+                            result.rule().key().name())));
+                },
+                notice -> Templates.report(new ReportView(notice, m, null, List.of(), null, currency(), null)));
     }
 
     @GET
@@ -274,39 +372,59 @@ public class CaretakerBillingResource extends CaretakerPages {
     @Produces(MediaType.TEXT_HTML)
     public Response keys(@PathParam("month") String month) {
         YearMonth m = parseMonth(month);
-        return change(() -> {
-            MonthBilling.KeyBills kb = runs.keyBills(m);
-            TariffStore.StoredTariff t = tariffs.at(m.atDay(1));
-            String current = t == null ? null : t.allocationKey().name();
-            List<KeyTotal> totals = new ArrayList<>();
-            for (int i = 0; i < kb.keys().size(); i++) {
-                totals.add(new KeyTotal(kb.keys().get(i).name(), kb.building().get(i), kb.keys().get(i).name().equals(current)));
-            }
-            CaretakerBillingMessages cb = ctb();
-            List<String> groups = kb.rows().stream().map(MonthBilling.KeyRow::apartmentCode).toList();
-            // The assembly compares against the key in use: per apartment, what each other key would change, gross.
-            int ref = kb.keys().stream().map(Enum::name).toList().indexOf(current);
-            List<List<Bars.Value>> values = new ArrayList<>();
-            for (MonthBilling.KeyRow row : kb.rows()) {
-                List<Bars.Value> v = new ArrayList<>();
-                for (int i = 0; i < kb.keys().size(); i++) {
-                    if (i == ref) {
-                        continue;
+        return change(
+                () -> {
+                    MonthBilling.KeyBills kb = runs.keyBills(m);
+                    TariffStore.StoredTariff t = tariffs.at(m.atDay(1));
+                    String current = t == null ? null : t.allocationKey().name();
+                    List<KeyTotal> totals = new ArrayList<>();
+                    for (int i = 0; i < kb.keys().size(); i++) {
+                        totals.add(new KeyTotal(
+                                kb.keys().get(i).name(),
+                                kb.building().get(i),
+                                kb.keys().get(i).name().equals(current)));
                     }
-                    BigDecimal g = row.gross().get(i);
-                    java.util.Currency cur = site.current().currency();
-                    BigDecimal value = ref < 0 ? g : g.subtract(row.gross().get(ref));
-                    v.add(new Bars.Value(value.doubleValue(), "k" + i, row.apartmentCode() + " · "
-                            + cb.key_name(kb.keys().get(i).name()) + ": " + Formats.money(g, cur, locale())
-                            + (ref < 0 ? "" : " (" + (value.signum() > 0 ? "+" : "") + Formats.money(value, cur, locale())
-                                    + ")")));
-                }
-                values.add(v);
-            }
-            Bars.Chart chart = Bars.grouped(groups, values, d -> Formats.money(BigDecimal.valueOf(d).setScale(2,
-                    java.math.RoundingMode.HALF_UP), site.current().currency(), locale()));
-            return ok(Templates.keys(new KeysView(null, m, kb, totals, current, chart, currency())));
-        }, notice -> Templates.keys(new KeysView(notice, m, null, List.of(), null, null, currency())));
+                    CaretakerBillingMessages cb = ctb();
+                    List<String> groups = kb.rows().stream()
+                            .map(MonthBilling.KeyRow::apartmentCode)
+                            .toList();
+                    // The assembly compares against the key in use: per apartment, what each other key would change,
+                    // gross.
+                    int ref = kb.keys().stream().map(Enum::name).toList().indexOf(current);
+                    List<List<Bars.Value>> values = new ArrayList<>();
+                    for (MonthBilling.KeyRow row : kb.rows()) {
+                        List<Bars.Value> v = new ArrayList<>();
+                        for (int i = 0; i < kb.keys().size(); i++) {
+                            if (i == ref) {
+                                continue;
+                            }
+                            BigDecimal g = row.gross().get(i);
+                            java.util.Currency cur = site.current().currency();
+                            BigDecimal value =
+                                    ref < 0 ? g : g.subtract(row.gross().get(ref));
+                            v.add(new Bars.Value(
+                                    value.doubleValue(),
+                                    "k" + i,
+                                    row.apartmentCode() + " · "
+                                            + cb.key_name(kb.keys().get(i).name()) + ": "
+                                            + Formats.money(g, cur, locale())
+                                            + (ref < 0
+                                                    ? ""
+                                                    : " (" + (value.signum() > 0 ? "+" : "")
+                                                            + Formats.money(value, cur, locale()) + ")")));
+                        }
+                        values.add(v);
+                    }
+                    Bars.Chart chart = Bars.grouped(
+                            groups,
+                            values,
+                            d -> Formats.money(
+                                    BigDecimal.valueOf(d).setScale(2, java.math.RoundingMode.HALF_UP),
+                                    site.current().currency(),
+                                    locale()));
+                    return ok(Templates.keys(new KeysView(null, m, kb, totals, current, chart, currency())));
+                },
+                notice -> Templates.keys(new KeysView(notice, m, null, List.of(), null, null, currency())));
     }
 
     // ---- views ----
@@ -327,8 +445,19 @@ public class CaretakerBillingResource extends CaretakerPages {
                 gross = gross.add(b.gross());
             }
         }
-        return Templates.month(new MonthView(notice, m, rows, drafts, issued, gross, currency(), settings.issuer().missing(), changed,
-                m.isAfter(thisMonth()), m.minusMonths(1), m.plusMonths(1)));
+        return Templates.month(new MonthView(
+                notice,
+                m,
+                rows,
+                drafts,
+                issued,
+                gross,
+                currency(),
+                settings.issuer().missing(),
+                changed,
+                m.isAfter(thisMonth()),
+                m.minusMonths(1),
+                m.plusMonths(1)));
     }
 
     private TemplateInstance billView(long id, Notice notice, AdjustForm form) {
@@ -347,19 +476,43 @@ public class CaretakerBillingResource extends CaretakerPages {
         Long cancelsId = idOf(month, b.cancels());
         Long cancelledById = idOf(month, b.cancelledBy());
         Long replacesId = idOf(month, b.replaces());
-        Long replacedById = b.number() == null ? null : month.stream()
-                .filter(x -> b.number().equals(x.replaces())).map(StoredBill::id).findFirst().orElse(null);
-        List<StoredAdjustment> adjustments = b.isCancellation() ? List.of()
-                : bills.adjustments(b.month()).stream().filter(a -> a.tenancyId() == b.tenancyId()).toList();
-        List<MeterView> meters = b.content().meters().stream().map(m -> new MeterView(m.meter(), m.startWh(), m.endWh(),
-                m.startSource(), m.endSource())).toList();
-        List<FlagView> flags = b.content().flags().stream().map(f -> new FlagView(f.kind(), f.meter(), f.detail(),
-                f.from().toString())).toList();
+        Long replacedById = b.number() == null
+                ? null
+                : month.stream()
+                        .filter(x -> b.number().equals(x.replaces()))
+                        .map(StoredBill::id)
+                        .findFirst()
+                        .orElse(null);
+        List<StoredAdjustment> adjustments = b.isCancellation()
+                ? List.of()
+                : bills.adjustments(b.month()).stream()
+                        .filter(a -> a.tenancyId() == b.tenancyId())
+                        .toList();
+        List<MeterView> meters = b.content().meters().stream()
+                .map(m -> new MeterView(m.meter(), m.startWh(), m.endWh(), m.startSource(), m.endSource()))
+                .toList();
+        List<FlagView> flags = b.content().flags().stream()
+                .map(f -> new FlagView(f.kind(), f.meter(), f.detail(), f.from().toString()))
+                .toList();
         String defaultVat = defaultVat(b);
-        List<VatView> vatTotals = b.content().vatTotals().stream().map(v -> new VatView(v.percent(), v.net(), v.vat(),
-                v.gross())).toList();
-        return Templates.bill(new BillView(notice, b, Row.of(b), lines, vatTotals, meters, flags, adjustments, cancelsId, cancelledById,
-                replacesId, replacedById, defaultVat, form == null ? new AdjustForm("", "", defaultVat) : form,
+        List<VatView> vatTotals = b.content().vatTotals().stream()
+                .map(v -> new VatView(v.percent(), v.net(), v.vat(), v.gross()))
+                .toList();
+        return Templates.bill(new BillView(
+                notice,
+                b,
+                Row.of(b),
+                lines,
+                vatTotals,
+                meters,
+                flags,
+                adjustments,
+                cancelsId,
+                cancelledById,
+                replacesId,
+                replacedById,
+                defaultVat,
+                form == null ? new AdjustForm("", "", defaultVat) : form,
                 settings.issuer().missing()));
     }
 
@@ -380,7 +533,8 @@ public class CaretakerBillingResource extends CaretakerPages {
             detail = cb.line_window(l.window());
         }
         if (BillCalculator.EV_SESSION.equals(key) && l.sessionStart() != null) {
-            detail = cb.line_session(Formats.dateTime(l.sessionStart().toInstant(), locale(), zone()),
+            detail = cb.line_session(
+                    Formats.dateTime(l.sessionStart().toInstant(), locale(), zone()),
                     Formats.time(l.sessionEnd().toInstant(), locale(), zone()),
                     Formats.percent(l.sessionPvSharePercent().movePointLeft(2), locale()));
         }
@@ -391,12 +545,15 @@ public class CaretakerBillingResource extends CaretakerPages {
             kind = String.valueOf(l.adjustmentKind());
             detail = String.valueOf(l.adjustmentReason());
         }
-        return new LineView(key, cb.line_label(key, kind), detail, l.quantity(), l.unit(), l.unitPrice(), l.net(), l.vatPercent());
+        return new LineView(
+                key, cb.line_label(key, kind), detail, l.quantity(), l.unit(), l.unitPrice(), l.net(), l.vatPercent());
     }
 
     /** After a re-run a tenancy's draft has a new id: the current draft of the same tenancy and month. */
     private Optional<Long> currentDraft(StoredBill b) {
-        return bills.month(b.month()).stream().filter(x -> x.tenancyId() == b.tenancyId() && x.isDraft()).map(StoredBill::id)
+        return bills.month(b.month()).stream()
+                .filter(x -> x.tenancyId() == b.tenancyId() && x.isDraft())
+                .map(StoredBill::id)
                 .findFirst();
     }
 
@@ -404,7 +561,11 @@ public class CaretakerBillingResource extends CaretakerPages {
         if (number == null) {
             return null;
         }
-        return month.stream().filter(x -> number.equals(x.number())).map(StoredBill::id).findFirst().orElse(null);
+        return month.stream()
+                .filter(x -> number.equals(x.number()))
+                .map(StoredBill::id)
+                .findFirst()
+                .orElse(null);
     }
 
     private Bars.Value seg(long wh, String cls, String label) {

@@ -37,17 +37,27 @@ public class CaretakerChargersResource extends CaretakerPages {
      *
      * @param car the simulated car, or null outside the simulated building
      */
-    public record ChargerView(String id, String name, String reader, String profile, String meter, ChargingService.SessionView open,
-            ChargingService.SimulatedCar car) {
-    }
+    public record ChargerView(
+            String id,
+            String name,
+            String reader,
+            String profile,
+            String meter,
+            ChargingService.SessionView open,
+            ChargingService.SimulatedCar car) {}
 
     /**
      * @param tap   the last simulated tap's result shown on the page, or null
      * @param older id to page the decision log with, or null when this is the last page
      */
-    public record View(Notice notice, List<ChargerView> chargers, List<CardService.CardView> cards,
-            List<ChargingService.SessionView> sessions, List<DecisionLog.Entry> decisions, Long older, String tapUid) {
-    }
+    public record View(
+            Notice notice,
+            List<ChargerView> chargers,
+            List<CardService.CardView> cards,
+            List<ChargingService.SessionView> sessions,
+            List<DecisionLog.Entry> decisions,
+            Long older,
+            String tapUid) {}
 
     @CheckedTemplate
     static class Templates {
@@ -68,8 +78,8 @@ public class CaretakerChargersResource extends CaretakerPages {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance chargers(@QueryParam("done") String done, @QueryParam("n") String n,
-            @QueryParam("before") Long before) {
+    public TemplateInstance chargers(
+            @QueryParam("done") String done, @QueryParam("n") String n, @QueryParam("before") Long before) {
         return view(done(done, n), before, "");
     }
 
@@ -77,56 +87,87 @@ public class CaretakerChargersResource extends CaretakerPages {
     @POST
     @Path("{id}/tap")
     @Produces(MediaType.TEXT_HTML)
-    public Response tap(@PathParam("id") String id, @FormParam("uid") String uid, @FormParam("typedUid") String typedUid) {
+    public Response tap(
+            @PathParam("id") String id, @FormParam("uid") String uid, @FormParam("typedUid") String typedUid) {
         String card = Forms.blank(typedUid) ? uid : typedUid;
-        return change(() -> {
-            ChargingService.TapResult r = charging.simulateTap(id, forms().required(card, ct().card_uid()));
-            return seeOther("/caretaker/chargers#" + id, r.accepted() ? "tap_accepted" : "tap_refused",
-                    r.outcome() + "|" + r.reason() + "|" + r.message());
-        }, notice -> view(notice, null, card));
+        return change(
+                () -> {
+                    ChargingService.TapResult r = charging.simulateTap(id, forms().required(card, ct().card_uid()));
+                    return seeOther(
+                            "/caretaker/chargers#" + id,
+                            r.accepted() ? "tap_accepted" : "tap_refused",
+                            r.outcome() + "|" + r.reason() + "|" + r.message());
+                },
+                notice -> view(notice, null, card));
     }
 
     @POST
     @Path("sessions/{session}/end")
     @Produces(MediaType.TEXT_HTML)
     public Response end(@PathParam("session") long session, @FormParam("reason") String reason) {
-        return change(() -> {
-            ChargingService.TapResult r = charging.endByCaretaker(session, actor(), reason);
-            return seeOther("/caretaker/chargers", r.accepted() || r.outcome().name().equals("ENDED")
-                    || r.outcome().name().equals("FLAGGED") ? "session_ended" : "tap_refused",
-                    r.outcome() + "|" + r.reason() + "|" + r.message());
-        }, notice -> view(notice, null, ""));
+        return change(
+                () -> {
+                    ChargingService.TapResult r = charging.endByCaretaker(session, actor(), reason);
+                    return seeOther(
+                            "/caretaker/chargers",
+                            r.accepted()
+                                            || r.outcome().name().equals("ENDED")
+                                            || r.outcome().name().equals("FLAGGED")
+                                    ? "session_ended"
+                                    : "tap_refused",
+                            r.outcome() + "|" + r.reason() + "|" + r.message());
+                },
+                notice -> view(notice, null, ""));
     }
 
     /** Plugs the simulated car in or out (simulated building only). */
     @POST
     @Path("{id}/car")
     @Produces(MediaType.TEXT_HTML)
-    public Response car(@PathParam("id") String id, @FormParam("plugged") String plugged, @FormParam("powerKw") String powerKw,
+    public Response car(
+            @PathParam("id") String id,
+            @FormParam("plugged") String plugged,
+            @FormParam("powerKw") String powerKw,
             @FormParam("wantsKwh") String wantsKwh) {
-        return change(() -> {
-            Forms f = forms();
-            Long power = f.kwh(powerKw, ct().car_power());
-            Long wants = f.kwh(wantsKwh, ct().car_wants());
-            boolean plug = "true".equals(plugged);
-            charging.simulateCar(id, plug, power, wants);
-            return seeOther("/caretaker/chargers#" + id, plug ? "car_plugged" : "car_unplugged", id);
-        }, notice -> view(notice, null, ""));
+        return change(
+                () -> {
+                    Forms f = forms();
+                    Long power = f.kwh(powerKw, ct().car_power());
+                    Long wants = f.kwh(wantsKwh, ct().car_wants());
+                    boolean plug = "true".equals(plugged);
+                    charging.simulateCar(id, plug, power, wants);
+                    return seeOther("/caretaker/chargers#" + id, plug ? "car_plugged" : "car_unplugged", id);
+                },
+                notice -> view(notice, null, ""));
     }
 
     private TemplateInstance view(Notice notice, Long before, String tapUid) {
         List<ChargerView> views = new ArrayList<>();
         for (Chargers.Charger c : chargers.all()) {
             ChargingService.SessionView open = charging.sessions(null, null, null, c.id(), 20).stream()
-                    .filter(s -> "OPEN".equals(s.status())).findFirst().orElse(null);
-            ChargingService.SimulatedCar car = chargers.simulated(c.id()).isPresent() ? charging.simulatedCar(c.id()) : null;
-            views.add(new ChargerView(c.id(), c.name(), c.reader().orElse(null),
+                    .filter(s -> "OPEN".equals(s.status()))
+                    .findFirst()
+                    .orElse(null);
+            ChargingService.SimulatedCar car =
+                    chargers.simulated(c.id()).isPresent() ? charging.simulatedCar(c.id()) : null;
+            views.add(new ChargerView(
+                    c.id(),
+                    c.name(),
+                    c.reader().orElse(null),
                     c.control().map(ChargerController::profile).map(p -> p.id()).orElse(null),
-                    c.meter().map(Chargers.MeterRef::name).orElse(null), open, car));
+                    c.meter().map(Chargers.MeterRef::name).orElse(null),
+                    open,
+                    car));
         }
         List<DecisionLog.Entry> log = decisions.list(null, before, PAGE + 1);
         Long older = log.size() > PAGE ? log.get(PAGE - 1).id() : null;
-        return Templates.chargers(new View(notice, views, cards.list(Optional.empty()), charging.sessions(null, null, null, null, PAGE),
-                log.size() > PAGE ? log.subList(0, PAGE) : log, older, tapUid == null ? "" : tapUid));
+        return Templates.chargers(new View(
+                notice,
+                views,
+                cards.list(Optional.empty()),
+                charging.sessions(null, null, null, null, PAGE),
+                log.size() > PAGE ? log.subList(0, PAGE) : log,
+                older,
+                tapUid == null ? "" : tapUid));
     }
 }

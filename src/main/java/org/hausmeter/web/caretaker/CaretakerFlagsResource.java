@@ -27,11 +27,10 @@ import org.hausmeter.ledger.persistence.LedgerChecks;
 public class CaretakerFlagsResource extends CaretakerPages {
 
     /** A flag with the local day its meter page should open at. */
-    public record Row(LedgerChecks.Flag flag, LocalDate day) {
-    }
+    public record Row(LedgerChecks.Flag flag, LocalDate day) {}
 
-    public record View(Notice notice, List<Row> flags, LocalDate checkFrom, LocalDate checkTo, long resolving, String note) {
-    }
+    public record View(
+            Notice notice, List<Row> flags, LocalDate checkFrom, LocalDate checkTo, long resolving, String note) {}
 
     @CheckedTemplate
     static class Templates {
@@ -54,14 +53,16 @@ public class CaretakerFlagsResource extends CaretakerPages {
     @Path("{id}/resolve")
     @Produces(MediaType.TEXT_HTML)
     public Response resolve(@PathParam("id") long id, @FormParam("note") String note) {
-        return change(() -> {
-            try {
-                checks.resolve(id, actor(), note);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-            return seeOther("/caretaker/flags", "flag_resolved", Long.toString(id));
-        }, notice -> uncheckedView(notice, today().minusDays(1), today(), id, note));
+        return change(
+                () -> {
+                    try {
+                        checks.resolve(id, actor(), note);
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return seeOther("/caretaker/flags", "flag_resolved", Long.toString(id));
+                },
+                notice -> uncheckedView(notice, today().minusDays(1), today(), id, note));
     }
 
     /** Runs the energy balance of the local days [from, to] and the anomaly rules now. */
@@ -69,21 +70,27 @@ public class CaretakerFlagsResource extends CaretakerPages {
     @Path("check")
     @Produces(MediaType.TEXT_HTML)
     public Response check(@FormParam("from") String from, @FormParam("to") String to) {
-        return change(() -> {
-            Forms f = forms();
-            LocalDate first = f.date(from, ct().flags_from());
-            LocalDate last = f.date(to, ct().flags_to());
-            if (last.isBefore(first) || last.isAfter(first.plusDays(92))) {
-                throw new FormException(ct().flags_range());
-            }
-            try {
-                EnergyBalance.Report report = checks.balance(first, last.plusDays(1));
-                checks.anomalies();
-                return seeOther("/caretaker/flags", "checks_run", report.days().size() + "/" + report.flaggedDays().size());
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        }, notice -> uncheckedView(notice, today().minusDays(1), today(), 0, ""));
+        return change(
+                () -> {
+                    Forms f = forms();
+                    LocalDate first = f.date(from, ct().flags_from());
+                    LocalDate last = f.date(to, ct().flags_to());
+                    if (last.isBefore(first) || last.isAfter(first.plusDays(92))) {
+                        throw new FormException(ct().flags_range());
+                    }
+                    try {
+                        EnergyBalance.Report report = checks.balance(first, last.plusDays(1));
+                        checks.anomalies();
+                        return seeOther(
+                                "/caretaker/flags",
+                                "checks_run",
+                                report.days().size() + "/"
+                                        + report.flaggedDays().size());
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                notice -> uncheckedView(notice, today().minusDays(1), today(), 0, ""));
     }
 
     private TemplateInstance uncheckedView(Notice notice, LocalDate from, LocalDate to, long resolving, String note) {
@@ -94,8 +101,11 @@ public class CaretakerFlagsResource extends CaretakerPages {
         }
     }
 
-    private TemplateInstance view(Notice notice, LocalDate from, LocalDate to, long resolving, String note) throws SQLException {
-        List<Row> rows = checks.openFlags().stream().map(f -> new Row(f, LocalDate.ofInstant(f.from(), zone()))).toList();
+    private TemplateInstance view(Notice notice, LocalDate from, LocalDate to, long resolving, String note)
+            throws SQLException {
+        List<Row> rows = checks.openFlags().stream()
+                .map(f -> new Row(f, LocalDate.ofInstant(f.from(), zone())))
+                .toList();
         return Templates.flags(new View(notice, rows, from, to, resolving, note == null ? "" : note));
     }
 }

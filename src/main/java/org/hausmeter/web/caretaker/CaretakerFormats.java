@@ -16,8 +16,7 @@ import org.hausmeter.web.i18n.Locales;
 @TemplateExtension
 final class CaretakerFormats {
 
-    private CaretakerFormats() {
-    }
+    private CaretakerFormats() {}
 
     /** {@code {qty.ctNum(3)}}: "1.234,500" / "1,234.500". */
     static String ctNum(BigDecimal value, int decimals, @TemplateAttribute("locale") Object locale) {
@@ -51,7 +50,8 @@ final class CaretakerFormats {
 
     /** {@code {ym.ctMonth}}: "Oktober 2026" / "October 2026" ({@code month} would be YearMonth's own getMonth()). */
     static String ctMonth(java.time.YearMonth month, @TemplateAttribute("locale") Object locale) {
-        return java.time.format.DateTimeFormatter.ofPattern("LLLL uuuu", Locales.formatting(Locales.of(locale))).format(month);
+        return java.time.format.DateTimeFormatter.ofPattern("LLLL uuuu", Locales.formatting(Locales.of(locale)))
+                .format(month);
     }
 
     /** {@code {ym.ctPrev}}, {@code {ym.ctNext}}: the month before and after (links to neighbouring months). */

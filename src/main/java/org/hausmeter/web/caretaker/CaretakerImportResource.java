@@ -37,9 +37,14 @@ public class CaretakerImportResource extends CaretakerPages {
      * @param report the preview, or null before an upload
      * @param token  the kept file's token when the preview has no problems, else null
      */
-    public record View(Notice notice, ImportReport report, String token, String name, String layout, String zone,
-            String defaultZone) {
-    }
+    public record View(
+            Notice notice,
+            ImportReport report,
+            String token,
+            String name,
+            String layout,
+            String zone,
+            String defaultZone) {}
 
     @CheckedTemplate
     static class Templates {
@@ -67,50 +72,70 @@ public class CaretakerImportResource extends CaretakerPages {
     @Path("preview")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.TEXT_HTML)
-    public Response preview(@RestForm("file") FileUpload file, @RestForm("layout") String layout, @RestForm("zone") String zone) {
+    public Response preview(
+            @RestForm("file") FileUpload file, @RestForm("layout") String layout, @RestForm("zone") String zone) {
         String lay = layout == null ? "AUTO" : layout;
         String z = zone == null ? "" : zone.strip();
-        return change(() -> {
-            if (file == null || file.uploadedFile() == null || file.size() == 0) {
-                throw new FormException(ctb().import_no_file());
-            }
-            String name = file.fileName() == null || file.fileName().isBlank() ? "upload.csv" : file.fileName();
-            ImportOptions options = options(name, z, lay);
-            try {
-                ImportReport report = imports.preview(file.uploadedFile(), options);
-                String token = report.ok() && report.summary() != null && report.summary().values() > 0
-                        ? uploads.keep(file.uploadedFile()) : null;
-                return ok(Templates.upload(new View(null, report, token, name, lay, z, zone().getId())));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, notice -> Templates.upload(new View(notice, null, null, "", lay, z, zone().getId())));
+        return change(
+                () -> {
+                    if (file == null || file.uploadedFile() == null || file.size() == 0) {
+                        throw new FormException(ctb().import_no_file());
+                    }
+                    String name = file.fileName() == null || file.fileName().isBlank() ? "upload.csv" : file.fileName();
+                    ImportOptions options = options(name, z, lay);
+                    try {
+                        ImportReport report = imports.preview(file.uploadedFile(), options);
+                        String token = report.ok()
+                                        && report.summary() != null
+                                        && report.summary().values() > 0
+                                ? uploads.keep(file.uploadedFile())
+                                : null;
+                        return ok(Templates.upload(new View(null, report, token, name, lay, z, zone().getId())));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                },
+                notice -> Templates.upload(new View(notice, null, null, "", lay, z, zone().getId())));
     }
 
     /** Imports the previewed file (all or nothing), then derives counter files into quarter hours. */
     @POST
     @Path("commit")
     @Produces(MediaType.TEXT_HTML)
-    public Response commit(@FormParam("token") String token, @FormParam("name") String name, @FormParam("layout") String layout,
+    public Response commit(
+            @FormParam("token") String token,
+            @FormParam("name") String name,
+            @FormParam("layout") String layout,
             @FormParam("zone") String zone) {
         String lay = layout == null ? "AUTO" : layout;
         String z = zone == null ? "" : zone.strip();
-        return change(() -> {
-            java.nio.file.Path file = uploads.file(token).orElseThrow(() -> new FormException(ctb().import_expired()));
-            try {
-                CsvImports.Outcome o = changes.importFile(actor(), file, options(name, z, lay));
-                if (!o.report().ok()) {
-                    return page(422, Templates.upload(new View(Notice.error(ctb().import_refused()), o.report(), null, name, lay, z,
-                            zone().getId())));
-                }
-                uploads.forget(token);
-                return seeOther("/caretaker/import", "imported", o.inserted() + "|" + o.alreadyPresent());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (SQLException e) {
-                throw new IllegalStateException("Import failed: " + e.getMessage(), e);
-            }
-        }, notice -> Templates.upload(new View(notice, null, null, "", lay, z, zone().getId())));
+        return change(
+                () -> {
+                    java.nio.file.Path file =
+                            uploads.file(token).orElseThrow(() -> new FormException(ctb().import_expired()));
+                    try {
+                        CsvImports.Outcome o = changes.importFile(actor(), file, options(name, z, lay));
+                        if (!o.report().ok()) {
+                            return page(
+                                    422,
+                                    Templates.upload(new View(
+                                            Notice.error(ctb().import_refused()),
+                                            o.report(),
+                                            null,
+                                            name,
+                                            lay,
+                                            z,
+                                            zone().getId())));
+                        }
+                        uploads.forget(token);
+                        return seeOther("/caretaker/import", "imported", o.inserted() + "|" + o.alreadyPresent());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    } catch (SQLException e) {
+                        throw new IllegalStateException("Import failed: " + e.getMessage(), e);
+                    }
+                },
+                notice -> Templates.upload(new View(notice, null, null, "", lay, z, zone().getId())));
     }
 
     private ImportOptions options(String name, String zone, String layout) {

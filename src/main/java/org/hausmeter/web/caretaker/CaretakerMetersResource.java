@@ -46,8 +46,15 @@ public class CaretakerMetersResource extends CaretakerPages {
 
     /** Health as the pages show it; null fields: not polled by this server. */
     /** @param failureKind the kind of the last failure while the meter fails (TIMEOUT, CRC, EXCEPTION 2 (...)), else null */
-    public record Health(boolean polled, Instant lastGoodRead, int consecutiveFailures, boolean defective, long reads,
-            Map<String, Long> failures, String lastError, String failureKind) {
+    public record Health(
+            boolean polled,
+            Instant lastGoodRead,
+            int consecutiveFailures,
+            boolean defective,
+            long reads,
+            Map<String, Long> failures,
+            String lastError,
+            String failureKind) {
         static Health of(Optional<PolledMeter> m) {
             if (m.isEmpty()) {
                 return new Health(false, null, 0, false, 0, Map.of(), null, null);
@@ -59,8 +66,15 @@ public class CaretakerMetersResource extends CaretakerPages {
                     failures.put(f.name(), h.failures(f));
                 }
             }
-            return new Health(true, h.lastGoodRead().orElse(null), h.consecutiveFailures(), h.isDefective(), h.reads(), failures,
-                    h.lastError().orElse(null), h.lastFailureKind().orElse(null));
+            return new Health(
+                    true,
+                    h.lastGoodRead().orElse(null),
+                    h.consecutiveFailures(),
+                    h.isDefective(),
+                    h.reads(),
+                    failures,
+                    h.lastError().orElse(null),
+                    h.lastFailureKind().orElse(null));
         }
 
         public boolean ok() {
@@ -71,38 +85,59 @@ public class CaretakerMetersResource extends CaretakerPages {
     /** The answers of "read all meters now", and how many meters answered. */
     public record ReadNowView(List<ReadNow.MeterRead> meters, int answered) {
         static ReadNowView of(List<ReadNow.MeterRead> meters) {
-            return new ReadNowView(meters, (int) meters.stream().filter(ReadNow.MeterRead::ok).count());
+            return new ReadNowView(
+                    meters, (int) meters.stream().filter(ReadNow.MeterRead::ok).count());
         }
     }
 
     /** A row of the meter list. */
-    public record Row(Meters.MeterInfo meter, Health health, MeterReadings.Reading latest) {
-    }
+    public record Row(Meters.MeterInfo meter, Health health, MeterReadings.Reading latest) {}
 
     /** A non-measured quarter hour marked under the chart. */
-    public record Mark(double x, double width, String quality) {
-    }
+    public record Mark(double x, double width, String quality) {}
 
     /**
      * A day of one meter: the chart and the readings.
      *
      * @param exports true when the meter's export counter is drawn (PV, grid connection)
      */
-    public record Day(LocalDate day, SvgChart.Lines chart, List<Mark> marks, boolean exports, long importWh, long exportWh,
-            int intervals, int estimated, List<MeterReadings.Reading> readings) {
-    }
+    public record Day(
+            LocalDate day,
+            SvgChart.Lines chart,
+            List<Mark> marks,
+            boolean exports,
+            long importWh,
+            long exportWh,
+            int intervals,
+            int estimated,
+            List<MeterReadings.Reading> readings) {}
 
     /** What the reading and exchange forms hold (after a refusal: what the caretaker typed). */
-    public record Form(String at, String importKwh, String exportKwh, String reason, String oldImportKwh, String oldExportKwh,
-            String newModel, String newImportKwh, String newExportKwh, String which) {
+    public record Form(
+            String at,
+            String importKwh,
+            String exportKwh,
+            String reason,
+            String oldImportKwh,
+            String oldExportKwh,
+            String newModel,
+            String newImportKwh,
+            String newExportKwh,
+            String which) {
         static Form empty(String at) {
             return new Form(at, "", "", "", "", "", "", "0", "", "");
         }
     }
 
-    public record View(Notice notice, Meters.MeterInfo meter, List<Meters.MeterInfo> history, Health health, Day day,
-            List<String> models, Form form, String installedDay) {
-    }
+    public record View(
+            Notice notice,
+            Meters.MeterInfo meter,
+            List<Meters.MeterInfo> history,
+            Health health,
+            Day day,
+            List<String> models,
+            Form form,
+            String installedDay) {}
 
     @CheckedTemplate
     static class Templates {
@@ -119,8 +154,13 @@ public class CaretakerMetersResource extends CaretakerPages {
     private final ReadingChanges changes;
     private final BuildingTopology topology;
 
-    CaretakerMetersResource(Meters meters, PollingService polling, IntervalQueries intervals, MeterReadings readings,
-            ReadingChanges changes, BuildingTopology topology) {
+    CaretakerMetersResource(
+            Meters meters,
+            PollingService polling,
+            IntervalQueries intervals,
+            MeterReadings readings,
+            ReadingChanges changes,
+            BuildingTopology topology) {
         this.meters = meters;
         this.polling = polling;
         this.intervals = intervals;
@@ -152,15 +192,19 @@ public class CaretakerMetersResource extends CaretakerPages {
     private TemplateInstance list(ReadNowView readNow) {
         Map<String, MeterReadings.Reading> latest = meters.latestReadings();
         List<Row> rows = meters.installed().stream()
-                .map(m -> new Row(m, Health.of(polling.polledMeter(m.name())), latest.get(m.name()))).toList();
+                .map(m -> new Row(m, Health.of(polling.polledMeter(m.name())), latest.get(m.name())))
+                .toList();
         return Templates.list(rows, readNow);
     }
 
     @GET
     @Path("{name}")
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance meter(@PathParam("name") String name, @QueryParam("day") String day,
-            @QueryParam("done") String done, @QueryParam("n") String n) {
+    public TemplateInstance meter(
+            @PathParam("name") String name,
+            @QueryParam("day") String day,
+            @QueryParam("done") String done,
+            @QueryParam("n") String n) {
         LocalDate d = parseDay(day);
         return view(name, d, done(done, n), Form.empty(d.atStartOfDay().toString()));
     }
@@ -168,60 +212,89 @@ public class CaretakerMetersResource extends CaretakerPages {
     @POST
     @Path("{name}/readings")
     @Produces(MediaType.TEXT_HTML)
-    public Response enter(@PathParam("name") String name, @FormParam("at") String at, @FormParam("importKwh") String importKwh,
-            @FormParam("exportKwh") String exportKwh, @FormParam("reason") String reason) {
+    public Response enter(
+            @PathParam("name") String name,
+            @FormParam("at") String at,
+            @FormParam("importKwh") String importKwh,
+            @FormParam("exportKwh") String exportKwh,
+            @FormParam("reason") String reason) {
         Form form = new Form(at, importKwh, exportKwh, reason, "", "", "", "0", "", "reading");
         LocalDate shown = dayOf(at);
-        return change(() -> {
-            Forms f = forms();
-            CaretakerMessages ct = ct();
-            Instant when = f.localDateTime(at, ct.meter_at());
-            Long imp = f.kwh(f.required(importKwh, ct.meter_import()), ct.meter_import());
-            Long exp = f.kwh(exportKwh, ct.meter_export());
-            boolean corrected = changes.enter(actor(), name, when, imp, exp, reason).isPresent();
-            return seeOther("/caretaker/meters/" + enc(name) + "?day=" + LocalDate.ofInstant(when, zone()),
-                    corrected ? "reading_corrected" : "reading_entered", null);
-        }, notice -> view(name, shown, notice, form));
+        return change(
+                () -> {
+                    Forms f = forms();
+                    CaretakerMessages ct = ct();
+                    Instant when = f.localDateTime(at, ct.meter_at());
+                    Long imp = f.kwh(f.required(importKwh, ct.meter_import()), ct.meter_import());
+                    Long exp = f.kwh(exportKwh, ct.meter_export());
+                    boolean corrected =
+                            changes.enter(actor(), name, when, imp, exp, reason).isPresent();
+                    return seeOther(
+                            "/caretaker/meters/" + enc(name) + "?day=" + LocalDate.ofInstant(when, zone()),
+                            corrected ? "reading_corrected" : "reading_entered",
+                            null);
+                },
+                notice -> view(name, shown, notice, form));
     }
 
     @POST
     @Path("{name}/exchange")
     @Produces(MediaType.TEXT_HTML)
-    public Response exchange(@PathParam("name") String name, @FormParam("at") String at,
-            @FormParam("oldImportKwh") String oldImportKwh, @FormParam("oldExportKwh") String oldExportKwh,
-            @FormParam("newModel") String newModel, @FormParam("newImportKwh") String newImportKwh,
-            @FormParam("newExportKwh") String newExportKwh, @FormParam("reason") String reason) {
-        Form form = new Form(at, "", "", reason, oldImportKwh, oldExportKwh, newModel, newImportKwh, newExportKwh, "exchange");
+    public Response exchange(
+            @PathParam("name") String name,
+            @FormParam("at") String at,
+            @FormParam("oldImportKwh") String oldImportKwh,
+            @FormParam("oldExportKwh") String oldExportKwh,
+            @FormParam("newModel") String newModel,
+            @FormParam("newImportKwh") String newImportKwh,
+            @FormParam("newExportKwh") String newExportKwh,
+            @FormParam("reason") String reason) {
+        Form form = new Form(
+                at, "", "", reason, oldImportKwh, oldExportKwh, newModel, newImportKwh, newExportKwh, "exchange");
         LocalDate shown = dayOf(at);
-        return change(() -> {
-            Forms f = forms();
-            CaretakerMessages ct = ct();
-            Instant when = f.localDateTime(at, ct.meter_exchange_at());
-            Long oldImp = f.kwh(f.required(oldImportKwh, ct.meter_old_import()), ct.meter_old_import());
-            Long newImp = f.kwh(f.required(newImportKwh, ct.meter_new_import()), ct.meter_new_import());
-            String model = Forms.blank(newModel) ? null : newModel.strip();
-            if (model != null && topology.catalog().find(model).isEmpty()) {
-                throw new FormException(ct.meter_unknown_model(model));
-            }
-            changes.exchange(actor(), name, when, oldImp, f.kwh(oldExportKwh, ct.meter_old_export()), model, newImp,
-                    f.kwh(newExportKwh, ct.meter_new_export()), reason);
-            return seeOther("/caretaker/meters/" + enc(name) + "?day=" + LocalDate.ofInstant(when, zone()), "meter_exchanged",
-                    null);
-        }, notice -> view(name, shown, notice, form));
+        return change(
+                () -> {
+                    Forms f = forms();
+                    CaretakerMessages ct = ct();
+                    Instant when = f.localDateTime(at, ct.meter_exchange_at());
+                    Long oldImp = f.kwh(f.required(oldImportKwh, ct.meter_old_import()), ct.meter_old_import());
+                    Long newImp = f.kwh(f.required(newImportKwh, ct.meter_new_import()), ct.meter_new_import());
+                    String model = Forms.blank(newModel) ? null : newModel.strip();
+                    if (model != null && topology.catalog().find(model).isEmpty()) {
+                        throw new FormException(ct.meter_unknown_model(model));
+                    }
+                    changes.exchange(
+                            actor(),
+                            name,
+                            when,
+                            oldImp,
+                            f.kwh(oldExportKwh, ct.meter_old_export()),
+                            model,
+                            newImp,
+                            f.kwh(newExportKwh, ct.meter_new_export()),
+                            reason);
+                    return seeOther(
+                            "/caretaker/meters/" + enc(name) + "?day=" + LocalDate.ofInstant(when, zone()),
+                            "meter_exchanged",
+                            null);
+                },
+                notice -> view(name, shown, notice, form));
     }
 
     /** Dates the meter's installation: the local day's start in the building's zone (see MeterReadings#setInstalled). */
     @POST
     @Path("{name}/installed")
     @Produces(MediaType.TEXT_HTML)
-    public Response installed(@PathParam("name") String name, @FormParam("day") String day,
-            @FormParam("reason") String reason) {
+    public Response installed(
+            @PathParam("name") String name, @FormParam("day") String day, @FormParam("reason") String reason) {
         Form form = new Form("", "", "", reason, "", "", "", "0", "", "installed");
-        return change(() -> {
-            LocalDate d = forms().date(day, ct().meter_installed_day());
-            readings.setInstalled(actor(), name, Intervals.dayStart(d, zone()), reason);
-            return seeOther("/caretaker/meters/" + enc(name) + "?day=" + d, "meter_installed", null);
-        }, notice -> view(name, today(), notice, form));
+        return change(
+                () -> {
+                    LocalDate d = forms().date(day, ct().meter_installed_day());
+                    readings.setInstalled(actor(), name, Intervals.dayStart(d, zone()), reason);
+                    return seeOther("/caretaker/meters/" + enc(name) + "?day=" + d, "meter_installed", null);
+                },
+                notice -> view(name, today(), notice, form));
     }
 
     private TemplateInstance view(String name, LocalDate day, Notice notice, Form form) {
@@ -235,7 +308,8 @@ public class CaretakerMetersResource extends CaretakerPages {
         int slots = (int) (Duration.between(from, to).toMinutes() / 15);
         List<IntervalQueries.Interval> rows = intervals.intervals(name, from, to);
         boolean exports = meter.role() == MeterRole.PV || meter.role() == MeterRole.GRID;
-        long[] imp = new long[rows.isEmpty() ? 0 : index(from, rows.get(rows.size() - 1).start()) + 1];
+        long[] imp = new long
+                [rows.isEmpty() ? 0 : index(from, rows.get(rows.size() - 1).start()) + 1];
         long[] exp = new long[imp.length];
         // Quarter hours without a stored value stay -1: a gap in the chart, not a 0.
         java.util.Arrays.fill(imp, -1);
@@ -252,18 +326,34 @@ public class CaretakerMetersResource extends CaretakerPages {
             sumImp += i.importWh();
             sumExp += i.exportWh();
             if (i.quality() != IntervalQuality.MEASURED) {
-                marks.add(new Mark(Math.max(0, k * step - step / 2), step, i.quality().name()));
+                marks.add(new Mark(
+                        Math.max(0, k * step - step / 2), step, i.quality().name()));
                 if (i.quality() == IntervalQuality.ESTIMATED) {
                     estimated++;
                 }
             }
         }
         SvgChart.Lines chart = SvgChart.quarterHours(slots, exports ? List.of(imp, exp) : List.of(imp), 3);
-        Day d = new Day(day, chart, marks, exports, sumImp, sumExp, rows.size(), estimated,
+        Day d = new Day(
+                day,
+                chart,
+                marks,
+                exports,
+                sumImp,
+                sumExp,
+                rows.size(),
+                estimated,
                 readings.readings(name, from, to.plusMillis(1)));
         List<String> models = new ArrayList<>(topology.catalog().ids());
         java.util.Collections.sort(models);
-        return Templates.meter(new View(notice, meter, history, Health.of(polling.polledMeter(name)), d, models, form,
+        return Templates.meter(new View(
+                notice,
+                meter,
+                history,
+                Health.of(polling.polledMeter(name)),
+                d,
+                models,
+                form,
                 LocalDate.ofInstant(meter.installedAt(), zone()).toString()));
     }
 

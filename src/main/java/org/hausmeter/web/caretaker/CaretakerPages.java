@@ -32,12 +32,16 @@ abstract class CaretakerPages {
 
     @Inject
     SecurityIdentity identity;
+
     @Inject
     CurrentAccount currentAccount;
+
     @Inject
     RequestLocale requestLocale;
+
     @Inject
     SiteSettings site;
+
     @Inject
     Clock clock;
 

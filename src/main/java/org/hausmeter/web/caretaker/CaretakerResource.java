@@ -20,8 +20,8 @@ import org.hausmeter.building.BuildingSettings;
 import org.hausmeter.bus.MeterHealth;
 import org.hausmeter.bus.PolledMeter;
 import org.hausmeter.bus.PollingService;
-import org.hausmeter.charging.ChargingService;
 import org.hausmeter.charging.Chargers;
+import org.hausmeter.charging.ChargingService;
 import org.hausmeter.ledger.persistence.LedgerChecks;
 
 /** The caretaker's start page: what needs attention now (meters, review flags, drafts, issuer details, chargers). */
@@ -30,24 +30,31 @@ import org.hausmeter.ledger.persistence.LedgerChecks;
 public class CaretakerResource extends CaretakerPages {
 
     /** One bus: its meters, how many answer, and its last quarter-hour cycle (null before the first). */
-    public record BusRow(String bus, int meters, int failing, java.math.BigDecimal lastCycleSeconds) {
-    }
+    public record BusRow(String bus, int meters, int failing, java.math.BigDecimal lastCycleSeconds) {}
 
     /** A meter that needs a look. */
-    public record MeterProblem(String meter, String bus, int consecutiveFailures, Instant lastGoodRead, String lastError) {
-    }
+    public record MeterProblem(
+            String meter, String bus, int consecutiveFailures, Instant lastGoodRead, String lastError) {}
 
     /** A charger now. */
-    public record ChargerRow(String id, String name, ChargingService.SessionView open) {
-    }
+    public record ChargerRow(String id, String name, ChargingService.SessionView open) {}
 
     /**
      * @param lastRun      the newest bill run in the audit log, or null
      * @param lastRunMonth its month ("2026-10"), or null
      */
-    public record View(List<BusRow> buses, int meters, List<MeterProblem> problems, int openFlags, Map<String, Integer> flagKinds,
-            Map<YearMonth, Integer> drafts, AuditTrail.Entry lastRun, YearMonth lastRunMonth, List<String> issuerMissing,
-            List<ChargerRow> chargers, YearMonth lastMonth) {
+    public record View(
+            List<BusRow> buses,
+            int meters,
+            List<MeterProblem> problems,
+            int openFlags,
+            Map<String, Integer> flagKinds,
+            Map<YearMonth, Integer> drafts,
+            AuditTrail.Entry lastRun,
+            YearMonth lastRunMonth,
+            List<String> issuerMissing,
+            List<ChargerRow> chargers,
+            YearMonth lastMonth) {
 
         public int metersOk() {
             return meters - problems.size();
@@ -67,8 +74,14 @@ public class CaretakerResource extends CaretakerPages {
     private final Chargers chargers;
     private final ChargingService charging;
 
-    CaretakerResource(PollingService polling, LedgerChecks checks, Bills bills, AuditTrail trail, BuildingSettings settings,
-            Chargers chargers, ChargingService charging) {
+    CaretakerResource(
+            PollingService polling,
+            LedgerChecks checks,
+            Bills bills,
+            AuditTrail trail,
+            BuildingSettings settings,
+            Chargers chargers,
+            ChargingService charging) {
         this.polling = polling;
         this.checks = checks;
         this.bills = bills;
@@ -91,13 +104,22 @@ public class CaretakerResource extends CaretakerPages {
                 MeterHealth h = m.health();
                 if (h.consecutiveFailures() > 0 || h.lastGoodRead().isEmpty()) {
                     failing++;
-                    problems.add(new MeterProblem(m.name(), e.getKey(), h.consecutiveFailures(), h.lastGoodRead().orElse(null),
+                    problems.add(new MeterProblem(
+                            m.name(),
+                            e.getKey(),
+                            h.consecutiveFailures(),
+                            h.lastGoodRead().orElse(null),
                             h.lastError().orElse(null)));
                 }
             }
             var cycle = polling.lastCycles().get(e.getKey());
-            buses.add(new BusRow(e.getKey(), e.getValue().meters().size(), failing,
-                    cycle == null ? null : java.math.BigDecimal.valueOf(cycle.took().toMillis(), 3)));
+            buses.add(new BusRow(
+                    e.getKey(),
+                    e.getValue().meters().size(),
+                    failing,
+                    cycle == null
+                            ? null
+                            : java.math.BigDecimal.valueOf(cycle.took().toMillis(), 3)));
         }
         List<LedgerChecks.Flag> flags = checks.openFlags();
         Map<String, Integer> kinds = new TreeMap<>();
@@ -107,11 +129,23 @@ public class CaretakerResource extends CaretakerPages {
         List<ChargerRow> chargerRows = new ArrayList<>();
         for (Chargers.Charger c : chargers.all()) {
             ChargingService.SessionView open = charging.sessions(null, null, null, c.id(), 20).stream()
-                    .filter(s -> "OPEN".equals(s.status())).findFirst().orElse(null);
+                    .filter(s -> "OPEN".equals(s.status()))
+                    .findFirst()
+                    .orElse(null);
             chargerRows.add(new ChargerRow(c.id(), c.name(), open));
         }
         YearMonth lastMonth = thisMonth().minusMonths(1);
-        return Templates.index(new View(buses, meters, problems, flags.size(), kinds, bills.draftCounts(), run, runMonth,
-                settings.issuer().missing(), chargerRows, lastMonth));
+        return Templates.index(new View(
+                buses,
+                meters,
+                problems,
+                flags.size(),
+                kinds,
+                bills.draftCounts(),
+                run,
+                runMonth,
+                settings.issuer().missing(),
+                chargerRows,
+                lastMonth));
     }
 }

@@ -39,26 +39,40 @@ public class CaretakerTariffsResource extends CaretakerPages {
     static final int ROWS = 12;
 
     /** A grid price window as shown and as a form row (all text, as typed). */
-    public record WindowRow(String season, String months, String dayType, String name, String from, String to, String price) {
+    public record WindowRow(
+            String season, String months, String dayType, String name, String from, String to, String price) {
         static final WindowRow EMPTY = new WindowRow("", "", "WEEKDAY", "", "", "", "");
     }
 
     /** A stored grid price window for display. */
-    public record WindowView(String season, String months, String dayType, String name, String from, String to, BigDecimal price) {
-    }
+    public record WindowView(
+            String season, String months, String dayType, String name, String from, String to, BigDecimal price) {}
 
     /** A stored version, prepared for display. */
-    public record Version(TariffStore.StoredTariff tariff, boolean flat, List<WindowView> windows, boolean current) {
-    }
+    public record Version(TariffStore.StoredTariff tariff, boolean flat, List<WindowView> windows, boolean current) {}
 
     /** The new-version form as typed. */
-    public record Form(String validFrom, String gridPrice, String pvPrice, String baseFee, String evPvPrice, String evGridPrice,
-            String feedInPrice, String vatPercent, String allocationKey, String commonKey, String reason, List<WindowRow> rows) {
-    }
+    public record Form(
+            String validFrom,
+            String gridPrice,
+            String pvPrice,
+            String baseFee,
+            String evPvPrice,
+            String evGridPrice,
+            String feedInPrice,
+            String vatPercent,
+            String allocationKey,
+            String commonKey,
+            String reason,
+            List<WindowRow> rows) {}
 
-    public record View(Notice notice, List<Version> versions, Form form, List<String> allocationKeys, List<String> commonKeys,
-            String currency) {
-    }
+    public record View(
+            Notice notice,
+            List<Version> versions,
+            Form form,
+            List<String> allocationKeys,
+            List<String> commonKeys,
+            String currency) {}
 
     @CheckedTemplate
     static class Templates {
@@ -79,26 +93,55 @@ public class CaretakerTariffsResource extends CaretakerPages {
 
     @POST
     @Produces(MediaType.TEXT_HTML)
-    public Response save(@FormParam("validFrom") String validFrom, @FormParam("gridPrice") String gridPrice,
-            @FormParam("pvPrice") String pvPrice, @FormParam("baseFee") String baseFee, @FormParam("evPvPrice") String evPvPrice,
-            @FormParam("evGridPrice") String evGridPrice, @FormParam("feedInPrice") String feedInPrice,
-            @FormParam("vatPercent") String vatPercent, @FormParam("allocationKey") String allocationKey,
-            @FormParam("commonKey") String commonKey, @FormParam("reason") String reason,
-            @FormParam("season") List<String> season, @FormParam("months") List<String> months,
-            @FormParam("dayType") List<String> dayType, @FormParam("window") List<String> window,
-            @FormParam("from") List<String> from, @FormParam("to") List<String> to, @FormParam("price") List<String> price) {
+    public Response save(
+            @FormParam("validFrom") String validFrom,
+            @FormParam("gridPrice") String gridPrice,
+            @FormParam("pvPrice") String pvPrice,
+            @FormParam("baseFee") String baseFee,
+            @FormParam("evPvPrice") String evPvPrice,
+            @FormParam("evGridPrice") String evGridPrice,
+            @FormParam("feedInPrice") String feedInPrice,
+            @FormParam("vatPercent") String vatPercent,
+            @FormParam("allocationKey") String allocationKey,
+            @FormParam("commonKey") String commonKey,
+            @FormParam("reason") String reason,
+            @FormParam("season") List<String> season,
+            @FormParam("months") List<String> months,
+            @FormParam("dayType") List<String> dayType,
+            @FormParam("window") List<String> window,
+            @FormParam("from") List<String> from,
+            @FormParam("to") List<String> to,
+            @FormParam("price") List<String> price) {
         List<WindowRow> rows = new ArrayList<>();
         for (int i = 0; i < size(window); i++) {
-            rows.add(new WindowRow(at(season, i), at(months, i), at(dayType, i), at(window, i), at(from, i), at(to, i), at(price, i)));
+            rows.add(new WindowRow(
+                    at(season, i), at(months, i), at(dayType, i), at(window, i), at(from, i), at(to, i), at(price, i)));
         }
-        Form form = new Form(validFrom, gridPrice, pvPrice, baseFee, evPvPrice, evGridPrice, feedInPrice, vatPercent,
-                allocationKey, commonKey, reason, padded(rows));
-        return change(() -> {
-            BillingResource.TariffInput in = input(form);
-            TariffStore.StoredTariff t = BillingResource.toTariff(in, site.current().currency());
-            tariffs.save(t, actor(), Forms.blank(reason) ? null : reason.strip());
-            return seeOther("/caretaker/tariffs", "tariff_saved", t.version().validFrom().toString());
-        }, notice -> view(notice, form));
+        Form form = new Form(
+                validFrom,
+                gridPrice,
+                pvPrice,
+                baseFee,
+                evPvPrice,
+                evGridPrice,
+                feedInPrice,
+                vatPercent,
+                allocationKey,
+                commonKey,
+                reason,
+                padded(rows));
+        return change(
+                () -> {
+                    BillingResource.TariffInput in = input(form);
+                    TariffStore.StoredTariff t =
+                            BillingResource.toTariff(in, site.current().currency());
+                    tariffs.save(t, actor(), Forms.blank(reason) ? null : reason.strip());
+                    return seeOther(
+                            "/caretaker/tariffs",
+                            "tariff_saved",
+                            t.version().validFrom().toString());
+                },
+                notice -> view(notice, form));
     }
 
     private BillingResource.TariffInput input(Form form) {
@@ -108,8 +151,12 @@ public class CaretakerTariffsResource extends CaretakerPages {
         Map<String, List<WindowRow>> bySeason = new LinkedHashMap<>();
         for (WindowRow r : form.rows()) {
             if (!Forms.blank(r.name()) || !Forms.blank(r.price())) {
-                bySeason.computeIfAbsent(Forms.blank(r.season()) ? cb.tariff_all_year() : r.season().strip(),
-                        k -> new ArrayList<>()).add(r);
+                bySeason.computeIfAbsent(
+                                Forms.blank(r.season())
+                                        ? cb.tariff_all_year()
+                                        : r.season().strip(),
+                                k -> new ArrayList<>())
+                        .add(r);
             }
         }
         for (var e : bySeason.entrySet()) {
@@ -120,8 +167,10 @@ public class CaretakerTariffsResource extends CaretakerPages {
                 if (months == null || months.isEmpty()) {
                     months = months(r.months(), e.getKey(), cb);
                 }
-                BillingResource.WindowInput w = new BillingResource.WindowInput(f.required(r.name(), cb.tariff_window()),
-                        f.required(r.from(), cb.tariff_from()), f.required(r.to(), cb.tariff_to()),
+                BillingResource.WindowInput w = new BillingResource.WindowInput(
+                        f.required(r.name(), cb.tariff_window()),
+                        f.required(r.from(), cb.tariff_from()),
+                        f.required(r.to(), cb.tariff_to()),
                         f.decimal(f.required(r.price(), cb.tariff_price()), cb.tariff_price()));
                 (DayType.WEEKEND.name().equals(r.dayType()) ? weekends : weekdays).add(w);
             }
@@ -134,11 +183,19 @@ public class CaretakerTariffsResource extends CaretakerPages {
         if (!seasons.isEmpty() && flat != null) {
             throw new FormException(cb.tariff_grid_both());
         }
-        return new BillingResource.TariffInput(f.date(form.validFrom(), cb.tariff_valid_from()), flat,
-                seasons.isEmpty() ? null : seasons, price(f, form.pvPrice(), cb.tariff_pv()),
-                price(f, form.baseFee(), cb.tariff_base_fee()), price(f, form.evPvPrice(), cb.tariff_ev_pv()),
-                price(f, form.evGridPrice(), cb.tariff_ev_grid()), price(f, form.feedInPrice(), cb.tariff_feed_in()),
-                price(f, form.vatPercent(), cb.tariff_vat()), form.allocationKey(), form.commonKey(), form.reason());
+        return new BillingResource.TariffInput(
+                f.date(form.validFrom(), cb.tariff_valid_from()),
+                flat,
+                seasons.isEmpty() ? null : seasons,
+                price(f, form.pvPrice(), cb.tariff_pv()),
+                price(f, form.baseFee(), cb.tariff_base_fee()),
+                price(f, form.evPvPrice(), cb.tariff_ev_pv()),
+                price(f, form.evGridPrice(), cb.tariff_ev_grid()),
+                price(f, form.feedInPrice(), cb.tariff_feed_in()),
+                price(f, form.vatPercent(), cb.tariff_vat()),
+                form.allocationKey(),
+                form.commonKey(),
+                form.reason());
     }
 
     private static BigDecimal price(Forms f, String value, String field) {
@@ -185,28 +242,74 @@ public class CaretakerTariffsResource extends CaretakerPages {
         List<Version> versions = new ArrayList<>();
         for (int i = all.size() - 1; i >= 0; i--) {
             TariffStore.StoredTariff t = all.get(i);
-            versions.add(new Version(t, isFlat(t.version().gridPrice()), windows(t.version()).stream().map(w -> new WindowView(w.season(),
-                    w.months(), w.dayType(), w.name(), w.from(), w.to(), new BigDecimal(w.price()))).toList(), t == current));
+            versions.add(new Version(
+                    t,
+                    isFlat(t.version().gridPrice()),
+                    windows(t.version()).stream()
+                            .map(w -> new WindowView(
+                                    w.season(),
+                                    w.months(),
+                                    w.dayType(),
+                                    w.name(),
+                                    w.from(),
+                                    w.to(),
+                                    new BigDecimal(w.price())))
+                            .toList(),
+                    t == current));
         }
         Form f = form != null ? form : defaults(all.isEmpty() ? null : all.get(all.size() - 1));
-        return Templates.tariffs(new View(notice, versions, f,
+        return Templates.tariffs(new View(
+                notice,
+                versions,
+                f,
                 java.util.Arrays.stream(AllocationKey.values()).map(Enum::name).toList(),
-                java.util.Arrays.stream(TariffStore.CommonKey.values()).map(Enum::name).toList(),
+                java.util.Arrays.stream(TariffStore.CommonKey.values())
+                        .map(Enum::name)
+                        .toList(),
                 site.current().currency().getCurrencyCode()));
     }
 
     private Form defaults(TariffStore.StoredTariff last) {
         String validFrom = thisMonth().plusMonths(1).atDay(1).toString();
         if (last == null) {
-            return new Form(validFrom, "", "", "", "", "", "", "", AllocationKey.DYNAMIC_PROPORTIONAL.name(),
-                    TariffStore.CommonKey.EQUAL.name(), "", padded(List.of()));
+            return new Form(
+                    validFrom,
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    AllocationKey.DYNAMIC_PROPORTIONAL.name(),
+                    TariffStore.CommonKey.EQUAL.name(),
+                    "",
+                    padded(List.of()));
         }
         TariffVersion v = last.version();
         boolean flat = isFlat(v.gridPrice());
-        return new Form(validFrom, flat ? plain(v.gridPrice().seasons().get(0).weekdays().windows().get(0).price().perKwh()) : "",
-                plain(v.pvPrice().perKwh()), plain(v.baseFeePerMonth().amount()), plain(v.evPvPrice().perKwh()),
-                plain(v.evGridPrice().perKwh()), plain(v.feedInPerKwh().perKwh()), plain(v.vatRate().percent()),
-                last.allocationKey().name(), last.commonKey().name(), "", padded(flat ? List.of() : windows(v)));
+        return new Form(
+                validFrom,
+                flat
+                        ? plain(v.gridPrice()
+                                .seasons()
+                                .get(0)
+                                .weekdays()
+                                .windows()
+                                .get(0)
+                                .price()
+                                .perKwh())
+                        : "",
+                plain(v.pvPrice().perKwh()),
+                plain(v.baseFeePerMonth().amount()),
+                plain(v.evPvPrice().perKwh()),
+                plain(v.evGridPrice().perKwh()),
+                plain(v.feedInPerKwh().perKwh()),
+                plain(v.vatRate().percent()),
+                last.allocationKey().name(),
+                last.commonKey().name(),
+                "",
+                padded(flat ? List.of() : windows(v)));
     }
 
     /** One price at all times (as {@link GridPrice#flat} makes it): one season, one window a day, the same price. */
@@ -215,8 +318,14 @@ public class CaretakerTariffsResource extends CaretakerPages {
             return false;
         }
         Season s = g.seasons().get(0);
-        return s.months().size() == 12 && s.weekdays().windows().size() == 1 && s.weekends().windows().size() == 1
-                && s.weekdays().windows().get(0).price().equals(s.weekends().windows().get(0).price());
+        return s.months().size() == 12
+                && s.weekdays().windows().size() == 1
+                && s.weekends().windows().size() == 1
+                && s.weekdays()
+                        .windows()
+                        .get(0)
+                        .price()
+                        .equals(s.weekends().windows().get(0).price());
     }
 
     private static List<WindowRow> windows(TariffVersion v) {
@@ -225,8 +334,14 @@ public class CaretakerTariffsResource extends CaretakerPages {
             String months = monthsText(s.months());
             for (DayType dt : DayType.values()) {
                 for (TouWindow w : s.schedule(dt).windows()) {
-                    rows.add(new WindowRow(s.name(), months, dt.name(), w.name(), w.from().toString(),
-                            w.endsAtEndOfDay() ? "24:00" : w.to().toString(), plain(w.price().perKwh())));
+                    rows.add(new WindowRow(
+                            s.name(),
+                            months,
+                            dt.name(),
+                            w.name(),
+                            w.from().toString(),
+                            w.endsAtEndOfDay() ? "24:00" : w.to().toString(),
+                            plain(w.price().perKwh())));
                 }
             }
         }
@@ -269,7 +384,9 @@ public class CaretakerTariffsResource extends CaretakerPages {
     }
 
     private static String plain(BigDecimal v) {
-        return v.stripTrailingZeros().scale() < 2 ? v.setScale(2).toPlainString() : v.stripTrailingZeros().toPlainString();
+        return v.stripTrailingZeros().scale() < 2
+                ? v.setScale(2).toPlainString()
+                : v.stripTrailingZeros().toPlainString();
     }
 
     private static int size(List<String> l) {

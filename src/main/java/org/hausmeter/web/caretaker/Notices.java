@@ -6,8 +6,7 @@ package org.hausmeter.web.caretaker;
  */
 final class Notices {
 
-    private Notices() {
-    }
+    private Notices() {}
 
     static Notice done(CaretakerMessages ct, java.util.Locale locale, String key, String arg) {
         if (key == null) {
@@ -26,9 +25,12 @@ final class Notices {
                 String[] d = n.split("/", -1);
                 yield Notice.ok(ct.done_checks_run(d[0], d.length > 1 ? d[1] : "0"));
             }
-            case "handover" -> Notice.ok(p.length > 1 && p[1].matches("\\d+")
-                    ? ct.done_handover_reading(org.hausmeter.web.Formats.kwh(Long.parseLong(p[1]), 3, locale))
-                    : ct.done_handover_no_reading());
+            case "handover" ->
+                Notice.ok(
+                        p.length > 1 && p[1].matches("\\d+")
+                                ? ct.done_handover_reading(
+                                        org.hausmeter.web.Formats.kwh(Long.parseLong(p[1]), 3, locale))
+                                : ct.done_handover_no_reading());
             case "card_registered" -> Notice.ok(ct.done_card_registered(n));
             case "card_blocked" -> Notice.ok(ct.done_card_blocked(n));
             case "card_unblocked" -> Notice.ok(ct.done_card_unblocked(n));
@@ -39,15 +41,18 @@ final class Notices {
                 String outcome = ct.outcome(p[0]);
                 String reason = p.length > 1 ? ct.decision_reason(p[1]) : "";
                 String message = p.length > 2 ? p[2] : "";
-                String text = key.equals("session_ended") ? ct.done_session_ended(outcome, reason, message)
+                String text = key.equals("session_ended")
+                        ? ct.done_session_ended(outcome, reason, message)
                         : ct.done_tap(outcome, reason, message);
                 yield key.equals("tap_refused") ? Notice.warn(text) : Notice.ok(text);
             }
             case "car_plugged" -> Notice.ok(ct.done_car_plugged(n));
             case "car_unplugged" -> Notice.ok(ct.done_car_unplugged(n));
             case "tariff_saved" -> Notice.ok(ct.done_tariff_saved(n));
-            case "run" -> c.length < 4 ? Notice.ok(ct.done_run("?", "?", "?", "?"))
-                    : Notice.ok(ct.done_run(c[0], c[1], c[2], c[3]));
+            case "run" ->
+                c.length < 4
+                        ? Notice.ok(ct.done_run("?", "?", "?", "?"))
+                        : Notice.ok(ct.done_run(c[0], c[1], c[2], c[3]));
             case "issued_all" -> Notice.ok(ct.done_issued_all(n));
             case "adjusted" -> Notice.ok(ct.done_adjusted());
             case "adjustment_removed" -> Notice.ok(ct.done_adjustment_removed());

@@ -14,11 +14,9 @@ import org.hausmeter.tariff.NoTariffException;
 final class PageErrors {
 
     /** A refused change: HTTP status and the message for the caretaker. */
-    record Failure(int status, String message) {
-    }
+    record Failure(int status, String message) {}
 
-    private PageErrors() {
-    }
+    private PageErrors() {}
 
     static Optional<Failure> of(RuntimeException e) {
         if (e instanceof BillingException b) {

@@ -18,8 +18,7 @@ public final class Locales {
     public static final Locale DEFAULT = GERMAN;
     public static final List<Locale> SUPPORTED = List.of(GERMAN, ENGLISH);
 
-    private Locales() {
-    }
+    private Locales() {}
 
     /** The supported language named by {@code tag} ("de", "en", "en-US", …), if any. */
     public static Optional<Locale> supported(String tag) {

@@ -56,7 +56,8 @@ public class RequestLocale {
                 return l.get();
             }
         }
-        return Locales.fromAcceptLanguage(rc.request().getHeader("Accept-Language")).orElse(Locales.DEFAULT);
+        return Locales.fromAcceptLanguage(rc.request().getHeader("Accept-Language"))
+                .orElse(Locales.DEFAULT);
     }
 
     private Optional<Locale> accountLocale() {

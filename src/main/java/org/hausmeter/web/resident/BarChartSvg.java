@@ -28,11 +28,9 @@ public final class BarChartSvg {
      * @param label   axis label under the bar, or null
      * @param href    link of the bar (e.g. the day's chart), or null
      */
-    public record Bar(long wh, long pvWh, boolean pvKnown, boolean visible, String title, String label, String href) {
-    }
+    public record Bar(long wh, long pvWh, boolean pvKnown, boolean visible, String title, String label, String href) {}
 
-    private BarChartSvg() {
-    }
+    private BarChartSvg() {}
 
     /**
      * @param id       prefix of the element ids (unique in the page)
@@ -42,8 +40,8 @@ public final class BarChartSvg {
      * @param kwhLabel formats a kWh value for the value axis
      * @param unit     the unit, written after the topmost value
      */
-    public static String render(String id, String title, String desc, List<Bar> bars, DoubleFunction<String> kwhLabel,
-            String unit) {
+    public static String render(
+            String id, String title, String desc, List<Bar> bars, DoubleFunction<String> kwhLabel, String unit) {
         long max = 0;
         for (Bar b : bars) {
             if (b.visible()) {
@@ -53,21 +51,53 @@ public final class BarChartSvg {
         double step = niceStep(max / 1000.0);
         double top = Math.max(step, Math.ceil(max / 1000.0 / step) * step);
         StringBuilder s = new StringBuilder(bars.size() * 260 + 2048);
-        s.append("<svg class=\"bars\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
-                .append("\" role=\"img\" aria-labelledby=\"").append(id).append("-title ").append(id).append("-desc\">");
-        s.append("<title id=\"").append(id).append("-title\">").append(Svg.escape(title)).append("</title>");
-        s.append("<desc id=\"").append(id).append("-desc\">").append(Svg.escape(desc)).append("</desc>");
+        s.append("<svg class=\"bars\" viewBox=\"0 0 ")
+                .append(WIDTH)
+                .append(' ')
+                .append(HEIGHT)
+                .append("\" role=\"img\" aria-labelledby=\"")
+                .append(id)
+                .append("-title ")
+                .append(id)
+                .append("-desc\">");
+        s.append("<title id=\"")
+                .append(id)
+                .append("-title\">")
+                .append(Svg.escape(title))
+                .append("</title>");
+        s.append("<desc id=\"")
+                .append(id)
+                .append("-desc\">")
+                .append(Svg.escape(desc))
+                .append("</desc>");
         int ticks = (int) Math.round(top / step);
         for (int i = 0; i <= ticks; i++) {
             double v = i * step;
             double y = y(v, top);
-            s.append("<line class=\"grid\" x1=\"").append(f(LEFT)).append("\" x2=\"").append(f(RIGHT)).append("\" y1=\"")
-                    .append(f(y)).append("\" y2=\"").append(f(y)).append("\"/>");
-            s.append("<text class=\"value\" x=\"").append(f(LEFT - 8)).append("\" y=\"").append(f(y + 5)).append("\">")
-                    .append(Svg.escape(kwhLabel.apply(v))).append("</text>");
+            s.append("<line class=\"grid\" x1=\"")
+                    .append(f(LEFT))
+                    .append("\" x2=\"")
+                    .append(f(RIGHT))
+                    .append("\" y1=\"")
+                    .append(f(y))
+                    .append("\" y2=\"")
+                    .append(f(y))
+                    .append("\"/>");
+            s.append("<text class=\"value\" x=\"")
+                    .append(f(LEFT - 8))
+                    .append("\" y=\"")
+                    .append(f(y + 5))
+                    .append("\">")
+                    .append(Svg.escape(kwhLabel.apply(v)))
+                    .append("</text>");
         }
-        s.append("<text class=\"unit\" x=\"").append(f(LEFT - 8)).append("\" y=\"").append(f(TOP - 14)).append("\">")
-                .append(Svg.escape(unit)).append("</text>");
+        s.append("<text class=\"unit\" x=\"")
+                .append(f(LEFT - 8))
+                .append("\" y=\"")
+                .append(f(TOP - 14))
+                .append("\">")
+                .append(Svg.escape(unit))
+                .append("</text>");
         int n = Math.max(1, bars.size());
         double slot = (RIGHT - LEFT) / n;
         double width = Math.max(1, slot * (n > 60 ? 0.78 : 0.7));
@@ -75,8 +105,13 @@ public final class BarChartSvg {
             Bar b = bars.get(i);
             double x = LEFT + slot * i + (slot - width) / 2;
             if (b.label() != null) {
-                s.append("<text class=\"label\" x=\"").append(f(LEFT + slot * i + slot / 2)).append("\" y=\"")
-                        .append(f(BOTTOM + 22)).append("\">").append(Svg.escape(b.label())).append("</text>");
+                s.append("<text class=\"label\" x=\"")
+                        .append(f(LEFT + slot * i + slot / 2))
+                        .append("\" y=\"")
+                        .append(f(BOTTOM + 22))
+                        .append("\">")
+                        .append(Svg.escape(b.label()))
+                        .append("</text>");
             }
             if (!b.visible()) {
                 continue;
@@ -86,8 +121,15 @@ public final class BarChartSvg {
             }
             s.append("<g><title>").append(Svg.escape(b.title())).append("</title>");
             // A transparent full-height target keeps short bars hoverable and clickable.
-            s.append("<rect class=\"hit\" x=\"").append(f(LEFT + slot * i)).append("\" y=\"").append(f(TOP))
-                    .append("\" width=\"").append(f(slot)).append("\" height=\"").append(f(BOTTOM - TOP)).append("\"/>");
+            s.append("<rect class=\"hit\" x=\"")
+                    .append(f(LEFT + slot * i))
+                    .append("\" y=\"")
+                    .append(f(TOP))
+                    .append("\" width=\"")
+                    .append(f(slot))
+                    .append("\" height=\"")
+                    .append(f(BOTTOM - TOP))
+                    .append("\"/>");
             double kwh = b.wh() / 1000.0;
             if (b.pvKnown()) {
                 double pv = b.pvWh() / 1000.0;
@@ -101,8 +143,15 @@ public final class BarChartSvg {
                 s.append("</a>");
             }
         }
-        s.append("<line class=\"axis\" x1=\"").append(f(LEFT)).append("\" x2=\"").append(f(RIGHT)).append("\" y1=\"")
-                .append(f(BOTTOM)).append("\" y2=\"").append(f(BOTTOM)).append("\"/>");
+        s.append("<line class=\"axis\" x1=\"")
+                .append(f(LEFT))
+                .append("\" x2=\"")
+                .append(f(RIGHT))
+                .append("\" y1=\"")
+                .append(f(BOTTOM))
+                .append("\" y2=\"")
+                .append(f(BOTTOM))
+                .append("\"/>");
         return s.append("</svg>").toString();
     }
 
@@ -110,8 +159,17 @@ public final class BarChartSvg {
         if (h <= 0) {
             return;
         }
-        s.append("<rect class=\"").append(cls).append("\" x=\"").append(f(x)).append("\" y=\"").append(f(y))
-                .append("\" width=\"").append(f(w)).append("\" height=\"").append(f(h)).append("\"/>");
+        s.append("<rect class=\"")
+                .append(cls)
+                .append("\" x=\"")
+                .append(f(x))
+                .append("\" y=\"")
+                .append(f(y))
+                .append("\" width=\"")
+                .append(f(w))
+                .append("\" height=\"")
+                .append(f(h))
+                .append("\"/>");
     }
 
     private static double y(double kwh, double top) {

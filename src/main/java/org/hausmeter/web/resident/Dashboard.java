@@ -19,18 +19,25 @@ import java.util.List;
  * @param co2Note     how CO2 is counted
  */
 @TemplateData
-public record Dashboard(Link apartment, List<Link> others, String tenancy, String dataAsOf, List<Card> cards, Cost cost,
-        String costNone, Report report, Heat heat, String co2Note) {
+public record Dashboard(
+        Link apartment,
+        List<Link> others,
+        String tenancy,
+        String dataAsOf,
+        List<Card> cards,
+        Cost cost,
+        String costNone,
+        Report report,
+        Heat heat,
+        String co2Note) {
 
     /** A link; {@code current} marks the page's own choice (aria-current). */
     @TemplateData
-    public record Link(String label, String href, boolean current) {
-    }
+    public record Link(String label, String href, boolean current) {}
 
     /** A figure card: consumption, its solar share and grid CO2 (null when the PV share is not known). */
     @TemplateData
-    public record Card(String label, String total, String solar, String co2, String href) {
-    }
+    public record Card(String label, String total, String solar, String co2, String href) {}
 
     /**
      * Cost so far of the running month.
@@ -43,13 +50,11 @@ public record Dashboard(Link apartment, List<Link> others, String tenancy, Strin
      * @param total  the total row
      */
     @TemplateData
-    public record Cost(String gross, String month, String asOf, List<Row> lines, List<Row> vat, Row total) {
-    }
+    public record Cost(String gross, String month, String asOf, List<Row> lines, List<Row> vat, Row total) {}
 
     /** A row of a small table: label, quantity (may be empty), amount. */
     @TemplateData
-    public record Row(String label, String quantity, String amount) {
-    }
+    public record Row(String label, String quantity, String amount) {}
 
     /**
      * The chosen period.
@@ -72,28 +77,37 @@ public record Dashboard(Link apartment, List<Link> others, String tenancy, Strin
      * @param table        the bars' values
      */
     @TemplateData
-    public record Report(String heading, List<Link> kinds, List<Link> resolutions, Link earlier, Link later, Link now,
-            boolean visible, boolean running, String chartSvg, boolean pvKnown, String total, String solar, String co2,
-            List<Comparison> comparisons, List<String> notes, List<TableRow> table) {
-    }
+    public record Report(
+            String heading,
+            List<Link> kinds,
+            List<Link> resolutions,
+            Link earlier,
+            Link later,
+            Link now,
+            boolean visible,
+            boolean running,
+            String chartSvg,
+            boolean pvKnown,
+            String total,
+            String solar,
+            String co2,
+            List<Comparison> comparisons,
+            List<String> notes,
+            List<TableRow> table) {}
 
     /** A comparison row: label, value, difference to the resident, a bar length 0..100 % and a CSS class. */
     @TemplateData
-    public record Comparison(String label, String value, String difference, int barPercent, String kind) {
-    }
+    public record Comparison(String label, String value, String difference, int barPercent, String kind) {}
 
     /** A row of the values table. */
     @TemplateData
-    public record TableRow(String time, String total, String pv, String grid, String co2) {
-    }
+    public record TableRow(String time, String total, String pv, String grid, String co2) {}
 
     /** The heat map, its legend and heading. */
     @TemplateData
-    public record Heat(String heading, String svg, List<Legend> legend) {
-    }
+    public record Heat(String heading, String svg, List<Legend> legend) {}
 
     /** A legend entry of the heat map: level 0..4 and its range. */
     @TemplateData
-    public record Legend(int level, String text) {
-    }
+    public record Legend(int level, String text) {}
 }

@@ -46,7 +46,8 @@ final class DashboardBuilder {
      * @param memo      keeps the heat map (a year of days: the dearest part of the page) until the data changes;
      *                  null: always computed
      */
-    DashboardBuilder(ResidentFigures figures, ResidentMessages msg, Fmt fmt, int co2Factor, String base, ApartmentEnergy memo) {
+    DashboardBuilder(
+            ResidentFigures figures, ResidentMessages msg, Fmt fmt, int co2Factor, String base, ApartmentEnergy memo) {
         this.memo = memo;
         this.figures = figures;
         this.msg = msg;
@@ -66,26 +67,44 @@ final class DashboardBuilder {
      * @param dataUntil     end of the newest quarter hour with readings (running or last month)
      * @param costDataUntil end of the running month's newest quarter hour with readings, the cost's "as of"
      */
-    Dashboard build(Access.OwnApartment apartment, List<Access.OwnApartment> others, ReportPeriod period,
-            Resolution resolution, Optional<MonthEnergy.TenancyCost> cost, boolean tariffKnown, Optional<Instant> dataUntil,
-            Optional<Instant> costDataUntil, int minApartments) {
+    Dashboard build(
+            Access.OwnApartment apartment,
+            List<Access.OwnApartment> others,
+            ReportPeriod period,
+            Resolution resolution,
+            Optional<MonthEnergy.TenancyCost> cost,
+            boolean tariffKnown,
+            Optional<Instant> dataUntil,
+            Optional<Instant> costDataUntil,
+            int minApartments) {
         List<Dashboard.Link> otherLinks = others.stream()
-                .map(a -> new Dashboard.Link(msg.apartment_heading(a.name(), a.code()), "/me/apartments/" + a.code(), false))
+                .map(a -> new Dashboard.Link(
+                        msg.apartment_heading(a.name(), a.code()), "/me/apartments/" + a.code(), false))
                 .toList();
         String asOf = dataUntil.map(t -> msg.data_as_of(fmt.dateTime(t))).orElse(msg.no_data_yet());
         Dashboard.Cost costView = cost.map(c -> cost(c.draft(), costDataUntil)).orElse(null);
         String costNone = costView == null && !tariffKnown ? msg.cost_none() : null;
-        return new Dashboard(new Dashboard.Link(msg.apartment_heading(apartment.name(), apartment.code()), base, true),
-                otherLinks, tenancy(apartment.periods()), asOf, cards(), costView, costNone,
-                report(period, resolution, minApartments), cachedHeat(apartment, period), msg.co2_note(Integer.toString(co2Factor)));
+        return new Dashboard(
+                new Dashboard.Link(msg.apartment_heading(apartment.name(), apartment.code()), base, true),
+                otherLinks,
+                tenancy(apartment.periods()),
+                asOf,
+                cards(),
+                costView,
+                costNone,
+                report(period, resolution, minApartments),
+                cachedHeat(apartment, period),
+                msg.co2_note(Integer.toString(co2Factor)));
     }
 
     private String tenancy(List<Access.TenancyPeriod> periods) {
         List<String> parts = new ArrayList<>();
         for (Access.TenancyPeriod p : periods) {
             String from = fmt.date(p.moveIn());
-            parts.add(p.moveOut() == null ? msg.tenancy_since(from)
-                    : msg.tenancy_period(from, fmt.date(p.moveOut().minusSeconds(1))));
+            parts.add(
+                    p.moveOut() == null
+                            ? msg.tenancy_since(from)
+                            : msg.tenancy_period(from, fmt.date(p.moveOut().minusSeconds(1))));
         }
         return String.join(" · ", parts);
     }
@@ -99,10 +118,12 @@ final class DashboardBuilder {
             Energy e = figures.total(p);
             int digits = e.wh() >= 100_000 ? 0 : 1;
             // Nothing measured yet (a new day, no readings): no "0 % solar" for nothing.
-            String solar = e.wh() == 0 ? msg.no_data_yet()
+            String solar = e.wh() == 0
+                    ? msg.no_data_yet()
                     : e.pvKnown() ? msg.card_solar(fmt.percent(e.solarShare())) : msg.card_pv_unknown();
             String co2 = e.wh() == 0 || !e.pvKnown() ? null : msg.card_co2(fmt.co2(e.gridCo2Grams(co2Factor)));
-            out.add(new Dashboard.Card(labels[i], e.wh() == 0 ? "–" : fmt.kwh(e.wh(), digits), solar, co2, href(p, null)));
+            out.add(new Dashboard.Card(
+                    labels[i], e.wh() == 0 ? "–" : fmt.kwh(e.wh(), digits), solar, co2, href(p, null)));
         }
         return out;
     }
@@ -117,18 +138,28 @@ final class DashboardBuilder {
             kwh.put(l.key(), l.unit() == QuantityUnit.KWH);
         }
         List<Dashboard.Row> lines = new ArrayList<>();
-        byKey.forEach((key, sum) -> lines.add(new Dashboard.Row(lineLabel(key),
-                Boolean.TRUE.equals(kwh.get(key)) ? fmt.kwh(sum[0].movePointRight(3).longValue(), 1) : "",
+        byKey.forEach((key, sum) -> lines.add(new Dashboard.Row(
+                lineLabel(key),
+                Boolean.TRUE.equals(kwh.get(key))
+                        ? fmt.kwh(sum[0].movePointRight(3).longValue(), 1)
+                        : "",
                 fmt.money(sum[1], draft.currency()))));
         List<Dashboard.Row> vat = new ArrayList<>();
         for (VatTotal v : draft.vatTotals()) {
-            vat.add(new Dashboard.Row(msg.line_vat(fmt.percent(v.rate().percent().movePointLeft(2).doubleValue())), "",
+            vat.add(new Dashboard.Row(
+                    msg.line_vat(fmt.percent(v.rate().percent().movePointLeft(2).doubleValue())),
+                    "",
                     fmt.money(v.vat())));
         }
         Money gross = draft.gross();
         String asOf = dataUntil.map(t -> msg.cost_as_of(fmt.dateTime(t))).orElse(msg.cost_no_data_yet());
-        return new Dashboard.Cost(fmt.money(gross), msg.cost_month(fmt.month(YearMonth.from(draft.from().atZone(draft.zone())))),
-                asOf, lines, vat, new Dashboard.Row(msg.line_total(), "", fmt.money(gross)));
+        return new Dashboard.Cost(
+                fmt.money(gross),
+                msg.cost_month(fmt.month(YearMonth.from(draft.from().atZone(draft.zone())))),
+                asOf,
+                lines,
+                vat,
+                new Dashboard.Row(msg.line_total(), "", fmt.money(gross)));
     }
 
     private String lineLabel(String key) {
@@ -148,8 +179,9 @@ final class DashboardBuilder {
     private String periodName(ReportPeriod p) {
         return switch (p.kind()) {
             case DAY -> fmt.fullDate(p.first());
-            case WEEK -> msg.week_name(p.first().get(WeekFields.ISO.weekOfWeekBasedYear()), fmt.date(p.first()),
-                    fmt.date(p.last()));
+            case WEEK ->
+                msg.week_name(
+                        p.first().get(WeekFields.ISO.weekOfWeekBasedYear()), fmt.date(p.first()), fmt.date(p.last()));
             case MONTH -> fmt.month(p.first());
             case YEAR -> Integer.toString(p.first().getYear());
         };
@@ -160,7 +192,8 @@ final class DashboardBuilder {
         LocalDate anchor = period.contains(today) ? today : period.first();
         String[] kindLabels = {msg.period_day(), msg.period_week(), msg.period_month(), msg.period_year()};
         for (ReportPeriod.Kind k : ReportPeriod.Kind.values()) {
-            kinds.add(new Dashboard.Link(kindLabels[k.ordinal()], href(ReportPeriod.of(k, anchor), null), k == period.kind()));
+            kinds.add(new Dashboard.Link(
+                    kindLabels[k.ordinal()], href(ReportPeriod.of(k, anchor), null), k == period.kind()));
         }
         List<Dashboard.Link> resolutions = new ArrayList<>();
         if (period.kind().resolutions().size() > 1) {
@@ -169,10 +202,12 @@ final class DashboardBuilder {
             }
         }
         Dashboard.Link earlier = new Dashboard.Link(msg.earlier(), href(period.previous(), resolution), false);
-        Dashboard.Link later = period.next().first().isAfter(today) ? null
+        Dashboard.Link later = period.next().first().isAfter(today)
+                ? null
                 : new Dashboard.Link(msg.later(), href(period.next(), resolution), false);
         ReportPeriod current = ReportPeriod.of(period.kind(), today);
-        Dashboard.Link now = current.equals(period) ? null
+        Dashboard.Link now = current.equals(period)
+                ? null
                 : new Dashboard.Link(msg.current_period(), href(current, resolution), false);
 
         String name = periodName(period);
@@ -194,17 +229,36 @@ final class DashboardBuilder {
             ResidentFigures.Bucket b = buckets.get(i);
             String time = bucketTitle(b, resolution, period);
             Energy e = b.energy();
-            String title = !b.visible() ? null : e.pvKnown() ? fill(barPattern, time, fmt.kwh(e.wh(), digits),
-                    fmt.kwh(e.pvWh(), digits), fmt.percent(e.solarShare())) : fill(barPatternNoPv, time, fmt.kwh(e.wh(), digits));
-            bars.add(new BarChartSvg.Bar(e.wh(), e.pvWh(), e.pvKnown(), b.visible(), title, axisLabel(b, i, resolution, period),
+            String title = !b.visible()
+                    ? null
+                    : e.pvKnown()
+                            ? fill(
+                                    barPattern,
+                                    time,
+                                    fmt.kwh(e.wh(), digits),
+                                    fmt.kwh(e.pvWh(), digits),
+                                    fmt.percent(e.solarShare()))
+                            : fill(barPatternNoPv, time, fmt.kwh(e.wh(), digits));
+            bars.add(new BarChartSvg.Bar(
+                    e.wh(),
+                    e.pvWh(),
+                    e.pvKnown(),
+                    b.visible(),
+                    title,
+                    axisLabel(b, i, resolution, period),
                     drillDown(b, resolution, period)));
             if (b.visible()) {
-                table.add(new Dashboard.TableRow(time, fmt.kwh(e.wh(), digits), e.pvKnown() ? fmt.kwh(e.pvWh(), digits) : "–",
-                        e.pvKnown() ? fmt.kwh(e.gridWh(), digits) : "–", e.pvKnown() ? fmt.co2(e.gridCo2Grams(co2Factor)) : "–"));
+                table.add(new Dashboard.TableRow(
+                        time,
+                        fmt.kwh(e.wh(), digits),
+                        e.pvKnown() ? fmt.kwh(e.pvWh(), digits) : "–",
+                        e.pvKnown() ? fmt.kwh(e.gridWh(), digits) : "–",
+                        e.pvKnown() ? fmt.co2(e.gridCo2Grams(co2Factor)) : "–"));
             }
         }
         String totalText = fmt.kwh(total.wh(), 1);
-        String desc = pvKnown ? msg.chart_desc(totalText, fmt.kwh(total.pvWh(), 1), fmt.percent(total.solarShare()))
+        String desc = pvKnown
+                ? msg.chart_desc(totalText, fmt.kwh(total.pvWh(), 1), fmt.percent(total.solarShare()))
                 : msg.chart_desc_nopv(totalText);
         String svg = BarChartSvg.render("chart", msg.chart_title(name, totalText), desc, bars, fmt::kwhAxis, "kWh");
 
@@ -213,15 +267,25 @@ final class DashboardBuilder {
         List<String> notes = new ArrayList<>();
         if (cmp.visible()) {
             long you = total.wh();
-            long max = Math.max(you, Math.max(cmp.lastYear().map(Energy::wh).orElse(0L), cmp.medianWh().orElse(0)));
+            long max = Math.max(
+                    you,
+                    Math.max(
+                            cmp.lastYear().map(Energy::wh).orElse(0L),
+                            cmp.medianWh().orElse(0)));
             comparisons.add(new Dashboard.Comparison(msg.compare_you(), totalText, "", bar(you, max), "you"));
-            cmp.lastYear().ifPresentOrElse(ly -> comparisons.add(new Dashboard.Comparison(msg.compare_last_year(),
-                    fmt.kwh(ly.wh(), 1), difference(ly.wh(), you), bar(ly.wh(), max), "last-year")),
-                    () -> notes.add(msg.compare_no_last_year()));
+            cmp.lastYear()
+                    .ifPresentOrElse(
+                            ly -> comparisons.add(new Dashboard.Comparison(
+                                    msg.compare_last_year(),
+                                    fmt.kwh(ly.wh(), 1),
+                                    difference(ly.wh(), you),
+                                    bar(ly.wh(), max),
+                                    "last-year")),
+                            () -> notes.add(msg.compare_no_last_year()));
             if (cmp.medianWh().isPresent()) {
                 long m = cmp.medianWh().getAsLong();
-                comparisons.add(new Dashboard.Comparison(msg.compare_median(), fmt.kwh(m, 1), difference(m, you), bar(m, max),
-                        "median"));
+                comparisons.add(new Dashboard.Comparison(
+                        msg.compare_median(), fmt.kwh(m, 1), difference(m, you), bar(m, max), "median"));
                 notes.add(msg.compare_median_note(cmp.apartments()));
             } else {
                 notes.add(msg.compare_no_median());
@@ -230,9 +294,23 @@ final class DashboardBuilder {
                 notes.add(msg.compare_running());
             }
         }
-        return new Dashboard.Report(msg.report_heading(name), kinds, resolutions, earlier, later, now, cmp.visible(), running,
-                svg, pvKnown, totalText, pvKnown ? msg.solar_line(fmt.percent(total.solarShare())) : null,
-                pvKnown ? msg.co2_line(fmt.co2(total.gridCo2Grams(co2Factor))) : null, comparisons, notes, table);
+        return new Dashboard.Report(
+                msg.report_heading(name),
+                kinds,
+                resolutions,
+                earlier,
+                later,
+                now,
+                cmp.visible(),
+                running,
+                svg,
+                pvKnown,
+                totalText,
+                pvKnown ? msg.solar_line(fmt.percent(total.solarShare())) : null,
+                pvKnown ? msg.co2_line(fmt.co2(total.gridCo2Grams(co2Factor))) : null,
+                comparisons,
+                notes,
+                table);
     }
 
     /** @return {@code pattern} with {0}, {1} … replaced by the arguments */
@@ -241,7 +319,10 @@ final class DashboardBuilder {
         int i = 0;
         while (i < pattern.length()) {
             char c = pattern.charAt(i);
-            if (c == '{' && i + 2 < pattern.length() && pattern.charAt(i + 2) == '}' && Character.isDigit(pattern.charAt(i + 1))
+            if (c == '{'
+                    && i + 2 < pattern.length()
+                    && pattern.charAt(i + 2) == '}'
+                    && Character.isDigit(pattern.charAt(i + 1))
                     && pattern.charAt(i + 1) - '0' < args.length) {
                 sb.append(args[pattern.charAt(i + 1) - '0']);
                 i += 3;
@@ -284,8 +365,9 @@ final class DashboardBuilder {
     private String bucketTitle(ResidentFigures.Bucket b, Resolution r, ReportPeriod p) {
         ZonedDateTime from = b.from().atZone(fmt.zone);
         return switch (r) {
-            case QUARTER_HOUR, HOUR -> (p.kind() == ReportPeriod.Kind.DAY ? "" : fmt.dayMonth(from) + ", ")
-                    + fmt.time(b.from()) + "–" + fmt.time(b.to());
+            case QUARTER_HOUR, HOUR ->
+                (p.kind() == ReportPeriod.Kind.DAY ? "" : fmt.dayMonth(from) + ", ") + fmt.time(b.from()) + "–"
+                        + fmt.time(b.to());
             case DAY -> fmt.fullDate(from.toLocalDate());
             case MONTH -> fmt.month(from);
         };
@@ -295,9 +377,12 @@ final class DashboardBuilder {
         ZonedDateTime from = b.from().atZone(fmt.zone);
         return switch (r) {
             case QUARTER_HOUR -> from.getMinute() == 0 && from.getHour() % 3 == 0 ? fmt.time(b.from()) : null;
-            case HOUR -> p.kind() == ReportPeriod.Kind.DAY ? (from.getHour() % 3 == 0 ? fmt.time(b.from()) : null)
-                    : (from.getHour() == 12 ? fmt.weekdayDay(from) : null);
-            case DAY -> p.kind() == ReportPeriod.Kind.WEEK ? fmt.weekdayDay(from) : Integer.toString(from.getDayOfMonth());
+            case HOUR ->
+                p.kind() == ReportPeriod.Kind.DAY
+                        ? (from.getHour() % 3 == 0 ? fmt.time(b.from()) : null)
+                        : (from.getHour() == 12 ? fmt.weekdayDay(from) : null);
+            case DAY ->
+                p.kind() == ReportPeriod.Kind.WEEK ? fmt.weekdayDay(from) : Integer.toString(from.getDayOfMonth());
             case MONTH -> fmt.monthShort(from);
         };
     }
@@ -307,7 +392,8 @@ final class DashboardBuilder {
         LocalDate day = LocalDate.ofInstant(b.from(), fmt.zone);
         return switch (r) {
             case QUARTER_HOUR -> null;
-            case HOUR -> p.kind() == ReportPeriod.Kind.DAY ? null : href(ReportPeriod.of(ReportPeriod.Kind.DAY, day), null);
+            case HOUR ->
+                p.kind() == ReportPeriod.Kind.DAY ? null : href(ReportPeriod.of(ReportPeriod.Kind.DAY, day), null);
             case DAY -> href(ReportPeriod.of(ReportPeriod.Kind.DAY, day), null);
             case MONTH -> href(ReportPeriod.of(ReportPeriod.Kind.MONTH, day), null);
         };
@@ -325,7 +411,10 @@ final class DashboardBuilder {
 
     private Dashboard.Heat heat(LocalDate last) {
         List<ResidentFigures.HeatDay> days = figures.heatMap(last);
-        long[] values = days.stream().filter(d -> d.energy() != null).mapToLong(d -> d.energy().wh()).toArray();
+        long[] values = days.stream()
+                .filter(d -> d.energy() != null)
+                .mapToLong(d -> d.energy().wh())
+                .toArray();
         long[] t = HeatMapSvg.thresholds(values);
         List<HeatMapSvg.Cell> cells = new ArrayList<>(days.size());
         String dayPattern = msg.heat_day("{0}", "{1}");
@@ -343,13 +432,19 @@ final class DashboardBuilder {
                 // An occupied apartment never uses nothing for a whole day: the ledger has no values for it.
                 cells.add(new HeatMapSvg.Cell(d.day(), -1, fill(noDataPattern, fmt.dayMonthYear(d.day())), null));
             } else {
-                cells.add(new HeatMapSvg.Cell(d.day(), HeatMapSvg.level(d.energy().wh(), t),
-                        fill(dayPattern, fmt.dayMonthYear(d.day()), fmt.kwh(d.energy().wh(), 1)),
+                cells.add(new HeatMapSvg.Cell(
+                        d.day(),
+                        HeatMapSvg.level(d.energy().wh(), t),
+                        fill(
+                                dayPattern,
+                                fmt.dayMonthYear(d.day()),
+                                fmt.kwh(d.energy().wh(), 1)),
                         "?period=day&date=" + d.day()));
             }
         }
         LocalDate monday = first;
-        List<String> weekdays = List.of(fmt.weekday(monday), fmt.weekday(monday.plusDays(2)), fmt.weekday(monday.plusDays(4)));
+        List<String> weekdays =
+                List.of(fmt.weekday(monday), fmt.weekday(monday.plusDays(2)), fmt.weekday(monday.plusDays(4)));
         String title = msg.heat_title(fmt.date(first), fmt.date(last));
         String svg = HeatMapSvg.render("heat", title, msg.heat_desc(), cells, weekdays, months);
         List<Dashboard.Legend> legend = new ArrayList<>();

@@ -56,7 +56,8 @@ final class Fmt {
         boolean de = locale.getLanguage().equals("de");
         fullDate = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(formatting);
         mediumDate = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(formatting);
-        dateTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(formatting);
+        dateTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(formatting);
         time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(formatting);
         month = DateTimeFormatter.ofPattern("LLLL uuuu", formatting);
         monthShort = DateTimeFormatter.ofPattern("LLL", formatting);
@@ -85,7 +86,9 @@ final class Fmt {
 
     /** CO2 in grams: kg with 1 decimal, or whole grams below 1 kg. */
     String co2(long grams) {
-        return grams >= 1000 ? decimals[1].format(BigDecimal.valueOf(grams, 3)) + " kg" : decimals[0].format(grams) + " g";
+        return grams >= 1000
+                ? decimals[1].format(BigDecimal.valueOf(grams, 3)) + " kg"
+                : decimals[0].format(grams) + " g";
     }
 
     String money(Money m) {

@@ -26,8 +26,7 @@ public final class HeatMapSvg {
      * @param title tooltip, or null
      * @param href  link to the day's chart, or null
      */
-    public record Cell(LocalDate day, int level, String title, String href) {
-    }
+    public record Cell(LocalDate day, int level, String title, String href) {}
 
     /**
      * A column caption.
@@ -35,11 +34,9 @@ public final class HeatMapSvg {
      * @param week  column index
      * @param label text
      */
-    public record MonthLabel(int week, String label) {
-    }
+    public record MonthLabel(int week, String label) {}
 
-    private HeatMapSvg() {
-    }
+    private HeatMapSvg() {}
 
     /**
      * @param id        id prefix
@@ -49,30 +46,59 @@ public final class HeatMapSvg {
      * @param weekdays  labels of the rows Monday, Wednesday and Friday
      * @param months    month labels over the columns
      */
-    public static String render(String id, String title, String desc, List<Cell> cells, List<String> weekdays,
-            List<MonthLabel> months) {
+    public static String render(
+            String id, String title, String desc, List<Cell> cells, List<String> weekdays, List<MonthLabel> months) {
         int weeks = (cells.size() + 6) / 7;
         int width = LEFT + weeks * (CELL + GAP);
         int height = TOP + 7 * (CELL + GAP);
         StringBuilder s = new StringBuilder(cells.size() * 140 + 1024);
-        s.append("<svg class=\"heat\" viewBox=\"0 0 ").append(width).append(' ').append(height)
-                .append("\" role=\"img\" aria-labelledby=\"").append(id).append("-title ").append(id).append("-desc\">");
-        s.append("<title id=\"").append(id).append("-title\">").append(Svg.escape(title)).append("</title>");
-        s.append("<desc id=\"").append(id).append("-desc\">").append(Svg.escape(desc)).append("</desc>");
+        s.append("<svg class=\"heat\" viewBox=\"0 0 ")
+                .append(width)
+                .append(' ')
+                .append(height)
+                .append("\" role=\"img\" aria-labelledby=\"")
+                .append(id)
+                .append("-title ")
+                .append(id)
+                .append("-desc\">");
+        s.append("<title id=\"")
+                .append(id)
+                .append("-title\">")
+                .append(Svg.escape(title))
+                .append("</title>");
+        s.append("<desc id=\"")
+                .append(id)
+                .append("-desc\">")
+                .append(Svg.escape(desc))
+                .append("</desc>");
         for (MonthLabel m : months) {
-            s.append("<text class=\"month\" x=\"").append(LEFT + m.week() * (CELL + GAP)).append("\" y=\"").append(TOP - 6)
-                    .append("\">").append(Svg.escape(m.label())).append("</text>");
+            s.append("<text class=\"month\" x=\"")
+                    .append(LEFT + m.week() * (CELL + GAP))
+                    .append("\" y=\"")
+                    .append(TOP - 6)
+                    .append("\">")
+                    .append(Svg.escape(m.label()))
+                    .append("</text>");
         }
         for (int r = 0; r < weekdays.size() && r < 3; r++) {
-            s.append("<text class=\"weekday\" x=\"").append(LEFT - 6).append("\" y=\"")
-                    .append(TOP + (2 * r) * (CELL + GAP) + CELL - 3).append("\">").append(Svg.escape(weekdays.get(r)))
+            s.append("<text class=\"weekday\" x=\"")
+                    .append(LEFT - 6)
+                    .append("\" y=\"")
+                    .append(TOP + (2 * r) * (CELL + GAP) + CELL - 3)
+                    .append("\">")
+                    .append(Svg.escape(weekdays.get(r)))
                     .append("</text>");
         }
         // One group per week column, one shared square (<use>) per day: a year is 371 cells, so every byte counts.
-        s.append("<defs><rect id=\"").append(id).append("-d\" width=\"").append(CELL).append("\" height=\"").append(CELL)
+        s.append("<defs><rect id=\"")
+                .append(id)
+                .append("-d\" width=\"")
+                .append(CELL)
+                .append("\" height=\"")
+                .append(CELL)
                 .append("\"/></defs>");
-        LocalDate firstMonday = cells.isEmpty() ? null
-                : cells.get(0).day().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate firstMonday =
+                cells.isEmpty() ? null : cells.get(0).day().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         int column = -1;
         for (Cell c : cells) {
             int index = (int) (c.day().toEpochDay() - firstMonday.toEpochDay());
@@ -81,20 +107,34 @@ public final class HeatMapSvg {
                     s.append("</g>");
                 }
                 column = index / 7;
-                s.append("<g transform=\"translate(").append(LEFT + column * (CELL + GAP)).append(' ').append(TOP)
+                s.append("<g transform=\"translate(")
+                        .append(LEFT + column * (CELL + GAP))
+                        .append(' ')
+                        .append(TOP)
                         .append(")\">");
             }
             int y = (index % 7) * (CELL + GAP);
             if (c.level() < 0) {
-                s.append("<use href=\"#").append(id).append("-d\" y=\"").append(y).append("\" class=\"none\"");
+                s.append("<use href=\"#")
+                        .append(id)
+                        .append("-d\" y=\"")
+                        .append(y)
+                        .append("\" class=\"none\"");
                 s.append(c.title() == null ? "/>" : "><title>" + Svg.escape(c.title()) + "</title></use>");
                 continue;
             }
             if (c.href() != null) {
                 s.append("<a href=\"").append(Svg.escape(c.href())).append("\">");
             }
-            s.append("<use href=\"#").append(id).append("-d\" y=\"").append(y).append("\" class=\"h").append(c.level())
-                    .append("\"><title>").append(Svg.escape(c.title())).append("</title></use>");
+            s.append("<use href=\"#")
+                    .append(id)
+                    .append("-d\" y=\"")
+                    .append(y)
+                    .append("\" class=\"h")
+                    .append(c.level())
+                    .append("\"><title>")
+                    .append(Svg.escape(c.title()))
+                    .append("</title></use>");
             if (c.href() != null) {
                 s.append("</a>");
             }
@@ -110,11 +150,14 @@ public final class HeatMapSvg {
      * @return the upper bounds of levels 1..3 (quartiles of the days with consumption); level 4 above
      */
     static long[] thresholds(long[] values) {
-        long[] sorted = java.util.Arrays.stream(values).filter(v -> v > 0).sorted().toArray();
+        long[] sorted =
+                java.util.Arrays.stream(values).filter(v -> v > 0).sorted().toArray();
         if (sorted.length == 0) {
             return new long[] {0, 0, 0};
         }
-        return new long[] {sorted[(sorted.length - 1) / 4], sorted[(sorted.length - 1) / 2], sorted[3 * (sorted.length - 1) / 4]};
+        return new long[] {
+            sorted[(sorted.length - 1) / 4], sorted[(sorted.length - 1) / 2], sorted[3 * (sorted.length - 1) / 4]
+        };
     }
 
     /** @return the level of a day: 0 nothing, 1..4 by the thresholds */

@@ -52,12 +52,14 @@ public record ReportPeriod(Kind kind, LocalDate first) {
 
     /** @return the period of that kind containing {@code date} */
     public static ReportPeriod of(Kind kind, LocalDate date) {
-        return new ReportPeriod(kind, switch (kind) {
-            case DAY -> date;
-            case WEEK -> date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-            case MONTH -> date.withDayOfMonth(1);
-            case YEAR -> date.withDayOfYear(1);
-        });
+        return new ReportPeriod(
+                kind,
+                switch (kind) {
+                    case DAY -> date;
+                    case WEEK -> date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                    case MONTH -> date.withDayOfMonth(1);
+                    case YEAR -> date.withDayOfYear(1);
+                });
     }
 
     /** @return the first day after the period */

@@ -44,9 +44,8 @@ public class ResidentAccountResource {
      * @param error     true when {@code message} is an error
      */
     @TemplateData
-    public record AccountView(String name, String username, String lang, int minLength, int maxBytes, String message,
-            boolean error) {
-    }
+    public record AccountView(
+            String name, String username, String lang, int minLength, int maxBytes, String message, boolean error) {}
 
     @CheckedTemplate
     static class Templates {
@@ -59,7 +58,11 @@ public class ResidentAccountResource {
     private final CurrentAccount account;
     private final PasswordChange passwords;
 
-    ResidentAccountResource(SecurityIdentity identity, RequestLocale locale, RoutingContext rc, CurrentAccount account,
+    ResidentAccountResource(
+            SecurityIdentity identity,
+            RequestLocale locale,
+            RoutingContext rc,
+            CurrentAccount account,
             PasswordChange passwords) {
         this.account = account;
         this.identity = identity;
@@ -80,8 +83,14 @@ public class ResidentAccountResource {
 
     private AccountView view(String message, boolean error) {
         Residents.Me me = Residents.me(account);
-        return new AccountView(me.displayName(), me.username(), locale.lang(), passwords.minLength(),
-                PasswordHasher.MAX_BYTES, message, error);
+        return new AccountView(
+                me.displayName(),
+                me.username(),
+                locale.lang(),
+                passwords.minLength(),
+                PasswordHasher.MAX_BYTES,
+                message,
+                error);
     }
 
     /**
@@ -92,7 +101,9 @@ public class ResidentAccountResource {
     @Path("password")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Response changePassword(@FormParam("current") String current, @FormParam("password") String password,
+    public Response changePassword(
+            @FormParam("current") String current,
+            @FormParam("password") String password,
             @FormParam("repeat") String repeat) {
         ResidentMessages msg = Residents.messages(locale.locale());
         Residents.Me me = Residents.me(account);
@@ -116,8 +127,11 @@ public class ResidentAccountResource {
     }
 
     private Response refused(String message) {
-        return Response.status(Response.Status.BAD_REQUEST).entity(Templates.account(view(message, true)))
-                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).header("Cache-Control", "no-store").build();
+        return Response.status(Response.Status.BAD_REQUEST)
+                .entity(Templates.account(view(message, true)))
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Cache-Control", "no-store")
+                .build();
     }
 
     @ServerExceptionMapper

@@ -47,9 +47,19 @@ public class ResidentBillsResource {
      * @param pdfLabel     accessible text of the PDF link
      */
     @TemplateData
-    public record Row(String number, String kind, boolean cancellation, String period, String issued, String due,
-            String amount, String status, boolean cancelled, String note, String pdf, String pdfLabel) {
-    }
+    public record Row(
+            String number,
+            String kind,
+            boolean cancellation,
+            String period,
+            String issued,
+            String due,
+            String amount,
+            String status,
+            boolean cancelled,
+            String note,
+            String pdf,
+            String pdfLabel) {}
 
     @CheckedTemplate
     static class Templates {
@@ -74,21 +84,31 @@ public class ResidentBillsResource {
         Residents.Me me = Residents.me(account);
         ResidentMessages msg = Residents.messages(locale.locale());
         Fmt fmt = new Fmt(locale.locale(), site.zone());
-        List<Row> rows = bills.ofResident(me.id()).stream().map(b -> row(b, msg, fmt)).toList();
+        List<Row> rows =
+                bills.ofResident(me.id()).stream().map(b -> row(b, msg, fmt)).toList();
         return ResidentResource.page(Templates.bills(rows));
     }
 
     private static Row row(StoredBill b, ResidentMessages msg, Fmt fmt) {
         LocalDate first = LocalDate.ofInstant(b.periodFrom(), fmt.zone);
         LocalDate last = LocalDate.ofInstant(b.periodTo(), fmt.zone).minusDays(1);
-        String note = b.cancels() != null ? msg.bills_cancels(b.cancels())
+        String note = b.cancels() != null
+                ? msg.bills_cancels(b.cancels())
                 : b.replaces() != null ? msg.bills_replaces(b.replaces()) : "";
         boolean cancelled = b.cancelled();
-        return new Row(b.number(), b.isCancellation() ? msg.kind_cancellation() : msg.kind_invoice(), b.isCancellation(),
-                fmt.date(first) + " – " + fmt.date(last), b.issueDate() == null ? "" : fmt.date(b.issueDate()),
-                b.dueDate() == null ? "" : fmt.date(b.dueDate()), fmt.money(b.gross(), Currency.getInstance(b.currency())),
-                cancelled ? msg.status_cancelled(b.cancelledBy()) : msg.status_issued(), cancelled, note,
-                "/me/bills/" + b.id() + "/pdf", msg.bills_download(b.number()));
+        return new Row(
+                b.number(),
+                b.isCancellation() ? msg.kind_cancellation() : msg.kind_invoice(),
+                b.isCancellation(),
+                fmt.date(first) + " – " + fmt.date(last),
+                b.issueDate() == null ? "" : fmt.date(b.issueDate()),
+                b.dueDate() == null ? "" : fmt.date(b.dueDate()),
+                fmt.money(b.gross(), Currency.getInstance(b.currency())),
+                cancelled ? msg.status_cancelled(b.cancelledBy()) : msg.status_issued(),
+                cancelled,
+                note,
+                "/me/bills/" + b.id() + "/pdf",
+                msg.bills_download(b.number()));
     }
 
     /** The PDF of one of the resident's issued bills or cancellations. */
@@ -106,8 +126,10 @@ public class ResidentBillsResource {
         if (b.residentId() != me.id() || b.isDraft()) {
             throw new ForbiddenException("Bill [" + id + "] is not yours");
         }
-        return Response.ok(bills.pdf(id)).header("Content-Disposition", "attachment; filename=\"" + b.fileName() + "\"")
-                .header("Cache-Control", "no-store").build();
+        return Response.ok(bills.pdf(id))
+                .header("Content-Disposition", "attachment; filename=\"" + b.fileName() + "\"")
+                .header("Cache-Control", "no-store")
+                .build();
     }
 
     @ServerExceptionMapper

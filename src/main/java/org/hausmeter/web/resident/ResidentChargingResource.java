@@ -56,9 +56,16 @@ public class ResidentChargingResource {
      * @param badge   CSS class of the status
      */
     @TemplateData
-    public record Row(String start, String end, String charger, String card, String energy, String solar, String cost,
-            String status, String badge) {
-    }
+    public record Row(
+            String start,
+            String end,
+            String charger,
+            String card,
+            String energy,
+            String solar,
+            String cost,
+            String status,
+            String badge) {}
 
     @CheckedTemplate
     static class Templates {
@@ -72,8 +79,13 @@ public class ResidentChargingResource {
     private final SiteSettings site;
     private final CurrentAccount account;
 
-    ResidentChargingResource(ChargingService charging, Bills bills, ApartmentEnergy energy,
-            RequestLocale locale, SiteSettings site, CurrentAccount account) {
+    ResidentChargingResource(
+            ChargingService charging,
+            Bills bills,
+            ApartmentEnergy energy,
+            RequestLocale locale,
+            SiteSettings site,
+            CurrentAccount account) {
         this.account = account;
         this.charging = charging;
         this.bills = bills;
@@ -83,8 +95,7 @@ public class ResidentChargingResource {
     }
 
     /** A price from an issued bill line. */
-    private record Billed(String number, BigDecimal net, String currency, BigDecimal pvKwh) {
-    }
+    private record Billed(String number, BigDecimal net, String currency, BigDecimal pvKwh) {}
 
     @GET
     @Produces(MediaType.TEXT_HTML)
@@ -100,8 +111,10 @@ public class ResidentChargingResource {
             for (StoredLine l : b.lines()) {
                 if (BillCalculator.EV_SESSION.equals(l.key())) {
                     Map<String, String> d = l.details();
-                    billed.put(Long.parseLong(String.valueOf(d.get("session"))), new Billed(b.number(), l.net(),
-                            b.currency(), new BigDecimal(String.valueOf(d.get("pvKwh")))));
+                    billed.put(
+                            Long.parseLong(String.valueOf(d.get("session"))),
+                            new Billed(
+                                    b.number(), l.net(), b.currency(), new BigDecimal(String.valueOf(d.get("pvKwh")))));
                 }
             }
         }
@@ -111,8 +124,11 @@ public class ResidentChargingResource {
         int count = 0;
         for (ChargingService.SessionView s : charging.sessions(null, null, me.id(), null, LIMIT)) {
             LocalDate startDay = LocalDate.ofInstant(s.startedAt(), fmt.zone);
-            String end = s.endedAt() == null ? ""
-                    : LocalDate.ofInstant(s.endedAt(), fmt.zone).equals(startDay) ? fmt.time(s.endedAt()) : fmt.dateTime(s.endedAt());
+            String end = s.endedAt() == null
+                    ? ""
+                    : LocalDate.ofInstant(s.endedAt(), fmt.zone).equals(startDay)
+                            ? fmt.time(s.endedAt())
+                            : fmt.dateTime(s.endedAt());
             String energyText = s.energyWh() == null ? "" : fmt.kwh(s.energyWh(), 2);
             String solar = "";
             String cost = "";
@@ -150,7 +166,15 @@ public class ResidentChargingResource {
                 totalWh += wh;
                 count++;
             }
-            rows.add(new Row(fmt.dateTime(s.startedAt()), end, s.chargerName(), s.cardUid(), energyText, solar, cost, status,
+            rows.add(new Row(
+                    fmt.dateTime(s.startedAt()),
+                    end,
+                    s.chargerName(),
+                    s.cardUid(),
+                    energyText,
+                    solar,
+                    cost,
+                    status,
                     badge));
         }
         String total = msg.charging_total(count, fmt.kwh(totalWh, 1), fmt.kwh(totalPvWh, 1));

@@ -12,23 +12,27 @@ import java.util.Locale;
  */
 final class ResidentErrors {
 
-    private ResidentErrors() {
-    }
+    private ResidentErrors() {}
 
     static Response forbidden(Locale locale) {
         ResidentMessages msg = Residents.messages(locale);
-        return page(Response.Status.FORBIDDEN, ResidentResource.Templates.error(msg.error_forbidden_title(),
-                msg.error_forbidden(), null));
+        return page(
+                Response.Status.FORBIDDEN,
+                ResidentResource.Templates.error(msg.error_forbidden_title(), msg.error_forbidden(), null));
     }
 
     static Response badRequest(Locale locale, String detail) {
         ResidentMessages msg = Residents.messages(locale);
-        return page(Response.Status.BAD_REQUEST, ResidentResource.Templates.error(msg.error_bad_request_title(),
-                msg.error_bad_request(), detail));
+        return page(
+                Response.Status.BAD_REQUEST,
+                ResidentResource.Templates.error(msg.error_bad_request_title(), msg.error_bad_request(), detail));
     }
 
     private static Response page(Response.Status status, TemplateInstance page) {
-        return Response.status(status).entity(page).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .header("Cache-Control", "no-store").build();
+        return Response.status(status)
+                .entity(page)
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Cache-Control", "no-store")
+                .build();
     }
 }

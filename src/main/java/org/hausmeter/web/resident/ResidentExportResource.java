@@ -45,8 +45,7 @@ public class ResidentExportResource {
      * @param error an error to show, or null
      */
     @TemplateData
-    public record ExportView(LocalDate from, LocalDate to, String error) {
-    }
+    public record ExportView(LocalDate from, LocalDate to, String error) {}
 
     @CheckedTemplate
     static class Templates {
@@ -59,7 +58,8 @@ public class ResidentExportResource {
     private final SiteSettings site;
     private final Clock clock;
 
-    ResidentExportResource(CurrentAccount account, RequestLocale locale, Privacy privacy, SiteSettings site, Clock clock) {
+    ResidentExportResource(
+            CurrentAccount account, RequestLocale locale, Privacy privacy, SiteSettings site, Clock clock) {
         this.account = account;
         this.locale = locale;
         this.privacy = privacy;
@@ -96,7 +96,8 @@ public class ResidentExportResource {
             LocalDate today = LocalDate.now(clock.withZone(site.zone()));
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(Templates.export(new ExportView(today.withDayOfMonth(1), today, msg.export_bad_dates())))
-                    .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+                    .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .build();
         }
         ZoneId zone = site.zone();
         String user = account.username().orElse("");
@@ -112,8 +113,11 @@ public class ResidentExportResource {
             w.flush();
         };
         return Response.ok(body, "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"hausmeter-" + user + "-" + from + "-" + to + ".csv\"")
-                .header("Cache-Control", "no-store").build();
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"hausmeter-" + user + "-" + from + "-" + to + ".csv\"")
+                .header("Cache-Control", "no-store")
+                .build();
     }
 
     @ServerExceptionMapper

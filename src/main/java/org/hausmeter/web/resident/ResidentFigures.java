@@ -27,8 +27,7 @@ import org.hausmeter.ledger.Intervals;
 public final class ResidentFigures {
 
     /** A part of the resident's time: [from, to). */
-    public record Window(Instant from, Instant to) {
-    }
+    public record Window(Instant from, Instant to) {}
 
     /**
      * One bar of a chart.
@@ -38,8 +37,7 @@ public final class ResidentFigures {
      * @param energy  the resident's part of it ({@link Energy#NONE} when not visible)
      * @param visible true when some of it lies in the resident's tenancies and before now
      */
-    public record Bucket(Instant from, Instant to, Energy energy, boolean visible) {
-    }
+    public record Bucket(Instant from, Instant to, Energy energy, boolean visible) {}
 
     /**
      * A period against the same period last year and the building's median apartment.
@@ -51,13 +49,11 @@ public final class ResidentFigures {
      * @param medianWh   the median apartment's consumption over the same days, when enough apartments had any
      * @param apartments how many apartments with consumption the median is taken over
      */
-    public record Comparison(Energy current, boolean visible, Optional<Energy> lastYear, OptionalLong medianWh,
-            int apartments) {
-    }
+    public record Comparison(
+            Energy current, boolean visible, Optional<Energy> lastYear, OptionalLong medianWh, int apartments) {}
 
     /** A day of the heat map; {@code energy} null when the day is not the resident's (or lies ahead). */
-    public record HeatDay(LocalDate day, Energy energy) {
-    }
+    public record HeatDay(LocalDate day, Energy energy) {}
 
     private final String apartment;
     private final List<TenancyPeriod> periods;
@@ -76,7 +72,12 @@ public final class ResidentFigures {
      * @param withPv      data with the PV allocation (charts, totals)
      * @param consumption data read for consumption only (comparisons, median, heat map); may be the same
      */
-    public ResidentFigures(String apartment, List<TenancyPeriod> periods, ZoneId zone, Instant now, EnergyData withPv,
+    public ResidentFigures(
+            String apartment,
+            List<TenancyPeriod> periods,
+            ZoneId zone,
+            Instant now,
+            EnergyData withPv,
             EnergyData consumption) {
         this.apartment = apartment;
         this.periods = List.copyOf(periods);
@@ -172,11 +173,15 @@ public final class ResidentFigures {
             }
         }
         LocalDate first = LocalDate.ofInstant(ws.get(0).from(), zone);
-        LocalDate end = LocalDate.ofInstant(ws.get(ws.size() - 1).to().minusNanos(1), zone).plusDays(1);
-        long[] values = consumption.apartmentConsumption(first, end).values().stream().mapToLong(Long::longValue)
-                .filter(v -> v > 0).sorted().toArray();
-        OptionalLong median = values.length >= Math.max(1, minApartments) ? OptionalLong.of(median(values))
-                : OptionalLong.empty();
+        LocalDate end = LocalDate.ofInstant(ws.get(ws.size() - 1).to().minusNanos(1), zone)
+                .plusDays(1);
+        long[] values = consumption.apartmentConsumption(first, end).values().stream()
+                .mapToLong(Long::longValue)
+                .filter(v -> v > 0)
+                .sorted()
+                .toArray();
+        OptionalLong median =
+                values.length >= Math.max(1, minApartments) ? OptionalLong.of(median(values)) : OptionalLong.empty();
         return new Comparison(current, true, covered ? Optional.of(lastYear) : Optional.empty(), median, values.length);
     }
 
@@ -188,7 +193,8 @@ public final class ResidentFigures {
 
     /** @return 53 weeks of days, Monday first, ending with {@code lastDay}; consumption only */
     public List<HeatDay> heatMap(LocalDate lastDay) {
-        LocalDate first = lastDay.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(52);
+        LocalDate first =
+                lastDay.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(52);
         List<HeatDay> out = new ArrayList<>(371);
         for (LocalDate d = first; !d.isAfter(lastDay); d = d.plusDays(1)) {
             Instant from = start(d);
@@ -223,7 +229,8 @@ public final class ResidentFigures {
 
     private boolean inTenancy(Instant from, Instant to) {
         for (TenancyPeriod p : periods) {
-            if (!p.moveIn().isAfter(from) && (p.moveOut() == null || !p.moveOut().isBefore(to))) {
+            if (!p.moveIn().isAfter(from)
+                    && (p.moveOut() == null || !p.moveOut().isBefore(to))) {
                 return true;
             }
         }

@@ -68,8 +68,15 @@ public class ResidentResource {
     private final Session session;
     private final CurrentAccount account;
 
-    ResidentResource(Access access, ApartmentEnergy energy, RequestLocale locale,
-            SiteSettings site, Clock clock, Co2Config co2, ResidentConfig config, Session session,
+    ResidentResource(
+            Access access,
+            ApartmentEnergy energy,
+            RequestLocale locale,
+            SiteSettings site,
+            Clock clock,
+            Co2Config co2,
+            ResidentConfig config,
+            Session session,
             CurrentAccount account) {
         this.account = account;
         this.access = access;
@@ -85,7 +92,9 @@ public class ResidentResource {
     /** The dashboard of the resident's apartment (the one they live in now, else the latest). */
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public Response dashboard(@QueryParam("period") String period, @QueryParam("date") String date,
+    public Response dashboard(
+            @QueryParam("period") String period,
+            @QueryParam("date") String date,
             @QueryParam("resolution") String resolution) {
         return inOneTransaction(() -> dashboardPage(period, date, resolution));
     }
@@ -96,8 +105,11 @@ public class ResidentResource {
             return page(Templates.none());
         }
         Instant now = clock.instant();
-        Access.OwnApartment chosen = own.values().stream().filter(a -> a.periods().stream().anyMatch(p -> p.contains(now)))
-                .findFirst().orElseGet(() -> own.values().stream().max(Comparator.comparing(ResidentResource::last))
+        Access.OwnApartment chosen = own.values().stream()
+                .filter(a -> a.periods().stream().anyMatch(p -> p.contains(now)))
+                .findFirst()
+                .orElseGet(() -> own.values().stream()
+                        .max(Comparator.comparing(ResidentResource::last))
                         .orElseThrow());
         return page(render(chosen, own, "/me", period, date, resolution));
     }
@@ -106,8 +118,11 @@ public class ResidentResource {
     @GET
     @Path("apartments/{code}")
     @Produces(MediaType.TEXT_HTML)
-    public Response apartment(@PathParam("code") String code, @QueryParam("period") String period,
-            @QueryParam("date") String date, @QueryParam("resolution") String resolution) {
+    public Response apartment(
+            @PathParam("code") String code,
+            @QueryParam("period") String period,
+            @QueryParam("date") String date,
+            @QueryParam("resolution") String resolution) {
         return inOneTransaction(() -> apartmentPage(code, period, date, resolution));
     }
 
@@ -115,7 +130,8 @@ public class ResidentResource {
         Map<String, Access.OwnApartment> own = access.ownApartments(account.resident());
         Access.OwnApartment a = own.get(code);
         if (a == null) {
-            access.requireOwnApartment(account.resident(), code); // throws: 403, as for every apartment that is not theirs
+            access.requireOwnApartment(
+                    account.resident(), code); // throws: 403, as for every apartment that is not theirs
             throw new ForbiddenException("Apartment [" + code + "] is not yours");
         }
         return page(render(a, own, "/me/apartments/" + code, period, date, resolution));
@@ -125,14 +141,21 @@ public class ResidentResource {
         return a.periods().get(a.periods().size() - 1).moveIn();
     }
 
-    private TemplateInstance render(Access.OwnApartment apartment, Map<String, Access.OwnApartment> own, String base,
-            String periodParam, String dateParam, String resolutionParam) {
+    private TemplateInstance render(
+            Access.OwnApartment apartment,
+            Map<String, Access.OwnApartment> own,
+            String base,
+            String periodParam,
+            String dateParam,
+            String resolutionParam) {
         ZoneId zone = site.zone();
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, zone);
-        ReportPeriod.Kind kind = periodParam == null || periodParam.isBlank() ? ReportPeriod.Kind.MONTH
-                : ReportPeriod.Kind.ofParam(periodParam).orElseThrow(() -> new BadRequestException(
-                        "Unknown period [" + periodParam + "]: day, week, month or year"));
+        ReportPeriod.Kind kind = periodParam == null || periodParam.isBlank()
+                ? ReportPeriod.Kind.MONTH
+                : ReportPeriod.Kind.ofParam(periodParam)
+                        .orElseThrow(() -> new BadRequestException(
+                                "Unknown period [" + periodParam + "]: day, week, month or year"));
         LocalDate date = today;
         if (dateParam != null && !dateParam.isBlank()) {
             try {
@@ -146,8 +169,9 @@ public class ResidentResource {
         }
         Resolution resolution = null;
         if (resolutionParam != null && !resolutionParam.isBlank()) {
-            resolution = Resolution.ofParam(resolutionParam).orElseThrow(() -> new BadRequestException(
-                    "Unknown resolution [" + resolutionParam + "]: 15min, hour, day or month"));
+            resolution = Resolution.ofParam(resolutionParam)
+                    .orElseThrow(() -> new BadRequestException(
+                            "Unknown resolution [" + resolutionParam + "]: 15min, hour, day or month"));
         }
         ReportPeriod period = ReportPeriod.of(kind, date);
         Resolution res = period.resolutionOr(resolution);
@@ -162,12 +186,20 @@ public class ResidentResource {
         String key = "view|" + me + "|" + apartment + "|" + others + "|" + lang + "|" + base + "|" + period + "|" + res
                 + "|" + Intervals.floor(now);
         String body = energy.memo(key, () -> {
-            ResidentFigures figures = new ResidentFigures(apartment.code(), apartment.periods(), zone, now,
-                    energy.view(true), energy.view(false));
-            DashboardBuilder builder = new DashboardBuilder(figures, Residents.messages(lang), new Fmt(lang, zone),
-                    co2.gridGPerKwh(), base, energy);
-            Dashboard view = builder.build(apartment, others, period, res, energy.costSoFar(apartment.code(), me),
-                    energy.runningMonthPriced(), energy.dataUntil(), energy.runningDataUntil(), config.medianMinApartments());
+            ResidentFigures figures = new ResidentFigures(
+                    apartment.code(), apartment.periods(), zone, now, energy.view(true), energy.view(false));
+            DashboardBuilder builder = new DashboardBuilder(
+                    figures, Residents.messages(lang), new Fmt(lang, zone), co2.gridGPerKwh(), base, energy);
+            Dashboard view = builder.build(
+                    apartment,
+                    others,
+                    period,
+                    res,
+                    energy.costSoFar(apartment.code(), me),
+                    energy.runningMonthPriced(),
+                    energy.dataUntil(),
+                    energy.runningDataUntil(),
+                    config.medianMinApartments());
             return Templates.dashboardBody(view).render();
         });
         return Templates.dashboard(body);
@@ -185,7 +217,10 @@ public class ResidentResource {
             session.setHibernateFlushMode(FlushMode.MANUAL);
             Response r = page.get();
             if (r.getEntity() instanceof TemplateInstance t) {
-                return Response.fromResponse(r).entity(t.render()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+                return Response.fromResponse(r)
+                        .entity(t.render())
+                        .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                        .build();
             }
             return r;
         });

@@ -10,15 +10,15 @@ import org.hausmeter.web.CurrentAccount;
 final class Residents {
 
     /** The logged-in resident's account: id, name and username. */
-    record Me(long id, String username, String displayName) {
-    }
+    record Me(long id, String username, String displayName) {}
 
-    private Residents() {
-    }
+    private Residents() {}
 
     /** @return the logged-in account; 403 when it is gone (deactivated or erased since the login) */
     static Me me(CurrentAccount account) {
-        return account.get().filter(CurrentAccount.Info::active).map(a -> new Me(a.id(), a.username(), a.displayName()))
+        return account.get()
+                .filter(CurrentAccount.Info::active)
+                .map(a -> new Me(a.id(), a.username(), a.displayName()))
                 .orElseThrow(() -> new ForbiddenException("No active account"));
     }
 

@@ -3,8 +3,7 @@ package org.hausmeter.web.resident;
 /** XML escaping for the server-rendered SVG of the resident pages. */
 final class Svg {
 
-    private Svg() {
-    }
+    private Svg() {}
 
     /** @return text safe inside an element or a double-quoted attribute */
     static String escape(String text) {

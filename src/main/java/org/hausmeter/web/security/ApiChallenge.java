@@ -37,7 +37,8 @@ public class ApiChallenge implements HttpAuthenticationMechanism {
         if (!path.startsWith(API) && !path.startsWith("/q/metrics") && !path.startsWith("/q/openapi")) {
             return Uni.createFrom().nullItem();
         }
-        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Form realm=\"Hausmeter\", login=\"/login\""));
+        return Uni.createFrom()
+                .item(new ChallengeData(401, "WWW-Authenticate", "Form realm=\"Hausmeter\", login=\"/login\""));
     }
 
     @Override

@@ -42,7 +42,8 @@ public class Csrf {
     private final byte[] key;
     private final CurrentVertxRequest request;
 
-    Csrf(@ConfigProperty(name = "quarkus.http.auth.session.encryption-key") Optional<String> sessionKey,
+    Csrf(
+            @ConfigProperty(name = "quarkus.http.auth.session.encryption-key") Optional<String> sessionKey,
             CurrentVertxRequest request) {
         this.request = request;
         this.key = sessionKey.filter(k -> !k.isBlank()).map(Csrf::derive).orElseGet(() -> {
@@ -75,7 +76,8 @@ public class Csrf {
         if (cookie == null || token == null || token.isEmpty()) {
             return false;
         }
-        return MessageDigest.isEqual(tokenFor(cookie.getValue()).getBytes(StandardCharsets.US_ASCII),
+        return MessageDigest.isEqual(
+                tokenFor(cookie.getValue()).getBytes(StandardCharsets.US_ASCII),
                 token.getBytes(StandardCharsets.US_ASCII));
     }
 
@@ -88,8 +90,12 @@ public class Csrf {
         RANDOM.nextBytes(b);
         String seed = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
         rc.put(SEED, seed);
-        String cookie = Cookie.cookie(COOKIE, seed).setPath("/").setHttpOnly(true).setSameSite(CookieSameSite.STRICT)
-                .setSecure(rc.request().isSSL()).encode();
+        String cookie = Cookie.cookie(COOKIE, seed)
+                .setPath("/")
+                .setHttpOnly(true)
+                .setSameSite(CookieSameSite.STRICT)
+                .setSecure(rc.request().isSSL())
+                .encode();
         rc.addHeadersEndHandler(v -> rc.response().headers().add("Set-Cookie", cookie));
     }
 
@@ -105,8 +111,12 @@ public class Csrf {
             byte[] b = new byte[32];
             RANDOM.nextBytes(b);
             seed = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-            rc.response().addCookie(Cookie.cookie(COOKIE, seed).setPath("/").setHttpOnly(true)
-                    .setSameSite(CookieSameSite.STRICT).setSecure(rc.request().isSSL()));
+            rc.response()
+                    .addCookie(Cookie.cookie(COOKIE, seed)
+                            .setPath("/")
+                            .setHttpOnly(true)
+                            .setSameSite(CookieSameSite.STRICT)
+                            .setSecure(rc.request().isSSL()));
         }
         rc.put(SEED, seed);
         return seed;
@@ -116,7 +126,9 @@ public class Csrf {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(seed.getBytes(StandardCharsets.UTF_8)));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(mac.doFinal(seed.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }

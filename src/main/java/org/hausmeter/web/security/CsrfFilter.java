@@ -45,23 +45,27 @@ public class CsrfFilter {
         }
         String token = request.getHeaderString(Csrf.HEADER);
         if (token == null && isForm(request.getMediaType())) {
-            Object field = ((ResteasyReactiveRequestContext) request.getServerRequestContext()).getFormParameter(Csrf.FIELD,
-                    true, false);
+            Object field = ((ResteasyReactiveRequestContext) request.getServerRequestContext())
+                    .getFormParameter(Csrf.FIELD, true, false);
             token = field instanceof FormValue v ? v.getValue() : field == null ? null : field.toString();
         }
         if (csrf.valid(rc, token)) {
             return null;
         }
-        LOG.warnf("Refused %s %s: CSRF token %s", request.getMethod(), rc.normalizedPath(),
-                token == null ? "missing" : "invalid");
-        return Response.status(Response.Status.FORBIDDEN).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
-                .entity("Forbidden: this form has expired or did not come from this server. Reload the page and try again.\n"
-                        + "Verboten: Das Formular ist abgelaufen oder kam nicht von diesem Server. Seite neu laden und erneut versuchen.\n")
+        LOG.warnf(
+                "Refused %s %s: CSRF token %s",
+                request.getMethod(), rc.normalizedPath(), token == null ? "missing" : "invalid");
+        return Response.status(Response.Status.FORBIDDEN)
+                .type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
+                .entity(
+                        "Forbidden: this form has expired or did not come from this server. Reload the page and try again.\n"
+                                + "Verboten: Das Formular ist abgelaufen oder kam nicht von diesem Server. Seite neu laden und erneut versuchen.\n")
                 .build();
     }
 
     private static boolean isForm(MediaType type) {
-        return type != null && (type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
-                || type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE));
+        return type != null
+                && (type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                        || type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE));
     }
 }

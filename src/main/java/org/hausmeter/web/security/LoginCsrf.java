@@ -48,15 +48,23 @@ public class LoginCsrf {
         }
         String origin = rc.request().getHeader(HttpHeaders.ORIGIN);
         String fetchSite = rc.request().getHeader("Sec-Fetch-Site");
-        String host = requestHost(rc.request().getHeader(HttpHeaders.HOST), rc.request().authority());
+        String host = requestHost(
+                rc.request().getHeader(HttpHeaders.HOST), rc.request().authority());
         if (!sameOrigin(origin, rc.request().scheme(), host) || !sameSite(fetchSite)) {
-            LOG.warnf("Refused a cross-site login POST from %s (Origin %s, Sec-Fetch-Site %s)",
-                    rc.request().remoteAddress() == null ? "?" : rc.request().remoteAddress().hostAddress(),
-                    LogSafe.quoted(origin), LogSafe.quoted(fetchSite));
-            rc.response().setStatusCode(403).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=UTF-8")
+            LOG.warnf(
+                    "Refused a cross-site login POST from %s (Origin %s, Sec-Fetch-Site %s)",
+                    rc.request().remoteAddress() == null
+                            ? "?"
+                            : rc.request().remoteAddress().hostAddress(),
+                    LogSafe.quoted(origin),
+                    LogSafe.quoted(fetchSite));
+            rc.response()
+                    .setStatusCode(403)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=UTF-8")
                     .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-                    .end("Forbidden: this login form did not come from this server. Open the login page and try again.\n"
-                            + "Verboten: Dieses Anmeldeformular kam nicht von diesem Server. Anmeldeseite öffnen und erneut versuchen.\n");
+                    .end(
+                            "Forbidden: this login form did not come from this server. Open the login page and try again.\n"
+                                    + "Verboten: Dieses Anmeldeformular kam nicht von diesem Server. Anmeldeseite öffnen und erneut versuchen.\n");
             return;
         }
         csrf.renew(rc);
@@ -92,9 +100,17 @@ public class LoginCsrf {
         try {
             URI o = new URI(origin);
             URI self = new URI(scheme + "://" + host);
-            return o.getScheme() != null && o.getScheme().equalsIgnoreCase(self.getScheme()) && o.getHost() != null
-                    && o.getHost().toLowerCase(Locale.ROOT).equals(self.getHost() == null ? null : self.getHost().toLowerCase(Locale.ROOT))
-                    && port(o) == port(self) && (o.getRawPath() == null || o.getRawPath().isEmpty());
+            return o.getScheme() != null
+                    && o.getScheme().equalsIgnoreCase(self.getScheme())
+                    && o.getHost() != null
+                    && o.getHost()
+                            .toLowerCase(Locale.ROOT)
+                            .equals(
+                                    self.getHost() == null
+                                            ? null
+                                            : self.getHost().toLowerCase(Locale.ROOT))
+                    && port(o) == port(self)
+                    && (o.getRawPath() == null || o.getRawPath().isEmpty());
         } catch (java.net.URISyntaxException e) {
             return false;
         }

@@ -16,13 +16,15 @@ import jakarta.enterprise.event.Observes;
 public class MalformedRequests {
 
     void register(@Observes Filters filters) {
-        filters.register(rc -> {
-            if (malformed(rc.request().uri())) {
-                refuse(rc);
-            } else {
-                rc.next();
-            }
-        }, 1000);
+        filters.register(
+                rc -> {
+                    if (malformed(rc.request().uri())) {
+                        refuse(rc);
+                    } else {
+                        rc.next();
+                    }
+                },
+                1000);
     }
 
     /** True for a NUL byte, raw or encoded, or a broken percent escape in the request's URI (path and query). */
@@ -36,7 +38,8 @@ public class MalformedRequests {
                 return true;
             }
             if (c == '%') {
-                if (i + 2 >= uri.length() || Character.digit(uri.charAt(i + 1), 16) < 0
+                if (i + 2 >= uri.length()
+                        || Character.digit(uri.charAt(i + 1), 16) < 0
                         || Character.digit(uri.charAt(i + 2), 16) < 0) {
                     return true;
                 }
@@ -50,7 +53,9 @@ public class MalformedRequests {
     }
 
     private static void refuse(RoutingContext rc) {
-        rc.response().setStatusCode(400).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=UTF-8")
+        rc.response()
+                .setStatusCode(400)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=UTF-8")
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
                 .end("Bad request: the address contains a character no page uses.\n"
                         + "Ungültige Anfrage: Die Adresse enthält ein Zeichen, das keine Seite verwendet.\n");

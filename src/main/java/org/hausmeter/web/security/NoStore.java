@@ -25,7 +25,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class NoStore {
 
     static final String NO_STORE = "no-store";
-    private static final List<String> PERSONAL = List.of("/me", "/caretaker", "/api", "/login", "/q/metrics", "/q/openapi");
+    private static final List<String> PERSONAL =
+            List.of("/me", "/caretaker", "/api", "/login", "/q/metrics", "/q/openapi");
     private static final List<String> CACHEABLE = List.of("/css/", "/js/", "/kiosk");
 
     private final String sessionCookie;
@@ -35,13 +36,15 @@ public class NoStore {
     }
 
     void register(@Observes Filters filters) {
-        filters.register(rc -> {
-            String path = rc.normalizedPath();
-            if (personal(path) || (credentials(rc) && !cacheable(path))) {
-                rc.addHeadersEndHandler(v -> rc.response().headers().set(HttpHeaders.CACHE_CONTROL, NO_STORE));
-            }
-            rc.next();
-        }, 400);
+        filters.register(
+                rc -> {
+                    String path = rc.normalizedPath();
+                    if (personal(path) || (credentials(rc) && !cacheable(path))) {
+                        rc.addHeadersEndHandler(v -> rc.response().headers().set(HttpHeaders.CACHE_CONTROL, NO_STORE));
+                    }
+                    rc.next();
+                },
+                400);
     }
 
     static boolean personal(String path) {

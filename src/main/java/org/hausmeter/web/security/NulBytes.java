@@ -11,11 +11,11 @@ import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.core.multipart.FormData;
 import org.jboss.resteasy.reactive.server.multipart.FormValue;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * A NUL character in submitted text is refused with 400 before any resource sees it: PostgreSQL stores no NUL in
@@ -30,8 +30,9 @@ public class NulBytes {
     @ServerRequestFilter(readBody = true)
     public Response check(ResteasyReactiveContainerRequestContext request) {
         MediaType type = request.getMediaType();
-        if (type == null || !(type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
-                || type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE))) {
+        if (type == null
+                || !(type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                        || type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE))) {
             return null;
         }
         FormData form = ((ResteasyReactiveRequestContext) request.getServerRequestContext()).getFormData();
@@ -41,10 +42,13 @@ public class NulBytes {
         for (String name : form) {
             for (FormValue v : form.get(name)) {
                 if (!v.isFileItem() && v.getValue() != null && v.getValue().indexOf('\0') >= 0) {
-                    return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
+                    return Response.status(Response.Status.BAD_REQUEST)
+                            .type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
                             .header("Cache-Control", "no-store")
-                            .entity("Bad request: the field [" + printable(name) + "] contains a NUL character; nothing was "
-                                    + "saved.\nUngültige Anfrage: Das Feld [" + printable(name) + "] enthält ein NUL-Zeichen; "
+                            .entity("Bad request: the field [" + printable(name)
+                                    + "] contains a NUL character; nothing was "
+                                    + "saved.\nUngültige Anfrage: Das Feld [" + printable(name)
+                                    + "] enthält ein NUL-Zeichen; "
                                     + "nichts wurde gespeichert.\n")
                             .build();
                 }

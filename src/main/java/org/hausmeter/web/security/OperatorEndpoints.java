@@ -41,12 +41,13 @@ public class OperatorEndpoints implements HttpSecurityPolicy {
     }
 
     @Override
-    public Uni<CheckResult> checkPermission(RoutingContext rc, Uni<SecurityIdentity> identity,
-            AuthorizationRequestContext context) {
+    public Uni<CheckResult> checkPermission(
+            RoutingContext rc, Uni<SecurityIdentity> identity, AuthorizationRequestContext context) {
         if (fromOperatorNetwork(rc.request().remoteAddress())) {
             return CheckResult.permit();
         }
-        return identity.map(id -> id != null && !id.isAnonymous() && id.hasRole(ROLE) ? CheckResult.PERMIT : CheckResult.DENY);
+        return identity.map(
+                id -> id != null && !id.isAnonymous() && id.hasRole(ROLE) ? CheckResult.PERMIT : CheckResult.DENY);
     }
 
     boolean fromOperatorNetwork(SocketAddress peer) {
@@ -72,7 +73,8 @@ public class OperatorEndpoints implements HttpSecurityPolicy {
         int slash = network.indexOf('/');
         String host = slash < 0 ? network : network.substring(0, slash);
         if (!host.matches("[0-9a-fA-F:.]+")) {
-            throw new IllegalArgumentException("hausmeter.operator.networks: not an IP address or CIDR block [" + network + "]");
+            throw new IllegalArgumentException(
+                    "hausmeter.operator.networks: not an IP address or CIDR block [" + network + "]");
         }
         byte[] address;
         try {
@@ -88,7 +90,7 @@ public class OperatorEndpoints implements HttpSecurityPolicy {
         for (int i = 0; i < bits; i++) {
             mask[i / 8] |= (byte) (0x80 >>> (i % 8));
         }
-        return new byte[][] { address, mask };
+        return new byte[][] {address, mask};
     }
 
     static boolean contains(byte[][] network, byte[] address) {

@@ -41,7 +41,8 @@ public class PasswordChangeRequired {
             return null;
         }
         if (path.equals("/api") || path.startsWith("/api/")) {
-            return Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON)
+            return Response.status(Response.Status.FORBIDDEN)
+                    .type(MediaType.APPLICATION_JSON)
                     .entity(new ApiErrors.Error("This account still has its one-time password: log in on the web page "
                             + "and choose your own at " + account + " first"))
                     .build();

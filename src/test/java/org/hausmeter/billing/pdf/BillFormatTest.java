@@ -15,10 +15,10 @@ class BillFormatTest {
 
     static final Currency EUR = Currency.getInstance("EUR");
     static final Currency CHF = Currency.getInstance("CHF");
-    static final BillFormat DE = new BillFormat("de",
-            List.of("Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"));
-    static final BillFormat EN = new BillFormat("en",
-            List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"));
+    static final BillFormat DE = new BillFormat(
+            "de", List.of("Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"));
+    static final BillFormat EN = new BillFormat(
+            "en", List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"));
 
     @Test
     void kwh_groupsThousands_perLanguage() {
@@ -65,7 +65,8 @@ class BillFormatTest {
     @Test
     void pdfText_keepsWinAnsi_andReplacesTheRest() {
         assertThat(BillFormat.pdfText("Grüße, Straße, 12,34 € – „OK“")).isEqualTo("Grüße, Straße, 12,34 € – „OK“");
-        assertThat(BillFormat.pdfText("Łukasz Śliwa, Şahin Yıldız, Dvořák")).isEqualTo("Lukasz Sliwa, Sahin Yildiz, Dvorák");
+        assertThat(BillFormat.pdfText("Łukasz Śliwa, Şahin Yıldız, Dvořák"))
+                .isEqualTo("Lukasz Sliwa, Sahin Yildiz, Dvorák");
         assertThat(BillFormat.pdfText("a\nb\tc")).isEqualTo("a b c");
         assertThat(BillFormat.pdfText("漢 😀")).isEqualTo("? ?");
     }

@@ -44,20 +44,44 @@ class BillPdfGoldenTest {
             actual.put(e.getKey(), sha256(renderer.render(e.getValue())));
         }
 
-        assertThat(actual).as("SHA-256 of the rendered PDFs; now %s", actual).containsExactlyInAnyOrderEntriesOf(GOLDEN);
+        assertThat(actual)
+                .as("SHA-256 of the rendered PDFs; now %s", actual)
+                .containsExactlyInAnyOrderEntriesOf(GOLDEN);
     }
 
     /** Invoices and cancellations in both languages, several tariffs with an EV session, an empty history, a refund. */
     static Map<String, BillDocument> documents() {
         Map<String, BillDocument> docs = new LinkedHashMap<>();
-        docs.put("invoice-de-note", TestBills.invoice("de").note("Ab 1. Januar 2027 gilt ein neuer Grundpreis.").build());
+        docs.put(
+                "invoice-de-note",
+                TestBills.invoice("de")
+                        .note("Ab 1. Januar 2027 gilt ein neuer Grundpreis.")
+                        .build());
         docs.put("invoice-en", TestBills.invoice("en").build());
-        docs.put("cancellation-de", TestBills.invoice("de").build().cancelledBy("2026-0012", LocalDate.of(2026, 7, 10),
-                LocalDate.of(2026, 7, 24), "Zählerstand der Wallbox falsch übernommen"));
-        docs.put("cancellation-en", TestBills.invoice("en").build().cancelledBy("2026-0012", LocalDate.of(2026, 7, 10),
-                LocalDate.of(2026, 7, 24), "Wallbox reading taken over wrongly"));
-        docs.put("tariffs-de-no-history", severalTariffs(TestBills.invoice("de").history(List.of())
-                .comparison(new Comparison(new BigDecimal("41.400"), null, null)).build()));
+        docs.put(
+                "cancellation-de",
+                TestBills.invoice("de")
+                        .build()
+                        .cancelledBy(
+                                "2026-0012",
+                                LocalDate.of(2026, 7, 10),
+                                LocalDate.of(2026, 7, 24),
+                                "Zählerstand der Wallbox falsch übernommen"));
+        docs.put(
+                "cancellation-en",
+                TestBills.invoice("en")
+                        .build()
+                        .cancelledBy(
+                                "2026-0012",
+                                LocalDate.of(2026, 7, 10),
+                                LocalDate.of(2026, 7, 24),
+                                "Wallbox reading taken over wrongly"));
+        docs.put(
+                "tariffs-de-no-history",
+                severalTariffs(TestBills.invoice("de")
+                        .history(List.of())
+                        .comparison(new Comparison(new BigDecimal("41.400"), null, null))
+                        .build()));
         docs.put("refund-de", refund(TestBills.invoice("de").build()));
         return docs;
     }
@@ -72,23 +96,72 @@ class BillPdfGoldenTest {
             }
             lines.add(new BillLine(l.key(), l.quantity(), l.unit(), l.unitPrice(), l.net(), l.vatRate(), details));
         }
-        return new BillDocument(base.kind(), base.number(), base.issueDate(), base.dueDate(), base.language(), base.issuer(),
-                base.recipient(), base.apartmentCode(), base.apartmentName(), base.periodFirst(), base.periodLast(),
-                base.contract(), base.meters(), base.currency(), lines, base.vatTotals(), base.net(), base.vat(), base.gross(),
-                base.estimatedIntervals(), base.totalIntervals(), base.history(), base.comparison(), null, base.notes());
+        return new BillDocument(
+                base.kind(),
+                base.number(),
+                base.issueDate(),
+                base.dueDate(),
+                base.language(),
+                base.issuer(),
+                base.recipient(),
+                base.apartmentCode(),
+                base.apartmentName(),
+                base.periodFirst(),
+                base.periodLast(),
+                base.contract(),
+                base.meters(),
+                base.currency(),
+                lines,
+                base.vatTotals(),
+                base.net(),
+                base.vat(),
+                base.gross(),
+                base.estimatedIntervals(),
+                base.totalIntervals(),
+                base.history(),
+                base.comparison(),
+                null,
+                base.notes());
     }
 
     /** A single credit line: an invoice in the recipient's favour. */
     private static BillDocument refund(BillDocument base) {
         Money net = Money.of(TestTariffs.EUR, "-10.00");
         Money vat = TestTariffs.VAT_19.vatOn(net, java.math.RoundingMode.HALF_UP);
-        BillLine credit = new BillLine("adjustment", BigDecimal.ONE, org.hausmeter.billing.QuantityUnit.PIECE, net.amount(), net,
-                TestTariffs.VAT_19, Map.of("reason", "Erstattung Zählerfehler", "kind", "credit"));
-        return new BillDocument(base.kind(), base.number(), base.issueDate(), base.dueDate(), "de", base.issuer(),
-                base.recipient(), base.apartmentCode(), base.apartmentName(), base.periodFirst(), base.periodLast(),
-                base.contract(), base.meters(), base.currency(), List.of(credit),
-                List.of(new VatTotal(TestTariffs.VAT_19, net, vat, net.plus(vat))), net, vat, net.plus(vat), 0, 288,
-                base.history(), base.comparison(), null, List.of());
+        BillLine credit = new BillLine(
+                "adjustment",
+                BigDecimal.ONE,
+                org.hausmeter.billing.QuantityUnit.PIECE,
+                net.amount(),
+                net,
+                TestTariffs.VAT_19,
+                Map.of("reason", "Erstattung Zählerfehler", "kind", "credit"));
+        return new BillDocument(
+                base.kind(),
+                base.number(),
+                base.issueDate(),
+                base.dueDate(),
+                "de",
+                base.issuer(),
+                base.recipient(),
+                base.apartmentCode(),
+                base.apartmentName(),
+                base.periodFirst(),
+                base.periodLast(),
+                base.contract(),
+                base.meters(),
+                base.currency(),
+                List.of(credit),
+                List.of(new VatTotal(TestTariffs.VAT_19, net, vat, net.plus(vat))),
+                net,
+                vat,
+                net.plus(vat),
+                0,
+                288,
+                base.history(),
+                base.comparison(),
+                null,
+                List.of());
     }
 
     private static String sha256(byte[] bytes) throws Exception {

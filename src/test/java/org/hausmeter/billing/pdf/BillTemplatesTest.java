@@ -20,28 +20,42 @@ class BillTemplatesTest {
         new BillPdfRenderer(); // fails when the languages define different keys
         for (String language : BillDocument.LANGUAGES) {
             BillTexts t = BillTexts.load(BillTemplatesTest.class.getClassLoader(), language);
-            for (String key : List.of(BillCalculator.GRID_ENERGY, BillCalculator.PV_ENERGY, BillCalculator.BASE_FEE,
-                    BillCalculator.COMMON_GRID, BillCalculator.COMMON_PV, BillCalculator.EV_SESSION)) {
+            for (String key : List.of(
+                    BillCalculator.GRID_ENERGY,
+                    BillCalculator.PV_ENERGY,
+                    BillCalculator.BASE_FEE,
+                    BillCalculator.COMMON_GRID,
+                    BillCalculator.COMMON_PV,
+                    BillCalculator.EV_SESSION)) {
                 assertThat(t.has("line." + key)).as(language + " line." + key).isTrue();
             }
             for (QuantityUnit u : QuantityUnit.values()) {
-                assertThat(t.has("unit." + u.name())).as(language + " unit." + u).isTrue();
-                assertThat(t.has("unit.per." + u.name())).as(language + " unit.per." + u).isTrue();
+                assertThat(t.has("unit." + u.name()))
+                        .as(language + " unit." + u)
+                        .isTrue();
+                assertThat(t.has("unit.per." + u.name()))
+                        .as(language + " unit.per." + u)
+                        .isTrue();
             }
             for (ReadingSource s : ReadingSource.values()) {
-                assertThat(t.has("source." + s.name())).as(language + " source." + s).isTrue();
+                assertThat(t.has("source." + s.name()))
+                        .as(language + " source." + s)
+                        .isTrue();
             }
         }
     }
 
     @Test
     void noCurlyBraces_becauseQuteParsesEveryFileUnderTemplates() throws IOException {
-        io.quarkus.qute.Engine qute = io.quarkus.qute.Engine.builder().addDefaults().build();
+        io.quarkus.qute.Engine qute =
+                io.quarkus.qute.Engine.builder().addDefaults().build();
         try (Stream<Path> files = Files.list(Path.of("templates", "bill"))) {
             for (Path p : files.toList()) {
                 String content = Files.readString(p);
                 assertThat(content).as(p.toString()).doesNotContain("{", "}");
-                assertThat(qute.parse(content).render()).as(p + " as Qute sees it").isEqualTo(content);
+                assertThat(qute.parse(content).render())
+                        .as(p + " as Qute sees it")
+                        .isEqualTo(content);
             }
         }
     }

@@ -33,7 +33,8 @@ class BillZipTest {
         BillPdfRenderer renderer = new BillPdfRenderer();
         byte[] de = renderer.render(TestBills.invoice("de").build());
         byte[] en = renderer.render(TestBills.invoice("en").build());
-        byte[] zip = zip(List.of(new BillZip.Entry("2026-0008_A-3.2_en.pdf", en), new BillZip.Entry("2026-0007_A-3.2.pdf", de)));
+        byte[] zip = zip(
+                List.of(new BillZip.Entry("2026-0008_A-3.2_en.pdf", en), new BillZip.Entry("2026-0007_A-3.2.pdf", de)));
 
         List<String> names = new ArrayList<>();
         List<byte[]> contents = new ArrayList<>();
@@ -60,10 +61,12 @@ class BillZipTest {
     @Test
     void duplicateNames_andPaths_areRefused() {
         assertThatThrownBy(() -> zip(List.of(entry("a.pdf", "1"), entry("a.pdf", "2"))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[a.pdf] occurs twice");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("[a.pdf] occurs twice");
         assertThatThrownBy(() -> entry("../a.pdf", "1")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> entry("", "1")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> BillZip.write(List.of(), LocalDateTime.of(1970, 1, 1, 0, 0), new ByteArrayOutputStream()))
+        assertThatThrownBy(
+                        () -> BillZip.write(List.of(), LocalDateTime.of(1970, 1, 1, 0, 0), new ByteArrayOutputStream()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

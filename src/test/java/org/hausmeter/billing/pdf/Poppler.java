@@ -19,22 +19,31 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class Poppler {
 
-    private Poppler() {
-    }
+    private Poppler() {}
 
     /** @return the text of the PDF as {@code pdftotext -layout} extracts it, pages separated by form feeds */
     public static String text(byte[] pdf, Path dir) {
         Path in = write(pdf, dir, "bill.pdf");
-        return new String(run(dir, "pdftotext", "-layout", "-enc", "UTF-8", in.toString(), "-"), StandardCharsets.UTF_8);
+        return new String(
+                run(dir, "pdftotext", "-layout", "-enc", "UTF-8", in.toString(), "-"), StandardCharsets.UTF_8);
     }
 
     /** Renders every page to {@code <prefix>-<n>.png} at the given resolution; returns the files. */
     static List<Path> png(byte[] pdf, Path dir, String prefix, int dpi) {
         Path in = write(pdf, dir, prefix + ".pdf");
-        run(dir, "pdftoppm", "-png", "-r", Integer.toString(dpi), in.toString(), dir.resolve(prefix).toString());
+        run(
+                dir,
+                "pdftoppm",
+                "-png",
+                "-r",
+                Integer.toString(dpi),
+                in.toString(),
+                dir.resolve(prefix).toString());
         try (var files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().startsWith(prefix + "-") && p.toString().endsWith(".png"))
-                    .sorted().toList();
+            return files.filter(p -> p.getFileName().toString().startsWith(prefix + "-")
+                            && p.toString().endsWith(".png"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new AssertionError(e);
         }
@@ -67,7 +76,10 @@ public final class Poppler {
         requireTool(command[0]);
         List<String> cmd = new ArrayList<>(List.of(command));
         try {
-            Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectError(dir.resolve("stderr.txt").toFile()).start();
+            Process p = new ProcessBuilder(cmd)
+                    .directory(dir.toFile())
+                    .redirectError(dir.resolve("stderr.txt").toFile())
+                    .start();
             byte[] out = p.getInputStream().readAllBytes();
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();

@@ -28,8 +28,8 @@ class MonthBillingTest {
 
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     static final YearMonth OCTOBER = YearMonth.of(2026, 10);
-    static final TariffBook TARIFFS = TariffBook.of(TestTariffs.version(java.time.LocalDate.of(2026, 1, 1),
-            TestTariffs.ntHtAllYear("0.2500", "0.3300"), "6.50"));
+    static final TariffBook TARIFFS = TariffBook.of(TestTariffs.version(
+            java.time.LocalDate.of(2026, 1, 1), TestTariffs.ntHtAllYear("0.2500", "0.3300"), "6.50"));
 
     static MonthInput randomMonth(long seed) {
         Random r = new Random(seed);
@@ -42,8 +42,13 @@ class MonthBillingTest {
         }
         List<Consumer> consumers = new java.util.ArrayList<>();
         for (int a = 0; a < 4; a++) {
-            consumers.add(new Consumer(Kind.APARTMENT, "A-" + a, "A-" + a, BigDecimal.valueOf(50 + 10 * a),
-                    random(r, n, 200), bits(r, n)));
+            consumers.add(new Consumer(
+                    Kind.APARTMENT,
+                    "A-" + a,
+                    "A-" + a,
+                    BigDecimal.valueOf(50 + 10 * a),
+                    random(r, n, 200),
+                    bits(r, n)));
         }
         consumers.add(new Consumer(Kind.COMMON, "common", "common", null, random(r, n, 100), new BitSet()));
         long[] charger = new long[n];
@@ -59,8 +64,8 @@ class MonthBillingTest {
                 new TenancyPeriod(3, 2, "A-1", 3, "Cem", handover, to),
                 new TenancyPeriod(4, 3, "A-2", 4, "Dora", from, to));
         Instant sessionStart = from.plusSeconds(900L * 400 + 120);
-        List<Session> sessions = List.of(new Session(9, "ch-1", 1, sessionStart, sessionStart.plusSeconds(3 * 3600 - 300),
-                33_000));
+        List<Session> sessions =
+                List.of(new Session(9, "ch-1", 1, sessionStart, sessionStart.plusSeconds(3 * 3600 - 300), 33_000));
         return new MonthInput(OCTOBER, BERLIN, pv, new long[n], new long[n], consumers, tenancies, sessions, Map.of());
     }
 
@@ -89,7 +94,9 @@ class MonthBillingTest {
             for (AllocationKey key : AllocationKey.values()) {
                 MonthBilling.Result res = MonthBilling.compute(in, TARIFFS, key, CommonKey.FLOOR_AREA);
                 var b = res.report().building();
-                assertThat(b.selfConsumedWh() + b.exportedWh()).as("seed %d %s", seed, key).isEqualTo(b.productionWh());
+                assertThat(b.selfConsumedWh() + b.exportedWh())
+                        .as("seed %d %s", seed, key)
+                        .isEqualTo(b.productionWh());
                 for (TenancyBill tb : res.bills()) {
                     // The precomputed pricing gives exactly the engine's own result.
                     assertThat(tb.draft()).isEqualTo(BillCalculator.calculate(tb.request()));
@@ -103,13 +110,19 @@ class MonthBillingTest {
                 }
                 // The common area's grid and PV energy is shared out completely among the apartments with tenants
                 // plus the vacant one, whose share is not billed: check over all four via the split arrays.
-                long commonTotal = java.util.Arrays.stream(in.consumers().get(4).importWh()).sum();
-                long billedCommon = res.bills().stream().flatMap(tb -> java.util.stream.Stream.of(tb.request().commonGridWh(),
-                        tb.request().commonPvWh())).mapToLong(a -> java.util.Arrays.stream(a).sum()).sum();
+                long commonTotal = java.util.Arrays.stream(in.consumers().get(4).importWh())
+                        .sum();
+                long billedCommon = res.bills().stream()
+                        .flatMap(tb -> java.util.stream.Stream.of(
+                                tb.request().commonGridWh(), tb.request().commonPvWh()))
+                        .mapToLong(a -> java.util.Arrays.stream(a).sum())
+                        .sum();
                 assertThat(billedCommon).isLessThanOrEqualTo(commonTotal).isPositive();
                 // The EV session: its PV share is within its energy, on Anna's bill.
-                BillLine ev = res.bills().get(0).draft().lines().stream().filter(l -> l.key().equals("ev.session"))
-                        .findFirst().orElseThrow();
+                BillLine ev = res.bills().get(0).draft().lines().stream()
+                        .filter(l -> l.key().equals("ev.session"))
+                        .findFirst()
+                        .orElseThrow();
                 assertThat(ev.quantity()).isEqualByComparingTo("33.000");
             }
         }
@@ -117,10 +130,11 @@ class MonthBillingTest {
 
     @Test
     void theHandoverSplitsTheMonthsQuarterHoursWithoutOverlap() {
-        MonthBilling.Result res = MonthBilling.compute(randomMonth(7), TARIFFS, AllocationKey.DYNAMIC_PROPORTIONAL,
-                CommonKey.EQUAL);
-        assertThat(res.bills()).extracting(tb -> tb.request().intervalCount()).containsExactly(2980, 14 * 96, 16 * 96 + 100,
-                2980);
+        MonthBilling.Result res =
+                MonthBilling.compute(randomMonth(7), TARIFFS, AllocationKey.DYNAMIC_PROPORTIONAL, CommonKey.EQUAL);
+        assertThat(res.bills())
+                .extracting(tb -> tb.request().intervalCount())
+                .containsExactly(2980, 14 * 96, 16 * 96 + 100, 2980);
     }
 
     @Test

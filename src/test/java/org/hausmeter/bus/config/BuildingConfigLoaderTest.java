@@ -69,19 +69,31 @@ class BuildingConfigLoaderTest {
 
         assertThat(demo.apartments()).hasSizeGreaterThanOrEqualTo(12);
         assertThat(demo.buses()).extracting(BuildingConfig.Bus::id).containsExactly("rtu0", "rtu1", "pv-gw", "garage");
-        assertThat(demo.meters()).filteredOn(m -> m.role() == MeterRole.APARTMENT)
-                .extracting(BuildingConfig.Meter::bus).containsOnly("rtu0", "rtu1");
-        assertThat(demo.meters()).filteredOn(m -> m.role() != MeterRole.APARTMENT)
+        assertThat(demo.meters())
+                .filteredOn(m -> m.role() == MeterRole.APARTMENT)
+                .extracting(BuildingConfig.Meter::bus)
+                .containsOnly("rtu0", "rtu1");
+        assertThat(demo.meters())
+                .filteredOn(m -> m.role() != MeterRole.APARTMENT)
                 .extracting(BuildingConfig.Meter::name, BuildingConfig.Meter::model, BuildingConfig.Meter::role)
-                .containsExactly(tuple("common", "eastron-sdm630", MeterRole.COMMON), tuple("grid", "abb-b23", MeterRole.GRID),
-                        tuple("pv", "sunspec", MeterRole.PV), tuple("charger-1", "carlo-gavazzi-em24", MeterRole.CHARGER),
+                .containsExactly(
+                        tuple("common", "eastron-sdm630", MeterRole.COMMON),
+                        tuple("grid", "abb-b23", MeterRole.GRID),
+                        tuple("pv", "sunspec", MeterRole.PV),
+                        tuple("charger-1", "carlo-gavazzi-em24", MeterRole.CHARGER),
                         tuple("charger-2", "eastron-sdm630", MeterRole.CHARGER));
         assertThat(demo.bus("pv-gw")).containsInstanceOf(BuildingConfig.TcpBus.class);
         assertThat(demo.bus("garage")).containsInstanceOf(BuildingConfig.RtuOverTcpBus.class);
-        assertThat(demo.meter("apt-1.2")).get().extracting(BuildingConfig.Meter::apartment).isEqualTo("A-1.2");
+        assertThat(demo.meter("apt-1.2"))
+                .get()
+                .extracting(BuildingConfig.Meter::apartment)
+                .isEqualTo("A-1.2");
         // every apartment has a meter
-        assertThat(demo.meters()).extracting(BuildingConfig.Meter::apartment).containsAll(
-                demo.apartments().stream().map(BuildingConfig.Apartment::code).toList());
+        assertThat(demo.meters())
+                .extracting(BuildingConfig.Meter::apartment)
+                .containsAll(demo.apartments().stream()
+                        .map(BuildingConfig.Apartment::code)
+                        .toList());
     }
 
     @Test
@@ -89,19 +101,27 @@ class BuildingConfigLoaderTest {
         BuildingConfig config = BuildingConfigLoader.load(write(VALID), CATALOG);
 
         assertThat(config.name()).isEqualTo("Test house");
-        assertThat(config.bus("rtu1")).get().isEqualTo(
-                new BuildingConfig.RtuBus("rtu1", "/dev/ttyUSB1", 19200, BuildingConfig.Parity.EVEN, 8, 1, 10));
+        assertThat(config.bus("rtu1"))
+                .get()
+                .isEqualTo(
+                        new BuildingConfig.RtuBus("rtu1", "/dev/ttyUSB1", 19200, BuildingConfig.Parity.EVEN, 8, 1, 10));
         assertThat(config.apartments().get(0).areaM2()).isEqualByComparingTo(new BigDecimal("54.20"));
-        assertThat(config.metersOn("rtu0")).extracting(BuildingConfig.Meter::unitId).containsExactly(1, 2);
+        assertThat(config.metersOn("rtu0"))
+                .extracting(BuildingConfig.Meter::unitId)
+                .containsExactly(1, 2);
     }
 
     @Test
     void installedDay_isOptional_andMustBeADay() throws IOException {
-        BuildingConfig config = BuildingConfigLoader.load(replaced("model: abb-b23, role: GRID",
-                "model: abb-b23, role: GRID, installed: 2026-01-01"), CATALOG);
-        assertThat(config.meters()).filteredOn(m -> m.name().equals("grid")).extracting(BuildingConfig.Meter::installed)
+        BuildingConfig config = BuildingConfigLoader.load(
+                replaced("model: abb-b23, role: GRID", "model: abb-b23, role: GRID, installed: 2026-01-01"), CATALOG);
+        assertThat(config.meters())
+                .filteredOn(m -> m.name().equals("grid"))
+                .extracting(BuildingConfig.Meter::installed)
                 .containsExactly(java.time.LocalDate.of(2026, 1, 1));
-        assertThat(config.meters()).filteredOn(m -> m.name().equals("pv")).extracting(BuildingConfig.Meter::installed)
+        assertThat(config.meters())
+                .filteredOn(m -> m.name().equals("pv"))
+                .extracting(BuildingConfig.Meter::installed)
                 .containsOnlyNulls();
 
         Path file = replaced("model: abb-b23, role: GRID", "model: abb-b23, role: GRID, installed: 1.1.2026");
@@ -131,7 +151,8 @@ class BuildingConfigLoaderTest {
     @Test
     void sameUnitIdOnDifferentBuses_isFine() throws IOException {
         assertThat(BuildingConfigLoader.load(write(VALID), CATALOG).meters())
-                .filteredOn(m -> m.unitId() == 1).hasSize(3);
+                .filteredOn(m -> m.unitId() == 1)
+                .hasSize(3);
     }
 
     @Test
@@ -176,12 +197,14 @@ class BuildingConfigLoaderTest {
 
     @Test
     void baudFasterThanTheModelsMax() throws IOException {
-        Path file = replaced("{name: wallbox, bus: rtu1, unitId: 2, model: carlo-gavazzi-em24",
+        Path file = replaced(
+                "{name: wallbox, bus: rtu1, unitId: 2, model: carlo-gavazzi-em24",
                 "{name: wallbox, bus: rtu1, unitId: 2, model: eastron-sdm120");
 
         assertThatThrownBy(() -> BuildingConfigLoader.load(file, CATALOG))
-                .hasMessage(file + ":31: meter [wallbox] model [eastron-sdm120] supports at most [9600] baud but bus [rtu1]"
-                        + " runs at [19200] (line 10)");
+                .hasMessage(
+                        file + ":31: meter [wallbox] model [eastron-sdm120] supports at most [9600] baud but bus [rtu1]"
+                                + " runs at [19200] (line 10)");
     }
 
     @Test
@@ -224,7 +247,8 @@ class BuildingConfigLoaderTest {
 
         Path dupDevice = replaced("device: /dev/ttyUSB1", "device: /dev/ttyUSB0");
         assertThatThrownBy(() -> BuildingConfigLoader.load(dupDevice, CATALOG))
-                .hasMessage(dupDevice + ":12: bus [rtu1] device [/dev/ttyUSB0] is already used by another bus (line 3)");
+                .hasMessage(
+                        dupDevice + ":12: bus [rtu1] device [/dev/ttyUSB0] is already used by another bus (line 3)");
     }
 
     @Test

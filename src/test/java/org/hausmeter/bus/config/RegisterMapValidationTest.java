@@ -81,7 +81,9 @@ class RegisterMapValidationTest {
                 """);
 
         assertThatThrownBy(() -> RegisterMapCatalog.loadFile(file))
-                .hasMessage(file + ":14: register [EXPORT_ENERGY_TOTAL] at [0x0049..0x004A] overlaps [IMPORT_ENERGY_TOTAL] (line 9)");
+                .hasMessage(
+                        file
+                                + ":14: register [EXPORT_ENERGY_TOTAL] at [0x0049..0x004A] overlaps [IMPORT_ENERGY_TOTAL] (line 9)");
     }
 
     @Test
@@ -138,8 +140,7 @@ class RegisterMapValidationTest {
     void blankSource() throws IOException {
         Path file = write("test-meter.yaml", HEADER.replace("source: docs/domain.md 1.1", "source: \"  \"") + IMPORT);
 
-        assertThatThrownBy(() -> RegisterMapCatalog.loadFile(file))
-                .hasMessage(file + ":3: source must not be blank");
+        assertThatThrownBy(() -> RegisterMapCatalog.loadFile(file)).hasMessage(file + ":3: source must not be blank");
     }
 
     @Test
@@ -197,15 +198,16 @@ class RegisterMapValidationTest {
                 """);
 
         assertThatThrownBy(() -> RegisterMapCatalog.loadFile(file))
-                .hasMessage(file + ":17: scale factor of [ACTIVE_POWER_TOTAL] at [0x0011] overlaps [IMPORT_ENERGY_TOTAL] (line 9)");
+                .hasMessage(
+                        file
+                                + ":17: scale factor of [ACTIVE_POWER_TOTAL] at [0x0011] overlaps [IMPORT_ENERGY_TOTAL] (line 9)");
     }
 
     @Test
     void duplicateKey() throws IOException {
         Path file = testMeter(IMPORT.replace("type: float32", "type: float32\n    type: int32"));
 
-        assertThatThrownBy(() -> RegisterMapCatalog.loadFile(file))
-                .hasMessageContaining(file + ":12: ");
+        assertThatThrownBy(() -> RegisterMapCatalog.loadFile(file)).hasMessageContaining(file + ":12: ");
     }
 
     @Test

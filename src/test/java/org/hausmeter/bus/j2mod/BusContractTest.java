@@ -39,9 +39,12 @@ abstract class BusContractTest {
     void startServer() throws Exception {
         server = new ModbusSlaveServer(getClass().getSimpleName())
                 .addUnit(1, meter)
-                .addUnit(2, new InMemoryUnit()).setFault(2, SlaveFault.SILENT)
-                .addUnit(3, meter).setFault(3, SlaveFault.exception(4))
-                .addUnit(4, meter).setFault(4, SlaveFault.GARBAGE)
+                .addUnit(2, new InMemoryUnit())
+                .setFault(2, SlaveFault.SILENT)
+                .addUnit(3, meter)
+                .setFault(3, SlaveFault.exception(4))
+                .addUnit(4, meter)
+                .setFault(4, SlaveFault.GARBAGE)
                 .addUnit(5, new InMemoryUnit().set(FunctionCode.INPUT, 0, 42));
         bus = connect(server, TIMEOUT);
     }
@@ -58,8 +61,7 @@ abstract class BusContractTest {
     }
 
     /** Releases transport resources after bus and server are closed. */
-    void afterClose() throws Exception {
-    }
+    void afterClose() throws Exception {}
 
     @Test
     void readRegisters_returnsUnsignedWords() throws ModbusFailure {
@@ -81,14 +83,19 @@ abstract class BusContractTest {
         long before = server.requestCount();
         long start = System.nanoTime();
         assertThatThrownBy(() -> bus.readRegisters(2, FunctionCode.INPUT, 0x0048, 4))
-                .isInstanceOfSatisfying(ModbusFailure.class, f -> assertThat(f.kind()).isEqualTo(ModbusFailure.Kind.TIMEOUT))
+                .isInstanceOfSatisfying(
+                        ModbusFailure.class, f -> assertThat(f.kind()).isEqualTo(ModbusFailure.Kind.TIMEOUT))
                 .hasMessageEndingWith("unit [2] FC4 [0x0048]x4: timeout after [300] ms");
         long silentMillis = (System.nanoTime() - start) / 1_000_000;
-        assertThat(server.requestCount() - before).as("requests sent to the silent unit").isEqualTo(1);
+        assertThat(server.requestCount() - before)
+                .as("requests sent to the silent unit")
+                .isEqualTo(1);
         assertThat(silentMillis).as("the timeout waited out").isGreaterThanOrEqualTo(TIMEOUT.toMillis() - 10);
 
         assertThat(bus.readRegisters(5, FunctionCode.INPUT, 0, 1)).containsExactly(42);
-        assertThat(server.requestCount() - before).as("one more request for the next unit").isEqualTo(2);
+        assertThat(server.requestCount() - before)
+                .as("one more request for the next unit")
+                .isEqualTo(2);
     }
 
     @Test
@@ -104,14 +111,16 @@ abstract class BusContractTest {
     @Test
     void unmappedRegister_isIllegalDataAddress_andBusStaysUsable() throws ModbusFailure {
         assertThatThrownBy(() -> bus.readRegisters(1, FunctionCode.INPUT, 0x0100, 2))
-                .isInstanceOfSatisfying(ModbusFailure.class, f -> assertThat(f.exceptionCode()).hasValue(2));
+                .isInstanceOfSatisfying(
+                        ModbusFailure.class, f -> assertThat(f.exceptionCode()).hasValue(2));
         assertThat(bus.readRegisters(1, FunctionCode.HOLDING, 0x0010, 1)).containsExactly(7);
     }
 
     @Test
     void brokenReply_mapsToTransportsGarbageKind_andBusRecovers() throws ModbusFailure {
         assertThatThrownBy(() -> bus.readRegisters(4, FunctionCode.INPUT, 0x0048, 4))
-                .isInstanceOfSatisfying(ModbusFailure.class, f -> assertThat(f.kind()).isEqualTo(garbageKind()));
+                .isInstanceOfSatisfying(
+                        ModbusFailure.class, f -> assertThat(f.kind()).isEqualTo(garbageKind()));
         assertThat(bus.readRegisters(1, FunctionCode.HOLDING, 0x0010, 1)).containsExactly(7);
     }
 
@@ -119,6 +128,7 @@ abstract class BusContractTest {
     void closedBus_failsWithIo() {
         bus.close();
         assertThatThrownBy(() -> bus.readRegisters(1, FunctionCode.INPUT, 0x0048, 1))
-                .isInstanceOfSatisfying(ModbusFailure.class, f -> assertThat(f.kind()).isEqualTo(ModbusFailure.Kind.IO));
+                .isInstanceOfSatisfying(
+                        ModbusFailure.class, f -> assertThat(f.kind()).isEqualTo(ModbusFailure.Kind.IO));
     }
 }

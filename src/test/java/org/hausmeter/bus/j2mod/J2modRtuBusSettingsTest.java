@@ -19,15 +19,19 @@ class J2modRtuBusSettingsTest {
     void missingDevice_isIo() {
         try (ModbusBus missing = new J2modRtuBus("rtu9", SerialSettings.rtu8E1("/nonexistent/ttyX", 9600), TIMEOUT)) {
             assertThatThrownBy(() -> missing.readRegisters(1, FunctionCode.INPUT, 0, 1))
-                    .isInstanceOfSatisfying(ModbusFailure.class, f -> assertThat(f.kind()).isEqualTo(ModbusFailure.Kind.IO))
+                    .isInstanceOfSatisfying(
+                            ModbusFailure.class, f -> assertThat(f.kind()).isEqualTo(ModbusFailure.Kind.IO))
                     .hasMessageContaining("cannot open [/nonexistent/ttyX]");
         }
     }
 
     @Test
     void defaultPause_isT35RoundedUpToMillis() {
-        assertThat(J2modRtuBus.defaultPause(SerialSettings.rtu8E1("/dev/null", 9600))).isEqualTo(Duration.ofMillis(5));
-        assertThat(J2modRtuBus.defaultPause(SerialSettings.rtu8E1("/dev/null", 19200))).isEqualTo(Duration.ofMillis(3));
-        assertThat(J2modRtuBus.defaultPause(SerialSettings.rtu8E1("/dev/null", 38400))).isEqualTo(Duration.ofMillis(2));
+        assertThat(J2modRtuBus.defaultPause(SerialSettings.rtu8E1("/dev/null", 9600)))
+                .isEqualTo(Duration.ofMillis(5));
+        assertThat(J2modRtuBus.defaultPause(SerialSettings.rtu8E1("/dev/null", 19200)))
+                .isEqualTo(Duration.ofMillis(3));
+        assertThat(J2modRtuBus.defaultPause(SerialSettings.rtu8E1("/dev/null", 38400)))
+                .isEqualTo(Duration.ofMillis(2));
     }
 }

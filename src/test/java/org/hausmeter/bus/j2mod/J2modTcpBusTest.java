@@ -37,7 +37,8 @@ class J2modTcpBusTest extends BusContractTest {
         }
         try (ModbusBus dead = J2modTcpBus.modbusTcp("dead", "127.0.0.1", port, TIMEOUT)) {
             assertThatThrownBy(() -> dead.readRegisters(1, FunctionCode.INPUT, 0, 1))
-                    .isInstanceOfSatisfying(ModbusFailure.class, f -> assertThat(f.kind()).isEqualTo(ModbusFailure.Kind.IO))
+                    .isInstanceOfSatisfying(
+                            ModbusFailure.class, f -> assertThat(f.kind()).isEqualTo(ModbusFailure.Kind.IO))
                     .hasMessageStartingWith("Bus [dead] unit [1] FC4 [0x0000]x1: I/O failure [cannot connect");
         }
     }
@@ -59,7 +60,8 @@ class J2modTcpBusTest extends BusContractTest {
         int reads = 10;
         long start = System.nanoTime();
         for (int i = 0; i < reads; i++) {
-            assertThat(bus.readRegisters(1, FunctionCode.INPUT, 0x0048, 4)).containsExactly(0x3F80, 0x0000, 0xFFFF, 0x8000);
+            assertThat(bus.readRegisters(1, FunctionCode.INPUT, 0x0048, 4))
+                    .containsExactly(0x3F80, 0x0000, 0xFFFF, 0x8000);
         }
         long elapsedNanos = System.nanoTime() - start;
         // FC04 x4 as RTU frames: request 8 bytes, response 13 bytes
@@ -67,7 +69,9 @@ class J2modTcpBusTest extends BusContractTest {
         // 21 bytes × 1.1458 ms + one t3.5 (4.01 ms) + 20 ms = 48.07 ms
         Duration perRead = rtuTimed.delay(8, 13);
         assertThat(perRead.toNanos() / 1e6).isCloseTo(48.07, within(0.01));
-        assertThat(elapsedNanos).as("each reply waited for its delay").isGreaterThanOrEqualTo(reads * perRead.toNanos());
+        assertThat(elapsedNanos)
+                .as("each reply waited for its delay")
+                .isGreaterThanOrEqualTo(reads * perRead.toNanos());
     }
 
     /** Lower bound only: the pauses are kept, however slow the machine (what a paced bus costs is the bus benchmark's). */
@@ -80,7 +84,8 @@ class J2modTcpBusTest extends BusContractTest {
             paced.readRegisters(1, FunctionCode.INPUT, 0x0048, 1);
             long start = System.nanoTime();
             for (int i = 0; i < 5; i++) {
-                assertThat(paced.readRegisters(1, FunctionCode.INPUT, 0x0048, 1)).containsExactly(0x3F80);
+                assertThat(paced.readRegisters(1, FunctionCode.INPUT, 0x0048, 1))
+                        .containsExactly(0x3F80);
             }
             long elapsedNanos = System.nanoTime() - start;
             assertThat(server.requestCount() - before).isEqualTo(6);

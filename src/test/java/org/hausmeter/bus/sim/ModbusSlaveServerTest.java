@@ -38,7 +38,9 @@ class ModbusSlaveServerTest {
                 for (Future<int[]> reply : replies) {
                     assertThat(reply.get()).containsExactly(1, 2, 3, 4);
                 }
-                assertThat((System.nanoTime() - start) / 1_000_000).as("3 × 30 ms on one bus").isGreaterThanOrEqualTo(90);
+                assertThat((System.nanoTime() - start) / 1_000_000)
+                        .as("3 × 30 ms on one bus")
+                        .isGreaterThanOrEqualTo(90);
             } finally {
                 pool.shutdownNow();
                 masters.forEach(ModbusBus::close);
@@ -56,9 +58,9 @@ class ModbusSlaveServerTest {
     @Test
     void faultCanBeClearedAtRuntime() throws Exception {
         try (ModbusSlaveServer server = new ModbusSlaveServer("flip")
-                .addUnit(7, new InMemoryUnit().set(FunctionCode.HOLDING, 0, 99))
-                .setFault(7, SlaveFault.exception(6));
-             ModbusBus bus = J2modTcpBus.modbusTcp("flip", "127.0.0.1", server.startTcp(), TIMEOUT)) {
+                        .addUnit(7, new InMemoryUnit().set(FunctionCode.HOLDING, 0, 99))
+                        .setFault(7, SlaveFault.exception(6));
+                ModbusBus bus = J2modTcpBus.modbusTcp("flip", "127.0.0.1", server.startTcp(), TIMEOUT)) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> bus.readRegisters(7, FunctionCode.HOLDING, 0, 1))
                     .hasMessageContaining("exception [0x06] slave device busy");
             server.setFault(7, SlaveFault.NONE);

@@ -51,7 +51,8 @@ class ChargerProfileCatalogTest {
                     params.put(p.name(), Math.min(p.max(), p.min() + 3));
                 }
             }
-            Map<String, Long> bound = catalog.bind(new BuildingConfig.ChargerControl(id, "b", 7, params, 1), "ch-x", "test.yaml");
+            Map<String, Long> bound =
+                    catalog.bind(new BuildingConfig.ChargerControl(id, "b", 7, params, 1), "ch-x", "test.yaml");
             drive(profile, bound);
         }
     }
@@ -64,7 +65,8 @@ class ChargerProfileCatalogTest {
             server.addUnit(7, new SimulatedWallbox(profile, params, charger, clock));
             boolean rtu = profile.transport() == ChargerProfile.Transport.RTU;
             int port = rtu ? server.startRtuOverTcp() : server.startTcp();
-            try (ModbusBus bus = rtu ? J2modTcpBus.rtuOverTcp("b", "127.0.0.1", port, Duration.ofMillis(500))
+            try (ModbusBus bus = rtu
+                    ? J2modTcpBus.rtuOverTcp("b", "127.0.0.1", port, Duration.ofMillis(500))
                     : J2modTcpBus.modbusTcp("b", "127.0.0.1", port, Duration.ofMillis(500))) {
                 ChargerController c = new ChargerController("ch-x", profile, "b", 7, params, new BusAccess() {
                     @Override
@@ -80,11 +82,15 @@ class ChargerProfileCatalogTest {
                     assertThat(c.vehicle()).as(profile.id()).contains(ChargerController.Vehicle.CHARGING);
                 }
                 clock.advance(Duration.ofMinutes(30));
-                assertThat(load.energyWh(T0, clock.instant())).as(profile.id() + ": 11 kW for 30 min").isEqualTo(5_500);
+                assertThat(load.energyWh(T0, clock.instant()))
+                        .as(profile.id() + ": 11 kW for 30 min")
+                        .isEqualTo(5_500);
                 assertThat(c.disable()).as(profile.id() + " disable reads back").isFalse();
                 assertThat(charger.enabled(clock.instant())).isFalse();
                 clock.advance(Duration.ofMinutes(30));
-                assertThat(load.energyWh(T0, clock.instant())).as(profile.id() + ": nothing after disable").isEqualTo(5_500);
+                assertThat(load.energyWh(T0, clock.instant()))
+                        .as(profile.id() + ": nothing after disable")
+                        .isEqualTo(5_500);
                 if (profile.vehicle().isPresent()) {
                     assertThat(c.vehicle()).contains(ChargerController.Vehicle.PLUGGED);
                     charger.unplug(clock.instant());
@@ -96,25 +102,37 @@ class ChargerProfileCatalogTest {
 
     @Test
     void heidelberg_writesTheCurrentInTenthsOfAnAmpere_withFc16() throws Exception {
-        ChargerProfile p = ChargerProfileCatalog.load(DIR).find("heidelberg-energy-control").orElseThrow();
+        ChargerProfile p = ChargerProfileCatalog.load(DIR)
+                .find("heidelberg-energy-control")
+                .orElseThrow();
         assertThat(p.enable()).singleElement().satisfies(w -> {
             assertThat(w.function()).isEqualTo(ChargerProfile.WriteFunction.FC16);
             assertThat(w.value().resolve(Map.of("currentA", 16L))).isEqualTo(160);
         });
-        assertThat(p.keepAlive().orElseThrow().resolve(Map.of("watchdogMs", 15_000L))).isEqualTo(7_500);
+        assertThat(p.keepAlive().orElseThrow().resolve(Map.of("watchdogMs", 15_000L)))
+                .isEqualTo(7_500);
     }
 
     @Test
     void bind_refusesUnknownAndOutOfRangeParameters_andMissingRequiredOnes() {
         ChargerProfileCatalog catalog = ChargerProfileCatalog.load(DIR);
-        assertThatThrownBy(() -> catalog.bind(new BuildingConfig.ChargerControl("modbus-relay", "b", 7, Map.of(), 12), "ch-1",
-                "b.yaml")).hasMessageStartingWith("b.yaml:12: charger [ch-1] control parameter [coil] must be set");
-        assertThatThrownBy(() -> catalog.bind(new BuildingConfig.ChargerControl("heidelberg-energy-control", "b", 7,
-                Map.of("currentA", 40L), 3), "ch-2", "b.yaml")).hasMessageContaining("[currentA] = [40] is out of range 6..16");
-        assertThatThrownBy(() -> catalog.bind(new BuildingConfig.ChargerControl("modbus-relay", "b", 7,
-                Map.of("coil", 1L, "colour", 2L), 3), "ch-2", "b.yaml")).hasMessageContaining("parameter [colour] is not one of");
-        assertThatThrownBy(() -> catalog.bind(new BuildingConfig.ChargerControl("no-such", "b", 7, Map.of(), 3), "ch-2",
-                "b.yaml")).hasMessageContaining("profile [no-such] is unknown");
+        assertThatThrownBy(() -> catalog.bind(
+                        new BuildingConfig.ChargerControl("modbus-relay", "b", 7, Map.of(), 12), "ch-1", "b.yaml"))
+                .hasMessageStartingWith("b.yaml:12: charger [ch-1] control parameter [coil] must be set");
+        assertThatThrownBy(() -> catalog.bind(
+                        new BuildingConfig.ChargerControl(
+                                "heidelberg-energy-control", "b", 7, Map.of("currentA", 40L), 3),
+                        "ch-2",
+                        "b.yaml"))
+                .hasMessageContaining("[currentA] = [40] is out of range 6..16");
+        assertThatThrownBy(() -> catalog.bind(
+                        new BuildingConfig.ChargerControl("modbus-relay", "b", 7, Map.of("coil", 1L, "colour", 2L), 3),
+                        "ch-2",
+                        "b.yaml"))
+                .hasMessageContaining("parameter [colour] is not one of");
+        assertThatThrownBy(() -> catalog.bind(
+                        new BuildingConfig.ChargerControl("no-such", "b", 7, Map.of(), 3), "ch-2", "b.yaml"))
+                .hasMessageContaining("profile [no-such] is unknown");
     }
 
     @Test
@@ -130,7 +148,8 @@ class ChargerProfileCatalogTest {
                   - {coil: 1, on: false, comment: x}
                 enabledState: {coil: 1, comment: x}
                 """);
-        assertThatThrownBy(() -> ChargerProfileCatalog.load(dir)).hasMessageContaining("bad.yaml:6")
+        assertThatThrownBy(() -> ChargerProfileCatalog.load(dir))
+                .hasMessageContaining("bad.yaml:6")
                 .hasMessageContaining("parameter [nope], which is not declared");
         Files.writeString(dir.resolve("bad.yaml"), """
                 profile: other
@@ -141,7 +160,8 @@ class ChargerProfileCatalogTest {
                 disable: []
                 enabledState: {coil: 1, comment: x}
                 """);
-        assertThatThrownBy(() -> ChargerProfileCatalog.load(dir)).hasMessageContaining("must equal the file name [bad]");
+        assertThatThrownBy(() -> ChargerProfileCatalog.load(dir))
+                .hasMessageContaining("must equal the file name [bad]");
         assertThat(ChargerProfileCatalog.load(dir.resolve("missing")).ids()).isEmpty();
     }
 }

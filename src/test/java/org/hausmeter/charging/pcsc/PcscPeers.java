@@ -23,14 +23,14 @@ final class PcscPeers {
 
     private static Process ours;
 
-    private PcscPeers() {
-    }
+    private PcscPeers() {}
 
     /** Makes sure pcscd with vpcd runs; skips (fails on CI) when they are not installed. */
     static synchronized void require() throws IOException, InterruptedException {
         if (!Files.isExecutable(PCSCD) || !Files.exists(VPCD)) {
-            String why = "NFC reader tests need Debian's pcscd and vsmartcard-vpcd (apt-get install pcscd vsmartcard-vpcd"
-                    + " libpcsclite1; .ci/run does): " + PCSCD + " or " + VPCD + " is missing";
+            String why =
+                    "NFC reader tests need Debian's pcscd and vsmartcard-vpcd (apt-get install pcscd vsmartcard-vpcd"
+                            + " libpcsclite1; .ci/run does): " + PCSCD + " or " + VPCD + " is missing";
             if ("true".equals(System.getenv("CI"))) {
                 fail(why);
             }
@@ -50,8 +50,10 @@ final class PcscPeers {
     static synchronized void start() throws IOException, InterruptedException {
         stop(); // never two of ours: a pcscd left running would hold the PC/SC socket for every later start
         Path log = Path.of("target", "pcscd.log").toAbsolutePath();
-        ours = new ProcessBuilder(PCSCD.toString(), "--foreground").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        ours = new ProcessBuilder(PCSCD.toString(), "--foreground")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!listening(READER_0)) {
             if (!ours.isAlive()) {
@@ -61,7 +63,8 @@ final class PcscPeers {
             }
             if (System.nanoTime() > deadline) {
                 stop();
-                fail("vpcd does not listen on " + READER_0 + " 30 s after pcscd started (see " + log + "). 'Address already"
+                fail("vpcd does not listen on " + READER_0 + " 30 s after pcscd started (see " + log
+                        + "). 'Address already"
                         + " in use' there: another socket had vpcd's port, e.g. an outgoing connection's ephemeral port;"
                         + " .ci/run reserves 35963-35964 (net.ipv4.ip_local_reserved_ports)");
             }

@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.hausmeter.charging.ChargingService;
 import org.hausmeter.charging.ChargingStartup;
@@ -39,22 +38,29 @@ class PcscReaderTest {
 
     @Inject
     ChargingService service;
+
     @Inject
     ChargingStartup startup;
+
     @Inject
     DecisionLog decisions;
+
     @Inject
     Clock clock;
 
     static String card(String username) {
-        return DemoBuilding.demoCard(DemoBuilding.LOGINS.stream().filter(l -> l.username().equals(username)).findFirst()
+        return DemoBuilding.demoCard(DemoBuilding.LOGINS.stream()
+                .filter(l -> l.username().equals(username))
+                .findFirst()
                 .orElseThrow());
     }
 
     @BeforeEach
     void peersAndFreeChargers() throws Exception {
         PcscPeers.require();
-        await("the watcher sees vpcd's readers", WAIT,
+        await(
+                "the watcher sees vpcd's readers",
+                WAIT,
                 () -> startup.watcher().orElseThrow().visibleReaders().contains("Virtual PCD 00 00"));
         for (ChargingService.SessionView s : service.sessions(null, null, null, null, 1000)) {
             if (s.status().equals("OPEN")) {
@@ -97,8 +103,12 @@ class PcscReaderTest {
             awaitCardGone("Virtual PCD 00 00");
             ((MutableClock) clock).advance(Duration.ofHours(1));
             card.tap(PcscPeers.READER_0);
-            await("the session closed", WAIT,
-                    () -> service.session(open.id()).map(s -> s.status().equals("CLOSED")).orElse(false));
+            await(
+                    "the session closed",
+                    WAIT,
+                    () -> service.session(open.id())
+                            .map(s -> s.status().equals("CLOSED"))
+                            .orElse(false));
             ChargingService.SessionView closed = service.session(open.id()).orElseThrow();
             assertThat(closed.endReason()).isEqualTo("CARD");
             assertThat(closed.energyWh()).isCloseTo(11_000L, within(100L));
@@ -112,8 +122,10 @@ class PcscReaderTest {
             card.tap(PcscPeers.READER_1);
             await("refused feedback", WAIT, () -> card.apdus().contains(REFUSED));
         }
-        DecisionLog.Entry e = decisions.list("ch-2", null, 5).stream().filter(d -> "04BADBADBAD001".equals(d.cardUid()))
-                .findFirst().orElseThrow();
+        DecisionLog.Entry e = decisions.list("ch-2", null, 5).stream()
+                .filter(d -> "04BADBADBAD001".equals(d.cardUid()))
+                .findFirst()
+                .orElseThrow();
         assertThat(e.reason()).isEqualTo("UNKNOWN_CARD");
         assertThat(e.origin()).isEqualTo("READER");
         assertThat(e.reader()).isEqualTo("Virtual PCD 00 01");
@@ -128,33 +140,43 @@ class PcscReaderTest {
             card.tap(PcscPeers.READER_1);
             ChargingService.SessionView open = awaitValue("a session on ch-2", WAIT, () -> openOn("ch-2"));
             assertThat(open.cardUid()).isEqualTo(uid);
-            assertThat(card.apdus().stream().filter(a -> a.equals("FFCA000000")).count()).isGreaterThanOrEqualTo(2);
+            assertThat(card.apdus().stream().filter(a -> a.equals("FFCA000000")).count())
+                    .isGreaterThanOrEqualTo(2);
             awaitPolls(10);
-            assertThat(service.sessions(null, null, null, "ch-2", 10).stream().filter(s -> s.cardUid().equals(uid)
-                    && s.status().equals("OPEN")).count()).as("a card held on the reader is one tap").isEqualTo(1);
+            assertThat(service.sessions(null, null, null, "ch-2", 10).stream()
+                            .filter(s -> s.cardUid().equals(uid) && s.status().equals("OPEN"))
+                            .count())
+                    .as("a card held on the reader is one tap")
+                    .isEqualTo(1);
         }
     }
 
     @Test
     void pcscdGoneAndBack_theWatcherRecovers() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(PcscPeers.ours(),
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                PcscPeers.ours(),
                 "pcscd was already running (not started by this test): not stopping someone else's pcscd");
         ReaderWatcher watcher = startup.watcher().orElseThrow();
         PcscPeers.stop();
-        await("the watcher notices the readers are gone", WAIT, () -> watcher.visibleReaders().isEmpty());
+        await(
+                "the watcher notices the readers are gone",
+                WAIT,
+                () -> watcher.visibleReaders().isEmpty());
         PcscPeers.start();
         await("the readers come back", WAIT, () -> watcher.visibleReaders().contains("Virtual PCD 00 00"));
         String uid = card("jonas");
         try (VirtualCard card = new VirtualCard(uid)) {
             card.tap(PcscPeers.READER_0);
-            ChargingService.SessionView open = awaitValue("a session after pcscd came back", WAIT,
-                    () -> openOn("ch-1"));
+            ChargingService.SessionView open =
+                    awaitValue("a session after pcscd came back", WAIT, () -> openOn("ch-1"));
             assertThat(open.cardUid()).isEqualTo(uid);
         }
     }
 
     private ChargingService.SessionView openOn(String charger) {
-        return service.sessions(null, null, null, charger, 10).stream().filter(s -> s.status().equals("OPEN")).findFirst()
+        return service.sessions(null, null, null, charger, 10).stream()
+                .filter(s -> s.status().equals("OPEN"))
+                .findFirst()
                 .orElse(null);
     }
 
@@ -162,7 +184,9 @@ class PcscReaderTest {
     private void awaitCardGone(String reader) throws InterruptedException {
         await("the card left " + reader, WAIT, () -> {
             try {
-                return !javax.smartcardio.TerminalFactory.getInstance("PC/SC", null).terminals().getTerminal(reader)
+                return !javax.smartcardio.TerminalFactory.getInstance("PC/SC", null)
+                        .terminals()
+                        .getTerminal(reader)
                         .isCardPresent();
             } catch (Exception e) {
                 return false;
@@ -195,5 +219,4 @@ class PcscReaderTest {
             Thread.sleep(100);
         }
     }
-
 }

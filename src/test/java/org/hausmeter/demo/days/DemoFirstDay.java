@@ -50,20 +50,26 @@ abstract class DemoFirstDay {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("hausmeter.sim.history-months", Integer.toString(HISTORY_MONTHS),
+            return Map.of(
+                    "hausmeter.sim.history-months",
+                    Integer.toString(HISTORY_MONTHS),
                     // Its own live values: the simulated meters of this server write under these keys.
-                    "hausmeter.demo.enabled", "true");
+                    "hausmeter.demo.enabled",
+                    "true");
         }
     }
 
     @Inject
     Clock clock;
+
     @Inject
     AgroalDataSource db;
 
     /** The instant the demo was first started: the FIRST_DAY of the class's test profile. */
     Instant firstStart() throws ReflectiveOperationException {
-        Class<?> profile = getClass().getAnnotation(io.quarkus.test.junit.TestProfile.class).value();
+        Class<?> profile = getClass()
+                .getAnnotation(io.quarkus.test.junit.TestProfile.class)
+                .value();
         return Instant.parse((String) profile.getField("FIRST_DAY").get(null));
     }
 
@@ -77,14 +83,24 @@ abstract class DemoFirstDay {
 
         // The history: every quarter hour of an apartment's meter from its first whole month to the start.
         Instant historyTo = Instant.ofEpochSecond(start.getEpochSecond() / 900 * 900 - 900);
-        YearMonth firstMonth = YearMonth.from(historyTo.atZone(BERLIN).minusMonths(Profile.HISTORY_MONTHS)).plusMonths(1);
+        YearMonth firstMonth = YearMonth.from(historyTo.atZone(BERLIN).minusMonths(Profile.HISTORY_MONTHS))
+                .plusMonths(1);
         Instant from = firstMonth.atDay(1).atStartOfDay(BERLIN).toInstant();
         long quarterHours = Duration.between(from, historyTo).toMinutes() / 15;
-        assertThat(count("SELECT count(*) FROM interval_energy e JOIN meter m ON m.id = e.meter_id"
-                + " WHERE m.name = 'apt-0.1' AND e.interval_start >= ? AND e.interval_start < ?", from, historyTo))
-                .as("quarter hours of apt-0.1 from %s to %s", from, historyTo).isEqualTo(quarterHours);
-        assertThat(count("SELECT count(*) FROM interval_energy WHERE quality <> 'MEASURED' AND interval_start >= ?"
-                + " AND interval_start < ?", from, historyTo)).as("estimated quarter hours in the history").isZero();
+        assertThat(count(
+                        "SELECT count(*) FROM interval_energy e JOIN meter m ON m.id = e.meter_id"
+                                + " WHERE m.name = 'apt-0.1' AND e.interval_start >= ? AND e.interval_start < ?",
+                        from,
+                        historyTo))
+                .as("quarter hours of apt-0.1 from %s to %s", from, historyTo)
+                .isEqualTo(quarterHours);
+        assertThat(count(
+                        "SELECT count(*) FROM interval_energy WHERE quality <> 'MEASURED' AND interval_start >= ?"
+                                + " AND interval_start < ?",
+                        from,
+                        historyTo))
+                .as("estimated quarter hours in the history")
+                .isZero();
 
         // Issued: every whole month before last month; last month drafts only (A-2.1 in two parts); nothing after.
         Map<YearMonth, Map<String, Long>> byMonth = billsByMonthAndStatus();
@@ -98,8 +114,9 @@ abstract class DemoFirstDay {
             assertThat(byMonth.get(m).get("ISSUED")).as("issued bills of %s", m).isEqualTo(12);
         }
         assertThat(byMonth.get(drafts)).as("bills of last month %s", drafts).isEqualTo(Map.of("DRAFT", 13L));
-        assertThat(byMonth.keySet()).as("months with bills").containsExactlyInAnyOrderElementsOf(
-                concat(expectedIssued, drafts));
+        assertThat(byMonth.keySet())
+                .as("months with bills")
+                .containsExactlyInAnyOrderElementsOf(concat(expectedIssued, drafts));
 
         // Numbers: YYYY-NNNN of the issue year (the first day's), gap-free from 0001, none issued twice.
         List<String> numbers = strings("SELECT number FROM bill WHERE number IS NOT NULL ORDER BY number");
@@ -113,15 +130,31 @@ abstract class DemoFirstDay {
         // The running month on a resident's page and the kiosk's today (read around the request: the
         // clock runs on, and a first day just before midnight may have turned into the next one).
         LocalDate before = LocalDate.now(clock.withZone(BERLIN));
-        String me = given().auth().preemptive().basic("anna", "anna-demo").header("Accept-Language", "de")
-                .get("/me").then().statusCode(200).extract().asString();
-        String kiosk = given().header("Accept-Language", "de").get("/kiosk").then().statusCode(200).extract().asString();
+        String me = given().auth()
+                .preemptive()
+                .basic("anna", "anna-demo")
+                .header("Accept-Language", "de")
+                .get("/me")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        String kiosk = given().header("Accept-Language", "de")
+                .get("/kiosk")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         LocalDate after = LocalDate.now(clock.withZone(BERLIN));
         DateTimeFormatter month = DateTimeFormatter.ofPattern("LLLL uuuu", Locales.formatting(Locale.GERMAN));
         assertThat(List.of(month.format(before) + ", brutto", month.format(after) + ", brutto"))
-                .as("running month on /me").anyMatch(me::contains);
-        assertThat(List.of("Heute (" + Formats.date(before, Locale.GERMAN) + ")",
-                "Heute (" + Formats.date(after, Locale.GERMAN) + ")")).as("kiosk's today").anyMatch(kiosk::contains);
+                .as("running month on /me")
+                .anyMatch(me::contains);
+        assertThat(List.of(
+                        "Heute (" + Formats.date(before, Locale.GERMAN) + ")",
+                        "Heute (" + Formats.date(after, Locale.GERMAN) + ")"))
+                .as("kiosk's today")
+                .anyMatch(kiosk::contains);
         assertThat(before).isIn(firstDay, firstDay.plusDays(1));
     }
 
@@ -136,7 +169,8 @@ abstract class DemoFirstDay {
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (count("SELECT count(*) FROM bill WHERE month = ? AND status = 'DRAFT'", month) < 13) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("The demo wrote no drafts for " + month + " within 10 minutes: " + billsByMonthAndStatus());
+                throw new AssertionError(
+                        "The demo wrote no drafts for " + month + " within 10 minutes: " + billsByMonthAndStatus());
             }
             Thread.sleep(500);
         }
@@ -145,8 +179,8 @@ abstract class DemoFirstDay {
     private Map<YearMonth, Map<String, Long>> billsByMonthAndStatus() throws SQLException {
         Map<YearMonth, Map<String, Long>> result = new TreeMap<>();
         try (Connection c = db.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT month, status, count(*) FROM bill WHERE kind = 'INVOICE'"
-                        + " GROUP BY month, status");
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT month, status, count(*) FROM bill WHERE kind = 'INVOICE'" + " GROUP BY month, status");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 result.computeIfAbsent(YearMonth.from(rs.getDate(1).toLocalDate()), m -> new TreeMap<>())
@@ -157,7 +191,8 @@ abstract class DemoFirstDay {
     }
 
     private long count(String sql, Object... params) throws SQLException {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 Object p = params[i];
                 if (p instanceof Instant t) {
@@ -177,7 +212,9 @@ abstract class DemoFirstDay {
 
     private List<String> strings(String sql) throws SQLException {
         List<String> out = new ArrayList<>();
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.add(rs.getString(1));
             }

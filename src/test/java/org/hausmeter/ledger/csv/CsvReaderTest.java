@@ -31,16 +31,12 @@ class CsvReaderTest {
     @Test
     void quotedFields_holdDelimiterQuotesAndLineBreaks() throws Exception {
         String text = "a,b,c\n\"x,1\",\"say \"\"hi\"\"\",\"two\r\nlines\"\nlast,\"\",\n";
-        assertThat(records(text)).containsExactly(
-                "1:[a, b, c]",
-                "2:[x,1, say \"hi\", two\r\nlines]",
-                "4:[last, , ]");
+        assertThat(records(text)).containsExactly("1:[a, b, c]", "2:[x,1, say \"hi\", two\r\nlines]", "4:[last, , ]");
     }
 
     @Test
     void lineEnds_crlfLfAndCr_areAllRecordEnds_andEmptyLinesAreSkipped() throws Exception {
-        assertThat(records("a,b\r\n1,2\n\n3,4\r5,6")).containsExactly(
-                "1:[a, b]", "2:[1, 2]", "4:[3, 4]", "5:[5, 6]");
+        assertThat(records("a,b\r\n1,2\n\n3,4\r5,6")).containsExactly("1:[a, b]", "2:[1, 2]", "4:[3, 4]", "5:[5, 6]");
     }
 
     @Test
@@ -50,9 +46,12 @@ class CsvReaderTest {
 
     @Test
     void delimiter_isDetectedFromTheHeader_ignoringQuotedCharacters() throws Exception {
-        assertThat(CsvReader.open(new StringReader("meter;timestamp;\"a,b,c\"\nm;1,5;x\n"), null).delimiter())
+        assertThat(CsvReader.open(new StringReader("meter;timestamp;\"a,b,c\"\nm;1,5;x\n"), null)
+                        .delimiter())
                 .isEqualTo(';');
-        assertThat(CsvReader.open(new StringReader("meter,timestamp,\"a;b;c\"\n"), null).delimiter()).isEqualTo(',');
+        assertThat(CsvReader.open(new StringReader("meter,timestamp,\"a;b;c\"\n"), null)
+                        .delimiter())
+                .isEqualTo(',');
         assertThat(records("meter;timestamp\nm;1,5\n")).containsExactly("1:[meter, timestamp]", "2:[m, 1,5]");
     }
 
@@ -82,8 +81,7 @@ class CsvReaderTest {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         assertThat(records(CsvReader.open(oneCharAtATime, null))).containsExactly("1:[a, b\"\nc, d]", "3:[, x]");
     }
@@ -111,8 +109,9 @@ class CsvReaderTest {
     void unclosedQuote_isASyntaxErrorAtItsLine() throws Exception {
         var r = CsvReader.open(new StringReader("a,b\nx,\"open\n\n"), ',');
         assertThat(r.next()).isTrue();
-        assertThatThrownBy(r::next).isInstanceOfSatisfying(CsvReader.SyntaxError.class,
-                e -> assertThat(e.line).isEqualTo(2));
+        assertThatThrownBy(r::next)
+                .isInstanceOfSatisfying(
+                        CsvReader.SyntaxError.class, e -> assertThat(e.line).isEqualTo(2));
         assertThat(r.next()).isFalse();
     }
 }

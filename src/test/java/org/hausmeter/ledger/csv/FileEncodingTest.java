@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Files as Excel and friends save them: UTF-8 with or without BOM, UTF-16 with BOM, and cp1252 (refused). */
 class FileEncodingTest {
     static final Map<String, Long> METERS = Map.of("Wärmepumpe", 7L);
-    static final String CSV = "meter;timestamp;import_kwh\r\nWärmepumpe;01.01.2025 00:00;1,5\r\nWärmepumpe;01.01.2025 00:15;1,75\r\n";
+    static final String CSV =
+            "meter;timestamp;import_kwh\r\nWärmepumpe;01.01.2025 00:00;1,5\r\nWärmepumpe;01.01.2025 00:15;1,75\r\n";
 
     @TempDir
     Path dir;
@@ -37,10 +38,12 @@ class FileEncodingTest {
 
     @Test
     void utf8_withAndWithoutBom_andUtf16WithBom_areRead() throws Exception {
-        for (byte[] bytes : new byte[][] { CSV.getBytes(StandardCharsets.UTF_8),
-                withBom(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF }, CSV, StandardCharsets.UTF_8),
-                withBom(new byte[] { (byte) 0xFF, (byte) 0xFE }, CSV, StandardCharsets.UTF_16LE),
-                withBom(new byte[] { (byte) 0xFE, (byte) 0xFF }, CSV, StandardCharsets.UTF_16BE) }) {
+        for (byte[] bytes : new byte[][] {
+            CSV.getBytes(StandardCharsets.UTF_8),
+            withBom(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, CSV, StandardCharsets.UTF_8),
+            withBom(new byte[] {(byte) 0xFF, (byte) 0xFE}, CSV, StandardCharsets.UTF_16LE),
+            withBom(new byte[] {(byte) 0xFE, (byte) 0xFF}, CSV, StandardCharsets.UTF_16BE)
+        }) {
             ImportReport report = preview(bytes);
             assertThat(report.problems()).isEmpty();
             assertThat(report.summary().values()).isEqualTo(2);
@@ -61,14 +64,21 @@ class FileEncodingTest {
 
     @Test
     void checkUtf8_refusesNulOverlongSurrogatesAndTruncatedSequences() {
-        assertThatThrownBy(() -> FileEncoding.checkUtf8(new ByteArrayInputStream(new byte[] { 'a', 0, 'b', 0 })))
-                .isInstanceOf(FileEncoding.NotUtf8.class).hasMessageContaining("line 1, byte offset 1");
-        assertThatThrownBy(() -> FileEncoding.checkUtf8(new ByteArrayInputStream(new byte[] { 'a', '\n', (byte) 0xC0, (byte) 0x80 })))
-                .isInstanceOf(FileEncoding.NotUtf8.class).hasMessageContaining("line 2, byte offset 2");
-        assertThatThrownBy(() -> FileEncoding.checkUtf8(new ByteArrayInputStream(new byte[] { '\r', '\n', '\r', (byte) 0xED, (byte) 0xA0, (byte) 0x80 })))
-                .isInstanceOf(FileEncoding.NotUtf8.class).hasMessageContaining("line 3, byte offset 3");
-        assertThatThrownBy(() -> FileEncoding.checkUtf8(new ByteArrayInputStream(new byte[] { 'x', (byte) 0xE2, (byte) 0x82 })))
-                .isInstanceOf(FileEncoding.NotUtf8.class).hasMessageContaining("line 1, byte offset 1");
+        assertThatThrownBy(() -> FileEncoding.checkUtf8(new ByteArrayInputStream(new byte[] {'a', 0, 'b', 0})))
+                .isInstanceOf(FileEncoding.NotUtf8.class)
+                .hasMessageContaining("line 1, byte offset 1");
+        assertThatThrownBy(() -> FileEncoding.checkUtf8(
+                        new ByteArrayInputStream(new byte[] {'a', '\n', (byte) 0xC0, (byte) 0x80})))
+                .isInstanceOf(FileEncoding.NotUtf8.class)
+                .hasMessageContaining("line 2, byte offset 2");
+        assertThatThrownBy(() -> FileEncoding.checkUtf8(
+                        new ByteArrayInputStream(new byte[] {'\r', '\n', '\r', (byte) 0xED, (byte) 0xA0, (byte) 0x80})))
+                .isInstanceOf(FileEncoding.NotUtf8.class)
+                .hasMessageContaining("line 3, byte offset 3");
+        assertThatThrownBy(() ->
+                        FileEncoding.checkUtf8(new ByteArrayInputStream(new byte[] {'x', (byte) 0xE2, (byte) 0x82})))
+                .isInstanceOf(FileEncoding.NotUtf8.class)
+                .hasMessageContaining("line 1, byte offset 1");
     }
 
     @Test

@@ -37,15 +37,19 @@ class HostileFilesTest {
             } else {
                 bytes = valid.clone();
                 for (int k = 0; k < 1 + random.nextInt(6); k++) {
-                    bytes[random.nextInt(bytes.length)] = (byte) (n % 3 == 0 ? random.nextInt(256) : "0123456789;,.:-\n\"9"
-                            .charAt(random.nextInt(18)));
+                    bytes[random.nextInt(bytes.length)] = (byte)
+                            (n % 3 == 0 ? random.nextInt(256) : "0123456789;,.:-\n\"9".charAt(random.nextInt(18)));
                 }
             }
             Files.write(file, bytes);
-            ImportSink check = ImportSink.of(r -> assertThat(r.readAt()).isBetween(LIMITS.earliest(), LIMITS.latest()),
+            ImportSink check = ImportSink.of(
+                    r -> assertThat(r.readAt()).isBetween(LIMITS.earliest(), LIMITS.latest()),
                     i -> assertThat(i.intervalStart()).isBetween(LIMITS.earliest(), LIMITS.latest()));
-            MeterCsvImport importer = new MeterCsvImport(LongFormatImportTest.METERS,
-                    ImportOptions.defaults("f.csv", LongFormatImportTest.BERLIN), LIMITS, StoredReadings.NONE);
+            MeterCsvImport importer = new MeterCsvImport(
+                    LongFormatImportTest.METERS,
+                    ImportOptions.defaults("f.csv", LongFormatImportTest.BERLIN),
+                    LIMITS,
+                    StoredReadings.NONE);
             ImportReport report = importer.preview(ReaderSource.of(file));
             assertThat(report).isNotNull();
             if (report.ok()) {

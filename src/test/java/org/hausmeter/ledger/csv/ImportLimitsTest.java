@@ -16,8 +16,11 @@ class ImportLimitsTest {
     static final ZoneId BERLIN = LongFormatImportTest.BERLIN;
     static final Map<String, Long> METERS = LongFormatImportTest.METERS;
     /** Period 2024-01-01 to 2026-11-22 (Berlin); apt-2 installed on 1 March 2025 (Berlin). */
-    static final ImportLimits LIMITS = new ImportLimits(Instant.parse("2023-12-31T23:00:00Z"),
-            Instant.parse("2026-11-21T23:00:00Z"), Map.of(12L, Instant.parse("2025-02-28T23:00:00Z")), BERLIN);
+    static final ImportLimits LIMITS = new ImportLimits(
+            Instant.parse("2023-12-31T23:00:00Z"),
+            Instant.parse("2026-11-21T23:00:00Z"),
+            Map.of(12L, Instant.parse("2025-02-28T23:00:00Z")),
+            BERLIN);
 
     private static ImportReport preview(String csv, StoredReadings stored) throws Exception {
         return new MeterCsvImport(METERS, ImportOptions.defaults("f.csv", BERLIN), LIMITS, stored)
@@ -37,13 +40,14 @@ class ImportLimitsTest {
                 apt-1,9999-12-31 23:45,3
                 apt-1,2026-11-22 00:00,4
                 apt-1,2026-11-21 23:45,4
-                """, StoredReadings.NONE)).containsExactly(
-                "line 2, column 2 [timestamp]: reading at [0001-01-01 00:00] is outside the accepted period"
-                        + " [2024-01-01 00:00] to [2026-11-22 00:00]",
-                "line 4, column 2 [timestamp]: reading at [9999-12-31 23:45] is outside the accepted period"
-                        + " [2024-01-01 00:00] to [2026-11-22 00:00]",
-                "line 5, column 2 [timestamp]: reading at [2026-11-22 00:00] is outside the accepted period"
-                        + " [2024-01-01 00:00] to [2026-11-22 00:00]");
+                """, StoredReadings.NONE))
+                .containsExactly(
+                        "line 2, column 2 [timestamp]: reading at [0001-01-01 00:00] is outside the accepted period"
+                                + " [2024-01-01 00:00] to [2026-11-22 00:00]",
+                        "line 4, column 2 [timestamp]: reading at [9999-12-31 23:45] is outside the accepted period"
+                                + " [2024-01-01 00:00] to [2026-11-22 00:00]",
+                        "line 5, column 2 [timestamp]: reading at [2026-11-22 00:00] is outside the accepted period"
+                                + " [2024-01-01 00:00] to [2026-11-22 00:00]");
     }
 
     @Test
@@ -53,18 +57,20 @@ class ImportLimitsTest {
                 apt-2,2025-02-28 23:45,1
                 apt-2,2025-03-01 00:00,1
                 apt-1,2025-02-28 23:45,1
-                """, StoredReadings.NONE)).containsExactly(
-                "line 2, column 2 [timestamp]: interval at [2025-02-28 23:45] is before meter [apt-2] was installed"
-                        + " on [2025-03-01 00:00]");
+                """, StoredReadings.NONE))
+                .containsExactly(
+                        "line 2, column 2 [timestamp]: interval at [2025-02-28 23:45] is before meter [apt-2] was installed"
+                                + " on [2025-03-01 00:00]");
         assertThat(messages("""
                 meter;info;28/02/2025 23:45;01/03/2025 00:00;01/01/1900 00:00
                 apt-2;x;0,5;0,5;
                 apt-1;y;0,5;0,5;
-                """, StoredReadings.NONE)).containsExactly(
-                "line 1, column 5 [01/01/1900 00:00]: interval at [1900-01-01 00:00] is outside the accepted period"
-                        + " [2024-01-01 00:00] to [2026-11-22 00:00]",
-                "line 2, column 3 [28/02/2025 23:45]: interval at [2025-02-28 23:45] is before meter [apt-2] was"
-                        + " installed on [2025-03-01 00:00]");
+                """, StoredReadings.NONE))
+                .containsExactly(
+                        "line 1, column 5 [01/01/1900 00:00]: interval at [1900-01-01 00:00] is outside the accepted period"
+                                + " [2024-01-01 00:00] to [2026-11-22 00:00]",
+                        "line 2, column 3 [28/02/2025 23:45]: interval at [2025-02-28 23:45] is before meter [apt-2] was"
+                                + " installed on [2025-03-01 00:00]");
     }
 
     @Test
@@ -73,8 +79,8 @@ class ImportLimitsTest {
         List<CounterReading> stored = List.of(
                 new CounterReading(11L, Instant.parse("2025-01-01T00:00:00Z"), 100_000, null, ReadingSource.MANUAL),
                 new CounterReading(11L, Instant.parse("2025-01-01T02:00:00Z"), 200_000, null, ReadingSource.POLL));
-        StoredReadings ledger = (meterId, from, to, each) -> stored.stream().filter(r -> r.meterId() == meterId)
-                .forEach(each);
+        StoredReadings ledger = (meterId, from, to, each) ->
+                stored.stream().filter(r -> r.meterId() == meterId).forEach(each);
         assertThat(messages("""
                 meter,timestamp,import_kwh
                 apt-1,2025-01-01 01:30,150
@@ -86,13 +92,14 @@ class ImportLimitsTest {
                 apt-1,2025-01-01 02:00,160
                 apt-1,2025-01-01 03:00,200
                 apt-1,2025-01-01 03:30,190
-                """, ledger)).containsExactly(
-                "line 5, column 3 [import_kwh]: counter went backwards: [190] kWh after [200.000] kWh at an earlier time"
-                        + " on line [4]",
-                "line 2, column 3 [import_kwh]: counter went backwards: [150 kWh] before the stored reading [100 kWh]"
-                        + " of meter [apt-1] at [2025-01-01T00:00:00Z]",
-                "line 5, column 3 [import_kwh]: counter went backwards: [190 kWh] after the stored reading [200 kWh]"
-                        + " of meter [apt-1] at [2025-01-01T02:00:00Z]");
+                """, ledger))
+                .containsExactly(
+                        "line 5, column 3 [import_kwh]: counter went backwards: [190] kWh after [200.000] kWh at an earlier time"
+                                + " on line [4]",
+                        "line 2, column 3 [import_kwh]: counter went backwards: [150 kWh] before the stored reading [100 kWh]"
+                                + " of meter [apt-1] at [2025-01-01T00:00:00Z]",
+                        "line 5, column 3 [import_kwh]: counter went backwards: [190 kWh] after the stored reading [200 kWh]"
+                                + " of meter [apt-1] at [2025-01-01T02:00:00Z]");
         // The same file without stored readings is fine apart from its own step back.
         assertThat(messages("""
                 meter,timestamp,import_kwh
@@ -103,9 +110,10 @@ class ImportLimitsTest {
         assertThat(messages("""
                 meter,timestamp,import_kwh
                 apt-1,2025-01-01 02:00,250
-                """, ledger)).containsExactly(
-                "line 2, column 3 [import_kwh]: counter went backwards: [250 kWh] before the stored reading [200 kWh]"
-                        + " of meter [apt-1] at [2025-01-01T02:00:00Z]");
+                """, ledger))
+                .containsExactly(
+                        "line 2, column 3 [import_kwh]: counter went backwards: [250 kWh] before the stored reading [200 kWh]"
+                                + " of meter [apt-1] at [2025-01-01T02:00:00Z]");
     }
 
     @Test

@@ -41,7 +41,10 @@ class KwhParserTest {
             for (int d = r.nextInt(7); d >= 0; d--) {
                 s.append((char) ('0' + r.nextInt(10)));
             }
-            long expected = new BigDecimal(s.toString()).movePointRight(3).setScale(0, RoundingMode.HALF_UP).longValueExact();
+            long expected = new BigDecimal(s.toString())
+                    .movePointRight(3)
+                    .setScale(0, RoundingMode.HALF_UP)
+                    .longValueExact();
             assertThat(parse(p, s.toString())).as(s.toString()).isEqualTo(expected);
         }
     }

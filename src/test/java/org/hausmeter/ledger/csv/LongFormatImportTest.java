@@ -58,14 +58,24 @@ class LongFormatImportTest {
         ImportReport report = importer().commit(ReaderSource.of(csv), sink);
 
         assertThat(report.ok()).isTrue();
-        assertThat(report.summary()).isEqualTo(new ImportSummary(ImportOptions.Layout.LONG,
-                ImportSummary.Kind.COUNTERS, 3, 3, 2, Instant.parse("2024-12-31T23:00:00Z"),
-                Instant.parse("2025-01-01T00:07:31Z")));
+        assertThat(report.summary())
+                .isEqualTo(new ImportSummary(
+                        ImportOptions.Layout.LONG,
+                        ImportSummary.Kind.COUNTERS,
+                        3,
+                        3,
+                        2,
+                        Instant.parse("2024-12-31T23:00:00Z"),
+                        Instant.parse("2025-01-01T00:07:31Z")));
         assertThat(sink.intervals).isEmpty();
-        assertThat(sink.counters).containsExactly(
-                new CounterReading(11, Instant.parse("2024-12-31T23:00:00Z"), 1_234_500, 250L, ReadingSource.IMPORT),
-                new CounterReading(11, Instant.parse("2024-12-31T23:15:00Z"), 1_234_678, null, ReadingSource.IMPORT),
-                new CounterReading(12, Instant.parse("2025-01-01T00:07:31Z"), 7_000, 1_000L, ReadingSource.IMPORT));
+        assertThat(sink.counters)
+                .containsExactly(
+                        new CounterReading(
+                                11, Instant.parse("2024-12-31T23:00:00Z"), 1_234_500, 250L, ReadingSource.IMPORT),
+                        new CounterReading(
+                                11, Instant.parse("2024-12-31T23:15:00Z"), 1_234_678, null, ReadingSource.IMPORT),
+                        new CounterReading(
+                                12, Instant.parse("2025-01-01T00:07:31Z"), 7_000, 1_000L, ReadingSource.IMPORT));
     }
 
     @Test
@@ -76,15 +86,16 @@ class LongFormatImportTest {
                 "Wohnung 3, links",2025-07-01 00:15,"0.2505",
                 """;
         var sink = new Collected();
-        ImportReport report = importer(ImportOptions.defaults("iv.csv", ZoneId.of("UTC")))
-                .commit(ReaderSource.of(csv), sink);
+        ImportReport report =
+                importer(ImportOptions.defaults("iv.csv", ZoneId.of("UTC"))).commit(ReaderSource.of(csv), sink);
 
         assertThat(messages(report)).isEmpty();
         assertThat(report.summary().kind()).isEqualTo(ImportSummary.Kind.INTERVALS);
         assertThat(sink.counters).isEmpty();
-        assertThat(sink.intervals).containsExactly(
-                new ImportedInterval(11, Instant.parse("2025-06-30T22:00:00Z"), 100, 0L),
-                new ImportedInterval(13, Instant.parse("2025-06-30T22:15:00Z"), 251, null));
+        assertThat(sink.intervals)
+                .containsExactly(
+                        new ImportedInterval(11, Instant.parse("2025-06-30T22:00:00Z"), 100, 0L),
+                        new ImportedInterval(13, Instant.parse("2025-06-30T22:15:00Z"), 251, null));
     }
 
     @Test
@@ -95,8 +106,10 @@ class LongFormatImportTest {
         ImportReport report = importer().commit(ReaderSource.of(csv), sink);
 
         assertThat(messages(report)).isEmpty();
-        assertThat(sink.intervals).extracting(ImportedInterval::intervalStart, ImportedInterval::importWh)
-                .containsExactly(tuple(Instant.parse("2024-12-31T23:15:00Z"), 1_500L),
+        assertThat(sink.intervals)
+                .extracting(ImportedInterval::intervalStart, ImportedInterval::importWh)
+                .containsExactly(
+                        tuple(Instant.parse("2024-12-31T23:15:00Z"), 1_500L),
                         tuple(Instant.parse("2024-12-31T23:30:00Z"), 1L));
     }
 
@@ -125,21 +138,22 @@ class LongFormatImportTest {
 
         assertThat(sink.counters).isEmpty();
         assertThat(report.ok()).isFalse();
-        assertThat(messages(report)).containsExactly(
-                "line 3: expected [4] fields, found [3]",
-                "line 4, column 3 [import_kwh]: not a number [12,3.4]",
-                "line 5, column 2 [timestamp]: invalid date or time [2025-13-01 00:45]",
-                "line 6, column 3 [import_kwh]: negative value [-1]",
-                "line 7, column 1 [meter]: unknown meter [apt-9]",
-                "line 8: duplicate row for meter [apt-1] at [2025-01-01 00:00], first on line [2]",
-                "line 9, column 3 [import_kwh]: counter went backwards: [99.5] kWh after [100.000] kWh at an earlier"
-                        + " time on line [2]",
-                "line 12, column 4 [export_kwh]: counter went backwards: [9] kWh after [10.000] kWh at an earlier"
-                        + " time on line [11]",
-                "line 14, column 3 [import_kwh]: counter went backwards: [3.5] kWh before [3.000] kWh at a later"
-                        + " time on line [13]",
-                "line 15, column 1 [meter]: missing meter",
-                "line 16, column 3 [import_kwh]: missing value");
+        assertThat(messages(report))
+                .containsExactly(
+                        "line 3: expected [4] fields, found [3]",
+                        "line 4, column 3 [import_kwh]: not a number [12,3.4]",
+                        "line 5, column 2 [timestamp]: invalid date or time [2025-13-01 00:45]",
+                        "line 6, column 3 [import_kwh]: negative value [-1]",
+                        "line 7, column 1 [meter]: unknown meter [apt-9]",
+                        "line 8: duplicate row for meter [apt-1] at [2025-01-01 00:00], first on line [2]",
+                        "line 9, column 3 [import_kwh]: counter went backwards: [99.5] kWh after [100.000] kWh at an earlier"
+                                + " time on line [2]",
+                        "line 12, column 4 [export_kwh]: counter went backwards: [9] kWh after [10.000] kWh at an earlier"
+                                + " time on line [11]",
+                        "line 14, column 3 [import_kwh]: counter went backwards: [3.5] kWh before [3.000] kWh at a later"
+                                + " time on line [13]",
+                        "line 15, column 1 [meter]: missing meter",
+                        "line 16, column 3 [import_kwh]: missing value");
         assertThat(report.problemCount()).isEqualTo(11);
         assertThat(report.problems().get(1).toString())
                 .isEqualTo("[readings.csv] line 4, column 3 [import_kwh]: not a number [12,3.4]");
@@ -162,11 +176,12 @@ class LongFormatImportTest {
                 """;
         ImportReport report = importer().preview(new StringReader(csv));
 
-        assertThat(messages(report)).containsExactly(
-                "line 3, column 2 [timestamp]: interval start [2025-01-01 00:10] is not on a quarter hour",
-                "line 6: duplicate row for meter [apt-1] at [2025-01-01T00:30+01:00], first on line [2]",
-                "line 7, column 2 [timestamp]: interval start [2025-01-01 00:00:30] is not on a quarter hour",
-                "line 9, column 2 [timestamp]: interval start [2025-01-01T00:45:00.001Z] is not on a quarter hour");
+        assertThat(messages(report))
+                .containsExactly(
+                        "line 3, column 2 [timestamp]: interval start [2025-01-01 00:10] is not on a quarter hour",
+                        "line 6: duplicate row for meter [apt-1] at [2025-01-01T00:30+01:00], first on line [2]",
+                        "line 7, column 2 [timestamp]: interval start [2025-01-01 00:00:30] is not on a quarter hour",
+                        "line 9, column 2 [timestamp]: interval start [2025-01-01T00:45:00.001Z] is not on a quarter hour");
         assertThat(report.summary().values()).isEqualTo(4);
     }
 
@@ -186,36 +201,41 @@ class LongFormatImportTest {
         var sink = new Collected();
         ImportReport report = importer().preview(ReaderSource.of(csv));
 
-        assertThat(messages(report)).containsExactly(
-                "line 3, column 2 [timestamp]: local time [2025-03-30 02:00] does not exist in [Europe/Berlin]"
-                        + " (clocks skip it): give an offset",
-                "line 6, column 2 [timestamp]: ambiguous local time [2025-10-26 02:15] in [Europe/Berlin]:"
-                        + " give an offset");
+        assertThat(messages(report))
+                .containsExactly(
+                        "line 3, column 2 [timestamp]: local time [2025-03-30 02:00] does not exist in [Europe/Berlin]"
+                                + " (clocks skip it): give an offset",
+                        "line 6, column 2 [timestamp]: ambiguous local time [2025-10-26 02:15] in [Europe/Berlin]:"
+                                + " give an offset");
 
         String fixed = csv.replace("apt-1,2025-03-30 02:00,1\n", "").replace("apt-1,2025-10-26 02:15,1\n", "");
         importer().commit(ReaderSource.of(fixed), sink);
-        assertThat(sink.intervals).extracting(ImportedInterval::intervalStart).containsExactly(
-                Instant.parse("2025-03-30T00:45:00Z"), Instant.parse("2025-03-30T01:00:00Z"),
-                Instant.parse("2025-10-25T23:45:00Z"), Instant.parse("2025-10-26T00:15:00Z"),
-                Instant.parse("2025-10-26T01:15:00Z"), Instant.parse("2025-10-26T02:00:00Z"));
+        assertThat(sink.intervals)
+                .extracting(ImportedInterval::intervalStart)
+                .containsExactly(
+                        Instant.parse("2025-03-30T00:45:00Z"), Instant.parse("2025-03-30T01:00:00Z"),
+                        Instant.parse("2025-10-25T23:45:00Z"), Instant.parse("2025-10-26T00:15:00Z"),
+                        Instant.parse("2025-10-26T01:15:00Z"), Instant.parse("2025-10-26T02:00:00Z"));
     }
 
     @Test
     void headerProblems() throws Exception {
-        assertThat(messages(importer().preview(ReaderSource.of("timestamp,import_kwh\n")))).containsExactly(
-                "line 1: missing column [meter]");
+        assertThat(messages(importer().preview(ReaderSource.of("timestamp,import_kwh\n"))))
+                .containsExactly("line 1: missing column [meter]");
         assertThat(messages(importer().preview(ReaderSource.of("meter,timestamp,import_kwh,interval_import_kwh\n"))))
                 .containsExactly("line 1: counter columns [import_kwh, export_kwh] and interval columns"
                         + " [interval_import_kwh, interval_export_kwh] in one file");
-        assertThat(messages(importer().preview(ReaderSource.of("meter,timestamp,export_kwh\n")))).containsExactly(
-                "line 1: missing column [import_kwh]");
+        assertThat(messages(importer().preview(ReaderSource.of("meter,timestamp,export_kwh\n"))))
+                .containsExactly("line 1: missing column [import_kwh]");
         assertThat(messages(importer().preview(ReaderSource.of("meter,timestamp (Mars/Olympus),import_kwh\n"))))
                 .containsExactly("line 1, column 2 [timestamp (Mars/Olympus)]: unknown time zone [Mars/Olympus]");
-        assertThat(messages(importer().preview(ReaderSource.of("meter,timestamp,import_kwh,exprot_kwh\n"
-                + "apt-1,2025-01-01 00:00,1,2\n")))).containsExactly(
-                "line 1, column 4 [exprot_kwh]: unknown column [exprot_kwh] (expected " + LongFormat.COLUMNS + ")");
-        assertThat(messages(importer().preview(ReaderSource.of("")))).containsExactly(
-                "line 1: empty file: no header row");
+        assertThat(messages(importer()
+                        .preview(ReaderSource.of(
+                                "meter,timestamp,import_kwh,exprot_kwh\n" + "apt-1,2025-01-01 00:00,1,2\n"))))
+                .containsExactly("line 1, column 4 [exprot_kwh]: unknown column [exprot_kwh] (expected "
+                        + LongFormat.COLUMNS + ")");
+        assertThat(messages(importer().preview(ReaderSource.of(""))))
+                .containsExactly("line 1: empty file: no header row");
     }
 
     @Test
@@ -230,22 +250,26 @@ class LongFormatImportTest {
                 apt-1,2025-01-01 01:00,"open
                 """;
         ImportReport report = importer().preview(ReaderSource.of(csv));
-        assertThat(messages(report)).containsExactly(
-                "line 2, column 3 [import_kwh]: quote inside an unquoted field",
-                "line 3, column 2 [timestamp]: unexpected [x] after a closing quote",
-                "line 4, column 3 [import_kwh]: not a number [a\nb]",
-                "line 6, column 3 [import_kwh]: negative value [-3]",
-                "line 7, column 3 [import_kwh]: quoted field not closed before the end of the file");
-        assertThat(messages(importer().preview(ReaderSource.of("meter,\"timestamp\n")))).containsExactly(
-                "line 1: header column [2]: quoted field not closed before the end of the file");
+        assertThat(messages(report))
+                .containsExactly(
+                        "line 2, column 3 [import_kwh]: quote inside an unquoted field",
+                        "line 3, column 2 [timestamp]: unexpected [x] after a closing quote",
+                        "line 4, column 3 [import_kwh]: not a number [a\nb]",
+                        "line 6, column 3 [import_kwh]: negative value [-3]",
+                        "line 7, column 3 [import_kwh]: quoted field not closed before the end of the file");
+        assertThat(messages(importer().preview(ReaderSource.of("meter,\"timestamp\n"))))
+                .containsExactly("line 1: header column [2]: quoted field not closed before the end of the file");
     }
 
     @Test
     void localTimes_withoutAnyZone_areProblems() throws Exception {
-        ImportReport report = importer(ImportOptions.defaults("x.csv", null)).preview(ReaderSource.of(
-                "meter,timestamp,import_kwh\napt-1,2025-01-01 00:00,1\napt-1,2025-01-01 00:15Z,1\n"));
-        assertThat(messages(report)).singleElement().asString().startsWith(
-                "line 2, column 2 [timestamp]: local time [2025-01-01 00:00] without a time zone");
+        ImportReport report = importer(ImportOptions.defaults("x.csv", null))
+                .preview(ReaderSource.of(
+                        "meter,timestamp,import_kwh\napt-1,2025-01-01 00:00,1\napt-1,2025-01-01 00:15Z,1\n"));
+        assertThat(messages(report))
+                .singleElement()
+                .asString()
+                .startsWith("line 2, column 2 [timestamp]: local time [2025-01-01 00:00] without a time zone");
     }
 
     @Test
@@ -257,8 +281,11 @@ class LongFormatImportTest {
         ImportReport report = importer(ImportOptions.defaults("x.csv", BERLIN).withMaxProblems(3))
                 .preview(ReaderSource.of(csv.toString()));
         assertThat(report.problemCount()).isEqualTo(50);
-        assertThat(messages(report)).containsExactly("line 2, column 1 [meter]: unknown meter [nobody]",
-                "line 3, column 1 [meter]: unknown meter [nobody]", "line 4, column 1 [meter]: unknown meter [nobody]");
+        assertThat(messages(report))
+                .containsExactly(
+                        "line 2, column 1 [meter]: unknown meter [nobody]",
+                        "line 3, column 1 [meter]: unknown meter [nobody]",
+                        "line 4, column 1 [meter]: unknown meter [nobody]");
     }
 
     @Test
@@ -281,9 +308,10 @@ class LongFormatImportTest {
     @Test
     void commit_whenTheSourceChangesBetweenPasses_throws() throws Exception {
         AtomicInteger opened = new AtomicInteger();
-        ReaderSource changing = () -> new StringReader(opened.getAndIncrement() == 0
-                ? "meter,timestamp,import_kwh\napt-1,2025-01-01 00:00,1\n"
-                : "meter,timestamp,import_kwh\napt-1,2025-01-01 00:00,1\napt-1,2025-01-01 00:15,0.5\n");
+        ReaderSource changing = () -> new StringReader(
+                opened.getAndIncrement() == 0
+                        ? "meter,timestamp,import_kwh\napt-1,2025-01-01 00:00,1\n"
+                        : "meter,timestamp,import_kwh\napt-1,2025-01-01 00:00,1\napt-1,2025-01-01 00:15,0.5\n");
         var sink = new Collected();
         assertThatThrownBy(() -> importer().commit(changing, sink))
                 .isInstanceOf(ImportSourceChangedException.class)

@@ -36,22 +36,31 @@ class WideFormatYearTest {
         for (int m = 0; m < METERS; m++) {
             ids.put("meter-" + m, (long) m);
         }
-        var importer = new MeterCsvImport(ids, ImportOptions.defaults(file.getFileName().toString(), BERLIN));
+        var importer = new MeterCsvImport(
+                ids, ImportOptions.defaults(file.getFileName().toString(), BERLIN));
         long[] totals = new long[METERS];
         long[] count = {0};
-        ImportSink sink = ImportSink.of(r -> {
-            throw new AssertionError("no counters in a wide file: " + r);
-        }, v -> {
-            totals[(int) v.meterId()] += v.importWh();
-            count[0]++;
-        });
+        ImportSink sink = ImportSink.of(
+                r -> {
+                    throw new AssertionError("no counters in a wide file: " + r);
+                },
+                v -> {
+                    totals[(int) v.meterId()] += v.importWh();
+                    count[0]++;
+                });
 
         ImportReport report = importer.commit(ReaderSource.of(file), sink);
 
         assertThat(report.problems()).isEmpty();
-        assertThat(report.summary()).isEqualTo(new ImportSummary(ImportOptions.Layout.WIDE,
-                ImportSummary.Kind.INTERVALS, METERS, expectedValues, METERS,
-                Instant.parse("2024-12-31T23:00:00Z"), Instant.parse("2025-12-31T22:45:00Z")));
+        assertThat(report.summary())
+                .isEqualTo(new ImportSummary(
+                        ImportOptions.Layout.WIDE,
+                        ImportSummary.Kind.INTERVALS,
+                        METERS,
+                        expectedValues,
+                        METERS,
+                        Instant.parse("2024-12-31T23:00:00Z"),
+                        Instant.parse("2025-12-31T22:45:00Z")));
         assertThat(count[0]).isEqualTo(expectedValues);
         assertThat(totals).containsExactly(expectedWh);
     }
@@ -71,7 +80,11 @@ class WideFormatYearTest {
             w.append(line).append("\r\n");
             for (int m = 0; m < METERS; m++) {
                 line.setLength(0);
-                line.append("meter-").append(m).append(",\"House A, unit ").append(m).append('"');
+                line.append("meter-")
+                        .append(m)
+                        .append(",\"House A, unit ")
+                        .append(m)
+                        .append('"');
                 for (int c = 0; c < columns; c++) {
                     line.append(',');
                     if ((c + m) % 97 == 0) {

@@ -59,7 +59,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class Browser implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
     public static final Path CHROMIUM = Path.of(System.getProperty("hausmeter.test.chromium", "/usr/bin/chromium"));
-    public static final Path CHROMEDRIVER = Path.of(System.getProperty("hausmeter.test.chromedriver", "/usr/bin/chromedriver"));
+    public static final Path CHROMEDRIVER =
+            Path.of(System.getProperty("hausmeter.test.chromedriver", "/usr/bin/chromedriver"));
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -114,15 +115,26 @@ public final class Browser implements BeforeAllCallback, BeforeEachCallback, Aft
             }
             ChromeOptions options = new ChromeOptions();
             options.setBinary(CHROMIUM.toFile());
-            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                    "--window-size=1280,900", "--lang=de", "--user-data-dir=" + profile);
+            options.addArguments(
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-first-run",
+                    "--disable-dev-shm-usage",
+                    "--window-size=1280,900",
+                    "--lang=de",
+                    "--user-data-dir=" + profile);
             options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "de,en"));
             LoggingPreferences logs = new LoggingPreferences();
             logs.enable(LogType.BROWSER, Level.ALL);
             options.setCapability("goog:loggingPrefs", logs);
-            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                    .usingAnyFreePort().build();
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(CHROMEDRIVER.toFile())
+                    .usingAnyFreePort()
+                    .build();
             driver = new ChromeDriver(service, options);
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         }
@@ -137,7 +149,8 @@ public final class Browser implements BeforeAllCallback, BeforeEachCallback, Aft
     /** Logs in through the login form and waits for the page after it. */
     public void login(URL root, String username, String password) {
         submitLogin(root, username, password);
-        waitUntil(d -> !d.getCurrentUrl().contains("/login") && !d.getCurrentUrl().contains("j_security_check"));
+        waitUntil(
+                d -> !d.getCurrentUrl().contains("/login") && !d.getCurrentUrl().contains("j_security_check"));
     }
 
     /** Fills and submits the login form without expecting success. */
@@ -148,7 +161,8 @@ public final class Browser implements BeforeAllCallback, BeforeEachCallback, Aft
         user.sendKeys(username);
         find(By.name("j_password")).sendKeys(password);
         String before = driver().getCurrentUrl();
-        find(By.cssSelector("form[action='/j_security_check'] button[type=submit]")).click();
+        find(By.cssSelector("form[action='/j_security_check'] button[type=submit]"))
+                .click();
         waitUntil(d -> !d.getCurrentUrl().equals(before) || d.getCurrentUrl().contains("error"));
     }
 
@@ -158,7 +172,8 @@ public final class Browser implements BeforeAllCallback, BeforeEachCallback, Aft
 
     /** Waits for a condition; an element gone stale because the page was replaced meanwhile is retried. */
     public <T> T waitUntil(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver(), WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        return new WebDriverWait(driver(), WAIT)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(condition::apply);
     }
 
@@ -168,7 +183,9 @@ public final class Browser implements BeforeAllCallback, BeforeEachCallback, Aft
 
     /** The browser console's messages since the last call (CSP violations appear here). */
     public List<String> consoleMessages() {
-        return driver().manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
+        return driver().manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .toList();
     }
 
     /** Saves the current page as target/screenshots/NAME.png and returns the file. */

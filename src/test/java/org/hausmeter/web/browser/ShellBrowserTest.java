@@ -28,8 +28,10 @@ class ShellBrowserTest {
         browser.login(root, "anna", "anna-demo");
         assertThat(browser.driver().getCurrentUrl()).isEqualTo(root.toString());
         assertThat(browser.find(By.cssSelector("nav.main .user")).getText()).isEqualTo("Anna Berger");
-        assertThat(browser.find(By.cssSelector("nav.main a[href='/me']")).getText()).isEqualTo("Meine Wohnung");
-        assertThat(browser.driver().findElements(By.cssSelector("nav.main a[href='/caretaker']"))).isEmpty();
+        assertThat(browser.find(By.cssSelector("nav.main a[href='/me']")).getText())
+                .isEqualTo("Meine Wohnung");
+        assertThat(browser.driver().findElements(By.cssSelector("nav.main a[href='/caretaker']")))
+                .isEmpty();
         browser.screenshot("landing-resident");
     }
 
@@ -37,7 +39,8 @@ class ShellBrowserTest {
     void wrongPassword_showsAnError() {
         browser.submitLogin(root, "ben", "not-his-password");
         assertThat(browser.find(By.id("login-message")).getText()).isEqualTo("Benutzername oder Passwort ist falsch.");
-        assertThat(browser.driver().manage().getCookieNamed("hausmeter-session")).isNull();
+        assertThat(browser.driver().manage().getCookieNamed("hausmeter-session"))
+                .isNull();
         browser.screenshot("login-wrong-password");
     }
 
@@ -49,18 +52,21 @@ class ShellBrowserTest {
         browser.submitLogin(root, "ida", "ida-demo1");
         assertThat(browser.find(By.id("login-message")).getText())
                 .matches("Zu viele Versuche, bitte in \\d+ s erneut versuchen\\.");
-        assertThat(browser.driver().manage().getCookieNamed("hausmeter-session")).isNull();
+        assertThat(browser.driver().manage().getCookieNamed("hausmeter-session"))
+                .isNull();
         browser.screenshot("login-throttled");
     }
 
     @Test
     void logout_endsTheSession() {
         browser.login(root, "hauswart", "hauswart-demo");
-        assertThat(browser.find(By.cssSelector("nav.main a[href='/caretaker']")).getText()).isEqualTo("Hauswart");
+        assertThat(browser.find(By.cssSelector("nav.main a[href='/caretaker']")).getText())
+                .isEqualTo("Hauswart");
         browser.find(By.cssSelector("form.logout button")).click();
         browser.waitUntil(d -> d.getCurrentUrl().endsWith("/login?logout"));
         assertThat(browser.find(By.id("login-message")).getText()).isEqualTo("Sie sind abgemeldet.");
-        assertThat(browser.driver().manage().getCookieNamed("hausmeter-session")).isNull();
+        assertThat(browser.driver().manage().getCookieNamed("hausmeter-session"))
+                .isNull();
         browser.open(root, "/");
         assertThat(browser.find(By.cssSelector("nav.main a.login")).getText()).isEqualTo("Anmelden");
     }
@@ -83,10 +89,12 @@ class ShellBrowserTest {
         browser.consoleMessages();
         browser.open(root, "/kiosk");
         // kiosk.js marks the section once the first Server-Sent Event arrived: the script ran and connected.
-        browser.waitUntil(d -> "on".equals(d.findElement(By.cssSelector("section.kiosk")).getAttribute("data-live")));
+        browser.waitUntil(
+                d -> "on".equals(d.findElement(By.cssSelector("section.kiosk")).getAttribute("data-live")));
         assertThat(browser.find(By.id("pv")).getText()).matches("–|-?\\d+,\\d kW");
         assertThat(browser.find(By.cssSelector("dl.figures dt")).getText()).isEqualTo("PV jetzt");
-        assertThat(browser.driver().findElements(By.cssSelector("figure.chart svg"))).hasSize(1);
+        assertThat(browser.driver().findElements(By.cssSelector("figure.chart svg")))
+                .hasSize(1);
         assertThat(browser.consoleMessages()).noneMatch(m -> m.contains("Content Security Policy"));
         browser.screenshot("kiosk");
     }

@@ -11,7 +11,6 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.nio.file.Files;
-import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import org.hausmeter.accounts.persistence.Account;
@@ -54,6 +53,7 @@ class CaretakerBrowserTest {
 
     @TestHTTPResource("/")
     URL root;
+
     @Inject
     Bills bills;
 
@@ -64,7 +64,8 @@ class CaretakerBrowserTest {
 
     @AfterEach
     void german() {
-        QuarkusTransaction.requiringNew().run(() -> Account.findByUsername("hauswart").orElseThrow().locale = "de");
+        QuarkusTransaction.requiringNew()
+                .run(() -> Account.findByUsername("hauswart").orElseThrow().locale = "de");
     }
 
     @Test
@@ -75,10 +76,12 @@ class CaretakerBrowserTest {
         assertThat(browser.text()).contains("Abrechnung Januar 2026");
         browser.find(By.id("run")).click();
         browser.waitUntil(d -> d.getPageSource().contains("Abrechnung gerechnet"));
-        assertThat(browser.driver().findElements(By.cssSelector("#bills tr[data-status=DRAFT]"))).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(browser.driver().findElements(By.cssSelector("#bills tr[data-status=DRAFT]")))
+                .hasSizeGreaterThanOrEqualTo(12);
 
         // Adjust A-1.2's draft on its page.
-        browser.find(By.cssSelector("#bills tr[data-apartment='A-1.2'] a[href^='/caretaker/billing/bills/']")).click();
+        browser.find(By.cssSelector("#bills tr[data-apartment='A-1.2'] a[href^='/caretaker/billing/bills/']"))
+                .click();
         browser.waitUntil(d -> d.getCurrentUrl().contains("/caretaker/billing/bills/"));
         browser.find(By.cssSelector("#adjust-form input[name=reason]")).sendKeys("Nachlass Treppenhauslicht defekt");
         browser.find(By.cssSelector("#adjust-form input[name=net]")).sendKeys("-8,40");
@@ -92,19 +95,26 @@ class CaretakerBrowserTest {
         browser.find(By.id("issue-all")).click();
         confirm("Rechnungen jetzt ausstellen");
         browser.waitUntil(d -> d.getPageSource().contains("id=\"notice\""));
-        assertThat(browser.find(By.id("notice")).getText()).as("the month is issued, not refused").contains("Rechnungen ausgestellt");
-        assertThat(browser.driver().findElements(By.cssSelector("#bills tr[data-apartment^='A-'][data-status=DRAFT]"))).isEmpty();
+        assertThat(browser.find(By.id("notice")).getText())
+                .as("the month is issued, not refused")
+                .contains("Rechnungen ausgestellt");
+        assertThat(browser.driver().findElements(By.cssSelector("#bills tr[data-apartment^='A-'][data-status=DRAFT]")))
+                .isEmpty();
         shot("caretaker-billing-de");
 
         // Download A-1.2's PDF with the browser's session: a PDF with the bill's number and the adjustment.
-        StoredBill a12 = bills.month(JANUARY).stream().filter(b -> b.apartmentCode().equals("A-1.2") && !b.isDraft())
-                .findFirst().orElseThrow();
-        String href = browser.find(By.cssSelector("#bills tr[data-apartment='A-1.2'] a.pdf")).getAttribute("href");
+        StoredBill a12 = bills.month(JANUARY).stream()
+                .filter(b -> b.apartmentCode().equals("A-1.2") && !b.isDraft())
+                .findFirst()
+                .orElseThrow();
+        String href = browser.find(By.cssSelector("#bills tr[data-apartment='A-1.2'] a.pdf"))
+                .getAttribute("href");
         Response pdf = withBrowserCookies().get(href);
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.contentType()).isEqualTo("application/pdf");
         byte[] bytes = pdf.asByteArray();
-        assertThat(new String(bytes, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(new String(bytes, 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("%PDF-");
         String text = Poppler.text(bytes, Files.createTempDirectory("caretaker-pdf"));
         assertThat(text).contains(a12.number()).contains("Treppenhauslicht");
 
@@ -127,15 +137,21 @@ class CaretakerBrowserTest {
         confirm("stornieren");
         browser.waitUntil(d -> d.getPageSource().contains("storniert mit Stornorechnung"));
         List<WebElement> rows = browser.driver().findElements(By.cssSelector("#bills tr[data-apartment='A-1.2']"));
-        assertThat(rows).extracting(r -> r.getAttribute("data-status") + "/" + r.getAttribute("data-kind"))
+        assertThat(rows)
+                .extracting(r -> r.getAttribute("data-status") + "/" + r.getAttribute("data-kind"))
                 .containsExactlyInAnyOrder("CANCELLED/INVOICE", "ISSUED/CANCELLATION", "DRAFT/INVOICE");
         assertThat(browser.text()).contains("Stornorechnung").contains("ersetzt " + a12.number());
         shot("caretaker-cancelled-de");
 
         // A handover inside the issued month is refused: the issued bill has to be cancelled first.
         WebSession s = WebSession.caretaker();
-        s.form().formParam("day", "2026-01-10").formParam("resident", "-").post("/caretaker/apartments/A-3.1/handover").then()
-                .statusCode(409).body(containsString("covers days after the handover"));
+        s.form()
+                .formParam("day", "2026-01-10")
+                .formParam("resident", "-")
+                .post("/caretaker/apartments/A-3.1/handover")
+                .then()
+                .statusCode(409)
+                .body(containsString("covers days after the handover"));
         assertThat(browser.consoleMessages()).noneMatch(m -> m.contains("Content Security Policy"));
     }
 
@@ -143,29 +159,47 @@ class CaretakerBrowserTest {
     @Order(2)
     void everyPage_inGermanAndEnglish() throws Exception {
         browser.login(root, "hauswart", "hauswart-demo");
-        List<String[]> pages = List.of(new String[] {"/caretaker", "overview"}, new String[] {"/caretaker/meters", "meters"},
-                new String[] {"/caretaker/meters/pv?day=2026-01-15", "meter"}, new String[] {"/caretaker/flags", "flags"},
-                new String[] {"/caretaker/apartments", "apartments"}, new String[] {"/caretaker/apartments/A-2.1", "apartment"},
-                new String[] {"/caretaker/residents", "residents"}, new String[] {"/caretaker/residents/fatma", "resident"},
-                new String[] {"/caretaker/chargers", "chargers"}, new String[] {"/caretaker/tariffs", "tariffs"},
-                new String[] {"/caretaker/billing?month=2026-01", "billing"}, new String[] {"/caretaker/billing/2026-01/report", "report"},
-                new String[] {"/caretaker/billing/2026-01/keys", "keys"}, new String[] {"/caretaker/import", "import"},
-                new String[] {"/caretaker/audit", "audit"}, new String[] {"/caretaker/settings", "settings"});
+        List<String[]> pages = List.of(
+                new String[] {"/caretaker", "overview"},
+                new String[] {"/caretaker/meters", "meters"},
+                new String[] {"/caretaker/meters/pv?day=2026-01-15", "meter"},
+                new String[] {"/caretaker/flags", "flags"},
+                new String[] {"/caretaker/apartments", "apartments"},
+                new String[] {"/caretaker/apartments/A-2.1", "apartment"},
+                new String[] {"/caretaker/residents", "residents"},
+                new String[] {"/caretaker/residents/fatma", "resident"},
+                new String[] {"/caretaker/chargers", "chargers"},
+                new String[] {"/caretaker/tariffs", "tariffs"},
+                new String[] {"/caretaker/billing?month=2026-01", "billing"},
+                new String[] {"/caretaker/billing/2026-01/report", "report"},
+                new String[] {"/caretaker/billing/2026-01/keys", "keys"},
+                new String[] {"/caretaker/import", "import"},
+                new String[] {"/caretaker/audit", "audit"},
+                new String[] {"/caretaker/settings", "settings"});
         for (String[] p : pages) {
             browser.open(root, p[0]);
-            assertThat(browser.driver().findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
-            assertThat(browser.driver().findElement(By.cssSelector("nav.ct a[aria-current=page]")).getText()).isNotBlank();
+            assertThat(browser.driver().findElement(By.tagName("html")).getAttribute("lang"))
+                    .isEqualTo("de");
+            assertThat(browser.driver()
+                            .findElement(By.cssSelector("nav.ct a[aria-current=page]"))
+                            .getText())
+                    .isNotBlank();
             shot("caretaker-" + p[1] + "-de");
         }
         // The CSV preview lists the bad lines with their numbers; nothing is imported.
         java.nio.file.Path csv = Files.createTempFile("readings", ".csv");
-        Files.writeString(csv, "meter,timestamp,import_kwh\napt-0.1,2026-01-20 00:00,1500.25\napt-9.9,2026-01-20 00:15,1500.5\n"
-                + "apt-0.1,2026-01-20 00:30,15OO.75\napt-0.1,2026-03-29 02:15,1501\n");
+        Files.writeString(
+                csv,
+                "meter,timestamp,import_kwh\napt-0.1,2026-01-20 00:00,1500.25\napt-9.9,2026-01-20 00:15,1500.5\n"
+                        + "apt-0.1,2026-01-20 00:30,15OO.75\napt-0.1,2026-03-29 02:15,1501\n");
         browser.open(root, "/caretaker/import");
-        browser.find(By.cssSelector("input[type=file]")).sendKeys(csv.toAbsolutePath().toString());
-        browser.find(By.cssSelector("form[action='/caretaker/import/preview'] button[type=submit]")).click();
+        browser.find(By.cssSelector("input[type=file]"))
+                .sendKeys(csv.toAbsolutePath().toString());
+        browser.find(By.cssSelector("form[action='/caretaker/import/preview'] button[type=submit]"))
+                .click();
         browser.waitUntil(d -> d.getPageSource().contains("id=\"problems\""));
-        assertThat(browser.driver().findElements(By.cssSelector("#problems tbody tr"))).hasSize(3);
+        assertThat(browser.driver().findElements(By.cssSelector("#problems tbody tr")))
+                .hasSize(3);
         assertThat(browser.text()).contains("3 Probleme").contains("unknown meter [apt-9.9]");
         shot("caretaker-import-preview-de");
         assertThat(browser.consoleMessages()).noneMatch(m -> m.contains("Content Security Policy"));
@@ -184,7 +218,9 @@ class CaretakerBrowserTest {
             shot("caretaker-" + p[1] + "-en");
         }
         browser.open(root, "/caretaker/billing/2026-01/keys");
-        assertThat(browser.text()).contains("Allocation keys compared, January 2026").contains("Equal shares with redistribution");
+        assertThat(browser.text())
+                .contains("Allocation keys compared, January 2026")
+                .contains("Equal shares with redistribution");
         browser.open(root, "/caretaker/tariffs");
         assertThat(browser.text()).contains("Valid from 1 Jan 2025");
     }
@@ -205,9 +241,10 @@ class CaretakerBrowserTest {
     /** The whole page (up to 4,000 px high), then back to the usual window. */
     private void shot(String name) {
         ((JavascriptExecutor) browser.driver()).executeScript("window.scrollTo(0, 0)");
-        long height = (Long) ((JavascriptExecutor) browser.driver()).executeScript(
-                "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
-        browser.driver().manage().window().setSize(new Dimension(1280, (int) Math.min(Math.max(height + 120, 900), 4000)));
+        long height = (Long) ((JavascriptExecutor) browser.driver())
+                .executeScript("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
+        browser.driver().manage().window().setSize(new Dimension(1280, (int)
+                Math.min(Math.max(height + 120, 900), 4000)));
         ((JavascriptExecutor) browser.driver()).executeScript("window.scrollTo(0, 0)");
         browser.screenshot(name);
         browser.driver().manage().window().setSize(new Dimension(1280, 900));

@@ -20,13 +20,19 @@ class CaretakerPiecesTest {
 
     @Test
     void groupedBars_scaleToANiceMaximum_andHangBelowTheZeroLineForNegativeValues() {
-        Bars.Chart c = Bars.grouped(List.of("A", "B"), List.of(List.of(new Bars.Value(80, "k0", "a0"), new Bars.Value(40, "k1", "a1")),
-                List.of(new Bars.Value(-20, "k0", "b0"), new Bars.Value(0, "k1", "b1"))), v -> Double.toString(v));
+        Bars.Chart c = Bars.grouped(
+                List.of("A", "B"),
+                List.of(
+                        List.of(new Bars.Value(80, "k0", "a0"), new Bars.Value(40, "k1", "a1")),
+                        List.of(new Bars.Value(-20, "k0", "b0"), new Bars.Value(0, "k1", "b1"))),
+                v -> Double.toString(v));
         Bars.Bar a0 = c.groups().get(0).bars().get(0);
         Bars.Bar a1 = c.groups().get(0).bars().get(1);
         Bars.Bar b0 = c.groups().get(1).bars().get(0);
         assertThat(a0.height()).isEqualTo(2 * a1.height());
-        assertThat(a0.y() + a0.height()).as("positive bars stand on the zero line").isEqualTo(b0.y());
+        assertThat(a0.y() + a0.height())
+                .as("positive bars stand on the zero line")
+                .isEqualTo(b0.y());
         assertThat(b0.height()).isEqualTo(a1.height() / 2);
         assertThat(c.ticks()).extracting(Bars.Tick::label).contains("0.0", "-20.0", "80.0");
         assertThat(c.groups()).extracting(Bars.Group::label).containsExactly("A", "B");
@@ -34,13 +40,18 @@ class CaretakerPiecesTest {
 
     @Test
     void stackedBars_shareOneScale_andLabelOnlySegmentsWideEnough() {
-        Bars.Chart c = Bars.stacked(List.of("PV", "Use"), List.of(List.of(new Bars.Value(600, "k1", "t", "600 kWh"),
-                new Bars.Value(400, "k3", "t", "400 kWh")), List.of(new Bars.Value(10, "k1", "t", "10 kWh"))));
+        Bars.Chart c = Bars.stacked(
+                List.of("PV", "Use"),
+                List.of(
+                        List.of(new Bars.Value(600, "k1", "t", "600 kWh"), new Bars.Value(400, "k3", "t", "400 kWh")),
+                        List.of(new Bars.Value(10, "k1", "t", "10 kWh"))));
         List<Bars.Bar> pv = c.groups().get(0).bars();
         assertThat(pv.get(0).width() + pv.get(1).width()).isEqualTo(760.0);
         assertThat(pv.get(1).x()).isEqualTo(pv.get(0).x() + pv.get(0).width());
         assertThat(pv.get(0).label()).isEqualTo("600 kWh");
-        assertThat(c.groups().get(1).bars().get(0).label()).as("7.6 px is too narrow for a label").isEmpty();
+        assertThat(c.groups().get(1).bars().get(0).label())
+                .as("7.6 px is too narrow for a label")
+                .isEmpty();
         assertThat(Bars.niceCeiling(83)).isEqualTo(100.0);
         assertThat(Bars.niceCeiling(0.7)).isEqualTo(1.0);
         assertThat(Bars.niceCeiling(2.2)).isEqualTo(2.5);
@@ -48,24 +59,31 @@ class CaretakerPiecesTest {
 
     @Test
     void monthRuns_keepAWinterAcrossTheNewYearTogether() {
-        assertThat(CaretakerTariffsResource.monthsText(EnumSet.range(Month.APRIL, Month.SEPTEMBER))).isEqualTo("4-9");
-        Set<Month> winter = EnumSet.of(Month.OCTOBER, Month.NOVEMBER, Month.DECEMBER, Month.JANUARY, Month.FEBRUARY, Month.MARCH);
+        assertThat(CaretakerTariffsResource.monthsText(EnumSet.range(Month.APRIL, Month.SEPTEMBER)))
+                .isEqualTo("4-9");
+        Set<Month> winter =
+                EnumSet.of(Month.OCTOBER, Month.NOVEMBER, Month.DECEMBER, Month.JANUARY, Month.FEBRUARY, Month.MARCH);
         assertThat(CaretakerTariffsResource.monthsText(winter)).isEqualTo("10-3");
-        assertThat(CaretakerTariffsResource.monthsText(EnumSet.of(Month.JANUARY, Month.JUNE, Month.JULY))).isEqualTo("1,6-7");
-        assertThat(CaretakerTariffsResource.monthsText(EnumSet.allOf(Month.class))).isEqualTo("1-12");
+        assertThat(CaretakerTariffsResource.monthsText(EnumSet.of(Month.JANUARY, Month.JUNE, Month.JULY)))
+                .isEqualTo("1,6-7");
+        assertThat(CaretakerTariffsResource.monthsText(EnumSet.allOf(Month.class)))
+                .isEqualTo("1-12");
     }
 
     @Test
     void forms_parseKwhToWholeWh_andLocalTimesInTheBuildingsZone_orSayWhatIsWrong() {
         // The texts themselves need Qute; here each message is its key and arguments, enough to see the field named.
-        CaretakerMessages texts = (CaretakerMessages) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] { CaretakerMessages.class }, (proxy, method, args) -> method.getName()
-                        + (args == null ? "" : java.util.Arrays.toString(args)));
+        CaretakerMessages texts = (CaretakerMessages) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {CaretakerMessages.class},
+                (proxy, method, args) -> method.getName() + (args == null ? "" : java.util.Arrays.toString(args)));
         Forms f = new Forms(texts, ZoneId.of("Europe/Berlin"));
         assertThat(f.kwh("1234,5", "Bezug")).isEqualTo(1_234_500L);
         assertThat(f.kwh(" 0.001 ", "Bezug")).isEqualTo(1L);
         assertThat(f.kwh("", "Bezug")).isNull();
-        assertThatThrownBy(() -> f.kwh("1.234,5", "Bezug")).isInstanceOf(FormException.class).hasMessageContaining("Bezug");
+        assertThatThrownBy(() -> f.kwh("1.234,5", "Bezug"))
+                .isInstanceOf(FormException.class)
+                .hasMessageContaining("Bezug");
         assertThatThrownBy(() -> f.kwh("-1", "Bezug")).isInstanceOf(FormException.class);
         assertThatThrownBy(() -> f.kwh("1,2345", "Bezug")).isInstanceOf(FormException.class);
         assertThat(f.amount("-12,5", "Betrag")).isEqualByComparingTo("-12.50");
@@ -81,8 +99,12 @@ class CaretakerPiecesTest {
         for (String bundle : List.of("ct", "ctb")) {
             Properties de = load("messages/" + bundle + "_de.properties");
             Properties en = load("messages/" + bundle + "_en.properties");
-            assertThat(en.stringPropertyNames()).as(bundle).containsExactlyInAnyOrderElementsOf(de.stringPropertyNames());
-            assertThat(de.size()).as(bundle + ": Qute breaks on bundles of more than 300 texts").isLessThanOrEqualTo(300);
+            assertThat(en.stringPropertyNames())
+                    .as(bundle)
+                    .containsExactlyInAnyOrderElementsOf(de.stringPropertyNames());
+            assertThat(de.size())
+                    .as(bundle + ": Qute breaks on bundles of more than 300 texts")
+                    .isLessThanOrEqualTo(300);
             for (String key : de.stringPropertyNames()) {
                 assertThat(params(en.getProperty(key))).as(bundle + "." + key).isEqualTo(params(de.getProperty(key)));
             }
@@ -91,7 +113,8 @@ class CaretakerPiecesTest {
 
     private static Set<String> params(String text) {
         Set<String> out = new java.util.TreeSet<>();
-        var m = java.util.regex.Pattern.compile("\\{(?:#(?:when|if)\\s+)?([a-z][A-Za-z0-9]*)").matcher(text);
+        var m = java.util.regex.Pattern.compile("\\{(?:#(?:when|if)\\s+)?([a-z][A-Za-z0-9]*)")
+                .matcher(text);
         while (m.find()) {
             if (!Set.of("else", "is").contains(m.group(1))) {
                 out.add(m.group(1));

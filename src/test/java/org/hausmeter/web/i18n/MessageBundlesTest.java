@@ -19,8 +19,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.hausmeter.web.caretaker.CaretakerBillingMessages;
 import org.hausmeter.web.caretaker.BackupMessages;
+import org.hausmeter.web.caretaker.CaretakerBillingMessages;
 import org.hausmeter.web.caretaker.CaretakerMessages;
 import org.hausmeter.web.resident.ResidentMessages;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,15 +34,24 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class MessageBundlesTest {
 
-    private static final Pattern EXPRESSION = Pattern.compile("\\{(#(?:if|when|switch|is|case)\\s+)?([A-Za-z_][A-Za-z0-9_]*)");
+    private static final Pattern EXPRESSION =
+            Pattern.compile("\\{(#(?:if|when|switch|is|case)\\s+)?([A-Za-z_][A-Za-z0-9_]*)");
 
     @ParameterizedTest
-    @ValueSource(classes = { Msg.class, ResidentMessages.class, CaretakerMessages.class, CaretakerBillingMessages.class,
-            BackupMessages.class })
+    @ValueSource(
+            classes = {
+                Msg.class,
+                ResidentMessages.class,
+                CaretakerMessages.class,
+                CaretakerBillingMessages.class,
+                BackupMessages.class
+            })
     void everyMethod_hasGermanAndEnglishText_andEveryKeyHasAMethod(Class<?> bundle) throws IOException {
         String name = bundle.getAnnotation(MessageBundle.class).value();
-        Set<String> methods = Arrays.stream(bundle.getMethods()).filter(m -> m.isAnnotationPresent(Message.class))
-                .map(Method::getName).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> methods = Arrays.stream(bundle.getMethods())
+                .filter(m -> m.isAnnotationPresent(Message.class))
+                .map(Method::getName)
+                .collect(Collectors.toCollection(TreeSet::new));
         assertThat(methods).as(name + " methods").isNotEmpty();
         for (String lang : List.of("de", "en")) {
             Properties texts = load("messages/" + name + "_" + lang + ".properties");
@@ -51,15 +60,24 @@ class MessageBundlesTest {
             missing.removeAll(keys);
             Set<String> unused = new TreeSet<>(keys);
             unused.removeAll(methods);
-            assertThat(missing).as(name + "_" + lang + ".properties lacks texts for these methods").isEmpty();
-            assertThat(unused).as(name + "_" + lang + ".properties has keys no method of " + bundle.getSimpleName()
-                    + " reads").isEmpty();
+            assertThat(missing)
+                    .as(name + "_" + lang + ".properties lacks texts for these methods")
+                    .isEmpty();
+            assertThat(unused)
+                    .as(name + "_" + lang + ".properties has keys no method of " + bundle.getSimpleName() + " reads")
+                    .isEmpty();
         }
     }
 
     @ParameterizedTest
-    @ValueSource(classes = { Msg.class, ResidentMessages.class, CaretakerMessages.class, CaretakerBillingMessages.class,
-            BackupMessages.class })
+    @ValueSource(
+            classes = {
+                Msg.class,
+                ResidentMessages.class,
+                CaretakerMessages.class,
+                CaretakerBillingMessages.class,
+                BackupMessages.class
+            })
     void everyValueATextUses_isAParameterOfItsMethod(Class<?> bundle) throws IOException {
         String name = bundle.getAnnotation(MessageBundle.class).value();
         List<String> problems = new ArrayList<>();
@@ -70,7 +88,8 @@ class MessageBundlesTest {
                 if (text == null || !m.isAnnotationPresent(Message.class)) {
                     continue;
                 }
-                Set<String> params = Arrays.stream(m.getParameters()).map(Parameter::getName).collect(Collectors.toSet());
+                Set<String> params =
+                        Arrays.stream(m.getParameters()).map(Parameter::getName).collect(Collectors.toSet());
                 Matcher x = EXPRESSION.matcher(text);
                 while (x.find()) {
                     if (!params.contains(x.group(2))) {

@@ -25,7 +25,9 @@ final class FakeEnergy implements EnergyData {
 
     /** The day's quarter hours (92, 96 or 100). */
     int quarterHoursOf(LocalDate day) {
-        return (int) (Duration.between(day.atStartOfDay(zone), day.plusDays(1).atStartOfDay(zone)).toMinutes() / 15);
+        return (int) (Duration.between(day.atStartOfDay(zone), day.plusDays(1).atStartOfDay(zone))
+                        .toMinutes()
+                / 15);
     }
 
     /** Every quarter hour of the day the same Wh and PV Wh. */
@@ -40,7 +42,8 @@ final class FakeEnergy implements EnergyData {
 
     FakeEnergy put(String apartment, LocalDate day, int[] wh, int[] pvWh) {
         if (wh.length != quarterHoursOf(day)) {
-            throw new IllegalArgumentException(day + " has " + quarterHoursOf(day) + " quarter hours, not " + wh.length);
+            throw new IllegalArgumentException(
+                    day + " has " + quarterHoursOf(day) + " quarter hours, not " + wh.length);
         }
         apartments.add(apartment);
         days.put(apartment + "/" + day, new int[][] {wh, pvWh});
@@ -55,7 +58,9 @@ final class FakeEnergy implements EnergyData {
     @Override
     public Energy day(String apartment, LocalDate day) {
         QuarterHours q = quarterHours(apartment, day);
-        return new Energy(Arrays.stream(q.wh()).asLongStream().sum(), Arrays.stream(q.pvWh()).asLongStream().sum(),
+        return new Energy(
+                Arrays.stream(q.wh()).asLongStream().sum(),
+                Arrays.stream(q.pvWh()).asLongStream().sum(),
                 q.pvKnown());
     }
 

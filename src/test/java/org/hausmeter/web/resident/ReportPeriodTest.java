@@ -16,8 +16,12 @@ class ReportPeriodTest {
         LocalDate thursday = LocalDate.of(2026, 11, 19);
         assertThat(ReportPeriod.of(ReportPeriod.Kind.DAY, thursday).first()).isEqualTo(thursday);
         assertThat(ReportPeriod.of(ReportPeriod.Kind.WEEK, thursday).first()).isEqualTo(LocalDate.of(2026, 11, 16));
-        assertThat(ReportPeriod.of(ReportPeriod.Kind.WEEK, LocalDate.of(2026, 11, 16)).first()).isEqualTo(LocalDate.of(2026, 11, 16));
-        assertThat(ReportPeriod.of(ReportPeriod.Kind.WEEK, LocalDate.of(2026, 11, 22)).first()).isEqualTo(LocalDate.of(2026, 11, 16));
+        assertThat(ReportPeriod.of(ReportPeriod.Kind.WEEK, LocalDate.of(2026, 11, 16))
+                        .first())
+                .isEqualTo(LocalDate.of(2026, 11, 16));
+        assertThat(ReportPeriod.of(ReportPeriod.Kind.WEEK, LocalDate.of(2026, 11, 22))
+                        .first())
+                .isEqualTo(LocalDate.of(2026, 11, 16));
         assertThat(ReportPeriod.of(ReportPeriod.Kind.MONTH, thursday).first()).isEqualTo(LocalDate.of(2026, 11, 1));
         assertThat(ReportPeriod.of(ReportPeriod.Kind.YEAR, thursday).first()).isEqualTo(LocalDate.of(2026, 1, 1));
     }
@@ -38,7 +42,8 @@ class ReportPeriodTest {
         ReportPeriod day = ReportPeriod.of(ReportPeriod.Kind.DAY, LocalDate.of(2026, 10, 25));
         assertThat(Duration.between(day.from(BERLIN), day.to(BERLIN)).toHours()).isEqualTo(25);
         ReportPeriod week = ReportPeriod.of(ReportPeriod.Kind.WEEK, LocalDate.of(2026, 10, 25));
-        assertThat(Duration.between(week.from(BERLIN), week.to(BERLIN)).toHours()).isEqualTo(169);
+        assertThat(Duration.between(week.from(BERLIN), week.to(BERLIN)).toHours())
+                .isEqualTo(169);
     }
 
     @Test

@@ -51,12 +51,16 @@ class ResidentBrowserTest {
 
     @TestHTTPResource("/")
     URL root;
+
     @Inject
     AgroalDataSource db;
+
     @Inject
     BillRuns runs;
+
     @Inject
     Bills bills;
+
     @Inject
     ApartmentEnergy energy;
 
@@ -68,7 +72,8 @@ class ResidentBrowserTest {
 
     @AfterEach
     void german() {
-        QuarkusTransaction.requiringNew().run(() -> Account.findByUsername("anna").orElseThrow().locale = "de");
+        QuarkusTransaction.requiringNew()
+                .run(() -> Account.findByUsername("anna").orElseThrow().locale = "de");
         browser.driver().manage().window().setSize(new Dimension(1280, 900));
     }
 
@@ -81,12 +86,24 @@ class ResidentBrowserTest {
         long june = ResidentTestData.wh(db, "A-0.1", LocalDate.of(2026, 6, 1), LocalDate.of(2026, 7, 1));
         assertThat(browser.find(By.id("period-total")).getText()).isEqualTo(de.kwh(june, 1));
         assertThat(browser.find(By.id("report-heading")).getText()).isEqualTo("Verbrauch: Juni 2026");
-        assertThat(browser.driver().findElements(By.cssSelector("svg.bars rect.pv"))).hasSize(30);
-        assertThat(browser.find(By.cssSelector("svg.bars > title")).getAttribute("textContent")).startsWith("Ihr Verbrauch, Juni 2026");
-        assertThat(browser.driver().findElements(By.cssSelector("svg.heat use.h1, svg.heat use.h2, svg.heat use.h3, svg.heat use.h4")))
+        assertThat(browser.driver().findElements(By.cssSelector("svg.bars rect.pv")))
+                .hasSize(30);
+        assertThat(browser.find(By.cssSelector("svg.bars > title")).getAttribute("textContent"))
+                .startsWith("Ihr Verbrauch, Juni 2026");
+        assertThat(browser.driver()
+                        .findElements(
+                                By.cssSelector("svg.heat use.h1, svg.heat use.h2, svg.heat use.h3, svg.heat use.h4")))
                 .hasSizeGreaterThanOrEqualTo(30);
-        assertThat(browser.text()).contains("Heute", "Diese Woche", "Dieser Monat", "Dieses Jahr", "Kosten bis jetzt", "Vergleich",
-                "Gleicher Zeitraum im Vorjahr", "Mittlere Wohnung im Haus");
+        assertThat(browser.text())
+                .contains(
+                        "Heute",
+                        "Diese Woche",
+                        "Dieser Monat",
+                        "Dieses Jahr",
+                        "Kosten bis jetzt",
+                        "Vergleich",
+                        "Gleicher Zeitraum im Vorjahr",
+                        "Mittlere Wohnung im Haus");
         fullPage("resident-dashboard-de");
 
         browser.find(By.linkText("Woche")).click();
@@ -94,25 +111,35 @@ class ResidentBrowserTest {
         assertThat(browser.find(By.id("report-heading")).getText()).startsWith("Verbrauch: KW 23");
         browser.find(By.id("later")).click();
         browser.waitUntil(d -> d.getCurrentUrl().contains("date=2026-06-08"));
-        assertThat(browser.driver().findElements(By.cssSelector("svg.bars rect.pv"))).hasSize(7);
+        assertThat(browser.driver().findElements(By.cssSelector("svg.bars rect.pv")))
+                .hasSize(7);
         // A day's bar leads to that day's quarter hours.
         browser.driver().findElements(By.cssSelector("svg.bars a")).get(2).click();
         browser.waitUntil(d -> d.getCurrentUrl().contains("period=day&date=2026-06-10"));
         assertThat(browser.find(By.id("period-total")).getText())
-                .isEqualTo(de.kwh(ResidentTestData.wh(db, "A-0.1", ResidentTestData.JUNE_10, ResidentTestData.JUNE_10.plusDays(1)), 1));
+                .isEqualTo(de.kwh(
+                        ResidentTestData.wh(
+                                db, "A-0.1", ResidentTestData.JUNE_10, ResidentTestData.JUNE_10.plusDays(1)),
+                        1));
         assertThat(browser.driver().findElements(By.cssSelector("svg.bars g"))).hasSize(96);
         fullPage("resident-day-de");
-        assertThat(browser.consoleMessages()).noneMatch(m -> m.contains("Content Security Policy") || m.contains("Refused"));
+        assertThat(browser.consoleMessages())
+                .noneMatch(m -> m.contains("Content Security Policy") || m.contains("Refused"));
     }
 
     @Test
     void bills_haveAPdfLinkThatDownloadsThePdf() throws Exception {
         YearMonth month = YearMonth.of(2025, 6);
-        StoredBill bill = bills.month(month).stream().filter(b -> b.apartmentCode().equals("A-0.1") && b.status() == org.hausmeter.billing.BillStatus.ISSUED)
-                .findFirst().orElseGet(() -> {
+        StoredBill bill = bills.month(month).stream()
+                .filter(b -> b.apartmentCode().equals("A-0.1") && b.status() == org.hausmeter.billing.BillStatus.ISSUED)
+                .findFirst()
+                .orElseGet(() -> {
                     runs.run(month, "test");
-                    long draft = bills.month(month).stream().filter(b -> b.apartmentCode().equals("A-0.1") && b.isDraft())
-                            .findFirst().orElseThrow().id();
+                    long draft = bills.month(month).stream()
+                            .filter(b -> b.apartmentCode().equals("A-0.1") && b.isDraft())
+                            .findFirst()
+                            .orElseThrow()
+                            .id();
                     return bills.issue(draft, "test");
                 });
         browser.login(root, "anna", "anna-demo");
@@ -122,12 +149,19 @@ class ResidentBrowserTest {
         browser.screenshot("resident-bills-de");
         Cookie session = browser.driver().manage().getCookieNamed("hausmeter-session");
         Cookie sid = browser.driver().manage().getCookieNamed("hausmeter-sid");
-        HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(link.getAttribute("href")))
-                .header("Cookie", "hausmeter-session=" + session.getValue() + "; hausmeter-sid=" + sid.getValue()).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> pdf = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(link.getAttribute("href")))
+                                .header(
+                                        "Cookie",
+                                        "hausmeter-session=" + session.getValue() + "; hausmeter-sid=" + sid.getValue())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
         assertThat(pdf.statusCode()).isEqualTo(200);
-        assertThat(pdf.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/pdf"));
-        assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(pdf.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/pdf"));
+        assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("%PDF-");
         assertThat(pdf.body()).isEqualTo(bills.pdf(bill.id()));
         // A neighbour's apartment: a page that says no, with the way back.
         browser.open(root, "/me/apartments/A-0.2");
@@ -147,8 +181,12 @@ class ResidentBrowserTest {
         assertThat(browser.find(By.id("report-heading")).getText()).isEqualTo("Consumption: Wednesday, 10 June 2026");
         Fmt en = new Fmt(Locale.ENGLISH, BERLIN);
         assertThat(browser.find(By.id("period-total")).getText())
-                .isEqualTo(en.kwh(ResidentTestData.wh(db, "A-0.1", ResidentTestData.JUNE_10, ResidentTestData.JUNE_10.plusDays(1)), 1));
-        assertThat(browser.text()).contains("Today", "This week", "Cost so far", "Same period last year", "Values as a table");
+                .isEqualTo(en.kwh(
+                        ResidentTestData.wh(
+                                db, "A-0.1", ResidentTestData.JUNE_10, ResidentTestData.JUNE_10.plusDays(1)),
+                        1));
+        assertThat(browser.text())
+                .contains("Today", "This week", "Cost so far", "Same period last year", "Values as a table");
         browser.open(root, "/me?period=month&date=2026-06-01");
         fullPage("resident-dashboard-en");
         browser.find(By.cssSelector("form.lang button[value='de']")).click();
@@ -166,7 +204,10 @@ class ResidentBrowserTest {
     private void fullPage(String name) throws Exception {
         Object height = ((org.openqa.selenium.JavascriptExecutor) browser.driver())
                 .executeScript("return document.documentElement.scrollHeight");
-        browser.driver().manage().window().setSize(new Dimension(1280, Math.min(3000, ((Number) height).intValue() + 140)));
+        browser.driver()
+                .manage()
+                .window()
+                .setSize(new Dimension(1280, Math.min(3000, ((Number) height).intValue() + 140)));
         assertThat(Files.size(browser.screenshot(name))).isPositive();
         browser.driver().manage().window().setSize(new Dimension(1280, 900));
     }

@@ -14,7 +14,6 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Arrays;
@@ -62,10 +61,13 @@ class ResidentPagesTest {
 
     @Inject
     AgroalDataSource db;
+
     @Inject
     BillRuns runs;
+
     @Inject
     Bills bills;
+
     @Inject
     ApartmentEnergy energy;
 
@@ -102,8 +104,15 @@ class ResidentPagesTest {
     @Test
     @Order(1)
     void anonymousVisitors_areSentToTheLogin_atEveryResidentUrl() {
-        for (String path : List.of("/me", "/me?period=week&date=2026-06-10", "/me/apartments/A-0.1", "/me/bills",
-                "/me/bills/1/pdf", "/me/charging", "/me/export", "/me/export/intervals.csv?from=2026-06-10&to=2026-06-10",
+        for (String path : List.of(
+                "/me",
+                "/me?period=week&date=2026-06-10",
+                "/me/apartments/A-0.1",
+                "/me/bills",
+                "/me/bills/1/pdf",
+                "/me/charging",
+                "/me/export",
+                "/me/export/intervals.csv?from=2026-06-10&to=2026-06-10",
                 "/me/account")) {
             Response r = given().redirects().follow(false).get(path);
             assertThat(r.statusCode()).as(path).isEqualTo(302);
@@ -114,7 +123,11 @@ class ResidentPagesTest {
     @Test
     @Order(2)
     void aCaretaker_isNotAResident() {
-        WebSession.login("hauswart", "hauswart-demo").cookies().get("/me").then().statusCode(403);
+        WebSession.login("hauswart", "hauswart-demo")
+                .cookies()
+                .get("/me")
+                .then()
+                .statusCode(403);
     }
 
     @Test
@@ -138,17 +151,27 @@ class ResidentPagesTest {
         assertThat(text(html, "id=\"period-total\">([^<]+)<")).isEqualTo(de.kwh(wh, 1));
         // PV share of the day exactly as June's bill run allocates it.
         MonthBilling.TenancyBill bill = runs.compute(YearMonth.of(2026, 6)).bills().stream()
-                .filter(b -> b.period().apartmentCode().equals("A-0.1")).findFirst().orElseThrow();
-        int from = (int) ((JUNE_10.atStartOfDay(BERLIN).toEpochSecond() - bill.period().from().getEpochSecond()) / 900);
+                .filter(b -> b.period().apartmentCode().equals("A-0.1"))
+                .findFirst()
+                .orElseThrow();
+        int from = (int) ((JUNE_10.atStartOfDay(BERLIN).toEpochSecond()
+                        - bill.period().from().getEpochSecond())
+                / 900);
         long pv = Arrays.stream(bill.request().pvWh(), from, from + 96).sum();
         assertThat(pv).as("a June day has sun").isPositive();
         Energy e = new Energy(wh, pv, true);
-        assertThat(text(html, "id=\"period-solar\">([^<]+)<")).isEqualTo("davon " + de.percent(e.solarShare())
-                + " Solarstrom vom Hausdach");
-        assertThat(text(html, "id=\"period-co2\">([^<]+)<")).isEqualTo(de.co2(e.gridCo2Grams(363)) + " CO₂ aus dem Netzstrom");
-        assertThat(html).contains("Verbrauch: Mittwoch, 10. Juni 2026").contains("(A-0.1)</h1>")
-                .contains("<svg class=\"bars\"").contains("role=\"img\"").contains("363 g je kWh")
-                .doesNotContain("A-0.2").doesNotContain("Ben Okafor");
+        assertThat(text(html, "id=\"period-solar\">([^<]+)<"))
+                .isEqualTo("davon " + de.percent(e.solarShare()) + " Solarstrom vom Hausdach");
+        assertThat(text(html, "id=\"period-co2\">([^<]+)<"))
+                .isEqualTo(de.co2(e.gridCo2Grams(363)) + " CO₂ aus dem Netzstrom");
+        assertThat(html)
+                .contains("Verbrauch: Mittwoch, 10. Juni 2026")
+                .contains("(A-0.1)</h1>")
+                .contains("<svg class=\"bars\"")
+                .contains("role=\"img\"")
+                .contains("363 g je kWh")
+                .doesNotContain("A-0.2")
+                .doesNotContain("Ben Okafor");
         // 96 quarter hours, each with a tooltip.
         assertThat(html.split("<g><title>", -1).length - 1).isEqualTo(96);
     }
@@ -159,17 +182,26 @@ class ResidentPagesTest {
         WebSession anna = WebSession.login("anna", "anna-demo");
         String week = anna.cookies().get("/me?period=week&date=2026-06-10").asString();
         assertThat(text(week, "id=\"period-total\">([^<]+)<"))
-                .isEqualTo(de.kwh(ResidentTestData.wh(db, "A-0.1", LocalDate.of(2026, 6, 8), LocalDate.of(2026, 6, 15)), 1));
+                .isEqualTo(de.kwh(
+                        ResidentTestData.wh(db, "A-0.1", LocalDate.of(2026, 6, 8), LocalDate.of(2026, 6, 15)), 1));
         assertThat(week).contains("KW 24, 08.06.2026 – 14.06.2026");
         String month = anna.cookies().get("/me?period=month&date=2026-06-30").asString();
         assertThat(text(month, "id=\"period-total\">([^<]+)<"))
-                .isEqualTo(de.kwh(ResidentTestData.wh(db, "A-0.1", LocalDate.of(2026, 6, 1), LocalDate.of(2026, 7, 1)), 1));
+                .isEqualTo(de.kwh(
+                        ResidentTestData.wh(db, "A-0.1", LocalDate.of(2026, 6, 1), LocalDate.of(2026, 7, 1)), 1));
         assertThat(month.split("<g><title>", -1).length - 1).as("a bar per day").isEqualTo(30);
-        String hours = anna.cookies().get("/me?period=day&date=2026-06-10&resolution=hour").asString();
-        assertThat(hours.split("<g><title>", -1).length - 1).as("a bar per hour").isEqualTo(24);
+        String hours = anna.cookies()
+                .get("/me?period=day&date=2026-06-10&resolution=hour")
+                .asString();
+        assertThat(hours.split("<g><title>", -1).length - 1)
+                .as("a bar per hour")
+                .isEqualTo(24);
         assertThat(hours).contains("aria-current=\"page\">Stunden</a>");
         // A resolution the period cannot have falls back to its default; nonsense is refused.
-        assertThat(anna.cookies().get("/me?period=day&date=2026-06-10&resolution=month").statusCode()).isEqualTo(200);
+        assertThat(anna.cookies()
+                        .get("/me?period=day&date=2026-06-10&resolution=month")
+                        .statusCode())
+                .isEqualTo(200);
         for (String bad : List.of("period=decade", "date=2026-13-01", "resolution=minute", "date=1800-01-01")) {
             assertThat(anna.cookies().get("/me?" + bad).statusCode()).as(bad).isEqualTo(400);
         }
@@ -182,7 +214,8 @@ class ResidentPagesTest {
         String html = anna.cookies().get(dayUrl(JUNE_10)).asString();
         LocalDate lastYear = JUNE_10.minusYears(1);
         long ly = ResidentTestData.wh(db, "A-0.1", lastYear, lastYear.plusDays(1));
-        assertThat(text(html, "class=\"last-year\">.*?class=\"value\">([^<]+)<")).isEqualTo(de.kwh(ly, 1));
+        assertThat(text(html, "class=\"last-year\">.*?class=\"value\">([^<]+)<"))
+                .isEqualTo(de.kwh(ly, 1));
         long[] all = apartmentsOfTheDay(JUNE_10);
         assertThat(all.length).isGreaterThanOrEqualTo(5);
         long median = ResidentFigures.median(all);
@@ -191,12 +224,15 @@ class ResidentPagesTest {
     }
 
     private long[] apartmentsOfTheDay(LocalDate day) throws Exception {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
                 SELECT sum(e.import_wh) FROM interval_energy e JOIN meter m ON m.id = e.meter_id
                 WHERE m.role = 'APARTMENT' AND e.interval_start >= ? AND e.interval_start < ?
                 GROUP BY m.apartment_id HAVING sum(e.import_wh) > 0 ORDER BY 1""")) {
             ps.setTimestamp(1, java.sql.Timestamp.from(day.atStartOfDay(BERLIN).toInstant()));
-            ps.setTimestamp(2, java.sql.Timestamp.from(day.plusDays(1).atStartOfDay(BERLIN).toInstant()));
+            ps.setTimestamp(
+                    2,
+                    java.sql.Timestamp.from(day.plusDays(1).atStartOfDay(BERLIN).toInstant()));
             try (ResultSet rs = ps.executeQuery()) {
                 List<Long> v = new java.util.ArrayList<>();
                 while (rs.next()) {
@@ -211,20 +247,40 @@ class ResidentPagesTest {
     @Order(6)
     void aNeighboursApartment_is403_atThePageAndTheApi() {
         WebSession anna = WebSession.login("anna", "anna-demo");
-        anna.cookies().get("/me/apartments/A-0.1?period=day&date=2026-06-10").then().statusCode(200);
-        for (String path : List.of("/me/apartments/A-0.2", "/me/apartments/A-0.2?period=day&date=2026-06-10",
-                "/me/apartments/Z-9.9", "/api/me/apartments/A-0.2")) {
+        anna.cookies()
+                .get("/me/apartments/A-0.1?period=day&date=2026-06-10")
+                .then()
+                .statusCode(200);
+        for (String path : List.of(
+                "/me/apartments/A-0.2",
+                "/me/apartments/A-0.2?period=day&date=2026-06-10",
+                "/me/apartments/Z-9.9",
+                "/api/me/apartments/A-0.2")) {
             assertThat(anna.cookies().get(path).statusCode()).as(path).isEqualTo(403);
         }
         // A page, not an empty answer, and nothing of the neighbour's.
         String page = anna.cookies().get("/me/apartments/A-0.2").asString();
         assertThat(page).contains("Kein Zugriff").contains("href=\"/me\"").doesNotContain("period-total");
-        given().auth().preemptive().basic("anna", "anna-demo").get("/me/apartments/A-0.2").then().statusCode(403);
+        given().auth()
+                .preemptive()
+                .basic("anna", "anna-demo")
+                .get("/me/apartments/A-0.2")
+                .then()
+                .statusCode(403);
         // The JSON API: the caretaker's views of meters, bills and sessions are closed to residents too.
-        for (String path : List.of("/api/meters/apt-0.2/intervals?from=2026-06-10T00:00:00Z&to=2026-06-11T00:00:00Z",
+        for (String path : List.of(
+                "/api/meters/apt-0.2/intervals?from=2026-06-10T00:00:00Z&to=2026-06-11T00:00:00Z",
                 "/api/meters/apt-0.2/readings?from=2026-06-10T00:00:00Z&to=2026-06-11T00:00:00Z",
-                "/api/billing/2026-06/bills", "/api/chargers/sessions", "/api/ledger/review-flags")) {
-            assertThat(given().auth().preemptive().basic("anna", "anna-demo").get(path).statusCode()).as(path).isEqualTo(403);
+                "/api/billing/2026-06/bills",
+                "/api/chargers/sessions",
+                "/api/ledger/review-flags")) {
+            assertThat(given().auth()
+                            .preemptive()
+                            .basic("anna", "anna-demo")
+                            .get(path)
+                            .statusCode())
+                    .as(path)
+                    .isEqualTo(403);
             assertThat(anna.cookies().get(path).statusCode()).as(path).isEqualTo(403);
         }
     }
@@ -238,16 +294,25 @@ class ResidentPagesTest {
         String emilsLastDay = emil.cookies().get(dayUrl(handover.minusDays(1))).asString();
         assertThat(text(emilsLastDay, "id=\"period-total\">([^<]+)<"))
                 .isEqualTo(de.kwh(ResidentTestData.wh(db, "A-2.1", handover.minusDays(1), handover), 1));
-        assertThat(emil.cookies().get(dayUrl(handover)).asString()).contains("id=\"no-data\"").doesNotContain("id=\"period-total\"");
+        assertThat(emil.cookies().get(dayUrl(handover)).asString())
+                .contains("id=\"no-data\"")
+                .doesNotContain("id=\"period-total\"");
         String fatmasFirstDay = fatma.cookies().get(dayUrl(handover)).asString();
         assertThat(text(fatmasFirstDay, "id=\"period-total\">([^<]+)<"))
                 .isEqualTo(de.kwh(ResidentTestData.wh(db, "A-2.1", handover, handover.plusDays(1)), 1));
         assertThat(fatmasFirstDay).contains("Ihre Daten ab " + de.date(handover));
-        assertThat(fatma.cookies().get(dayUrl(handover.minusDays(1))).asString()).contains("id=\"no-data\"");
+        assertThat(fatma.cookies().get(dayUrl(handover.minusDays(1))).asString())
+                .contains("id=\"no-data\"");
         // Fatma's month shows nothing before her move-in, however much the apartment used before.
         String month = fatma.cookies().get("/me?period=month&date=" + handover).asString();
         assertThat(text(month, "id=\"period-total\">([^<]+)<"))
-                .isEqualTo(de.kwh(ResidentTestData.wh(db, "A-2.1", handover, handover.withDayOfMonth(1).plusMonths(1)), 1));
+                .isEqualTo(de.kwh(
+                        ResidentTestData.wh(
+                                db,
+                                "A-2.1",
+                                handover,
+                                handover.withDayOfMonth(1).plusMonths(1)),
+                        1));
     }
 
     @Test
@@ -255,10 +320,14 @@ class ResidentPagesTest {
     void costSoFar_isTheRunningMonthsDraft_fromTheTariff() {
         WebSession anna = WebSession.login("anna", "anna-demo");
         String html = anna.cookies().get("/me").asString();
-        long annaId = QuarkusTransaction.requiringNew().call(() -> Account.findByUsername("anna").orElseThrow().id);
+        long annaId = QuarkusTransaction.requiringNew()
+                .call(() -> Account.findByUsername("anna").orElseThrow().id);
         MonthEnergy.TenancyCost cost = energy.costSoFar("A-0.1", annaId).orElseThrow();
-        assertThat(text(html, "id=\"cost\">.*?class=\"value\">([^<]+)<")).isEqualTo(de.money(cost.draft().gross()));
-        assertThat(html).contains(de.month(YearMonth.now(clock.withZone(BERLIN))) + ", brutto").contains("Grundpreis");
+        assertThat(text(html, "id=\"cost\">.*?class=\"value\">([^<]+)<"))
+                .isEqualTo(de.money(cost.draft().gross()));
+        assertThat(html)
+                .contains(de.month(YearMonth.now(clock.withZone(BERLIN))) + ", brutto")
+                .contains("Grundpreis");
     }
 
     @Test
@@ -266,18 +335,24 @@ class ResidentPagesTest {
     void evSessions_showEnergy_andTheComputedPrice_untilABillHasIt() {
         WebSession anna = WebSession.login("anna", "anna-demo");
         String html = anna.cookies().get("/me/charging").asString();
-        String row = text(html, "(<tr>\\s*<td>" + Pattern.quote(de.dateTime(ResidentTestData.SESSION_START)) + ".*?</tr>)");
-        assertThat(row).contains(de.kwh(ResidentTestData.SESSION_WH, 2)).contains("vorläufig").contains("€");
+        String row =
+                text(html, "(<tr>\\s*<td>" + Pattern.quote(de.dateTime(ResidentTestData.SESSION_START)) + ".*?</tr>)");
+        assertThat(row)
+                .contains(de.kwh(ResidentTestData.SESSION_WH, 2))
+                .contains("vorläufig")
+                .contains("€");
         MonthEnergy.EvCost c = energy.evCost(YearMonth.of(2026, 6), sessionId()).orElseThrow();
         assertThat(row).contains(de.money(c.net()));
         // Nobody else's sessions.
         WebSession ben = WebSession.login("ben", "ben-demo1");
-        assertThat(ben.cookies().get("/me/charging").asString()).doesNotContain(de.dateTime(ResidentTestData.SESSION_START));
+        assertThat(ben.cookies().get("/me/charging").asString())
+                .doesNotContain(de.dateTime(ResidentTestData.SESSION_START));
     }
 
     private long sessionId() {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT id FROM charging_session WHERE started_at = ? AND card_uid = '04A1B2C3D4E5F0'")) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT id FROM charging_session WHERE started_at = ? AND card_uid = '04A1B2C3D4E5F0'")) {
             ps.setTimestamp(1, java.sql.Timestamp.from(ResidentTestData.SESSION_START));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -297,29 +372,42 @@ class ResidentPagesTest {
         StoredBill bens = bills.issue(draft(june, "A-0.2").id(), "test");
         WebSession anna = WebSession.login("anna", "anna-demo");
         String html = anna.cookies().get("/me/bills").asString();
-        assertThat(html).contains(annas.number()).contains(de.money(annas.gross(), java.util.Currency.getInstance("EUR")))
-                .contains("01.06.2026 – 30.06.2026").doesNotContain(bens.number());
+        assertThat(html)
+                .contains(annas.number())
+                .contains(de.money(annas.gross(), java.util.Currency.getInstance("EUR")))
+                .contains("01.06.2026 – 30.06.2026")
+                .doesNotContain(bens.number());
         Response pdf = anna.cookies().get("/me/bills/" + annas.id() + "/pdf");
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.contentType()).startsWith("application/pdf");
         assertThat(pdf.header("Content-Disposition")).contains(annas.fileName());
-        assertThat(new String(pdf.asByteArray(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(new String(pdf.asByteArray(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("%PDF-");
         anna.cookies().get("/me/bills/" + bens.id() + "/pdf").then().statusCode(403);
         anna.cookies().get("/me/bills/99999999/pdf").then().statusCode(403);
-        given().auth().preemptive().basic("anna", "anna-demo").get("/api/billing/bills/" + bens.id() + "/pdf").then()
+        given().auth()
+                .preemptive()
+                .basic("anna", "anna-demo")
+                .get("/api/billing/bills/" + bens.id() + "/pdf")
+                .then()
                 .statusCode(403);
         // The EV session is on the bill now.
         assertThat(anna.cookies().get("/me/charging").asString()).contains("auf Rechnung " + annas.number());
 
         StoredBill storno = bills.cancel(annas.id(), "Zählerstand korrigiert", "test");
         html = anna.cookies().get("/me/bills").asString();
-        assertThat(html).contains("Stornorechnung").contains(storno.number()).contains("storniert durch " + storno.number())
+        assertThat(html)
+                .contains("Stornorechnung")
+                .contains(storno.number())
+                .contains("storniert durch " + storno.number())
                 .contains("hebt Rechnung " + annas.number() + " auf");
         anna.cookies().get("/me/bills/" + storno.id() + "/pdf").then().statusCode(200);
     }
 
     private StoredBill draft(YearMonth month, String apartment) {
-        return bills.month(month).stream().filter(b -> b.apartmentCode().equals(apartment) && b.isDraft()).findFirst()
+        return bills.month(month).stream()
+                .filter(b -> b.apartmentCode().equals(apartment) && b.isDraft())
+                .findFirst()
                 .orElseThrow();
     }
 
@@ -334,10 +422,15 @@ class ResidentPagesTest {
         assertThat(lines.get(0)).isEqualTo("apartment,meter,interval_start_utc,import_kwh,export_kwh,quality");
         assertThat(lines).hasSize(97);
         assertThat(lines.subList(1, lines.size())).allMatch(l -> l.startsWith("A-0.1,"));
-        BigDecimal kwh = lines.subList(1, lines.size()).stream().map(l -> new BigDecimal(l.split(",")[3]))
+        BigDecimal kwh = lines.subList(1, lines.size()).stream()
+                .map(l -> new BigDecimal(l.split(",")[3]))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
-        assertThat(kwh.movePointRight(3).longValueExact()).isEqualTo(ResidentTestData.wh(db, "A-0.1", JUNE_10, JUNE_10.plusDays(1)));
-        assertThat(anna.cookies().get("/me/export/intervals.csv?from=2026-06-10&to=2026-06-01").statusCode()).isEqualTo(400);
+        assertThat(kwh.movePointRight(3).longValueExact())
+                .isEqualTo(ResidentTestData.wh(db, "A-0.1", JUNE_10, JUNE_10.plusDays(1)));
+        assertThat(anna.cookies()
+                        .get("/me/export/intervals.csv?from=2026-06-10&to=2026-06-01")
+                        .statusCode())
+                .isEqualTo(400);
         assertThat(anna.cookies().get("/me/export").asString()).contains("action=\"/me/export/intervals.csv\"");
     }
 
@@ -347,27 +440,40 @@ class ResidentPagesTest {
         WebSession s = WebSession.login(PW_USER, PW_START);
         String newPassword = "a new passphrase 7";
         // Without the form's token: refused before anything is checked.
-        s.cookies().formParam("current", PW_START).formParam("password", newPassword).formParam("repeat", newPassword)
-                .post("/me/account/password").then().statusCode(403);
-        assertThat(change(s, "wrong-password", newPassword, newPassword).statusCode()).isEqualTo(400);
-        assertThat(change(s, "wrong-password", newPassword, newPassword).asString()).contains("Das bisherige Passwort ist falsch.");
+        s.cookies()
+                .formParam("current", PW_START)
+                .formParam("password", newPassword)
+                .formParam("repeat", newPassword)
+                .post("/me/account/password")
+                .then()
+                .statusCode(403);
+        assertThat(change(s, "wrong-password", newPassword, newPassword).statusCode())
+                .isEqualTo(400);
+        assertThat(change(s, "wrong-password", newPassword, newPassword).asString())
+                .contains("Das bisherige Passwort ist falsch.");
         assertThat(change(s, PW_START, "short", "short").asString()).contains("mindestens 10 Zeichen");
         // bcrypt reads 72 bytes: 37 umlauts (74 bytes) are refused with the reason, not cut without a word.
         String umlauts = "ä".repeat(37);
         Response tooLong = change(s, PW_START, umlauts, umlauts);
         assertThat(tooLong.statusCode()).isEqualTo(400);
-        assertThat(tooLong.asString()).contains("Das neue Passwort ist zu lang: höchstens 72 Byte").contains("bcrypt");
-        assertThat(change(s, PW_START, newPassword, newPassword + "x").asString()).contains("verschieden");
+        assertThat(tooLong.asString())
+                .contains("Das neue Passwort ist zu lang: höchstens 72 Byte")
+                .contains("bcrypt");
+        assertThat(change(s, PW_START, newPassword, newPassword + "x").asString())
+                .contains("verschieden");
         assertThat(change(s, PW_START, PW_START, PW_START).asString()).contains("unterscheiden");
-        assertThat(WebSession.canLogIn(PW_USER, PW_START)).as("unchanged so far").isTrue();
+        assertThat(WebSession.canLogIn(PW_USER, PW_START))
+                .as("unchanged so far")
+                .isTrue();
         Response done = change(s, PW_START, newPassword, newPassword);
         assertThat(done.statusCode()).isEqualTo(303);
         assertThat(done.header("Location")).endsWith("/me/account?changed=1");
         assertThat(s.cookies().get(done.header("Location")).asString()).contains("Ihr Passwort ist geändert.");
         assertThat(WebSession.canLogIn(PW_USER, PW_START)).isFalse();
         assertThat(WebSession.canLogIn(PW_USER, newPassword)).isTrue();
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT count(*) FROM audit_event WHERE action = 'account.password.change' AND actor = ?")) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT count(*) FROM audit_event WHERE action = 'account.password.change' AND actor = ?")) {
             ps.setString(1, PW_USER);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -377,8 +483,12 @@ class ResidentPagesTest {
     }
 
     private static Response change(WebSession s, String current, String password, String repeat) {
-        return s.cookies().formParam("current", current).formParam("password", password).formParam("repeat", repeat)
-                .formParam("_csrf", s.token()).post("/me/account/password");
+        return s.cookies()
+                .formParam("current", current)
+                .formParam("password", password)
+                .formParam("repeat", repeat)
+                .formParam("_csrf", s.token())
+                .post("/me/account/password");
     }
 
     @Test
@@ -386,20 +496,35 @@ class ResidentPagesTest {
     void english_hasEnglishTextsNumbersAndDates_andTheChoiceIsSavedWithTheAccount() throws Exception {
         WebSession anna = WebSession.login("anna", "anna-demo");
         try {
-            anna.cookies().formParam("lang", "en").formParam("back", "/me/account").formParam("_csrf", anna.token())
-                    .post("/lang").then().statusCode(303);
-            assertThat(QuarkusTransaction.requiringNew().call(() -> Account.findByUsername("anna").orElseThrow().locale))
+            anna.cookies()
+                    .formParam("lang", "en")
+                    .formParam("back", "/me/account")
+                    .formParam("_csrf", anna.token())
+                    .post("/lang")
+                    .then()
+                    .statusCode(303);
+            assertThat(QuarkusTransaction.requiringNew()
+                            .call(() -> Account.findByUsername("anna").orElseThrow().locale))
                     .isEqualTo("en");
             // The account's language wins over the browser's.
-            String html = anna.cookies().header("Accept-Language", "de").get(dayUrl(JUNE_10)).asString();
+            String html = anna.cookies()
+                    .header("Accept-Language", "de")
+                    .get(dayUrl(JUNE_10))
+                    .asString();
             Fmt en = new Fmt(Locale.ENGLISH, BERLIN);
             long wh = ResidentTestData.wh(db, "A-0.1", JUNE_10, JUNE_10.plusDays(1));
             assertThat(text(html, "id=\"period-total\">([^<]+)<")).isEqualTo(en.kwh(wh, 1));
-            assertThat(html).contains("<html lang=\"en\">").contains("Consumption: Wednesday, 10 June 2026")
-                    .contains("Same period last year").contains("of it solar power from the roof").contains("Cost so far");
-            assertThat(anna.cookies().get("/me/account").asString()).contains("<option value=\"en\" lang=\"en\" selected>");
+            assertThat(html)
+                    .contains("<html lang=\"en\">")
+                    .contains("Consumption: Wednesday, 10 June 2026")
+                    .contains("Same period last year")
+                    .contains("of it solar power from the roof")
+                    .contains("Cost so far");
+            assertThat(anna.cookies().get("/me/account").asString())
+                    .contains("<option value=\"en\" lang=\"en\" selected>");
         } finally {
-            QuarkusTransaction.requiringNew().run(() -> Account.findByUsername("anna").orElseThrow().locale = "de");
+            QuarkusTransaction.requiringNew()
+                    .run(() -> Account.findByUsername("anna").orElseThrow().locale = "de");
         }
     }
 }

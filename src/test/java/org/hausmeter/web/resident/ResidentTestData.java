@@ -8,7 +8,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 
 /**
  * Data of the demo building for the resident page tests, generated like the bill run tests do it (simulated
@@ -24,11 +23,9 @@ final class ResidentTestData {
     static final long SESSION_WH = 5_000;
     private static final String DONE = "hausmeter.test.resident-data";
 
-    private ResidentTestData() {
-    }
+    private ResidentTestData() {}
 
-    static void ensure(org.hausmeter.support.DemoHistory history, AgroalDataSource db)
-            throws Exception {
+    static void ensure(org.hausmeter.support.DemoHistory history, AgroalDataSource db) throws Exception {
         synchronized (System.getProperties()) {
             if (System.getProperty(DONE) != null) {
                 return;
@@ -37,7 +34,8 @@ final class ResidentTestData {
             history.month(java.time.YearMonth.of(2025, 6));
             history.month(java.time.YearMonth.of(2026, 6));
             history.days(handover.minusDays(1), handover);
-            try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
+            try (Connection c = db.getConnection();
+                    PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO charging_session (charger, meter_id, card_uid, resident_id, tenancy_id, started_at, ended_at,
                         start_wh, end_wh, status, end_reason, seen_power, source)
                     SELECT 'ch-1', m.id, '04A1B2C3D4E5F0', a.id, t.id, ?, ?, 1000000, ?, 'CLOSED', 'CARD', true, 'SIMULATED_TAP'
@@ -56,8 +54,9 @@ final class ResidentTestData {
 
     /** The local day on which the demo's A-2.1 changes tenant (emil out, fatma in). */
     static LocalDate handover(AgroalDataSource db) throws Exception {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT t.move_in FROM tenancy t JOIN account a ON a.id = t.resident_id WHERE a.username = 'fatma'");
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT t.move_in FROM tenancy t JOIN account a ON a.id = t.resident_id WHERE a.username = 'fatma'");
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
             return LocalDate.ofInstant(rs.getTimestamp(1).toInstant(), BERLIN);
@@ -66,7 +65,8 @@ final class ResidentTestData {
 
     /** Σ of the apartment's meters' quarter hours in [from, to). */
     static long wh(AgroalDataSource db, String apartment, Instant from, Instant to) throws Exception {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
                 SELECT coalesce(sum(e.import_wh), 0) FROM interval_energy e JOIN meter m ON m.id = e.meter_id
                 JOIN apartment a ON a.id = m.apartment_id
                 WHERE m.role = 'APARTMENT' AND a.code = ? AND e.interval_start >= ? AND e.interval_start < ?""")) {
@@ -82,6 +82,10 @@ final class ResidentTestData {
 
     /** Σ of the apartment's quarter hours of whole local days [first, end). */
     static long wh(AgroalDataSource db, String apartment, LocalDate first, LocalDate end) throws Exception {
-        return wh(db, apartment, first.atStartOfDay(BERLIN).toInstant(), end.atStartOfDay(BERLIN).toInstant());
+        return wh(
+                db,
+                apartment,
+                first.atStartOfDay(BERLIN).toInstant(),
+                end.atStartOfDay(BERLIN).toInstant());
     }
 }

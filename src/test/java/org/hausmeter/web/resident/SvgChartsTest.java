@@ -10,16 +10,28 @@ class SvgChartsTest {
 
     @Test
     void barChart_hasAnAccessibleTitleAndDescription_aTooltipPerVisibleBar_andEscapesText() {
-        String svg = BarChartSvg.render("c", "Verbrauch <Juni> & mehr", "Beschreibung \"x\"", List.of(
-                new BarChartSvg.Bar(2000, 500, true, true, "Mo: 2,0 kWh", "1", "/me?period=day&date=2026-06-01"),
-                new BarChartSvg.Bar(0, 0, true, false, null, "2", null),
-                new BarChartSvg.Bar(1000, 0, false, true, "Mi: 1,0 kWh", "3", null)), v -> v + "", "kWh");
-        assertThat(svg).startsWith("<svg").endsWith("</svg>").contains("role=\"img\"")
+        String svg = BarChartSvg.render(
+                "c",
+                "Verbrauch <Juni> & mehr",
+                "Beschreibung \"x\"",
+                List.of(
+                        new BarChartSvg.Bar(
+                                2000, 500, true, true, "Mo: 2,0 kWh", "1", "/me?period=day&date=2026-06-01"),
+                        new BarChartSvg.Bar(0, 0, true, false, null, "2", null),
+                        new BarChartSvg.Bar(1000, 0, false, true, "Mi: 1,0 kWh", "3", null)),
+                v -> v + "",
+                "kWh");
+        assertThat(svg)
+                .startsWith("<svg")
+                .endsWith("</svg>")
+                .contains("role=\"img\"")
                 .contains("aria-labelledby=\"c-title c-desc\"")
                 .contains("<title id=\"c-title\">Verbrauch &lt;Juni&gt; &amp; mehr</title>")
                 .contains("<desc id=\"c-desc\">Beschreibung &quot;x&quot;</desc>")
-                .contains("<title>Mo: 2,0 kWh</title>").contains("<title>Mi: 1,0 kWh</title>")
-                .contains("href=\"/me?period=day&amp;date=2026-06-01\"").contains("class=\"unit\"");
+                .contains("<title>Mo: 2,0 kWh</title>")
+                .contains("<title>Mi: 1,0 kWh</title>")
+                .contains("href=\"/me?period=day&amp;date=2026-06-01\"")
+                .contains("class=\"unit\"");
         // Stacked PV and grid for the first bar, one unsplit bar where PV is unknown, none for the invisible one.
         assertThat(count(svg, "class=\"pv\"")).isEqualTo(1);
         assertThat(count(svg, "class=\"grid\" x=")).isEqualTo(1);
@@ -42,13 +54,22 @@ class SvgChartsTest {
     @Test
     void heatMap_drawsEveryDay_linksTheResidentsDays_andLevelsByQuartiles() {
         LocalDate monday = LocalDate.of(2026, 6, 1);
-        List<HeatMapSvg.Cell> cells = List.of(new HeatMapSvg.Cell(monday, -1, null, null),
+        List<HeatMapSvg.Cell> cells = List.of(
+                new HeatMapSvg.Cell(monday, -1, null, null),
                 new HeatMapSvg.Cell(monday.plusDays(1), 2, "Di: 7 kWh", "?period=day&date=2026-06-02"),
                 new HeatMapSvg.Cell(monday.plusDays(7), 4, "Mo: 9 kWh", "?period=day&date=2026-06-08"));
-        String svg = HeatMapSvg.render("h", "Jahr", "Kästchen", cells, List.of("Mo", "Mi", "Fr"),
+        String svg = HeatMapSvg.render(
+                "h",
+                "Jahr",
+                "Kästchen",
+                cells,
+                List.of("Mo", "Mi", "Fr"),
                 List.of(new HeatMapSvg.MonthLabel(0, "Juni")));
-        assertThat(svg).contains("<title id=\"h-title\">Jahr</title>").contains("class=\"none\"")
-                .contains("class=\"h2\"><title>Di: 7 kWh</title>").contains("href=\"?period=day&amp;date=2026-06-08\"")
+        assertThat(svg)
+                .contains("<title id=\"h-title\">Jahr</title>")
+                .contains("class=\"none\"")
+                .contains("class=\"h2\"><title>Di: 7 kWh</title>")
+                .contains("href=\"?period=day&amp;date=2026-06-08\"")
                 .contains(">Juni</text>");
         assertThat(count(svg, "<g transform")).isEqualTo(2);
         long[] t = HeatMapSvg.thresholds(new long[] {0, 10, 20, 30, 40, 50});

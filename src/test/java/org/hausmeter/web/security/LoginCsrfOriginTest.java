@@ -16,13 +16,15 @@ class LoginCsrfOriginTest {
     void http2RequestWithoutHostHeader_usesTheAuthority() {
         String host = LoginCsrf.requestHost(null, HostAndPort.create("hausmeter.local", 443));
         assertThat(host).isEqualTo("hausmeter.local:443");
-        assertThat(LoginCsrf.sameOrigin("https://hausmeter.local", "https", host)).isTrue();
+        assertThat(LoginCsrf.sameOrigin("https://hausmeter.local", "https", host))
+                .isTrue();
         assertThat(LoginCsrf.sameOrigin("https://evil.example", "https", host)).isFalse();
     }
 
     @Test
     void authorityWithoutPort_andIpv6() {
-        assertThat(LoginCsrf.requestHost(null, HostAndPort.create("hausmeter.local", -1))).isEqualTo("hausmeter.local");
+        assertThat(LoginCsrf.requestHost(null, HostAndPort.create("hausmeter.local", -1)))
+                .isEqualTo("hausmeter.local");
         String v6 = LoginCsrf.requestHost(null, HostAndPort.create("fd00::20", 8443));
         assertThat(v6).isEqualTo("[fd00::20]:8443");
         assertThat(LoginCsrf.sameOrigin("https://[fd00::20]:8443", "https", v6)).isTrue();
@@ -30,7 +32,8 @@ class LoginCsrfOriginTest {
 
     @Test
     void hostHeaderWins_andNeitherMeansRefused() {
-        assertThat(LoginCsrf.requestHost("a.local:8443", HostAndPort.create("b.local", 443))).isEqualTo("a.local:8443");
+        assertThat(LoginCsrf.requestHost("a.local:8443", HostAndPort.create("b.local", 443)))
+                .isEqualTo("a.local:8443");
         assertThat(LoginCsrf.requestHost(null, null)).isNull();
         assertThat(LoginCsrf.sameOrigin("https://a.local", "https", null)).isFalse();
         assertThat(LoginCsrf.sameOrigin(null, "https", null)).isTrue();

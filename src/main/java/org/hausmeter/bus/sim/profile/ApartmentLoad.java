@@ -61,8 +61,8 @@ public final class ApartmentLoad extends GridProfile {
         long stepS = grid.step().getSeconds();
         long blockStartS = grid.blockStart(block).getEpochSecond();
         LocalSteps.midpoints(grid, rules, block, localS);
-        List<Burst> bursts = bursts(Math.floorDiv(localS[0], 86_400) - 1,
-                Math.floorDiv(localS[localS.length - 1], 86_400));
+        List<Burst> bursts =
+                bursts(Math.floorDiv(localS[0], 86_400) - 1, Math.floorDiv(localS[localS.length - 1], 86_400));
         Noise.Track baseNoise = new Noise.Track(seed, SALT_BASE);
         Noise.Track activityNoise = new Noise.Track(seed, SALT_NOISE);
         long day = Long.MIN_VALUE;
@@ -75,14 +75,17 @@ public final class ApartmentLoad extends GridProfile {
             if (d != day) {
                 day = d;
                 season = StrictMath.cos(TWO_PI * (day - 14) / 365.2425);
-                dayFactor = Noise.unit(seed, SALT_DAY, day) < 0.03
-                        ? 0.1 : 0.8 + 0.4 * Noise.unit(seed, SALT_DAY + 1, day);
+                dayFactor =
+                        Noise.unit(seed, SALT_DAY, day) < 0.03 ? 0.1 : 0.8 + 0.4 * Noise.unit(seed, SALT_DAY + 1, day);
                 shape = Math.floorMod(day + 3, 7) >= 5 ? weekendShape : weekdayShape;
             }
             long utcMid = blockStartS + i * stepS + stepS / 2;
             double base = baseW * (1 + 0.08 * season) * (0.85 + 0.3 * baseNoise.at(utcMid / 3600.0));
-            double act = shape[(int) (Math.floorMod(local, 86_400) / 60)] * activity * dayFactor
-                    * (1 + 0.25 * season) * (0.6 + 0.8 * activityNoise.at(utcMid / 1200.0));
+            double act = shape[(int) (Math.floorMod(local, 86_400) / 60)]
+                    * activity
+                    * dayFactor
+                    * (1 + 0.25 * season)
+                    * (0.6 + 0.8 * activityNoise.at(utcMid / 1200.0));
             double w = base + act;
             if (!bursts.isEmpty()) {
                 w += Burst.meanW(bursts, blockStartS + i * stepS, stepS);
@@ -102,11 +105,15 @@ public final class ApartmentLoad extends GridProfile {
 
     private double shape(double h, boolean weekend) {
         if (weekend) {
-            return bump(h, 9.0 + shiftH, 2.0, 330) + bump(h, 13.0, 2.0, 280)
-                    + bump(h, 19.0 + shiftH / 2, 2.5, 430) + bump(h, 21.8, 1.5, 200);
+            return bump(h, 9.0 + shiftH, 2.0, 330)
+                    + bump(h, 13.0, 2.0, 280)
+                    + bump(h, 19.0 + shiftH / 2, 2.5, 430)
+                    + bump(h, 21.8, 1.5, 200);
         }
-        return bump(h, 7.0 + shiftH, 1.2, 330) + bump(h, 12.5, 1.5, awayOnWeekdays ? 40 : 140)
-                + bump(h, 19.0 + shiftH / 2, 2.5, 430) + bump(h, 21.5, 1.5, 200);
+        return bump(h, 7.0 + shiftH, 1.2, 330)
+                + bump(h, 12.5, 1.5, awayOnWeekdays ? 40 : 140)
+                + bump(h, 19.0 + shiftH / 2, 2.5, 430)
+                + bump(h, 21.5, 1.5, 200);
     }
 
     private static double bump(double h, double centre, double halfWidth, double amplitudeW) {

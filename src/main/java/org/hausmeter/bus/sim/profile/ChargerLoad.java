@@ -48,7 +48,10 @@ public final class ChargerLoad extends GridProfile {
             return List.of();
         }
         double arrivalH = weekend ? 10 + 6 * u(day, 1) : 17 + 3.5 * u(day, 1);
-        Instant start = date.atStartOfDay().plusMinutes((long) (arrivalH * 60)).atZone(zone).toInstant();
+        Instant start = date.atStartOfDay()
+                .plusMinutes((long) (arrivalH * 60))
+                .atZone(zone)
+                .toInstant();
         long powerW = Math.min(maxPowerW, CAR_POWERS_W[(int) (u(day, 2) * CAR_POWERS_W.length)]);
         // Energy the car wants, whole Wh: 6-30 kWh, at most 12 h at full power.
         long targetWh = Math.min(6_000 + (long) (24_000 * u(day, 3)), powerW * 12);

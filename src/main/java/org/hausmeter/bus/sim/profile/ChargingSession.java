@@ -13,5 +13,4 @@ import java.time.Instant;
  * @param energyWh    nominal energy of the session in Wh (the counter over the whole grid steps
  *                    covering the session agrees within a few Wh, since step powers are whole W)
  */
-public record ChargingSession(Instant start, Instant taperStart, Instant end, long powerW, long energyWh) {
-}
+public record ChargingSession(Instant start, Instant taperStart, Instant end, long powerW, long energyWh) {}

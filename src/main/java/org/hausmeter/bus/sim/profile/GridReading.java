@@ -6,5 +6,4 @@ package org.hausmeter.bus.sim.profile;
  * @param importWh cumulative energy bought from the grid since the epoch, Wh
  * @param exportWh cumulative energy fed into the grid since the epoch, Wh
  */
-public record GridReading(long importWh, long exportWh) {
-}
+public record GridReading(long importWh, long exportWh) {}

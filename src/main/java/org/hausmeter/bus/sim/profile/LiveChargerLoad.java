@@ -100,8 +100,8 @@ public final class LiveChargerLoad implements PowerProfile {
     private long checkedMs(Instant t) {
         long ms = t.toEpochMilli();
         if (ms < settledMs) {
-            throw new IllegalArgumentException("event at " + t + " is before the final horizon "
-                    + Instant.ofEpochMilli(settledMs));
+            throw new IllegalArgumentException(
+                    "event at " + t + " is before the final horizon " + Instant.ofEpochMilli(settledMs));
         }
         return ms;
     }

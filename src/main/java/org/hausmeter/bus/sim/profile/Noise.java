@@ -6,8 +6,7 @@ package org.hausmeter.bus.sim.profile;
  */
 public final class Noise {
 
-    private Noise() {
-    }
+    private Noise() {}
 
     /** 64 well-mixed bits for (seed, salt, index). */
     public static long hash(long seed, long salt, long index) {

@@ -54,11 +54,19 @@ public final class PvProduction extends GridProfile {
         long blockStartS = grid.blockStart(block).getEpochSecond();
         double midDay = (blockStartS + SimGrid.BLOCK_SECONDS / 2.0) / 86_400.0;
         double g = 2 * Math.PI * (midDay % 365.2425) / 365.2425;
-        double decl = 0.006918 - 0.399912 * StrictMath.cos(g) + 0.070257 * StrictMath.sin(g)
-                - 0.006758 * StrictMath.cos(2 * g) + 0.000907 * StrictMath.sin(2 * g)
-                - 0.002697 * StrictMath.cos(3 * g) + 0.00148 * StrictMath.sin(3 * g);
-        double eqTimeMin = 229.18 * (0.000075 + 0.001868 * StrictMath.cos(g) - 0.032077 * StrictMath.sin(g)
-                - 0.014615 * StrictMath.cos(2 * g) - 0.040849 * StrictMath.sin(2 * g));
+        double decl = 0.006918
+                - 0.399912 * StrictMath.cos(g)
+                + 0.070257 * StrictMath.sin(g)
+                - 0.006758 * StrictMath.cos(2 * g)
+                + 0.000907 * StrictMath.sin(2 * g)
+                - 0.002697 * StrictMath.cos(3 * g)
+                + 0.00148 * StrictMath.sin(3 * g);
+        double eqTimeMin = 229.18
+                * (0.000075
+                        + 0.001868 * StrictMath.cos(g)
+                        - 0.032077 * StrictMath.sin(g)
+                        - 0.014615 * StrictMath.cos(2 * g)
+                        - 0.040849 * StrictMath.sin(2 * g));
         double sinD = StrictMath.sin(decl);
         double cosD = StrictMath.cos(decl);
         // incidence on the plane (Duffie & Beckman 1.6.2): a + b·cos(h) + c·sin(h)
@@ -88,7 +96,8 @@ public final class PvProduction extends GridProfile {
                 cloudDay = day;
                 clearness = clearness(day);
             }
-            double w = site.peakW() * poa / 1000 * PERFORMANCE_RATIO * transmission(clearness, intraday.at(mid / 600.0));
+            double w =
+                    site.peakW() * poa / 1000 * PERFORMANCE_RATIO * transmission(clearness, intraday.at(mid / 600.0));
             outW[i] = Math.round(w);
         }
     }

@@ -81,8 +81,11 @@ public final class SimClock extends Clock {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SimClock c && base.equals(c.base) && realStart.equals(c.realStart)
-                && simStart.equals(c.simStart) && factor == c.factor;
+        return o instanceof SimClock c
+                && base.equals(c.base)
+                && realStart.equals(c.realStart)
+                && simStart.equals(c.simStart)
+                && factor == c.factor;
     }
 
     @Override

@@ -24,13 +24,16 @@ class BuildingEnergyTest {
         GridReading prev = GRID.counters(TestBuilding.EPOCH);
         long prevNet = GRID.netWh(TestBuilding.EPOCH);
         assertThat(prev).isEqualTo(new GridReading(0, 0));
-        for (Instant t = TestBuilding.EPOCH.plusSeconds(900); !t.isAfter(TestBuilding.YEAR_END); t = t.plusSeconds(900)) {
+        for (Instant t = TestBuilding.EPOCH.plusSeconds(900);
+                !t.isAfter(TestBuilding.YEAR_END);
+                t = t.plusSeconds(900)) {
             GridReading now = GRID.counters(t);
             long net = GRID.netWh(t);
             assertThat(now.importWh()).isGreaterThanOrEqualTo(prev.importWh());
             assertThat(now.exportWh()).isGreaterThanOrEqualTo(prev.exportWh());
             assertThat((now.importWh() - prev.importWh()) - (now.exportWh() - prev.exportWh()))
-                    .as("balance at %s", t).isEqualTo(net - prevNet);
+                    .as("balance at %s", t)
+                    .isEqualTo(net - prevNet);
             prev = now;
             prevNet = net;
         }
@@ -57,7 +60,9 @@ class BuildingEnergyTest {
 
             long consumption = consumptionWh(b) - consumptionWh(a);
             long pv = BUILDING.pv.counterWh(b) - BUILDING.pv.counterWh(a);
-            assertThat((rb.importWh() - ra.importWh()) - (rb.exportWh() - ra.exportWh())).as(why).isEqualTo(consumption - pv);
+            assertThat((rb.importWh() - ra.importWh()) - (rb.exportWh() - ra.exportWh()))
+                    .as(why)
+                    .isEqualTo(consumption - pv);
             assertThat(rb.importWh()).as(why).isGreaterThanOrEqualTo(ra.importWh());
             assertThat(rb.exportWh()).as(why).isGreaterThanOrEqualTo(ra.exportWh());
         }

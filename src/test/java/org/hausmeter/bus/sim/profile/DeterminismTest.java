@@ -66,7 +66,9 @@ class DeterminismTest {
         assertThat(Noise.hash(1, 2, 3)).isEqualTo(Noise.hash(1, 2, 3)).isNotEqualTo(Noise.hash(1, 2, 4));
         assertThat(Noise.unit(5, 6, 7)).isEqualTo(Noise.unit(5, 6, 7)).isBetween(0.0, 1.0);
         assertThat(Noise.smooth(5, 6, 7.0)).isEqualTo(Noise.unit(5, 6, 7));
-        assertThat(Noise.smooth(5, 6, 7.5)).isBetween(
-                Math.min(Noise.unit(5, 6, 7), Noise.unit(5, 6, 8)), Math.max(Noise.unit(5, 6, 7), Noise.unit(5, 6, 8)));
+        assertThat(Noise.smooth(5, 6, 7.5))
+                .isBetween(
+                        Math.min(Noise.unit(5, 6, 7), Noise.unit(5, 6, 8)),
+                        Math.max(Noise.unit(5, 6, 7), Noise.unit(5, 6, 8)));
     }
 }

@@ -44,7 +44,8 @@ class LiveChargerLoadTest {
         live.stopSession(LIVE_FROM.plus(Duration.ofMinutes(80)));
 
         // 7400·0.5 + 3700·0.5 + 1800/3 = 3700 + 1850 + 600
-        assertThat(live.energyWh(LIVE_FROM, LIVE_FROM.plus(Duration.ofHours(2)))).isEqualTo(6_150);
+        assertThat(live.energyWh(LIVE_FROM, LIVE_FROM.plus(Duration.ofHours(2))))
+                .isEqualTo(6_150);
         assertThat(live.energyWh(LIVE_FROM, LIVE_FROM.plus(Duration.ofMinutes(45))))
                 .isEqualTo(3_700 + 925);
     }

@@ -43,7 +43,9 @@ class PowerProfileAdditivityTest {
     void energy_isAdditive_toTheWh() {
         Random r = new Random(1);
         for (int i = 0; i < 500; i++) {
-            List<Instant> sorted = java.util.stream.Stream.of(instant(r), instant(r), instant(r)).sorted().toList();
+            List<Instant> sorted = java.util.stream.Stream.of(instant(r), instant(r), instant(r))
+                    .sorted()
+                    .toList();
             Instant a = sorted.get(0);
             Instant b = sorted.get(1);
             Instant c = sorted.get(2);
@@ -80,7 +82,9 @@ class PowerProfileAdditivityTest {
             long intoMs = r.nextInt(60_000);
             String why = "case " + i + ": " + start + " + " + intoMs + " ms";
 
-            assertThat(p.counterMj(start.plusMillis(intoMs)) - p.counterMj(start)).as(why).isEqualTo(p.powerW(start) * intoMs);
+            assertThat(p.counterMj(start.plusMillis(intoMs)) - p.counterMj(start))
+                    .as(why)
+                    .isEqualTo(p.powerW(start) * intoMs);
             assertThat(p.powerW(start.plusMillis(intoMs))).as(why).isEqualTo(p.powerW(start));
         }
     }
@@ -94,7 +98,9 @@ class PowerProfileAdditivityTest {
             TestBuilding fresh = new TestBuilding(7);
             PowerProfile direct = fresh.meters().get(meter);
 
-            assertThat(direct.counterMj(t)).as("case " + i + ": " + t).isEqualTo(METERS.get(meter).counterMj(t));
+            assertThat(direct.counterMj(t))
+                    .as("case " + i + ": " + t)
+                    .isEqualTo(METERS.get(meter).counterMj(t));
         }
     }
 }

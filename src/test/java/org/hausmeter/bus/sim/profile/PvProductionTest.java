@@ -16,8 +16,11 @@ class PvProductionTest {
     @Test
     void pv_isZeroAtNight_everyDayOfTheYear() {
         for (LocalDate d = LocalDate.of(2025, 1, 1); d.getYear() == 2025; d = d.plusDays(1)) {
-            Instant midnight = d.atTime(LocalTime.MIDNIGHT).atZone(TestBuilding.BERLIN).toInstant();
-            assertThat(PV.energyWh(midnight, midnight.plus(Duration.ofHours(3)))).as("%s 00–03", d).isZero();
+            Instant midnight =
+                    d.atTime(LocalTime.MIDNIGHT).atZone(TestBuilding.BERLIN).toInstant();
+            assertThat(PV.energyWh(midnight, midnight.plus(Duration.ofHours(3))))
+                    .as("%s 00–03", d)
+                    .isZero();
             Instant late = d.atTime(22, 30).atZone(TestBuilding.BERLIN).toInstant();
             assertThat(PV.powerW(late)).as("%s 22:30", d).isZero();
         }
@@ -28,12 +31,19 @@ class PvProductionTest {
         long june = 0;
         long december = 0;
         for (int day = 1; day <= 30; day++) {
-            june += PV.powerW(LocalDate.of(2025, 6, day).atTime(13, 10).atZone(TestBuilding.BERLIN).toInstant());
-            december += PV.powerW(LocalDate.of(2025, 12, day).atTime(12, 10).atZone(TestBuilding.BERLIN).toInstant());
+            june += PV.powerW(LocalDate.of(2025, 6, day)
+                    .atTime(13, 10)
+                    .atZone(TestBuilding.BERLIN)
+                    .toInstant());
+            december += PV.powerW(LocalDate.of(2025, 12, day)
+                    .atTime(12, 10)
+                    .atZone(TestBuilding.BERLIN)
+                    .toInstant());
         }
         assertThat(june).isGreaterThan(2 * december);
         assertThat(PV.energyWh(Instant.parse("2025-06-01T00:00:00Z"), Instant.parse("2025-07-01T00:00:00Z")))
-                .isGreaterThan(3 * PV.energyWh(Instant.parse("2025-12-01T00:00:00Z"), Instant.parse("2025-12-31T00:00:00Z")));
+                .isGreaterThan(
+                        3 * PV.energyWh(Instant.parse("2025-12-01T00:00:00Z"), Instant.parse("2025-12-31T00:00:00Z")));
     }
 
     @Test

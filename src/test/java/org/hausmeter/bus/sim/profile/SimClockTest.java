@@ -3,12 +3,11 @@ package org.hausmeter.bus.sim.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.hausmeter.support.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
+import org.hausmeter.support.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class SimClockTest {

@@ -13,6 +13,7 @@ final class TestBuilding {
     static final Instant EPOCH = Instant.parse("2024-12-31T23:00:00Z");
     /** 2026-01-01T00:00 Europe/Berlin. */
     static final Instant YEAR_END = Instant.parse("2025-12-31T23:00:00Z");
+
     static final PvSite BERLIN_ROOF = new PvSite(52.52, 13.40, 30_000, 30, 0);
 
     final SimGrid grid = SimGrid.minutes(EPOCH);

@@ -50,9 +50,9 @@ class YearlyTotalsTest {
     @Test
     void pv_yieldsAbout1000KWhPerKWpInGermany() {
         List<PvSite> sites = List.of(
-                new PvSite(52.52, 13.40, 10_000, 30, 0),    // Berlin
-                new PvSite(48.14, 11.58, 10_000, 30, 0),    // Munich
-                new PvSite(53.55, 9.99, 10_000, 35, 10),    // Hamburg
+                new PvSite(52.52, 13.40, 10_000, 30, 0), // Berlin
+                new PvSite(48.14, 11.58, 10_000, 30, 0), // Munich
+                new PvSite(53.55, 9.99, 10_000, 35, 10), // Hamburg
                 new PvSite(51.34, 12.37, 10_000, 25, -20)); // Leipzig
         for (PvSite site : sites) {
             for (long seed = 1; seed <= 3; seed++) {
@@ -89,7 +89,8 @@ class YearlyTotalsTest {
             assertThat(c.powerW(s.taperStart().minusSeconds(61))).isEqualTo(s.powerW());
             assertThat(c.powerW(s.end().plusSeconds(60))).isZero();
         });
-        assertThat(sessions.stream().map(ChargingSession::powerW).distinct().count()).isGreaterThan(1);
+        assertThat(sessions.stream().map(ChargingSession::powerW).distinct().count())
+                .isGreaterThan(1);
         assertThat(yearKWh(c)).isBetween(500L, 5_000L);
     }
 
