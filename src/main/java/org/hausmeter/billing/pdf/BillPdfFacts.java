@@ -1,15 +1,11 @@
 package org.hausmeter.billing.pdf;
 
 import com.lowagie.text.Chunk;
-import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
 import com.lowagie.text.Phrase;
-import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfWriter;
-import java.awt.Color;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -20,36 +16,10 @@ import org.hausmeter.billing.BillLine;
 import org.hausmeter.billing.pdf.BillDocument.MeterReading;
 
 /** The sections after the totals: meters, consumption charts and comparison, contract facts and prices, text blocks. */
-final class BillPdfFacts {
-
-    private final BillDocument d;
-    private final BillTexts t;
-    private final BillFormat f;
-    private final BillLayout layout;
-    private final PdfCells cells;
-    private final BaseFont regularFont;
-    private final BaseFont boldFont;
-    private final Color text;
-    private final Color muted;
-    private final float body;
-    private final float small;
-    private final Document pdf;
-    private final PdfWriter writer;
+final class BillPdfFacts extends BillPdfSection {
 
     BillPdfFacts(BillPdfContext ctx) {
-        this.d = ctx.d;
-        this.t = ctx.t;
-        this.f = ctx.f;
-        this.layout = ctx.layout;
-        this.cells = ctx.cells;
-        this.regularFont = ctx.cells.regularFont;
-        this.boldFont = ctx.cells.boldFont;
-        this.text = ctx.cells.text;
-        this.muted = ctx.cells.muted;
-        this.body = ctx.cells.body;
-        this.small = ctx.cells.small;
-        this.pdf = ctx.pdf;
-        this.writer = ctx.writer;
+        super(ctx);
     }
 
     void meters() throws DocumentException {

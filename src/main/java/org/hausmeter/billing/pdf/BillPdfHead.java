@@ -1,17 +1,14 @@
 package org.hausmeter.billing.pdf;
 
-import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
-import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfWriter;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,44 +18,12 @@ import org.hausmeter.billing.pdf.BillDocument.Kind;
 import org.hausmeter.tariff.Money;
 
 /** The top of page 1: letterhead, address window, information block, title and amount box. */
-final class BillPdfHead {
+final class BillPdfHead extends BillPdfSection {
 
     private static final float MM = BillLayout.PT_PER_MM;
 
-    private final BillPdfContext ctx;
-    private final BillDocument d;
-    private final BillTexts t;
-    private final BillFormat f;
-    private final BillLayout layout;
-    private final PdfCells cells;
-    private final BaseFont regularFont;
-    private final BaseFont boldFont;
-    private final Color text;
-    private final Color muted;
-    private final Color accent;
-    private final Color rule;
-    private final float body;
-    private final float small;
-    private final Document pdf;
-    private final PdfWriter writer;
-
     BillPdfHead(BillPdfContext ctx) {
-        this.ctx = ctx;
-        this.d = ctx.d;
-        this.t = ctx.t;
-        this.f = ctx.f;
-        this.layout = ctx.layout;
-        this.cells = ctx.cells;
-        this.regularFont = ctx.cells.regularFont;
-        this.boldFont = ctx.cells.boldFont;
-        this.text = ctx.cells.text;
-        this.muted = ctx.cells.muted;
-        this.accent = ctx.cells.accent;
-        this.rule = ctx.cells.rule;
-        this.body = ctx.cells.body;
-        this.small = ctx.cells.small;
-        this.pdf = ctx.pdf;
-        this.writer = ctx.writer;
+        super(ctx);
     }
 
     // ---- page 1 head: letterhead, address window, information block (DIN 5008 form B) ----

@@ -1,16 +1,13 @@
 package org.hausmeter.billing.pdf;
 
 import com.lowagie.text.Chunk;
-import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
-import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
-import java.awt.Color;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -26,34 +23,10 @@ import org.hausmeter.billing.VatTotal;
 import org.hausmeter.tariff.GridPrice;
 
 /** The lines table with each line's title and details, and the VAT table with the totals. */
-final class BillPdfTables {
-
-    private final BillDocument d;
-    private final BillTexts t;
-    private final BillFormat f;
-    private final BillLayout layout;
-    private final PdfCells cells;
-    private final BaseFont regularFont;
-    private final BaseFont boldFont;
-    private final Color text;
-    private final Color muted;
-    private final float body;
-    private final float small;
-    private final Document pdf;
+final class BillPdfTables extends BillPdfSection {
 
     BillPdfTables(BillPdfContext ctx) {
-        this.d = ctx.d;
-        this.t = ctx.t;
-        this.f = ctx.f;
-        this.layout = ctx.layout;
-        this.cells = ctx.cells;
-        this.regularFont = ctx.cells.regularFont;
-        this.boldFont = ctx.cells.boldFont;
-        this.text = ctx.cells.text;
-        this.muted = ctx.cells.muted;
-        this.body = ctx.cells.body;
-        this.small = ctx.cells.small;
-        this.pdf = ctx.pdf;
+        super(ctx);
     }
 
     void linesTable() throws DocumentException {
