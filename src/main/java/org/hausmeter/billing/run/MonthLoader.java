@@ -209,29 +209,21 @@ public final class MonthLoader {
         }
 
         List<Session> sessions = new ArrayList<>();
-        boolean charging;
-        try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass('charging_session') IS NOT NULL");
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            charging = rs.getBoolean(1);
-        }
-        if (charging) {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT id, charger, tenancy_id, started_at, ended_at, end_wh - start_wh FROM charging_session
-                    WHERE status = 'CLOSED' AND started_at >= ? AND started_at < ? AND tenancy_id IS NOT NULL
-                    ORDER BY started_at, id""")) {
-                ps.setTimestamp(1, Timestamp.from(from));
-                ps.setTimestamp(2, Timestamp.from(to));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        sessions.add(new Session(
-                                rs.getLong(1),
-                                rs.getString(2),
-                                rs.getLong(3),
-                                rs.getTimestamp(4).toInstant(),
-                                rs.getTimestamp(5).toInstant(),
-                                rs.getLong(6)));
-                    }
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT id, charger, tenancy_id, started_at, ended_at, end_wh - start_wh FROM charging_session
+                WHERE status = 'CLOSED' AND started_at >= ? AND started_at < ? AND tenancy_id IS NOT NULL
+                ORDER BY started_at, id""")) {
+            ps.setTimestamp(1, Timestamp.from(from));
+            ps.setTimestamp(2, Timestamp.from(to));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    sessions.add(new Session(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getLong(3),
+                            rs.getTimestamp(4).toInstant(),
+                            rs.getTimestamp(5).toInstant(),
+                            rs.getLong(6)));
                 }
             }
         }
