@@ -333,28 +333,21 @@ public final class BillingBench {
                     SELECT m.id, timestamptz '%s', 5000000, NULL::bigint, 'POLL' FROM meter m WHERE m.role = 'APARTMENT'""".formatted(from));
         }
         c.commit();
-        boolean charging;
-        try (ResultSet rs = c.createStatement().executeQuery("SELECT to_regclass('charging_session') IS NOT NULL")) {
-            rs.next();
-            charging = rs.getBoolean(1);
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("""
+                    INSERT INTO charging_session (charger, meter_id, card_uid, resident_id, tenancy_id, started_at,
+                        ended_at, start_wh, end_wh, status, end_reason, seen_power, source)
+                    SELECT m.charger, m.id, '04A1B2C3' || upper(lpad(to_hex(t.id::int), 6, '0')), t.resident_id, t.id,
+                           d + interval '18 hours', d + interval '21 hours',
+                           1000000 + n * 33000, 1000000 + n * 33000 + 33000, 'CLOSED', 'CARD', true, 'DEMO_HISTORY'
+                    FROM meter m
+                    CROSS JOIN LATERAL generate_series(0, (date '%s' - date '%s') - 1) n
+                    CROSS JOIN LATERAL (SELECT (date '%s' + n)::timestamp AT TIME ZONE 'Europe/Berlin' AS d) dd
+                    JOIN tenancy t ON t.id = (SELECT id FROM tenancy WHERE move_out IS NULL ORDER BY id
+                                              OFFSET ((n * 4 + substr(m.charger, 4)::int) %% %d) LIMIT 1)
+                    WHERE m.role = 'CHARGER'""".formatted(sessionsEnd, first, first, Math.min(150, apartments)));
         }
-        if (charging) {
-            try (Statement s = c.createStatement()) {
-                s.executeUpdate("""
-                        INSERT INTO charging_session (charger, meter_id, card_uid, resident_id, tenancy_id, started_at,
-                            ended_at, start_wh, end_wh, status, end_reason, seen_power, source)
-                        SELECT m.charger, m.id, '04A1B2C3' || upper(lpad(to_hex(t.id::int), 6, '0')), t.resident_id, t.id,
-                               d + interval '18 hours', d + interval '21 hours',
-                               1000000 + n * 33000, 1000000 + n * 33000 + 33000, 'CLOSED', 'CARD', true, 'DEMO_HISTORY'
-                        FROM meter m
-                        CROSS JOIN LATERAL generate_series(0, (date '%s' - date '%s') - 1) n
-                        CROSS JOIN LATERAL (SELECT (date '%s' + n)::timestamp AT TIME ZONE 'Europe/Berlin' AS d) dd
-                        JOIN tenancy t ON t.id = (SELECT id FROM tenancy WHERE move_out IS NULL ORDER BY id
-                                                  OFFSET ((n * 4 + substr(m.charger, 4)::int) %% %d) LIMIT 1)
-                        WHERE m.role = 'CHARGER'""".formatted(sessionsEnd, first, first, Math.min(150, apartments)));
-            }
-            c.commit();
-        }
+        c.commit();
         try (Statement s = c.createStatement()) {
             s.execute("ANALYZE");
         }
