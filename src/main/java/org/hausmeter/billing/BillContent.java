@@ -34,6 +34,10 @@ import org.hausmeter.tariff.VatRate;
  * @param lastYearWh         consumption in the same days a year earlier, or null
  * @param medianApartmentWh  the month's median apartment consumption
  * @param history            the apartment's last 12 months
+ * @param coveredIntervals   quarter hours of the period with a value for the apartment (docs/billing.md,
+ *                           "Completeness"); null in bills made before it was recorded (absent in JSON)
+ * @param importedIntervals  of which imported quarter-hour values (quality IMPORTED), null as above
+ * @param gaps               the days without (complete) data, consecutive days grouped; null as above
  * @param cancels            for a cancellation: the cancelled invoice, else null (absent in JSON)
  * @param reason             for a cancellation: its reason, else null (absent in JSON)
  */
@@ -53,6 +57,9 @@ import org.hausmeter.tariff.VatRate;
     "lastYearWh",
     "medianApartmentWh",
     "history",
+    "coveredIntervals",
+    "importedIntervals",
+    "gaps",
     "cancels",
     "reason"
 })
@@ -73,8 +80,53 @@ public record BillContent(
         Long lastYearWh,
         Long medianApartmentWh,
         List<HistoryMonth> history,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer coveredIntervals,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer importedIntervals,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<Gap> gaps,
         @JsonInclude(JsonInclude.Include.NON_NULL) Cancels cancels,
         @JsonInclude(JsonInclude.Include.NON_NULL) String reason) {
+
+    /** The content without completeness figures (bills made before they were recorded). */
+    public BillContent(
+            String apartment,
+            String resident,
+            LocalDate firstDay,
+            LocalDate lastDay,
+            int intervals,
+            int estimatedIntervals,
+            long consumptionWh,
+            long pvWh,
+            String allocationKey,
+            List<Vat> vatTotals,
+            List<MeterCounters> meters,
+            List<Flag> flags,
+            Long lastYearWh,
+            Long medianApartmentWh,
+            List<HistoryMonth> history,
+            Cancels cancels,
+            String reason) {
+        this(
+                apartment,
+                resident,
+                firstDay,
+                lastDay,
+                intervals,
+                estimatedIntervals,
+                consumptionWh,
+                pvWh,
+                allocationKey,
+                vatTotals,
+                meters,
+                flags,
+                lastYearWh,
+                medianApartmentWh,
+                history,
+                null,
+                null,
+                null,
+                cancels,
+                reason);
+    }
 
     public BillContent {
         vatTotals = vatTotals == null ? List.of() : vatTotals;
@@ -101,8 +153,61 @@ public record BillContent(
                 lastYearWh,
                 medianApartmentWh,
                 history,
+                coveredIntervals,
+                importedIntervals,
+                gaps,
                 new Cancels(number, issueDate),
                 why);
+    }
+
+    /** @return this content as a bill made before completeness was recorded would store it */
+    public BillContent withoutCompleteness() {
+        return new BillContent(
+                apartment,
+                resident,
+                firstDay,
+                lastDay,
+                intervals,
+                estimatedIntervals,
+                consumptionWh,
+                pvWh,
+                allocationKey,
+                vatTotals,
+                meters,
+                flags,
+                lastYearWh,
+                medianApartmentWh,
+                history,
+                cancels,
+                reason);
+    }
+
+    /** @return true when completeness was recorded and some quarter hour of the period has no value */
+    public boolean incomplete() {
+        return coveredIntervals != null && coveredIntervals < intervals;
+    }
+
+    /** @return the share of quarter hours with a value (1 when complete), null when not recorded */
+    public Double coveredShare() {
+        return coveredIntervals == null ? null : intervals == 0 ? 1.0 : (double) coveredIntervals / intervals;
+    }
+
+    /**
+     * Where the period's energy comes from: {@code READINGS} (quarter hours derived from counter readings),
+     * {@code IMPORTED} (every value an imported quarter-hour value), {@code MIXED}, {@code NONE} (no value at all);
+     * null when not recorded.
+     */
+    public String energySource() {
+        if (importedIntervals == null || coveredIntervals == null) {
+            return null;
+        }
+        if (coveredIntervals == 0) {
+            return "NONE";
+        }
+        if (importedIntervals == 0) {
+            return "READINGS";
+        }
+        return importedIntervals >= coveredIntervals ? "IMPORTED" : "MIXED";
     }
 
     /** @return the VAT rate of the first VAT total, the rate an adjustment gets unless told otherwise; null without lines */
@@ -174,6 +279,23 @@ public record BillContent(
     /** An open review flag overlapping the period. */
     @JsonPropertyOrder({"id", "kind", "meter", "from", "to", "detail", "sizeWh"})
     public record Flag(long id, String kind, String meter, Instant from, Instant to, String detail, Long sizeWh) {}
+
+    /**
+     * Consecutive local days of the period with quarter hours without a value.
+     *
+     * @param firstDay         first day
+     * @param lastDay          last day (inclusive)
+     * @param missingIntervals quarter hours without a value in these days
+     * @param intervals        quarter hours of these days (92, 96 or 100 a day)
+     */
+    @JsonPropertyOrder({"firstDay", "lastDay", "missingIntervals", "intervals"})
+    public record Gap(LocalDate firstDay, LocalDate lastDay, int missingIntervals, int intervals) {
+
+        /** @return true when no quarter hour of these days has a value */
+        public boolean whole() {
+            return missingIntervals == intervals;
+        }
+    }
 
     /** One of the apartment's months from earlier runs. */
     @JsonPropertyOrder({"month", "consumptionWh", "pvWh"})

@@ -148,10 +148,17 @@ public class BillDocuments {
 
         List<BillDocument.MeterReading> meters = new ArrayList<>();
         long consumption = c.consumptionWh();
+        // Imported quarter-hour values need no counter readings: such a meter is listed without them, and the
+        // energy paragraph names the source (docs/bill-pdf.md, "Energy from imported quarter-hour values"). So is a
+        // meter of a period with missing data, which is issued only on the caretaker's decision (Bills.issue).
+        boolean imported = c.importedIntervals() != null && c.importedIntervals() > 0 || c.incomplete();
         for (BillContent.MeterCounters m : c.meters()) {
             Long s = m.startWh();
             Long e = m.endWh();
             if (s == null && e == null) {
+                if (imported) {
+                    meters.add(BillDocument.MeterReading.withoutReadings(m.meter(), m.meter()));
+                }
                 continue;
             }
             long start = s != null ? s : e - consumption;
@@ -237,7 +244,21 @@ public class BillDocuments {
                 history,
                 comparison,
                 cancels,
-                notes);
+                notes,
+                energy(c));
+    }
+
+    /** @return the energy paragraph of a bill whose content records completeness, else null (older bills) */
+    private static BillDocument.Energy energy(BillContent c) {
+        String source = c.energySource();
+        if (source == null) {
+            return null;
+        }
+        return new BillDocument.Energy(
+                kwh(c.consumptionWh()),
+                BillDocument.EnergySource.valueOf(source),
+                c.coveredIntervals(),
+                c.importedIntervals());
     }
 
     private String[] tenancy(long id, BuildingSettings.Settings settings) {

@@ -23,6 +23,7 @@ import org.hausmeter.allocation.KeyComparison;
 import org.hausmeter.audit.AuditLog;
 import org.hausmeter.billing.TariffStore.StoredTariff;
 import org.hausmeter.billing.persistence.BillContextQueries;
+import org.hausmeter.billing.persistence.BillFlags;
 import org.hausmeter.billing.persistence.BillRepository;
 import org.hausmeter.billing.persistence.BillRepository.Existing;
 import org.hausmeter.billing.persistence.BillRepository.NewDraft;
@@ -55,6 +56,7 @@ public class BillRuns {
      * @param issued    tenancy periods skipped because their invoice is issued
      * @param issuedButChanged numbers of issued bills whose recomputation differs (cancel and re-issue to correct)
      * @param seconds   wall time of the run
+     * @param blocked   drafts with a blocking flag (their period lacks energy data, docs/billing.md "Completeness")
      */
     public record RunResult(
             YearMonth month,
@@ -63,25 +65,29 @@ public class BillRuns {
             int removed,
             int issued,
             List<String> issuedButChanged,
-            double seconds) {}
+            double seconds,
+            int blocked) {}
 
     private final AgroalDataSource dataSource;
     private final BuildingSettings settings;
     private final AuditLog audit;
     private final Clock clock;
     private final BillRepository repository;
+    private final BillFlags flags;
 
     BillRuns(
             AgroalDataSource dataSource,
             BuildingSettings settings,
             AuditLog audit,
             Clock clock,
-            BillRepository repository) {
+            BillRepository repository,
+            BillFlags flags) {
         this.dataSource = dataSource;
         this.settings = settings;
         this.audit = audit;
         this.clock = clock;
         this.repository = repository;
+        this.flags = flags;
     }
 
     /** @return the month's computation without storing anything (reports, key comparison, cost so far) */
@@ -199,6 +205,8 @@ public class BillRuns {
             List<Long> delete = new ArrayList<>();
             List<NewDraft> inserts = new ArrayList<>();
             Map<Long, Long> replaced = repository.replaced(c, month);
+            List<BillFlags.Found> blocking = new ArrayList<>();
+            List<Long> issuedTenancies = new ArrayList<>();
             for (TenancyBill b : result.bills()) {
                 long tenancy = b.period().tenancyId();
                 BillContent content = content(b, result, context, s.zone());
@@ -209,10 +217,20 @@ public class BillRuns {
                 live.add(tenancy);
                 if (e != null && BillWorkflow.rerun(e.status()) == BillWorkflow.Rerun.KEEP_ISSUED) {
                     issued++;
+                    issuedTenancies.add(tenancy);
                     if (!e.hash().equals(hash) && !sameAsStored(e.id(), content, lines)) {
                         changedIssued.add(e.number());
                     }
                     continue;
+                }
+                if (content.incomplete()) {
+                    blocking.add(new BillFlags.Found(
+                            tenancy,
+                            Completeness.MISSING_ENERGY,
+                            Completeness.describe(content.gaps()),
+                            content.gaps(),
+                            content.intervals(),
+                            content.coveredIntervals()));
                 }
                 if (e != null && e.hash().equals(hash)) {
                     unchanged++;
@@ -248,11 +266,13 @@ public class BillRuns {
             }
             repository.deleteDrafts(c, delete);
             repository.insertDrafts(c, month, inserts, clock.instant());
+            flags.sync(c, month, Completeness.MISSING_ENERGY, blocking, issuedTenancies, clock.instant());
             double seconds = (System.nanoTime() - t0) / 1e9;
             LOG.debugf(
                     "Bill run %s stages: load+compute %.3f s, context %.3f s, drafts %.3f s",
                     month, (tCompute - tLoad) / 1e9, (tContext - tCompute) / 1e9, (System.nanoTime() - tContext) / 1e9);
-            RunResult r = new RunResult(month, created, unchanged, removed, issued, changedIssued, seconds);
+            RunResult r =
+                    new RunResult(month, created, unchanged, removed, issued, changedIssued, seconds, blocking.size());
             audit.record(actor, "billing.run", "month:" + month, null, r, null);
             LOG.infof(
                     "Bill run %s by %s: %d new/changed drafts, %d unchanged, %d removed, %d issued (%.2f s)",
@@ -269,7 +289,9 @@ public class BillRuns {
      */
     private boolean sameAsStored(long id, BillContent content, List<StoredLine> lines) {
         StoredBill stored = repository.get(id);
-        if (!stored.content().equals(content) || stored.lines().size() != lines.size()) {
+        // Bills issued before completeness was recorded lack its figures; the rest must be equal.
+        BillContent comparable = stored.content().coveredIntervals() == null ? content.withoutCompleteness() : content;
+        if (!stored.content().equals(comparable) || stored.lines().size() != lines.size()) {
             return false;
         }
         for (int i = 0; i < lines.size(); i++) {
@@ -317,6 +339,9 @@ public class BillRuns {
                 context.lastYear().get(b.period().tenancyId()),
                 result.medianApartmentWh(),
                 context.history().getOrDefault(b.period().apartmentId(), List.of()),
+                b.request().intervalCount() - b.missing().cardinality(),
+                b.imported().cardinality(),
+                Completeness.gaps(b.period().from(), b.period().to(), zone, b.missing()),
                 null,
                 null);
     }

@@ -1,5 +1,7 @@
 package org.hausmeter.billing;
 
+import java.util.List;
+
 /**
  * The bill workflow in one place, pure (no I/O, no clock): which move is allowed from which state, and the
  * caretaker's message when it is not. Callers lock the bill, ask here, then persist.
@@ -71,6 +73,30 @@ public final class BillWorkflow {
             throw new BillingException(BillingException.Kind.CONFLICT, "Bill " + s.number() + " is already issued");
         }
         return BillStatus.ISSUED;
+    }
+
+    /**
+     * Issue despite blocking flags: a draft whose period has an open blocking flag (e.g. days without energy data)
+     * is issued only on the caretaker's explicit decision with a reason; without one it stays a draft ("issue all"
+     * leaves it and names why).
+     *
+     * @param s        the draft
+     * @param blocking what each open blocking flag names, empty when none
+     * @param reason   the caretaker's reason for issuing anyway, or null
+     * @return true when the issue goes ahead on the caretaker's decision (record it), false when nothing blocks
+     * @throws BillingException CONFLICT when a flag blocks and no reason is given
+     */
+    public static boolean issueDespite(State s, List<String> blocking, String reason) {
+        if (blocking.isEmpty()) {
+            return false;
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new BillingException(
+                    BillingException.Kind.CONFLICT,
+                    "Bill [" + s.id() + "] is blocked: " + String.join("; ", blocking)
+                            + ". Complete the data and run the month again, or issue it with a reason");
+        }
+        return true;
     }
 
     /**

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import org.hausmeter.audit.AuditLog;
+import org.hausmeter.billing.persistence.BillFlags;
 import org.hausmeter.billing.persistence.BillRepository;
 import org.hausmeter.building.BuildingSettings;
 import org.hausmeter.tariff.Money;
@@ -55,6 +56,7 @@ public class Bills {
     private final BillRepository repository;
     private final AgroalDataSource dataSource;
     private final TariffStore tariffs;
+    private final BillFlags flags;
 
     Bills(
             AgroalDataSource dataSource,
@@ -64,7 +66,9 @@ public class Bills {
             BillRuns runs,
             BillDocuments documents,
             BillRepository repository,
-            TariffStore tariffs) {
+            TariffStore tariffs,
+            BillFlags flags) {
+        this.flags = flags;
         this.dataSource = dataSource;
         this.settings = settings;
         this.audit = audit;
@@ -88,6 +92,16 @@ public class Bills {
     /** @return a resident's issued bills and cancellations, newest first (drafts are not shown to residents) */
     public List<StoredBill> ofResident(long residentId) {
         return repository.ofResident(residentId);
+    }
+
+    /** @return the blocking flags of a month (open and resolved), by tenancy */
+    public Map<Long, List<BillFlags.Flag>> flags(YearMonth month) {
+        return flags.month(month);
+    }
+
+    /** @return the caretaker's decisions taken when the bill was issued despite blocking flags */
+    public List<BillFlags.Decision> decisions(long billId) {
+        return flags.decisions(billId);
     }
 
     /** @return the bill */
@@ -215,22 +229,44 @@ public class Bills {
      */
     @Transactional
     public StoredBill issue(long id, String actor) {
+        return issue(id, actor, null);
+    }
+
+    /**
+     * Issues a draft as {@link #issue(long, String)}; a draft with an open blocking flag (its period lacks energy
+     * data) is issued only with the caretaker's reason, which is stored with the flag's text, who and when
+     * ({@code bill_flag_decision}) and audited.
+     *
+     * @param overrideReason why the caretaker issues it despite its blocking flags, or null
+     * @return the issued bill
+     */
+    @Transactional
+    public StoredBill issue(long id, String actor, String overrideReason) {
         BuildingSettings.Issuer issuer = settings.issuer();
         BuildingSettings.Settings s = settings.current();
         requireIssuer(issuer);
         try (Connection c = dataSource.getConnection()) {
-            return issueLocked(c, id, actor, issuer, s);
+            return issueLocked(c, id, actor, issuer, s, overrideReason);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot issue bill [" + id + "]: " + e.getMessage(), e);
         }
     }
 
     private StoredBill issueLocked(
-            Connection c, long id, String actor, BuildingSettings.Issuer issuer, BuildingSettings.Settings s)
+            Connection c,
+            long id,
+            String actor,
+            BuildingSettings.Issuer issuer,
+            BuildingSettings.Settings s,
+            String overrideReason)
             throws SQLException {
         BillStatus status = repository.lock(c, id);
         StoredBill b = get(id);
-        BillStatus next = BillWorkflow.issue(new BillWorkflow.State(id, b.kind(), status, b.number(), b.cancelledBy()));
+        BillWorkflow.State state = new BillWorkflow.State(id, b.kind(), status, b.number(), b.cancelledBy());
+        BillStatus next = BillWorkflow.issue(state);
+        List<BillFlags.Flag> blocking = flags.open(c, b.tenancyId(), b.month());
+        boolean despite = BillWorkflow.issueDespite(
+                state, blocking.stream().map(BillFlags.Flag::detail).toList(), overrideReason);
         // What the PDF needs (e.g. meter counters) is checked before a number is taken: a refusal leaves no gap.
         documents.document(b, issuer, s);
         LocalDate today = LocalDate.now(clock.withZone(s.zone()));
@@ -246,7 +282,22 @@ public class Bills {
         after.put("number", number);
         after.put("gross", b.gross().toPlainString());
         after.put("pdfSha256", sha);
-        audit.record(actor, "billing.issue", "bill:" + id, Map.of("status", BillStatus.DRAFT.name()), after, null);
+        if (despite) {
+            String why = overrideReason.strip();
+            for (BillFlags.Flag f : blocking) {
+                flags.decide(c, id, f, why, actor, clock.instant());
+            }
+            after.put(
+                    "issuedDespite",
+                    blocking.stream().map(BillFlags.Flag::detail).toList());
+        }
+        audit.record(
+                actor,
+                despite ? "billing.issue.despite" : "billing.issue",
+                "bill:" + id,
+                Map.of("status", BillStatus.DRAFT.name()),
+                after,
+                despite ? overrideReason.strip() : null);
         return get(id);
     }
 
@@ -271,7 +322,7 @@ public class Bills {
                     continue;
                 }
                 try {
-                    issued.add(issueLocked(c, b.id(), actor, issuer, s));
+                    issued.add(issueLocked(c, b.id(), actor, issuer, s, null));
                 } catch (BillingException e) {
                     notIssued.add(new NotIssued(b, e.getMessage()));
                 }

@@ -35,6 +35,21 @@ class BillWorkflowTest {
     }
 
     @Test
+    void issueDespite_aBlockingFlagNeedsTheCaretakersReason() {
+        assertThat(BillWorkflow.issueDespite(DRAFT, java.util.List.of(), null)).isFalse();
+        assertThat(BillWorkflow.issueDespite(DRAFT, java.util.List.of(), "anyway"))
+                .isFalse();
+        java.util.List<String> blocking = java.util.List.of("No energy data for 3–7 Nov 2026");
+        assertThatThrownBy(() -> BillWorkflow.issueDespite(DRAFT, blocking, null))
+                .hasMessage("Bill [7] is blocked: No energy data for 3–7 Nov 2026. Complete the data and run the"
+                        + " month again, or issue it with a reason");
+        assertThat(kindOf(() -> BillWorkflow.issueDespite(DRAFT, blocking, "  ")))
+                .isEqualTo(BillingException.Kind.CONFLICT);
+        assertThat(BillWorkflow.issueDespite(DRAFT, blocking, "meter broken, billed later"))
+                .isTrue();
+    }
+
+    @Test
     void cancel_takesAnIssuedInvoiceToCancelled_once() {
         assertThat(BillWorkflow.cancel(ISSUED)).isEqualTo(BillStatus.CANCELLED);
         assertThat(BillWorkflow.cancellationStatus()).isEqualTo(BillStatus.ISSUED);

@@ -36,6 +36,7 @@ import org.hausmeter.billing.StoredBill;
 import org.hausmeter.billing.TariffStore;
 import org.hausmeter.billing.TariffStore.CommonKey;
 import org.hausmeter.billing.TariffStore.StoredTariff;
+import org.hausmeter.billing.persistence.BillFlags;
 import org.hausmeter.billing.run.MonthBilling;
 import org.hausmeter.building.BuildingSettings;
 import org.hausmeter.tariff.DaySchedule;
@@ -85,10 +86,16 @@ public class BillingResource {
     /** A reason. */
     public record ReasonInput(String reason) {}
 
+    /** Issuing one bill: the caretaker's reason for issuing it despite a blocking flag, else empty. */
+    public record IssueInput(String overrideReason) {}
+
     /**
      * A bill in lists.
      *
      * @param notIssuedReason in the answer of "issue all": why this draft could not be issued; null otherwise
+     * @param coveredIntervals quarter hours of the period with energy data (of {@code intervals}); null in bills made
+     *                         before completeness was recorded
+     * @param energySource     READINGS, IMPORTED or MIXED (docs/billing.md, "Completeness"); null as above
      */
     public record BillSummary(
             long id,
@@ -109,7 +116,10 @@ public class BillingResource {
             String cancelledBy,
             String replaces,
             String pdfSha256,
-            String notIssuedReason) {
+            String notIssuedReason,
+            int intervals,
+            Integer coveredIntervals,
+            String energySource) {
         static BillSummary of(StoredBill b) {
             return of(b, null);
         }
@@ -134,7 +144,10 @@ public class BillingResource {
                     b.cancelledBy(),
                     b.replaces(),
                     b.pdfSha256(),
-                    notIssuedReason);
+                    notIssuedReason,
+                    b.content().intervals(),
+                    b.content().coveredIntervals(),
+                    b.content().energySource());
         }
     }
 
@@ -345,8 +358,23 @@ public class BillingResource {
     @POST
     @Path("billing/bills/{id}/issue")
     @RolesAllowed("CARETAKER")
-    public BillSummary issue(@PathParam("id") long id) {
-        return BillSummary.of(bills.issue(id, user()));
+    public BillSummary issue(@PathParam("id") long id, IssueInput in) {
+        return BillSummary.of(bills.issue(id, user(), in == null ? null : in.overrideReason()));
+    }
+
+    @GET
+    @Path("billing/{month}/flags")
+    @RolesAllowed("CARETAKER")
+    public List<BillFlags.Flag> monthFlags(@PathParam("month") String month) {
+        return bills.flags(month(month)).values().stream().flatMap(List::stream).toList();
+    }
+
+    @GET
+    @Path("billing/bills/{id}/decisions")
+    @RolesAllowed("CARETAKER")
+    public List<BillFlags.Decision> decisions(@PathParam("id") long id) {
+        bills.get(id);
+        return bills.decisions(id);
     }
 
     @POST

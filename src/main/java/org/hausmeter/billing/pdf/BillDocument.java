@@ -57,6 +57,8 @@ import org.hausmeter.tariff.VatRate;
  * @param comparison         consumption compared with last year and the building (§ 40 Abs. 2 Nr. 7, 8)
  * @param cancels            the cancelled bill; non-null exactly when {@code kind} is CANCELLATION
  * @param notes              free notes printed at the end, in the bill's language
+ * @param energy             the period's energy and how it was determined (readings, imported quarter-hour
+ *                           values), printed below the meter table; null: not printed (bills made before it)
  */
 public record BillDocument(
         Kind kind,
@@ -83,7 +85,8 @@ public record BillDocument(
         List<MonthlyConsumption> history,
         Comparison comparison,
         CancelledBill cancels,
-        List<String> notes) {
+        List<String> notes,
+        Energy energy) {
 
     /** The languages a bill can be rendered in. */
     public static final Set<String> LANGUAGES = Set.of("de", "en");
@@ -126,6 +129,10 @@ public record BillDocument(
                     + (cancels == null ? "names no cancelled bill" : "must not name a cancelled bill"));
         }
         meters = List.copyOf(meters);
+        if (energy != null && energy.valueIntervals() > totalIntervals) {
+            throw new IllegalArgumentException("Bill [" + number + "] has values for [" + energy.valueIntervals()
+                    + "] of [" + totalIntervals + "] quarter hours");
+        }
         if (meters.isEmpty()) {
             throw new IllegalArgumentException("Bill [" + number + "] has no meter readings");
         }
@@ -259,7 +266,94 @@ public record BillDocument(
                 history,
                 comparison,
                 new CancelledBill(number, issueDate, reason),
-                List.of());
+                List.of(),
+                energy);
+    }
+
+    /** A document without the energy paragraph (as bills made before it). */
+    public BillDocument(
+            Kind kind,
+            String number,
+            LocalDate issueDate,
+            LocalDate dueDate,
+            String language,
+            Issuer issuer,
+            Recipient recipient,
+            String apartmentCode,
+            String apartmentName,
+            LocalDate periodFirst,
+            LocalDate periodLast,
+            Contract contract,
+            List<MeterReading> meters,
+            Currency currency,
+            List<BillLine> lines,
+            List<VatTotal> vatTotals,
+            Money net,
+            Money vat,
+            Money gross,
+            int estimatedIntervals,
+            int totalIntervals,
+            List<MonthlyConsumption> history,
+            Comparison comparison,
+            CancelledBill cancels,
+            List<String> notes) {
+        this(
+                kind,
+                number,
+                issueDate,
+                dueDate,
+                language,
+                issuer,
+                recipient,
+                apartmentCode,
+                apartmentName,
+                periodFirst,
+                periodLast,
+                contract,
+                meters,
+                currency,
+                lines,
+                vatTotals,
+                net,
+                vat,
+                gross,
+                estimatedIntervals,
+                totalIntervals,
+                history,
+                comparison,
+                cancels,
+                notes,
+                null);
+    }
+
+    /** Where the period's energy comes from (§ 40 Abs. 2 Nr. 6 EnWG: how the consumption was determined). */
+    public enum EnergySource {
+        /** Quarter hours derived from counter readings (read remotely, by hand or imported as counters). */
+        READINGS,
+        /** Every value an imported quarter-hour value (a load profile from a file), no counter readings needed. */
+        IMPORTED,
+        /** Both. */
+        MIXED,
+        /** No value at all in the period (issued only on the caretaker's decision). */
+        NONE
+    }
+
+    /**
+     * The period's energy and how it was determined.
+     *
+     * @param kwh               the apartment's consumption in the period, kWh, 3 decimals
+     * @param source            where it comes from
+     * @param valueIntervals    quarter hours of the period with a value, at most {@code totalIntervals}
+     * @param importedIntervals of which imported quarter-hour values
+     */
+    public record Energy(BigDecimal kwh, EnergySource source, int valueIntervals, int importedIntervals) {
+        public Energy {
+            Objects.requireNonNull(source, "source");
+            kwh = BillDocument.kwh("period energy", kwh);
+            if (importedIntervals < 0 || valueIntervals < 0) {
+                throw new IllegalArgumentException("Quarter hour counts are negative");
+            }
+        }
     }
 
     /** What the document is. */
@@ -411,6 +505,7 @@ public record BillDocument(
      * @param startSource how the start reading was obtained
      * @param endKwh      reading at the end, kWh, not below {@code startKwh}
      * @param endSource   how the end reading was obtained
+     *                    (all four null: a meter without counter readings, see {@link #withoutReadings})
      */
     public record MeterReading(
             String meterNumber,
@@ -423,19 +518,33 @@ public record BillDocument(
         public MeterReading {
             requireText("meterNumber", meterNumber);
             requireText("meter name", name);
-            Objects.requireNonNull(startSource, "startSource");
-            Objects.requireNonNull(endSource, "endSource");
-            startKwh = kwh("meter [" + meterNumber + "] start", startKwh);
-            endKwh = kwh("meter [" + meterNumber + "] end", endKwh);
-            if (endKwh.compareTo(startKwh) < 0) {
-                throw new IllegalArgumentException("Meter [" + meterNumber + "] end reading [" + endKwh.toPlainString()
-                        + "] is below its start reading [" + startKwh.toPlainString() + "]");
+            // Nothing at all: a meter whose values in the period are imported quarter-hour values only.
+            if (startKwh != null || endKwh != null || startSource != null || endSource != null) {
+                Objects.requireNonNull(startSource, "startSource");
+                Objects.requireNonNull(endSource, "endSource");
+                startKwh = kwh("meter [" + meterNumber + "] start", startKwh);
+                endKwh = kwh("meter [" + meterNumber + "] end", endKwh);
+                if (endKwh.compareTo(startKwh) < 0) {
+                    throw new IllegalArgumentException("Meter [" + meterNumber + "] end reading ["
+                            + endKwh.toPlainString() + "] is below its start reading [" + startKwh.toPlainString()
+                            + "]");
+                }
             }
         }
 
-        /** @return end − start, kWh, scale 3 */
+        /** @return end − start, kWh, scale 3; null for a meter without counter readings */
         public BigDecimal consumptionKwh() {
-            return endKwh.subtract(startKwh);
+            return hasReadings() ? endKwh.subtract(startKwh) : null;
+        }
+
+        /** @return false for a meter whose period has imported quarter-hour values only, no counter readings */
+        public boolean hasReadings() {
+            return startKwh != null;
+        }
+
+        /** A meter without counter readings in the period (its energy is imported quarter-hour values). */
+        public static MeterReading withoutReadings(String meterNumber, String name) {
+            return new MeterReading(meterNumber, name, null, null, null, null);
         }
     }
 

@@ -43,6 +43,15 @@ final class BillPdfFacts extends BillPdfSection {
             PdfPCell mc = new PdfPCell(meter);
             cells.styleRow(mc, Element.ALIGN_LEFT);
             table.addCell(mc);
+            if (!m.hasReadings()) {
+                // Imported quarter-hour values only: no counters to print; the energy paragraph below gives the sum.
+                table.addCell(cells.rowCell("–", Element.ALIGN_RIGHT));
+                table.addCell(cells.indented(cells.rowCell(t.get("source.NONE"), Element.ALIGN_LEFT)));
+                table.addCell(cells.rowCell("–", Element.ALIGN_RIGHT));
+                table.addCell(cells.indented(cells.rowCell(t.get("source.NONE"), Element.ALIGN_LEFT)));
+                table.addCell(cells.rowCell("–", Element.ALIGN_RIGHT));
+                continue;
+            }
             table.addCell(cells.rowCell(f.kwh(m.startKwh()), Element.ALIGN_RIGHT));
             table.addCell(cells.indented(
                     cells.rowCell(t.get("source." + m.startSource().name()), Element.ALIGN_LEFT)));
@@ -61,6 +70,22 @@ final class BillPdfFacts extends BillPdfSection {
                 regularFont,
                 muted,
                 3);
+        BillDocument.Energy energy = d.energy();
+        if (energy != null) {
+            cells.paragraph(
+                    pdf,
+                    t.get(
+                            "energy." + energy.source().name(),
+                            Map.of(
+                                    "kwh", f.kwh(energy.kwh()),
+                                    "values", f.integer(energy.valueIntervals()),
+                                    "total", f.integer(d.totalIntervals()),
+                                    "imported", f.integer(energy.importedIntervals()))),
+                    body,
+                    regularFont,
+                    text,
+                    3);
+        }
         cells.paragraph(
                 pdf,
                 t.get(

@@ -55,6 +55,8 @@ public final class MonthBilling {
      * @param estimatedIntervals quarter hours of the period with an estimated apartment value
      * @param consumptionWh      the apartment's own consumption in the period
      * @param pvWh               of which PV
+     * @param missing            quarter hours of the period (index 0 = its first) without a value for the apartment
+     * @param imported           quarter hours of the period with an imported value (quality IMPORTED)
      */
     public record TenancyBill(
             TenancyPeriod period,
@@ -62,7 +64,9 @@ public final class MonthBilling {
             BillDraft draft,
             int estimatedIntervals,
             long consumptionWh,
-            long pvWh) {}
+            long pvWh,
+            BitSet missing,
+            BitSet imported) {}
 
     /**
      * The co-op's monthly figures.
@@ -200,7 +204,14 @@ public final class MonthBilling {
                     ev,
                     adj);
             bills.add(new TenancyBill(
-                    tp, req, BillCalculator.calculate(req, pricing, off), est.cardinality(), consumed, pvSum));
+                    tp,
+                    req,
+                    BillCalculator.calculate(req, pricing, off),
+                    est.cardinality(),
+                    consumed,
+                    pvSum,
+                    consumers.get(ci).missing().get(off, off + len),
+                    consumers.get(ci).imported().get(off, off + len)));
         }
 
         long aptPv = 0;

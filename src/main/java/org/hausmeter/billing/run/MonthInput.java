@@ -52,11 +52,30 @@ public record MonthInput(
      * @param areaM2    floor area for an apartment, may be null
      * @param importWh  consumption per quarter hour (Σ of its meters)
      * @param estimated quarter hours with at least one estimated value
+     * @param missing   quarter hours without a value (see {@link MonthLoader}: no meter in force, or a meter in force
+     *                  for the whole quarter hour without an {@code interval_energy} row); empty when all are there
+     * @param imported  quarter hours with at least one value of quality IMPORTED (quarter-hour energy taken over
+     *                  from a file, not derived from counter readings)
      */
-    public record Consumer(Kind kind, String code, String name, BigDecimal areaM2, long[] importWh, BitSet estimated) {
+    public record Consumer(
+            Kind kind,
+            String code,
+            String name,
+            BigDecimal areaM2,
+            long[] importWh,
+            BitSet estimated,
+            BitSet missing,
+            BitSet imported) {
         public Consumer {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(code, "code");
+            missing = missing == null ? new BitSet() : missing;
+            imported = imported == null ? new BitSet() : imported;
+        }
+
+        /** A consumer whose every quarter hour has a value, none of them imported (computed inputs, tests). */
+        public Consumer(Kind kind, String code, String name, BigDecimal areaM2, long[] importWh, BitSet estimated) {
+            this(kind, code, name, areaM2, importWh, estimated, new BitSet(), new BitSet());
         }
     }
 

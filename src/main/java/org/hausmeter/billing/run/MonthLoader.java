@@ -39,8 +39,12 @@ public final class MonthLoader {
 
     private MonthLoader() {}
 
-    /** A meter of the month and the consumer it feeds (-1 for PV and grid meters). */
-    private record MeterRow(long id, String role, int consumer) {}
+    /**
+     * A meter of the month and the consumer it feeds (-1 for PV and grid meters), in force over
+     * [installed, removed) in epoch seconds ({@code Long.MAX_VALUE}: still installed); {@code present} marks its
+     * quarter hours that have a value.
+     */
+    private record MeterRow(long id, String role, int consumer, long installed, long removed, BitSet present) {}
 
     public static MonthInput load(Connection c, YearMonth month, ZoneId zone, Currency currency) throws SQLException {
         Instant from = Intervals.monthStart(month, zone);
@@ -66,7 +70,8 @@ public final class MonthLoader {
         int common = -1;
         List<MeterRow> meters = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT id, role, apartment_id, charger FROM meter
+                SELECT id, role, apartment_id, charger, extract(epoch FROM installed_at),
+                       extract(epoch FROM removed_at) FROM meter
                 WHERE installed_at < ? AND (removed_at IS NULL OR removed_at > ?) ORDER BY role, charger, id""")) {
             ps.setTimestamp(1, Timestamp.from(to));
             ps.setTimestamp(2, Timestamp.from(from));
@@ -96,7 +101,16 @@ public final class MonthLoader {
                         }
                         default -> consumer = -1;
                     }
-                    meters.add(new MeterRow(rs.getLong(1), role, consumer));
+                    double installed = rs.getDouble(5);
+                    double removed = rs.getDouble(6);
+                    boolean stillInstalled = rs.wasNull();
+                    meters.add(new MeterRow(
+                            rs.getLong(1),
+                            role,
+                            consumer,
+                            (long) Math.ceil(installed),
+                            stillInstalled ? Long.MAX_VALUE : (long) Math.floor(removed),
+                            new BitSet(n)));
                 }
             }
         }
@@ -112,7 +126,8 @@ public final class MonthLoader {
                 ids.append(ids.length() == 0 ? "" : ",").append(m.id());
             }
             String sql = "COPY (SELECT meter_id, extract(epoch FROM interval_start)::bigint, import_wh, export_wh,"
-                    + " (quality = 'ESTIMATED')::int FROM interval_energy WHERE meter_id IN (" + ids + ")"
+                    + " CASE quality WHEN 'ESTIMATED' THEN 1 WHEN 'IMPORTED' THEN 2 ELSE 0 END FROM interval_energy WHERE meter_id IN ("
+                    + ids + ")"
                     + " AND interval_start >= to_timestamp(" + from.getEpochSecond() + ")"
                     + " AND interval_start < to_timestamp(" + to.getEpochSecond() + ")) TO STDOUT";
             long base = from.getEpochSecond();
@@ -156,8 +171,11 @@ public final class MonthLoader {
                             default -> {
                                 Consumer k = consumers.get(m.consumer());
                                 k.importWh()[t] += r[2];
-                                if (r[4] != 0) {
+                                m.present().set(t);
+                                if (r[4] == 1) {
                                     k.estimated().set(t);
+                                } else if (r[4] == 2) {
+                                    k.imported().set(t);
                                 }
                             }
                         }
@@ -173,6 +191,7 @@ public final class MonthLoader {
                 throw new SQLException("Reading interval energy failed: " + e.getMessage(), e);
             }
         }
+        markMissing(consumers, meters, from.getEpochSecond(), n);
         for (int t = 0; t < n; t++) {
             if (pv[t] < 0) {
                 pv[t] = 0; // the inverter's own night consumption is not negative production
@@ -244,6 +263,44 @@ public final class MonthLoader {
             }
         }
         return new MonthInput(month, zone, pv, gridImport, gridExport, consumers, tenancies, sessions, adjustments);
+    }
+
+    /**
+     * Marks each consumer's quarter hours without a value (docs/billing.md, "Completeness"): a quarter hour has a
+     * value when at least one of the consumer's meters overlapping it has an {@code interval_energy} row for it and
+     * every meter in force for the whole quarter hour has one. No meter overlapping it: no value. (At an exchange
+     * inside a quarter hour neither meter is in force for all of it, so either one's row is enough.)
+     */
+    private static void markMissing(List<Consumer> consumers, List<MeterRow> meters, long base, int n) {
+        Map<Integer, List<MeterRow>> byConsumer = new HashMap<>();
+        for (MeterRow m : meters) {
+            if (m.consumer() >= 0) {
+                byConsumer.computeIfAbsent(m.consumer(), k -> new ArrayList<>()).add(m);
+            }
+        }
+        for (int ci = 0; ci < consumers.size(); ci++) {
+            List<MeterRow> mine = byConsumer.getOrDefault(ci, List.of());
+            BitSet missing = consumers.get(ci).missing();
+            for (int t = 0; t < n; t++) {
+                long qs = base + (long) t * Intervals.SECONDS;
+                long qe = qs + Intervals.SECONDS;
+                boolean anyValue = false;
+                boolean lacking = false;
+                for (MeterRow m : mine) {
+                    if (m.installed() >= qe || m.removed() <= qs) {
+                        continue;
+                    }
+                    if (m.present().get(t)) {
+                        anyValue = true;
+                    } else if (m.installed() <= qs && m.removed() >= qe) {
+                        lacking = true;
+                    }
+                }
+                if (!anyValue || lacking) {
+                    missing.set(t);
+                }
+            }
+        }
     }
 
     /** @return the start of the local day containing {@code t} */

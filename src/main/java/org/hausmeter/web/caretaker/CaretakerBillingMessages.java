@@ -532,4 +532,37 @@ public interface CaretakerBillingMessages {
 
     @Message
     String issued_some(String n, String left);
+
+    @Message
+    String col_data();
+
+    @Message
+    String data_complete();
+
+    @Message
+    String data_share(String percent);
+
+    @Message
+    String data_blocked();
+
+    @Message
+    String energy_source(String source);
+
+    @Message
+    String blocked_title();
+
+    @Message
+    String blocked_hint();
+
+    @Message
+    String gap_whole(String days);
+
+    @Message
+    String gap_part(String days, String missing, String intervals);
+
+    @Message
+    String issue_despite();
+
+    @Message
+    String decision(String detail, String by, String at, String reason);
 }

@@ -14,10 +14,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.hausmeter.allocation.BuildingTotal;
 import org.hausmeter.billing.BillCalculator;
@@ -29,6 +31,7 @@ import org.hausmeter.billing.StoredAdjustment;
 import org.hausmeter.billing.StoredBill;
 import org.hausmeter.billing.StoredLine;
 import org.hausmeter.billing.TariffStore;
+import org.hausmeter.billing.persistence.BillFlags;
 import org.hausmeter.billing.run.MonthBilling;
 import org.hausmeter.billing.run.MonthInput;
 import org.hausmeter.building.BuildingSettings;
@@ -52,9 +55,26 @@ public class CaretakerBillingResource extends CaretakerPages {
             long pvWh,
             int estimated,
             double estimatedShare,
-            int flags) {
-        static Row of(StoredBill b) {
+            int flags,
+            BigDecimal covered,
+            String blocked) {
+        /**
+         * @param flags the month's blocking flags by tenancy
+         */
+        static Row of(StoredBill b, Map<Long, List<BillFlags.Flag>> flags) {
             BillContent c = b.content();
+            // Floored to 0.1 %, so data that is not complete never shows as 100 %.
+            BigDecimal covered = c.coveredIntervals() == null
+                    ? null
+                    : BigDecimal.valueOf(c.coveredIntervals())
+                            .divide(BigDecimal.valueOf(Math.max(1, c.intervals())), 3, RoundingMode.FLOOR);
+            String blocked = !b.isDraft()
+                    ? null
+                    : flags.getOrDefault(b.tenancyId(), List.of()).stream()
+                            .filter(BillFlags.Flag::open)
+                            .map(BillFlags.Flag::detail)
+                            .reduce((x, y) -> x + "; " + y)
+                            .orElse(null);
             return new Row(
                     b,
                     c.firstDay(),
@@ -63,7 +83,14 @@ public class CaretakerBillingResource extends CaretakerPages {
                     c.pvWh(),
                     c.estimatedIntervals(),
                     c.estimatedShare(),
-                    b.flagCount());
+                    b.flagCount(),
+                    covered,
+                    blocked);
+        }
+
+        /** @return true when completeness is recorded and every quarter hour has a value */
+        public boolean complete() {
+            return bill.content().coveredIntervals() != null && !bill.content().incomplete();
         }
 
         public boolean draft() {
@@ -110,6 +137,12 @@ public class CaretakerBillingResource extends CaretakerPages {
     /** A review flag printed on the bill. */
     public record FlagView(String kind, String meter, String detail, String from) {}
 
+    /** Days without (complete) energy data, formatted for the page. */
+    public record GapView(String days, boolean whole, int missing, int intervals) {}
+
+    /** A caretaker's decision to issue despite a blocking flag, formatted. */
+    public record DecisionView(String detail, String reason, String by, String at) {}
+
     /** The bill page; the ids link the cancellation, the cancelled bill and the replacement. */
     public record BillView(
             Notice notice,
@@ -119,6 +152,9 @@ public class CaretakerBillingResource extends CaretakerPages {
             List<VatView> vatTotals,
             List<MeterView> meters,
             List<FlagView> flags,
+            List<GapView> gaps,
+            List<DecisionView> decisions,
+            String energySource,
             List<StoredAdjustment> adjustments,
             Long cancelsId,
             Long cancelledById,
@@ -126,7 +162,8 @@ public class CaretakerBillingResource extends CaretakerPages {
             Long replacedById,
             String defaultVat,
             AdjustForm form,
-            List<String> issuerMissing) {}
+            List<String> issuerMissing,
+            String overrideReason) {}
 
     /** The adjustment form as typed. */
     public record AdjustForm(String reason, String net, String vatPercent) {}
@@ -293,13 +330,13 @@ public class CaretakerBillingResource extends CaretakerPages {
     @POST
     @Path("bills/{id}/issue")
     @Produces(MediaType.TEXT_HTML)
-    public Response issue(@PathParam("id") long id) {
+    public Response issue(@PathParam("id") long id, @FormParam("overrideReason") String overrideReason) {
         return change(
                 () -> {
-                    StoredBill b = bills.issue(id, actor());
+                    StoredBill b = bills.issue(id, actor(), Forms.blank(overrideReason) ? null : overrideReason);
                     return seeOther("/caretaker/billing/bills/" + id, "issued", b.number());
                 },
-                notice -> billView(id, notice, null));
+                notice -> billView(id, notice, null, overrideReason));
     }
 
     @POST
@@ -430,7 +467,8 @@ public class CaretakerBillingResource extends CaretakerPages {
     // ---- views ----
 
     private TemplateInstance monthView(YearMonth m, Notice notice, List<String> changed) {
-        List<Row> rows = bills.month(m).stream().map(Row::of).toList();
+        Map<Long, List<BillFlags.Flag>> flags = bills.flags(m);
+        List<Row> rows = bills.month(m).stream().map(b -> Row.of(b, flags)).toList();
         int drafts = 0;
         int issued = 0;
         BigDecimal gross = BigDecimal.ZERO;
@@ -461,6 +499,10 @@ public class CaretakerBillingResource extends CaretakerPages {
     }
 
     private TemplateInstance billView(long id, Notice notice, AdjustForm form) {
+        return billView(id, notice, form, null);
+    }
+
+    private TemplateInstance billView(long id, Notice notice, AdjustForm form, String overrideReason) {
         StoredBill b;
         try {
             b = bills.get(id);
@@ -494,6 +536,19 @@ public class CaretakerBillingResource extends CaretakerPages {
         List<FlagView> flags = b.content().flags().stream()
                 .map(f -> new FlagView(f.kind(), f.meter(), f.detail(), f.from().toString()))
                 .toList();
+        List<GapView> gaps = new ArrayList<>();
+        for (BillContent.Gap g : b.content().gaps() == null
+                ? List.<BillContent.Gap>of()
+                : b.content().gaps()) {
+            String days = g.firstDay().equals(g.lastDay())
+                    ? Formats.date(g.firstDay(), locale())
+                    : Formats.date(g.firstDay(), locale()) + " – " + Formats.date(g.lastDay(), locale());
+            gaps.add(new GapView(days, g.whole(), g.missingIntervals(), g.intervals()));
+        }
+        List<DecisionView> decisions = bills.decisions(id).stream()
+                .map(d -> new DecisionView(
+                        d.detail(), d.reason(), d.decidedBy(), Formats.dateTime(d.decidedAt(), locale(), zone())))
+                .toList();
         String defaultVat = defaultVat(b);
         List<VatView> vatTotals = b.content().vatTotals().stream()
                 .map(v -> new VatView(v.percent(), v.net(), v.vat(), v.gross()))
@@ -501,11 +556,14 @@ public class CaretakerBillingResource extends CaretakerPages {
         return Templates.bill(new BillView(
                 notice,
                 b,
-                Row.of(b),
+                Row.of(b, bills.flags(b.month())),
                 lines,
                 vatTotals,
                 meters,
                 flags,
+                gaps,
+                decisions,
+                b.content().energySource(),
                 adjustments,
                 cancelsId,
                 cancelledById,
@@ -513,7 +571,8 @@ public class CaretakerBillingResource extends CaretakerPages {
                 replacedById,
                 defaultVat,
                 form == null ? new AdjustForm("", "", defaultVat) : form,
-                settings.issuer().missing()));
+                settings.issuer().missing(),
+                overrideReason == null ? "" : overrideReason));
     }
 
     /** The VAT rate the adjustment form offers: the bill's, else the tariff's; empty when neither is known. */

@@ -73,6 +73,59 @@ class BillPdfRendererTest {
                                 : "Wallbox reading taken over wrongly");
     }
 
+    /** The worked example with its wallbox meter's values imported as quarter hours (no readings), both sources. */
+    private static BillDocument mixed(String language) {
+        BillDocument d = TestBills.invoice(language).build();
+        List<BillDocument.MeterReading> meters =
+                List.of(d.meters().get(0), BillDocument.MeterReading.withoutReadings("1EBZ0100555555", "Wallbox 7"));
+        return new BillDocument(
+                d.kind(),
+                d.number(),
+                d.issueDate(),
+                d.dueDate(),
+                d.language(),
+                d.issuer(),
+                d.recipient(),
+                d.apartmentCode(),
+                d.apartmentName(),
+                d.periodFirst(),
+                d.periodLast(),
+                d.contract(),
+                meters,
+                d.currency(),
+                d.lines(),
+                d.vatTotals(),
+                d.net(),
+                d.vat(),
+                d.gross(),
+                d.estimatedIntervals(),
+                d.totalIntervals(),
+                d.history(),
+                d.comparison(),
+                d.cancels(),
+                d.notes(),
+                new BillDocument.Energy(new BigDecimal("51.400"), BillDocument.EnergySource.MIXED, 286, 96));
+    }
+
+    @Test
+    void importedQuarterHours_showTheEnergyAndItsSource_andTheReadingsWhereTheyExist() {
+        String en = flat(text(mixed("en")));
+        assertThat(en)
+                .contains("1ESY1161234567 12,345.678 kWh Remote reading 12,387.078 kWh Remote reading 41.400 kWh")
+                .contains("1EBZ0100555555 – no reading – no reading –")
+                .contains("Consumption in the period: 51.400 kWh, determined from meter readings and imported"
+                        + " quarter-hour values (96 of the 286 quarter hours with a value imported). Values exist"
+                        + " for 286 of 288 quarter hours.");
+        String de = flat(text(mixed("de")));
+        assertThat(de)
+                .contains("1EBZ0100555555 – keine Ablesung – keine Ablesung –")
+                .contains("Verbrauch im Zeitraum: 51,400 kWh, ermittelt aus Zählerständen und importierten"
+                        + " Viertelstundenwerten (96 der 286 Viertelstunden mit Messwert importiert). Messwerte"
+                        + " liegen für 286 von 288 Viertelstunden vor.");
+        assertThatThrownBy(() -> new BillDocument.MeterReading("m", "m", null, null, new BigDecimal("1"), null))
+                .isInstanceOf(NullPointerException.class);
+    }
+
     @Test
     void germanInvoice_printsEveryLineOfTheWorkedExample() {
         String text = text(TestBills.invoice("de").build());
