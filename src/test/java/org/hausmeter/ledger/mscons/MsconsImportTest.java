@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
@@ -245,5 +246,48 @@ class MsconsImportTest {
                         "messages[0].reason",
                         containsString("segment 14 (QTY): meter [" + grid + "] already has [25] Wh import (IMPORTED)"
                                 + " stored for the quarter hour from [2026-03-29 00:00]; the message says [26] Wh"));
+    }
+
+    @Test
+    @Order(8)
+    void caretakerPage_previewThenStore_showsAStatusPerMessage() throws IOException {
+        meters();
+        org.hausmeter.web.WebSession caretaker = org.hausmeter.web.WebSession.caretaker();
+        byte[] edi = new String(file("lastgang-dst-end-2026-10-25.edi"), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("BGM+7+MSCONS-20261025-01+9", "BGM+7+MSCONS-20261025-99+9")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String preview = caretaker
+                .form()
+                .multiPart("file", "wieder.edi", edi, "application/edifact")
+                .post("/caretaker/import/mscons/preview")
+                .then()
+                .statusCode(200)
+                .body(containsString("Prüfung von wieder.edi"))
+                .body(containsString("MSCONS-20261025-99"))
+                .body(containsString("angenommen"))
+                .extract()
+                .asString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"token\" value=\"([^\"]+)\"")
+                .matcher(preview);
+        assertThat(m.find()).isTrue();
+        caretaker
+                .form()
+                .formParam("token", m.group(1))
+                .formParam("name", "wieder.edi")
+                .post("/caretaker/import/mscons/commit")
+                .then()
+                .statusCode(200)
+                .body(containsString("Übernommen: wieder.edi"))
+                // the same values as the first import: nothing new, 200 already present
+                .body(containsString("1 Nachricht(en) angenommen, 0 abgelehnt, 0 schon früher übernommen; 0"
+                        + " Viertelstundenwerte neu, 200 schon vorhanden."));
+        caretaker
+                .form()
+                .multiPart("file", "kaputt.edi", file("abgeschnitten.edi"), "application/edifact")
+                .post("/caretaker/import/mscons/preview")
+                .then()
+                .statusCode(422)
+                .body(containsString("nichts wurde gespeichert"))
+                .body(not(containsString("id=\"commit\"")));
     }
 }
