@@ -137,7 +137,6 @@ public final class MsconsParser {
         String recipient;
         boolean unbSeen;
         boolean unzSeen;
-        int firstTag;
         Message current;
 
         void fileProblem(String p) {
@@ -147,7 +146,6 @@ public final class MsconsParser {
         }
 
         void segment(Segment seg) {
-            firstTag++;
             if (unzSeen) {
                 fileProblem(seg.where() + ": after the end of the interchange (UNZ)");
                 return;

@@ -36,6 +36,9 @@ class MsconsImportTest {
     @Inject
     IntervalQueries queries;
 
+    @Inject
+    org.hausmeter.ledger.persistence.LedgerDerivation derivation;
+
     String grid;
     String pv;
 
@@ -163,7 +166,7 @@ class MsconsImportTest {
 
     @Test
     @Order(4)
-    void substituteValues_areStoredEstimated() throws IOException {
+    void substituteValues_areStoredEstimated_andADerivationKeepsThem() throws Exception {
         meters();
         caretaker()
                 .contentType("application/edifact")
@@ -185,6 +188,13 @@ class MsconsImportTest {
                         IntervalQuality.ESTIMATED,
                         IntervalQuality.IMPORTED,
                         IntervalQuality.IMPORTED);
+        // The meter has no counter readings: a derivation of the day (as after a poll) has nothing to replace.
+        derivation.derive(grid, Instant.parse("2026-08-31T22:00:00Z"), Instant.parse("2026-09-01T22:00:00Z"));
+        assertThat(queries.intervals(
+                        grid, Instant.parse("2026-08-31T22:00:00Z"), Instant.parse("2026-09-01T00:00:00Z")))
+                .extracting(IntervalQueries.Interval::quality)
+                .filteredOn(q -> q == IntervalQuality.ESTIMATED)
+                .hasSize(4);
     }
 
     @Test

@@ -137,8 +137,7 @@ class MsconsParserTest {
                 .extracting(MsconsMessage::status)
                 .containsExactly(MsconsMessage.Status.ACCEPTED, MsconsMessage.Status.REJECTED);
         assertThat(f.messages().get(1).reason())
-                .startsWith("segment ")
-                .contains("(LOC): metering point [41999999996] is not assigned to any meter");
+                .startsWith("segment 35 (LOC): metering point [41999999996] is not assigned to any meter");
         assertThat(f.messages().get(1).values()).isEmpty();
         assertThat(f.messages().get(0).values()).hasSize(4);
     }
