@@ -425,6 +425,17 @@ public class MsconsImports {
         });
     }
 
+    /** An installed meter and its metering point id (null: none), for the caretaker's MSCONS page. */
+    public record MeterPoint(String name, String role, String meteringPoint) {}
+
+    /** The installed meters by name, with their metering point ids. */
+    public List<MeterPoint> meterPoints() {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Meter.<Meter>list("removedAt is null order by name").stream()
+                        .map(m -> new MeterPoint(m.name, m.role.name(), m.meteringPoint))
+                        .toList());
+    }
+
     /** The status rows of the last {@code limit} messages, newest first (the caretaker's list). */
     public List<Map<String, Object>> recent(int limit) throws SQLException {
         List<Map<String, Object>> out = new ArrayList<>();

@@ -73,4 +73,28 @@ public interface MsconsMessages {
 
     @Message
     String csv_link();
+
+    @Message
+    String points_title();
+
+    @Message
+    String points_hint();
+
+    @Message
+    String col_meter();
+
+    @Message
+    String col_role();
+
+    @Message
+    String point();
+
+    @Message
+    String reason();
+
+    @Message
+    String point_submit();
+
+    @Message
+    String point_saved(String meter);
 }

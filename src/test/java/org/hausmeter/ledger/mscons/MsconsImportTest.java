@@ -299,5 +299,28 @@ class MsconsImportTest {
                 .statusCode(422)
                 .body(containsString("nichts wurde gespeichert"))
                 .body(not(containsString("id=\"commit\"")));
+        // The minimal form on the same page: a malformed id is refused with the reason, a good one is stored.
+        String other = TestMeters.common("mscons-form").name;
+        caretaker
+                .form()
+                .formParam("meter", other)
+                .formParam("meteringPoint", "41000000013")
+                .formParam("reason", "Tippfehler")
+                .post("/caretaker/import/mscons/metering-point")
+                .then()
+                .statusCode(400)
+                .body(containsString("check digit should be [2]"));
+        io.restassured.response.Response saved = caretaker
+                .form()
+                .formParam("meter", other)
+                .formParam("meteringPoint", "41000000012")
+                .formParam("reason", "vom Messstellenbetreiber")
+                .post("/caretaker/import/mscons/metering-point");
+        assertThat(saved.statusCode()).isEqualTo(303);
+        caretaker
+                .follow(saved)
+                .then()
+                .body(containsString("Messpunkt von Zähler " + other + " gespeichert."))
+                .body(containsString("41000000012"));
     }
 }
