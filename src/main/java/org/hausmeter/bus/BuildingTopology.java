@@ -156,6 +156,23 @@ public class BuildingTopology {
                             building.file(), m.line(), m.name(), meter.installedAt, m.installed());
                 }
             }
+            if (m.meteringPoint() != null && !m.meteringPoint().equals(meter.meteringPoint)) {
+                // The file sets the metering point id (MSCONS imports find the meter by it); absent, the file leaves
+                // the one set through the API alone.
+                if (meter.id != null) {
+                    java.util.Map<String, Object> was = new java.util.HashMap<>();
+                    was.put("meteringPoint", meter.meteringPoint);
+                    audit.record(
+                            "building-file",
+                            "meter.metering-point",
+                            "meter:" + m.name(),
+                            was,
+                            Map.of("meteringPoint", m.meteringPoint()),
+                            "changed in " + building.file() + ":" + m.line());
+                    updated++;
+                }
+                meter.meteringPoint = m.meteringPoint();
+            }
             if (meter.id == null) {
                 // created above
             } else if (meter.bus.equals(m.bus())

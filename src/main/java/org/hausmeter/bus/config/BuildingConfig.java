@@ -131,6 +131,8 @@ public record BuildingConfig(
      * @param charger   charger id for role CHARGER, otherwise {@code null}
      * @param installed local day (building zone) the meter was installed, key {@code installed}; {@code null}: when
      *                  the server first saw it in the file
+     * @param meteringPoint the metering point operator's id of the meter's location (MaLo or MeLo, stored form), key
+     *                  {@code meteringPoint}, by which MSCONS imports find the meter; {@code null}: not set by the file
      */
     public record Meter(
             String name,
@@ -141,7 +143,23 @@ public record BuildingConfig(
             String apartment,
             String charger,
             java.time.LocalDate installed,
-            int line) {}
+            String meteringPoint,
+            int line) {
+
+        /** A meter without a metering point id. */
+        public Meter(
+                String name,
+                String bus,
+                int unitId,
+                String model,
+                MeterRole role,
+                String apartment,
+                String charger,
+                java.time.LocalDate installed,
+                int line) {
+            this(name, bus, unitId, model, role, apartment, charger, installed, null, line);
+        }
+    }
 
     /** The bus with {@code id}, if any. */
     public Optional<Bus> bus(String id) {

@@ -41,7 +41,7 @@ public final class BuildingConfigLoader {
     private static final Set<String> CONTROL_FIXED_KEYS = Set.of("profile", "bus", "unitId");
     private static final Pattern PARAMETER_NAME = Pattern.compile("[a-z][A-Za-z0-9]{0,31}");
     private static final Set<String> METER_KEYS =
-            Set.of("name", "bus", "unitId", "model", "role", "apartment", "charger", "installed");
+            Set.of("name", "bus", "unitId", "model", "role", "apartment", "charger", "installed", "meteringPoint");
 
     private BuildingConfigLoader() {}
 
@@ -221,8 +221,27 @@ public final class BuildingConfigLoader {
                             m + "installed [" + installedNode.text("installed") + "] is not a day like 2026-01-01");
                 }
             }
+            YamlNode pointNode = node.optional("meteringPoint");
+            String meteringPoint = null;
+            if (pointNode != null) {
+                org.hausmeter.ledger.mscons.MeteringPoint.Checked checked =
+                        org.hausmeter.ledger.mscons.MeteringPoint.check(pointNode.text("meteringPoint"));
+                if (!checked.ok()) {
+                    throw pointNode.error(m + checked.problem());
+                }
+                meteringPoint = checked.id();
+            }
             Meter meter = new Meter(
-                    meterName, bus.id(), (int) unitId, modelId, role, apartment, charger, installed, node.line());
+                    meterName,
+                    bus.id(),
+                    (int) unitId,
+                    modelId,
+                    role,
+                    apartment,
+                    charger,
+                    installed,
+                    meteringPoint,
+                    node.line());
             meters.add(meter);
             byName.put(meterName, meter);
         }

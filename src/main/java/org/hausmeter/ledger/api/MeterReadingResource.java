@@ -40,6 +40,9 @@ public class MeterReadingResource {
             Long newFirstExportWh,
             String reason) {}
 
+    /** A meter's metering point id (MaLo or MeLo; null or blank clears it), with the reason for changing it. */
+    public record MeteringPointInput(String meteringPoint, String reason) {}
+
     /** A meter's installation instant, with the reason for changing it. */
     public record InstalledInput(Instant installedAt, String reason) {}
 
@@ -127,5 +130,23 @@ public class MeterReadingResource {
         }
         readings.setInstalled(actor(), meter, in.installedAt(), in.reason());
         return in;
+    }
+
+    /**
+     * Sets the metering point operator's id (MaLo/MeLo) by which MSCONS imports find the meter: 200 with the stored
+     * form, 400 when malformed, 409 when another installed meter has it.
+     */
+    @PUT
+    @Path("metering-point")
+    public MeteringPointInput meteringPoint(@PathParam("meter") String meter, MeteringPointInput in) {
+        if (in == null) {
+            throw new LedgerException(
+                    LedgerException.Kind.INVALID, "A metering point needs [meteringPoint] and a [reason]");
+        }
+        readings.setMeteringPoint(actor(), meter, in.meteringPoint(), in.reason());
+        return new MeteringPointInput(
+                org.hausmeter.ledger.mscons.MeteringPoint.normalize(in.meteringPoint())
+                        .orElse(null),
+                in.reason());
     }
 }

@@ -122,7 +122,13 @@ public class LedgerDerivation {
                     split.forEach((id, list) -> rows.add(new IntervalStore.MeterRows(id, f, t, list)));
                 } else {
                     for (PhysicalMeter m : chain) {
-                        Derivation one = deriver.derive(readings(c, m.id(), f, t), f, t, maxPower, profile);
+                        List<CounterReading> around = readings(c, m.id(), f, t);
+                        if (around.isEmpty()) {
+                            // No reading in or around the period: nothing to derive, and nothing derived to
+                            // replace. Its ESTIMATED rows came from an import (MSCONS substitute values) and stay.
+                            continue;
+                        }
+                        Derivation one = deriver.derive(around, f, t, maxPower, profile);
                         rows.add(new IntervalStore.MeterRows(m.id(), f, t, one.intervals()));
                         anomalies.addAll(one.anomalies());
                     }

@@ -58,6 +58,13 @@ public class Meter extends PanacheEntityBase {
     @Column(name = "replaces_meter_id")
     public Long replacesMeterId;
 
+    /**
+     * The metering point operator's id of the meter's location (MaLo or MeLo, see
+     * {@link org.hausmeter.ledger.mscons.MeteringPoint}); MSCONS imports find the meter by it. Null: none.
+     */
+    @Column(name = "metering_point")
+    public String meteringPoint;
+
     /** The meter installed now under {@code name}, if any. */
     public static java.util.Optional<Meter> installed(String name) {
         return find("name = ?1 and removedAt is null", name).firstResultOptional();

@@ -131,6 +131,8 @@ public class MeterReadings {
         fresh.charger = old.charger;
         fresh.installedAt = at;
         fresh.replacesMeterId = old.id;
+        // The metering point is the location's, not the device's: the new meter keeps it.
+        fresh.meteringPoint = old.meteringPoint;
         fresh.persist();
         em.flush();
         insertExchangeReading(old.id, at, oldFinalImportWh, oldFinalExportWh);
@@ -145,6 +147,47 @@ public class MeterReadings {
         after.put("firstReading", new Reading(at, newFirstImportWh, newFirstExportWh, "EXCHANGE"));
         audit.record(actor, "meter.exchange", "meter:" + meterName, before, after, reason);
         return fresh;
+    }
+
+    /**
+     * Sets (or with null/blank clears) the metering point operator's id (MaLo or MeLo) of the installed meter of that
+     * name, by which MSCONS imports find it. Refused when the id is malformed or another installed meter has it.
+     * Audited with the reason.
+     *
+     * @return the id before the change (null: none)
+     */
+    @Transactional
+    public String setMeteringPoint(String actor, String meterName, String meteringPoint, String reason) {
+        requireReason(reason);
+        Meter meter = Meter.installed(meterName)
+                .orElseThrow(() ->
+                        new LedgerException(LedgerException.Kind.NOT_FOUND, "No installed meter [" + meterName + "]"));
+        String id = null;
+        if (meteringPoint != null && !meteringPoint.isBlank()) {
+            org.hausmeter.ledger.mscons.MeteringPoint.Checked checked =
+                    org.hausmeter.ledger.mscons.MeteringPoint.check(meteringPoint);
+            if (!checked.ok()) {
+                throw new LedgerException(
+                        LedgerException.Kind.INVALID, "Meter [" + meterName + "]: " + checked.problem());
+            }
+            id = checked.id();
+            Optional<Meter> other = Meter.<Meter>find(
+                            "meteringPoint = ?1 and removedAt is null and id <> ?2", id, meter.id)
+                    .firstResultOptional();
+            if (other.isPresent()) {
+                throw new LedgerException(
+                        LedgerException.Kind.CONFLICT,
+                        "Metering point [" + id + "] already belongs to meter [" + other.get().name + "]");
+            }
+        }
+        String before = meter.meteringPoint;
+        meter.meteringPoint = id;
+        Map<String, Object> was = new LinkedHashMap<>();
+        was.put("meteringPoint", before);
+        Map<String, Object> now = new LinkedHashMap<>();
+        now.put("meteringPoint", id);
+        audit.record(actor, "meter.metering-point", "meter:" + meterName, was, now, reason);
+        return before;
     }
 
     /**

@@ -149,6 +149,29 @@ class BuildingConfigLoaderTest {
     }
 
     @Test
+    void meteringPoint_isOptional_checkedAsMaLoOrMeLo_andStoredUpperCase() throws IOException {
+        BuildingConfig config = BuildingConfigLoader.load(
+                replaced(
+                        "model: abb-b23, role: GRID",
+                        "model: abb-b23, role: GRID, meteringPoint: \"de0001234567890123456789012345678\""),
+                CATALOG);
+        assertThat(config.meters())
+                .filteredOn(m -> m.name().equals("grid"))
+                .extracting(BuildingConfig.Meter::meteringPoint)
+                .containsExactly("DE0001234567890123456789012345678");
+        assertThat(config.meters())
+                .filteredOn(m -> m.name().equals("pv"))
+                .extracting(BuildingConfig.Meter::meteringPoint)
+                .containsOnlyNulls();
+
+        Path file = replaced("model: abb-b23, role: GRID", "model: abb-b23, role: GRID, meteringPoint: 51238696782");
+        assertThatThrownBy(() -> BuildingConfigLoader.load(file, CATALOG))
+                .isInstanceOf(BuildingConfigException.class)
+                .hasMessageContaining("meter [grid] metering point id [51238696782] is no valid Marktlokations-ID: its"
+                        + " check digit should be [1]");
+    }
+
+    @Test
     void sameUnitIdOnDifferentBuses_isFine() throws IOException {
         assertThat(BuildingConfigLoader.load(write(VALID), CATALOG).meters())
                 .filteredOn(m -> m.unitId() == 1)
