@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.hausmeter.bus.BuildingTopology;
 import org.hausmeter.bus.config.BuildingConfig;
+import org.hausmeter.bus.sim.profile.SimClock;
 import org.hausmeter.ledger.Intervals;
 import org.hausmeter.ledger.MeterRole;
 
@@ -31,7 +32,8 @@ import org.hausmeter.ledger.MeterRole;
 @ApplicationScoped
 public class Kiosk {
 
-    private static final Duration MAX_AGE = Duration.ofSeconds(60);
+    /** How old the newest live value may be, in real time. */
+    static final Duration MAX_AGE = Duration.ofSeconds(60);
 
     /**
      * How long today's curves are reused. A quarter hour is in the ledger seconds after it ends, so a wall
@@ -62,19 +64,31 @@ public class Kiosk {
     private final Clock clock;
     private final Reused<LocalDate, Today> today = new Reused<>(TODAY_REUSE);
     private final Reused<LocalDate, List<Integer>> sunniest = new Reused<>(SUNNIEST_REUSE);
+    private final Duration maxAge;
 
     Kiosk(LiveValues live, BuildingTopology topology, AgroalDataSource dataSource, Clock clock) {
         this.live = live;
         this.topology = topology;
         this.dataSource = dataSource;
         this.clock = clock;
+        this.maxAge = maxAge(clock);
+    }
+
+    /**
+     * How old the newest live value may be on the server's clock before it counts as stale: {@link #MAX_AGE} of
+     * real time. The poller reads live power every 10 s of real time but stamps it with the server's clock; with
+     * {@code hausmeter.sim.time-factor=60} that clock runs 60x faster, so 10 real seconds are 10 simulated
+     * minutes between two live values, and an age limit of 60 simulated seconds called every value stale.
+     */
+    static Duration maxAge(Clock clock) {
+        return clock instanceof SimClock sim ? MAX_AGE.multipliedBy(sim.factor()) : MAX_AGE;
     }
 
     public Live live() {
         Map<String, MeterRole> roles = new LinkedHashMap<>();
         topology.building().map(BuildingConfig::meters).orElse(List.of()).forEach(m -> roles.put(m.name(), m.role()));
         Map<String, LiveValues.LivePower> latest = live.latest();
-        return new Live(BuildingNow.of(latest, roles, clock.instant(), MAX_AGE), live.unavailableSince());
+        return new Live(BuildingNow.of(latest, roles, clock.instant(), maxAge), live.unavailableSince());
     }
 
     /**

@@ -10,17 +10,24 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hausmeter.live.BuildingNow;
 import org.hausmeter.live.Kiosk;
+import org.hausmeter.live.TodayWatch;
 import org.hausmeter.web.i18n.Msg;
 import org.hausmeter.web.i18n.RequestLocale;
-import org.jboss.resteasy.reactive.RestStreamElementType;
+import org.jboss.logging.Logger;
 
 /**
  * The PV kiosk / wall page: no login, building totals only. Server-rendered in the request's
@@ -30,7 +37,11 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 @Path("/kiosk")
 public class KioskResource {
 
-    /** The live part, formatted for display in one language. {@code status} is empty when live data flows. */
+    /**
+     * The live part, formatted for display in one language. {@code status} is empty when live data flows;
+     * {@code stand} says when the live values were read ("Stand 10:05", empty without any), {@code staleText}
+     * is what the wall shows when the stream stops (as of the newest live value it had).
+     */
     public record Now(
             String pv,
             String consumption,
@@ -38,7 +49,15 @@ public class KioskResource {
             String gridDirection,
             String signal,
             String signalText,
-            String status) {}
+            String status,
+            String stand,
+            String staleText) {}
+
+    /**
+     * Today's chart and totals for an open page, sent as the stream's {@code today} event when a quarter hour
+     * or the day changed ({@link TodayWatch}): {@code html} replaces the page's {@code #today}.
+     */
+    public record TodayUpdate(String day, int quarterHours, long pvTodayWh, long consumptionTodayWh, String html) {}
 
     /** Everything the page shows, prepared. */
     public record View(
@@ -51,8 +70,17 @@ public class KioskResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance kiosk(View view);
+        static native TemplateInstance kiosk(View view, String today);
+
+        static native TemplateInstance wall(View view, String today);
+
+        static native TemplateInstance today(View view);
     }
+
+    private static final Logger LOG = Logger.getLogger(KioskResource.class);
+
+    /** How often the stream sends the live part (and looks whether today's chart changed). */
+    static final Duration TICK = Duration.ofSeconds(5);
 
     private record Drawn(Kiosk.Today today, SvgChart.Lines chart) {}
 
@@ -60,29 +88,56 @@ public class KioskResource {
     private volatile Drawn drawn;
     private final RequestLocale locale;
     private final SiteSettings site;
+    private final boolean wallByDefault;
 
-    KioskResource(Kiosk kiosk, RequestLocale locale, SiteSettings site) {
+    KioskResource(
+            Kiosk kiosk,
+            RequestLocale locale,
+            SiteSettings site,
+            @ConfigProperty(name = "hausmeter.kiosk.wall", defaultValue = "false") boolean wallByDefault) {
         this.kiosk = kiosk;
         this.locale = locale;
         this.site = site;
+        this.wallByDefault = wallByDefault;
     }
 
+    /**
+     * The kiosk page; {@code /kiosk?wall} (or {@code hausmeter.kiosk.wall=true}) is the wall mode: full screen
+     * without the site's header and footer, type readable from across the hall. {@code ?wall=false} shows the
+     * ordinary page where the wall mode is the default.
+     */
     @GET
     @Produces(MediaType.TEXT_HTML)
     @Blocking
-    public TemplateInstance page() throws SQLException {
+    public TemplateInstance page(@Context UriInfo uri) throws SQLException {
         Locale lang = locale.locale();
         ZoneId zone = site.zone();
-        Kiosk.Today today = kiosk.today(zone);
+        View view = view(kiosk.today(zone), lang, zone);
+        String today = Templates.today(view).setLocale(lang).render();
+        return wall(uri.getQueryParameters().get("wall"), wallByDefault)
+                ? Templates.wall(view, today)
+                : Templates.kiosk(view, today);
+    }
+
+    /** Wall mode for the query's {@code wall} values: present without a value or true-ish; absent: the default. */
+    static boolean wall(List<String> values, boolean byDefault) {
+        if (values == null || values.isEmpty()) {
+            return byDefault;
+        }
+        String v = values.get(0).trim().toLowerCase(Locale.ROOT);
+        return !(v.equals("false") || v.equals("0") || v.equals("no") || v.equals("off"));
+    }
+
+    private View view(Kiosk.Today today, Locale lang, ZoneId zone) throws SQLException {
         List<Integer> hours = kiosk.sunniestHours(zone);
         String sunniest = hours.isEmpty() ? msg(lang).kiosk_not_known() : hourRanges(hours);
-        return Templates.kiosk(new View(
+        return new View(
                 now(kiosk.live(), lang, zone),
                 chart(today),
                 today.pvTotalWh(),
                 today.consumptionTotalWh(),
                 sunniest,
-                today.day()));
+                today.day());
     }
 
     /** Hours of the day as ranges in the order of the day: [12, 11, 10, 15] → "10–13 h, 15–16 h". */
@@ -118,21 +173,58 @@ public class KioskResource {
         return now(kiosk.live(), locale.locale(), site.zone());
     }
 
-    /** The live part every 5 seconds as Server-Sent Events, in the language of the request that opened the stream. */
+    /**
+     * Server-Sent Events in the language of the request that opened the stream: every 5 seconds the live part
+     * (unnamed events, JSON {@link Now}); and a {@code today} event (JSON {@link TodayUpdate}) when the stream
+     * opens and whenever today's chart or totals changed: a new quarter hour in the ledger, or a new local day.
+     */
     @GET
     @Path("stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Blocking
-    public Multi<Now> stream() {
+    public Multi<OutboundSseEvent> stream(@Context Sse sse) {
         Locale lang = locale.locale();
         ZoneId zone = site.zone();
+        TodayWatch watch = new TodayWatch();
         return Multi.createFrom()
                 .ticks()
                 .startingAfter(Duration.ofMillis(10))
-                .every(Duration.ofSeconds(5))
+                .every(TICK)
                 .emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(t -> now(kiosk.live(), lang, zone));
+                .onItem()
+                .transformToIterable(t -> events(sse, watch, lang, zone));
+    }
+
+    private List<OutboundSseEvent> events(Sse sse, TodayWatch watch, Locale lang, ZoneId zone) {
+        List<OutboundSseEvent> events = new ArrayList<>();
+        events.add(sse.newEventBuilder()
+                .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                .data(Now.class, now(kiosk.live(), lang, zone))
+                .build());
+        try {
+            Kiosk.Today today = kiosk.today(zone);
+            if (watch.due(today)) {
+                View view = view(today, lang, zone);
+                String html = Templates.today(view).setLocale(lang).render();
+                events.add(sse.newEventBuilder()
+                        .name("today")
+                        .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                        .data(
+                                TodayUpdate.class,
+                                new TodayUpdate(
+                                        today.day().toString(),
+                                        TodayWatch.Mark.of(today).quarterHours(),
+                                        today.pvTotalWh(),
+                                        today.consumptionTotalWh(),
+                                        html))
+                        .build());
+            }
+        } catch (SQLException e) {
+            // The live part still goes out; the chart is sent once the database answers again (the watch did not
+            // record it as sent).
+            LOG.warnf("Kiosk stream: today's quarter hours could not be read: %s", e.getMessage());
+        }
+        return events;
     }
 
     static Now now(Kiosk.Live live, Locale lang, ZoneId zone) {
@@ -141,7 +233,7 @@ public class KioskResource {
             String since = live.unavailableSince()
                     .map(t -> msg.kiosk_unavailable_since(Formats.dateTime(t, lang, zone)))
                     .orElse(msg.kiosk_no_live_yet());
-            return new Now("–", "–", "–", "", "UNKNOWN", msg.kiosk_no_live(), since);
+            return new Now("–", "–", "–", "", "UNKNOWN", msg.kiosk_no_live(), since, "", msg.kiosk_wall_stale_none());
         }
         BuildingNow b = live.now().get();
         String direction = b.gridW() < 0 ? msg.kiosk_feeding_in() : msg.kiosk_buying();
@@ -151,6 +243,7 @@ public class KioskResource {
             case GRID_ONLY -> msg.kiosk_grid_only();
         };
         String status = b.stale() ? msg.kiosk_unavailable_since(Formats.dateTime(b.at(), lang, zone)) : "";
+        String at = Formats.time(b.at(), lang, zone);
         return new Now(
                 Formats.kw(b.pvW(), lang),
                 Formats.kw(b.consumptionW(), lang),
@@ -158,7 +251,9 @@ public class KioskResource {
                 direction,
                 b.signal().name(),
                 text,
-                status);
+                status,
+                msg.kiosk_wall_stand(at),
+                msg.kiosk_wall_stale(at));
     }
 
     private static Msg msg(Locale lang) {

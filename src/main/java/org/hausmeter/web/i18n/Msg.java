@@ -174,4 +174,16 @@ public interface Msg {
 
     @Message
     String kiosk_no_values_today();
+
+    @Message
+    String kiosk_wall_stand(String time);
+
+    @Message
+    String kiosk_wall_stale(String time);
+
+    @Message
+    String kiosk_wall_stale_none();
+
+    @Message
+    String kiosk_wall_totals();
 }

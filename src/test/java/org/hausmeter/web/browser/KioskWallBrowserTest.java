@@ -1,0 +1,155 @@
+package org.hausmeter.web.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import org.hausmeter.accounts.TestApartments;
+import org.hausmeter.ledger.Intervals;
+import org.hausmeter.support.DemoHistory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The kiosk's wall mode on the two panel sizes a building hangs up: one screen without scrolling, the
+ * headline and the live numbers at least 8 % of the screen height, "Stand hh:mm", and today's chart and
+ * totals updated on the open page when a quarter hour arrives in the ledger.
+ */
+@QuarkusTest
+class KioskWallBrowserTest {
+
+    @RegisterExtension
+    static final Browser browser = new Browser();
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    AgroalDataSource db;
+
+    @Test
+    void wall_1024x600() {
+        checkWall(1024, 600);
+    }
+
+    @Test
+    void wall_1920x1080() {
+        checkWall(1920, 1080);
+    }
+
+    @Test
+    void wall_updatesTodayWithoutReload_whenAQuarterHourArrives() throws Exception {
+        viewport(1024, 600);
+        browser.open(root, "/kiosk?wall");
+        browser.waitUntil(d -> section().getAttribute("data-day") != null);
+        js("window.hausmeterNoReload = true; return 1;");
+        String before = browser.find(By.cssSelector("#today figcaption")).getText();
+
+        LocalDate day = LocalDate.ofInstant(clock.instant(), DemoHistory.BERLIN);
+        Instant dayStart = Intervals.dayStart(day, DemoHistory.BERLIN);
+        TestApartments.Flat flat = TestApartments.create("KB", dayStart, dayStart.plus(Duration.ofDays(1)));
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO interval_energy (meter_id, interval_start,"
+                                + " import_wh, export_wh, quality) SELECT id, ?, 876543, 0, 'MEASURED' FROM meter WHERE name = ?")) {
+            ps.setTimestamp(1, Timestamp.from(Intervals.floor(clock.instant()).minus(Duration.ofMinutes(30))));
+            ps.setString(2, flat.meter());
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+        // The kiosk rereads the ledger at most every 30 s, the stream looks every 5 s.
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(120))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> !d.findElement(By.cssSelector("#today figcaption"))
+                        .getText()
+                        .equals(before));
+        assertThat(js("return window.hausmeterNoReload === true;"))
+                .as("no reload")
+                .isEqualTo(true);
+        assertThat(browser.find(By.cssSelector("#today svg")).isDisplayed()).isTrue();
+    }
+
+    private void checkWall(int width, int height) {
+        viewport(width, height);
+        browser.consoleMessages();
+        browser.open(root, "/kiosk?wall");
+        // The first live values and today's chart arrived over the stream; "Stand" says when they were read.
+        browser.waitUntil(d -> "on".equals(section().getAttribute("data-live")));
+        browser.waitUntil(d -> section().getAttribute("data-day") != null);
+        browser.waitUntil(d -> d.findElement(By.id("stand")).getText().startsWith("Stand "));
+        assertThat(browser.find(By.id("stand")).getText()).matches("Stand \\d{2}:\\d{2}");
+        assertThat(browser.driver().findElements(By.cssSelector("header.top, nav, footer")))
+                .as("no site chrome")
+                .isEmpty();
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> m = (Map<String, Object>) js("var e = document.documentElement;"
+                + " function px(id) { return parseFloat(getComputedStyle(document.getElementById(id)).fontSize); }"
+                + " return {innerW: window.innerWidth, innerH: window.innerHeight, scrollW: e.scrollWidth,"
+                + " scrollH: e.scrollHeight, headline: px('signalText'), pv: px('pv'), use: px('consumption'),"
+                + " grid: px('grid')};");
+        double innerH = number(m, "innerH");
+        assertThat(number(m, "innerW")).isEqualTo(width);
+        assertThat(innerH).isEqualTo(height);
+        assertThat(number(m, "scrollH")).as("no vertical scrolling").isLessThanOrEqualTo(innerH);
+        assertThat(number(m, "scrollW")).as("no horizontal scrolling").isLessThanOrEqualTo(number(m, "innerW"));
+        for (String key : new String[] {"headline", "pv", "use", "grid"}) {
+            assertThat(number(m, key))
+                    .as(key + " font size vs 8 % of the height")
+                    .isGreaterThanOrEqualTo(0.08 * innerH);
+        }
+        // Every part is inside the screen, not cut off: the chart and today's totals too.
+        for (String selector :
+                new String[] {"#signalText", "#stand", "#pv", "#grid", "#today svg", "#today figcaption"}) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> r = (Map<String, Object>) js(
+                    "var r = document.querySelector(arguments[0]).getBoundingClientRect();"
+                            + " return {top: r.top, left: r.left, bottom: r.bottom, right: r.right, h: r.height};",
+                    selector);
+            assertThat(number(r, "top")).as(selector).isGreaterThanOrEqualTo(0);
+            assertThat(number(r, "left")).as(selector).isGreaterThanOrEqualTo(0);
+            assertThat(number(r, "bottom")).as(selector).isLessThanOrEqualTo(height);
+            assertThat(number(r, "right")).as(selector).isLessThanOrEqualTo(width);
+            assertThat(number(r, "h")).as(selector).isPositive();
+        }
+        assertThat(browser.consoleMessages()).noneMatch(msg -> msg.contains("Content Security Policy"));
+        browser.screenshot("kiosk-wall-" + width + "x" + height);
+    }
+
+    private static double number(Map<String, Object> m, String key) {
+        return ((Number) m.get(key)).doubleValue();
+    }
+
+    private org.openqa.selenium.WebElement section() {
+        return browser.driver().findElement(By.cssSelector("section.kiosk.wall"));
+    }
+
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) browser.driver()).executeScript(script, args);
+    }
+
+    /** The page's viewport exactly (the headless window's size would include no browser frame, but be sure). */
+    private void viewport(int width, int height) {
+        ((ChromeDriver) browser.driver())
+                .executeCdpCommand(
+                        "Emulation.setDeviceMetricsOverride",
+                        Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+    }
+}
