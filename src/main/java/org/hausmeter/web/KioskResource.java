@@ -16,15 +16,22 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hausmeter.billing.TariffStore;
 import org.hausmeter.live.BuildingNow;
 import org.hausmeter.live.Kiosk;
+import org.hausmeter.live.PriceSignal;
 import org.hausmeter.live.TodayWatch;
+import org.hausmeter.tariff.TariffVersion;
 import org.hausmeter.web.i18n.Msg;
 import org.hausmeter.web.i18n.RequestLocale;
 import org.jboss.logging.Logger;
@@ -40,7 +47,9 @@ public class KioskResource {
     /**
      * The live part, formatted for display in one language. {@code status} is empty when live data flows;
      * {@code stand} says when the live values were read ("Stand 10:05", empty without any), {@code staleText}
-     * is what the wall shows when the stream stops (as of the newest live value it had).
+     * is what the wall shows when the stream stops (as of the newest live value it had); {@code price} the price
+     * signal ("Günstig jetzt · 0,22 €/kWh", {@link PriceSignal}) and {@code priceLevel} its level, both empty
+     * without a tariff in force.
      */
     public record Now(
             String pv,
@@ -51,7 +60,9 @@ public class KioskResource {
             String signalText,
             String status,
             String stand,
-            String staleText) {}
+            String staleText,
+            String price,
+            String priceLevel) {}
 
     /**
      * Today's chart and totals for an open page, sent as the stream's {@code today} event when a quarter hour
@@ -84,6 +95,12 @@ public class KioskResource {
 
     private record Drawn(Kiosk.Today today, SvgChart.Lines chart) {}
 
+    private record Tariffs(Instant readAt, List<TariffStore.StoredTariff> all) {}
+
+    private volatile Tariffs tariffs;
+    private final TariffStore tariffStore;
+    private final Clock clock;
+
     private final Kiosk kiosk;
     private volatile Drawn drawn;
     private final RequestLocale locale;
@@ -94,7 +111,11 @@ public class KioskResource {
             Kiosk kiosk,
             RequestLocale locale,
             SiteSettings site,
+            TariffStore tariffStore,
+            Clock clock,
             @ConfigProperty(name = "hausmeter.kiosk.wall", defaultValue = "false") boolean wallByDefault) {
+        this.tariffStore = tariffStore;
+        this.clock = clock;
         this.kiosk = kiosk;
         this.locale = locale;
         this.site = site;
@@ -132,7 +153,7 @@ public class KioskResource {
         List<Integer> hours = kiosk.sunniestHours(zone);
         String sunniest = hours.isEmpty() ? msg(lang).kiosk_not_known() : hourRanges(hours);
         return new View(
-                now(kiosk.live(), lang, zone),
+                nowWithPrice(lang, zone),
                 chart(today),
                 today.pvTotalWh(),
                 today.consumptionTotalWh(),
@@ -170,7 +191,7 @@ public class KioskResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Blocking
     public Now now() {
-        return now(kiosk.live(), locale.locale(), site.zone());
+        return nowWithPrice(locale.locale(), site.zone());
     }
 
     /**
@@ -199,7 +220,7 @@ public class KioskResource {
         List<OutboundSseEvent> events = new ArrayList<>();
         events.add(sse.newEventBuilder()
                 .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                .data(Now.class, now(kiosk.live(), lang, zone))
+                .data(Now.class, nowWithPrice(lang, zone))
                 .build());
         try {
             Kiosk.Today today = kiosk.today(zone);
@@ -233,7 +254,8 @@ public class KioskResource {
             String since = live.unavailableSince()
                     .map(t -> msg.kiosk_unavailable_since(Formats.dateTime(t, lang, zone)))
                     .orElse(msg.kiosk_no_live_yet());
-            return new Now("–", "–", "–", "", "UNKNOWN", msg.kiosk_no_live(), since, "", msg.kiosk_wall_stale_none());
+            return new Now(
+                    "–", "–", "–", "", "UNKNOWN", msg.kiosk_no_live(), since, "", msg.kiosk_wall_stale_none(), "", "");
         }
         BuildingNow b = live.now().get();
         String direction = b.gridW() < 0 ? msg.kiosk_feeding_in() : msg.kiosk_buying();
@@ -253,7 +275,66 @@ public class KioskResource {
                 text,
                 status,
                 msg.kiosk_wall_stand(at),
-                msg.kiosk_wall_stale(at));
+                msg.kiosk_wall_stale(at),
+                "",
+                "");
+    }
+
+    /** The live part with the price signal of {@code tariff} (the version in force now; null: none). */
+    static Now now(Kiosk.Live live, Locale lang, ZoneId zone, TariffVersion tariff, Instant at) {
+        Now n = now(live, lang, zone);
+        if (tariff == null) {
+            return n;
+        }
+        BuildingNow.Signal solar =
+                live.now().filter(b -> !b.stale()).map(BuildingNow::signal).orElse(BuildingNow.Signal.GRID_ONLY);
+        PriceSignal p;
+        try {
+            p = PriceSignal.of(tariff, LocalDateTime.ofInstant(at, zone), solar);
+        } catch (RuntimeException e) {
+            LOG.warnf("Kiosk: no price signal from the tariff of %s: %s", tariff.validFrom(), e.getMessage());
+            return n;
+        }
+        Msg msg = msg(lang);
+        String price = Formats.money(p.grossPerKwh(), p.currency(), lang) + "/kWh";
+        String text = switch (p.level()) {
+            case CHEAP -> msg.kiosk_price_cheap(price);
+            case NORMAL -> msg.kiosk_price_normal(price);
+            case EXPENSIVE -> msg.kiosk_price_expensive(price);
+        };
+        return new Now(
+                n.pv(),
+                n.consumption(),
+                n.grid(),
+                n.gridDirection(),
+                n.signal(),
+                n.signalText(),
+                n.status(),
+                n.stand(),
+                n.staleText(),
+                text,
+                p.level().name());
+    }
+
+    /** The tariff version in force now; null when none is (read at most once a minute). */
+    private TariffVersion tariffNow(ZoneId zone) {
+        Instant now = clock.instant();
+        Tariffs t = tariffs;
+        if (t == null || now.isBefore(t.readAt()) || !now.isBefore(t.readAt().plus(Duration.ofMinutes(1)))) {
+            try {
+                t = new Tariffs(now, tariffStore.all());
+            } catch (RuntimeException e) {
+                LOG.warnf("Kiosk: tariffs could not be read: %s", e.getMessage());
+                t = new Tariffs(now, List.of());
+            }
+            tariffs = t;
+        }
+        TariffStore.StoredTariff in = TariffStore.at(t.all(), LocalDate.ofInstant(now, zone));
+        return in == null ? null : in.version();
+    }
+
+    private Now nowWithPrice(Locale lang, ZoneId zone) {
+        return now(kiosk.live(), lang, zone, tariffNow(zone), clock.instant());
     }
 
     private static Msg msg(Locale lang) {

@@ -27,9 +27,11 @@
   function onNow(event) {
     var now = JSON.parse(event.data);
     seen();
-    ['pv', 'consumption', 'grid', 'gridDirection', 'signalText', 'status', 'stand'].forEach(function (key) {
+    ['pv', 'consumption', 'grid', 'gridDirection', 'signalText', 'status', 'stand', 'price'].forEach(function (key) {
       setText(key, now[key]);
     });
+    var price = document.getElementById('price');
+    if (price && typeof now.priceLevel === 'string') { price.setAttribute('data-level', now.priceLevel); }
     if (now.staleText) { section.setAttribute('data-stale', now.staleText); }
     section.setAttribute('data-signal', now.signal);
     section.setAttribute('data-live', 'on');

@@ -186,4 +186,13 @@ public interface Msg {
 
     @Message
     String kiosk_wall_totals();
+
+    @Message
+    String kiosk_price_cheap(String price);
+
+    @Message
+    String kiosk_price_normal(String price);
+
+    @Message
+    String kiosk_price_expensive(String price);
 }
