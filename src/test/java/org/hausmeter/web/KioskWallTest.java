@@ -106,7 +106,7 @@ class KioskWallTest {
             Instant slot = Intervals.floor(clock.instant()).minus(Duration.ofMinutes(15));
             Instant dayStart = Intervals.dayStart(day, DemoHistory.BERLIN);
             TestApartments.Flat flat = TestApartments.create("KW", dayStart, dayStart.plus(Duration.ofDays(1)));
-            long added = 987_654;
+            long added = 1_234;
             try (Connection con = db.getConnection();
                     PreparedStatement ps = con.prepareStatement("INSERT INTO interval_energy (meter_id,"
                             + " interval_start, import_wh, export_wh, quality) SELECT id, ?, ?, 0, 'MEASURED'"

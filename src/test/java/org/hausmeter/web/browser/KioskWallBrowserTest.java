@@ -18,7 +18,10 @@ import java.util.Map;
 import org.hausmeter.accounts.TestApartments;
 import org.hausmeter.ledger.Intervals;
 import org.hausmeter.support.DemoHistory;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -31,6 +34,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * totals updated on the open page when a quarter hour arrives in the ledger.
  */
 @QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the screenshots before the test adds a quarter hour
 class KioskWallBrowserTest {
 
     @RegisterExtension
@@ -45,17 +49,23 @@ class KioskWallBrowserTest {
     @Inject
     AgroalDataSource db;
 
+    @Inject
+    DemoHistory history;
+
     @Test
-    void wall_1024x600() {
+    @Order(1)
+    void wall_1024x600() throws Exception {
         checkWall(1024, 600);
     }
 
     @Test
-    void wall_1920x1080() {
+    @Order(2)
+    void wall_1920x1080() throws Exception {
         checkWall(1920, 1080);
     }
 
     @Test
+    @Order(3)
     void wall_updatesTodayWithoutReload_whenAQuarterHourArrives() throws Exception {
         viewport(1024, 600);
         browser.open(root, "/kiosk?wall");
@@ -69,7 +79,7 @@ class KioskWallBrowserTest {
         try (Connection c = db.getConnection();
                 PreparedStatement ps = c.prepareStatement(
                         "INSERT INTO interval_energy (meter_id, interval_start,"
-                                + " import_wh, export_wh, quality) SELECT id, ?, 876543, 0, 'MEASURED' FROM meter WHERE name = ?")) {
+                                + " import_wh, export_wh, quality) SELECT id, ?, 1234, 0, 'MEASURED' FROM meter WHERE name = ?")) {
             ps.setTimestamp(1, Timestamp.from(Intervals.floor(clock.instant()).minus(Duration.ofMinutes(30))));
             ps.setString(2, flat.meter());
             assertThat(ps.executeUpdate()).isEqualTo(1);
@@ -86,7 +96,10 @@ class KioskWallBrowserTest {
         assertThat(browser.find(By.cssSelector("#today svg")).isDisplayed()).isTrue();
     }
 
-    private void checkWall(int width, int height) {
+    private void checkWall(int width, int height) throws Exception {
+        // Today's quarter hours of the demo building up to now, so the chart shows a day (idempotent).
+        Instant now = Intervals.floor(clock.instant());
+        history.between(Intervals.dayStart(LocalDate.ofInstant(now, DemoHistory.BERLIN), DemoHistory.BERLIN), now);
         viewport(width, height);
         browser.consoleMessages();
         browser.open(root, "/kiosk?wall");
