@@ -62,4 +62,43 @@ public record PriceSignal(Level level, BigDecimal grossPerKwh, Currency currency
                 .setScale(2, RoundingMode.HALF_UP);
         return new PriceSignal(level, gross, price.currency(), now.name());
     }
+
+    /** The expected signal of one local hour of today. */
+    public record Hour(int hour, Level level) {}
+
+    /**
+     * The expected signal of the rest of today's hours (after the current one): the tariff's window at each hour's
+     * start, and the solar state this building usually has then ({@code usualPvWh}/{@code usualUseWh}: average
+     * Wh of PV and consumption per local hour, index 0 = 00:00–01:00): surplus where the roof usually makes more
+     * than the building uses, some solar where it makes anything worth counting, else none.
+     */
+    public static List<Hour> nextHours(TariffVersion tariff, LocalDateTime now, long[] usualPvWh, long[] usualUseWh) {
+        List<Hour> hours = new java.util.ArrayList<>();
+        for (int h = now.getHour() + 1; h < 24; h++) {
+            long pv = usualPvWh[h];
+            BuildingNow.Signal solar = pv < BuildingNow.PV_THRESHOLD_W
+                    ? BuildingNow.Signal.GRID_ONLY
+                    : pv > usualUseWh[h] ? BuildingNow.Signal.SOLAR_SURPLUS : BuildingNow.Signal.SOME_SOLAR;
+            LocalDateTime start = now.toLocalDate().atTime(h, 0);
+            hours.add(new Hour(h, of(tariff, start, solar).level()));
+        }
+        return hours;
+    }
+
+    /** Consecutive hours of one level, [fromHour, toHour). */
+    public record Span(int fromHour, int toHour, Level level) {}
+
+    /** {@code hours} joined into spans of the same level. */
+    public static List<Span> spans(List<Hour> hours) {
+        List<Span> spans = new java.util.ArrayList<>();
+        for (Hour h : hours) {
+            Span last = spans.isEmpty() ? null : spans.get(spans.size() - 1);
+            if (last != null && last.level() == h.level() && last.toHour() == h.hour()) {
+                spans.set(spans.size() - 1, new Span(last.fromHour(), h.hour() + 1, h.level()));
+            } else {
+                spans.add(new Span(h.hour(), h.hour() + 1, h.level()));
+            }
+        }
+        return spans;
+    }
 }

@@ -49,7 +49,8 @@ public class KioskResource {
      * {@code stand} says when the live values were read ("Stand 10:05", empty without any), {@code staleText}
      * is what the wall shows when the stream stops (as of the newest live value it had); {@code price} the price
      * signal ("Günstig jetzt · 0,22 €/kWh", {@link PriceSignal}) and {@code priceLevel} its level, both empty
-     * without a tariff in force.
+     * without a tariff in force; {@code forecast} the expected signal of today's next hours ("Nächste Stunden:
+     * 11–14 h günstig, 14–22 h normal"), empty without a tariff or after the day's last hour starts.
      */
     public record Now(
             String pv,
@@ -62,7 +63,8 @@ public class KioskResource {
             String stand,
             String staleText,
             String price,
-            String priceLevel) {}
+            String priceLevel,
+            String forecast) {}
 
     /**
      * Today's chart and totals for an open page, sent as the stream's {@code today} event when a quarter hour
@@ -255,7 +257,18 @@ public class KioskResource {
                     .map(t -> msg.kiosk_unavailable_since(Formats.dateTime(t, lang, zone)))
                     .orElse(msg.kiosk_no_live_yet());
             return new Now(
-                    "–", "–", "–", "", "UNKNOWN", msg.kiosk_no_live(), since, "", msg.kiosk_wall_stale_none(), "", "");
+                    "–",
+                    "–",
+                    "–",
+                    "",
+                    "UNKNOWN",
+                    msg.kiosk_no_live(),
+                    since,
+                    "",
+                    msg.kiosk_wall_stale_none(),
+                    "",
+                    "",
+                    "");
         }
         BuildingNow b = live.now().get();
         String direction = b.gridW() < 0 ? msg.kiosk_feeding_in() : msg.kiosk_buying();
@@ -277,11 +290,12 @@ public class KioskResource {
                 msg.kiosk_wall_stand(at),
                 msg.kiosk_wall_stale(at),
                 "",
+                "",
                 "");
     }
 
     /** The live part with the price signal of {@code tariff} (the version in force now; null: none). */
-    static Now now(Kiosk.Live live, Locale lang, ZoneId zone, TariffVersion tariff, Instant at) {
+    static Now now(Kiosk.Live live, Locale lang, ZoneId zone, TariffVersion tariff, Instant at, Kiosk.Usual usual) {
         Now n = now(live, lang, zone);
         if (tariff == null) {
             return n;
@@ -289,8 +303,13 @@ public class KioskResource {
         BuildingNow.Signal solar =
                 live.now().filter(b -> !b.stale()).map(BuildingNow::signal).orElse(BuildingNow.Signal.GRID_ONLY);
         PriceSignal p;
+        List<PriceSignal.Span> next;
         try {
-            p = PriceSignal.of(tariff, LocalDateTime.ofInstant(at, zone), solar);
+            LocalDateTime local = LocalDateTime.ofInstant(at, zone);
+            p = PriceSignal.of(tariff, local, solar);
+            next = usual == null
+                    ? List.of()
+                    : PriceSignal.spans(PriceSignal.nextHours(tariff, local, usual.pvWh(), usual.consumptionWh()));
         } catch (RuntimeException e) {
             LOG.warnf("Kiosk: no price signal from the tariff of %s: %s", tariff.validFrom(), e.getMessage());
             return n;
@@ -302,6 +321,16 @@ public class KioskResource {
             case NORMAL -> msg.kiosk_price_normal(price);
             case EXPENSIVE -> msg.kiosk_price_expensive(price);
         };
+        List<String> spans = new ArrayList<>();
+        for (PriceSignal.Span span : next) {
+            String level = switch (span.level()) {
+                case CHEAP -> msg.kiosk_level_cheap();
+                case NORMAL -> msg.kiosk_level_normal();
+                case EXPENSIVE -> msg.kiosk_level_expensive();
+            };
+            spans.add(String.format("%02d–%02d h %s", span.fromHour(), span.toHour(), level));
+        }
+        String forecast = spans.isEmpty() ? "" : msg.kiosk_forecast(String.join(", ", spans));
         return new Now(
                 n.pv(),
                 n.consumption(),
@@ -313,7 +342,8 @@ public class KioskResource {
                 n.stand(),
                 n.staleText(),
                 text,
-                p.level().name());
+                p.level().name(),
+                forecast);
     }
 
     /** The tariff version in force now; null when none is (read at most once a minute). */
@@ -334,7 +364,14 @@ public class KioskResource {
     }
 
     private Now nowWithPrice(Locale lang, ZoneId zone) {
-        return now(kiosk.live(), lang, zone, tariffNow(zone), clock.instant());
+        Kiosk.Usual usual;
+        try {
+            usual = kiosk.usualHours(zone);
+        } catch (SQLException e) {
+            LOG.warnf("Kiosk: the building's usual hours could not be read: %s", e.getMessage());
+            usual = null;
+        }
+        return now(kiosk.live(), lang, zone, tariffNow(zone), clock.instant(), usual);
     }
 
     private static Msg msg(Locale lang) {

@@ -27,7 +27,7 @@
   function onNow(event) {
     var now = JSON.parse(event.data);
     seen();
-    ['pv', 'consumption', 'grid', 'gridDirection', 'signalText', 'status', 'stand', 'price'].forEach(function (key) {
+    ['pv', 'consumption', 'grid', 'gridDirection', 'signalText', 'status', 'stand', 'price', 'forecast'].forEach(function (key) {
       setText(key, now[key]);
     });
     var price = document.getElementById('price');
@@ -54,7 +54,9 @@
     source.onmessage = onNow;
     source.addEventListener('today', onToday);
     source.onerror = function () {
-      setText('status', section.getAttribute('data-reconnecting'));
+      if (section.getAttribute('data-stale-shown') !== 'on') {
+        setText('status', section.getAttribute('data-reconnecting'));
+      }
       if (source.readyState === EventSource.CLOSED) {
         // The browser gave up (e.g. the server answered with an error while restarting): try again.
         setTimeout(open, 10000);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import org.hausmeter.live.BuildingNow.Signal;
 import org.hausmeter.live.PriceSignal.Level;
 import org.hausmeter.tariff.TariffVersion;
@@ -57,5 +58,27 @@ class PriceSignalTest {
 
     private static PriceSignal flatSignal(Signal solar) {
         return PriceSignal.of(FLAT, at("18:00"), solar);
+    }
+
+    @Test
+    void nextHours_fromTheTariffWindows_andTheBuildingsUsualSolar() {
+        long[] pv = new long[24];
+        long[] use = new long[24];
+        java.util.Arrays.fill(use, 600);
+        for (int h = 10; h < 15; h++) {
+            pv[h] = 1500; // usually more than the building uses: surplus
+        }
+        pv[15] = 300; // some solar
+        pv[16] = 40; // below the threshold: none
+        List<PriceSignal.Hour> hours = PriceSignal.nextHours(NT_HT, at("09:20"), pv, use);
+        assertThat(hours).first().isEqualTo(new PriceSignal.Hour(10, Level.CHEAP));
+        assertThat(hours).hasSize(14).last().isEqualTo(new PriceSignal.Hour(23, Level.CHEAP));
+        assertThat(PriceSignal.spans(hours))
+                .containsExactly(
+                        new PriceSignal.Span(10, 15, Level.CHEAP),
+                        new PriceSignal.Span(15, 16, Level.NORMAL),
+                        new PriceSignal.Span(16, 22, Level.EXPENSIVE),
+                        new PriceSignal.Span(22, 24, Level.CHEAP));
+        assertThat(PriceSignal.nextHours(NT_HT, at("23:10"), pv, use)).isEmpty();
     }
 }

@@ -195,4 +195,16 @@ public interface Msg {
 
     @Message
     String kiosk_price_expensive(String price);
+
+    @Message
+    String kiosk_forecast(String spans);
+
+    @Message
+    String kiosk_level_cheap();
+
+    @Message
+    String kiosk_level_normal();
+
+    @Message
+    String kiosk_level_expensive();
 }

@@ -96,6 +96,48 @@ class KioskWallBrowserTest {
         assertThat(browser.find(By.cssSelector("#today svg")).isDisplayed()).isTrue();
     }
 
+    @Test
+    @Order(4)
+    void wall_showsTheStaleState_whenTheStreamStops_andRecovers() {
+        viewport(1024, 600);
+        ChromeDriver chrome = (ChromeDriver) browser.driver();
+        // A switch in front of the page's EventSource (injected before the page's scripts, outside its CSP): the
+        // test can cut the stream (no more events, new connections fail) and let it through again.
+        Map<String, Object> added = chrome.executeCdpCommand(
+                "Page.addScriptToEvaluateOnNewDocument",
+                Map.of(
+                        "source",
+                        "(function () { var Real = window.EventSource; window.cutStream = false; var open = [];"
+                                + " window.EventSource = class extends Real { constructor(url, o) {"
+                                + " super(window.cutStream ? '/kiosk/stream-cut' : url, o); open.push(this); } };"
+                                + " window.setStreamCut = function (cut) { window.cutStream = cut;"
+                                + " if (cut) { open.forEach(function (s) { s.close(); }); } }; })();"));
+        try {
+            browser.open(root, "/kiosk?wall");
+            browser.waitUntil(d -> "on".equals(section().getAttribute("data-live")));
+            js("window.setStreamCut(true); return 1;");
+            // No event for more than 30 s: greyed numbers, and since when there is no current data.
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(90))
+                    .until(d -> "on".equals(section().getAttribute("data-stale-shown")));
+            String stand = browser.find(By.id("stand")).getText();
+            assertThat(stand).matches("Stand \\d{2}:\\d{2}");
+            assertThat(browser.find(By.id("status")).getText())
+                    .isEqualTo("Keine aktuellen Daten seit " + stand.substring("Stand ".length()));
+            assertThat(js("return getComputedStyle(document.getElementById('pv')).color;"))
+                    .isEqualTo("rgb(125, 135, 142)");
+            browser.screenshot("kiosk-wall-stale-1024x600");
+            // The stream comes back: kiosk.js opens it again, the numbers are live again.
+            js("window.setStreamCut(false); return 1;");
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(90))
+                    .until(d -> section().getAttribute("data-stale-shown") == null
+                            && "on".equals(section().getAttribute("data-live")));
+            assertThat(browser.find(By.id("status")).getText()).doesNotContain("Keine aktuellen Daten");
+        } finally {
+            chrome.executeCdpCommand(
+                    "Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", added.get("identifier")));
+        }
+    }
+
     private void checkWall(int width, int height) throws Exception {
         // Today's quarter hours of the demo building up to now, so the chart shows a day (idempotent).
         Instant now = Intervals.floor(clock.instant());
@@ -105,7 +147,16 @@ class KioskWallBrowserTest {
         browser.open(root, "/kiosk?wall");
         // The first live values and today's chart arrived over the stream; "Stand" says when they were read.
         browser.waitUntil(d -> "on".equals(section().getAttribute("data-live")));
-        browser.waitUntil(d -> section().getAttribute("data-day") != null);
+        // Today's chart reaches the quarter hours just written (the kiosk may show a read of up to 30 s before).
+        long written = Duration.between(
+                                Intervals.dayStart(LocalDate.ofInstant(now, DemoHistory.BERLIN), DemoHistory.BERLIN),
+                                now)
+                        .toMinutes()
+                / 15;
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(90)).until(d -> {
+            String n = section().getAttribute("data-quarter-hours");
+            return n != null && Long.parseLong(n) >= written;
+        });
         browser.waitUntil(d -> d.findElement(By.id("stand")).getText().startsWith("Stand "));
         assertThat(browser.find(By.id("stand")).getText()).matches("Stand \\d{2}:\\d{2}");
         assertThat(browser.driver().findElements(By.cssSelector("header.top, nav, footer")))
