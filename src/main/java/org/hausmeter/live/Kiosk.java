@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.hausmeter.bus.BuildingTopology;
 import org.hausmeter.bus.config.BuildingConfig;
+import org.hausmeter.bus.sim.profile.SimClock;
 import org.hausmeter.ledger.Intervals;
 import org.hausmeter.ledger.MeterRole;
 
@@ -31,7 +32,8 @@ import org.hausmeter.ledger.MeterRole;
 @ApplicationScoped
 public class Kiosk {
 
-    private static final Duration MAX_AGE = Duration.ofSeconds(60);
+    /** How old the newest live value may be, in real time. */
+    static final Duration MAX_AGE = Duration.ofSeconds(60);
 
     /**
      * How long today's curves are reused. A quarter hour is in the ledger seconds after it ends, so a wall
@@ -62,19 +64,32 @@ public class Kiosk {
     private final Clock clock;
     private final Reused<LocalDate, Today> today = new Reused<>(TODAY_REUSE);
     private final Reused<LocalDate, List<Integer>> sunniest = new Reused<>(SUNNIEST_REUSE);
+    private final Reused<LocalDate, Usual> usual = new Reused<>(SUNNIEST_REUSE);
+    private final Duration maxAge;
 
     Kiosk(LiveValues live, BuildingTopology topology, AgroalDataSource dataSource, Clock clock) {
         this.live = live;
         this.topology = topology;
         this.dataSource = dataSource;
         this.clock = clock;
+        this.maxAge = maxAge(clock);
+    }
+
+    /**
+     * How old the newest live value may be on the server's clock before it counts as stale: {@link #MAX_AGE} of
+     * real time. The poller reads live power every 10 s of real time but stamps it with the server's clock; with
+     * {@code hausmeter.sim.time-factor=60} that clock runs 60x faster, so 10 real seconds are 10 simulated
+     * minutes between two live values, and an age limit of 60 simulated seconds called every value stale.
+     */
+    static Duration maxAge(Clock clock) {
+        return clock instanceof SimClock sim ? MAX_AGE.multipliedBy(sim.factor()) : MAX_AGE;
     }
 
     public Live live() {
         Map<String, MeterRole> roles = new LinkedHashMap<>();
         topology.building().map(BuildingConfig::meters).orElse(List.of()).forEach(m -> roles.put(m.name(), m.role()));
         Map<String, LiveValues.LivePower> latest = live.latest();
-        return new Live(BuildingNow.of(latest, roles, clock.instant(), MAX_AGE), live.unavailableSince());
+        return new Live(BuildingNow.of(latest, roles, clock.instant(), maxAge), live.unavailableSince());
     }
 
     /**
@@ -125,6 +140,51 @@ public class Kiosk {
                 java.util.Arrays.copyOf(consumption, last + 1),
                 java.util.Arrays.stream(pv).filter(v -> v > 0).sum(),
                 java.util.Arrays.stream(consumption).filter(v -> v > 0).sum());
+    }
+
+    /**
+     * What the building usually has per local hour (index 0 = 00:00–01:00) over the last 28 days: average Wh of
+     * PV production and of consumption per hour; all 0 without history.
+     */
+    public record Usual(long[] pvWh, long[] consumptionWh) {}
+
+    /** This building's usual hours (last 28 days); read at most every {@link #SUNNIEST_REUSE} and once a day. */
+    public Usual usualHours(ZoneId zone) throws SQLException {
+        Instant now = clock.instant();
+        LocalDate day = LocalDate.ofInstant(now, zone);
+        return usual.get(now, day, d -> readUsual(now, zone));
+    }
+
+    private Usual readUsual(Instant to, ZoneId zone) throws SQLException {
+        long[] pv = new long[24];
+        long[] use = new long[24];
+        java.util.Set<LocalDate> days = new java.util.HashSet<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT e.interval_start, m.role, sum(e.import_wh),"
+                                + " sum(e.export_wh) FROM interval_energy e JOIN meter m ON m.id = e.meter_id"
+                                + " WHERE e.interval_start >= ? AND e.interval_start < ?"
+                                + " AND m.role IN ('PV', 'APARTMENT', 'COMMON', 'CHARGER') GROUP BY e.interval_start, m.role")) {
+            ps.setTimestamp(1, Timestamp.from(to.minus(Duration.ofDays(28))));
+            ps.setTimestamp(2, Timestamp.from(to));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ZonedDateTime t = ZonedDateTime.ofInstant(rs.getTimestamp(1).toInstant(), zone);
+                    days.add(t.toLocalDate());
+                    if (rs.getString(2).equals("PV")) {
+                        pv[t.getHour()] += rs.getLong(4);
+                    } else {
+                        use[t.getHour()] += rs.getLong(3);
+                    }
+                }
+            }
+        }
+        int n = Math.max(1, days.size());
+        for (int h = 0; h < 24; h++) {
+            pv[h] /= n;
+            use[h] /= n;
+        }
+        return new Usual(pv, use);
     }
 
     /**

@@ -174,4 +174,37 @@ public interface Msg {
 
     @Message
     String kiosk_no_values_today();
+
+    @Message
+    String kiosk_wall_stand(String time);
+
+    @Message
+    String kiosk_wall_stale(String time);
+
+    @Message
+    String kiosk_wall_stale_none();
+
+    @Message
+    String kiosk_wall_totals();
+
+    @Message
+    String kiosk_price_cheap(String price);
+
+    @Message
+    String kiosk_price_normal(String price);
+
+    @Message
+    String kiosk_price_expensive(String price);
+
+    @Message
+    String kiosk_forecast(String spans);
+
+    @Message
+    String kiosk_level_cheap();
+
+    @Message
+    String kiosk_level_normal();
+
+    @Message
+    String kiosk_level_expensive();
 }
