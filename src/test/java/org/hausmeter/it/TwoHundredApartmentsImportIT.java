@@ -443,20 +443,10 @@ class TwoHundredApartmentsImportIT {
             checked++;
         }
         assertThat(checked).isEqualTo(APARTMENTS);
-        // Issue the month.
-        // LEAD (issue 16 item 3, "drafts from interval-only data can be issued", is another branch): on this branch
-        // every draft is refused with "Apartment … has no meter reading near …: enter one before issuing", because the
-        // month has quarter hours and no counter readings. Once item 3 is merged, replace the second branch below by a
-        // failure: all 200 must be issued.
+        // Issue the month: drafts from imported quarter hours (no counter readings) are issued, all 200 of them.
         Bills.MonthIssue issued = bills.issueMonth(month, "test");
-        if (issued.notIssued().isEmpty()) {
-            assertThat(issued.issued()).hasSize(APARTMENTS);
-        } else {
-            assertThat(issued.issued()).isEmpty();
-            assertThat(issued.notIssued())
-                    .hasSize(APARTMENTS)
-                    .allSatisfy(n -> assertThat(n.reason()).contains("has no meter reading near"));
-        }
+        assertThat(issued.notIssued()).isEmpty();
+        assertThat(issued.issued()).hasSize(APARTMENTS);
     }
 
     /** The sum of a bill's lines of that key (kWh; a flat grid price makes one grid line). */
