@@ -525,6 +525,9 @@ public interface CaretakerBillingMessages {
     String confirm_cancel(String number);
 
     @Message
+    String confirm_missing();
+
+    @Message
     String report_legend_pv();
 
     @Message
