@@ -501,6 +501,12 @@ public interface CaretakerBillingMessages {
     String settings_payment_hint();
 
     @Message
+    String settings_grid_hint();
+
+    @Message
+    String settings_board_hint();
+
+    @Message
     String settings_issuer_hint();
 
     @Message

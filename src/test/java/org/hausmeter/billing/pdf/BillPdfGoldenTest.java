@@ -29,12 +29,12 @@ import org.junit.jupiter.api.Test;
 class BillPdfGoldenTest {
 
     private static final Map<String, String> GOLDEN = Map.of(
-            "invoice-de-note", "86d2c474ec8dabcc18c7093afbbcf1336c6ee327ace862f8130864e698ebefcf",
-            "invoice-en", "a00d54270121b5d1a14102056fe263f2d5cb469145645eb819b482bd525ef112",
-            "cancellation-de", "f2a3c3cf00b329f8914a6487ea908b8e7a7d2ce0013e2e41d3d52b056f222dc6",
-            "cancellation-en", "0cf1be5dacee7ce57b5c14b1ff08649cc236eaa6dbc35375930f9805e2c92770",
-            "tariffs-de-no-history", "ae4d880696e515fc61c7025d7c350992c7aedb622e947067ca95cf4e7e553930",
-            "refund-de", "d8b63c2f4d3ce02b5274bdf56d14da9698bb5171afcd8e120514df2ad0f8552a");
+            "invoice-de-note", "7fdab4baa7799695c607a576cf015463c45e853045fac0c6326c7bbc9c9e7f2f",
+            "invoice-en", "9cefe37c23a30e5b102b2e5948b4c80362276db41ca3a218fb208a36fbc0fe9b",
+            "cancellation-de", "f005956db8ceb342c8690753e393bfd306c3c3d44b9fad3429e2f037d406d189",
+            "cancellation-en", "d337a83624aabe6e0ad7c6591a65ad0de6e172991f929d62e383fc56902d80c6",
+            "tariffs-de-no-history", "034393ab1edf2c4736bbc4bfab6b61e8271437a91c2a52d4ed9b1329c318c304",
+            "refund-de", "7a97d75af3b555a17a577ba25c0cd701a094620d5e371c2933b514e8386d66c4");
 
     @Test
     void renderedBills_areByteForByteThoseOfTheGoldenHashes() throws Exception {
