@@ -862,7 +862,7 @@ class CaretakerPagesTest {
         // The notice's query comes before the charger's fragment: a browser drops the fragment when it asks for
         // the page, so the server sees ?done=… and shows the outcome.
         String location = tap.header("Location");
-        assertThat(location).matches(".*/caretaker/chargers\\?done=tap_accepted&n=[^#]+#ch-1");
+        assertThat(location).matches(".*/caretaker/chargers\\?at=ch-1&done=tap_accepted&n=[^#]+#ch-1");
         String page = caretaker
                 .cookies()
                 .urlEncodingEnabled(false)
@@ -872,7 +872,8 @@ class CaretakerPagesTest {
                 .contains("id=\"notice\"")
                 .contains("Antippen: gestartet (Start)")
                 .contains("Lädt für Lena Fischer")
-                .contains("<section class=\"panel\" id=\"ch-1\">");
+                .containsPattern("<section class=\"panel\" id=\"ch-1\">\\s*<h2>[^\n]*</h2>\\s*<p class=\"message ok\""
+                        + " role=\"status\" id=\"notice\">Antippen: gestartet");
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("/caretaker/chargers/sessions/(\\d+)/end")
                 .matcher(page);
         assertThat(m.find()).isTrue();
