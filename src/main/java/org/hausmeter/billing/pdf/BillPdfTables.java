@@ -94,7 +94,14 @@ final class BillPdfTables extends BillPdfSection {
             String day = f.date(OffsetDateTime.parse(det.get("start")).toLocalDate());
             title += " "
                     + (det.containsKey("charger")
-                            ? t.get("detail.ev.session", Map.of("date", day, "charger", det.get("charger")))
+                            // the charger's name kept on one line: "Garage wallbox" / "1" read as two things
+                            ? t.get(
+                                    "detail.ev.session",
+                                    Map.of(
+                                            "date",
+                                            day,
+                                            "charger",
+                                            det.get("charger").replace(' ', '\u00a0')))
                             : t.get("detail.ev.session.date", Map.of("date", day)));
         }
         return title;

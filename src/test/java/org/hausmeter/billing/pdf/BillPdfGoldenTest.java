@@ -29,11 +29,11 @@ import org.junit.jupiter.api.Test;
 class BillPdfGoldenTest {
 
     private static final Map<String, String> GOLDEN = Map.of(
-            "invoice-de-note", "7fdab4baa7799695c607a576cf015463c45e853045fac0c6326c7bbc9c9e7f2f",
-            "invoice-en", "9cefe37c23a30e5b102b2e5948b4c80362276db41ca3a218fb208a36fbc0fe9b",
-            "cancellation-de", "f005956db8ceb342c8690753e393bfd306c3c3d44b9fad3429e2f037d406d189",
-            "cancellation-en", "d337a83624aabe6e0ad7c6591a65ad0de6e172991f929d62e383fc56902d80c6",
-            "tariffs-de-no-history", "034393ab1edf2c4736bbc4bfab6b61e8271437a91c2a52d4ed9b1329c318c304",
+            "invoice-de-note", "cf13e7f88cce1176a39c7095f061d53c786e0edf66ee83e2a6313f12c6c1defe",
+            "invoice-en", "b26598eb22e580f85307117a72cdfbe51d750cb6d27efee9fefe59d854dcb115",
+            "cancellation-de", "1d8921ea30cb001a110a9048520ce18a49b5f6bcbe64556e39c71467e1b55d6d",
+            "cancellation-en", "f449e7d54eb4383fc92c4e6e67ca0b51777c462ec88aa8bf87ce544ec14fd9d5",
+            "tariffs-de-no-history", "64a4cc15992beddb060518da0895ed2b3f22e84f14a717cb18fcc633e479ad36",
             "refund-de", "7a97d75af3b555a17a577ba25c0cd701a094620d5e371c2933b514e8386d66c4");
 
     @Test
