@@ -15,15 +15,14 @@ import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hausmeter.allocation.AllocationKey;
 import org.hausmeter.billing.pdf.BillDocument;
 import org.hausmeter.billing.pdf.BillPdfRenderer;
 import org.hausmeter.billing.pdf.BillZip;
 import org.hausmeter.building.BuildingSettings;
-import org.hausmeter.tariff.DayType;
+import org.hausmeter.charging.Chargers;
 import org.hausmeter.tariff.Money;
-import org.hausmeter.tariff.Season;
 import org.hausmeter.tariff.TariffVersion;
-import org.hausmeter.tariff.TouWindow;
 
 /**
  * Turns a stored bill into the {@link BillDocument} printed on its PDF (issuer and contract facts from the
@@ -40,11 +39,13 @@ public class BillDocuments {
     private final TariffStore tariffs;
     private final java.time.Clock clock;
     private final BillPdfRenderer renderer = new BillPdfRenderer();
+    private final Chargers chargers;
 
-    BillDocuments(AgroalDataSource dataSource, TariffStore tariffs, java.time.Clock clock) {
+    BillDocuments(AgroalDataSource dataSource, TariffStore tariffs, java.time.Clock clock, Chargers chargers) {
         this.dataSource = dataSource;
         this.tariffs = tariffs;
         this.clock = clock;
+        this.chargers = chargers;
     }
 
     /** @return the PDF of a stored bill; a draft renders as a preview numbered "DRAFT-id" */
@@ -100,20 +101,10 @@ public class BillDocuments {
 
         TariffVersion v = tariffs.book().versionAt(first);
         List<BillDocument.Price> prices = new ArrayList<>();
-        Map<String, BigDecimal> windows = new LinkedHashMap<>();
-        for (Season s : v.gridPrice().seasons()) {
-            for (DayType dt : DayType.values()) {
-                for (TouWindow w : s.schedule(dt).windows()) {
-                    windows.putIfAbsent(
-                            w.name() + " " + w.price().perKwh().toPlainString(),
-                            w.price().perKwh());
-                }
-            }
-        }
-        for (Map.Entry<String, BigDecimal> w : windows.entrySet()) {
-            String name = w.getKey().substring(0, w.getKey().lastIndexOf(' '));
+        for (PriceWindows.Row w : PriceWindows.rows(v.gridPrice(), de)) {
+            String label = de ? "Netzstrom" : "Grid electricity";
             prices.add(new BillDocument.Price(
-                    (de ? "Netzstrom " : "Grid electricity ") + name, QuantityUnit.KWH, w.getValue(), v.vatRate()));
+                    w.when().isEmpty() ? label : label + " " + w.when(), QuantityUnit.KWH, w.perKwh(), v.vatRate()));
         }
         prices.add(new BillDocument.Price(
                 de ? "Solarstrom vom Dach" : "Rooftop solar electricity",
@@ -143,7 +134,7 @@ public class BillDocuments {
                 null,
                 issuer.meteringOperator(),
                 issuer.marketLocationId(),
-                issuer.gridOperator(),
+                gridOperator(issuer.gridOperator()),
                 prices);
 
         List<BillDocument.MeterReading> meters = new ArrayList<>();
@@ -165,7 +156,7 @@ public class BillDocuments {
             long end = e != null ? e : start + consumption;
             meters.add(new BillDocument.MeterReading(
                     m.meter(),
-                    m.meter(),
+                    (de ? "Wohnung " : "Apartment ") + b.apartmentCode(),
                     kwh(start),
                     s == null ? BillDocument.ReadingSource.ESTIMATED : source(m.startSource()),
                     kwh(end),
@@ -179,8 +170,9 @@ public class BillDocuments {
         }
 
         List<BillLine> lines = new ArrayList<>();
+        Map<String, String> chargerNames = chargerNames(b.lines());
         for (StoredLine l : b.lines()) {
-            lines.add(l.toBillLine(currency));
+            lines.add(withChargerName(l.toBillLine(currency), chargerNames));
         }
         List<VatTotal> vat = new ArrayList<>();
         for (BillContent.Vat total : c.vatTotals()) {
@@ -197,12 +189,10 @@ public class BillDocuments {
                 kwh(consumption), lastYear == null ? null : kwh(lastYear), median == null ? null : kwh(median));
         List<String> notes = new ArrayList<>();
         long pvWh = c.pvWh();
-        notes.add(
-                de
-                        ? "Solaranteil Ihres Verbrauchs: " + percent(pvWh, consumption, true)
-                                + " (Aufteilung je Viertelstunde, Schlüssel " + c.allocationKey() + ")."
-                        : "Solar share of your consumption: " + percent(pvWh, consumption, false)
-                                + " (split every quarter hour, key " + c.allocationKey() + ").");
+        notes.add((de ? "Solaranteil Ihres Verbrauchs: " : "Solar share of your consumption: ")
+                + percent(pvWh, consumption, de)
+                + ". "
+                + allocationKeyInWords(c.allocationKey(), de));
         List<BillContent.Flag> flags = c.flags();
         if (!flags.isEmpty()) {
             notes.add(
@@ -259,6 +249,100 @@ public class BillDocuments {
                 BillDocument.EnergySource.valueOf(source),
                 c.coveredIntervals(),
                 c.importedIntervals());
+    }
+
+    /** How the building's solar energy was shared, in words (one sentence): the allocation key as the bill names it. */
+    static String allocationKeyInWords(String key, boolean de) {
+        AllocationKey k;
+        try {
+            k = AllocationKey.valueOf(key);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalStateException("Bill content names an unknown allocation key [" + key + "]", e);
+        }
+        String split = de
+                ? "Der Solarstrom vom Hausdach wird jede Viertelstunde "
+                : "The rooftop solar energy is split every quarter hour ";
+        return split
+                + switch (k) {
+                    case DYNAMIC_PROPORTIONAL ->
+                        de
+                                ? "im Verhältnis zum Verbrauch der Wohnungen aufgeteilt (dynamischer Schlüssel)."
+                                : "in proportion to the apartments' consumption (dynamic key).";
+                    case STATIC_SHARES ->
+                        de
+                                ? "nach festen Anteilen (Wohnfläche) aufgeteilt; was eine Wohnung nicht nutzt, wird"
+                                        + " eingespeist (statischer Schlüssel)."
+                                : "by fixed shares (floor area); what an apartment does not use is fed into the grid"
+                                        + " (static key).";
+                    case STATIC_WITH_REDISTRIBUTION ->
+                        de
+                                ? "nach festen Anteilen (Wohnfläche) aufgeteilt; was eine Wohnung nicht nutzt, geht an"
+                                        + " die anderen Wohnungen."
+                                : "by fixed shares (floor area); what an apartment does not use goes to the other"
+                                        + " apartments.";
+                    case EQUAL_SHARES ->
+                        de
+                                ? "zu gleichen Teilen aufgeteilt; was eine Wohnung nicht nutzt, wird eingespeist."
+                                : "in equal shares; what an apartment does not use is fed into the grid.";
+                    case EQUAL_SHARES_WITH_REDISTRIBUTION ->
+                        de
+                                ? "zu gleichen Teilen aufgeteilt; was eine Wohnung nicht nutzt, geht an die anderen"
+                                        + " Wohnungen."
+                                : "in equal shares; what an apartment does not use goes to the other apartments.";
+                };
+    }
+
+    /**
+     * The grid operator as the bill prints it: its name and code number (13 digits, BDEW/DVGW), or null, which
+     * leaves the line out, when the setting is empty or holds no code number (never a wrong value on a bill).
+     */
+    static String gridOperator(String setting) {
+        if (setting == null || setting.isBlank()) {
+            return null;
+        }
+        String s = setting.strip();
+        boolean code = GRID_CODE.matcher(s).find();
+        boolean name = s.chars().anyMatch(Character::isLetter);
+        return code && name ? s : null;
+    }
+
+    private static final java.util.regex.Pattern GRID_CODE = java.util.regex.Pattern.compile("(?<!\\d)\\d{13}(?!\\d)");
+
+    /** The charger names of the bill's EV sessions, by session id (a session's charger, named as configured now). */
+    private Map<String, String> chargerNames(List<StoredLine> lines) {
+        Map<String, String> names = new LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT charger FROM charging_session WHERE id = ?")) {
+            for (StoredLine l : lines) {
+                String session = l.details().get("session");
+                if (!BillCalculator.EV_SESSION.equals(l.key()) || session == null || !session.matches("\\d{1,18}")) {
+                    continue;
+                }
+                ps.setLong(1, Long.parseLong(session));
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        // a charger no longer configured has no name to print: the line then shows the date only
+                        chargers.byId(rs.getString(1))
+                                .map(Chargers.Charger::name)
+                                .ifPresent(name -> names.put(session, name));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the chargers of the bill's EV sessions: " + e.getMessage(), e);
+        }
+        return names;
+    }
+
+    /** An EV line with its charger's name among the details ({@code charger}), for the bill's line title. */
+    private static BillLine withChargerName(BillLine l, Map<String, String> chargerNames) {
+        String name = chargerNames.get(l.details().get("session"));
+        if (!BillCalculator.EV_SESSION.equals(l.key()) || name == null) {
+            return l;
+        }
+        Map<String, String> details = new LinkedHashMap<>(l.details());
+        details.put("charger", name);
+        return new BillLine(l.key(), l.quantity(), l.unit(), l.unitPrice(), l.net(), l.vatRate(), details);
     }
 
     private String[] tenancy(long id, BuildingSettings.Settings settings) {

@@ -88,14 +88,14 @@ public class DemoBuilding {
             Map.entry("taxNumber", "29/123/45678"),
             Map.entry("registerCourt", "Amtsgericht Charlottenburg"),
             Map.entry("registerNumber", "GnR 999 B (demo)"),
-            Map.entry("board", "Vorstand: A. Beispiel, B. Muster"),
+            Map.entry("board", "A. Beispiel\nB. Muster"),
             Map.entry("phone", "+49 30 1234567"),
             Map.entry("email", "strom@lindenhof-demo.example"),
             Map.entry("iban", "DE02 1203 0000 0000 2020 51"),
             Map.entry("bankName", "Demo-Bank"),
             Map.entry("meteringOperator", "Genossenschaft Lindenhof (eigene Messung, Modbus)"),
             Map.entry("marketLocationId", "DE000000000000000000000000000099999"),
-            Map.entry("gridOperator", "Stromnetz Berlin GmbH"),
+            Map.entry("gridOperator", "Stromnetz Berlin GmbH, 9900000000003 (demo)"),
             Map.entry("noticePeriod", "1 Monat zum Monatsende"));
 
     /** The demo tariff: HT/NT grid price on weekdays, NT all weekend (winter dearer), PV below the grid price, EV prices, 19 % VAT. */

@@ -370,6 +370,14 @@ class BillRunTest {
         assertThat(pv.add(grid)).isEqualByComparingTo("12.345");
         assertThat(details.get("session")).isNotNull();
         assertThat(after.gross()).isGreaterThan(before.gross());
+        // The PDF names the session by its day and charger, not by its internal id.
+        String text = Poppler.text(bills.pdf(after.id()), java.nio.file.Files.createTempDirectory("ev-bill"));
+        assertThat(text)
+                .contains("Laden Elektrofahrzeug am 20.10.2026,")
+                .as("the charger's name on one line")
+                .contains("Garage wallbox 1")
+                .contains("12:07 bis 15:52")
+                .doesNotContain("Ladevorgang " + details.get("session"));
     }
 
     @Test

@@ -54,7 +54,8 @@ class HealthAndMetricsTest {
                     .get("/")
                     .then()
                     .statusCode(200)
-                    .body(containsString("Apartments"));
+                    .body(containsString("<dt>PV now</dt>"))
+                    .body(containsString("Live data unavailable since"));
         } finally {
             EmbeddedServersResource.restartRedis();
         }

@@ -37,14 +37,16 @@ class SecurityTest {
     int addressFailures;
 
     @Test
-    void formLogin_setsAnHttpOnlySameSiteStrictSessionCookie_andLandsOnTheStartPage() {
+    void formLogin_setsAnHttpOnlySameSiteStrictSessionCookie_andLandsOnTheLandingPage() {
         Response r = given().redirects()
                 .follow(false)
                 .formParam("j_username", "anna")
                 .formParam("j_password", "anna-demo")
                 .post("/j_security_check");
         assertThat(r.statusCode()).isEqualTo(302);
-        assertThat(r.header("Location")).endsWith("/");
+        assertThat(r.header("Location"))
+                .as("the landing page, which sends a resident to /me")
+                .endsWith("/welcome");
         String setCookie = r.headers().getValues("Set-Cookie").stream()
                 .filter(c -> c.startsWith(WebSession.SESSION + "="))
                 .findFirst()

@@ -197,7 +197,7 @@ final class BillPdfFacts extends BillPdfSection {
         }
         pdf.add(facts);
 
-        PdfPTable prices = new PdfPTable(new float[] {55, 15, 15, 15});
+        PdfPTable prices = new PdfPTable(new float[] {46, 20, 10, 24});
         prices.setWidthPercentage(100);
         prices.setSpacingBefore(6);
         prices.setHeaderRows(1);
@@ -207,17 +207,24 @@ final class BillPdfFacts extends BillPdfSection {
         prices.addCell(cells.headCell(t.get("price.col.vat"), Element.ALIGN_RIGHT));
         prices.addCell(cells.headCell(t.get("price.col.gross"), Element.ALIGN_RIGHT));
         for (BillDocument.Price p : c.prices()) {
-            String per = " / " + t.get("unit.per." + p.unit().name());
+            // no break inside "0,3320 € / kWh": non-breaking spaces keep amount, currency and unit on one line
+            String per = NBSP + "/" + NBSP + t.get("unit.per." + p.unit().name());
             int scale = Math.max(2, p.net().scale());
             BigDecimal gross = p.net()
                     .multiply(BigDecimal.ONE.add(p.vatRate().percent().movePointLeft(2)))
                     .setScale(scale, RoundingMode.HALF_UP);
             prices.addCell(cells.rowCell(p.label(), Element.ALIGN_LEFT));
-            prices.addCell(cells.rowCell(f.price(p.net(), d.currency()) + per, Element.ALIGN_RIGHT));
+            prices.addCell(cells.rowCell(unbroken(f.price(p.net(), d.currency())) + per, Element.ALIGN_RIGHT));
             prices.addCell(cells.rowCell(f.percent(p.vatRate()), Element.ALIGN_RIGHT));
-            prices.addCell(cells.rowCell(f.price(gross, d.currency()) + per, Element.ALIGN_RIGHT));
+            prices.addCell(cells.rowCell(unbroken(f.price(gross, d.currency())) + per, Element.ALIGN_RIGHT));
         }
         pdf.add(prices);
+    }
+
+    private static final String NBSP = "\u00a0";
+
+    private static String unbroken(String s) {
+        return s.replace(' ', '\u00a0');
     }
 
     private void fact(PdfPTable table, String label, String value) {

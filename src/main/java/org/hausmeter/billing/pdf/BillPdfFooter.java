@@ -76,8 +76,9 @@ final class BillPdfFooter extends PdfPageEventHelper {
         if (is.vatId() != null && !is.vatId().isBlank()) {
             col2.add(t.get("footer.vatId", Map.of("vatId", is.vatId())));
         }
-        if (!is.board().isEmpty()) {
-            col2.add(t.get("footer.board", Map.of("names", String.join(", ", is.board()))));
+        String board = boardNames(is.board());
+        if (!board.isEmpty()) {
+            col2.add(t.get("footer.board", Map.of("names", board)));
         }
         List<String> col3 = new ArrayList<>();
         col3.add(t.get("footer.phone", Map.of("phone", is.phone())));
@@ -137,5 +138,21 @@ final class BillPdfFooter extends PdfPageEventHelper {
         total.setTextMatrix(0, 0);
         total.showText(Integer.toString(w.getPageNumber() - 1));
         total.endText();
+    }
+
+    /**
+     * The board's names for the footer's "Vorstand: …" line. A setting entered with its own label ("Vorstand: A. B.",
+     * "Board: …") loses it, so the label is not printed twice.
+     */
+    static String boardNames(List<String> board) {
+        List<String> names = new ArrayList<>();
+        for (String n : board) {
+            String s =
+                    n.strip().replaceFirst("(?i)^(vorstand|board)\\s*:\\s*", "").strip();
+            if (!s.isEmpty()) {
+                names.add(s);
+            }
+        }
+        return String.join(", ", names);
     }
 }

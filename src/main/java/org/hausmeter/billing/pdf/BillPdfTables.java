@@ -89,8 +89,20 @@ final class BillPdfTables extends BillPdfSection {
         if (window != null && !GridPrice.FLAT.equals(window)) {
             title += " " + t.get("detail.window", Map.of("window", window));
         }
-        if (BillCalculator.EV_SESSION.equals(l.key()) && det.containsKey("session")) {
-            title += " " + det.get("session");
+        if (BillCalculator.EV_SESSION.equals(l.key()) && det.containsKey("start")) {
+            // the session's day and charger, not its internal id
+            String day = f.date(OffsetDateTime.parse(det.get("start")).toLocalDate());
+            title += " "
+                    + (det.containsKey("charger")
+                            // the charger's name kept on one line: "Garage wallbox" / "1" read as two things
+                            ? t.get(
+                                    "detail.ev.session",
+                                    Map.of(
+                                            "date",
+                                            day,
+                                            "charger",
+                                            det.get("charger").replace(' ', '\u00a0')))
+                            : t.get("detail.ev.session.date", Map.of("date", day)));
         }
         return title;
     }
@@ -105,9 +117,8 @@ final class BillPdfTables extends BillPdfSection {
             String endText = end.toLocalDate().equals(start.toLocalDate())
                     ? hm.format(end)
                     : f.date(end.toLocalDate()) + " " + hm.format(end);
-            parts.add(t.get(
-                    "detail.ev.time",
-                    Map.of("start", f.date(start.toLocalDate()) + " " + hm.format(start), "end", endText)));
+            // the day is in the line's title already
+            parts.add(t.get("detail.ev.time", Map.of("start", hm.format(start), "end", endText)));
             if (det.containsKey("pvKwh") && det.containsKey("gridKwh")) {
                 parts.add(t.get(
                         "detail.ev.split",

@@ -501,6 +501,12 @@ public interface CaretakerBillingMessages {
     String settings_payment_hint();
 
     @Message
+    String settings_grid_hint();
+
+    @Message
+    String settings_board_hint();
+
+    @Message
     String settings_issuer_hint();
 
     @Message
@@ -523,6 +529,9 @@ public interface CaretakerBillingMessages {
 
     @Message
     String confirm_cancel(String number);
+
+    @Message
+    String confirm_missing();
 
     @Message
     String report_legend_pv();

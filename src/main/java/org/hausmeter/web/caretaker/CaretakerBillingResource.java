@@ -254,8 +254,11 @@ public class CaretakerBillingResource extends CaretakerPages {
     @POST
     @Path("{month}/issue")
     @Produces(MediaType.TEXT_HTML)
-    public Response issueMonth(@PathParam("month") String month) {
+    public Response issueMonth(@PathParam("month") String month, @FormParam("confirmed") String confirmed) {
         YearMonth m = parseMonth(month);
+        if (!confirmed(confirmed)) {
+            return page(400, monthView(m, Notice.error(ctb().confirm_missing()), List.of()));
+        }
         return change(
                 () -> {
                     Bills.MonthIssue done = bills.issueMonth(m, actor());
@@ -342,7 +345,11 @@ public class CaretakerBillingResource extends CaretakerPages {
     @POST
     @Path("bills/{id}/cancel")
     @Produces(MediaType.TEXT_HTML)
-    public Response cancel(@PathParam("id") long id, @FormParam("reason") String reason) {
+    public Response cancel(
+            @PathParam("id") long id, @FormParam("reason") String reason, @FormParam("confirmed") String confirmed) {
+        if (!confirmed(confirmed)) {
+            return page(400, billView(id, Notice.error(ctb().confirm_missing()), null));
+        }
         return change(
                 () -> {
                     StoredBill original = bills.get(id);
@@ -353,6 +360,14 @@ public class CaretakerBillingResource extends CaretakerPages {
                             original.number() + "|" + storno.number());
                 },
                 notice -> billView(id, notice, null));
+    }
+
+    /**
+     * Whether the form's confirmation box was ticked: issuing a whole month and cancelling a bill cannot be undone,
+     * so their forms carry a required checkbox ({@code confirmed=yes}), checked here too (no JavaScript needed).
+     */
+    private static boolean confirmed(String confirmed) {
+        return "yes".equals(confirmed);
     }
 
     // ---- reports ----

@@ -47,8 +47,10 @@ public class CaretakerChargersResource extends CaretakerPages {
             ChargingService.SimulatedCar car) {}
 
     /**
-     * @param tap   the last simulated tap's result shown on the page, or null
-     * @param older id to page the decision log with, or null when this is the last page
+     * @param tapUid the last simulated tap's card, preselected, or empty
+     * @param older  id to page the decision log with, or null when this is the last page
+     * @param at     the charger whose panel shows the notice (the page opens at that panel, so a notice at the top
+     *               would be out of sight), or empty for the top of the page
      */
     public record View(
             Notice notice,
@@ -57,7 +59,14 @@ public class CaretakerChargersResource extends CaretakerPages {
             List<ChargingService.SessionView> sessions,
             List<DecisionLog.Entry> decisions,
             Long older,
-            String tapUid) {}
+            String tapUid,
+            String at) {
+
+        /** The notice at the top of the page: none when a charger's panel shows it. */
+        public Notice topNotice() {
+            return at.isEmpty() ? notice : null;
+        }
+    }
 
     @CheckedTemplate
     static class Templates {
@@ -79,8 +88,12 @@ public class CaretakerChargersResource extends CaretakerPages {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance chargers(
-            @QueryParam("done") String done, @QueryParam("n") String n, @QueryParam("before") Long before) {
-        return view(done(done, n), before, "");
+            @QueryParam("done") String done,
+            @QueryParam("n") String n,
+            @QueryParam("before") Long before,
+            @QueryParam("at") String at) {
+        Notice notice = done(done, n);
+        return view(notice, before, "", notice == null || at == null ? "" : at);
     }
 
     /** A tap of {@code uid} at the charger's reader, decided by the same code as a real card; the result is shown whatever it is. */
@@ -94,11 +107,11 @@ public class CaretakerChargersResource extends CaretakerPages {
                 () -> {
                     ChargingService.TapResult r = charging.simulateTap(id, forms().required(card, ct().card_uid()));
                     return seeOther(
-                            "/caretaker/chargers#" + id,
+                            "/caretaker/chargers?at=" + enc(id) + "#" + id,
                             r.accepted() ? "tap_accepted" : "tap_refused",
                             r.outcome() + "|" + r.reason() + "|" + r.message());
                 },
-                notice -> view(notice, null, card));
+                notice -> view(notice, null, card, ""));
     }
 
     @POST
@@ -117,7 +130,7 @@ public class CaretakerChargersResource extends CaretakerPages {
                                     : "tap_refused",
                             r.outcome() + "|" + r.reason() + "|" + r.message());
                 },
-                notice -> view(notice, null, ""));
+                notice -> view(notice, null, "", ""));
     }
 
     /** Plugs the simulated car in or out (simulated building only). */
@@ -136,12 +149,13 @@ public class CaretakerChargersResource extends CaretakerPages {
                     Long wants = f.kwh(wantsKwh, ct().car_wants());
                     boolean plug = "true".equals(plugged);
                     charging.simulateCar(id, plug, power, wants);
-                    return seeOther("/caretaker/chargers#" + id, plug ? "car_plugged" : "car_unplugged", id);
+                    return seeOther(
+                            "/caretaker/chargers?at=" + enc(id) + "#" + id, plug ? "car_plugged" : "car_unplugged", id);
                 },
-                notice -> view(notice, null, ""));
+                notice -> view(notice, null, "", ""));
     }
 
-    private TemplateInstance view(Notice notice, Long before, String tapUid) {
+    private TemplateInstance view(Notice notice, Long before, String tapUid, String at) {
         List<ChargerView> views = new ArrayList<>();
         for (Chargers.Charger c : chargers.all()) {
             ChargingService.SessionView open = charging.sessions(null, null, null, c.id(), 20).stream()
@@ -168,6 +182,7 @@ public class CaretakerChargersResource extends CaretakerPages {
                 charging.sessions(null, null, null, null, PAGE),
                 log.size() > PAGE ? log.subList(0, PAGE) : log,
                 older,
-                tapUid == null ? "" : tapUid));
+                tapUid == null ? "" : tapUid,
+                at));
     }
 }

@@ -88,14 +88,26 @@ abstract class CaretakerPages {
 
     /** 303 to {@code path} with {@code ?done=key&n=arg} (arg may be null). */
     static Response seeOther(String path, String doneKey, String arg) {
-        StringBuilder sb = new StringBuilder(path);
+        return Response.seeOther(URI.create(location(path, doneKey, arg))).build();
+    }
+
+    /**
+     * The address a change redirects to: {@code path} with the notice's {@code done} and {@code n} added to its query,
+     * before a {@code #fragment} of the path (a query after the fragment would belong to the fragment, and the page
+     * would never see its notice).
+     */
+    static String location(String path, String doneKey, String arg) {
+        int hash = path.indexOf('#');
+        String fragment = hash < 0 ? "" : path.substring(hash);
+        String base = hash < 0 ? path : path.substring(0, hash);
+        StringBuilder sb = new StringBuilder(base);
         if (doneKey != null) {
-            sb.append(path.contains("?") ? '&' : '?').append("done=").append(enc(doneKey));
+            sb.append(base.contains("?") ? '&' : '?').append("done=").append(enc(doneKey));
             if (arg != null) {
                 sb.append("&n=").append(enc(arg));
             }
         }
-        return Response.seeOther(URI.create(sb.toString())).build();
+        return sb.append(fragment).toString();
     }
 
     static Response ok(TemplateInstance page) {

@@ -29,8 +29,17 @@ import org.hausmeter.ledger.persistence.LedgerChecks;
 @RolesAllowed("CARETAKER")
 public class CaretakerResource extends CaretakerPages {
 
-    /** One bus: its meters, how many answer, and its last quarter-hour cycle (null before the first). */
-    public record BusRow(String bus, int meters, int failing, java.math.BigDecimal lastCycleSeconds) {}
+    /**
+     * One bus: its meters, how many answer, and its last quarter-hour cycle: when it started, whether that was today
+     * (the page then shows the time only), and how long it took (all null/false before the first).
+     */
+    public record BusRow(
+            String bus,
+            int meters,
+            int failing,
+            Instant lastCycleAt,
+            boolean lastCycleToday,
+            java.math.BigDecimal lastCycleSeconds) {}
 
     /** A meter that needs a look. */
     public record MeterProblem(
@@ -117,6 +126,9 @@ public class CaretakerResource extends CaretakerPages {
                     e.getKey(),
                     e.getValue().meters().size(),
                     failing,
+                    cycle == null ? null : cycle.started(),
+                    cycle != null
+                            && cycle.started().atZone(zone()).toLocalDate().equals(today()),
                     cycle == null
                             ? null
                             : java.math.BigDecimal.valueOf(cycle.took().toMillis(), 3)));

@@ -97,25 +97,13 @@ public interface Msg {
 
     // Start page
     @Message
-    String home_apartments();
+    String home_intro();
 
     @Message
-    String home_occupied();
-
-    @Message
-    String home_meters();
-
-    @Message
-    String home_zone();
-
-    @Message
-    String home_currency();
+    String home_login_hint();
 
     @Message
     String home_kiosk_link();
-
-    @Message
-    String home_server_state();
 
     // Kiosk
     @Message

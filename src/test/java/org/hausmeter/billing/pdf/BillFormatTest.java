@@ -21,6 +21,16 @@ class BillFormatTest {
             "en", List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"));
 
     @Test
+    void boardNames_dropALabelTheSettingBringsAlong_soTheFooterSaysVorstandOnce() {
+        assertThat(BillPdfFooter.boardNames(List.of("Vorstand: A. Beispiel, B. Muster")))
+                .isEqualTo("A. Beispiel, B. Muster");
+        assertThat(BillPdfFooter.boardNames(List.of("board:A. Example", " ", "C. Dritte")))
+                .isEqualTo("A. Example, C. Dritte");
+        assertThat(BillPdfFooter.boardNames(List.of("Anna Groß", "Jörg Weiß"))).isEqualTo("Anna Groß, Jörg Weiß");
+        assertThat(BillPdfFooter.boardNames(List.of())).isEmpty();
+    }
+
+    @Test
     void kwh_groupsThousands_perLanguage() {
         assertThat(DE.kwh(new BigDecimal("1234.567"))).isEqualTo("1.234,567 kWh");
         assertThat(EN.kwh(new BigDecimal("1234.567"))).isEqualTo("1,234.567 kWh");

@@ -29,12 +29,12 @@ import org.junit.jupiter.api.Test;
 class BillPdfGoldenTest {
 
     private static final Map<String, String> GOLDEN = Map.of(
-            "invoice-de-note", "86d2c474ec8dabcc18c7093afbbcf1336c6ee327ace862f8130864e698ebefcf",
-            "invoice-en", "a00d54270121b5d1a14102056fe263f2d5cb469145645eb819b482bd525ef112",
-            "cancellation-de", "f2a3c3cf00b329f8914a6487ea908b8e7a7d2ce0013e2e41d3d52b056f222dc6",
-            "cancellation-en", "0cf1be5dacee7ce57b5c14b1ff08649cc236eaa6dbc35375930f9805e2c92770",
-            "tariffs-de-no-history", "ae4d880696e515fc61c7025d7c350992c7aedb622e947067ca95cf4e7e553930",
-            "refund-de", "d8b63c2f4d3ce02b5274bdf56d14da9698bb5171afcd8e120514df2ad0f8552a");
+            "invoice-de-note", "cf13e7f88cce1176a39c7095f061d53c786e0edf66ee83e2a6313f12c6c1defe",
+            "invoice-en", "b26598eb22e580f85307117a72cdfbe51d750cb6d27efee9fefe59d854dcb115",
+            "cancellation-de", "1d8921ea30cb001a110a9048520ce18a49b5f6bcbe64556e39c71467e1b55d6d",
+            "cancellation-en", "f449e7d54eb4383fc92c4e6e67ca0b51777c462ec88aa8bf87ce544ec14fd9d5",
+            "tariffs-de-no-history", "64a4cc15992beddb060518da0895ed2b3f22e84f14a717cb18fcc633e479ad36",
+            "refund-de", "7a97d75af3b555a17a577ba25c0cd701a094620d5e371c2933b514e8386d66c4");
 
     @Test
     void renderedBills_areByteForByteThoseOfTheGoldenHashes() throws Exception {

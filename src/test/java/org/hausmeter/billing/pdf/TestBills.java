@@ -15,9 +15,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
 import org.hausmeter.billing.Adjustment;
 import org.hausmeter.billing.BillCalculator;
 import org.hausmeter.billing.BillDraft;
+import org.hausmeter.billing.BillLine;
 import org.hausmeter.billing.BillRequest;
 import org.hausmeter.billing.EvSession;
 import org.hausmeter.billing.QuantityUnit;
@@ -161,7 +163,7 @@ final class TestBills {
                 contract,
                 meters,
                 draft.currency(),
-                draft.lines(),
+                withCharger(draft.lines()),
                 draft.vatTotals(),
                 draft.net(),
                 draft.vat(),
@@ -248,5 +250,19 @@ final class TestBills {
                         new Adjustment("Credit for estimated readings on 1 June", Money.of(EUR, "-1.50"), VAT_19),
                         new Adjustment("Reminder fee", Money.of(EUR, "2.50"), VAT_0)));
         return BillCalculator.calculate(request);
+    }
+
+    /** The EV line with its charger's name, as the bill workflow adds it from the session's charger. */
+    private static List<BillLine> withCharger(List<BillLine> lines) {
+        List<BillLine> out = new java.util.ArrayList<>();
+        for (BillLine l : lines) {
+            if (BillCalculator.EV_SESSION.equals(l.key())) {
+                Map<String, String> d = new java.util.LinkedHashMap<>(l.details());
+                d.put("charger", "Garage 2");
+                l = new BillLine(l.key(), l.quantity(), l.unit(), l.unitPrice(), l.net(), l.vatRate(), d);
+            }
+            out.add(l);
+        }
+        return out;
     }
 }

@@ -92,8 +92,8 @@ class CaretakerBrowserTest {
 
         // Issue the whole month.
         browser.open(root, "/caretaker/billing?month=2026-01");
+        browser.find(By.id("issue-all-confirm")).click();
         browser.find(By.id("issue-all")).click();
-        confirm("Rechnungen jetzt ausstellen");
         browser.waitUntil(d -> d.getPageSource().contains("id=\"notice\""));
         assertThat(browser.find(By.id("notice")).getText())
                 .as("the month is issued, not refused")
@@ -133,8 +133,8 @@ class CaretakerBrowserTest {
         // Cancel it: a cancellation invoice with its own number and a new draft for the same period.
         browser.open(root, "/caretaker/billing/bills/" + a12.id());
         browser.find(By.cssSelector("#cancel-form input[name=reason]")).sendKeys("Zählerstand falsch übernommen");
+        browser.find(By.id("cancel-confirm")).click();
         browser.find(By.id("cancel")).click();
-        confirm("stornieren");
         browser.waitUntil(d -> d.getPageSource().contains("storniert mit Stornorechnung"));
         List<WebElement> rows = browser.driver().findElements(By.cssSelector("#bills tr[data-apartment='A-1.2']"));
         assertThat(rows)
@@ -223,19 +223,6 @@ class CaretakerBrowserTest {
                 .contains("Equal shares with redistribution");
         browser.open(root, "/caretaker/tariffs");
         assertThat(browser.text()).contains("Valid from 1 Jan 2025");
-    }
-
-    /** Accepts the confirmation the console's script asks before an irreversible form is sent. */
-    private void confirm(String expected) {
-        org.openqa.selenium.Alert alert = browser.waitUntil(d -> {
-            try {
-                return d.switchTo().alert();
-            } catch (org.openqa.selenium.NoAlertPresentException e) {
-                return null;
-            }
-        });
-        assertThat(alert.getText()).contains(expected);
-        alert.accept();
     }
 
     /** The whole page (up to 4,000 px high), then back to the usual window. */

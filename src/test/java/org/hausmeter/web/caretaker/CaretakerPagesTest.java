@@ -292,6 +292,7 @@ class CaretakerPagesTest {
         caretaker
                 .form()
                 .formParam("reason", " ")
+                .formParam("confirmed", "yes")
                 .post("/caretaker/billing/bills/" + newDraft.id() + "/cancel")
                 .then()
                 .statusCode(400)
@@ -299,6 +300,7 @@ class CaretakerPagesTest {
         Response cancelled = caretaker
                 .form()
                 .formParam("reason", "Zählerstand falsch")
+                .formParam("confirmed", "yes")
                 .post("/caretaker/billing/bills/" + newDraft.id() + "/cancel");
         assertThat(cancelled.statusCode()).isEqualTo(303);
         String month = caretaker.follow(cancelled).asString();
@@ -311,6 +313,7 @@ class CaretakerPagesTest {
         caretaker
                 .form()
                 .formParam("reason", "again")
+                .formParam("confirmed", "yes")
                 .post("/caretaker/billing/bills/" + newDraft.id() + "/cancel")
                 .then()
                 .statusCode(409)
@@ -322,6 +325,37 @@ class CaretakerPagesTest {
                 .then()
                 .statusCode(400)
                 .body(containsString("not started"));
+    }
+
+    @Test
+    void issueAllAndCancel_needTheirConfirmationBox_withoutJavaScript() {
+        caretaker.form().post("/caretaker/billing/2026-05/run").then().statusCode(303);
+        List<StoredBill> before = bills.month(MAY);
+        assertThat(before).anyMatch(StoredBill::isDraft);
+        assertThat(page("/caretaker/billing?month=2026-05"))
+                .contains(
+                        "<input type=\"checkbox\" name=\"confirmed\" value=\"yes\" required id=\"issue-all-confirm\">")
+                .contains("Rechnungen jetzt ausstellen. Ausgestellte Rechnungen lassen sich nur noch stornieren.");
+        caretaker
+                .form()
+                .post("/caretaker/billing/2026-05/issue")
+                .then()
+                .statusCode(400)
+                .body(containsString("Bitte zuerst das Kästchen zur Bestätigung ankreuzen. Es wurde nichts geändert."));
+        StoredBill some = before.get(0);
+        caretaker
+                .form()
+                .formParam("reason", "Zählerstand falsch")
+                .post("/caretaker/billing/bills/" + some.id() + "/cancel")
+                .then()
+                .statusCode(400)
+                .body(containsString("Bitte zuerst das Kästchen zur Bestätigung ankreuzen."));
+        assertThat(bills.month(MAY))
+                .as("nothing issued or cancelled")
+                .extracting(StoredBill::id, StoredBill::status)
+                .containsExactlyInAnyOrderElementsOf(before.stream()
+                        .map(b -> org.assertj.core.groups.Tuple.tuple(b.id(), b.status()))
+                        .toList());
     }
 
     @Test
@@ -337,6 +371,7 @@ class CaretakerPagesTest {
         try {
             caretaker
                     .form()
+                    .formParam("confirmed", "yes")
                     .post("/caretaker/billing/2026-05/issue")
                     .then()
                     .statusCode(200)
@@ -824,8 +859,21 @@ class CaretakerPagesTest {
     void simulateTap_startsASession_andTheCaretakerEndsIt_withAReason() {
         String lena = "04A1B2C3D4E50C";
         Response tap = caretaker.form().formParam("uid", lena).post("/caretaker/chargers/ch-1/tap");
-        String page = caretaker.follow(tap).asString();
-        assertThat(page).contains("Antippen: gestartet (Start)").contains("Lädt für Lena Fischer");
+        // The notice's query comes before the charger's fragment: a browser drops the fragment when it asks for
+        // the page, so the server sees ?done=… and shows the outcome.
+        String location = tap.header("Location");
+        assertThat(location).matches(".*/caretaker/chargers\\?at=ch-1&done=tap_accepted&n=[^#]+#ch-1");
+        String page = caretaker
+                .cookies()
+                .urlEncodingEnabled(false)
+                .get(location.substring(0, location.indexOf('#')))
+                .asString();
+        assertThat(page)
+                .contains("id=\"notice\"")
+                .contains("Antippen: gestartet (Start)")
+                .contains("Lädt für Lena Fischer")
+                .containsPattern("<section class=\"panel\" id=\"ch-1\">\\s*<h2>[^\n]*</h2>\\s*<p class=\"message ok\""
+                        + " role=\"status\" id=\"notice\">Antippen: gestartet");
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("/caretaker/chargers/sessions/(\\d+)/end")
                 .matcher(page);
         assertThat(m.find()).isTrue();

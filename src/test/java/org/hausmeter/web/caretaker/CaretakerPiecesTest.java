@@ -19,6 +19,16 @@ import org.junit.jupiter.api.Test;
 class CaretakerPiecesTest {
 
     @Test
+    void redirectAfterAChange_putsTheNoticeBeforeTheFragment() {
+        assertThat(CaretakerPages.location("/caretaker/chargers#ch-1", "tap_accepted", "STARTED|x y"))
+                .isEqualTo("/caretaker/chargers?done=tap_accepted&n=STARTED%7Cx+y#ch-1");
+        assertThat(CaretakerPages.location("/caretaker/billing?month=2026-05", "run", null))
+                .isEqualTo("/caretaker/billing?month=2026-05&done=run");
+        assertThat(CaretakerPages.location("/caretaker/apartments/A-1#handover", null, null))
+                .isEqualTo("/caretaker/apartments/A-1#handover");
+    }
+
+    @Test
     void groupedBars_scaleToANiceMaximum_andHangBelowTheZeroLineForNegativeValues() {
         Bars.Chart c = Bars.grouped(
                 List.of("A", "B"),
