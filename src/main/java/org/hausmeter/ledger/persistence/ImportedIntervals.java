@@ -95,10 +95,11 @@ public final class ImportedIntervals implements AutoCloseable {
     private final String sha256;
     private final CopyIn copy;
     private final StringBuilder line = new StringBuilder(112);
+    private final long directSourceId;
     private long values;
     private boolean finished;
 
-    private ImportedIntervals(Connection c, Provenance source, String sha256) throws SQLException {
+    private ImportedIntervals(Connection c, Provenance source, String sha256, boolean direct) throws SQLException {
         if (!source.hasSourceRow()) {
             throw new IllegalArgumentException(
                     "Imported quarter hours need a CSV, MSCONS or MANUAL source, not " + source.kind());
@@ -109,14 +110,23 @@ public final class ImportedIntervals implements AutoCloseable {
         this.c = c;
         this.source = source;
         this.sha256 = sha256;
-        try (Statement st = c.createStatement()) {
-            st.execute(STAGE);
-            st.execute("TRUNCATE imported_interval_in");
+        if (direct) {
+            this.directSourceId = sourceRow(c, source, sha256, null);
+            this.copy = c.unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn("COPY interval_energy (meter_id, interval_start, import_wh, export_wh, quality,"
+                            + " source_position, source_id) FROM STDIN");
+        } else {
+            this.directSourceId = 0;
+            try (Statement st = c.createStatement()) {
+                st.execute(STAGE);
+                st.execute("TRUNCATE imported_interval_in");
+            }
+            this.copy = c.unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn("COPY imported_interval_in (meter_id, interval_start, import_wh, export_wh, quality,"
+                            + " source_position) FROM STDIN");
         }
-        this.copy = c.unwrap(PGConnection.class)
-                .getCopyAPI()
-                .copyIn("COPY imported_interval_in (meter_id, interval_start, import_wh, export_wh, quality,"
-                        + " source_position) FROM STDIN");
     }
 
     /**
@@ -126,7 +136,16 @@ public final class ImportedIntervals implements AutoCloseable {
      * @param sha256 lower-case hex SHA-256 of the file or message, or null
      */
     public static ImportedIntervals open(Connection c, Provenance source, String sha256) throws SQLException {
-        return new ImportedIntervals(c, source, sha256);
+        return new ImportedIntervals(c, source, sha256, false);
+    }
+
+    /**
+     * The bulk path for a caller that has checked that none of the meters has a stored quarter hour in the period of
+     * the values (the usual import of old data): COPY goes straight into {@code interval_energy}, no comparison. A
+     * value that meets a stored row then fails the whole COPY (unique key), never overwrites it.
+     */
+    public static ImportedIntervals openDirect(Connection c, Provenance source, String sha256) throws SQLException {
+        return new ImportedIntervals(c, source, sha256, true);
     }
 
     /**
@@ -153,12 +172,15 @@ public final class ImportedIntervals implements AutoCloseable {
                 .append('\t')
                 .append(importWh)
                 .append('\t')
-                .append(exportWh == null ? "\\N" : exportWh.toString())
+                .append(exportWh == null ? (directSourceId != 0 ? "0" : "\\N") : exportWh.toString())
                 .append('\t')
                 .append(quality.name())
                 .append('\t')
-                .append(position > 0 ? Long.toString(position) : "\\N")
-                .append('\n');
+                .append(position > 0 ? Long.toString(position) : "\\N");
+        if (directSourceId != 0) {
+            line.append('\t').append(directSourceId);
+        }
+        line.append('\n');
         byte[] bytes = line.toString().getBytes(StandardCharsets.US_ASCII);
         try {
             copy.writeToCopy(bytes, 0, bytes.length);
@@ -184,20 +206,13 @@ public final class ImportedIntervals implements AutoCloseable {
                     LedgerException.Kind.INVALID, "Replacing stored values needs a reason (it is audited)");
         }
         copy.endCopy();
-        try (Statement st = c.createStatement()) {
-            st.execute("ANALYZE imported_interval_in");
+        if (directSourceId != 0) {
+            return new Result(directSourceId, values, values, 0, 0, 0, 0, List.of(), true);
         }
-        long conflictCount;
-        long unchanged;
-        try (Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT count(*) FILTER (WHERE " + DIFFERS + "),"
-                        + " count(*) FILTER (WHERE NOT " + DIFFERS + ") FROM imported_interval_in s"
-                        + " JOIN interval_energy e USING (meter_id, interval_start)")) {
-            rs.next();
-            conflictCount = rs.getLong(1);
-            unchanged = rs.getLong(2);
-        }
-        List<Conflict> conflicts = conflictCount == 0 ? List.of() : conflicts();
+        Compared compared = compare();
+        long conflictCount = compared.conflictCount();
+        long unchanged = compared.unchanged();
+        List<Conflict> conflicts = compared.conflicts();
         if (conflictCount > 0 && onConflict == OnConflict.REFUSE) {
             return new Result(0, values, 0, unchanged, 0, 0, conflictCount, conflicts, false);
         }
@@ -223,6 +238,39 @@ public final class ImportedIntervals implements AutoCloseable {
         }
         long kept = onConflict == OnConflict.KEEP ? conflictCount : 0;
         return new Result(sourceId, values, inserted, unchanged, kept, replaced, conflictCount, conflicts, true);
+    }
+
+    private record Compared(long conflictCount, long unchanged, List<Conflict> conflicts) {}
+
+    /**
+     * Only compares with the stored values and writes nothing (the import preview): the result lists the conflicts,
+     * {@code stored} is false. The caller rolls back.
+     */
+    public Result compareOnly() throws SQLException {
+        if (finished) {
+            throw new IllegalStateException("finish called twice");
+        }
+        finished = true;
+        copy.endCopy();
+        if (directSourceId != 0) {
+            return new Result(0, values, 0, 0, 0, 0, 0, List.of(), false);
+        }
+        Compared k = compare();
+        return new Result(0, values, 0, k.unchanged(), 0, 0, k.conflictCount(), k.conflicts(), false);
+    }
+
+    private Compared compare() throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("ANALYZE imported_interval_in");
+        }
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FILTER (WHERE " + DIFFERS + "),"
+                        + " count(*) FILTER (WHERE NOT " + DIFFERS + ") FROM imported_interval_in s"
+                        + " JOIN interval_energy e USING (meter_id, interval_start)")) {
+            rs.next();
+            long conflictCount = rs.getLong(1);
+            return new Compared(conflictCount, rs.getLong(2), conflictCount == 0 ? List.of() : conflicts());
+        }
     }
 
     /** A stored row differs from the staged one: import energy, or export energy where the import has one. */

@@ -11,13 +11,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.hausmeter.ledger.IntervalQuality;
+import org.hausmeter.ledger.Provenance;
 
 /** Reads quarter-hour energy back (for the API, pages, billing). */
 @ApplicationScoped
 public class IntervalQueries {
 
-    /** A quarter hour of one meter, Wh. */
-    public record Interval(Instant start, long importWh, long exportWh, IntervalQuality quality) {}
+    /** A quarter hour of one meter, Wh, with where it came from. */
+    public record Interval(Instant start, long importWh, long exportWh, IntervalQuality quality, Provenance source) {}
 
     private final AgroalDataSource dataSource;
 
@@ -29,19 +30,26 @@ public class IntervalQueries {
     public List<Interval> intervals(String name, Instant from, Instant to) {
         List<Interval> list = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT e.interval_start, e.import_wh, e.export_wh, e.quality"
-                        + " FROM interval_energy e JOIN meter m ON m.id = e.meter_id WHERE m.name = ?"
-                        + " AND e.interval_start >= ? AND e.interval_start < ? ORDER BY e.interval_start")) {
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT e.interval_start, e.import_wh, e.export_wh, e.quality,"
+                                + " s.kind, s.name, e.source_position, s.actor FROM interval_energy e JOIN meter m"
+                                + " ON m.id = e.meter_id LEFT JOIN import_source s ON s.id = e.source_id WHERE m.name = ?"
+                                + " AND e.interval_start >= ? AND e.interval_start < ? ORDER BY e.interval_start")) {
             ps.setString(1, name);
             ps.setTimestamp(2, Timestamp.from(from));
             ps.setTimestamp(3, Timestamp.from(to));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    IntervalQuality quality = IntervalQuality.valueOf(rs.getString(4));
+                    long pos = rs.getLong(7);
+                    Long position = rs.wasNull() ? null : pos;
                     list.add(new Interval(
                             rs.getTimestamp(1).toInstant(),
                             rs.getLong(2),
                             rs.getLong(3),
-                            IntervalQuality.valueOf(rs.getString(4))));
+                            quality,
+                            ImportedIntervals.provenance(
+                                    rs.getString(5), rs.getString(6), position, rs.getString(8), quality)));
                 }
             }
         } catch (SQLException e) {

@@ -174,4 +174,8 @@ public interface Msg {
 
     @Message
     String kiosk_no_values_today();
+
+    // Upload limit (web/security/UploadLimit)
+    @Message
+    String upload_too_large(String mb, String maxMb);
 }
