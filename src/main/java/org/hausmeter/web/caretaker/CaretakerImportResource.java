@@ -149,7 +149,8 @@ public class CaretakerImportResource extends CaretakerPages {
                     k.kind(),
                     k.meter(),
                     LocalDateTime.ofInstant(k.at(), z).toString().replace('T', ' '),
-                    kwh(k.storedImportWh(), k.storedExportWh()),
+                    // Export is compared (and shown) only where the file has an export value.
+                    kwh(k.storedImportWh(), k.newExportWh() == null ? null : k.storedExportWh()),
                     ProvenanceView.of(k.storedSource()),
                     kwh(k.newImportWh(), k.newExportWh()),
                     ProvenanceView.of(k.newSource())));
