@@ -79,7 +79,7 @@ public record Provenance(Kind kind, String reference, Long position, String who)
             case CSV -> "CSV [" + reference + "]" + (position == null ? "" : " line [" + position + "]");
             case MSCONS ->
                 "MSCONS message [" + reference + "]" + (position == null ? "" : " position [" + position + "]");
-            case MANUAL -> "manual by [" + who + "]";
+            case MANUAL -> who == null ? "manual" : "manual by [" + who + "]";
         };
     }
 }

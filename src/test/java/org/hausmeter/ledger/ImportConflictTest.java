@@ -42,6 +42,9 @@ class ImportConflictTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    org.hausmeter.ledger.persistence.LedgerDerivation derivation;
+
     @TestHTTPResource("/")
     URL base;
 
@@ -272,5 +275,28 @@ class ImportConflictTest {
                     .contains("The file is too large (300 MB): at most 200 MB are accepted (setting"
                             + " hausmeter.import.max-upload-mb).");
         }
+    }
+
+    @Test
+    void quarterHoursDerivedFromImportedOrTypedCounters_nameTheReadingsSource_notThePoller() throws Exception {
+        String m = TestMeters.common("conf-derived").name;
+        String counters = "meter,timestamp,import_kwh\n" + m + ",2024-09-02 10:00,10\n" + m + ",2024-09-02 10:15,10.1\n"
+                + m + ",2024-09-02 10:30,10.3\n";
+        caretaker()
+                .queryParam("name", "zaehler.csv")
+                .body(counters)
+                .post("/api/imports")
+                .then()
+                .statusCode(200);
+        readings.enter("hauswart", m, Instant.parse("2024-09-02T08:45:00Z"), 10_600, null, "read on site");
+        Instant from = Instant.parse("2024-09-02T08:00:00Z");
+        Instant to = Instant.parse("2024-09-02T09:00:00Z");
+        derivation.derive(m, from, to);
+        assertThat(queries.intervals(m, from, to))
+                .extracting(i -> i.importWh() + " " + i.quality() + " " + i.source())
+                .containsExactly(
+                        "100 MEASURED CSV [zaehler.csv] line [3]",
+                        "200 MEASURED CSV [zaehler.csv] line [4]",
+                        "300 MEASURED manual");
     }
 }

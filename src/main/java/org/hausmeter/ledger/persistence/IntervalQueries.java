@@ -26,14 +26,25 @@ public class IntervalQueries {
         this.dataSource = dataSource;
     }
 
-    /** Intervals in [from, to) of the meter(s) installed under {@code name}, oldest first. */
+    /**
+     * Intervals in [from, to) of the meter(s) installed under {@code name}, oldest first, each with its provenance: an
+     * imported row its source and line; a MEASURED row derived from counters the source of the reading that closes
+     * its counter difference (the first reading more than 90 s after the quarter hour's start): the poller, the
+     * caretaker (manual reading or exchange), or the CSV file and line of an imported counter; an ESTIMATED derived
+     * row is the derivation's estimate over a gap.
+     */
     public List<Interval> intervals(String name, Instant from, Instant to) {
         List<Interval> list = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps =
                         c.prepareStatement("SELECT e.interval_start, e.import_wh, e.export_wh, e.quality,"
-                                + " s.kind, s.name, e.source_position, s.actor FROM interval_energy e JOIN meter m"
-                                + " ON m.id = e.meter_id LEFT JOIN import_source s ON s.id = e.source_id WHERE m.name = ?"
+                                + " s.kind, s.name, e.source_position, s.actor, r.source, rs.kind, rs.name,"
+                                + " r.source_position, rs.actor FROM interval_energy e JOIN meter m"
+                                + " ON m.id = e.meter_id LEFT JOIN import_source s ON s.id = e.source_id"
+                                + " LEFT JOIN LATERAL (SELECT source, source_id, source_position FROM meter_reading"
+                                + " WHERE e.source_id IS NULL AND e.quality = 'MEASURED' AND meter_id = e.meter_id"
+                                + " AND read_at > e.interval_start + interval '90 seconds' ORDER BY read_at LIMIT 1) r"
+                                + " ON true LEFT JOIN import_source rs ON rs.id = r.source_id WHERE m.name = ?"
                                 + " AND e.interval_start >= ? AND e.interval_start < ? ORDER BY e.interval_start")) {
             ps.setString(1, name);
             ps.setTimestamp(2, Timestamp.from(from));
@@ -43,13 +54,19 @@ public class IntervalQueries {
                     IntervalQuality quality = IntervalQuality.valueOf(rs.getString(4));
                     long pos = rs.getLong(7);
                     Long position = rs.wasNull() ? null : pos;
+                    Provenance source = ImportedIntervals.provenance(
+                            rs.getString(5), rs.getString(6), position, rs.getString(8), quality);
+                    String readingSource = rs.getString(9);
+                    if (rs.getString(5) == null && readingSource != null && !readingSource.equals("POLL")) {
+                        long readingPos = rs.getLong(12);
+                        Long rp = rs.wasNull() ? null : readingPos;
+                        source = rs.getString(10) != null
+                                ? ImportedIntervals.provenance(
+                                        rs.getString(10), rs.getString(11), rp, rs.getString(13), quality)
+                                : CsvImports.readingSource(readingSource);
+                    }
                     list.add(new Interval(
-                            rs.getTimestamp(1).toInstant(),
-                            rs.getLong(2),
-                            rs.getLong(3),
-                            quality,
-                            ImportedIntervals.provenance(
-                                    rs.getString(5), rs.getString(6), position, rs.getString(8), quality)));
+                            rs.getTimestamp(1).toInstant(), rs.getLong(2), rs.getLong(3), quality, source));
                 }
             }
         } catch (SQLException e) {
