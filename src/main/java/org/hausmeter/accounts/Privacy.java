@@ -74,11 +74,12 @@ public class Privacy {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps =
                         c.prepareStatement("SELECT a.code, m.name, e.interval_start, e.import_wh, e.export_wh,"
-                                + " e.quality, s.kind, s.name, e.source_position, s.actor FROM account p JOIN tenancy t ON t.resident_id = p.id JOIN apartment a ON a.id = t.apartment_id"
+                                + " e.quality, " + ImportedIntervals.PROVENANCE_COLUMNS
+                                + " FROM account p JOIN tenancy t ON t.resident_id = p.id JOIN apartment a ON a.id = t.apartment_id"
                                 + " JOIN meter m ON m.apartment_id = a.id AND m.role = 'APARTMENT'"
                                 + " JOIN interval_energy e ON e.meter_id = m.id AND e.interval_start >= t.move_in"
                                 + " AND (t.move_out IS NULL OR e.interval_start < t.move_out)"
-                                + " LEFT JOIN import_source s ON s.id = e.source_id"
+                                + ImportedIntervals.PROVENANCE_JOINS
                                 + " WHERE lower(p.username) = lower(?) AND e.interval_start >= ? AND e.interval_start < ?"
                                 + " ORDER BY e.interval_start, m.name")) {
             ps.setString(1, username);
@@ -102,16 +103,10 @@ public class Privacy {
                             .append(',')
                             .append(rs.getString(6))
                             .append(',');
-                    long pos = rs.getLong(9);
-                    Long position = rs.wasNull() ? null : pos;
                     csvField(
                             line,
-                            describe.apply(ImportedIntervals.provenance(
-                                    rs.getString(7),
-                                    rs.getString(8),
-                                    position,
-                                    rs.getString(10),
-                                    IntervalQuality.valueOf(rs.getString(6)))));
+                            describe.apply(
+                                    ImportedIntervals.provenance(rs, 7, IntervalQuality.valueOf(rs.getString(6)))));
                     line.append('\n');
                     out.write(line.toString());
                     rows++;

@@ -312,6 +312,40 @@ public final class ImportedIntervals implements AutoCloseable {
     }
 
     /**
+     * SQL for the provenance of {@code interval_energy e} rows: the columns (8, read by {@link #provenance(ResultSet,
+     * int, IntervalQuality)}) and the joins to put after {@code FROM interval_energy e ...}. A row with a source is
+     * named by it; a MEASURED row derived from counters by the reading that closes its counter difference (the first
+     * reading more than 90 s after the quarter hour's start: the poller, the caretaker, or an imported counter's file
+     * and line); an ESTIMATED derived row is the derivation's estimate.
+     */
+    public static final String PROVENANCE_COLUMNS = "src.kind, src.name, e.source_position, src.actor, rd.source,"
+            + " rsrc.kind, rsrc.name, rd.source_position, rsrc.actor";
+
+    public static final String PROVENANCE_JOINS = " LEFT JOIN import_source src ON src.id = e.source_id"
+            + " LEFT JOIN LATERAL (SELECT source, source_id, source_position FROM meter_reading"
+            + " WHERE e.source_id IS NULL AND e.quality = 'MEASURED' AND meter_id = e.meter_id"
+            + " AND read_at > e.interval_start + interval '90 seconds' ORDER BY read_at LIMIT 1) rd ON true"
+            + " LEFT JOIN import_source rsrc ON rsrc.id = rd.source_id";
+
+    /** The provenance from the {@link #PROVENANCE_COLUMNS}, the first at (1-based) {@code column}. */
+    public static Provenance provenance(ResultSet rs, int column, IntervalQuality quality) throws SQLException {
+        long pos = rs.getLong(column + 2);
+        Long position = rs.wasNull() ? null : pos;
+        String kind = rs.getString(column);
+        Provenance source = provenance(kind, rs.getString(column + 1), position, rs.getString(column + 3), quality);
+        String reading = rs.getString(column + 4);
+        if (kind == null && reading != null && !reading.equals("POLL")) {
+            long readingPos = rs.getLong(column + 7);
+            Long rp = rs.wasNull() ? null : readingPos;
+            source = rs.getString(column + 5) != null
+                    ? provenance(
+                            rs.getString(column + 5), rs.getString(column + 6), rp, rs.getString(column + 8), quality)
+                    : CsvImports.readingSource(reading);
+        }
+        return source;
+    }
+
+    /**
      * The provenance of a stored row from its {@code import_source} columns (kind null: no source row, then the
      * quality says poll or estimate).
      */

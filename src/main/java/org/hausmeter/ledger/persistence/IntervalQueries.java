@@ -37,34 +37,19 @@ public class IntervalQueries {
         List<Interval> list = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps =
-                        c.prepareStatement("SELECT e.interval_start, e.import_wh, e.export_wh, e.quality,"
-                                + " s.kind, s.name, e.source_position, s.actor, r.source, rs.kind, rs.name,"
-                                + " r.source_position, rs.actor FROM interval_energy e JOIN meter m"
-                                + " ON m.id = e.meter_id LEFT JOIN import_source s ON s.id = e.source_id"
-                                + " LEFT JOIN LATERAL (SELECT source, source_id, source_position FROM meter_reading"
-                                + " WHERE e.source_id IS NULL AND e.quality = 'MEASURED' AND meter_id = e.meter_id"
-                                + " AND read_at > e.interval_start + interval '90 seconds' ORDER BY read_at LIMIT 1) r"
-                                + " ON true LEFT JOIN import_source rs ON rs.id = r.source_id WHERE m.name = ?"
-                                + " AND e.interval_start >= ? AND e.interval_start < ? ORDER BY e.interval_start")) {
+                        c.prepareStatement("SELECT e.interval_start, e.import_wh, e.export_wh, e.quality, "
+                                + ImportedIntervals.PROVENANCE_COLUMNS
+                                + " FROM interval_energy e JOIN meter m ON m.id = e.meter_id"
+                                + ImportedIntervals.PROVENANCE_JOINS
+                                + " WHERE m.name = ? AND e.interval_start >= ? AND e.interval_start < ?"
+                                + " ORDER BY e.interval_start")) {
             ps.setString(1, name);
             ps.setTimestamp(2, Timestamp.from(from));
             ps.setTimestamp(3, Timestamp.from(to));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     IntervalQuality quality = IntervalQuality.valueOf(rs.getString(4));
-                    long pos = rs.getLong(7);
-                    Long position = rs.wasNull() ? null : pos;
-                    Provenance source = ImportedIntervals.provenance(
-                            rs.getString(5), rs.getString(6), position, rs.getString(8), quality);
-                    String readingSource = rs.getString(9);
-                    if (rs.getString(5) == null && readingSource != null && !readingSource.equals("POLL")) {
-                        long readingPos = rs.getLong(12);
-                        Long rp = rs.wasNull() ? null : readingPos;
-                        source = rs.getString(10) != null
-                                ? ImportedIntervals.provenance(
-                                        rs.getString(10), rs.getString(11), rp, rs.getString(13), quality)
-                                : CsvImports.readingSource(readingSource);
-                    }
+                    Provenance source = ImportedIntervals.provenance(rs, 5, quality);
                     list.add(new Interval(
                             rs.getTimestamp(1).toInstant(), rs.getLong(2), rs.getLong(3), quality, source));
                 }
