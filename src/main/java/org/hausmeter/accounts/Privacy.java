@@ -17,9 +17,13 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hausmeter.accounts.persistence.Account;
 import org.hausmeter.audit.AuditLog;
+import org.hausmeter.ledger.IntervalQuality;
+import org.hausmeter.ledger.Provenance;
+import org.hausmeter.ledger.persistence.ImportedIntervals;
 import org.jboss.logging.Logger;
 
 /**
@@ -55,15 +59,27 @@ public class Privacy {
      */
     public long exportIntervals(String username, Instant from, Instant to, Writer out)
             throws SQLException, IOException {
-        out.write("apartment,meter,interval_start_utc,import_kwh,export_kwh,quality\n");
+        return exportIntervals(username, from, to, out, Provenance::toString);
+    }
+
+    /**
+     * The same, with each quarter hour's provenance in the last column {@code source} as {@code describe} words it
+     * (the resident's language on the export page; {@link Provenance#toString()} for the API).
+     */
+    public long exportIntervals(
+            String username, Instant from, Instant to, Writer out, Function<Provenance, String> describe)
+            throws SQLException, IOException {
+        out.write("apartment,meter,interval_start_utc,import_kwh,export_kwh,quality,source\n");
         long rows = 0;
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps =
                         c.prepareStatement("SELECT a.code, m.name, e.interval_start, e.import_wh, e.export_wh,"
-                                + " e.quality FROM account p JOIN tenancy t ON t.resident_id = p.id JOIN apartment a ON a.id = t.apartment_id"
+                                + " e.quality, " + ImportedIntervals.PROVENANCE_COLUMNS
+                                + " FROM account p JOIN tenancy t ON t.resident_id = p.id JOIN apartment a ON a.id = t.apartment_id"
                                 + " JOIN meter m ON m.apartment_id = a.id AND m.role = 'APARTMENT'"
                                 + " JOIN interval_energy e ON e.meter_id = m.id AND e.interval_start >= t.move_in"
                                 + " AND (t.move_out IS NULL OR e.interval_start < t.move_out)"
+                                + ImportedIntervals.PROVENANCE_JOINS
                                 + " WHERE lower(p.username) = lower(?) AND e.interval_start >= ? AND e.interval_start < ?"
                                 + " ORDER BY e.interval_start, m.name")) {
             ps.setString(1, username);
@@ -86,7 +102,12 @@ public class Privacy {
                             .append(kwh(rs.getLong(5)))
                             .append(',')
                             .append(rs.getString(6))
-                            .append('\n');
+                            .append(',');
+                    csvField(
+                            line,
+                            describe.apply(
+                                    ImportedIntervals.provenance(rs, 7, IntervalQuality.valueOf(rs.getString(6)))));
+                    line.append('\n');
                     out.write(line.toString());
                     rows++;
                 }
@@ -95,6 +116,15 @@ public class Privacy {
             }
         }
         return rows;
+    }
+
+    /** RFC 4180: quoted when it holds a comma, quote or line break. */
+    private static void csvField(StringBuilder line, String text) {
+        if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+            line.append(text);
+        } else {
+            line.append('"').append(text.replace("\"", "\"\"")).append('"');
+        }
     }
 
     private static String kwh(long wh) {

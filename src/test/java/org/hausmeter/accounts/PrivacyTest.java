@@ -44,7 +44,7 @@ class PrivacyTest {
                 .extract()
                 .asString();
         List<String> lines = csv.lines().toList();
-        assertThat(lines.get(0)).isEqualTo("apartment,meter,interval_start_utc,import_kwh,export_kwh,quality");
+        assertThat(lines.get(0)).isEqualTo("apartment,meter,interval_start_utc,import_kwh,export_kwh,quality,source");
         assertThat(lines).hasSize(1 + 96);
         assertThat(lines.subList(1, lines.size())).allMatch(l -> l.startsWith("A-0.1,apt-0.1,"));
         given().auth()

@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param descriptiveColumns wide layout only: number of descriptive columns between the meter column and the first
  *                           timestamp column, or null to treat every header before the first timestamp as descriptive
  * @param maxProblems        how many problems to keep in the report (all are counted)
+ * @param spread             interval files with hourly or daily values (see {@link Resolution}): spread each value
+ *                           evenly onto its quarter hours, stored as ESTIMATED; false: such a file is refused
  */
 public record ImportOptions(
         String file,
@@ -26,7 +28,8 @@ public record ImportOptions(
         SlashDates slashDates,
         Layout layout,
         Integer descriptiveColumns,
-        int maxProblems) {
+        int maxProblems,
+        boolean spread) {
 
     /** Problems kept in a report by default. */
     public static final int DEFAULT_MAX_PROBLEMS = 1000;
@@ -50,31 +53,49 @@ public record ImportOptions(
     /** Detected delimiter, decimal separator and layout; day-first slash dates; 1,000 problems kept. */
     public static ImportOptions defaults(String file, ZoneId defaultZone) {
         return new ImportOptions(
-                file, defaultZone, null, Decimal.AUTO, SlashDates.DAY_MONTH, Layout.AUTO, null, DEFAULT_MAX_PROBLEMS);
+                file,
+                defaultZone,
+                null,
+                Decimal.AUTO,
+                SlashDates.DAY_MONTH,
+                Layout.AUTO,
+                null,
+                DEFAULT_MAX_PROBLEMS,
+                false);
     }
 
     public ImportOptions withDelimiter(Character d) {
-        return new ImportOptions(file, defaultZone, d, decimal, slashDates, layout, descriptiveColumns, maxProblems);
+        return new ImportOptions(
+                file, defaultZone, d, decimal, slashDates, layout, descriptiveColumns, maxProblems, spread);
     }
 
     public ImportOptions withDecimal(Decimal d) {
-        return new ImportOptions(file, defaultZone, delimiter, d, slashDates, layout, descriptiveColumns, maxProblems);
+        return new ImportOptions(
+                file, defaultZone, delimiter, d, slashDates, layout, descriptiveColumns, maxProblems, spread);
     }
 
     public ImportOptions withSlashDates(SlashDates s) {
-        return new ImportOptions(file, defaultZone, delimiter, decimal, s, layout, descriptiveColumns, maxProblems);
+        return new ImportOptions(
+                file, defaultZone, delimiter, decimal, s, layout, descriptiveColumns, maxProblems, spread);
     }
 
     public ImportOptions withLayout(Layout l) {
-        return new ImportOptions(file, defaultZone, delimiter, decimal, slashDates, l, descriptiveColumns, maxProblems);
+        return new ImportOptions(
+                file, defaultZone, delimiter, decimal, slashDates, l, descriptiveColumns, maxProblems, spread);
     }
 
     public ImportOptions withDescriptiveColumns(Integer n) {
-        return new ImportOptions(file, defaultZone, delimiter, decimal, slashDates, layout, n, maxProblems);
+        return new ImportOptions(file, defaultZone, delimiter, decimal, slashDates, layout, n, maxProblems, spread);
     }
 
     public ImportOptions withMaxProblems(int n) {
-        return new ImportOptions(file, defaultZone, delimiter, decimal, slashDates, layout, descriptiveColumns, n);
+        return new ImportOptions(
+                file, defaultZone, delimiter, decimal, slashDates, layout, descriptiveColumns, n, spread);
+    }
+
+    public ImportOptions withSpread(boolean s) {
+        return new ImportOptions(
+                file, defaultZone, delimiter, decimal, slashDates, layout, descriptiveColumns, maxProblems, s);
     }
 
     /** File layout. */

@@ -15,6 +15,16 @@ public interface ImportSink {
     /** The energy of one 15-minute interval. */
     void interval(ImportedInterval interval);
 
+    /** The same, with the 1-based line of the file the reading comes from (its provenance). */
+    default void counter(CounterReading reading, long line) {
+        counter(reading);
+    }
+
+    /** The same, with the 1-based line of the file the value comes from (its provenance). */
+    default void interval(ImportedInterval interval, long line) {
+        interval(interval);
+    }
+
     static ImportSink of(Consumer<CounterReading> counters, Consumer<ImportedInterval> intervals) {
         return new ImportSink() {
             @Override

@@ -12,9 +12,23 @@ import java.time.Instant;
  * @param meters distinct known meters with at least one row
  * @param first  earliest reading instant or interval start, null when there are no values
  * @param last   latest reading instant or interval start, null when there are no values
+ * @param resolution the step of an interval file detected from its timestamps (null for counters)
  */
 public record ImportSummary(
-        ImportOptions.Layout layout, Kind kind, long rows, long values, int meters, Instant first, Instant last) {
+        ImportOptions.Layout layout,
+        Kind kind,
+        long rows,
+        long values,
+        int meters,
+        Instant first,
+        Instant last,
+        Resolution resolution) {
+
+    /** A summary whose interval values are quarter hours (counters: no resolution). */
+    public ImportSummary(
+            ImportOptions.Layout layout, Kind kind, long rows, long values, int meters, Instant first, Instant last) {
+        this(layout, kind, rows, values, meters, first, last, kind == Kind.INTERVALS ? Resolution.QUARTER_HOUR : null);
+    }
 
     /** What the values of a file mean. */
     public enum Kind {

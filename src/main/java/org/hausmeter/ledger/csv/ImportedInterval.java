@@ -12,8 +12,15 @@ import org.hausmeter.ledger.Intervals;
  *                      quarter-hour boundary (epoch second divisible by 900)
  * @param importWh      energy imported in the interval, Wh, never negative
  * @param exportWh      energy exported in the interval, Wh, never negative; null when the file has no export value
+ * @param estimated     spread from an hourly or daily value of the file (on the caretaker's request): ESTIMATED
  */
-public record ImportedInterval(long meterId, Instant intervalStart, long importWh, Long exportWh) {
+public record ImportedInterval(long meterId, Instant intervalStart, long importWh, Long exportWh, boolean estimated) {
+
+    /** A quarter hour as the file gives it. */
+    public ImportedInterval(long meterId, Instant intervalStart, long importWh, Long exportWh) {
+        this(meterId, intervalStart, importWh, exportWh, false);
+    }
+
     /** Length of an interval in seconds. */
     public static final long INTERVAL_SECONDS = Intervals.SECONDS;
 

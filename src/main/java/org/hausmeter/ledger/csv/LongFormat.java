@@ -36,8 +36,14 @@ final class LongFormat {
             if (kind == ImportSummary.Kind.COUNTERS && scan.sink == null) {
                 againstStored();
             }
+            if (kind == ImportSummary.Kind.INTERVALS) {
+                scan.checkResolution();
+            }
         }
-        return scan.tally.summary(ImportOptions.Layout.LONG, kind);
+        return scan.tally.summary(
+                ImportOptions.Layout.LONG,
+                kind,
+                kind == ImportSummary.Kind.INTERVALS ? scan.resolution.resolution() : null);
     }
 
     private boolean readColumns() {
@@ -194,8 +200,9 @@ final class LongFormat {
                 return;
             }
             s.tally.value(milli);
+            s.resolution.add(id, at, zone);
             if (s.sink != null) {
-                s.sink.interval(new ImportedInterval(id, at, importWh, export));
+                s.sink.interval(new ImportedInterval(id, at, importWh, export), line);
             }
             return;
         }
@@ -209,7 +216,7 @@ final class LongFormat {
                 line)) {
             s.tally.value(milli);
             if (s.sink != null) {
-                s.sink.counter(new CounterReading(id, at, importWh, export, ReadingSource.IMPORT));
+                s.sink.counter(new CounterReading(id, at, importWh, export, ReadingSource.IMPORT), line);
             }
         }
     }

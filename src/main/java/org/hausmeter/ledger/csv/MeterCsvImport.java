@@ -70,6 +70,12 @@ import java.util.Objects;
  * (on the row, or on the header column in the wide layout). With {@link StoredReadings}: a counter that goes
  * backwards against a reading already stored is a problem on the file's row, by the same rule as a manual reading
  * ({@link org.hausmeter.ledger.CounterOrder}). A file that is not UTF-8 (see {@link FileEncoding}) is one problem.
+ *
+ * <h2>Resolution</h2>
+ * An interval file's time step is detected from its timestamps ({@link Resolution}: the greatest common divisor of
+ * each meter's distances, daily when all starts are local midnights). Hourly, daily or any step above 15 minutes is a
+ * problem naming the detected resolution, unless {@link ImportOptions#spread()}: then {@link #commit} hands the sink
+ * each value spread evenly onto its quarter hours, marked {@link ImportedInterval#estimated()}.
  */
 public final class MeterCsvImport {
     private final Map<String, Long> meterIds;
@@ -116,7 +122,7 @@ public final class MeterCsvImport {
     private ImportReport notUtf8(FileEncoding.NotUtf8 e) {
         return new ImportReport(
                 options.file(),
-                new ImportSummary(null, null, 0, 0, 0, null, null),
+                new ImportSummary(null, null, 0, 0, 0, null, null, null),
                 1,
                 options.maxProblems() == 0
                         ? java.util.List.of()
@@ -136,8 +142,12 @@ public final class MeterCsvImport {
             return checked;
         }
         ImportReport written;
+        Resolution resolution = checked.summary().resolution();
+        ImportSink target = resolution != null && resolution.coarser() && options.spread()
+                ? new SpreadSink(sink, resolution, options.defaultZone())
+                : sink;
         try (Reader in = source.open()) {
-            written = scan(in, sink);
+            written = scan(in, target);
         }
         if (!written.ok() || !written.summary().equals(checked.summary())) {
             throw new ImportSourceChangedException(checked, written);

@@ -18,6 +18,7 @@ final class Scan {
     final TimestampParser timestamps;
     final ImportLimits limits;
     final StoredReadings stored;
+    final ResolutionDetector resolution = new ResolutionDetector();
     String[] header;
     /** Columns after the first with a blank header (trailing delimiters): ignored, but must stay empty. */
     private int[] blankColumns;
@@ -91,6 +92,21 @@ final class Scan {
                     problems.line(e.line, "column [" + e.column + "] beyond the header: " + e.getMessage());
                 }
             }
+        }
+    }
+
+    /**
+     * An interval file with hourly or daily values is a problem unless the caretaker chose to spread them onto quarter
+     * hours ({@link ImportOptions#spread()}): bills need quarter hours, and four equal quarters are an estimate.
+     */
+    void checkResolution() {
+        Resolution r = resolution.resolution();
+        if (r.coarser() && !options.spread()) {
+            problems.line(
+                    1,
+                    "the file's values are " + r.text() + " (detected from its timestamps), not quarter hours; bills"
+                            + " need quarter-hour values: import with the option [spread onto quarter hours] to store"
+                            + " them as ESTIMATED quarter hours");
         }
     }
 

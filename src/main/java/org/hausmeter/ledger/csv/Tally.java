@@ -27,6 +27,10 @@ final class Tally {
     }
 
     ImportSummary summary(ImportOptions.Layout layout, ImportSummary.Kind kind) {
+        return summary(layout, kind, kind == ImportSummary.Kind.INTERVALS ? Resolution.QUARTER_HOUR : null);
+    }
+
+    ImportSummary summary(ImportOptions.Layout layout, ImportSummary.Kind kind, Resolution resolution) {
         return new ImportSummary(
                 layout,
                 kind,
@@ -34,6 +38,7 @@ final class Tally {
                 values,
                 meters.size(),
                 values == 0 ? null : Instant.ofEpochMilli(first),
-                values == 0 ? null : Instant.ofEpochMilli(last));
+                values == 0 ? null : Instant.ofEpochMilli(last),
+                resolution);
     }
 }

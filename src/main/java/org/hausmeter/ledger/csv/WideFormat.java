@@ -24,11 +24,16 @@ final class WideFormat {
 
     ImportSummary run() throws IOException {
         if (readColumns()) {
+            if (scan.problems.count() == 0) {
+                // With a bad header column the steps between the others say nothing about the file.
+                scan.checkResolution();
+            }
             while (scan.nextRow()) {
                 row();
             }
         }
-        return scan.tally.summary(ImportOptions.Layout.WIDE, ImportSummary.Kind.INTERVALS);
+        return scan.tally.summary(
+                ImportOptions.Layout.WIDE, ImportSummary.Kind.INTERVALS, scan.resolution.resolution());
     }
 
     private boolean readColumns() {
@@ -77,6 +82,8 @@ final class WideFormat {
                 }
                 starts[i] = start;
                 millis[i] = start.toEpochMilli();
+                // Every row has the same columns: the header's starts are the file's time steps.
+                scan.resolution.add(0L, start, zone);
             } catch (TimestampParser.BadTimestamp e) {
                 scan.problem(i, e.getMessage());
             }
@@ -133,7 +140,7 @@ final class WideFormat {
             }
             tally.value(millis[c]);
             if (sink != null) {
-                sink.interval(new ImportedInterval(meterId, start, wh, null));
+                sink.interval(new ImportedInterval(meterId, start, wh, null), csv.line());
             }
         }
     }

@@ -14,16 +14,20 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hausmeter.building.BuildingSettings;
+import org.hausmeter.ledger.CounterOrder;
 import org.hausmeter.ledger.CounterReading;
+import org.hausmeter.ledger.IntervalQuality;
+import org.hausmeter.ledger.LedgerException;
+import org.hausmeter.ledger.Provenance;
 import org.hausmeter.ledger.ReadingSource;
 import org.hausmeter.ledger.csv.ImportLimits;
 import org.hausmeter.ledger.csv.ImportOptions;
@@ -47,8 +51,46 @@ import org.postgresql.copy.CopyIn;
 @ApplicationScoped
 public class CsvImports {
 
-    /** What a commit did: the parser's report, and how many values were new in the ledger. */
-    public record Outcome(ImportReport report, long inserted, long alreadyPresent) {}
+    /**
+     * What a commit did: the parser's report, how many values were new in the ledger, and what happened to values that
+     * were already there: {@code unchanged} (stored value equal), {@code kept} (stored value differs and was kept on
+     * the caretaker's choice), {@code replaced} (on the caretaker's choice, with reason, audited). With conflicts and
+     * no choice nothing is stored ({@code stored} false) and the conflicts are listed (the first 1,000; all counted).
+     *
+     * @param alreadyPresent values not inserted and not replaced (unchanged + kept)
+     */
+    public record Outcome(
+            ImportReport report,
+            long inserted,
+            long alreadyPresent,
+            long unchanged,
+            long kept,
+            long replaced,
+            long conflictCount,
+            List<Conflict> conflicts,
+            boolean stored) {}
+
+    /**
+     * A value of the file that differs from the stored one, with both values and sources.
+     *
+     * @param kind READING (counter) or INTERVAL (quarter hour)
+     */
+    public record Conflict(
+            String kind,
+            String meter,
+            Instant at,
+            long storedImportWh,
+            Long storedExportWh,
+            Provenance storedSource,
+            long newImportWh,
+            Long newExportWh,
+            Provenance newSource) {
+        public static final String READING = "READING";
+        public static final String INTERVAL = "INTERVAL";
+    }
+
+    /** The preview: the parser's report and, for a file without problems, the values that differ from stored ones. */
+    public record Preview(ImportReport report, long conflictCount, List<Conflict> conflicts) {}
 
     private final AgroalDataSource dataSource;
     private final ReadingPartitions partitions;
@@ -109,24 +151,55 @@ public class CsvImports {
                 fileName, zone == null ? settings.current().zone() : zone);
     }
 
-    public ImportReport preview(Path file, ImportOptions options) throws IOException {
+    /** Validates the file and lists its problems; for a file without problems also the values that differ from stored ones. */
+    public Preview preview(Path file, ImportOptions options) throws IOException {
         Known known = known();
-        return new MeterCsvImport(known.ids(), options, limits(known), this::storedReadings)
+        ImportReport report = new MeterCsvImport(known.ids(), options, limits(known), this::storedReadings)
                 .preview(ReaderSource.of(file));
+        if (!report.ok() || report.summary().values() == 0) {
+            return new Preview(report, 0, List.of());
+        }
+        ImportSummary summary = report.summary();
+        boolean counters = summary.kind() == ImportSummary.Kind.COUNTERS;
+        try (Connection c = dataSource.getConnection()) {
+            // Staged and compared inside a transaction that is rolled back (no partition is created by a preview).
+            Outcome o = store(
+                    c,
+                    new MeterCsvImport(known.ids(), options, limits(known), StoredReadings.NONE),
+                    file,
+                    counters,
+                    summary,
+                    "preview",
+                    options.file(),
+                    json,
+                    known.ids(),
+                    Choice.REFUSE,
+                    true);
+            return new Preview(report, o.conflictCount(), o.conflicts());
+        } catch (SQLException e) {
+            throw new IOException("Comparing the file with the stored values failed: " + e.getMessage(), e);
+        }
     }
 
     /**
      * Validates the whole file (also against the limits and the readings already stored), then stores everything or
-     * nothing.
+     * nothing. Values that differ from stored ones are conflicts: without a choice ({@link Choice#REFUSE}) nothing is
+     * stored and the outcome lists them.
      */
     public Outcome commit(String actor, Path file, ImportOptions options) throws IOException, SQLException {
+        return commit(actor, file, options, Choice.REFUSE);
+    }
+
+    /** The same with the caretaker's choice for conflicts: keep the stored values, or replace them with a reason. */
+    public Outcome commit(String actor, Path file, ImportOptions options, Choice choice)
+            throws IOException, SQLException {
         Known known = known();
         Map<String, Long> ids = known.ids();
         ImportLimits limits = limits(known);
         ImportReport check =
                 new MeterCsvImport(ids, options, limits, this::storedReadings).preview(ReaderSource.of(file));
         if (!check.ok()) {
-            return new Outcome(check, 0, 0);
+            return new Outcome(check, 0, 0, 0, 0, 0, 0, List.of(), false);
         }
         // The stored readings were checked just now; the passes inside the COPY do not ask again.
         MeterCsvImport importer = new MeterCsvImport(ids, options, limits, StoredReadings.NONE);
@@ -136,7 +209,7 @@ public class CsvImports {
             partitions.ensureCovering(summary.first(), summary.last().plusMillis(1));
         }
         try (Connection c = dataSource.getConnection()) {
-            return copyIn(c, importer, file, counters, summary, actor, options.file(), json, ids);
+            return store(c, importer, file, counters, summary, actor, options.file(), json, ids, choice, false);
         }
     }
 
@@ -171,17 +244,26 @@ public class CsvImports {
         if (summary.first() == null) {
             return false;
         }
+        // Spread values reach up to a day past the last start.
+        Instant last = summary.resolution() != null && summary.resolution().coarser()
+                ? summary.last().plusSeconds(26 * 3600L)
+                : summary.last();
         String sql = counters
                 ? "SELECT 1 FROM meter_reading WHERE meter_id = ANY(?) AND read_at >= ? AND read_at <= ? LIMIT 1"
                 : "SELECT 1 FROM interval_energy WHERE meter_id = ANY(?) AND interval_start >= ? AND interval_start <= ? LIMIT 1";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setArray(1, c.createArrayOf("bigint", meterIds.values().toArray(new Long[0])));
             ps.setTimestamp(2, java.sql.Timestamp.from(summary.first()));
-            ps.setTimestamp(3, java.sql.Timestamp.from(summary.last()));
+            ps.setTimestamp(3, java.sql.Timestamp.from(last));
             try (java.sql.ResultSet rs = ps.executeQuery()) {
                 return !rs.next();
             }
         }
+    }
+
+    /** The caretaker's choice for values that differ from stored ones, with the reason for REPLACE. */
+    public record Choice(ImportedIntervals.OnConflict onConflict, String reason) {
+        public static final Choice REFUSE = new Choice(ImportedIntervals.OnConflict.REFUSE, null);
     }
 
     private static Outcome copyIn(
@@ -195,43 +277,180 @@ public class CsvImports {
             com.fasterxml.jackson.databind.ObjectMapper json,
             Map<String, Long> meterIds)
             throws SQLException, IOException {
+        return store(c, importer, file, counters, summary, actor, name, json, meterIds, Choice.REFUSE, false);
+    }
+
+    /**
+     * Stores a validated file with its provenance ({@code import_source} row: file name, SHA-256, actor; per value the
+     * line). With {@code compareOnly} nothing is written: the outcome lists the conflicts (the preview).
+     */
+    private static Outcome store(
+            Connection c,
+            MeterCsvImport importer,
+            Path file,
+            boolean counters,
+            ImportSummary summary,
+            String actor,
+            String name,
+            com.fasterxml.jackson.databind.ObjectMapper json,
+            Map<String, Long> meterIds,
+            Choice choice,
+            boolean compareOnly)
+            throws SQLException, IOException {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
-        try (Statement st = c.createStatement()) {
-            // Straight into the table when the period is empty (the usual import of old data); otherwise
-            // through a staging table and ON CONFLICT DO NOTHING, so existing values are kept.
+        try {
             boolean direct = periodIsEmpty(c, counters, meterIds, summary);
-            String table = counters ? "csv_reading_in" : "csv_interval_in";
-            st.execute("CREATE TEMP TABLE IF NOT EXISTS " + table
-                    + (counters
-                            ? " (meter_id bigint, read_at timestamptz, import_wh bigint, export_wh bigint)"
-                            : " (meter_id bigint, interval_start timestamptz, import_wh bigint, export_wh bigint)")
-                    + " ON COMMIT DELETE ROWS");
-            String target = !direct
-                    ? table + " FROM STDIN"
-                    : counters
-                            ? "meter_reading (meter_id, read_at, import_wh, export_wh, source) FROM STDIN"
-                            : "interval_energy (meter_id, interval_start, import_wh, export_wh, quality) FROM STDIN";
-            String suffix = !direct ? "" : counters ? "\tIMPORT" : "\tIMPORTED";
-            CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + target);
-            Set<Long> meters = new HashSet<>();
+            if (direct && compareOnly) {
+                c.rollback();
+                return new Outcome(null, 0, 0, 0, 0, 0, 0, List.of(), false);
+            }
+            Provenance source = Provenance.csv(name, actor);
+            String sha = sha256(file);
+            Outcome outcome = counters
+                    ? storeCounters(c, importer, file, source, sha, direct, choice, compareOnly)
+                    : storeIntervals(c, importer, file, source, sha, direct, choice, compareOnly);
+            if (compareOnly || !outcome.stored()) {
+                c.rollback();
+                return outcome;
+            }
+            long values = outcome.report().summary().values();
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("file", name);
+            after.put("sha256", sha);
+            after.put("kind", summary.kind().name());
+            after.put("layout", summary.layout().name());
+            after.put(
+                    "resolution",
+                    summary.resolution() == null ? null : summary.resolution().text());
+            after.put("values", values);
+            after.put("inserted", outcome.inserted());
+            after.put("unchanged", outcome.unchanged());
+            after.put("kept", outcome.kept());
+            after.put("replaced", outcome.replaced());
+            after.put("meters", summary.meters());
+            after.put("first", String.valueOf(summary.first()));
+            after.put("last", String.valueOf(summary.last()));
+            try (PreparedStatement ps =
+                    c.prepareStatement("INSERT INTO audit_event (at, actor, action, subject, after, reason)"
+                            + " VALUES (now(), ?, 'import.commit', ?, ?::jsonb, ?)")) {
+                ps.setString(1, actor);
+                ps.setString(2, "import:" + name);
+                ps.setString(3, json.writeValueAsString(after));
+                ps.setString(4, outcome.replaced() > 0 ? "CSV import: " + choice.reason() : "CSV import");
+                ps.executeUpdate();
+            }
+            c.commit();
+            return outcome;
+        } catch (SQLException | IOException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static Outcome storeIntervals(
+            Connection c,
+            MeterCsvImport importer,
+            Path file,
+            Provenance source,
+            String sha,
+            boolean direct,
+            Choice choice,
+            boolean compareOnly)
+            throws SQLException, IOException {
+        try (ImportedIntervals w =
+                direct ? ImportedIntervals.openDirect(c, source, sha) : ImportedIntervals.open(c, source, sha)) {
+            ImportSink sink = new ImportSink() {
+                @Override
+                public void counter(CounterReading reading) {
+                    throw new IllegalStateException("counter in an interval file");
+                }
+
+                @Override
+                public void interval(ImportedInterval i) {
+                    interval(i, 0);
+                }
+
+                @Override
+                public void interval(ImportedInterval i, long line) {
+                    w.add(
+                            i.meterId(),
+                            i.intervalStart(),
+                            i.importWh(),
+                            i.exportWh(),
+                            i.estimated() ? IntervalQuality.ESTIMATED : IntervalQuality.IMPORTED,
+                            line);
+                }
+            };
+            ImportReport report = importer.commit(ReaderSource.of(file), sink);
+            ImportedIntervals.Result r = compareOnly ? w.compareOnly() : w.finish(choice.onConflict(), choice.reason());
+            List<Conflict> conflicts = new ArrayList<>();
+            for (ImportedIntervals.Conflict k : r.conflicts()) {
+                conflicts.add(new Conflict(
+                        Conflict.INTERVAL,
+                        k.meter(),
+                        k.intervalStart(),
+                        k.storedImportWh(),
+                        k.storedExportWh(),
+                        k.storedSource(),
+                        k.newImportWh(),
+                        k.newExportWh(),
+                        k.newSource()));
+            }
+            return new Outcome(
+                    report,
+                    r.inserted(),
+                    r.values() - r.inserted() - r.replaced(),
+                    r.unchanged(),
+                    r.kept(),
+                    r.replaced(),
+                    r.conflictCount(),
+                    conflicts,
+                    r.stored());
+        }
+    }
+
+    private static Outcome storeCounters(
+            Connection c,
+            MeterCsvImport importer,
+            Path file,
+            Provenance source,
+            String sha,
+            boolean direct,
+            Choice choice,
+            boolean compareOnly)
+            throws SQLException, IOException {
+        long sourceId = ImportedIntervals.sourceRow(c, source, sha, null);
+        try (Statement st = c.createStatement()) {
+            if (!direct) {
+                st.execute("CREATE TEMP TABLE IF NOT EXISTS csv_reading_in (meter_id bigint, read_at timestamptz,"
+                        + " import_wh bigint, export_wh bigint, source_position bigint) ON COMMIT DELETE ROWS");
+                st.execute("TRUNCATE csv_reading_in");
+            }
+            String target = direct
+                    ? "meter_reading (meter_id, read_at, import_wh, export_wh, source_position, source, source_id)"
+                    : "csv_reading_in (meter_id, read_at, import_wh, export_wh, source_position)";
+            String suffix = direct ? "\tIMPORT\t" + sourceId : "";
+            CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + target + " FROM STDIN");
             StringBuilder line = new StringBuilder(96);
-            ImportSink sink = ImportSink.of(
-                    r -> {
-                        meters.add(r.meterId());
-                        row(copy, line, r.meterId(), r.readAt(), r.importWh(), r.exportWh(), suffix);
-                    },
-                    (ImportedInterval i) -> {
-                        meters.add(i.meterId());
-                        row(
-                                copy,
-                                line,
-                                i.meterId(),
-                                i.intervalStart(),
-                                i.importWh(),
-                                i.exportWh() == null ? 0L : i.exportWh(),
-                                suffix);
-                    });
+            ImportSink sink = new ImportSink() {
+                @Override
+                public void counter(CounterReading r) {
+                    counter(r, 0);
+                }
+
+                @Override
+                public void counter(CounterReading r, long pos) {
+                    row(copy, line, r.meterId(), r.readAt(), r.importWh(), r.exportWh(), pos, suffix);
+                }
+
+                @Override
+                public void interval(ImportedInterval interval) {
+                    throw new IllegalStateException("interval in a counter file");
+                }
+            };
             ImportReport report;
             try {
                 report = importer.commit(ReaderSource.of(file), sink);
@@ -242,47 +461,224 @@ public class CsvImports {
                 }
                 throw e;
             }
-            long inserted = direct
-                    ? copy.getHandledRowCount()
-                    : st.executeUpdate(
-                            counters
-                                    ? "INSERT INTO meter_reading (meter_id, read_at, import_wh, export_wh, source)"
-                                            + " SELECT meter_id, read_at, import_wh, export_wh, 'IMPORT' FROM csv_reading_in"
-                                            + " ON CONFLICT (meter_id, read_at) DO NOTHING"
-                                    : "INSERT INTO interval_energy (meter_id, interval_start, import_wh, export_wh, quality)"
-                                            + " SELECT meter_id, interval_start, import_wh, export_wh, 'IMPORTED' FROM csv_interval_in"
-                                            + " ON CONFLICT (meter_id, interval_start) DO NOTHING");
             long values = report.summary().values();
-            Map<String, Object> after = new LinkedHashMap<>();
-            after.put("file", name);
-            after.put("kind", summary.kind().name());
-            after.put("layout", summary.layout().name());
-            after.put("values", values);
-            after.put("inserted", inserted);
-            after.put("meters", meters.size());
-            after.put("first", String.valueOf(summary.first()));
-            after.put("last", String.valueOf(summary.last()));
-            try (PreparedStatement ps =
-                    c.prepareStatement("INSERT INTO audit_event (at, actor, action, subject, after, reason)"
-                            + " VALUES (now(), ?, 'import.commit', ?, ?::jsonb, ?)")) {
-                ps.setString(1, actor);
-                ps.setString(2, "import:" + name);
-                ps.setString(3, json.writeValueAsString(after));
-                ps.setString(4, "CSV import");
-                ps.executeUpdate();
+            if (direct) {
+                long inserted = copy.getHandledRowCount();
+                return new Outcome(report, inserted, values - inserted, 0, 0, 0, 0, List.of(), true);
             }
-            c.commit();
-            return new Outcome(report, inserted, values - inserted);
-        } catch (SQLException | IOException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(autoCommit);
+            String differs = "(r.import_wh <> s.import_wh OR (s.export_wh IS NOT NULL"
+                    + " AND r.export_wh IS DISTINCT FROM s.export_wh))";
+            long conflictCount;
+            long unchanged;
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FILTER (WHERE " + differs + "),"
+                    + " count(*) FILTER (WHERE NOT " + differs + ") FROM csv_reading_in s"
+                    + " JOIN meter_reading r ON r.meter_id = s.meter_id AND r.read_at = s.read_at")) {
+                rs.next();
+                conflictCount = rs.getLong(1);
+                unchanged = rs.getLong(2);
+            }
+            List<Conflict> conflicts = new ArrayList<>();
+            if (conflictCount > 0) {
+                try (java.sql.ResultSet rs = st.executeQuery("SELECT m.name, s.read_at, r.import_wh, r.export_wh,"
+                        + " r.source, src.kind, src.name, r.source_position, src.actor, s.import_wh, s.export_wh,"
+                        + " s.source_position FROM csv_reading_in s JOIN meter_reading r ON r.meter_id = s.meter_id"
+                        + " AND r.read_at = s.read_at JOIN meter m ON m.id = s.meter_id"
+                        + " LEFT JOIN import_source src ON src.id = r.source_id WHERE " + differs
+                        + " ORDER BY s.source_position, m.name LIMIT " + ImportedIntervals.MAX_LISTED)) {
+                    while (rs.next()) {
+                        long pos = rs.getLong(8);
+                        Long storedPos = rs.wasNull() ? null : pos;
+                        Provenance stored = rs.getString(6) != null
+                                ? ImportedIntervals.provenance(
+                                        rs.getString(6), rs.getString(7), storedPos, rs.getString(9), null)
+                                : readingSource(rs.getString(5));
+                        conflicts.add(new Conflict(
+                                Conflict.READING,
+                                rs.getString(1),
+                                rs.getTimestamp(2).toInstant(),
+                                rs.getLong(3),
+                                nullableLong(rs, 4),
+                                stored,
+                                rs.getLong(10),
+                                nullableLong(rs, 11),
+                                source.at(rs.getLong(12))));
+                    }
+                }
+            }
+            if (compareOnly || conflictCount > 0 && choice.onConflict() == ImportedIntervals.OnConflict.REFUSE) {
+                return new Outcome(report, 0, 0, unchanged, 0, 0, conflictCount, conflicts, false);
+            }
+            long replaced = 0;
+            if (conflictCount > 0 && choice.onConflict() == ImportedIntervals.OnConflict.REPLACE) {
+                if (choice.reason() == null || choice.reason().isBlank()) {
+                    throw new LedgerException(
+                            LedgerException.Kind.INVALID, "Replacing stored values needs a reason (it is audited)");
+                }
+                try (PreparedStatement ps = c.prepareStatement("UPDATE import_source SET reason = ? WHERE id = ?")) {
+                    ps.setString(1, choice.reason());
+                    ps.setLong(2, sourceId);
+                    ps.executeUpdate();
+                }
+                try (PreparedStatement ps = c.prepareStatement("UPDATE meter_reading r SET import_wh = s.import_wh,"
+                        + " export_wh = coalesce(s.export_wh, r.export_wh), source = 'IMPORT', source_id = ?,"
+                        + " source_position = s.source_position FROM csv_reading_in s WHERE r.meter_id = s.meter_id"
+                        + " AND r.read_at = s.read_at AND " + differs)) {
+                    ps.setLong(1, sourceId);
+                    replaced = ps.executeUpdate();
+                }
+                auditReplaced(c, source, conflicts, replaced, choice.reason());
+                checkOrderAfterReplace(c);
+            }
+            long inserted;
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO meter_reading (meter_id, read_at, import_wh,"
+                    + " export_wh, source, source_id, source_position) SELECT meter_id, read_at, import_wh,"
+                    + " export_wh, 'IMPORT', ?, source_position FROM csv_reading_in"
+                    + " ON CONFLICT (meter_id, read_at) DO NOTHING")) {
+                ps.setLong(1, sourceId);
+                inserted = ps.executeUpdate();
+            }
+            long kept = choice.onConflict() == ImportedIntervals.OnConflict.KEEP ? conflictCount : 0;
+            return new Outcome(
+                    report,
+                    inserted,
+                    values - inserted - replaced,
+                    unchanged,
+                    kept,
+                    replaced,
+                    conflictCount,
+                    conflicts,
+                    true);
+        }
+    }
+
+    private static Long nullableLong(java.sql.ResultSet rs, int col) throws SQLException {
+        long v = rs.getLong(col);
+        return rs.wasNull() ? null : v;
+    }
+
+    /**
+     * The provenance of a stored reading without a source row: the poller, the caretaker (a manual reading or a meter
+     * exchange), or a CSV import from before provenance was recorded.
+     */
+    static Provenance readingSource(String source) {
+        return switch (source) {
+            case "POLL" -> Provenance.poll();
+            case "MANUAL", "EXCHANGE" -> Provenance.manual(null);
+            default -> Provenance.csv("?", null);
+        };
+    }
+
+    /**
+     * After replacing stored readings, each replaced reading must still fit between its stored neighbours (the same
+     * rule as a manual correction, {@link CounterOrder}); otherwise the whole import is refused with both named.
+     */
+    private static void checkOrderAfterReplace(Connection c) throws SQLException {
+        try (Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery("SELECT m.name, s.read_at, s.import_wh, s.export_wh,"
+                        + " p.read_at, p.import_wh, p.export_wh, n.read_at, n.import_wh, n.export_wh"
+                        + " FROM csv_reading_in s JOIN meter m ON m.id = s.meter_id"
+                        + " LEFT JOIN LATERAL (SELECT read_at, import_wh, export_wh FROM meter_reading"
+                        + " WHERE meter_id = s.meter_id AND read_at < s.read_at ORDER BY read_at DESC LIMIT 1) p ON true"
+                        + " LEFT JOIN LATERAL (SELECT read_at, import_wh, export_wh FROM meter_reading"
+                        + " WHERE meter_id = s.meter_id AND read_at > s.read_at ORDER BY read_at LIMIT 1) n ON true"
+                        + " WHERE EXISTS (SELECT 1 FROM meter_reading r WHERE r.meter_id = s.meter_id"
+                        + " AND r.read_at = s.read_at)")) {
+            while (rs.next()) {
+                CounterReading self = new CounterReading(
+                        0, rs.getTimestamp(2).toInstant(), rs.getLong(3), nullableLong(rs, 4), ReadingSource.IMPORT);
+                if (rs.getTimestamp(5) != null) {
+                    CounterReading prev = new CounterReading(
+                            0,
+                            rs.getTimestamp(5).toInstant(),
+                            rs.getLong(6),
+                            nullableLong(rs, 7),
+                            ReadingSource.IMPORT);
+                    if (CounterOrder.backwards(prev, self)) {
+                        throw backwards(rs.getString(1), self, prev, "after");
+                    }
+                }
+                if (rs.getTimestamp(8) != null) {
+                    CounterReading next = new CounterReading(
+                            0,
+                            rs.getTimestamp(8).toInstant(),
+                            rs.getLong(9),
+                            nullableLong(rs, 10),
+                            ReadingSource.IMPORT);
+                    if (CounterOrder.backwards(self, next)) {
+                        throw backwards(rs.getString(1), self, next, "before");
+                    }
+                }
+            }
+        }
+    }
+
+    private static LedgerException backwards(String meter, CounterReading self, CounterReading other, String where) {
+        return new LedgerException(
+                LedgerException.Kind.INVALID,
+                "Replacing the stored reading of meter [" + meter + "] at [" + self.readAt() + "] with ["
+                        + CounterOrder.kwh(self.importWh(), self.exportWh()) + "] makes the counter go backwards: "
+                        + where + " the stored reading [" + CounterOrder.kwh(other.importWh(), other.exportWh())
+                        + "] at [" + other.readAt() + "]");
+    }
+
+    private static void auditReplaced(Connection c, Provenance source, List<Conflict> listed, long count, String reason)
+            throws SQLException {
+        List<Map<String, Object>> before = new ArrayList<>();
+        List<Map<String, Object>> after = new ArrayList<>();
+        for (Conflict k : listed) {
+            Map<String, Object> b = new LinkedHashMap<>();
+            b.put("meter", k.meter());
+            b.put("at", k.at().toString());
+            b.put("importWh", k.storedImportWh());
+            b.put("exportWh", k.storedExportWh());
+            b.put("source", k.storedSource().toString());
+            before.add(b);
+            Map<String, Object> a = new LinkedHashMap<>();
+            a.put("meter", k.meter());
+            a.put("at", k.at().toString());
+            a.put("importWh", k.newImportWh());
+            a.put("exportWh", k.newExportWh());
+            a.put("source", k.newSource().toString());
+            after.add(a);
+        }
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO audit_event (at, actor, action, subject, before, after, reason)"
+                        + " VALUES (now(), ?, 'import.replace', ?, ?::jsonb, ?::jsonb, ?)")) {
+            ps.setString(1, source.who() == null || source.who().isBlank() ? "import" : source.who());
+            ps.setString(2, "import:" + source.reference());
+            ps.setString(3, ImportedIntervals.Json.write(Map.of("listed", before)));
+            ps.setString(4, ImportedIntervals.Json.write(Map.of("replaced", count, "listed", after)));
+            ps.setString(5, reason);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Lower-case hex SHA-256 of the file, read in 64 KB blocks. */
+    static String sha256(Path file) throws IOException {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+                int n;
+                while ((n = in.read(buf)) > 0) {
+                    md.update(buf, 0, n);
+                }
+            }
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
     private static void row(
-            CopyIn copy, StringBuilder line, long meterId, Instant at, long importWh, Long exportWh, String suffix) {
+            CopyIn copy,
+            StringBuilder line,
+            long meterId,
+            Instant at,
+            long importWh,
+            Long exportWh,
+            long position,
+            String suffix) {
         line.setLength(0);
         line.append(meterId)
                 .append('\t')
@@ -291,6 +687,8 @@ public class CsvImports {
                 .append(importWh)
                 .append('\t')
                 .append(exportWh == null ? "\\N" : exportWh.toString())
+                .append('\t')
+                .append(position > 0 ? Long.toString(position) : "\\N")
                 .append(suffix)
                 .append('\n');
         byte[] bytes = line.toString().getBytes(StandardCharsets.US_ASCII);

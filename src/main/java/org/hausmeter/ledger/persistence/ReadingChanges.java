@@ -32,13 +32,23 @@ public class ReadingChanges {
     public CsvImports.Outcome importFile(
             String actor, java.nio.file.Path file, org.hausmeter.ledger.csv.ImportOptions options)
             throws java.io.IOException, SQLException {
-        CsvImports.Outcome outcome = imports.commit(actor, file, options);
+        return importFile(actor, file, options, CsvImports.Choice.REFUSE);
+    }
+
+    /** The same with the caretaker's choice for values that differ from stored ones. */
+    public CsvImports.Outcome importFile(
+            String actor,
+            java.nio.file.Path file,
+            org.hausmeter.ledger.csv.ImportOptions options,
+            CsvImports.Choice choice)
+            throws java.io.IOException, SQLException {
+        CsvImports.Outcome outcome = imports.commit(actor, file, options, choice);
         var summary = outcome.report().summary();
         if (outcome.report().ok()
                 && summary != null
                 && summary.kind() == org.hausmeter.ledger.csv.ImportSummary.Kind.COUNTERS
                 && summary.first() != null
-                && outcome.inserted() > 0) {
+                && outcome.inserted() + outcome.replaced() > 0) {
             derivation.derive(
                     Intervals.floor(summary.first()),
                     Intervals.floor(summary.last()).plusSeconds(Intervals.SECONDS));

@@ -435,6 +435,75 @@ public interface CaretakerBillingMessages {
     String import_zone_bad(String zone);
 
     @Message
+    String meter_sources_title();
+
+    @Message
+    String meter_sources_quarters();
+
+    @Message
+    String meter_sources_quality();
+
+    @Message
+    String import_resolution();
+
+    @Message
+    String import_resolution_name(String kind, String minutes);
+
+    @Message
+    String import_spread();
+
+    @Message
+    String import_spread_on();
+
+    @Message
+    String import_conflicts(String n);
+
+    @Message
+    String import_conflicts_shown(String n);
+
+    @Message
+    String import_col_kind();
+
+    @Message
+    String import_conflict_kind(String kind);
+
+    @Message
+    String import_col_time();
+
+    @Message
+    String import_col_stored();
+
+    @Message
+    String import_col_new();
+
+    @Message
+    String import_col_source();
+
+    @Message
+    String import_keep();
+
+    @Message
+    String import_replace();
+
+    @Message
+    String import_reason();
+
+    @Message
+    String import_reason_missing();
+
+    @Message
+    String import_cancel();
+
+    @Message
+    String import_cancelled();
+
+    @Message
+    String import_done(String inserted, String unchanged, String kept, String replaced, String rows, String seconds);
+
+    @Message
+    String provenance(String kind, String reference, String position, String who);
+
+    @Message
     String audit_title();
 
     @Message

@@ -30,10 +30,12 @@ import org.hausmeter.bus.ReadNow;
 import org.hausmeter.ledger.IntervalQuality;
 import org.hausmeter.ledger.Intervals;
 import org.hausmeter.ledger.MeterRole;
+import org.hausmeter.ledger.Provenance;
 import org.hausmeter.ledger.persistence.IntervalQueries;
 import org.hausmeter.ledger.persistence.MeterReadings;
 import org.hausmeter.ledger.persistence.Meters;
 import org.hausmeter.ledger.persistence.ReadingChanges;
+import org.hausmeter.web.ProvenanceView;
 import org.hausmeter.web.SvgChart;
 
 /**
@@ -110,7 +112,14 @@ public class CaretakerMetersResource extends CaretakerPages {
             long exportWh,
             int intervals,
             int estimated,
-            List<MeterReadings.Reading> readings) {}
+            List<MeterReadings.Reading> readings,
+            List<SourceRun> sources) {}
+
+    /**
+     * Consecutive quarter hours of the day from the same source: local times of the first and last quarter hour, how
+     * many, and the source with the line or position range (e.g. CSV datei.csv line 17–20).
+     */
+    public record SourceRun(String from, String to, int quarters, String quality, ProvenanceView source) {}
 
     /** What the reading and exchange forms hold (after a refusal: what the caretaker typed). */
     public record Form(
@@ -343,7 +352,8 @@ public class CaretakerMetersResource extends CaretakerPages {
                 sumExp,
                 rows.size(),
                 estimated,
-                readings.readings(name, from, to.plusMillis(1)));
+                readings.readings(name, from, to.plusMillis(1)),
+                sourceRuns(rows));
         List<String> models = new ArrayList<>(topology.catalog().ids());
         java.util.Collections.sort(models);
         return Templates.meter(new View(
@@ -355,6 +365,44 @@ public class CaretakerMetersResource extends CaretakerPages {
                 models,
                 form,
                 LocalDate.ofInstant(meter.installedAt(), zone()).toString()));
+    }
+
+    /** Groups the day's quarter hours into runs of the same quality and source (file, message or person). */
+    private List<SourceRun> sourceRuns(List<IntervalQueries.Interval> rows) {
+        List<SourceRun> runs = new ArrayList<>();
+        java.time.format.DateTimeFormatter hm = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+        int i = 0;
+        while (i < rows.size()) {
+            IntervalQueries.Interval first = rows.get(i);
+            int j = i + 1;
+            while (j < rows.size()
+                    && rows.get(j).quality() == first.quality()
+                    && sameSource(rows.get(j).source(), first.source())
+                    && rows.get(j).start().equals(rows.get(j - 1).start().plusSeconds(Intervals.SECONDS))) {
+                j++;
+            }
+            IntervalQueries.Interval last = rows.get(j - 1);
+            ProvenanceView v = ProvenanceView.of(first.source());
+            Long a = first.source().position();
+            Long b = last.source().position();
+            if (a != null && b != null && !a.equals(b)) {
+                v = new ProvenanceView(v.kind(), v.reference(), Math.min(a, b) + "–" + Math.max(a, b), v.who());
+            }
+            runs.add(new SourceRun(
+                    first.start().atZone(zone()).format(hm),
+                    last.start().plusSeconds(Intervals.SECONDS).atZone(zone()).format(hm),
+                    j - i,
+                    first.quality().name(),
+                    v));
+            i = j;
+        }
+        return runs;
+    }
+
+    private static boolean sameSource(Provenance a, Provenance b) {
+        return a.kind() == b.kind()
+                && java.util.Objects.equals(a.reference(), b.reference())
+                && java.util.Objects.equals(a.who(), b.who());
     }
 
     private static int index(Instant from, Instant start) {

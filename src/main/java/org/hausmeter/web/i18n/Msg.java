@@ -195,4 +195,8 @@ public interface Msg {
 
     @Message
     String kiosk_level_expensive();
+
+    // Upload limit (web/security/UploadLimit)
+    @Message
+    String upload_too_large(String mb, String maxMb);
 }

@@ -25,6 +25,7 @@ import java.time.format.DateTimeParseException;
 import org.hausmeter.accounts.Privacy;
 import org.hausmeter.ledger.Intervals;
 import org.hausmeter.web.CurrentAccount;
+import org.hausmeter.web.ProvenanceView;
 import org.hausmeter.web.SiteSettings;
 import org.hausmeter.web.i18n.RequestLocale;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -103,10 +104,14 @@ public class ResidentExportResource {
         String user = account.username().orElse("");
         Instant start = Intervals.dayStart(from, zone);
         Instant end = Intervals.dayStart(to.plusDays(1), zone);
+        ResidentMessages words = Residents.messages(locale.locale());
         StreamingOutput body = out -> {
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             try {
-                privacy.exportIntervals(user, start, end, w);
+                privacy.exportIntervals(user, start, end, w, p -> {
+                    ProvenanceView v = ProvenanceView.of(p);
+                    return words.provenance(v.kind(), v.reference(), v.position(), v.who());
+                });
             } catch (SQLException e) {
                 throw new IOException("Export failed: " + e.getMessage(), e);
             }

@@ -483,4 +483,8 @@ public interface ResidentMessages {
 
     @Message
     String error_back();
+
+    /** Where a quarter hour came from (export column and day data). */
+    @Message
+    String provenance(String kind, String reference, String position, String who);
 }

@@ -419,7 +419,7 @@ class ResidentPagesTest {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.contentType()).startsWith("text/csv");
         List<String> lines = r.asString().lines().toList();
-        assertThat(lines.get(0)).isEqualTo("apartment,meter,interval_start_utc,import_kwh,export_kwh,quality");
+        assertThat(lines.get(0)).isEqualTo("apartment,meter,interval_start_utc,import_kwh,export_kwh,quality,source");
         assertThat(lines).hasSize(97);
         assertThat(lines.subList(1, lines.size())).allMatch(l -> l.startsWith("A-0.1,"));
         BigDecimal kwh = lines.subList(1, lines.size()).stream()
