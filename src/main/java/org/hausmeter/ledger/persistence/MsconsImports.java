@@ -22,7 +22,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.hausmeter.ledger.IntervalQuality;
+import org.hausmeter.ledger.Provenance;
 import org.hausmeter.ledger.csv.ImportLimits;
 import org.hausmeter.ledger.mscons.Direction;
 import org.hausmeter.ledger.mscons.MsconsFile;
@@ -123,8 +125,18 @@ public class MsconsImports {
                 Judged judged = judge(c, parsed, limits.zone());
                 if (actor != null) {
                     List<MsconsValue> values = new ArrayList<>();
-                    judged.messages().stream().filter(MsconsMessage::accepted).forEach(m -> values.addAll(m.values()));
-                    store(c, values);
+                    Map<String, Long> sources = new HashMap<>();
+                    String sha256 = CsvImports.sha256(file);
+                    for (MsconsMessage m : judged.messages()) {
+                        if (m.accepted()) {
+                            values.addAll(m.values());
+                            sources.put(
+                                    m.messageRef(),
+                                    ImportedIntervals.sourceRow(
+                                            c, Provenance.mscons(m.messageRef(), actor), sha256, null));
+                        }
+                    }
+                    store(c, values, sources);
                     record(c, actor, name, parsed, judged);
                     c.commit();
                 } else {
@@ -297,18 +309,25 @@ public class MsconsImports {
      * carries where it came from ({@link MsconsValue#messageRef()}, {@link MsconsValue#segment()}) for the ledger's
      * per-value provenance. The import and export value of a meter's quarter hour become one row (ESTIMATED when either
      * is); a stored row gets a direction it holds as 0 filled (the values were judged against the stored ones before),
-     * other stored rows stay. Returns the number of rows inserted or filled.
+     * other stored rows stay. A new row points at its message's {@code import_source} row ({@code sources}: message
+     * reference → id) with the segment number of its first value (the import value's when the message has both
+     * directions); a filled row keeps the source it had. Returns the number of rows inserted or filled.
      */
-    static long store(Connection c, List<MsconsValue> values) throws SQLException {
+    static long store(Connection c, List<MsconsValue> values, Map<String, Long> sources) throws SQLException {
         if (values.isEmpty()) {
             return 0;
         }
-        record Row(long meterId, Instant start, long[] wh, boolean[] has, boolean[] estimated) {}
+        record Row(long meterId, Instant start, long[] wh, boolean[] has, boolean[] estimated, long[] source) {}
         Map<String, Row> rows = new LinkedHashMap<>();
         for (MsconsValue v : values) {
             Row r = rows.computeIfAbsent(
                     v.meterId() + "/" + v.intervalStart(),
-                    k -> new Row(v.meterId(), v.intervalStart(), new long[2], new boolean[2], new boolean[1]));
+                    k -> new Row(
+                            v.meterId(), v.intervalStart(), new long[2], new boolean[2], new boolean[1], new long[] {
+                                Objects.requireNonNull(
+                                        sources.get(v.messageRef()), "no import_source row for " + v.messageRef()),
+                                v.segment()
+                            }));
             int d = v.direction().ordinal();
             r.wh()[d] = v.wh();
             r.has()[d] = true;
@@ -329,18 +348,23 @@ public class MsconsImports {
                     .append(r.has()[1] ? 't' : 'f')
                     .append('\t')
                     .append(r.estimated()[0] ? "ESTIMATED" : "IMPORTED")
+                    .append('\t')
+                    .append(r.source()[0])
+                    .append('\t')
+                    .append(r.source()[1])
                     .append('\n');
         }
         try (Statement st = c.createStatement()) {
             st.execute("CREATE TEMP TABLE IF NOT EXISTS mscons_in (meter_id bigint, interval_start timestamptz,"
-                    + " import_wh bigint, export_wh bigint, has_import boolean, has_export boolean, quality text)"
+                    + " import_wh bigint, export_wh bigint, has_import boolean, has_export boolean, quality text,"
+                    + " source_id bigint, source_position bigint)"
                     + " ON COMMIT DELETE ROWS");
             try {
                 c.unwrap(PGConnection.class)
                         .getCopyAPI()
                         .copyIn(
                                 "COPY mscons_in (meter_id, interval_start, import_wh, export_wh, has_import, has_export,"
-                                        + " quality) FROM STDIN",
+                                        + " quality, source_id, source_position) FROM STDIN",
                                 new StringReader(copy.toString()));
             } catch (IOException e) {
                 throw new SQLException("Writing MSCONS values failed: " + e.getMessage(), e);
@@ -354,7 +378,8 @@ public class MsconsImports {
                     + " AND ((i.has_import AND e.import_wh = 0 AND i.import_wh <> 0)"
                     + " OR (i.has_export AND e.export_wh = 0 AND i.export_wh <> 0))");
             long inserted = st.executeUpdate("INSERT INTO interval_energy (meter_id, interval_start, import_wh,"
-                    + " export_wh, quality) SELECT meter_id, interval_start, import_wh, export_wh, quality FROM mscons_in"
+                    + " export_wh, quality, source_id, source_position) SELECT meter_id, interval_start, import_wh,"
+                    + " export_wh, quality, source_id, source_position FROM mscons_in"
                     + " ON CONFLICT (meter_id, interval_start) DO NOTHING");
             return filled + inserted;
         }

@@ -121,6 +121,16 @@ class MsconsImportTest {
         var stored = queries.intervals(grid, from, to);
         assertThat(stored).hasSize(92);
         assertThat(stored).extracting(IntervalQueries.Interval::quality).containsOnly(IntervalQuality.IMPORTED);
+        // Each quarter hour knows its message and the segment of its QTY (one QTY and two DTM per value).
+        assertThat(stored).allSatisfy(i -> {
+            assertThat(i.source().kind()).isEqualTo(org.hausmeter.ledger.Provenance.Kind.MSCONS);
+            assertThat(i.source().reference()).isEqualTo("MSCONS-20260329-01");
+            assertThat(i.source().who()).isEqualTo("hauswart");
+        });
+        assertThat(stored.get(1).source().position() - stored.get(0).source().position())
+                .isEqualTo(3);
+        assertThat(stored.get(91).source().position() - stored.get(0).source().position())
+                .isEqualTo(91 * 3);
         assertThat(stored.stream().mapToLong(IntervalQueries.Interval::importWh).sum())
                 .isEqualTo(java.util.stream.IntStream.range(0, 92)
                         .mapToLong(i -> ((i % 7) + 1) * 25L)
