@@ -120,17 +120,20 @@ public record BuildingConfig(
     }
 
     /**
-     * A meter on a bus.
+     * A meter on a bus, or an import-only meter (no bus).
      *
      * @param name      unique name, e.g. {@code apt-1.2}
-     * @param bus       id of its {@link Bus}
-     * @param unitId    Modbus unit id, 1..247, unique on its bus
-     * @param model     register-map model id in the catalog
+     * @param bus       id of its {@link Bus}; {@code null} for an import-only meter
+     * @param unitId    Modbus unit id, 1..247, unique on its bus; 0 for an import-only meter
+     * @param model     register-map model id in the catalog; may be {@code null} for an import-only meter
      * @param role      what it measures
      * @param apartment apartment code for role APARTMENT, otherwise {@code null}
      * @param charger   charger id for role CHARGER, otherwise {@code null}
      * @param installed local day (building zone) the meter was installed, key {@code installed}; {@code null}: when
      *                  the server first saw it in the file
+     * @param importOnly true (key {@code importOnly: true}): values arrive only by import; never polled
+     * @param calibration verification year (key {@code verified}) and explicit last valid day (key
+     *                  {@code validUntil}) of the calibration register
      */
     public record Meter(
             String name,
@@ -141,7 +144,28 @@ public record BuildingConfig(
             String apartment,
             String charger,
             java.time.LocalDate installed,
-            int line) {}
+            int line,
+            boolean importOnly,
+            org.hausmeter.ledger.Calibration calibration) {
+
+        public Meter {
+            calibration = calibration == null ? org.hausmeter.ledger.Calibration.UNKNOWN : calibration;
+        }
+
+        /** A polled meter with an unknown calibration. */
+        public Meter(
+                String name,
+                String bus,
+                int unitId,
+                String model,
+                MeterRole role,
+                String apartment,
+                String charger,
+                java.time.LocalDate installed,
+                int line) {
+            this(name, bus, unitId, model, role, apartment, charger, installed, line, false, null);
+        }
+    }
 
     /** The bus with {@code id}, if any. */
     public Optional<Bus> bus(String id) {
@@ -163,8 +187,8 @@ public record BuildingConfig(
         return meters.stream().filter(m -> chargerId.equals(m.charger())).toList();
     }
 
-    /** The meters on bus {@code busId}, in file order. */
+    /** The meters on bus {@code busId}, in file order (never an import-only meter). */
     public List<Meter> metersOn(String busId) {
-        return meters.stream().filter(m -> m.bus().equals(busId)).toList();
+        return meters.stream().filter(m -> busId.equals(m.bus())).toList();
     }
 }

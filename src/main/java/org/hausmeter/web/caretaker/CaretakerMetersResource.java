@@ -30,6 +30,7 @@ import org.hausmeter.bus.ReadNow;
 import org.hausmeter.ledger.IntervalQuality;
 import org.hausmeter.ledger.Intervals;
 import org.hausmeter.ledger.MeterRole;
+import org.hausmeter.ledger.persistence.Calibrations;
 import org.hausmeter.ledger.persistence.IntervalQueries;
 import org.hausmeter.ledger.persistence.MeterReadings;
 import org.hausmeter.ledger.persistence.Meters;
@@ -137,12 +138,17 @@ public class CaretakerMetersResource extends CaretakerPages {
             Day day,
             List<String> models,
             Form form,
-            String installedDay) {}
+            String installedDay,
+            LocalDate today) {}
 
     @CheckedTemplate
     static class Templates {
-        /** @param readNow the answers of "read all meters now"; null when not asked */
-        static native TemplateInstance list(List<Row> rows, ReadNowView readNow);
+        /**
+         * @param readNow the answers of "read all meters now"; null when not asked
+         * @param due meters whose calibration ended or ends within {@link Calibrations#DUE_MONTHS} months
+         */
+        static native TemplateInstance list(
+                List<Row> rows, ReadNowView readNow, List<Calibrations.Due> due, int dueMonths);
 
         static native TemplateInstance meter(View view);
     }
@@ -153,6 +159,7 @@ public class CaretakerMetersResource extends CaretakerPages {
     private final MeterReadings readings;
     private final ReadingChanges changes;
     private final BuildingTopology topology;
+    private final Calibrations calibrations;
 
     CaretakerMetersResource(
             Meters meters,
@@ -160,7 +167,9 @@ public class CaretakerMetersResource extends CaretakerPages {
             IntervalQueries intervals,
             MeterReadings readings,
             ReadingChanges changes,
-            BuildingTopology topology) {
+            BuildingTopology topology,
+            Calibrations calibrations) {
+        this.calibrations = calibrations;
         this.meters = meters;
         this.polling = polling;
         this.intervals = intervals;
@@ -194,7 +203,8 @@ public class CaretakerMetersResource extends CaretakerPages {
         List<Row> rows = meters.installed().stream()
                 .map(m -> new Row(m, Health.of(polling.polledMeter(m.name())), latest.get(m.name())))
                 .toList();
-        return Templates.list(rows, readNow);
+        return Templates.list(
+                rows, readNow, calibrations.due(today(), Calibrations.DUE_MONTHS), Calibrations.DUE_MONTHS);
     }
 
     @GET
@@ -230,7 +240,8 @@ public class CaretakerMetersResource extends CaretakerPages {
                     boolean corrected =
                             changes.enter(actor(), name, when, imp, exp, reason).isPresent();
                     return seeOther(
-                            "/caretaker/meters/" + enc(name) + "?day=" + LocalDate.ofInstant(when, zone()),
+                            "/caretaker/meters/" + org.hausmeter.web.Formats.seg(name) + "?day="
+                                    + LocalDate.ofInstant(when, zone()),
                             corrected ? "reading_corrected" : "reading_entered",
                             null);
                 },
@@ -274,7 +285,8 @@ public class CaretakerMetersResource extends CaretakerPages {
                             f.kwh(newExportKwh, ct.meter_new_export()),
                             reason);
                     return seeOther(
-                            "/caretaker/meters/" + enc(name) + "?day=" + LocalDate.ofInstant(when, zone()),
+                            "/caretaker/meters/" + org.hausmeter.web.Formats.seg(name) + "?day="
+                                    + LocalDate.ofInstant(when, zone()),
                             "meter_exchanged",
                             null);
                 },
@@ -292,7 +304,33 @@ public class CaretakerMetersResource extends CaretakerPages {
                 () -> {
                     LocalDate d = forms().date(day, ct().meter_installed_day());
                     readings.setInstalled(actor(), name, Intervals.dayStart(d, zone()), reason);
-                    return seeOther("/caretaker/meters/" + enc(name) + "?day=" + d, "meter_installed", null);
+                    return seeOther(
+                            "/caretaker/meters/" + org.hausmeter.web.Formats.seg(name) + "?day=" + d,
+                            "meter_installed",
+                            null);
+                },
+                notice -> view(name, today(), notice, form));
+    }
+
+    /** Sets the calibration register entry: verification year and an optional explicit last valid day. */
+    @POST
+    @Path("{name}/calibration")
+    @Produces(MediaType.TEXT_HTML)
+    public Response calibration(
+            @PathParam("name") String name,
+            @FormParam("verifiedYear") String verifiedYear,
+            @FormParam("validUntil") String validUntil,
+            @FormParam("reason") String reason) {
+        Form form = new Form("", "", "", reason, "", "", "", "0", "", "calibration");
+        return change(
+                () -> {
+                    Forms f = forms();
+                    CaretakerMessages ct = ct();
+                    Integer year = Forms.blank(verifiedYear) ? null : f.integer(verifiedYear, ct.meter_verified_year());
+                    LocalDate until = f.optionalDate(validUntil, ct.meter_valid_until());
+                    calibrations.set(actor(), name, year, until, reason);
+                    return seeOther(
+                            "/caretaker/meters/" + org.hausmeter.web.Formats.seg(name), "meter_calibration", null);
                 },
                 notice -> view(name, today(), notice, form));
     }
@@ -354,7 +392,8 @@ public class CaretakerMetersResource extends CaretakerPages {
                 d,
                 models,
                 form,
-                LocalDate.ofInstant(meter.installedAt(), zone()).toString()));
+                LocalDate.ofInstant(meter.installedAt(), zone()).toString(),
+                today()));
     }
 
     private static int index(Instant from, Instant start) {
