@@ -384,42 +384,6 @@ public interface CaretakerMessages {
     String meter_installed_submit();
 
     @Message
-    String meter_import_only();
-
-    @Message
-    String meter_calibration_title();
-
-    @Message
-    String meter_calibration_hint();
-
-    @Message
-    String meter_verified_year();
-
-    @Message
-    String meter_valid_until();
-
-    @Message
-    String meter_calibration_submit();
-
-    @Message
-    String meter_calibration_until(String day);
-
-    @Message
-    String meter_calibration_unknown();
-
-    @Message
-    String meter_calibration_expired(String day);
-
-    @Message
-    String col_calibration();
-
-    @Message
-    String calibration_due_title(String months);
-
-    @Message
-    String calibration_due_none(String months);
-
-    @Message
     String meter_unknown_model(String model);
 
     @Message
@@ -847,9 +811,6 @@ public interface CaretakerMessages {
 
     @Message
     String done_meter_installed();
-
-    @Message
-    String done_meter_calibration();
 
     @Message
     String done_flag_resolved(String n);

@@ -325,9 +325,11 @@ public class CaretakerMetersResource extends CaretakerPages {
         return change(
                 () -> {
                     Forms f = forms();
-                    CaretakerMessages ct = ct();
-                    Integer year = Forms.blank(verifiedYear) ? null : f.integer(verifiedYear, ct.meter_verified_year());
-                    LocalDate until = f.optionalDate(validUntil, ct.meter_valid_until());
+                    MeterRegisterMessages mr = io.quarkus.qute.i18n.MessageBundles.get(
+                            MeterRegisterMessages.class,
+                            io.quarkus.qute.i18n.Localized.Literal.of(locale().getLanguage()));
+                    Integer year = Forms.blank(verifiedYear) ? null : f.integer(verifiedYear, mr.meter_verified_year());
+                    LocalDate until = f.optionalDate(validUntil, mr.meter_valid_until());
                     calibrations.set(actor(), name, year, until, reason);
                     return seeOther(
                             "/caretaker/meters/" + org.hausmeter.web.Formats.seg(name), "meter_calibration", null);

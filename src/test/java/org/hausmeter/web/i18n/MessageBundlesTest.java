@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import org.hausmeter.web.caretaker.BackupMessages;
 import org.hausmeter.web.caretaker.CaretakerBillingMessages;
 import org.hausmeter.web.caretaker.CaretakerMessages;
+import org.hausmeter.web.caretaker.MeterRegisterMessages;
 import org.hausmeter.web.resident.ResidentMessages;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -44,7 +45,8 @@ class MessageBundlesTest {
                 ResidentMessages.class,
                 CaretakerMessages.class,
                 CaretakerBillingMessages.class,
-                BackupMessages.class
+                BackupMessages.class,
+                MeterRegisterMessages.class
             })
     void everyMethod_hasGermanAndEnglishText_andEveryKeyHasAMethod(Class<?> bundle) throws IOException {
         String name = bundle.getAnnotation(MessageBundle.class).value();
@@ -76,7 +78,8 @@ class MessageBundlesTest {
                 ResidentMessages.class,
                 CaretakerMessages.class,
                 CaretakerBillingMessages.class,
-                BackupMessages.class
+                BackupMessages.class,
+                MeterRegisterMessages.class
             })
     void everyValueATextUses_isAParameterOfItsMethod(Class<?> bundle) throws IOException {
         String name = bundle.getAnnotation(MessageBundle.class).value();
