@@ -216,12 +216,15 @@ public class CsvImports {
             CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + target);
             Set<Long> meters = new HashSet<>();
             StringBuilder line = new StringBuilder(96);
+            Set<Long> pv = pvMeters(c);
             ImportSink sink = ImportSink.of(
-                    r -> {
+                    (CounterReading read) -> {
+                        CounterReading r = pvProduction(pv, read);
                         meters.add(r.meterId());
                         row(copy, line, r.meterId(), r.readAt(), r.importWh(), r.exportWh(), suffix);
                     },
-                    (ImportedInterval i) -> {
+                    (ImportedInterval value) -> {
+                        ImportedInterval i = pvProduction(pv, value);
                         meters.add(i.meterId());
                         row(
                                 copy,
@@ -299,6 +302,36 @@ public class CsvImports {
         } catch (SQLException e) {
             throw new IllegalStateException("COPY failed: " + e.getMessage(), e);
         }
+    }
+
+    /** The ids of the PV meters (any installation). */
+    private static Set<Long> pvMeters(Connection c) throws SQLException {
+        Set<Long> out = new HashSet<>();
+        try (Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery("SELECT id FROM meter WHERE role = 'PV'")) {
+            while (rs.next()) {
+                out.add(rs.getLong(1));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A PV meter's production is its export register (its import register is the inverter's own consumption). A file
+     * value of a PV meter without an export value (the wide layout, or the long layout without an export column) is
+     * its production: stored as export, with import 0 (docs/csv-import.md, "PV meters").
+     */
+    static ImportedInterval pvProduction(Set<Long> pv, ImportedInterval i) {
+        return pv.contains(i.meterId()) && i.exportWh() == null
+                ? new ImportedInterval(i.meterId(), i.intervalStart(), 0, i.importWh())
+                : i;
+    }
+
+    /** The same rule for a counter reading: a PV meter's single counter is its production (export) counter. */
+    static CounterReading pvProduction(Set<Long> pv, CounterReading r) {
+        return pv.contains(r.meterId()) && r.exportWh() == null
+                ? new CounterReading(r.meterId(), r.readAt(), 0, r.importWh(), r.source())
+                : r;
     }
 
     /** Meter names to ids: the installed meter of each name (an exchanged meter's history by its old row is not addressable by name). */
