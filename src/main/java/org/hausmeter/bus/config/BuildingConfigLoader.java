@@ -29,12 +29,8 @@ import org.hausmeter.ledger.MeterRole;
  */
 public final class BuildingConfigLoader {
 
-    /**
-     * Apartment code: any short text of 1 to 32 characters without leading or trailing blank, control character or
-     * slash, e.g. {@code A-1.2} or {@code Whg 117} (the database checks the same, V61).
-     */
-    public static final Pattern APARTMENT_CODE =
-            Pattern.compile("[^\\s/\\p{Cntrl}]([^/\\p{Cntrl}]{0,30}[^\\s/\\p{Cntrl}])?");
+    /** Apartment code: the rule of {@link org.hausmeter.accounts.ApartmentCode}, e.g. {@code } or {@code Whg 117}. */
+    public static final Pattern APARTMENT_CODE = org.hausmeter.accounts.ApartmentCode.PATTERN;
 
     private static final Set<String> TOP_KEYS = Set.of("building", "buses", "apartments", "chargers", "meters");
     private static final Set<String> RTU_KEYS =
@@ -91,8 +87,7 @@ public final class BuildingConfigLoader {
             YamlNode codeNode = node.required("code", "apartment");
             String code = codeNode.text("apartment code");
             if (!APARTMENT_CODE.matcher(code).matches()) {
-                throw codeNode.error("apartment code [" + code
-                        + "] must be 1 to 32 characters without a slash, control character or blank at either end");
+                throw codeNode.error("apartment code [" + code + "] " + org.hausmeter.accounts.ApartmentCode.RULE);
             }
             String aptName = node.required("name", "apartment").text("apartment name");
             int floor = (int) node.required("floor", "apartment").integer("floor", -9, 99);

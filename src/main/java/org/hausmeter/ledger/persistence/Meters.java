@@ -61,6 +61,20 @@ public class Meters {
         return query(SELECT + " WHERE m.removed_at IS NULL ORDER BY m.name", null);
     }
 
+    /** @return true when a meter of that role is installed now */
+    public boolean anyInstalled(MeterRole role) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT 1 FROM meter WHERE role = ? AND removed_at IS NULL LIMIT 1")) {
+            ps.setString(1, role.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read meters: " + e.getMessage(), e);
+        }
+    }
+
     /** Every physical meter that was ever installed under {@code name}, newest first (exchanges). */
     public List<MeterInfo> history(String name) {
         return query(SELECT + " WHERE m.name = ? ORDER BY m.installed_at DESC", name);
