@@ -191,6 +191,11 @@ public class Tenancies {
         if (resident == null || resident.isBlank()) {
             throw new AccountException(AccountException.Kind.INVALID, "resident", "A tenancy needs its [resident]");
         }
+        if (Account.findByUsername(resident.strip())
+                .filter(r -> r.role == Role.RESIDENT)
+                .isEmpty()) {
+            throw new AccountException(AccountException.Kind.NOT_FOUND, "resident", "No resident [" + resident + "]");
+        }
         Instant at = Intervals.dayStart(day, settings.current().zone());
         for (TenancyView t : ofApartment(apartmentCode)) {
             if (!t.moveIn().isAfter(at) && (t.moveOut() == null || t.moveOut().isAfter(at))) {
