@@ -213,10 +213,11 @@ public class CsvImports {
                             ? "meter_reading (meter_id, read_at, import_wh, export_wh, source) FROM STDIN"
                             : "interval_energy (meter_id, interval_start, import_wh, export_wh, quality) FROM STDIN";
             String suffix = !direct ? "" : counters ? "\tIMPORT" : "\tIMPORTED";
+            // Read before the COPY starts: the connection takes no other statement during it.
+            Set<Long> pv = pvMeters(c);
             CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + target);
             Set<Long> meters = new HashSet<>();
             StringBuilder line = new StringBuilder(96);
-            Set<Long> pv = pvMeters(c);
             ImportSink sink = ImportSink.of(
                     (CounterReading read) -> {
                         CounterReading r = pvProduction(pv, read);
