@@ -14,13 +14,25 @@ public class AccountException extends RuntimeException {
     }
 
     private final Kind kind;
+    private final String field;
 
     public AccountException(Kind kind, String message) {
+        this(kind, null, message);
+    }
+
+    /** @param field the input field the problem is about (as the JSON API names it), or null */
+    public AccountException(Kind kind, String field, String message) {
         super(message);
         this.kind = kind;
+        this.field = field;
     }
 
     public Kind kind() {
         return kind;
+    }
+
+    /** The input field the problem is about, or null. */
+    public String field() {
+        return field;
     }
 }

@@ -108,24 +108,27 @@ public class Residents {
         if (!name.matches("[a-z0-9][a-z0-9._-]{1,63}")) {
             throw new AccountException(
                     AccountException.Kind.INVALID,
+                    "username",
                     "Username [" + username
                             + "]: 2-64 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
         String display = displayName == null ? "" : displayName.strip();
         if (display.isEmpty() || display.length() > 100) {
-            throw new AccountException(AccountException.Kind.INVALID, "The resident's name needs 1 to 100 characters");
+            throw new AccountException(
+                    AccountException.Kind.INVALID, "displayName", "The resident's name needs 1 to 100 characters");
         }
         String mail = email == null || email.isBlank() ? null : email.strip();
         if (mail != null && !mail.matches("[^@\\s]+@[^@\\s]+")) {
-            throw new AccountException(AccountException.Kind.INVALID, "E-mail address [" + email + "] is not valid");
+            throw new AccountException(
+                    AccountException.Kind.INVALID, "email", "E-mail address [" + email + "] is not valid");
         }
         String lang = locale == null || locale.isBlank() ? "de" : locale.strip();
         if (!lang.equals("de") && !lang.equals("en")) {
             throw new AccountException(
-                    AccountException.Kind.INVALID, "Language must be de or en, not [" + locale + "]");
+                    AccountException.Kind.INVALID, "locale", "Language must be de or en, not [" + locale + "]");
         }
         if (Account.findByUsername(name).isPresent()) {
-            throw new AccountException(AccountException.Kind.CONFLICT, "Username [" + name + "] is taken");
+            throw new AccountException(AccountException.Kind.CONFLICT, "username", "Username [" + name + "] is taken");
         }
         String password = PasswordHasher.randomPassword(PASSWORD_LENGTH);
         Account a = new Account();

@@ -178,6 +178,38 @@ public class Tenancies {
     }
 
     /**
+     * A tenancy of {@code resident} in a vacant apartment from the start of {@code day} (building zone), running
+     * until a later handover: a handover on a day the apartment is vacant (refused when it is let then).
+     *
+     * @throws AccountException naming the field: {@code apartment} (unknown, or let on that day), {@code resident},
+     *     {@code moveIn}
+     */
+    public Handover moveIn(String apartmentCode, LocalDate day, String resident, String actor) {
+        if (day == null) {
+            throw new AccountException(AccountException.Kind.INVALID, "moveIn", "A tenancy needs its [moveIn] day");
+        }
+        if (resident == null || resident.isBlank()) {
+            throw new AccountException(AccountException.Kind.INVALID, "resident", "A tenancy needs its [resident]");
+        }
+        if (Account.findByUsername(resident.strip())
+                .filter(r -> r.role == Role.RESIDENT)
+                .isEmpty()) {
+            throw new AccountException(AccountException.Kind.NOT_FOUND, "resident", "No resident [" + resident + "]");
+        }
+        Instant at = Intervals.dayStart(day, settings.current().zone());
+        for (TenancyView t : ofApartment(apartmentCode)) {
+            if (!t.moveIn().isAfter(at) && (t.moveOut() == null || t.moveOut().isAfter(at))) {
+                throw new AccountException(
+                        AccountException.Kind.CONFLICT,
+                        "apartment",
+                        "Apartment " + apartmentCode + " is let to " + t.residentName() + " on " + day
+                                + ": record a handover instead");
+            }
+        }
+        return handover(apartmentCode, day, resident, null, null, actor);
+    }
+
+    /**
      * A handover at the start of {@code day} (building zone): the tenancy running then ends, and
      * {@code newResident} (if given) moves in. With {@code importWh} the apartment meter's counter is
      * entered as a manual reading at that instant (only for a moment that has passed) and the quarter
@@ -209,14 +241,14 @@ public class Tenancies {
         Instant at = Intervals.dayStart(day, zone);
         Instant now = clock.instant();
         Apartment apartment = Apartment.findByCode(code == null ? "" : code)
-                .orElseThrow(
-                        () -> new AccountException(AccountException.Kind.NOT_FOUND, "No apartment [" + code + "]"));
+                .orElseThrow(() -> new AccountException(
+                        AccountException.Kind.NOT_FOUND, "apartment", "No apartment [" + code + "]"));
         Account resident = null;
         if (newResident != null && !newResident.isBlank()) {
             resident = Account.findByUsername(newResident.strip())
                     .filter(a -> a.role == Role.RESIDENT)
-                    .orElseThrow(() ->
-                            new AccountException(AccountException.Kind.NOT_FOUND, "No resident [" + newResident + "]"));
+                    .orElseThrow(() -> new AccountException(
+                            AccountException.Kind.NOT_FOUND, "resident", "No resident [" + newResident + "]"));
             if (!resident.active) {
                 throw new AccountException(
                         AccountException.Kind.CONFLICT, "Resident [" + resident.username + "] is deactivated");

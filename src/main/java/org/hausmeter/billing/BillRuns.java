@@ -184,6 +184,10 @@ public class BillRuns {
             long tCompute = System.nanoTime();
             BillContextQueries.storeApartmentMonths(
                     c, month, KeyTotals.of(result).byApartment(), clock.instant());
+            // A meter used while out of calibration gets a CALIBRATION_EXPIRED review flag (before the open flags
+            // are read, so the drafts carry it).
+            org.hausmeter.ledger.persistence.Calibrations.flagExpired(
+                    c, result.input().from(), result.input().to(), s.zone());
             Context context = new Context(
                     BillContextQueries.meterCounters(
                             c,

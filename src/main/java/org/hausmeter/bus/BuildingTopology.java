@@ -175,9 +175,11 @@ public class BuildingTopology {
             }
             if (meter.id == null) {
                 // created above
-            } else if (meter.bus.equals(m.bus())
-                    && meter.unitId == m.unitId()
-                    && meter.model.equals(m.model())
+            } else if (Objects.equals(meter.bus, m.bus())
+                    && Objects.equals(meter.unitId, unitId(m))
+                    && Objects.equals(meter.model, m.model())
+                    && meter.importOnly == m.importOnly()
+                    && calibrationKept(meter, m)
                     && meter.role == m.role()
                     && Objects.equals(meter.charger, m.charger())
                     && Objects.equals(meter.apartment == null ? null : meter.apartment.code, m.apartment())) {
@@ -187,14 +189,35 @@ public class BuildingTopology {
                         "building-file",
                         "meter.update",
                         "meter:" + m.name(),
-                        Map.of("bus", meter.bus, "unitId", meter.unitId, "model", meter.model, "role", meter.role),
-                        Map.of("bus", m.bus(), "unitId", m.unitId(), "model", m.model(), "role", m.role()),
+                        meterAudit(
+                                meter.bus,
+                                meter.unitId,
+                                meter.model,
+                                meter.role,
+                                meter.importOnly,
+                                meter.verifiedYear,
+                                meter.validUntil),
+                        meterAudit(
+                                m.bus(),
+                                unitId(m),
+                                m.model(),
+                                m.role(),
+                                m.importOnly(),
+                                verifiedYear(m),
+                                m.calibration().validUntil()),
                         "changed in " + building.file() + ":" + m.line());
                 updated++;
             }
             meter.bus = m.bus();
-            meter.unitId = (short) m.unitId();
+            meter.unitId = unitId(m);
             meter.model = m.model();
+            meter.importOnly = m.importOnly();
+            if (m.calibration().verifiedYear() != null) {
+                meter.verifiedYear = verifiedYear(m);
+            }
+            if (m.calibration().validUntil() != null) {
+                meter.validUntil = m.calibration().validUntil();
+            }
             meter.role = m.role();
             meter.apartment = apt;
             meter.charger = m.charger();
@@ -203,6 +226,55 @@ public class BuildingTopology {
         if (created + updated > 0) {
             LOG.infof("Building file applied: %d created, %d updated (apartments and meters)", created, updated);
         }
+    }
+
+    /**
+     * The file's calibration keys set the register only when written: a year or day entered by the caretaker (form or
+     * API) stays when the file has no such key.
+     */
+    private static boolean calibrationKept(Meter meter, BuildingConfig.Meter m) {
+        return (m.calibration().verifiedYear() == null || Objects.equals(meter.verifiedYear, verifiedYear(m)))
+                && (m.calibration().validUntil() == null
+                        || Objects.equals(meter.validUntil, m.calibration().validUntil()));
+    }
+
+    private static Short unitId(BuildingConfig.Meter m) {
+        return m.importOnly() ? null : (short) m.unitId();
+    }
+
+    private static Short verifiedYear(BuildingConfig.Meter m) {
+        Integer y = m.calibration().verifiedYear();
+        return y == null ? null : y.shortValue();
+    }
+
+    /** The audited fields of a meter (null values are left out: Map.of takes none). */
+    private static Map<String, Object> meterAudit(
+            String bus,
+            Short unitId,
+            String model,
+            org.hausmeter.ledger.MeterRole role,
+            boolean importOnly,
+            Short verifiedYear,
+            java.time.LocalDate validUntil) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (bus != null) {
+            out.put("bus", bus);
+            out.put("unitId", unitId);
+        }
+        if (model != null) {
+            out.put("model", model);
+        }
+        out.put("role", role);
+        if (importOnly) {
+            out.put("importOnly", true);
+        }
+        if (verifiedYear != null) {
+            out.put("verifiedYear", verifiedYear);
+        }
+        if (validUntil != null) {
+            out.put("validUntil", validUntil.toString());
+        }
+        return out;
     }
 
     /**

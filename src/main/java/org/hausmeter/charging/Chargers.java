@@ -212,7 +212,7 @@ public class Chargers {
     public Optional<SimulatedCharger> simulated(String id) {
         return polling.simulator()
                 .filter(sim -> byId(id).flatMap(Charger::meter)
-                        .map(m -> polling.isSimulated(m.bus()))
+                        .map(m -> m.bus() != null && polling.isSimulated(m.bus()))
                         .orElse(true))
                 .flatMap(sim -> sim.building().charger(id));
     }

@@ -11,6 +11,22 @@ public class ApiErrors {
     /** The body of every API error. */
     public record Error(String error) {}
 
+    /** The body of an API error about one input field: {@code field} names it as the JSON body does (null: none). */
+    public record FieldError(String error, String field) {}
+
+    @ServerExceptionMapper
+    public Response accounts(org.hausmeter.accounts.AccountException e) {
+        Response.Status status = switch (e.kind()) {
+            case NOT_FOUND -> Response.Status.NOT_FOUND;
+            case INVALID -> Response.Status.BAD_REQUEST;
+            case CONFLICT -> Response.Status.CONFLICT;
+        };
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(new FieldError(e.getMessage(), e.field()))
+                .build();
+    }
+
     /**
      * A JSON body that does not fit the expected shape (a wrong type, a NUL in a string, an unparsable date): 400
      * with Jackson's description and the field's path, never a 500.

@@ -42,6 +42,14 @@ public final class Formats {
 
     private Formats() {}
 
+    // --- URLs ---
+
+    /** A text as one URL path segment, percent-encoded (a space is {@code %20}): {@code {apartment.code.seg}}. */
+    public static String seg(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20");
+    }
+
     // --- energy and power ---
 
     static String kwh(long wh, @TemplateAttribute("locale") Object locale) {

@@ -173,17 +173,34 @@ public class BillingResource {
         return tariffs.all().stream().map(TariffStore::describe).toList();
     }
 
+    /** Which meters the building has now: EV prices are required only with a charger, a feed-in price only with PV. */
+    @jakarta.inject.Inject
+    org.hausmeter.ledger.persistence.Meters meters;
+
     @POST
     @Path("tariffs")
     @RolesAllowed("CARETAKER")
     public Map<String, Object> saveTariff(TariffInput in) {
-        StoredTariff t = toTariff(in, settings.current().currency());
+        StoredTariff t = toTariff(
+                in,
+                settings.current().currency(),
+                meters.anyInstalled(org.hausmeter.ledger.MeterRole.CHARGER),
+                meters.anyInstalled(org.hausmeter.ledger.MeterRole.PV));
         tariffs.save(t, user(), in.reason());
         return TariffStore.describe(t);
     }
 
-    /** Builds a validated tariff from the API/form input. */
+    /** Builds a validated tariff from the API/form input; every price is required. */
     public static StoredTariff toTariff(TariffInput in, Currency currency) {
+        return toTariff(in, currency, true, true);
+    }
+
+    /**
+     * Builds a validated tariff from the API input: the EV prices are required only when the building has a charger
+     * ({@code chargers}), the feed-in price only when it has PV ({@code feedIn}); a price not required and not given
+     * is 0.
+     */
+    public static StoredTariff toTariff(TariffInput in, Currency currency, boolean chargers, boolean feedIn) {
         if (in == null || in.validFrom() == null) {
             throw new BillingException(BillingException.Kind.INVALID, "A tariff needs validFrom (YYYY-MM-DD)");
         }
@@ -212,9 +229,10 @@ public class BillingResource {
                 grid,
                 UnitPrice.of(currency, required("pvPrice", in.pvPrice())),
                 Money.of(currency, required("baseFeePerMonth", in.baseFeePerMonth())),
-                UnitPrice.of(currency, required("evPvPrice", in.evPvPrice())),
-                UnitPrice.of(currency, required("evGridPrice", in.evGridPrice())),
-                UnitPrice.of(currency, required("feedInPrice", in.feedInPrice())),
+                UnitPrice.of(currency, requiredIf(chargers, "evPvPrice", in.evPvPrice(), "the building has a charger")),
+                UnitPrice.of(
+                        currency, requiredIf(chargers, "evGridPrice", in.evGridPrice(), "the building has a charger")),
+                UnitPrice.of(currency, requiredIf(feedIn, "feedInPrice", in.feedInPrice(), "the building has PV")),
                 new VatRate(required("vatPercent", in.vatPercent())));
         AllocationKey key;
         CommonKey common;
@@ -246,6 +264,15 @@ public class BillingResource {
             }
         }
         return new DaySchedule(out);
+    }
+
+    /** A price required only when {@code needed}; otherwise 0 when not given. */
+    private static BigDecimal requiredIf(boolean needed, String name, BigDecimal v, String why) {
+        if (v == null && needed) {
+            throw new BillingException(
+                    BillingException.Kind.INVALID, "Tariff field [" + name + "] is missing (" + why + ")");
+        }
+        return v == null ? BigDecimal.ZERO : v;
     }
 
     private static BigDecimal required(String name, BigDecimal v) {

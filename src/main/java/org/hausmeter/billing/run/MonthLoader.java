@@ -53,7 +53,7 @@ public final class MonthLoader {
 
         List<Consumer> consumers = new ArrayList<>();
         Map<Long, Integer> apartmentConsumer = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, code, name, area_m2 FROM apartment ORDER BY code");
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, code, name, area_m2 FROM apartment ORDER BY id");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 apartmentConsumer.put(rs.getLong(1), consumers.size());

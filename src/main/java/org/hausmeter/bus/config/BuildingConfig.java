@@ -120,12 +120,12 @@ public record BuildingConfig(
     }
 
     /**
-     * A meter on a bus.
+     * A meter on a bus, or an import-only meter (no bus).
      *
      * @param name      unique name, e.g. {@code apt-1.2}
-     * @param bus       id of its {@link Bus}
-     * @param unitId    Modbus unit id, 1..247, unique on its bus
-     * @param model     register-map model id in the catalog
+     * @param bus       id of its {@link Bus}; {@code null} for an import-only meter
+     * @param unitId    Modbus unit id, 1..247, unique on its bus; 0 for an import-only meter
+     * @param model     register-map model id in the catalog; may be {@code null} for an import-only meter
      * @param role      what it measures
      * @param apartment apartment code for role APARTMENT, otherwise {@code null}
      * @param charger   charger id for role CHARGER, otherwise {@code null}
@@ -133,6 +133,9 @@ public record BuildingConfig(
      *                  the server first saw it in the file
      * @param meteringPoint the metering point operator's id of the meter's location (MaLo or MeLo, stored form), key
      *                  {@code meteringPoint}, by which MSCONS imports find the meter; {@code null}: not set by the file
+     * @param importOnly true (key {@code importOnly: true}): values arrive only by import; never polled
+     * @param calibration verification year (key {@code verified}) and explicit last valid day (key
+     *                  {@code validUntil}) of the calibration register
      */
     public record Meter(
             String name,
@@ -144,9 +147,15 @@ public record BuildingConfig(
             String charger,
             java.time.LocalDate installed,
             String meteringPoint,
-            int line) {
+            int line,
+            boolean importOnly,
+            org.hausmeter.ledger.Calibration calibration) {
 
-        /** A meter without a metering point id. */
+        public Meter {
+            calibration = calibration == null ? org.hausmeter.ledger.Calibration.UNKNOWN : calibration;
+        }
+
+        /** A polled meter without a metering point id and with an unknown calibration. */
         public Meter(
                 String name,
                 String bus,
@@ -157,7 +166,7 @@ public record BuildingConfig(
                 String charger,
                 java.time.LocalDate installed,
                 int line) {
-            this(name, bus, unitId, model, role, apartment, charger, installed, null, line);
+            this(name, bus, unitId, model, role, apartment, charger, installed, null, line, false, null);
         }
     }
 
@@ -181,8 +190,8 @@ public record BuildingConfig(
         return meters.stream().filter(m -> chargerId.equals(m.charger())).toList();
     }
 
-    /** The meters on bus {@code busId}, in file order. */
+    /** The meters on bus {@code busId}, in file order (never an import-only meter). */
     public List<Meter> metersOn(String busId) {
-        return meters.stream().filter(m -> m.bus().equals(busId)).toList();
+        return meters.stream().filter(m -> busId.equals(m.bus())).toList();
     }
 }

@@ -29,8 +29,8 @@ import org.hausmeter.ledger.MeterRole;
  */
 public final class BuildingConfigLoader {
 
-    /** Apartment code: house letter(s), dash, floor, dot, number, e.g. {@code }, {@code B-10.3}. */
-    public static final Pattern APARTMENT_CODE = Pattern.compile("[A-Z]{1,3}-(-?\\d{1,2})\\.\\d{1,2}");
+    /** Apartment code: the rule of {@link org.hausmeter.accounts.ApartmentCode}, e.g. {@code } or {@code Whg 117}. */
+    public static final Pattern APARTMENT_CODE = org.hausmeter.accounts.ApartmentCode.PATTERN;
 
     private static final Set<String> TOP_KEYS = Set.of("building", "buses", "apartments", "chargers", "meters");
     private static final Set<String> RTU_KEYS =
@@ -40,8 +40,19 @@ public final class BuildingConfigLoader {
     private static final Set<String> CHARGER_KEYS = Set.of("id", "name", "reader", "control");
     private static final Set<String> CONTROL_FIXED_KEYS = Set.of("profile", "bus", "unitId");
     private static final Pattern PARAMETER_NAME = Pattern.compile("[a-z][A-Za-z0-9]{0,31}");
-    private static final Set<String> METER_KEYS =
-            Set.of("name", "bus", "unitId", "model", "role", "apartment", "charger", "installed", "meteringPoint");
+    private static final Set<String> METER_KEYS = Set.of(
+            "name",
+            "bus",
+            "unitId",
+            "model",
+            "role",
+            "apartment",
+            "charger",
+            "installed",
+            "meteringPoint",
+            "importOnly",
+            "verified",
+            "validUntil");
 
     private BuildingConfigLoader() {}
 
@@ -77,7 +88,7 @@ public final class BuildingConfigLoader {
             YamlNode codeNode = node.required("code", "apartment");
             String code = codeNode.text("apartment code");
             if (!APARTMENT_CODE.matcher(code).matches()) {
-                throw codeNode.error("apartment code [" + code + "] does not look like [A-1.2]");
+                throw codeNode.error("apartment code [" + code + "] " + org.hausmeter.accounts.ApartmentCode.RULE);
             }
             String aptName = node.required("name", "apartment").text("apartment name");
             int floor = (int) node.required("floor", "apartment").integer("floor", -9, 99);
@@ -142,30 +153,52 @@ public final class BuildingConfigLoader {
                         + byName.get(meterName).line() + ")");
             }
             String m = "meter [" + meterName + "] ";
-            YamlNode busNode = node.required("bus", "meter");
-            Bus bus = buses.get(busNode.text("bus"));
-            if (bus == null) {
-                throw busNode.error(m + "bus [" + busNode.text("bus") + "] is unknown; known: " + buses.keySet());
-            }
-            YamlNode unitNode = node.required("unitId", "meter");
-            java.math.BigInteger unitValue = unitNode.bigInteger("unitId");
-            long unitId = unitValue.bitLength() > 31 ? -1 : unitValue.longValue();
-            if (unitId < 1 || unitId > 247) {
-                throw unitNode.error(m + "unit id [" + unitNode.text("unitId") + "] is out of range 1..247");
-            }
-            Integer firstUnit = unitLines.putIfAbsent(bus.id() + "/" + unitId, unitNode.line());
-            if (firstUnit != null) {
-                throw unitNode.error(m + "unit id [" + unitId + "] is used twice on bus [" + bus.id()
-                        + "] (first at line " + firstUnit + ")");
-            }
-            YamlNode modelNode = node.required("model", "meter");
-            String modelId = modelNode.text("model");
-            RegisterMap model = catalog.find(modelId)
-                    .orElseThrow(
-                            () -> modelNode.error(m + "model [" + modelId + "] is unknown; known: " + catalog.ids()));
-            if (bus instanceof RtuBus rtu && model.maxBaud() != null && rtu.baud() > model.maxBaud()) {
-                throw modelNode.error(m + "model [" + modelId + "] supports at most [" + model.maxBaud()
-                        + "] baud but bus [" + rtu.id() + "] runs at [" + rtu.baud() + "] (line " + rtu.line() + ")");
+            YamlNode importNode = node.optional("importOnly");
+            boolean importOnly = importNode != null && importNode.bool("importOnly");
+            Bus bus = null;
+            long unitId = 0;
+            String modelId = null;
+            if (importOnly) {
+                for (String key : List.of("bus", "unitId")) {
+                    if (node.optional(key) != null) {
+                        throw node.optional(key).error(m + "is importOnly and must not have a " + key);
+                    }
+                }
+                YamlNode modelNode = node.optional("model");
+                if (modelNode != null) {
+                    modelId = modelNode.text("model");
+                    if (catalog.find(modelId).isEmpty()) {
+                        throw modelNode.error(m + "model [" + modelId + "] is unknown; known: " + catalog.ids());
+                    }
+                }
+            } else {
+                YamlNode busNode = node.required("bus", "meter");
+                bus = buses.get(busNode.text("bus"));
+                if (bus == null) {
+                    throw busNode.error(m + "bus [" + busNode.text("bus") + "] is unknown; known: " + buses.keySet());
+                }
+                YamlNode unitNode = node.required("unitId", "meter");
+                java.math.BigInteger unitValue = unitNode.bigInteger("unitId");
+                unitId = unitValue.bitLength() > 31 ? -1 : unitValue.longValue();
+                if (unitId < 1 || unitId > 247) {
+                    throw unitNode.error(m + "unit id [" + unitNode.text("unitId") + "] is out of range 1..247");
+                }
+                Integer firstUnit = unitLines.putIfAbsent(bus.id() + "/" + unitId, unitNode.line());
+                if (firstUnit != null) {
+                    throw unitNode.error(m + "unit id [" + unitId + "] is used twice on bus [" + bus.id()
+                            + "] (first at line " + firstUnit + ")");
+                }
+                YamlNode modelNode = node.required("model", "meter");
+                String id = modelNode.text("model");
+                modelId = id;
+                RegisterMap model = catalog.find(id)
+                        .orElseThrow(
+                                () -> modelNode.error(m + "model [" + id + "] is unknown; known: " + catalog.ids()));
+                if (bus instanceof RtuBus rtu && model.maxBaud() != null && rtu.baud() > model.maxBaud()) {
+                    throw modelNode.error(
+                            m + "model [" + modelId + "] supports at most [" + model.maxBaud() + "] baud but bus ["
+                                    + rtu.id() + "] runs at [" + rtu.baud() + "] (line " + rtu.line() + ")");
+                }
             }
             YamlNode roleNode = node.required("role", "meter");
             MeterRole role = Arrays.stream(MeterRole.values())
@@ -233,7 +266,7 @@ public final class BuildingConfigLoader {
             }
             Meter meter = new Meter(
                     meterName,
-                    bus.id(),
+                    bus == null ? null : bus.id(),
                     (int) unitId,
                     modelId,
                     role,
@@ -241,7 +274,9 @@ public final class BuildingConfigLoader {
                     charger,
                     installed,
                     meteringPoint,
-                    node.line());
+                    node.line(),
+                    importOnly,
+                    calibration(node, m));
             meters.add(meter);
             byName.put(meterName, meter);
         }
@@ -251,7 +286,7 @@ public final class BuildingConfigLoader {
             }
             BuildingConfig.ChargerControl c = charger.control().get();
             for (Meter meter : meters) {
-                if (meter.bus().equals(c.bus())
+                if (c.bus().equals(meter.bus())
                         && meter.unitId() == c.unitId()
                         && !charger.id().equals(meter.charger())) {
                     throw new BuildingConfigException(
@@ -270,6 +305,32 @@ public final class BuildingConfigLoader {
                 List.copyOf(apartments.values()),
                 List.copyOf(chargers.values()),
                 meters);
+    }
+
+    /** Keys {@code verified} (a year) and {@code validUntil} (a day) of the calibration register. */
+    private static org.hausmeter.ledger.Calibration calibration(YamlNode node, String m) {
+        YamlNode verifiedNode = node.optional("verified");
+        Integer year = verifiedNode == null
+                ? null
+                : (int) verifiedNode.integer(
+                        "verified",
+                        org.hausmeter.ledger.Calibration.MIN_YEAR,
+                        org.hausmeter.ledger.Calibration.MAX_YEAR);
+        YamlNode untilNode = node.optional("validUntil");
+        java.time.LocalDate until = null;
+        if (untilNode != null) {
+            try {
+                until = java.time.LocalDate.parse(untilNode.text("validUntil"));
+            } catch (java.time.format.DateTimeParseException e) {
+                throw untilNode.error(
+                        m + "validUntil [" + untilNode.text("validUntil") + "] is not a day like 2031-12-31");
+            }
+        }
+        try {
+            return new org.hausmeter.ledger.Calibration(year, until);
+        } catch (IllegalArgumentException e) {
+            throw node.error(m + e.getMessage());
+        }
     }
 
     private static BuildingConfig.ChargerControl control(YamlNode node, String chargerId, Map<String, Bus> buses) {

@@ -95,6 +95,9 @@ public final class SimulatedBuilding {
         PowerProfile pv = null;
         List<PowerProfile> consumers = new ArrayList<>();
         for (BuildingConfig.Meter m : building.meters()) {
+            if (m.importOnly()) {
+                continue; // no bus: nothing to simulate
+            }
             long seed = options.seed() * 31 + m.name().hashCode();
             ChargerLoad seeded = m.role() == org.hausmeter.ledger.MeterRole.CHARGER
                     ? new ChargerLoad(simGrid, options.zone(), seed, 11_000)

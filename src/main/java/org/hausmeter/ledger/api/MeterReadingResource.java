@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import org.hausmeter.ledger.LedgerException;
+import org.hausmeter.ledger.persistence.Calibrations;
 import org.hausmeter.ledger.persistence.IntervalQueries;
 import org.hausmeter.ledger.persistence.Meter;
 import org.hausmeter.ledger.persistence.MeterReadings;
@@ -46,6 +47,16 @@ public class MeterReadingResource {
     /** A meter's installation instant, with the reason for changing it. */
     public record InstalledInput(Instant installedAt, String reason) {}
 
+    /**
+     * A meter's calibration register entry: the verification (or MID conformity) year and an explicit last valid day
+     * (null: 31 December of the year + 8), with the reason for changing it.
+     */
+    public record CalibrationInput(Integer verifiedYear, java.time.LocalDate validUntil, String reason) {}
+
+    /** The calibration as stored, with the last valid day the rule computes (null when unknown). */
+    public record CalibrationView(
+            Integer verifiedYear, java.time.LocalDate validUntil, java.time.LocalDate lastValidDay) {}
+
     /** The new meter after an exchange. */
     public record ExchangedMeter(long meterId, String name, String model, Instant installedAt, long replacesMeterId) {}
 
@@ -53,9 +64,15 @@ public class MeterReadingResource {
     private final ReadingChanges changes;
     private final IntervalQueries queries;
     private final CurrentAccount account;
+    private final Calibrations calibrations;
 
     MeterReadingResource(
-            MeterReadings readings, ReadingChanges changes, IntervalQueries queries, CurrentAccount account) {
+            MeterReadings readings,
+            ReadingChanges changes,
+            IntervalQueries queries,
+            CurrentAccount account,
+            Calibrations calibrations) {
+        this.calibrations = calibrations;
         this.readings = readings;
         this.changes = changes;
         this.queries = queries;
@@ -148,5 +165,23 @@ public class MeterReadingResource {
                 org.hausmeter.ledger.mscons.MeteringPoint.normalize(in.meteringPoint())
                         .orElse(null),
                 in.reason());
+    }
+
+    /**
+     * Sets the meter's calibration register entry (both fields may be null: unknown / computed); 200 with the stored
+     * entry and its last valid day, 400 when refused (a reason is required), 404 for an unknown meter.
+     */
+    @PUT
+    @Path("calibration")
+    public CalibrationView calibration(@PathParam("meter") String meter, CalibrationInput in) {
+        if (in == null) {
+            throw new LedgerException(
+                    LedgerException.Kind.INVALID,
+                    "A calibration needs [verifiedYear] and/or [validUntil] and a [reason]");
+        }
+        org.hausmeter.ledger.Calibration c =
+                calibrations.set(actor(), meter, in.verifiedYear(), in.validUntil(), in.reason());
+        return new CalibrationView(
+                c.verifiedYear(), c.validUntil(), c.lastValidDay().orElse(null));
     }
 }

@@ -16,10 +16,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hausmeter.building.BuildingSettings;
@@ -360,6 +362,8 @@ public class CsvImports {
             Choice choice,
             boolean compareOnly)
             throws SQLException, IOException {
+        // Read before any COPY starts: the connection takes no other statement during it.
+        Set<Long> pv = pvMeters(c);
         try (ImportedIntervals w =
                 direct ? ImportedIntervals.openDirect(c, source, sha) : ImportedIntervals.open(c, source, sha)) {
             ImportSink sink = new ImportSink() {
@@ -374,7 +378,8 @@ public class CsvImports {
                 }
 
                 @Override
-                public void interval(ImportedInterval i, long line) {
+                public void interval(ImportedInterval value, long line) {
+                    ImportedInterval i = pvProduction(pv, value);
                     w.add(
                             i.meterId(),
                             i.intervalStart(),
@@ -423,6 +428,8 @@ public class CsvImports {
             boolean compareOnly)
             throws SQLException, IOException {
         long sourceId = ImportedIntervals.sourceRow(c, source, sha, null);
+        // Read before the COPY starts: the connection takes no other statement during it.
+        Set<Long> pv = pvMeters(c);
         try (Statement st = c.createStatement()) {
             if (!direct) {
                 st.execute("CREATE TEMP TABLE IF NOT EXISTS csv_reading_in (meter_id bigint, read_at timestamptz,"
@@ -442,7 +449,8 @@ public class CsvImports {
                 }
 
                 @Override
-                public void counter(CounterReading r, long pos) {
+                public void counter(CounterReading read, long pos) {
+                    CounterReading r = pvProduction(pv, read);
                     row(copy, line, r.meterId(), r.readAt(), r.importWh(), r.exportWh(), pos, suffix);
                 }
 
@@ -697,6 +705,36 @@ public class CsvImports {
         } catch (SQLException e) {
             throw new IllegalStateException("COPY failed: " + e.getMessage(), e);
         }
+    }
+
+    /** The ids of the PV meters (any installation). */
+    private static Set<Long> pvMeters(Connection c) throws SQLException {
+        Set<Long> out = new HashSet<>();
+        try (Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery("SELECT id FROM meter WHERE role = 'PV'")) {
+            while (rs.next()) {
+                out.add(rs.getLong(1));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A PV meter's production is its export register (its import register is the inverter's own consumption). A file
+     * value of a PV meter without an export value (the wide layout, or the long layout without an export column) is
+     * its production: stored as export, with import 0 (docs/csv-import.md, "PV meters").
+     */
+    static ImportedInterval pvProduction(Set<Long> pv, ImportedInterval i) {
+        return pv.contains(i.meterId()) && i.exportWh() == null
+                ? new ImportedInterval(i.meterId(), i.intervalStart(), 0, i.importWh(), i.estimated())
+                : i;
+    }
+
+    /** The same rule for a counter reading: a PV meter's single counter is its production (export) counter. */
+    static CounterReading pvProduction(Set<Long> pv, CounterReading r) {
+        return pv.contains(r.meterId()) && r.exportWh() == null
+                ? new CounterReading(r.meterId(), r.readAt(), 0, r.importWh(), r.source())
+                : r;
     }
 
     /** Meter names to ids: the installed meter of each name (an exchanged meter's history by its old row is not addressable by name). */

@@ -172,11 +172,11 @@ public class LedgerChecks {
                     });
                 }
             }
-            // Meters that have not answered for more than a day.
+            // Meters that have not answered for more than a day (an import-only meter is never polled: never silent).
             Map<Long, Instant> last = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                            "SELECT m.id, (SELECT max(r.read_at) FROM meter_reading r"
-                                    + " WHERE r.meter_id = m.id AND r.source = 'POLL') FROM meter m WHERE m.removed_at IS NULL");
+            try (PreparedStatement ps = c.prepareStatement("SELECT m.id, (SELECT max(r.read_at) FROM meter_reading r"
+                            + " WHERE r.meter_id = m.id AND r.source = 'POLL') FROM meter m"
+                            + " WHERE m.removed_at IS NULL AND NOT m.import_only");
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Timestamp t = rs.getTimestamp(2);

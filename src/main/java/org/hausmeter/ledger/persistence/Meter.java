@@ -30,14 +30,22 @@ public class Meter extends PanacheEntityBase {
     @Column(nullable = false)
     public String name;
 
-    @Column(nullable = false)
+    /** The bus it is polled on; null for an import-only meter. */
     public String bus;
-    /** Modbus unit id, 1–247. */
-    @Column(name = "unit_id", nullable = false)
+    /** Modbus unit id, 1–247; null for an import-only meter. */
+    @Column(name = "unit_id")
     public Short unitId;
-    /** Register map id, the file name of its map in modbus-bus-config/. */
-    @Column(nullable = false)
+    /** Register map id, the file name of its map in modbus-bus-config/; may be null for an import-only meter. */
     public String model;
+    /** True when the meter's values arrive only by import: it has no bus, is never polled and never reported silent. */
+    @Column(name = "import_only", nullable = false)
+    public boolean importOnly;
+    /** Year of the verification or conformity declaration (calibration register), null when unknown. */
+    @Column(name = "verified_year")
+    public Short verifiedYear;
+    /** Explicit last valid day of the calibration, null: computed ({@link org.hausmeter.ledger.Calibration}). */
+    @Column(name = "valid_until")
+    public java.time.LocalDate validUntil;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -64,6 +72,11 @@ public class Meter extends PanacheEntityBase {
      */
     @Column(name = "metering_point")
     public String meteringPoint;
+
+    /** The meter's calibration as the pure rule sees it. */
+    public org.hausmeter.ledger.Calibration calibration() {
+        return new org.hausmeter.ledger.Calibration(verifiedYear == null ? null : verifiedYear.intValue(), validUntil);
+    }
 
     /** The meter installed now under {@code name}, if any. */
     public static java.util.Optional<Meter> installed(String name) {

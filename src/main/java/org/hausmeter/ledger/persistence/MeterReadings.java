@@ -126,6 +126,7 @@ public class MeterReadings {
         fresh.bus = old.bus;
         fresh.unitId = old.unitId;
         fresh.model = newModel == null ? old.model : newModel;
+        fresh.importOnly = old.importOnly;
         fresh.role = old.role;
         fresh.apartment = old.apartment;
         fresh.charger = old.charger;

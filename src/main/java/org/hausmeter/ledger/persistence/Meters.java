@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hausmeter.ledger.Calibration;
 import org.hausmeter.ledger.MeterRole;
 
 /** The building's meters as the caretaker sees them: installed now, their history of exchanges, and their newest readings. */
@@ -24,6 +25,11 @@ public class Meters {
      * @param owner apartment code, charger id, or null for the house (PV, grid connection, common area)
      * @param removedAt null while installed
      * @param replacesMeterId the meter it replaced in an exchange, or null
+     * @param bus null for an import-only meter
+     * @param unitId 0 for an import-only meter
+     * @param model null when an import-only meter names none
+     * @param importOnly its values arrive only by import (source "Import" on the meters page; never polled)
+     * @param calibration its calibration register entry
      */
     public record MeterInfo(
             long id,
@@ -35,11 +41,14 @@ public class Meters {
             String owner,
             Instant installedAt,
             Instant removedAt,
-            Long replacesMeterId) {}
+            Long replacesMeterId,
+            boolean importOnly,
+            Calibration calibration) {}
 
     private static final String SELECT =
             "SELECT m.id, m.name, m.role, m.bus, m.unit_id, m.model, coalesce(a.code, m.charger),"
-                    + " m.installed_at, m.removed_at, m.replaces_meter_id FROM meter m LEFT JOIN apartment a ON a.id = m.apartment_id";
+                    + " m.installed_at, m.removed_at, m.replaces_meter_id, m.import_only, m.verified_year, m.valid_until"
+                    + " FROM meter m LEFT JOIN apartment a ON a.id = m.apartment_id";
 
     private final AgroalDataSource dataSource;
 
@@ -50,6 +59,20 @@ public class Meters {
     /** Meters installed now, by name. */
     public List<MeterInfo> installed() {
         return query(SELECT + " WHERE m.removed_at IS NULL ORDER BY m.name", null);
+    }
+
+    /** @return true when a meter of that role is installed now */
+    public boolean anyInstalled(MeterRole role) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT 1 FROM meter WHERE role = ? AND removed_at IS NULL LIMIT 1")) {
+            ps.setString(1, role.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read meters: " + e.getMessage(), e);
+        }
     }
 
     /** Every physical meter that was ever installed under {@code name}, newest first (exchanges). */
@@ -95,6 +118,9 @@ public class Meters {
                     Timestamp removed = rs.getTimestamp(9);
                     long replaces = rs.getLong(10);
                     Long replacesId = rs.wasNull() ? null : replaces;
+                    int year = rs.getInt(12);
+                    Integer verifiedYear = rs.wasNull() ? null : year;
+                    java.sql.Date until = rs.getDate(13);
                     out.add(new MeterInfo(
                             rs.getLong(1),
                             rs.getString(2),
@@ -105,7 +131,9 @@ public class Meters {
                             rs.getString(7),
                             rs.getTimestamp(8).toInstant(),
                             removed == null ? null : removed.toInstant(),
-                            replacesId));
+                            replacesId,
+                            rs.getBoolean(11),
+                            new Calibration(verifiedYear, until == null ? null : until.toLocalDate())));
                 }
             }
         } catch (SQLException e) {

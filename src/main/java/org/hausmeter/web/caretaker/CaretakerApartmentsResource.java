@@ -95,7 +95,7 @@ public class CaretakerApartmentsResource extends CaretakerPages {
                     String who = f.required(resident, ct.handover_new());
                     Tenancies.Handover h = tenancies.handover(code, d, "-".equals(who) ? null : who, imp, exp, actor());
                     return seeOther(
-                            "/caretaker/apartments/" + enc(code),
+                            "/caretaker/apartments/" + org.hausmeter.web.Formats.seg(code),
                             "handover",
                             YearMonth.from(d).toString()
                                     + (h.reading() == null

@@ -34,7 +34,7 @@ public class CaretakerAuditResource extends CaretakerPages {
                 case "bill" -> id.matches("\\d+") ? "/caretaker/billing/bills/" + id : null;
                 case "month" -> "/caretaker/billing?month=" + enc(id);
                 case "meter" -> "/caretaker/meters/" + enc(id);
-                case "apartment" -> "/caretaker/apartments/" + enc(id);
+                case "apartment" -> "/caretaker/apartments/" + org.hausmeter.web.Formats.seg(id);
                 case "account" -> "/caretaker/residents/" + enc(id);
                 case "tariff" -> "/caretaker/tariffs#tariff-" + enc(id);
                 case "review-flag" -> "/caretaker/flags";

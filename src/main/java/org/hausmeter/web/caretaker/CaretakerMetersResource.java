@@ -31,6 +31,7 @@ import org.hausmeter.ledger.IntervalQuality;
 import org.hausmeter.ledger.Intervals;
 import org.hausmeter.ledger.MeterRole;
 import org.hausmeter.ledger.Provenance;
+import org.hausmeter.ledger.persistence.Calibrations;
 import org.hausmeter.ledger.persistence.IntervalQueries;
 import org.hausmeter.ledger.persistence.MeterReadings;
 import org.hausmeter.ledger.persistence.Meters;
@@ -146,12 +147,17 @@ public class CaretakerMetersResource extends CaretakerPages {
             Day day,
             List<String> models,
             Form form,
-            String installedDay) {}
+            String installedDay,
+            LocalDate today) {}
 
     @CheckedTemplate
     static class Templates {
-        /** @param readNow the answers of "read all meters now"; null when not asked */
-        static native TemplateInstance list(List<Row> rows, ReadNowView readNow);
+        /**
+         * @param readNow the answers of "read all meters now"; null when not asked
+         * @param due meters whose calibration ended or ends within {@link Calibrations#DUE_MONTHS} months
+         */
+        static native TemplateInstance list(
+                List<Row> rows, ReadNowView readNow, List<Calibrations.Due> due, int dueMonths);
 
         static native TemplateInstance meter(View view);
     }
@@ -162,6 +168,7 @@ public class CaretakerMetersResource extends CaretakerPages {
     private final MeterReadings readings;
     private final ReadingChanges changes;
     private final BuildingTopology topology;
+    private final Calibrations calibrations;
 
     CaretakerMetersResource(
             Meters meters,
@@ -169,7 +176,9 @@ public class CaretakerMetersResource extends CaretakerPages {
             IntervalQueries intervals,
             MeterReadings readings,
             ReadingChanges changes,
-            BuildingTopology topology) {
+            BuildingTopology topology,
+            Calibrations calibrations) {
+        this.calibrations = calibrations;
         this.meters = meters;
         this.polling = polling;
         this.intervals = intervals;
@@ -203,7 +212,8 @@ public class CaretakerMetersResource extends CaretakerPages {
         List<Row> rows = meters.installed().stream()
                 .map(m -> new Row(m, Health.of(polling.polledMeter(m.name())), latest.get(m.name())))
                 .toList();
-        return Templates.list(rows, readNow);
+        return Templates.list(
+                rows, readNow, calibrations.due(today(), Calibrations.DUE_MONTHS), Calibrations.DUE_MONTHS);
     }
 
     @GET
@@ -239,7 +249,8 @@ public class CaretakerMetersResource extends CaretakerPages {
                     boolean corrected =
                             changes.enter(actor(), name, when, imp, exp, reason).isPresent();
                     return seeOther(
-                            "/caretaker/meters/" + enc(name) + "?day=" + LocalDate.ofInstant(when, zone()),
+                            "/caretaker/meters/" + org.hausmeter.web.Formats.seg(name) + "?day="
+                                    + LocalDate.ofInstant(when, zone()),
                             corrected ? "reading_corrected" : "reading_entered",
                             null);
                 },
@@ -283,7 +294,8 @@ public class CaretakerMetersResource extends CaretakerPages {
                             f.kwh(newExportKwh, ct.meter_new_export()),
                             reason);
                     return seeOther(
-                            "/caretaker/meters/" + enc(name) + "?day=" + LocalDate.ofInstant(when, zone()),
+                            "/caretaker/meters/" + org.hausmeter.web.Formats.seg(name) + "?day="
+                                    + LocalDate.ofInstant(when, zone()),
                             "meter_exchanged",
                             null);
                 },
@@ -301,7 +313,35 @@ public class CaretakerMetersResource extends CaretakerPages {
                 () -> {
                     LocalDate d = forms().date(day, ct().meter_installed_day());
                     readings.setInstalled(actor(), name, Intervals.dayStart(d, zone()), reason);
-                    return seeOther("/caretaker/meters/" + enc(name) + "?day=" + d, "meter_installed", null);
+                    return seeOther(
+                            "/caretaker/meters/" + org.hausmeter.web.Formats.seg(name) + "?day=" + d,
+                            "meter_installed",
+                            null);
+                },
+                notice -> view(name, today(), notice, form));
+    }
+
+    /** Sets the calibration register entry: verification year and an optional explicit last valid day. */
+    @POST
+    @Path("{name}/calibration")
+    @Produces(MediaType.TEXT_HTML)
+    public Response calibration(
+            @PathParam("name") String name,
+            @FormParam("verifiedYear") String verifiedYear,
+            @FormParam("validUntil") String validUntil,
+            @FormParam("reason") String reason) {
+        Form form = new Form("", "", "", reason, "", "", "", "0", "", "calibration");
+        return change(
+                () -> {
+                    Forms f = forms();
+                    MeterRegisterMessages mr = io.quarkus.qute.i18n.MessageBundles.get(
+                            MeterRegisterMessages.class,
+                            io.quarkus.qute.i18n.Localized.Literal.of(locale().getLanguage()));
+                    Integer year = Forms.blank(verifiedYear) ? null : f.integer(verifiedYear, mr.meter_verified_year());
+                    LocalDate until = f.optionalDate(validUntil, mr.meter_valid_until());
+                    calibrations.set(actor(), name, year, until, reason);
+                    return seeOther(
+                            "/caretaker/meters/" + org.hausmeter.web.Formats.seg(name), "meter_calibration", null);
                 },
                 notice -> view(name, today(), notice, form));
     }
@@ -364,7 +404,8 @@ public class CaretakerMetersResource extends CaretakerPages {
                 d,
                 models,
                 form,
-                LocalDate.ofInstant(meter.installedAt(), zone()).toString()));
+                LocalDate.ofInstant(meter.installedAt(), zone()).toString(),
+                today()));
     }
 
     /** Groups the day's quarter hours into runs of the same quality and source (file, message or person). */

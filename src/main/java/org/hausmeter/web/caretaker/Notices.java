@@ -20,6 +20,11 @@ final class Notices {
             case "reading_corrected" -> Notice.ok(ct.done_reading_corrected());
             case "meter_exchanged" -> Notice.ok(ct.done_meter_exchanged());
             case "meter_installed" -> Notice.ok(ct.done_meter_installed());
+            case "meter_calibration" ->
+                Notice.ok(io.quarkus.qute.i18n.MessageBundles.get(
+                                MeterRegisterMessages.class,
+                                io.quarkus.qute.i18n.Localized.Literal.of(locale.getLanguage()))
+                        .done_meter_calibration());
             case "flag_resolved" -> Notice.ok(ct.done_flag_resolved(n));
             case "checks_run" -> {
                 String[] d = n.split("/", -1);

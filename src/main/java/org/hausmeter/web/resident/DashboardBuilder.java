@@ -79,7 +79,9 @@ final class DashboardBuilder {
             int minApartments) {
         List<Dashboard.Link> otherLinks = others.stream()
                 .map(a -> new Dashboard.Link(
-                        msg.apartment_heading(a.name(), a.code()), "/me/apartments/" + a.code(), false))
+                        msg.apartment_heading(a.name(), a.code()),
+                        "/me/apartments/" + org.hausmeter.web.Formats.seg(a.code()),
+                        false))
                 .toList();
         String asOf = dataUntil.map(t -> msg.data_as_of(fmt.dateTime(t))).orElse(msg.no_data_yet());
         Dashboard.Cost costView = cost.map(c -> cost(c.draft(), costDataUntil)).orElse(null);

@@ -134,7 +134,7 @@ public class ResidentResource {
                     account.resident(), code); // throws: 403, as for every apartment that is not theirs
             throw new ForbiddenException("Apartment [" + code + "] is not yours");
         }
-        return page(render(a, own, "/me/apartments/" + code, period, date, resolution));
+        return page(render(a, own, "/me/apartments/" + org.hausmeter.web.Formats.seg(code), period, date, resolution));
     }
 
     private static Instant last(Access.OwnApartment a) {

@@ -275,10 +275,31 @@ class BuildingConfigLoaderTest {
     }
 
     @Test
+    void freeFormApartmentCodes() throws IOException {
+        Path spaced = write(
+                VALID.replace("{code: A-0.1,", "{code: Whg 117,").replace("apartment: A-0.1}", "apartment: Whg 117}"));
+        BuildingConfig b = BuildingConfigLoader.load(spaced, CATALOG);
+        assertThat(b.apartments().get(0).code()).isEqualTo("Whg 117");
+        assertThat(b.meter("apt-1").orElseThrow().apartment()).isEqualTo("Whg 117");
+        String thirtyTwo = "x".repeat(32);
+        Path longCode = write(VALID.replace("{code: A-0.2,", "{code: " + thirtyTwo + ",")
+                .replace("apartment: A-0.2}", "apartment: " + thirtyTwo + "}"));
+        assertThat(BuildingConfigLoader.load(longCode, CATALOG)
+                        .apartments()
+                        .get(1)
+                        .code())
+                .isEqualTo(thirtyTwo);
+    }
+
+    @Test
     void badApartmentCodeAndArea() throws IOException {
-        Path code = replaced("{code: A-0.1,", "{code: flat 1,");
+        Path code = replaced("{code: A-0.1,", "{code: Whg 1/2,");
         assertThatThrownBy(() -> BuildingConfigLoader.load(code, CATALOG))
-                .hasMessage(code + ":22: apartment code [flat 1] does not look like [A-1.2]");
+                .hasMessage(code + ":22: apartment code [Whg 1/2] must be 1 to 32 characters without a slash,"
+                        + " control character or blank at either end");
+        Path tooLong = replaced("{code: A-0.1,", "{code: " + "x".repeat(33) + ",");
+        assertThatThrownBy(() -> BuildingConfigLoader.load(tooLong, CATALOG))
+                .hasMessageContaining("must be 1 to 32 characters");
 
         Path area = replaced("areaM2: 71.50", "areaM2: -3");
         assertThatThrownBy(() -> BuildingConfigLoader.load(area, CATALOG))
@@ -306,5 +327,47 @@ class BuildingConfigLoaderTest {
 
         assertThatThrownBy(() -> BuildingConfigLoader.load(file, CATALOG))
                 .hasMessageStartingWith(file + ":30: unknown key [unit] in meter");
+    }
+
+    @Test
+    void importOnlyMeterHasNoBus() throws IOException {
+        Path file = replaced(
+                "  - {name: pv, bus: gw, unitId: 1, model: sunspec, role: PV}\n",
+                "  - {name: pv, bus: gw, unitId: 1, model: sunspec, role: PV}\n"
+                        + "  - {name: apt-2b, importOnly: true, role: APARTMENT, apartment: A-0.2, verified: 2019}\n");
+        BuildingConfig b = BuildingConfigLoader.load(file, CATALOG);
+        BuildingConfig.Meter m = b.meter("apt-2b").orElseThrow();
+        assertThat(m.importOnly()).isTrue();
+        assertThat(m.bus()).isNull();
+        assertThat(m.model()).isNull();
+        assertThat(m.calibration().lastValidDay()).contains(java.time.LocalDate.of(2027, 12, 31));
+        assertThat(b.metersOn("rtu0")).extracting(BuildingConfig.Meter::name).containsExactly("apt-1", "apt-2");
+        assertThat(b.meter("apt-1").orElseThrow().importOnly()).isFalse();
+
+        Path withBus = replaced(
+                "{name: apt-2, bus: rtu0, unitId: 2, model: eastron-sdm630,",
+                "{name: apt-2, importOnly: true, bus: rtu0, unitId: 2, model: eastron-sdm630,");
+        assertThatThrownBy(() -> BuildingConfigLoader.load(withBus, CATALOG))
+                .hasMessage(withBus + ":28: meter [apt-2] is importOnly and must not have a bus");
+        Path noBus = replaced("{name: apt-2, bus: rtu0, unitId: 2, model: eastron-sdm630,", "{name: apt-2,");
+        assertThatThrownBy(() -> BuildingConfigLoader.load(noBus, CATALOG)).hasMessageContaining("bus");
+    }
+
+    @Test
+    void calibrationKeys() throws IOException {
+        Path file = replaced("role: GRID}", "role: GRID, verified: 2020, validUntil: 2030-06-30}");
+        BuildingConfig.Meter grid =
+                BuildingConfigLoader.load(file, CATALOG).meter("grid").orElseThrow();
+        assertThat(grid.calibration().verifiedYear()).isEqualTo(2020);
+        assertThat(grid.calibration().lastValidDay()).contains(java.time.LocalDate.of(2030, 6, 30));
+
+        Path badDay = replaced("role: GRID}", "role: GRID, validUntil: 30.06.2030}");
+        assertThatThrownBy(() -> BuildingConfigLoader.load(badDay, CATALOG))
+                .hasMessage(badDay + ":29: meter [grid] validUntil [30.06.2030] is not a day like 2031-12-31");
+        Path badYear = replaced("role: GRID}", "role: GRID, verified: 1900}");
+        assertThatThrownBy(() -> BuildingConfigLoader.load(badYear, CATALOG)).hasMessageContaining("1900");
+        Path before = replaced("role: GRID}", "role: GRID, verified: 2020, validUntil: 2019-12-31}");
+        assertThatThrownBy(() -> BuildingConfigLoader.load(before, CATALOG))
+                .hasMessageContaining("meter [grid] Valid until [2019-12-31] is before the verification year [2020]");
     }
 }

@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import org.hausmeter.web.caretaker.BackupMessages;
 import org.hausmeter.web.caretaker.CaretakerBillingMessages;
 import org.hausmeter.web.caretaker.CaretakerMessages;
+import org.hausmeter.web.caretaker.MeterRegisterMessages;
 import org.hausmeter.web.caretaker.MsconsMessages;
 import org.hausmeter.web.resident.ResidentMessages;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,7 +47,8 @@ class MessageBundlesTest {
                 CaretakerMessages.class,
                 CaretakerBillingMessages.class,
                 BackupMessages.class,
-                MsconsMessages.class
+                MsconsMessages.class,
+                MeterRegisterMessages.class
             })
     void everyMethod_hasGermanAndEnglishText_andEveryKeyHasAMethod(Class<?> bundle) throws IOException {
         String name = bundle.getAnnotation(MessageBundle.class).value();
@@ -79,7 +81,8 @@ class MessageBundlesTest {
                 CaretakerMessages.class,
                 CaretakerBillingMessages.class,
                 BackupMessages.class,
-                MsconsMessages.class
+                MsconsMessages.class,
+                MeterRegisterMessages.class
             })
     void everyValueATextUses_isAParameterOfItsMethod(Class<?> bundle) throws IOException {
         String name = bundle.getAnnotation(MessageBundle.class).value();
