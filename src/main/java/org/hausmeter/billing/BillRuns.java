@@ -32,6 +32,7 @@ import org.hausmeter.billing.run.MonthBilling.TenancyBill;
 import org.hausmeter.billing.run.MonthInput;
 import org.hausmeter.billing.run.MonthLoader;
 import org.hausmeter.building.BuildingSettings;
+import org.hausmeter.ledger.persistence.Calibrations;
 import org.hausmeter.tariff.TariffBook;
 import org.jboss.logging.Logger;
 
@@ -186,7 +187,7 @@ public class BillRuns {
                     c, month, KeyTotals.of(result).byApartment(), clock.instant());
             // A meter used while out of calibration gets a CALIBRATION_EXPIRED review flag (before the open flags
             // are read, so the drafts carry it).
-            org.hausmeter.ledger.persistence.Calibrations.flagExpired(
+            List<Calibrations.Expired> uncalibrated = Calibrations.flagExpired(
                     c, result.input().from(), result.input().to(), s.zone());
             Context context = new Context(
                     BillContextQueries.meterCounters(
@@ -210,6 +211,7 @@ public class BillRuns {
             List<NewDraft> inserts = new ArrayList<>();
             Map<Long, Long> replaced = repository.replaced(c, month);
             List<BillFlags.Found> blocking = new ArrayList<>();
+            List<BillFlags.Found> calibrationBlocking = new ArrayList<>();
             List<Long> issuedTenancies = new ArrayList<>();
             for (TenancyBill b : result.bills()) {
                 long tenancy = b.period().tenancyId();
@@ -236,6 +238,14 @@ public class BillRuns {
                             content.intervals(),
                             content.coveredIntervals()));
                 }
+                uncalibrated(uncalibrated, b.period(), s.zone())
+                        .ifPresent(detail -> calibrationBlocking.add(new BillFlags.Found(
+                                tenancy,
+                                Calibrations.FLAG_KIND,
+                                detail,
+                                List.of(),
+                                content.intervals(),
+                                content.coveredIntervals())));
                 if (e != null && e.hash().equals(hash)) {
                     unchanged++;
                     continue;
@@ -271,12 +281,20 @@ public class BillRuns {
             repository.deleteDrafts(c, delete);
             repository.insertDrafts(c, month, inserts, clock.instant());
             flags.sync(c, month, Completeness.MISSING_ENERGY, blocking, issuedTenancies, clock.instant());
+            flags.sync(c, month, Calibrations.FLAG_KIND, calibrationBlocking, issuedTenancies, clock.instant());
             double seconds = (System.nanoTime() - t0) / 1e9;
             LOG.debugf(
                     "Bill run %s stages: load+compute %.3f s, context %.3f s, drafts %.3f s",
                     month, (tCompute - tLoad) / 1e9, (tContext - tCompute) / 1e9, (System.nanoTime() - tContext) / 1e9);
-            RunResult r =
-                    new RunResult(month, created, unchanged, removed, issued, changedIssued, seconds, blocking.size());
+            RunResult r = new RunResult(
+                    month,
+                    created,
+                    unchanged,
+                    removed,
+                    issued,
+                    changedIssued,
+                    seconds,
+                    blockedTenancies(blocking, calibrationBlocking));
             audit.record(actor, "billing.run", "month:" + month, null, r, null);
             LOG.infof(
                     "Bill run %s by %s: %d new/changed drafts, %d unchanged, %d removed, %d issued (%.2f s)",
@@ -377,5 +395,36 @@ public class BillRuns {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The blocking text for a tenancy period whose bill uses a meter out of calibration (MessEG/MessEV: values of such a
+     * meter must not be billed): its apartment's own meters and the house meters its bill uses (PV, grid connection,
+     * common area), where the expired part overlaps the period. Empty when none.
+     */
+    static java.util.Optional<String> uncalibrated(
+            List<Calibrations.Expired> expired, MonthInput.TenancyPeriod period, java.time.ZoneId zone) {
+        List<String> named = new ArrayList<>();
+        for (Calibrations.Expired x : expired) {
+            boolean used = x.apartmentId() == null
+                    ? x.role() != org.hausmeter.ledger.MeterRole.CHARGER
+                    : x.apartmentId() == period.apartmentId();
+            java.time.Instant start = org.hausmeter.ledger.Intervals.dayStart(x.firstExpiredDay(), zone);
+            if (used && start.isBefore(period.to()) && x.until().isAfter(period.from())) {
+                named.add("meter [" + x.meter() + "] is out of calibration from [" + x.firstExpiredDay()
+                        + "] (valid until [" + x.lastValidDay() + "])");
+            }
+        }
+        return named.isEmpty()
+                ? java.util.Optional.empty()
+                : java.util.Optional.of("Calibration expired: " + String.join("; ", named)
+                        + ". Its values must not be billed until it is re-verified or exchanged.");
+    }
+
+    private static int blockedTenancies(List<BillFlags.Found> a, List<BillFlags.Found> b) {
+        Set<Long> t = new HashSet<>();
+        a.forEach(f -> t.add(f.tenancyId()));
+        b.forEach(f -> t.add(f.tenancyId()));
+        return t.size();
     }
 }

@@ -343,7 +343,11 @@ class BillCompletenessTest {
     @Order(7)
     void issueAll_leavesTheBlockedDrafts_namingWhy_andIssuesTheImportedMonth() throws Exception {
         // Every draft left (the demo's flats have no data in February 2025) is named with why.
-        String page = caretaker.form().post("/caretaker/billing/2025-02/issue").asString();
+        String page = caretaker
+                .form()
+                .formParam("confirmed", "yes")
+                .post("/caretaker/billing/2025-02/issue")
+                .asString();
         List<StoredBill> month = bills.month(FEB);
         for (StoredBill b : month) {
             if (b.isDraft()) {

@@ -25,9 +25,12 @@ import java.util.Map;
 import org.hausmeter.accounts.TestApartments;
 import org.hausmeter.accounts.persistence.Apartment;
 import org.hausmeter.billing.BillRuns;
+import org.hausmeter.billing.Bills;
+import org.hausmeter.billing.StoredBill;
 import org.hausmeter.ledger.persistence.Calibrations;
 import org.hausmeter.ledger.persistence.LedgerChecks;
 import org.hausmeter.ledger.persistence.Meter;
+import org.hausmeter.support.Leftovers;
 import org.hausmeter.web.WebSession;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +49,9 @@ class CalibrationRegisterTest {
 
     @Inject
     BillRuns runs;
+
+    @Inject
+    Bills bills;
 
     @Inject
     LedgerChecks checks;
@@ -104,8 +110,26 @@ class CalibrationRegisterTest {
                     assertThat(e.apartmentId()).isEqualTo(flat.apartmentId());
                 });
 
+        org.hausmeter.accounts.persistence.Account resident = TestApartments.resident("cal");
+        Leftovers.afterClass(List.of("DELETE FROM account WHERE username = '" + resident.username + "'"));
+        TestApartments.tenancy(flat, resident, start(MARCH.minusMonths(2)), null);
         runs.run(MARCH, "test");
         runs.run(MARCH, "test");
+        // The bill of the flat's March uses the expired meter: its draft is blocked until the caretaker decides.
+        StoredBill draft = bills.month(MARCH).stream()
+                .filter(b -> b.apartmentCode().equals(flat.code()) && b.isDraft())
+                .findFirst()
+                .orElseThrow();
+        assertThat(bills.flags(MARCH).get(draft.tenancyId()))
+                .filteredOn(f -> f.kind().equals(Calibrations.FLAG_KIND) && f.open())
+                .singleElement()
+                .satisfies(f -> assertThat(f.detail())
+                        .contains("[" + flat.meter() + "]")
+                        .contains("[2026-03-15]")
+                        .contains("[2026-03-14]"));
+        assertThatThrownBy(() -> bills.issue(draft.id(), "test"))
+                .hasMessageContaining("Calibration expired")
+                .hasMessageContaining(flat.meter());
         List<String[]> flags = flags(flat.meter());
         assertThat(flags).hasSize(1);
         assertThat(flags.get(0)[0])
