@@ -21,12 +21,13 @@ class ShellBrowserTest {
     URL root;
 
     @Test
-    void resident_logsInThroughTheForm_andLandsOnTheStartPage() throws Exception {
+    void resident_logsInThroughTheForm_andLandsOnTheirApartment() throws Exception {
         browser.open(root, "/login");
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Anmelden");
         assertThat(Files.size(browser.screenshot("login-de"))).isPositive();
         browser.login(root, "anna", "anna-demo");
-        assertThat(browser.driver().getCurrentUrl()).isEqualTo(root.toString());
+        // A resident lands on their own apartment's page (/me), not on the public start page.
+        assertThat(browser.driver().getCurrentUrl()).isEqualTo(root + "me");
         assertThat(browser.find(By.cssSelector("nav.main .user")).getText()).isEqualTo("Anna Berger");
         assertThat(browser.find(By.cssSelector("nav.main a[href='/me']")).getText())
                 .isEqualTo("Meine Wohnung");
