@@ -631,34 +631,19 @@ public class CsvImports {
 
     private static void auditReplaced(Connection c, Provenance source, List<Conflict> listed, long count, String reason)
             throws SQLException {
-        List<Map<String, Object>> before = new ArrayList<>();
-        List<Map<String, Object>> after = new ArrayList<>();
+        List<ImportedIntervals.Replaced> rows = new ArrayList<>();
         for (Conflict k : listed) {
-            Map<String, Object> b = new LinkedHashMap<>();
-            b.put("meter", k.meter());
-            b.put("at", k.at().toString());
-            b.put("importWh", k.storedImportWh());
-            b.put("exportWh", k.storedExportWh());
-            b.put("source", k.storedSource().toString());
-            before.add(b);
-            Map<String, Object> a = new LinkedHashMap<>();
-            a.put("meter", k.meter());
-            a.put("at", k.at().toString());
-            a.put("importWh", k.newImportWh());
-            a.put("exportWh", k.newExportWh());
-            a.put("source", k.newSource().toString());
-            after.add(a);
+            rows.add(new ImportedIntervals.Replaced(
+                    k.meter(),
+                    k.at(),
+                    k.storedImportWh(),
+                    k.storedExportWh(),
+                    k.storedSource(),
+                    k.newImportWh(),
+                    k.newExportWh(),
+                    k.newSource()));
         }
-        try (PreparedStatement ps =
-                c.prepareStatement("INSERT INTO audit_event (at, actor, action, subject, before, after, reason)"
-                        + " VALUES (now(), ?, 'import.replace', ?, ?::jsonb, ?::jsonb, ?)")) {
-            ps.setString(1, source.who() == null || source.who().isBlank() ? "import" : source.who());
-            ps.setString(2, "import:" + source.reference());
-            ps.setString(3, ImportedIntervals.Json.write(Map.of("listed", before)));
-            ps.setString(4, ImportedIntervals.Json.write(Map.of("replaced", count, "listed", after)));
-            ps.setString(5, reason);
-            ps.executeUpdate();
-        }
+        ImportedIntervals.auditReplaced(c, source, "at", rows, count, reason);
     }
 
     /** Lower-case hex SHA-256 of the file, read in 64 KB blocks. */

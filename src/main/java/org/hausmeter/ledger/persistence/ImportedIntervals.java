@@ -383,19 +383,53 @@ public final class ImportedIntervals implements AutoCloseable {
     }
 
     private void audit(List<Conflict> listed, long count, String reason) throws SQLException {
+        List<Replaced> rows = new ArrayList<>();
+        for (Conflict k : listed) {
+            rows.add(new Replaced(
+                    k.meter(),
+                    k.intervalStart(),
+                    k.storedImportWh(),
+                    k.storedExportWh(),
+                    k.storedSource(),
+                    k.newImportWh(),
+                    k.newExportWh(),
+                    k.newSource()));
+        }
+        auditReplaced(c, source, "interval", rows, count, reason);
+    }
+
+    /** A stored value an import replaced: meter, instant, the stored and the new values with their sources. */
+    record Replaced(
+            String meter,
+            Instant at,
+            long storedImportWh,
+            Long storedExportWh,
+            Provenance storedSource,
+            long newImportWh,
+            Long newExportWh,
+            Provenance newSource) {}
+
+    /**
+     * The one audit entry {@code import.replace} of an import that replaced stored values (quarter hours or counter
+     * readings), in the caller's transaction: the listed values before and after, each with its source, and how many
+     * were replaced in all. {@code timeKey} names the instant ("interval" for quarter hours, "at" for readings).
+     */
+    static void auditReplaced(
+            Connection c, Provenance source, String timeKey, List<Replaced> listed, long count, String reason)
+            throws SQLException {
         List<Map<String, Object>> before = new ArrayList<>();
         List<Map<String, Object>> after = new ArrayList<>();
-        for (Conflict k : listed) {
+        for (Replaced k : listed) {
             Map<String, Object> b = new LinkedHashMap<>();
             b.put("meter", k.meter());
-            b.put("interval", k.intervalStart().toString());
+            b.put(timeKey, k.at().toString());
             b.put("importWh", k.storedImportWh());
             b.put("exportWh", k.storedExportWh());
             b.put("source", k.storedSource().toString());
             before.add(b);
             Map<String, Object> a = new LinkedHashMap<>();
             a.put("meter", k.meter());
-            a.put("interval", k.intervalStart().toString());
+            a.put(timeKey, k.at().toString());
             a.put("importWh", k.newImportWh());
             a.put("exportWh", k.newExportWh());
             a.put("source", k.newSource().toString());
