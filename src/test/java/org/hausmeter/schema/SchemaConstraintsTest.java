@@ -98,12 +98,18 @@ class SchemaConstraintsTest {
     // --- apartments, accounts, tenancies ---
 
     @Test
-    void apartment_codeUniqueAndAreaPositive() {
+    void apartment_codeUniqueShortOneSegment_andAreaPositive() {
         String code = apartment();
         assertRejected(UNIQUE, "INSERT INTO apartment (code, name) VALUES (?, 'again')", code);
         assertRejected(
                 CHECK, "INSERT INTO apartment (code, name, area_m2) VALUES (?, 'x', 0)", "Z-" + SEQ.incrementAndGet());
-        assertRejected(CHECK, "INSERT INTO apartment (code, name) VALUES ('has space', 'x')");
+        // Codes are free short texts ("Whg 117"), but one URL path segment: no slash, no control character, no blank
+        // at either end, at most 32 characters (V61).
+        assertRejected(CHECK, "INSERT INTO apartment (code, name) VALUES ('Whg 1/2', 'x')");
+        assertRejected(CHECK, "INSERT INTO apartment (code, name) VALUES (' Whg 3', 'x')");
+        assertRejected(CHECK, "INSERT INTO apartment (code, name) VALUES (?, 'x')", "Whg\t4");
+        assertRejected(CHECK, "INSERT INTO apartment (code, name) VALUES (?, 'x')", "W".repeat(33));
+        assertRejected(CHECK, "INSERT INTO apartment (code, name) VALUES ('', 'x')");
     }
 
     @Test
