@@ -48,9 +48,19 @@ public record Dashboard(
      * @param lines  the lines, summed by kind
      * @param vat    one row per VAT rate
      * @param total  the total row
+     * @param ev     "of which EV charging: 12,34 € incl. VAT", null without a session in the month
+     * @param net    says that the lines are net
      */
     @TemplateData
-    public record Cost(String gross, String month, String asOf, List<Row> lines, List<Row> vat, Row total) {}
+    public record Cost(
+            String gross,
+            String month,
+            String asOf,
+            List<Row> lines,
+            List<Row> vat,
+            Row total,
+            String ev,
+            String net) {}
 
     /** A row of a small table: label, quantity (may be empty), amount. */
     @TemplateData

@@ -36,6 +36,7 @@ final class DashboardBuilder {
     private final String base;
     private final LocalDate today;
     private final ApartmentEnergy memo;
+    private final ResidentPageMessages rp;
 
     /**
      * @param figures   the resident's figures
@@ -49,6 +50,7 @@ final class DashboardBuilder {
     DashboardBuilder(
             ResidentFigures figures, ResidentMessages msg, Fmt fmt, int co2Factor, String base, ApartmentEnergy memo) {
         this.memo = memo;
+        this.rp = Residents.pageMessages(fmt.locale);
         this.figures = figures;
         this.msg = msg;
         this.fmt = fmt;
@@ -154,6 +156,15 @@ final class DashboardBuilder {
                     fmt.money(v.vat())));
         }
         Money gross = draft.gross();
+        BigDecimal evGross = BigDecimal.ZERO;
+        boolean ev = false;
+        for (BillLine l : draft.lines()) {
+            if (BillCalculator.EV_SESSION.equals(l.key())) {
+                evGross = evGross.add(Fmt.gross(l.net().amount(), l.vatRate().percent()));
+                ev = true;
+            }
+        }
+        String evText = ev ? rp.cost_ev(fmt.money(evGross, draft.currency())) : null;
         String asOf = dataUntil.map(t -> msg.cost_as_of(fmt.dateTime(t))).orElse(msg.cost_no_data_yet());
         return new Dashboard.Cost(
                 fmt.money(gross),
@@ -161,7 +172,9 @@ final class DashboardBuilder {
                 asOf,
                 lines,
                 vat,
-                new Dashboard.Row(msg.line_total(), "", fmt.money(gross)));
+                new Dashboard.Row(msg.line_total(), "", fmt.money(gross)),
+                evText,
+                rp.cost_lines_net());
     }
 
     private String lineLabel(String key) {
@@ -283,7 +296,7 @@ final class DashboardBuilder {
                                     difference(ly.wh(), you),
                                     bar(ly.wh(), max),
                                     "last-year")),
-                            () -> notes.add(msg.compare_no_last_year()));
+                            () -> notes.add(noLastYear(cmp.rule(), period.kind())));
             if (cmp.medianWh().isPresent()) {
                 long m = cmp.medianWh().getAsLong();
                 comparisons.add(new Dashboard.Comparison(
@@ -313,6 +326,23 @@ final class DashboardBuilder {
                 comparisons,
                 notes,
                 table);
+    }
+
+    /** The true reason why last year is not compared ({@link ComparisonRules}). */
+    private String noLastYear(ComparisonRules.LastYear rule, ReportPeriod.Kind kind) {
+        return switch (rule.reason()) {
+            case MOVED_IN_DURING -> rp.lastyear_moved_in_during(fmt.date(rule.moveIn()));
+            case MOVED_IN_LATER -> rp.lastyear_moved_in_later(fmt.date(rule.moveIn()));
+            case NOT_RESIDENT -> rp.lastyear_not_resident();
+            case SOME_READINGS -> rp.lastyear_some(rule.daysWithReadings(), rule.days());
+            case NO_READINGS, COMPARABLE ->
+                switch (kind) {
+                    case DAY -> rp.lastyear_none_day();
+                    case WEEK -> rp.lastyear_none_week();
+                    case MONTH -> rp.lastyear_none_month();
+                    case YEAR -> rp.lastyear_none_year();
+                };
+        };
     }
 
     /** @return {@code pattern} with {0}, {1} … replaced by the arguments */

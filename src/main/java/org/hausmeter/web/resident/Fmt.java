@@ -156,4 +156,13 @@ final class Fmt {
     String dayMonth(TemporalAccessor t) {
         return dayMonth.format(t);
     }
+
+    /**
+     * @return a net amount with its VAT, at the net amount's scale (the currency's, HALF_UP): what a resident pays for one line. The bill's total
+     *     VAT is taken per rate on the sum of the net lines, so lines shown this way can differ from it by a cent.
+     */
+    static BigDecimal gross(BigDecimal net, BigDecimal vatPercent) {
+        return net.multiply(BigDecimal.ONE.add(vatPercent.movePointLeft(2)))
+                .setScale(net.scale(), RoundingMode.HALF_UP);
+    }
 }

@@ -48,9 +48,15 @@ public final class ResidentFigures {
      *                   every day of it has values
      * @param medianWh   the median apartment's consumption over the same days, when enough apartments had any
      * @param apartments how many apartments with consumption the median is taken over
+     * @param rule       why last year is or is not compared ({@link ComparisonRules}); null when not visible
      */
     public record Comparison(
-            Energy current, boolean visible, Optional<Energy> lastYear, OptionalLong medianWh, int apartments) {}
+            Energy current,
+            boolean visible,
+            Optional<Energy> lastYear,
+            OptionalLong medianWh,
+            int apartments,
+            ComparisonRules.LastYear rule) {}
 
     /** A day of the heat map; {@code energy} null when the day is not the resident's (or lies ahead). */
     public record HeatDay(LocalDate day, Energy energy) {}
@@ -157,21 +163,16 @@ public final class ResidentFigures {
     public Comparison compare(ReportPeriod period, int minApartments) {
         List<Window> ws = visible(period.from(zone), period.to(zone));
         if (ws.isEmpty()) {
-            return new Comparison(Energy.NONE, false, Optional.empty(), OptionalLong.empty(), 0);
+            return new Comparison(Energy.NONE, false, Optional.empty(), OptionalLong.empty(), 0, null);
         }
         Energy current = Energy.NONE;
-        Energy lastYear = Energy.NONE;
-        boolean covered = true;
+        List<ComparisonRules.Span> spans = new ArrayList<>(ws.size());
         for (Window w : ws) {
             current = current.plus(window(withPv, w.from(), w.to()));
-            Instant lf = w.from().atZone(zone).minusYears(1).toInstant();
-            Instant lt = w.to().atZone(zone).minusYears(1).toInstant();
-            if (covered && inTenancy(lf, lt) && everyDayHasData(lf, lt)) {
-                lastYear = lastYear.plus(window(consumption, lf, lt));
-            } else {
-                covered = false;
-            }
+            spans.add(new ComparisonRules.Span(w.from(), w.to()));
         }
+        ComparisonRules.LastYear rule = ComparisonRules.lastYear(
+                spans, periods, zone, d -> consumption.day(apartment, d).wh() > 0, (f, t) -> window(consumption, f, t));
         LocalDate first = LocalDate.ofInstant(ws.get(0).from(), zone);
         LocalDate end = LocalDate.ofInstant(ws.get(ws.size() - 1).to().minusNanos(1), zone)
                 .plusDays(1);
@@ -182,7 +183,7 @@ public final class ResidentFigures {
                 .toArray();
         OptionalLong median =
                 values.length >= Math.max(1, minApartments) ? OptionalLong.of(median(values)) : OptionalLong.empty();
-        return new Comparison(current, true, covered ? Optional.of(lastYear) : Optional.empty(), median, values.length);
+        return new Comparison(current, true, rule.comparable(), median, values.length, rule);
     }
 
     /** @return the median of sorted values; the mean of the middle two for an even count, rounded down */
@@ -211,30 +212,6 @@ public final class ResidentFigures {
             }
         }
         return out;
-    }
-
-    /**
-     * True when every local day touching [from, to) has consumption: a day without any is a day the ledger has
-     * no values for (an apartment's meter never stands still for a whole day while someone lives there).
-     */
-    private boolean everyDayHasData(Instant from, Instant to) {
-        LocalDate last = LocalDate.ofInstant(to.minusNanos(1), zone);
-        for (LocalDate d = LocalDate.ofInstant(from, zone); !d.isAfter(last); d = d.plusDays(1)) {
-            if (consumption.day(apartment, d).wh() <= 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private boolean inTenancy(Instant from, Instant to) {
-        for (TenancyPeriod p : periods) {
-            if (!p.moveIn().isAfter(from)
-                    && (p.moveOut() == null || !p.moveOut().isBefore(to))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private Energy sum(EnergyData data, Instant from, Instant to) {

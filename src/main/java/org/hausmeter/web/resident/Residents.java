@@ -22,6 +22,11 @@ final class Residents {
                 .orElseThrow(() -> new ForbiddenException("No active account"));
     }
 
+    /** @return the resident pages' issue-17 texts in a language */
+    static ResidentPageMessages pageMessages(Locale locale) {
+        return MessageBundles.get(ResidentPageMessages.class, Localized.Literal.of(locale.getLanguage()));
+    }
+
     /** @return the resident pages' texts in a language */
     static ResidentMessages messages(Locale locale) {
         return MessageBundles.get(ResidentMessages.class, Localized.Literal.of(locale.getLanguage()));
