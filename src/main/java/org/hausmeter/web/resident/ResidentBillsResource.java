@@ -39,7 +39,9 @@ public class ResidentBillsResource {
      * @param period       the billing period's days
      * @param issued       issue date
      * @param due          due date
-     * @param amount       gross amount
+     * @param kwh          the apartment's consumption on the bill, empty for a cancellation
+     * @param solar        its solar share, empty for a cancellation or without consumption
+     * @param amount       gross amount (incl. VAT)
      * @param status       "issued" / "cancelled by …"
      * @param cancelled    true for an invoice a cancellation has cancelled
      * @param note         what it cancels or replaces, or empty
@@ -54,6 +56,8 @@ public class ResidentBillsResource {
             String period,
             String issued,
             String due,
+            String kwh,
+            String solar,
             String amount,
             String status,
             boolean cancelled,
@@ -96,6 +100,9 @@ public class ResidentBillsResource {
                 ? msg.bills_cancels(b.cancels())
                 : b.replaces() != null ? msg.bills_replaces(b.replaces()) : "";
         boolean cancelled = b.cancelled();
+        long wh = b.content() == null ? 0 : b.content().consumptionWh();
+        long pv = b.content() == null ? 0 : b.content().pvWh();
+        boolean energy = !b.isCancellation() && b.content() != null;
         return new Row(
                 b.number(),
                 b.isCancellation() ? msg.kind_cancellation() : msg.kind_invoice(),
@@ -103,6 +110,8 @@ public class ResidentBillsResource {
                 fmt.date(first) + " – " + fmt.date(last),
                 b.issueDate() == null ? "" : fmt.date(b.issueDate()),
                 b.dueDate() == null ? "" : fmt.date(b.dueDate()),
+                energy ? fmt.kwh(wh, 1) : "",
+                energy && wh > 0 ? fmt.percent((double) pv / wh) : "",
                 fmt.money(b.gross(), Currency.getInstance(b.currency())),
                 cancelled ? msg.status_cancelled(b.cancelledBy()) : msg.status_issued(),
                 cancelled,

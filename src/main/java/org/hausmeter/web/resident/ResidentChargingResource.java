@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -32,8 +33,10 @@ import org.hausmeter.web.i18n.RequestLocale;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * The resident's EV charging sessions: when, where, energy, and, once priced, the solar share and the net
- * cost — from the issued invoice that bills the session, else (provisional) from the month's computation.
+ * The resident's EV charging sessions: when, where, energy, and, once priced, the solar share and the cost incl. VAT
+ * — from the issued invoice that bills the session, else from the draft bill that has it, else from the month's
+ * computation. Until when a price is provisional, and what a session of a month without a bill is, says
+ * {@link SessionBillingState}.
  */
 @Path("/me/charging")
 @RolesAllowed("RESIDENT")
@@ -51,8 +54,8 @@ public class ResidentChargingResource {
      * @param card    the card's UID
      * @param energy  energy, or empty while charging
      * @param solar   solar share, or empty when not priced
-     * @param cost    net cost, or empty when not priced
-     * @param status  "charging", "on bill …", "provisional", "under review" …
+     * @param cost    cost incl. VAT, or empty when not priced
+     * @param status  "charging", "on bill …", "provisional until …", "not billed: …", "under review" …
      * @param badge   CSS class of the status
      */
     @TemplateData
@@ -69,7 +72,7 @@ public class ResidentChargingResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance charging(List<Row> sessions, String total);
+        static native TemplateInstance charging(List<Row> sessions, String total, String totalCost);
     }
 
     private final ChargingService charging;
@@ -78,6 +81,7 @@ public class ResidentChargingResource {
     private final RequestLocale locale;
     private final SiteSettings site;
     private final CurrentAccount account;
+    private final Clock clock;
 
     ResidentChargingResource(
             ChargingService charging,
@@ -85,8 +89,10 @@ public class ResidentChargingResource {
             ApartmentEnergy energy,
             RequestLocale locale,
             SiteSettings site,
-            CurrentAccount account) {
+            CurrentAccount account,
+            Clock clock) {
         this.account = account;
+        this.clock = clock;
         this.charging = charging;
         this.bills = bills;
         this.energy = energy;
@@ -94,36 +100,48 @@ public class ResidentChargingResource {
         this.site = site;
     }
 
-    /** A price from an issued bill line. */
-    private record Billed(String number, BigDecimal net, String currency, BigDecimal pvKwh) {}
+    /** A price from a bill line (issued or draft): net, VAT rate and the session's PV. */
+    private record Billed(String number, BigDecimal net, BigDecimal vatPercent, String currency, BigDecimal pvKwh) {}
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response list() {
         Residents.Me me = Residents.me(account);
         ResidentMessages msg = Residents.messages(locale.locale());
+        ResidentPageMessages rp = Residents.pageMessages(locale.locale());
         Fmt fmt = new Fmt(locale.locale(), site.zone());
-        Map<Long, Billed> billed = new HashMap<>();
+        LocalDate today = LocalDate.ofInstant(clock.instant(), fmt.zone);
+        Map<Long, Billed> issued = new HashMap<>();
         for (StoredBill b : bills.ofResident(me.id())) {
-            if (!b.issuedInvoice()) {
-                continue;
+            if (b.issuedInvoice()) {
+                evLines(b, issued);
             }
-            for (StoredLine l : b.lines()) {
-                if (BillCalculator.EV_SESSION.equals(l.key())) {
-                    Map<String, String> d = l.details();
-                    billed.put(
-                            Long.parseLong(String.valueOf(d.get("session"))),
-                            new Billed(
-                                    b.number(), l.net(), b.currency(), new BigDecimal(String.valueOf(d.get("pvKwh")))));
+        }
+        List<ChargingService.SessionView> sessions = charging.sessions(null, null, me.id(), null, LIMIT);
+        // Drafts and bill runs only of the months that have a session not on an issued invoice.
+        Map<YearMonth, Boolean> monthHasBills = new HashMap<>();
+        Map<Long, Billed> drafts = new HashMap<>();
+        for (ChargingService.SessionView s : sessions) {
+            YearMonth month = YearMonth.from(LocalDate.ofInstant(s.startedAt(), fmt.zone));
+            if ("CLOSED".equals(s.status()) && !issued.containsKey(s.id()) && !monthHasBills.containsKey(month)) {
+                List<StoredBill> ofMonth = bills.month(month);
+                monthHasBills.put(month, !ofMonth.isEmpty());
+                for (StoredBill b : ofMonth) {
+                    if (b.isDraft() && b.residentId() == me.id()) {
+                        evLines(b, drafts);
+                    }
                 }
             }
         }
         List<Row> rows = new ArrayList<>();
         long totalWh = 0;
         long totalPvWh = 0;
+        BigDecimal totalGross = BigDecimal.ZERO;
+        Currency totalCurrency = null;
         int count = 0;
-        for (ChargingService.SessionView s : charging.sessions(null, null, me.id(), null, LIMIT)) {
+        for (ChargingService.SessionView s : sessions) {
             LocalDate startDay = LocalDate.ofInstant(s.startedAt(), fmt.zone);
+            YearMonth month = YearMonth.from(startDay);
             String end = s.endedAt() == null
                     ? ""
                     : LocalDate.ofInstant(s.endedAt(), fmt.zone).equals(startDay)
@@ -141,26 +159,63 @@ public class ResidentChargingResource {
                 status = msg.charging_flagged();
                 badge = "cancelled";
             } else {
-                Billed b = billed.get(s.id());
                 long wh = s.energyWh() == null ? 0 : s.energyWh();
-                if (b != null) {
-                    long pvWh = b.pvKwh().movePointRight(3).longValue();
-                    solar = wh == 0 ? "" : fmt.percent((double) pvWh / wh);
-                    cost = fmt.money(b.net(), Currency.getInstance(b.currency()));
-                    status = msg.charging_billed(b.number());
-                    badge = "billed";
-                    totalPvWh += pvWh;
+                Billed b = issued.get(s.id());
+                Billed draft = drafts.get(s.id());
+                SessionBillingState.Outcome state = SessionBillingState.of(
+                        month, today, b != null, draft != null, monthHasBills.getOrDefault(month, false));
+                Billed priced = b != null ? b : draft;
+                long pvWh = -1;
+                BigDecimal gross = null;
+                Currency currency = null;
+                if (priced != null) {
+                    pvWh = priced.pvKwh().movePointRight(3).longValue();
+                    currency = Currency.getInstance(priced.currency());
+                    gross = Fmt.gross(priced.net(), priced.vatPercent());
                 } else {
-                    Optional<MonthEnergy.EvCost> c = energy.evCost(YearMonth.from(startDay), s.id());
+                    Optional<MonthEnergy.EvCost> c = energy.evCost(month, s.id());
                     if (c.isPresent()) {
-                        solar = wh == 0 ? "" : fmt.percent((double) c.get().pvWh() / wh);
-                        cost = fmt.money(c.get().net());
-                        status = msg.charging_provisional();
+                        pvWh = c.get().pvWh();
+                        currency = c.get().net().currency();
+                        gross = Fmt.gross(
+                                c.get().net().amount(), c.get().vatRate().percent());
+                    }
+                }
+                if (pvWh >= 0) {
+                    solar = wh == 0 ? "" : fmt.percent((double) pvWh / wh);
+                    cost = fmt.money(gross, currency);
+                    totalPvWh += pvWh;
+                    if (totalCurrency == null || totalCurrency.equals(currency)) {
+                        totalCurrency = currency;
+                        totalGross = totalGross.add(gross);
+                    }
+                }
+                String monthName = fmt.month(month);
+                switch (state.state()) {
+                    case BILLED -> {
+                        status = msg.charging_billed(b.number());
+                        badge = "billed";
+                    }
+                    case DRAFT -> {
+                        status = rp.ev_provisional_draft(monthName);
                         badge = "provisional";
-                        totalPvWh += c.get().pvWh();
-                    } else {
-                        status = msg.charging_pending();
-                        badge = "pending";
+                    }
+                    case RUNNING -> {
+                        if (pvWh >= 0) {
+                            status = rp.ev_provisional_running(monthName, fmt.date(state.earliest()));
+                            badge = "provisional";
+                        } else {
+                            status = msg.charging_pending();
+                            badge = "pending";
+                        }
+                    }
+                    case NO_BILL_RUN -> {
+                        status = rp.ev_unbilled_no_run(monthName);
+                        badge = "unbilled";
+                    }
+                    default -> {
+                        status = rp.ev_unbilled_missing(monthName);
+                        badge = "unbilled";
                     }
                 }
                 totalWh += wh;
@@ -178,7 +233,25 @@ public class ResidentChargingResource {
                     badge));
         }
         String total = msg.charging_total(count, fmt.kwh(totalWh, 1), fmt.kwh(totalPvWh, 1));
-        return ResidentResource.page(Templates.charging(rows, total));
+        String totalCost = totalCurrency == null ? "" : rp.ev_total_cost(fmt.money(totalGross, totalCurrency));
+        return ResidentResource.page(Templates.charging(rows, total, totalCost));
+    }
+
+    /** Puts the EV session lines of a bill into {@code into}, by session id. */
+    private static void evLines(StoredBill b, Map<Long, Billed> into) {
+        for (StoredLine l : b.lines()) {
+            if (BillCalculator.EV_SESSION.equals(l.key())) {
+                Map<String, String> d = l.details();
+                into.put(
+                        Long.parseLong(String.valueOf(d.get("session"))),
+                        new Billed(
+                                b.number(),
+                                l.net(),
+                                l.vatPercent(),
+                                b.currency(),
+                                new BigDecimal(String.valueOf(d.get("pvKwh")))));
+            }
+        }
     }
 
     @ServerExceptionMapper

@@ -103,9 +103,6 @@ public interface ResidentPageMessages {
     @Message
     String bills_gross();
 
-    @Message
-    String bills_summary(String kwh, String solar);
-
     // ---- EV charging and cost ----
 
     @Message

@@ -332,21 +332,30 @@ class ResidentPagesTest {
 
     @Test
     @Order(9)
-    void evSessions_showEnergy_andTheComputedPrice_untilABillHasIt() {
+    void evSessions_showEnergy_andTheComputedPriceInclVat_untilABillHasIt() {
         WebSession anna = WebSession.login("anna", "anna-demo");
         String html = anna.cookies().get("/me/charging").asString();
-        String row =
-                text(html, "(<tr>\\s*<td>" + Pattern.quote(de.dateTime(ResidentTestData.SESSION_START)) + ".*?</tr>)");
+        String row = sessionRow(html);
+        // June 2026 is over and has had no bill run yet (the next test runs it): not billed, not "provisional".
         assertThat(row)
                 .contains(de.kwh(ResidentTestData.SESSION_WH, 2))
-                .contains("vorläufig")
-                .contains("€");
+                .contains("nicht abgerechnet: Für Juni 2026 gibt es noch keinen Rechnungslauf.")
+                .doesNotContain("vorläufig");
         MonthEnergy.EvCost c = energy.evCost(YearMonth.of(2026, 6), sessionId()).orElseThrow();
-        assertThat(row).contains(de.money(c.net()));
+        assertThat(row)
+                .contains(de.money(
+                        Fmt.gross(c.net().amount(), c.vatRate().percent()),
+                        c.net().currency()));
+        assertThat(html).contains("Kosten inkl. USt.");
         // Nobody else's sessions.
         WebSession ben = WebSession.login("ben", "ben-demo1");
         assertThat(ben.cookies().get("/me/charging").asString())
                 .doesNotContain(de.dateTime(ResidentTestData.SESSION_START));
+    }
+
+    private String sessionRow(String html) {
+        return text(
+                html, "(<tr>\\s*<td[^>]*>" + Pattern.quote(de.dateTime(ResidentTestData.SESSION_START)) + ".*?</tr>)");
     }
 
     private long sessionId() {
@@ -368,6 +377,10 @@ class ResidentPagesTest {
     void bills_listIssuedBillsAndCancellations_withTheirPdfs_andNobodyElses() {
         YearMonth june = YearMonth.of(2026, 6);
         runs.run(june, "test");
+        // On the draft: provisional until the draft is issued.
+        WebSession before = WebSession.login("anna", "anna-demo");
+        assertThat(sessionRow(before.cookies().get("/me/charging").asString()))
+                .contains("vorläufig, bis die Rechnung für Juni 2026 gestellt ist");
         StoredBill annas = bills.issue(draft(june, "A-0.1").id(), "test");
         StoredBill bens = bills.issue(draft(june, "A-0.2").id(), "test");
         WebSession anna = WebSession.login("anna", "anna-demo");
@@ -376,6 +389,10 @@ class ResidentPagesTest {
                 .contains(annas.number())
                 .contains(de.money(annas.gross(), java.util.Currency.getInstance("EUR")))
                 .contains("01.06.2026 – 30.06.2026")
+                .contains(de.kwh(annas.content().consumptionWh(), 1))
+                .contains(de.percent(
+                        (double) annas.content().pvWh() / annas.content().consumptionWh()))
+                .contains("Betrag inkl. USt.")
                 .doesNotContain(bens.number());
         Response pdf = anna.cookies().get("/me/bills/" + annas.id() + "/pdf");
         assertThat(pdf.statusCode()).isEqualTo(200);
