@@ -85,6 +85,7 @@ public record Dashboard(
      * @param comparisons  you, last year, median
      * @param notes        why a comparison is missing, running-period note
      * @param table        the bars' values
+     * @param phone        the chart's narrow-screen form: one horizontal bar per hour, day or month
      */
     @TemplateData
     public record Report(
@@ -103,7 +104,21 @@ public record Dashboard(
             String co2,
             List<Comparison> comparisons,
             List<String> notes,
-            List<TableRow> table) {}
+            List<TableRow> table,
+            List<HBar> phone) {}
+
+    /**
+     * A horizontal bar of the narrow-screen chart.
+     *
+     * @param label "10:00", "Mo 1.", "Jan"
+     * @param value "1,2 kWh"
+     * @param pv    the PV part's length, 0..100 of the longest bar
+     * @param grid  the grid part's (or the unsplit bar's) length
+     * @param split true when the bar is split into PV and grid
+     * @param href  the bar's drill-down, or null
+     */
+    @TemplateData
+    public record HBar(String label, String value, int pv, int grid, boolean split, String href) {}
 
     /** A comparison row: label, value, difference to the resident, a bar length 0..100 % and a CSS class. */
     @TemplateData

@@ -325,7 +325,46 @@ final class DashboardBuilder {
                 pvKnown ? msg.co2_line(fmt.co2(total.gridCo2Grams(co2Factor))) : null,
                 comparisons,
                 notes,
-                table);
+                table,
+                phoneBars(period));
+    }
+
+    /**
+     * The chart for narrow screens: a horizontal bar per hour (day), day (week, month) or month (year), only where
+     * the resident has data, so that every label stays legible at phone width.
+     */
+    private List<Dashboard.HBar> phoneBars(ReportPeriod period) {
+        Resolution r = switch (period.kind()) {
+            case DAY -> Resolution.HOUR;
+            case WEEK, MONTH -> Resolution.DAY;
+            case YEAR -> Resolution.MONTH;
+        };
+        List<ResidentFigures.Bucket> buckets = figures.buckets(period, r);
+        long max = 0;
+        for (ResidentFigures.Bucket b : buckets) {
+            if (b.visible()) {
+                max = Math.max(max, b.energy().wh());
+            }
+        }
+        int digits = r == Resolution.HOUR ? 2 : 1;
+        List<Dashboard.HBar> out = new ArrayList<>();
+        for (ResidentFigures.Bucket b : buckets) {
+            if (!b.visible()) {
+                continue;
+            }
+            ZonedDateTime from = b.from().atZone(fmt.zone);
+            String label = switch (r) {
+                case HOUR -> fmt.time(b.from());
+                case DAY -> fmt.weekdayDay(from);
+                default -> fmt.monthShort(from);
+            };
+            Energy e = b.energy();
+            int total = bar(e.wh(), max);
+            int pv = e.pvKnown() ? Math.min(total, bar(e.pvWh(), max)) : 0;
+            String href = r == Resolution.HOUR ? null : drillDown(b, r, period);
+            out.add(new Dashboard.HBar(label, fmt.kwh(e.wh(), digits), pv, total - pv, e.pvKnown(), href));
+        }
+        return out;
     }
 
     /** The true reason why last year is not compared ({@link ComparisonRules}). */

@@ -47,8 +47,11 @@ public class ResidentResource {
 
     @CheckedTemplate
     static class Templates {
-        /** The page around a dashboard's body: layout (user, language form, CSRF token) and navigation. */
-        static native TemplateInstance dashboard(String body);
+        /**
+         * The page around a dashboard's body: layout (user, language form, CSRF token), navigation, and the live part
+         * ({@code now}: power now and the price hint, per request) between the body's head and the rest.
+         */
+        static native TemplateInstance dashboard(String head, String body, ResidentNow.View now);
 
         /** A dashboard's content, the same for everyone asking for the same view. */
         static native TemplateInstance dashboardBody(Dashboard view);
@@ -57,6 +60,9 @@ public class ResidentResource {
 
         static native TemplateInstance error(String title, String message, String detail);
     }
+
+    /** Where {@code dashboardBody.html} wants the live part. */
+    static final String NOW_MARK = "<!--now-->";
 
     private final Access access;
     private final ApartmentEnergy energy;
@@ -67,6 +73,7 @@ public class ResidentResource {
     private final ResidentConfig config;
     private final Session session;
     private final CurrentAccount account;
+    private final ResidentNow live;
 
     ResidentResource(
             Access access,
@@ -77,8 +84,10 @@ public class ResidentResource {
             Co2Config co2,
             ResidentConfig config,
             Session session,
-            CurrentAccount account) {
+            CurrentAccount account,
+            ResidentNow live) {
         this.account = account;
+        this.live = live;
         this.access = access;
         this.energy = energy;
         this.locale = locale;
@@ -202,7 +211,11 @@ public class ResidentResource {
                     config.medianMinApartments());
             return Templates.dashboardBody(view).render();
         });
-        return Templates.dashboard(body);
+        // The live part is not kept: it goes where the body marks it, after the apartment's heading.
+        int cut = body.indexOf(NOW_MARK);
+        String head = cut < 0 ? "" : body.substring(0, cut);
+        String rest = cut < 0 ? body : body.substring(cut + NOW_MARK.length());
+        return Templates.dashboard(head, rest, live.view(apartment.code(), lang, zone));
     }
 
     /**
