@@ -75,7 +75,7 @@ public record Dashboard(
      * @param earlier      the previous period
      * @param later        the next period, null when it lies ahead
      * @param now          the period containing today, null when this is it
-     * @param visible      false: no data of the resident's in the period
+     * @param visible      false: no data of the resident's in the period (not their time, or no readings)
      * @param running      true when the period contains now
      * @param chartSvg     the bar chart
      * @param pvKnown      true when the bars are split into PV and grid
@@ -86,6 +86,7 @@ public record Dashboard(
      * @param notes        why a comparison is missing, running-period note
      * @param table        the bars' values
      * @param phone        the chart's narrow-screen form: one horizontal bar per hour, day or month
+     * @param empty        why nothing is shown when {@code visible} is false (not the resident's time, or no readings)
      */
     @TemplateData
     public record Report(
@@ -105,7 +106,8 @@ public record Dashboard(
             List<Comparison> comparisons,
             List<String> notes,
             List<TableRow> table,
-            List<HBar> phone) {}
+            List<HBar> phone,
+            String empty) {}
 
     /**
      * A horizontal bar of the narrow-screen chart.

@@ -280,7 +280,9 @@ final class DashboardBuilder {
         boolean running = period.contains(today);
         List<Dashboard.Comparison> comparisons = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        if (cmp.visible()) {
+        // The resident's time, but no readings in it (yet): nothing to total or compare, no "0.0 kWh".
+        boolean readings = cmp.visible() && total.wh() > 0;
+        if (readings) {
             long you = total.wh();
             long max = Math.max(
                     you,
@@ -316,7 +318,7 @@ final class DashboardBuilder {
                 earlier,
                 later,
                 now,
-                cmp.visible(),
+                readings,
                 running,
                 svg,
                 pvKnown,
@@ -326,7 +328,8 @@ final class DashboardBuilder {
                 comparisons,
                 notes,
                 table,
-                phoneBars(period));
+                phoneBars(period),
+                cmp.visible() ? rp.no_readings_period() : msg.no_data_period());
     }
 
     /**
@@ -362,7 +365,9 @@ final class DashboardBuilder {
             int total = bar(e.wh(), max);
             int pv = e.pvKnown() ? Math.min(total, bar(e.pvWh(), max)) : 0;
             String href = r == Resolution.HOUR ? null : drillDown(b, r, period);
-            out.add(new Dashboard.HBar(label, fmt.kwh(e.wh(), digits), pv, total - pv, e.pvKnown(), href));
+            // A day or month without any consumption is one without readings (as on the cards): "–", not "0.0 kWh".
+            String value = e.wh() == 0 && r != Resolution.HOUR ? "–" : fmt.kwh(e.wh(), digits);
+            out.add(new Dashboard.HBar(label, value, pv, total - pv, e.pvKnown(), e.wh() == 0 ? null : href));
         }
         return out;
     }

@@ -69,6 +69,9 @@ public interface ResidentPageMessages {
     // ---- comparison with last year ----
 
     @Message
+    String no_readings_period();
+
+    @Message
     String lastyear_moved_in_during(String date);
 
     @Message
