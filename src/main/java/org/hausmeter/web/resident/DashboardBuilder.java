@@ -328,7 +328,7 @@ final class DashboardBuilder {
                 comparisons,
                 notes,
                 table,
-                phoneBars(period),
+                readings ? phoneBars(period) : List.of(),
                 cmp.visible() ? rp.no_readings_period() : msg.no_data_period());
     }
 

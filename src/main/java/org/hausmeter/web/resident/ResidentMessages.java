@@ -218,9 +218,6 @@ public interface ResidentMessages {
     String compare_same();
 
     @Message
-    String compare_no_last_year();
-
-    @Message
     String compare_no_median();
 
     @Message
@@ -311,9 +308,6 @@ public interface ResidentMessages {
     String bills_due();
 
     @Message
-    String bills_amount();
-
-    @Message
     String bills_status();
 
     @Message
@@ -344,9 +338,6 @@ public interface ResidentMessages {
     String charging_title();
 
     @Message
-    String charging_intro();
-
-    @Message
     String charging_none();
 
     @Message
@@ -366,9 +357,6 @@ public interface ResidentMessages {
 
     @Message
     String charging_solar();
-
-    @Message
-    String charging_cost();
 
     @Message
     String charging_running();

@@ -36,8 +36,8 @@ import org.openqa.selenium.WebElement;
 /**
  * The resident pages in headless Chromium, as a resident uses them: the login form, the dashboard with the
  * own apartment and figures, the period switch and a drill-down into a day, the bills with a PDF that
- * downloads, German and English, no CSP complaints. Screenshots go to target/screenshots (a few are kept in
- * docs/screenshots).
+ * downloads, German and English, no CSP complaints. Screenshots go to target/screenshots (the resident pictures in
+ * docs/screenshots are copies of ResidentPhoneBrowserTest's).
  */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
