@@ -123,8 +123,10 @@ public final class BatteryDispatch {
             long o = 0;
             if (p != null) {
                 if (balance > 0) {
-                    long fits = Math.multiplyHigh(p.capacityWh() - s, PPM) == 0
-                            ? (p.capacityWh() - s) * PPM / p.efficiencyPpm()
+                    // the most Wh whose stored part ⌊in × η⌋ still fits: ((room + 1) × 10^6 − 1) / η
+                    long room = p.capacityWh() - s;
+                    long fits = Math.multiplyHigh(room + 1, PPM) == 0
+                            ? ((room + 1) * PPM - 1) / p.efficiencyPpm()
                             : Long.MAX_VALUE;
                     i = Math.min(balance, Math.min(p.chargeWh(), fits));
                     long stored = Math.multiplyHigh(i, p.efficiencyPpm()) == 0

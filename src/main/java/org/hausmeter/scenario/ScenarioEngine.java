@@ -66,53 +66,17 @@ public final class ScenarioEngine {
      * @return the figures
      */
     public static ScenarioResult run(ScenarioYear year, Scenario scenario, ScenarioResult baseline) {
+        Replay rp = replay(year, scenario);
         List<ScenarioYear.Month> months = year.months();
         int mCount = months.size();
-        int[] off = new int[mCount + 1];
-        for (int m = 0; m < mCount; m++) {
-            MonthInput in = months.get(m).input();
-            int len = in.intervals();
-            if (in.pvWh().length != len) {
-                throw new IllegalArgumentException("Month " + in.month() + " has " + in.pvWh().length
-                        + " PV values for " + len + " quarter hours");
-            }
-            off[m + 1] = off[m] + len;
-        }
-        int n = off[mCount];
-        Instant yearFrom = months.get(0).input().from();
-        long[] pv = new long[n];
-        long[] cons = new long[n];
-        Map<String, long[]> chargers = new LinkedHashMap<>();
-        for (int m = 0; m < mCount; m++) {
-            MonthInput in = months.get(m).input();
-            System.arraycopy(in.pvWh(), 0, pv, off[m], in.pvWh().length);
-            for (Consumer k : in.consumers()) {
-                long[] c = k.importWh();
-                if (c.length != off[m + 1] - off[m]) {
-                    throw new IllegalArgumentException("Month " + in.month() + ": consumer [" + k.code() + "] has "
-                            + c.length + " values for " + (off[m + 1] - off[m]) + " quarter hours");
-                }
-                for (int t = 0; t < c.length; t++) {
-                    cons[off[m] + t] += c[t];
-                }
-                if (k.kind() == Kind.CHARGER) {
-                    long[] ch = chargers.computeIfAbsent(k.code(), x -> new long[n]);
-                    System.arraycopy(c, 0, ch, off[m], c.length);
-                }
-            }
-        }
-        if (scenario.pv() != null) {
-            addPv(pv, scenario.pv());
-        }
-        int shifted = scenario.shiftEv() ? shiftSessions(year, yearFrom, n, pv, cons, chargers) : 0;
-        BatteryDispatch.Params params =
-                scenario.battery() == null ? null : BatteryDispatch.Params.of(scenario.battery());
-        BatteryDispatch.Flows flows = BatteryDispatch.Flows.of(n);
-        BatteryDispatch.run(pv, cons, params, flows);
-        long[] local = new long[n];
-        for (int t = 0; t < n; t++) {
-            local[t] = pv[t] - flows.in()[t] + flows.out()[t];
-        }
+        int[] off = rp.offsets();
+        long[] pv = rp.pvWh();
+        long[] cons = rp.consumptionWh();
+        long[] local = rp.localWh();
+        BatteryDispatch.Flows flows = rp.flows();
+        BatteryDispatch.Params params = rp.battery();
+        Map<String, long[]> chargers = rp.chargers();
+        int shifted = rp.shiftedSessions();
 
         TariffBook book = scenario.tariff() == null ? year.tariffs() : change(year.tariffs(), scenario.tariff());
         Currency cur = book.currency();
@@ -269,6 +233,81 @@ public final class ScenarioEngine {
         }
         return new ScenarioResult(
                 scenario.name(), energy, money, apartments, billSpread, solarSpread, monthRows, bills, days, view);
+    }
+
+    /**
+     * The physical year of a scenario, over all its quarter hours (index 0 = the first month's first quarter hour).
+     *
+     * @param offsets        first index of each month, and the total at the end
+     * @param pvWh           PV production (existing and added)
+     * @param consumptionWh  the building's consumption (after EV shifting)
+     * @param chargers       each charger's consumption (after EV shifting), by charger code
+     * @param flows          the battery's and the grid's flows
+     * @param localWh        local energy allocated: PV − battery in + battery out
+     * @param battery        the battery's whole-number parameters, or null
+     * @param shiftedSessions EV sessions moved
+     */
+    public record Replay(
+            int[] offsets,
+            long[] pvWh,
+            long[] consumptionWh,
+            Map<String, long[]> chargers,
+            BatteryDispatch.Flows flows,
+            long[] localWh,
+            BatteryDispatch.Params battery,
+            int shiftedSessions) {}
+
+    /** @return the scenario's quarter hours: PV added, EV sessions moved, the battery dispatched */
+    public static Replay replay(ScenarioYear year, Scenario scenario) {
+        List<ScenarioYear.Month> months = year.months();
+        int mCount = months.size();
+        int[] off = new int[mCount + 1];
+        for (int m = 0; m < mCount; m++) {
+            MonthInput in = months.get(m).input();
+            int len = in.intervals();
+            if (in.pvWh().length != len) {
+                throw new IllegalArgumentException("Month " + in.month() + " has " + in.pvWh().length
+                        + " PV values for " + len + " quarter hours");
+            }
+            off[m + 1] = off[m] + len;
+        }
+        int n = off[mCount];
+        Instant yearFrom = months.get(0).input().from();
+        long[] pv = new long[n];
+        long[] cons = new long[n];
+        Map<String, long[]> chargers = new LinkedHashMap<>();
+        for (int m = 0; m < mCount; m++) {
+            MonthInput in = months.get(m).input();
+            System.arraycopy(in.pvWh(), 0, pv, off[m], in.pvWh().length);
+            for (Consumer k : in.consumers()) {
+                long[] c = k.importWh();
+                if (c.length != off[m + 1] - off[m]) {
+                    throw new IllegalArgumentException("Month " + in.month() + ": consumer [" + k.code() + "] has "
+                            + c.length + " values for " + (off[m + 1] - off[m]) + " quarter hours");
+                }
+                for (int t = 0; t < c.length; t++) {
+                    cons[off[m] + t] += c[t];
+                }
+                if (k.kind() == Kind.CHARGER) {
+                    long[] ch = chargers.computeIfAbsent(k.code(), x -> new long[n]);
+                    System.arraycopy(c, 0, ch, off[m], c.length);
+                }
+            }
+        }
+        if (scenario.pv() != null) {
+            addPv(pv, scenario.pv());
+        }
+        int shifted = scenario.shiftEv() ? shiftSessions(year, yearFrom, n, pv, cons, chargers) : 0;
+        BatteryDispatch.Params params =
+                scenario.battery() == null ? null : BatteryDispatch.Params.of(scenario.battery());
+        BatteryDispatch.Flows flows = BatteryDispatch.Flows.of(n);
+        BatteryDispatch.run(pv, cons, params, flows);
+        long[] local = new long[n];
+        for (int t = 0; t < n; t++) {
+            local[t] = pv[t] - flows.in()[t] + flows.out()[t];
+        }
+
+        return new Replay(off, pv, cons, chargers, flows, local, params, shifted);
     }
 
     private static ScenarioResult.InvestmentView invest(
