@@ -94,7 +94,10 @@ public final class ScenarioEngine {
         BigDecimal lossValue = BigDecimal.ZERO;
         long allocated = 0;
         long lossTotal = 0;
-        for (int m = 0; m < mCount; m++) {
+        // The months are independent once the quarter hours are replayed: billed in parallel, summed in order.
+        MonthBilling.Result[] results = new MonthBilling.Result[mCount];
+        final TariffBook monthBook = book;
+        java.util.stream.IntStream.range(0, mCount).parallel().forEach(m -> {
             ScenarioYear.Month month = months.get(m);
             MonthInput in = month.input();
             int o = off[m];
@@ -126,8 +129,16 @@ public final class ScenarioEngine {
                     in.sessions(),
                     in.adjustments());
             AllocationKey key = scenario.key() != null ? scenario.key() : month.key();
-            MonthBilling.Result r = MonthBilling.compute(mi, book, key, month.commonKey());
+            results[m] = MonthBilling.compute(mi, monthBook, key, month.commonKey());
+        });
+        for (int m = 0; m < mCount; m++) {
+            ScenarioYear.Month month = months.get(m);
+            MonthInput in = month.input();
+            int o = off[m];
+            int len = off[m + 1] - o;
+            List<Consumer> cs = results[m].input().consumers();
 
+            MonthBilling.Result r = results[m];
             BigDecimal monthGross = zero;
             for (MonthBilling.TenancyBill b : r.bills()) {
                 String code = b.period().apartmentCode();
