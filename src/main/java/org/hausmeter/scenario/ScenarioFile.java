@@ -71,7 +71,6 @@ public record ScenarioFile(Period period, List<Scenario> scenarios) {
         String t = text.stripLeading();
         ObjectMapper m = t.startsWith("{") ? new ObjectMapper() : new ObjectMapper(new YAMLFactory());
         m.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        m.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         try {
             return m.readValue(text, ScenarioFile.class);
         } catch (JsonMappingException e) {
@@ -81,7 +80,7 @@ public record ScenarioFile(Period period, List<Scenario> scenarios) {
                             : e;
             String where =
                     e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
-            String field = e.getPathReference() == null ? "" : " at " + e.getPathReference();
+            String field = path(e);
             throw new IllegalArgumentException(
                     "Scenario file" + where + field + ": " + (cause == e ? e.getOriginalMessage() : cause.getMessage()),
                     e);
@@ -93,6 +92,19 @@ public record ScenarioFile(Period period, List<Scenario> scenarios) {
                                     : " (line " + e.getLocation().getLineNr() + ")"),
                     e);
         }
+    }
+
+    /** @return " at scenarios[0].battery.minSoc", or "" */
+    private static String path(JsonMappingException e) {
+        StringBuilder b = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                b.append(b.length() == 0 ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                b.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return b.length() == 0 ? "" : " at " + b;
     }
 
     /** @return the writer used for the figures: dates as text, indented */

@@ -7,6 +7,7 @@ import org.hausmeter.scenario.ScenarioYear;
 
 /** Loads a scenario file's months from the ledger and compares its scenarios with the real year. */
 @ApplicationScoped
+@io.quarkus.arc.Unremovable // looked up by the CLI (ScenarioCommand), not injected
 public class Scenarios {
 
     private final ScenarioLoader loader;
