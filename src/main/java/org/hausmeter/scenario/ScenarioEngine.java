@@ -328,12 +328,13 @@ public final class ScenarioEngine {
             BigDecimal feedInRevenue,
             BigDecimal gross,
             int scale) {
-        BigDecimal importSaved = inv.gridPurchasePrice()
-                .multiply(BigDecimal.valueOf(base.energy().gridImportWh() - imp))
-                .movePointLeft(3);
-        BigDecimal saving = importSaved
-                .add(feedInRevenue.subtract(base.money().feedInRevenue()))
-                .setScale(scale, RoundingMode.HALF_UP);
+        BigDecimal saving = yearlySaving(
+                inv.gridPurchasePrice(),
+                base.energy().gridImportWh(),
+                imp,
+                base.money().feedInRevenue(),
+                feedInRevenue,
+                scale);
         BigDecimal cash = saving.subtract(inv.maintenancePerYear());
         return new ScenarioResult.InvestmentView(
                 inv.capitalCost(),
@@ -346,6 +347,24 @@ public final class ScenarioEngine {
                 Investments.npv(inv.capitalCost(), cash, inv.lifetimeYears(), inv.discountRate(), scale),
                 Investments.irr(inv.capitalCost(), cash, inv.lifetimeYears()),
                 gross.subtract(base.money().billsGross()));
+    }
+
+    /**
+     * The yearly saving of a scenario against the baseline: (baseline import − import) × purchase price + (feed-in
+     * revenue − the baseline's), rounded once to the currency's scale HALF_UP.
+     */
+    static BigDecimal yearlySaving(
+            BigDecimal purchasePrice,
+            long baseImportWh,
+            long importWh,
+            BigDecimal baseFeedIn,
+            BigDecimal feedIn,
+            int scale) {
+        return purchasePrice
+                .multiply(BigDecimal.valueOf(baseImportWh - importWh))
+                .movePointLeft(3)
+                .add(feedIn.subtract(baseFeedIn))
+                .setScale(scale, RoundingMode.HALF_UP);
     }
 
     /** Adds each plant: the existing PV shape × kWp / existing kWp, shifted, HALF_UP to the Wh. */
