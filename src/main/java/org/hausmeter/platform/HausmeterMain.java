@@ -16,7 +16,9 @@ import org.jboss.logging.Logger;
  * Arguments: {@code demo} seeds the demo building and prints its logins; {@code create-caretaker NAME}
  * creates the first caretaker with a one-time password (server stopped) and exits, {@code reset-password NAME}
  * gives an account a new one; {@code restore FILE [--force]} loads a backup into an empty database (server
- * stopped, see {@link org.hausmeter.backup.RestoreCommand}); {@code scan} and
+ * stopped, see {@link org.hausmeter.backup.RestoreCommand}); {@code scenario FILE} replays the ledger's months
+ * under the file's scenarios and prints the figures as JSON (see {@link org.hausmeter.scenario.ScenarioCommand});
+ * {@code scan} and
  * {@code simulate} are caretaker commands that run without the server (see {@link Commands}).
  */
 @QuarkusMain
@@ -71,6 +73,26 @@ public class HausmeterMain {
             System.setProperty("hausmeter.bus.building-file", "");
             System.setProperty("hausmeter.charging.readers.mode", "off");
             System.setProperty("hausmeter.sim.enabled", "false");
+        }
+        if (args.length > 0 && args[0].equals("scenario")) {
+            if (args.length < 2) {
+                System.err.println("usage: scenario FILE   (YAML or JSON; see docs/scenarios.md)");
+                System.exit(2);
+                return;
+            }
+            System.setProperty(
+                    "hausmeter.scenario.file", Path.of(args[1]).toAbsolutePath().toString());
+            // Reads the ledger and prints JSON on stdout: no polling, no readers, nothing served, logs on stderr.
+            System.setProperty("hausmeter.bus.polling", "false");
+            System.setProperty("hausmeter.bus.building-file", "");
+            System.setProperty("hausmeter.charging.readers.mode", "off");
+            System.setProperty("hausmeter.sim.enabled", "false");
+            System.setProperty("quarkus.http.host-enabled", "false");
+            System.setProperty("quarkus.http.insecure-requests", "disabled");
+            System.setProperty("quarkus.http.host", "127.0.0.1");
+            System.setProperty("quarkus.http.ssl-port", "0");
+            System.setProperty("quarkus.log.console.stderr", "true");
+            System.setProperty("quarkus.banner.enabled", "false");
         }
         if (Arrays.asList(args).contains("demo")) {
             System.setProperty("hausmeter.demo.enabled", "true");
@@ -129,6 +151,10 @@ public class HausmeterMain {
             String caretaker = System.getProperty("hausmeter.first-run.caretaker");
             String reset = System.getProperty("hausmeter.first-run.reset");
             String restore = System.getProperty("hausmeter.restore.file");
+            String scenario = System.getProperty("hausmeter.scenario.file");
+            if (scenario != null) {
+                return org.hausmeter.scenario.ScenarioCommand.run(Path.of(scenario), System.out, System.err);
+            }
             if (restore != null) {
                 return org.hausmeter.backup.RestoreCommand.run(
                         Path.of(restore), Boolean.getBoolean("hausmeter.restore.force"));

@@ -92,6 +92,25 @@ class BenchSmokeIT {
     }
 
     @Test
+    void scenario() throws Exception {
+        run("scenario");
+        read(
+                "scenario.json",
+                List.of(
+                        "apartments",
+                        "quarter_hour_values",
+                        "scenario_year_s",
+                        "scenario_year_cpu_s",
+                        "load_average_before",
+                        "scenarios_compared",
+                        "compare_s",
+                        "peak_heap_mb",
+                        "max_heap_mb",
+                        "processors"),
+                List.of());
+    }
+
+    @Test
     void billing() throws Exception {
         run("billing");
         read(
