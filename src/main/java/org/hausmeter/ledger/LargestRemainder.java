@@ -25,6 +25,22 @@ public final class LargestRemainder {
         if (totalWh < 0) {
             throw new IllegalArgumentException("Cannot split a negative amount [" + totalWh + "] Wh");
         }
+        long sum = weightSum(weights);
+        int n = weights.length;
+        long[] parts = new long[n];
+        int[] members = new int[n];
+        for (int i = 0; i < n; i++) {
+            members[i] = i;
+        }
+        splitInto(totalWh, weights, members, n, sum, parts, new long[n], new long[n]);
+        return parts;
+    }
+
+    /**
+     * The sum of {@code weights}, checked as {@link #split} checks them (none negative, at least one positive, no
+     * overflow): the {@code weightSum} for {@link #splitInto}.
+     */
+    public static long weightSum(long[] weights) {
         long sum = 0;
         for (long w : weights) {
             if (w < 0) {
@@ -35,14 +51,7 @@ public final class LargestRemainder {
         if (sum == 0) {
             throw new IllegalArgumentException("All [" + weights.length + "] weights are zero");
         }
-        int n = weights.length;
-        long[] parts = new long[n];
-        int[] members = new int[n];
-        for (int i = 0; i < n; i++) {
-            members[i] = i;
-        }
-        splitInto(totalWh, weights, members, n, sum, parts, new long[n], new long[n]);
-        return parts;
+        return sum;
     }
 
     /**
@@ -93,8 +102,7 @@ public final class LargestRemainder {
         }
         // fewer Wh are left than parts with a remainder: the left-th largest remainder is the threshold; every
         // part above it gets one Wh, the rest go to parts at the threshold, lower index first
-        Arrays.sort(sortedRem, 0, withRem);
-        long threshold = sortedRem[withRem - (int) left];
+        long threshold = select(sortedRem, 0, withRem, withRem - (int) left);
         for (int k = 0; k < count; k++) {
             int i = members[k];
             if (rem[i] > threshold) {
@@ -109,5 +117,51 @@ public final class LargestRemainder {
                 left--;
             }
         }
+    }
+
+    /**
+     * The {@code k}-th smallest (0-based) of {@code a[from..to)}, reordering that range: a quickselect with a
+     * three-way partition (many equal remainders, e.g. equal weights, end it at once) and a median-of-three
+     * pivot; short ranges are sorted. Linear on average, where a full sort of the remainders per quarter hour was
+     * most of the scenario replay's time.
+     */
+    static long select(long[] a, int from, int to, int k) {
+        int lo = from;
+        int hi = to;
+        while (true) {
+            if (hi - lo <= 16) {
+                Arrays.sort(a, lo, hi);
+                return a[k];
+            }
+            long x = a[lo];
+            long y = a[(lo + hi) >>> 1];
+            long z = a[hi - 1];
+            long pivot = Math.max(Math.min(x, y), Math.min(Math.max(x, y), z));
+            int lt = lo;
+            int i = lo;
+            int gt = hi - 1;
+            while (i <= gt) {
+                if (a[i] < pivot) {
+                    swap(a, lt++, i++);
+                } else if (a[i] > pivot) {
+                    swap(a, i, gt--);
+                } else {
+                    i++;
+                }
+            }
+            if (k < lt) {
+                hi = lt;
+            } else if (k > gt) {
+                lo = gt + 1;
+            } else {
+                return pivot;
+            }
+        }
+    }
+
+    private static void swap(long[] a, int i, int j) {
+        long t = a[i];
+        a[i] = a[j];
+        a[j] = t;
     }
 }

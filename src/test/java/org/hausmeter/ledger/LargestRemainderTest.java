@@ -120,4 +120,61 @@ class LargestRemainderTest {
         }
         return parts;
     }
+
+    @Test
+    void select_findsTheKthSmallest_likeASort_withManyEqualValues() {
+        for (int seed = 0; seed < 3000; seed++) {
+            Random rnd = new Random(seed);
+            long[] a = new long[1 + rnd.nextInt(300)];
+            int distinct = 1 + rnd.nextInt(rnd.nextBoolean() ? 3 : 1000);
+            for (int i = 0; i < a.length; i++) {
+                a[i] = rnd.nextInt(distinct);
+            }
+            long[] sorted = a.clone();
+            Arrays.sort(sorted);
+            int k = rnd.nextInt(a.length);
+
+            assertThat(LargestRemainder.select(a.clone(), 0, a.length, k))
+                    .as("seed [%s]", seed)
+                    .isEqualTo(sorted[k]);
+        }
+    }
+
+    @Test
+    void split_givesTheSamePartsAsTheRuleWrittenOut_sortedRemaindersAndLowerIndexFirst() {
+        for (int seed = 0; seed < 2000; seed++) {
+            Random rnd = new Random(seed);
+            long[] w = new long[1 + rnd.nextInt(250)];
+            boolean equal = rnd.nextBoolean();
+            for (int i = 0; i < w.length; i++) {
+                w[i] = equal ? 7 : rnd.nextInt(5) == 0 ? 0 : 1 + rnd.nextInt(rnd.nextBoolean() ? 4 : 100_000);
+            }
+            w[0] += 1;
+            long total = rnd.nextInt(rnd.nextBoolean() ? 500 : 5_000_000);
+
+            assertThat(LargestRemainder.split(total, w)).as("seed [%s]", seed).containsExactly(byTheRule(total, w));
+        }
+    }
+
+    /** Largest remainder written out plainly: floors, then one Wh each in order of remainder (desc), index (asc). */
+    private static long[] byTheRule(long total, long[] w) {
+        long sum = Arrays.stream(w).sum();
+        long[] parts = new long[w.length];
+        long[] rem = new long[w.length];
+        long left = total;
+        for (int i = 0; i < w.length; i++) {
+            parts[i] = total * w[i] / sum;
+            rem[i] = total * w[i] % sum;
+            left -= parts[i];
+        }
+        Integer[] order = new Integer[w.length];
+        for (int i = 0; i < w.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (x, y) -> rem[x] != rem[y] ? Long.compare(rem[y], rem[x]) : Integer.compare(x, y));
+        for (int k = 0; k < left; k++) {
+            parts[order[k]]++;
+        }
+        return parts;
+    }
 }

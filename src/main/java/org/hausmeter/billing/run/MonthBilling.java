@@ -141,13 +141,29 @@ public final class MonthBilling {
             long[] weights = commonWeights(consumers, apartments, commonKey);
             long[] cc = c[common];
             long[] ca = alloc.intervalPvWh()[common];
+            int m = weights.length;
+            // two splits per quarter hour: the allocation-free form, weights checked once
+            long weightSum = LargestRemainder.weightSum(weights);
+            int[] members = new int[m];
+            for (int j = 0; j < m; j++) {
+                members[j] = j;
+            }
+            long[] g = new long[m];
+            long[] p = new long[m];
+            long[] rem = new long[m];
+            long[] sortedRem = new long[m];
             for (int t = 0; t < n; t++) {
                 if (cc[t] == 0) {
                     continue;
                 }
-                long[] g = LargestRemainder.split(cc[t] - ca[t], weights);
-                long[] p = LargestRemainder.split(ca[t], weights);
-                for (int j = 0; j < g.length; j++) {
+                long gridWh = cc[t] - ca[t];
+                if (gridWh < 0 || ca[t] < 0) {
+                    throw new IllegalStateException(
+                            "Common area at [" + t + "]: PV [" + ca[t] + "] Wh above use [" + cc[t] + "] Wh");
+                }
+                LargestRemainder.splitInto(gridWh, weights, members, m, weightSum, g, rem, sortedRem);
+                LargestRemainder.splitInto(ca[t], weights, members, m, weightSum, p, rem, sortedRem);
+                for (int j = 0; j < m; j++) {
                     commonGrid[j][t] = g[j];
                     commonPv[j][t] = p[j];
                 }
