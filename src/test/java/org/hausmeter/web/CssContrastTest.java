@@ -52,7 +52,8 @@ class CssContrastTest {
             " line.grid", // grid line of the resident bar chart
             " line.axis",
             " rect.hit", // the invisible target area of a bar
-            " rect.track"); // the empty part of the comparison meter (its value is written next to it)
+            " rect.track", // the empty part of the comparison meter (its value is written next to it)
+            "svg.heat .none"); // a day without data in the heat map: the missing square is the information
 
     record Rule(String selector, Map<String, String> props) {}
 
