@@ -34,6 +34,10 @@ public interface A11yMessages {
     @Message
     String no_value();
 
+    /** The only row of a day chart's table when the day has no values. */
+    @Message
+    String no_values();
+
     /** The kiosk's line chart: what it shows and today's totals. */
     @Message
     String kiosk_chart_desc(String pv, String consumption);

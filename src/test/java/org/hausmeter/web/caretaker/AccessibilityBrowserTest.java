@@ -58,6 +58,8 @@ class AccessibilityBrowserTest {
         List<String> pages = pages();
         assertThat(pages).hasSizeGreaterThanOrEqualTo(18);
         List<String> tooWide = new ArrayList<>();
+        List<String> charts = new ArrayList<>();
+        int chartCount = 0;
         for (String lang : List.of("de", "en")) {
             if (lang.equals("en")) {
                 browser.open(root, "/caretaker");
@@ -70,6 +72,10 @@ class AccessibilityBrowserTest {
                 browser.open(root, path);
                 browser.find(By.cssSelector("main h1"));
                 String name = "caretaker-" + name(path) + "-" + lang;
+                charts.addAll(chartProblems(path));
+                chartCount += browser.driver()
+                        .findElements(By.cssSelector("svg[role=img]"))
+                        .size();
                 long height = ((Number) js("return document.documentElement.scrollHeight")).longValue();
                 browser.driver().manage().window().setSize(new Dimension(1280, (int)
                         Math.min(Math.max(height + 120, 900), 4000)));
@@ -90,6 +96,46 @@ class AccessibilityBrowserTest {
             }
         }
         assertThat(tooWide).as("caretaker pages wider than a 390 px phone").isEmpty();
+        assertThat(chartCount)
+                .as("charts seen (report, keys, meter; both languages)")
+                .isGreaterThanOrEqualTo(6);
+        assertThat(charts).as("charts without title, description or table").isEmpty();
+    }
+
+    @Test
+    void theKioskChart_hasTitleDescriptionAndTable() {
+        browser.open(root, "/kiosk");
+        browser.find(By.cssSelector("#today svg[role=img]"));
+        assertThat(chartProblems("/kiosk")).isEmpty();
+    }
+
+    /**
+     * Every chart of the page is one image with a title and a description (referenced by aria-labelledby) and
+     * has a table alternative in a details element of the same figure or right after it.
+     */
+    private List<String> chartProblems(String path) {
+        Object problems = js("""
+                return Array.from(document.querySelectorAll('svg[role=img]')).flatMap(svg => {
+                  const out = [];
+                  const title = svg.querySelector(':scope > title'), desc = svg.querySelector(':scope > desc');
+                  if (!title || !title.textContent.trim()) out.push('no title');
+                  if (!desc || !desc.textContent.trim()) out.push('no desc');
+                  const ids = (svg.getAttribute('aria-labelledby') || '').split(/\\s+/);
+                  if (title && !ids.includes(title.id)) out.push('title not referenced');
+                  if (desc && !ids.includes(desc.id)) out.push('desc not referenced');
+                  const fig = svg.closest('figure');
+                  const table = (fig && fig.querySelector('details table'))
+                    || (fig && fig.nextElementSibling && fig.nextElementSibling.matches('details')
+                        && fig.nextElementSibling.querySelector('table'));
+                  if (!table)
+                    out.push('no table');
+                  return out.map(p => (svg.getAttribute('class') || 'svg') + ': ' + p);
+                });""");
+        List<String> out = new ArrayList<>();
+        for (Object p : (List<?>) problems) {
+            out.add(path + " " + p);
+        }
+        return out;
     }
 
     @Test
