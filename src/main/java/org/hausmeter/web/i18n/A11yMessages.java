@@ -96,9 +96,6 @@ public interface A11yMessages {
     String report_col_allocated();
 
     @Message
-    String report_col_figure();
-
-    @Message
     String report_consumption_row();
 
     @Message
