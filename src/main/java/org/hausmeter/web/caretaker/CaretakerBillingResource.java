@@ -219,7 +219,12 @@ public class CaretakerBillingResource extends CaretakerPages {
 
     private static String difference(long measured, long allocated, A11yMessages ax, Locale locale) {
         long d = measured - allocated;
-        return d == 0 ? ax.report_same() : (d > 0 ? "+" : "−") + Formats.kwh(Math.abs(d), 1, locale);
+        if (d == 0) {
+            return ax.report_same();
+        }
+        // Below 1 kWh in Wh, so that a small difference does not read "+0.0 kWh".
+        String size = Math.abs(d) < 1000 ? Math.abs(d) + " Wh" : Formats.kwh(Math.abs(d), 1, locale);
+        return (d > 0 ? "+" : "−") + size;
     }
 
     /** One building total of a key, with the key's name. */

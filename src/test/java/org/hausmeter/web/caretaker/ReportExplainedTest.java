@@ -47,6 +47,16 @@ class ReportExplainedTest {
     }
 
     @Test
+    void aDifferenceBelowOneKwh_isGivenInWh() {
+        BuildingTotal b = new BuildingTotal(10_000, 9_990, 9_000, 1_000, 990);
+        MonthBilling.Report r =
+                new MonthBilling.Report(b, 1_000, 1_000, Money.ofMinor(Currency.getInstance("EUR"), 0), 9_000, 0, 0);
+        var rows = CaretakerBillingResource.explained(r, TEXTS, Locale.ENGLISH);
+        // 1,000 + 10,000 − 1,000 = 10,000 Wh measured against 9,990 Wh allocated.
+        assertThat(rows.get(0).why()).isEqualTo("report_consumption_why[+10 Wh]");
+    }
+
+    @Test
     void noDifference_isSaidInWords() {
         BuildingTotal b = new BuildingTotal(1_000, 1_000, 1_000, 0, 0);
         MonthBilling.Report r =
