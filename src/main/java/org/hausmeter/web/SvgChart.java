@@ -22,7 +22,19 @@ public final class SvgChart {
      * there is none), the axis ticks, the average power at the top of the box, W, and whether any series has
      * a value at all (else there is no scale to show).
      */
-    public record Lines(List<String> paths, List<Tick> ticks, long maxW, boolean anyValue) {}
+    public record Lines(List<String> paths, List<Tick> ticks, long maxW, boolean anyValue, List<Hour> hours) {}
+
+    /**
+     * One row of the chart's table alternative (the same numbers as the lines, by hour): the hour's label and
+     * per series the energy of its quarter hours with values, Wh, or -1 when the series has none in that hour.
+     * Hours in which no series has a value are left out (e.g. the rest of a running day).
+     */
+    public record Hour(String label, List<Long> wh) {
+        /** @return the value of series {@code i}, Wh, or -1 */
+        public long of(int i) {
+            return i < wh.size() ? wh.get(i) : -1;
+        }
+    }
 
     private SvgChart() {}
 
@@ -68,7 +80,26 @@ public final class SvgChart {
         for (int h = 0; h * 4 < n; h += hoursPerTick) {
             ticks.add(new Tick(n <= 1 ? 0 : (double) h * 4 * WIDTH / (n - 1), String.format("%02d:00", h)));
         }
+        List<Hour> hours = new ArrayList<>();
+        for (int h = 0; h * 4 < n; h++) {
+            List<Long> row = new ArrayList<>();
+            boolean any = false;
+            for (long[] s : series) {
+                long sum = -1;
+                for (int i = h * 4; i < Math.min(h * 4 + 4, Math.min(n, s.length)); i++) {
+                    if (s[i] >= 0) {
+                        sum = Math.max(sum, 0) + s[i];
+                    }
+                }
+                any |= sum >= 0;
+                row.add(sum);
+            }
+            hours.add(new Hour(String.format("%02d:00", h), List.copyOf(row)));
+            if (!any) {
+                hours.remove(hours.size() - 1);
+            }
+        }
         // Quarter-hour energy in Wh × 4 = average power in W over that quarter hour.
-        return new Lines(points, ticks, max * 4, points.stream().anyMatch(p -> !p.isEmpty()));
+        return new Lines(points, ticks, max * 4, points.stream().anyMatch(p -> !p.isEmpty()), List.copyOf(hours));
     }
 }

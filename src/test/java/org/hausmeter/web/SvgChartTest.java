@@ -29,6 +29,23 @@ class SvgChartTest {
     }
 
     @Test
+    void tableAlternative_sumsEachHour_perSeries_andLeavesOutHoursWithoutValues() {
+        long[] pv = new long[96];
+        long[] use = new long[96];
+        java.util.Arrays.fill(pv, -1);
+        java.util.Arrays.fill(use, -1);
+        pv[0] = 10;
+        pv[1] = 20;
+        pv[3] = 5; // slot 2 has no value: the hour is the sum of those it has
+        use[4] = 100; // hour 01: consumption only
+        SvgChart.Lines l = SvgChart.quarterHours(96, List.of(pv, use), 3);
+        assertThat(l.hours()).extracting(SvgChart.Hour::label).containsExactly("00:00", "01:00");
+        assertThat(l.hours().get(0).wh()).containsExactly(35L, -1L);
+        assertThat(l.hours().get(1).of(0)).isEqualTo(-1);
+        assertThat(l.hours().get(1).of(1)).isEqualTo(100);
+    }
+
+    @Test
     void sunniestHours_areRangesInTheOrderOfTheDay() {
         assertThat(KioskResource.hourRanges(List.of(12, 11, 10))).isEqualTo("10–13 h");
         assertThat(KioskResource.hourRanges(List.of(13, 9, 12))).isEqualTo("09–10 h, 12–14 h");

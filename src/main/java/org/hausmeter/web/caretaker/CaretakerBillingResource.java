@@ -2,6 +2,8 @@ package org.hausmeter.web.caretaker;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -19,6 +21,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.hausmeter.allocation.BuildingTotal;
@@ -36,6 +39,7 @@ import org.hausmeter.billing.run.MonthBilling;
 import org.hausmeter.billing.run.MonthInput;
 import org.hausmeter.building.BuildingSettings;
 import org.hausmeter.web.Formats;
+import org.hausmeter.web.i18n.A11yMessages;
 
 /**
  * Bill runs: a month's drafts and invoices (run, review flags and estimated share, adjust, issue one
@@ -178,7 +182,50 @@ public class CaretakerBillingResource extends CaretakerPages {
             List<ConsumerRow> consumers,
             Bars.Chart chart,
             String currency,
-            String key) {}
+            String key,
+            List<MeasuredAllocated> explained) {}
+
+    /**
+     * A figure of the month report both ways: as the meters at the grid connection and the PV system measured it, and
+     * as the bill run allocated it to the consumers, with the one-line reason for the difference.
+     */
+    public record MeasuredAllocated(String figure, long measuredWh, long allocatedWh, String why) {}
+
+    /**
+     * The report's figures that differ between measurement and allocation (issue 17, item 6): the building's
+     * consumption (connection: import + production − export; allocated: Σ consumer meters), the PV (produced;
+     * allocated to consumers, the rest counts as exported) and the export (export meter; production − allocated).
+     */
+    static List<MeasuredAllocated> explained(MonthBilling.Report r, A11yMessages ax, Locale locale) {
+        BuildingTotal b = r.building();
+        long measuredUse = r.gridImportWh() + b.productionWh() - r.gridExportWh();
+        return List.of(
+                new MeasuredAllocated(
+                        ax.report_consumption_row(),
+                        measuredUse,
+                        b.consumptionWh(),
+                        ax.report_consumption_why(difference(measuredUse, b.consumptionWh(), ax, locale))),
+                new MeasuredAllocated(
+                        ax.report_pv_row(),
+                        b.productionWh(),
+                        b.selfConsumedWh(),
+                        ax.report_pv_why(difference(b.productionWh(), b.selfConsumedWh(), ax, locale))),
+                new MeasuredAllocated(
+                        ax.report_export_row(),
+                        r.gridExportWh(),
+                        b.exportedWh(),
+                        ax.report_export_why(difference(r.gridExportWh(), b.exportedWh(), ax, locale))));
+    }
+
+    private static String difference(long measured, long allocated, A11yMessages ax, Locale locale) {
+        long d = measured - allocated;
+        if (d == 0) {
+            return ax.report_same();
+        }
+        // Below 1 kWh in Wh, so that a small difference does not read "+0.0 kWh".
+        String size = Math.abs(d) < 1000 ? Math.abs(d) + " Wh" : Formats.kwh(Math.abs(d), 1, locale);
+        return (d > 0 ? "+" : "−") + size;
+    }
 
     /** One building total of a key, with the key's name. */
     public record KeyTotal(String key, BuildingTotal total, boolean current) {}
@@ -414,9 +461,15 @@ public class CaretakerBillingResource extends CaretakerPages {
                             consumers,
                             chart,
                             currency(),
-                            result.rule().key().name())));
+                            result.rule().key().name(),
+                            explained(
+                                    r,
+                                    MessageBundles.get(
+                                            A11yMessages.class, Localized.Literal.of(locale().getLanguage())),
+                                    locale()))));
                 },
-                notice -> Templates.report(new ReportView(notice, m, null, List.of(), null, currency(), null)));
+                notice -> Templates.report(
+                        new ReportView(notice, m, null, List.of(), null, currency(), null, List.of())));
     }
 
     @GET

@@ -33,6 +33,10 @@ public interface Msg {
     @Message
     String nav_language();
 
+    /** The skip link, the first focusable element of every page: jumps to the main content. */
+    @Message
+    String nav_skip();
+
     @Message
     String footer();
 

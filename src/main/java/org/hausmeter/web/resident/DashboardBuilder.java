@@ -31,6 +31,7 @@ final class DashboardBuilder {
 
     private final ResidentFigures figures;
     private final ResidentMessages msg;
+    private final org.hausmeter.web.i18n.A11yMessages ax;
     private final Fmt fmt;
     private final int co2Factor;
     private final String base;
@@ -53,6 +54,9 @@ final class DashboardBuilder {
         this.rp = Residents.pageMessages(fmt.locale);
         this.figures = figures;
         this.msg = msg;
+        this.ax = io.quarkus.qute.i18n.MessageBundles.get(
+                org.hausmeter.web.i18n.A11yMessages.class,
+                io.quarkus.qute.i18n.Localized.Literal.of(fmt.locale.getLanguage()));
         this.fmt = fmt;
         this.co2Factor = co2Factor;
         this.base = base;
@@ -485,6 +489,33 @@ final class DashboardBuilder {
         return memo.memo("heat|" + base + "|" + apartment + "|" + fmt.locale + "|" + last, () -> heat(last));
     }
 
+    /** The heat map's days by month (newest last), for its table alternative. */
+    private List<HeatMapSvg.MonthRow> monthRows(List<ResidentFigures.HeatDay> days) {
+        java.util.Map<java.time.YearMonth, List<ResidentFigures.HeatDay>> byMonth = new java.util.TreeMap<>();
+        for (ResidentFigures.HeatDay d : days) {
+            if (d.energy() != null && d.energy().wh() > 0) {
+                byMonth.computeIfAbsent(java.time.YearMonth.from(d.day()), m -> new ArrayList<>())
+                        .add(d);
+            }
+        }
+        List<HeatMapSvg.MonthRow> rows = new ArrayList<>();
+        byMonth.forEach((m, ds) -> {
+            long total = ds.stream().mapToLong(d -> d.energy().wh()).sum();
+            ResidentFigures.HeatDay top = ds.stream()
+                    .max(java.util.Comparator.comparingLong(d -> d.energy().wh()))
+                    .orElseThrow();
+            rows.add(new HeatMapSvg.MonthRow(
+                    fmt.month(m),
+                    href(ReportPeriod.of(ReportPeriod.Kind.MONTH, m.atDay(1)), null),
+                    fmt.kwh(total, 1),
+                    ds.size(),
+                    ax.heat_top_day(
+                            fmt.dayMonthYear(top.day()), fmt.kwh(top.energy().wh(), 1)),
+                    "?period=day&date=" + top.day()));
+        });
+        return rows;
+    }
+
     private Dashboard.Heat heat(LocalDate last) {
         List<ResidentFigures.HeatDay> days = figures.heatMap(last);
         long[] values = days.stream()
@@ -522,7 +553,11 @@ final class DashboardBuilder {
         List<String> weekdays =
                 List.of(fmt.weekday(monday), fmt.weekday(monday.plusDays(2)), fmt.weekday(monday.plusDays(4)));
         String title = msg.heat_title(fmt.date(first), fmt.date(last));
-        String svg = HeatMapSvg.render("heat", title, msg.heat_desc(), cells, weekdays, months);
+        String svg = HeatMapSvg.render("heat", title, msg.heat_desc(), cells, weekdays, months)
+                + HeatMapSvg.monthTable(
+                        ax.heat_table_show(),
+                        List.of(ax.heat_col_month(), ax.heat_col_total(), ax.heat_col_days(), ax.heat_col_top()),
+                        monthRows(days));
         List<Dashboard.Legend> legend = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             legend.add(new Dashboard.Legend(i + 1, msg.heat_level(fmt.kwh(t[i], 1))));

@@ -9,6 +9,10 @@ import java.util.List;
  * A calendar heat map of daily consumption as server-rendered SVG: one column per week (Monday at the
  * top), one cell per day, five shades. Days that are not the resident's are drawn as empty outlines.
  * Pure: prepared strings in, markup out.
+ *
+ * <p>Keyboard and screen readers: the squares' links lead a mouse or a finger to the day, but are no tab stops
+ * ({@code tabindex="-1"}: a year would be 365 of them); the picture is one image with title and description, and
+ * {@link #monthTable} is its text alternative, one row per month with links to the month and its highest day.
  */
 public final class HeatMapSvg {
 
@@ -124,7 +128,7 @@ public final class HeatMapSvg {
                 continue;
             }
             if (c.href() != null) {
-                s.append("<a href=\"").append(Svg.escape(c.href())).append("\">");
+                s.append("<a href=\"").append(Svg.escape(c.href())).append("\" tabindex=\"-1\">");
             }
             s.append("<use href=\"#")
                     .append(id)
@@ -143,6 +147,59 @@ public final class HeatMapSvg {
             s.append("</g>");
         }
         return s.append("</svg>").toString();
+    }
+
+    /**
+     * A month of the table alternative.
+     *
+     * @param month   the month's name
+     * @param href    link to the month's chart
+     * @param total   the month's consumption, formatted
+     * @param days    days with readings
+     * @param top     the highest day and its consumption, formatted, or null
+     * @param topHref link to that day's chart, or null
+     */
+    public record MonthRow(String month, String href, String total, int days, String top, String topHref) {}
+
+    /**
+     * The heat map's text alternative: a table of months in a closed {@code <details>} (one tab stop until it
+     * is opened, two links per month after).
+     *
+     * @param summary the details' summary
+     * @param headers column headers: month, consumption, days with readings, highest day
+     */
+    public static String monthTable(String summary, List<String> headers, List<MonthRow> rows) {
+        StringBuilder s = new StringBuilder(512 + rows.size() * 200);
+        s.append("<details class=\"chart-table heat-table\"><summary>")
+                .append(Svg.escape(summary))
+                .append("</summary><table><thead><tr>");
+        for (int i = 0; i < headers.size(); i++) {
+            s.append("<th scope=\"col\"")
+                    .append(i == 1 || i == 2 ? " class=\"num\">" : ">")
+                    .append(Svg.escape(headers.get(i)))
+                    .append("</th>");
+        }
+        s.append("</tr></thead><tbody>");
+        for (MonthRow r : rows) {
+            s.append("<tr><th scope=\"row\"><a href=\"")
+                    .append(Svg.escape(r.href()))
+                    .append("\">")
+                    .append(Svg.escape(r.month()))
+                    .append("</a></th><td class=\"num\">")
+                    .append(Svg.escape(r.total()))
+                    .append("</td><td class=\"num\">")
+                    .append(r.days())
+                    .append("</td><td>");
+            if (r.top() != null) {
+                s.append("<a href=\"")
+                        .append(Svg.escape(r.topHref()))
+                        .append("\">")
+                        .append(Svg.escape(r.top()))
+                        .append("</a>");
+            }
+            s.append("</td></tr>");
+        }
+        return s.append("</tbody></table></details>").toString();
     }
 
     /**

@@ -48,6 +48,7 @@ class MessageBundlesTest {
                 CaretakerBillingMessages.class,
                 BackupMessages.class,
                 MsconsMessages.class,
+                org.hausmeter.web.i18n.A11yMessages.class,
                 MeterRegisterMessages.class,
                 org.hausmeter.web.resident.ResidentPageMessages.class
             })
@@ -83,6 +84,7 @@ class MessageBundlesTest {
                 CaretakerBillingMessages.class,
                 BackupMessages.class,
                 MsconsMessages.class,
+                org.hausmeter.web.i18n.A11yMessages.class,
                 MeterRegisterMessages.class,
                 org.hausmeter.web.resident.ResidentPageMessages.class
             })

@@ -69,8 +69,10 @@ class SvgChartsTest {
                 .contains("<title id=\"h-title\">Jahr</title>")
                 .contains("class=\"none\"")
                 .contains("class=\"h2\"><title>Di: 7 kWh</title>")
-                .contains("href=\"?period=day&amp;date=2026-06-08\"")
+                .contains("href=\"?period=day&amp;date=2026-06-08\" tabindex=\"-1\"")
                 .contains(">Juni</text>");
+        // The squares are no tab stops: every link inside the picture is out of the tab order.
+        assertThat(count(svg, "<a ")).isEqualTo(2).isEqualTo(count(svg, "tabindex=\"-1\""));
         assertThat(count(svg, "<g transform")).isEqualTo(2);
         long[] t = HeatMapSvg.thresholds(new long[] {0, 10, 20, 30, 40, 50});
         assertThat(t).containsExactly(20, 30, 40);
@@ -78,6 +80,31 @@ class SvgChartsTest {
         assertThat(HeatMapSvg.level(10, t)).isEqualTo(1);
         assertThat(HeatMapSvg.level(30, t)).isEqualTo(2);
         assertThat(HeatMapSvg.level(50, t)).isEqualTo(4);
+    }
+
+    @Test
+    void heatMapTable_isTheTextAlternative_oneRowPerMonthWithLinks() {
+        String html = HeatMapSvg.monthTable(
+                "Je Monat <Tabelle>",
+                List.of("Monat", "Verbrauch", "Tage", "Höchster Tag"),
+                List.of(
+                        new HeatMapSvg.MonthRow(
+                                "Mai 2026",
+                                "?period=month&date=2026-05-01",
+                                "210,0 kWh",
+                                31,
+                                "Mo 4. Mai 2026: 9,1 kWh",
+                                "?period=day&date=2026-05-04"),
+                        new HeatMapSvg.MonthRow(
+                                "Juni 2026", "?period=month&date=2026-06-01", "70,5 kWh", 10, null, null)));
+        assertThat(html)
+                .startsWith("<details class=\"chart-table heat-table\"><summary>Je Monat &lt;Tabelle&gt;</summary>")
+                .contains("<th scope=\"row\"><a href=\"?period=month&amp;date=2026-05-01\">Mai 2026</a></th>")
+                .contains("<td class=\"num\">210,0 kWh</td><td class=\"num\">31</td>")
+                .contains("<a href=\"?period=day&amp;date=2026-05-04\">Mo 4. Mai 2026: 9,1 kWh</a>")
+                .endsWith("</tbody></table></details>");
+        assertThat(count(html, "<tr>")).isEqualTo(3);
+        assertThat(count(html, "<a ")).isEqualTo(3);
     }
 
     @Test
