@@ -116,7 +116,7 @@ public class IdTags {
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
                         TapRules.OpenSession s = new TapRules.OpenSession(rs.getLong(1), rs.getString(2), uid);
-                        if (OcppTransactions.chargePointOf(s.charger()).equals(chargePoint)) {
+                        if (OcppTransactions.onChargePoint(s.charger(), chargePoint)) {
                             own = Optional.of(s);
                         } else {
                             elsewhere = Optional.of(s);

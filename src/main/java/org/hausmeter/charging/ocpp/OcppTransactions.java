@@ -82,9 +82,11 @@ public class OcppTransactions {
         return connector <= 1 ? chargePoint : chargePoint + "-" + connector;
     }
 
-    /** The charge point of a charger id made by {@link #chargerId} (the id itself for other chargers). */
-    static String chargePointOf(String charger) {
-        return charger.replaceFirst("-[2-9][0-9]*$", "");
+    /** Whether {@code charger} is one of the connectors of {@code chargePoint} ({@link #chargerId}). */
+    static boolean onChargePoint(String charger, String chargePoint) {
+        return charger.equals(chargePoint)
+                || (charger.startsWith(chargePoint + "-")
+                        && charger.substring(chargePoint.length() + 1).matches("[2-9][0-9]*|[1-9][0-9]+"));
     }
 
     /** The charger's meter: its meter on the bus (MID) when it has one, else its OCPP meter. */

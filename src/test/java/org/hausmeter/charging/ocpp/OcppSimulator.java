@@ -31,14 +31,14 @@ import java.util.function.Function;
  * server's CALLs (ChangeConfiguration, GetLocalListVersion, SendLocalList, remote commands) like a wallbox that keeps
  * its configuration and Local Auth List, and can send raw text to test malformed frames.
  */
-final class OcppSimulator implements AutoCloseable {
+public final class OcppSimulator implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     /** The server answered a CALL with a CALLERROR. */
-    static final class CallError extends RuntimeException {
+    public static final class CallError extends RuntimeException {
         final String code;
 
         CallError(String code, String description) {
@@ -58,7 +58,7 @@ final class OcppSimulator implements AutoCloseable {
 
     final Map<String, String> configuration = new ConcurrentHashMap<>();
     final Map<String, JsonNode> localList = new ConcurrentHashMap<>();
-    volatile int localListVersion;
+    public volatile int localListVersion;
     final Map<String, Function<JsonNode, ObjectNode>> handlers = new ConcurrentHashMap<>();
 
     private OcppSimulator(String id) {
@@ -100,12 +100,12 @@ final class OcppSimulator implements AutoCloseable {
         handlers.put("Reset", p -> obj().put("status", "Accepted"));
     }
 
-    static ObjectNode obj() {
+    public static ObjectNode obj() {
         return JSON.createObjectNode();
     }
 
     /** Connects to {@code base}/ocpp/{id}, with HTTP Basic when a password is given. */
-    static OcppSimulator connect(URI base, String id, String password) {
+    public static OcppSimulator connect(URI base, String id, String password) {
         OcppSimulator s = new OcppSimulator(id);
         s.open(base, password);
         return s;
@@ -161,7 +161,7 @@ final class OcppSimulator implements AutoCloseable {
     }
 
     /** Sends a CALL and waits for the CALLRESULT's payload; a CALLERROR throws {@link CallError}. */
-    JsonNode call(String action, ObjectNode payload) {
+    public JsonNode call(String action, ObjectNode payload) {
         try {
             return callAsync(action, payload).toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
@@ -174,7 +174,7 @@ final class OcppSimulator implements AutoCloseable {
         }
     }
 
-    CompletionStage<JsonNode> callAsync(String action, ObjectNode payload) {
+    public CompletionStage<JsonNode> callAsync(String action, ObjectNode payload) {
         String uid = id + "-" + ids.incrementAndGet();
         CompletableFuture<JsonNode> f = new CompletableFuture<>();
         pending.put(uid, f);
@@ -213,7 +213,7 @@ final class OcppSimulator implements AutoCloseable {
 
     // --- messages a wallbox sends -------------------------------------------------------------------------
 
-    JsonNode boot() {
+    public JsonNode boot() {
         return call(
                 "BootNotification", obj().put("chargePointVendor", "Hausmeter").put("chargePointModel", "Sim-1"));
     }
@@ -236,7 +236,11 @@ final class OcppSimulator implements AutoCloseable {
                         .put("timestamp", at));
     }
 
-    JsonNode meterValues(int connector, Integer transactionId, String at, long wh, long powerW) {
+    public JsonNode meterValues(int connector, Integer transactionId, String at, long wh, long powerW) {
+        return call("MeterValues", meterValuesPayload(connector, transactionId, at, wh, powerW));
+    }
+
+    public static ObjectNode meterValuesPayload(int connector, Integer transactionId, String at, long wh, long powerW) {
         ObjectNode p = obj().put("connectorId", connector);
         if (transactionId != null) {
             p.put("transactionId", transactionId);
@@ -255,7 +259,7 @@ final class OcppSimulator implements AutoCloseable {
                     .put("phase", phase)
                     .put("unit", "W");
         }
-        return call("MeterValues", p);
+        return p;
     }
 
     JsonNode stop(int transactionId, long meterStop, String at, String reason, ObjectNode... transactionData) {
