@@ -146,6 +146,7 @@ final class OcppBench {
                 }
                 List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
                 AtomicInteger errors = new AtomicInteger();
+                AtomicInteger failedCalls = new AtomicInteger();
                 AtomicLong calls = new AtomicLong();
                 long t0 = System.nanoTime();
                 long end = t0 + TimeUnit.SECONDS.toNanos(seconds);
@@ -153,7 +154,7 @@ final class OcppBench {
                     OcppSimulator s = sims.get(i);
                     String card = cards.get(i);
                     long offsetMs = (long) (10_000.0 * i / sims.size());
-                    Runner r = new Runner(s, card, latencies, errors, calls, end);
+                    Runner r = new Runner(s, card, latencies, errors, failedCalls, calls, end);
                     timer.scheduleAtFixedRate(r::meterValues, offsetMs, 10_000, TimeUnit.MILLISECONDS);
                     timer.scheduleAtFixedRate(r::startStop, offsetMs + 5, 60_000, TimeUnit.MILLISECONDS);
                 }
@@ -176,7 +177,8 @@ final class OcppBench {
                 json.put("call_p50_ms", BillingBench.round(percentile(sorted, 0.50)));
                 json.put("call_p99_ms", BillingBench.round(percentile(sorted, 0.99)));
                 json.put("server_rss_mb", BillingBench.round(rssKb(app.pid()) / 1024.0));
-                json.put("errors", errors.get() + (calls.get() - sorted.size()));
+                // Failed calls are counted in errors already; calls neither answered nor failed are added.
+                json.put("errors", errors.get() + Math.max(0, calls.get() - sorted.size() - failedCalls.get()));
                 json.put("cores", Runtime.getRuntime().availableProcessors());
             } finally {
                 timer.shutdownNow();
@@ -218,16 +220,25 @@ final class OcppBench {
         private final String card;
         private final List<Double> latencies;
         private final AtomicInteger errors;
+        private final AtomicInteger failedCalls;
         private final AtomicLong calls;
         private final long end;
         private long wh = 1_000_000;
         private Integer tx;
 
-        Runner(OcppSimulator s, String card, List<Double> latencies, AtomicInteger errors, AtomicLong calls, long end) {
+        Runner(
+                OcppSimulator s,
+                String card,
+                List<Double> latencies,
+                AtomicInteger errors,
+                AtomicInteger failedCalls,
+                AtomicLong calls,
+                long end) {
             this.s = s;
             this.card = card;
             this.latencies = latencies;
             this.errors = errors;
+            this.failedCalls = failedCalls;
             this.calls = calls;
             this.end = end;
         }
@@ -281,6 +292,7 @@ final class OcppBench {
             return call.whenComplete((r, e) -> {
                 if (e != null) {
                     errors.incrementAndGet();
+                    failedCalls.incrementAndGet();
                 } else {
                     latencies.add((System.nanoTime() - t) / 1e6);
                 }

@@ -59,6 +59,13 @@ public class OcppTransactions {
     private final ChargePoints chargePoints;
     private final Clock clock;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    /** Quarter hours are derived after the answer went out, one derivation at a time. */
+    private final java.util.concurrent.ExecutorService ledger =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "ocpp-ledger");
+                t.setDaemon(true);
+                return t;
+            });
 
     OcppTransactions(
             AgroalDataSource db,
@@ -522,23 +529,32 @@ public class OcppTransactions {
         return b.length() == 0 ? null : b.toString();
     }
 
+    /** Stores counter readings, at whole seconds (the ledger's readings are ordered by instant; OCPP sends any). */
     private void store(List<CounterReading> rs, ChargerMeter meter) {
+        Map<Instant, CounterReading> bySecond = new java.util.TreeMap<>();
+        for (CounterReading r : rs) {
+            Instant at = r.readAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            bySecond.putIfAbsent(at, new CounterReading(r.meterId(), at, r.importWh(), r.exportWh(), r.source()));
+        }
         try {
-            readings.store(rs);
-        } catch (SQLException e) {
+            readings.store(bySecond.values());
+        } catch (SQLException | RuntimeException e) {
             LOG.errorf("OCPP: readings of meter [%s] not stored: %s", meter.name(), e.getMessage());
         }
     }
 
+    /** Derives the quarter hours around [from, to) after the answer (never fails the charge point's message). */
     private void derive(ChargerMeter meter, Instant from, Instant to) {
-        try {
-            derivation.derive(
-                    meter.name(),
-                    Intervals.floor(from).minusSeconds(Intervals.SECONDS),
-                    Intervals.floor(to).plusSeconds(2L * Intervals.SECONDS));
-        } catch (SQLException e) {
-            LOG.errorf("OCPP: quarter hours of meter [%s] not derived: %s", meter.name(), e.getMessage());
-        }
+        ledger.execute(() -> {
+            try {
+                derivation.derive(
+                        meter.name(),
+                        Intervals.floor(from).minusSeconds(Intervals.SECONDS),
+                        Intervals.floor(to).plusSeconds(2L * Intervals.SECONDS));
+            } catch (SQLException | RuntimeException e) {
+                LOG.errorf("OCPP: quarter hours of meter [%s] not derived: %s", meter.name(), e.getMessage());
+            }
+        });
     }
 
     private static String endReason(String reason) {

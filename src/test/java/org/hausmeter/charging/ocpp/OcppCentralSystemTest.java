@@ -240,21 +240,16 @@ class OcppCentralSystemTest {
                     assertThat(rs.next()).isFalse();
                 }
             }
-            // The energy register became the charger meter's quarter hours, as a Modbus meter's would.
+            // The energy register became the charger meter's quarter hours, as a Modbus meter's would (derived just
+            // after the StopTransaction's answer).
             List<Long> quarters = new ArrayList<>();
-            try (Connection c = db.getConnection();
-                    PreparedStatement ps = c.prepareStatement("SELECT e.import_wh FROM interval_energy e"
-                            + " JOIN meter m ON m.id = e.meter_id WHERE m.charger = ? AND e.interval_start >= ?"
-                            + " AND e.interval_start < ? ORDER BY e.interval_start")) {
-                ps.setString(1, cp.id);
-                ps.setTimestamp(2, java.sql.Timestamp.from(Instant.parse("2025-07-15T10:00:00Z")));
-                ps.setTimestamp(3, java.sql.Timestamp.from(Instant.parse("2025-07-15T11:00:00Z")));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        quarters.add(rs.getLong(1));
-                    }
-                }
-            }
+            await(
+                    () -> {
+                        quarters.clear();
+                        quarters.addAll(quarters(cp.id));
+                        return quarters.size() == 4;
+                    },
+                    "the session's quarter hours");
             assertThat(quarters).containsExactly(2750L, 2750L, 2750L, 2750L);
 
             runs.run(JULY, "test");
@@ -273,6 +268,26 @@ class OcppCentralSystemTest {
             assertThat(pv).as("a July morning: the roof covers part of 11 kW").isPositive();
             assertThat(String.valueOf(ev.details().get("session"))).isEqualTo(Long.toString(session));
         }
+    }
+
+    private List<Long> quarters(String charger) {
+        List<Long> out = new ArrayList<>();
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT e.import_wh FROM interval_energy e"
+                        + " JOIN meter m ON m.id = e.meter_id WHERE m.charger = ? AND e.interval_start >= ?"
+                        + " AND e.interval_start < ? ORDER BY e.interval_start")) {
+            ps.setString(1, charger);
+            ps.setTimestamp(2, java.sql.Timestamp.from(Instant.parse("2025-07-15T10:00:00Z")));
+            ps.setTimestamp(3, java.sql.Timestamp.from(Instant.parse("2025-07-15T11:00:00Z")));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
     }
 
     @Test
