@@ -23,7 +23,9 @@ public class DecisionLog {
         SIMULATED_TAP,
         MONITOR,
         RECOVERY,
-        CARETAKER
+        CARETAKER,
+        /** An OCPP charge point (Authorize, StartTransaction, StopTransaction). */
+        OCPP
     }
 
     /** One entry as the API shows it. */

@@ -45,5 +45,7 @@ public enum Reason {
     /** At start a charger was found enabled without a session and was switched off. */
     ENABLED_WITHOUT_SESSION,
     /** At start an open session's charger was found still enabled: the session continues. */
-    RESUMED
+    RESUMED,
+    /** An OCPP charge point ended the transaction for a reason of its own (power loss, reset, emergency stop, ...). */
+    CHARGE_POINT
 }

@@ -9,5 +9,7 @@ public enum ReadingSource {
     /** From a CSV import. */
     IMPORT,
     /** Final reading of a removed meter or first reading of its replacement. */
-    EXCHANGE
+    EXCHANGE,
+    /** The energy register an OCPP charge point sent (MeterValues, StartTransaction, StopTransaction). */
+    OCPP
 }

@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * The benchmark command ({@code mvn -Pbench verify}): runs every benchmark against the packaged
  * server and writes JSON figures under target/bench/. Arguments: the runner jar, the output
- * directory, then optionally the benchmarks to run (bus, ledger, billing, scenario, web, startup, comma-separated
+ * directory, then optionally the benchmarks to run (bus, ledger, billing, scenario, web, startup, ocpp,
+ * comma-separated
  * or as separate arguments; {@code all}, empty or missing runs all).
  * <p>
  * {@code -Dbench.smoke=true} runs every benchmark with tiny sizes (see docs/benchmarks.md): the same files
@@ -19,7 +20,7 @@ import java.util.Set;
 public final class Bench {
 
     /** The benchmarks in the order they run. */
-    static final List<String> NAMES = List.of("bus", "ledger", "billing", "scenario", "web", "startup");
+    static final List<String> NAMES = List.of("bus", "ledger", "billing", "scenario", "web", "startup", "ocpp");
 
     private Bench() {}
 
@@ -55,6 +56,9 @@ public final class Bench {
         }
         if (only.contains("startup")) {
             new StartupBench(jar, out, smoke).run();
+        }
+        if (only.contains("ocpp")) {
+            new OcppBench(jar, out, smoke).run();
         }
     }
 

@@ -177,6 +177,24 @@ class BenchSmokeIT {
                 .isTrue();
     }
 
+    @Test
+    void ocpp() throws Exception {
+        run("ocpp");
+        read(
+                "ocpp.json",
+                List.of(
+                        "charge_points",
+                        "seconds",
+                        "calls",
+                        "messages_per_s",
+                        "call_p50_ms",
+                        "call_p99_ms",
+                        "server_rss_mb",
+                        "errors",
+                        "cores"),
+                List.of());
+    }
+
     private static void run(String benchmark) throws Exception {
         assertThat(JAR)
                 .as("the packaged server (mvn verify packages it before the integration tests)")

@@ -570,7 +570,7 @@ public class CsvImports {
      */
     static Provenance readingSource(String source) {
         return switch (source) {
-            case "POLL" -> Provenance.poll();
+            case "POLL", "OCPP" -> Provenance.poll();
             case "MANUAL", "EXCHANGE" -> Provenance.manual(null);
             default -> Provenance.csv("?", null);
         };
