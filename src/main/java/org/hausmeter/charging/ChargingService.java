@@ -343,6 +343,12 @@ public class ChargingService {
                 s.status = ChargingSession.OPEN;
                 s.seenPower = false;
                 s.source = origin == Origin.SIMULATED_TAP ? "SIMULATED_TAP" : "READER";
+                s.cardGroup = ctx.cardId() == null
+                        ? s.cardGroup
+                        : ChargingCard.<ChargingCard>findByIdOptional(ctx.cardId())
+                                .map(card -> card.cardGroup)
+                                .orElse(s.cardGroup);
+                s.chargeMode = config.power().defaultMode().name();
                 s.persist();
                 return s.id;
             });
