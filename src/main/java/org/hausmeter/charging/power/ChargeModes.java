@@ -12,6 +12,13 @@ public class ChargeModes {
 
     private static final Logger LOG = Logger.getLogger(ChargeModes.class);
 
+    /** The mode of session {@code sessionId}, if it exists. */
+    public java.util.Optional<ChargeMode> current(long sessionId) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ChargingSession.<ChargingSession>findByIdOptional(sessionId)
+                        .map(s -> ChargeMode.parse(s.chargeMode)));
+    }
+
     /**
      * Sets the mode of session {@code sessionId}, which must be {@code residentId}'s and open; the power control's
      * next run follows it.

@@ -172,6 +172,26 @@ class PowerControlTest {
             assertThat(log.toString()).endsWith("16 FAST false MODBUS true\n");
         }
 
+        // the phone-friendly form on /me/charging: the open session's three modes, FAST chosen
+        org.hausmeter.web.WebSession web = org.hausmeter.web.WebSession.login("anna", "anna-demo");
+        String page = web.cookies().get("/me/charging").asString();
+        assertThat(page)
+                .contains("action=\"/me/charging/" + id + "/mode\"")
+                .contains("Lademodus an Garage wallbox 2")
+                .contains("value=\"FAST\" checked")
+                .contains("Nur Solarstrom", "Solar + Minimum", "Schnell");
+        var saved = web.form().formParam("mode", "SOLAR_PLUS_MIN").post("/me/charging/" + id + "/mode");
+        assertThat(saved.statusCode()).isEqualTo(303);
+        assertThat(web.follow(saved).asString())
+                .contains("Lademodus gespeichert.")
+                .contains("value=\"SOLAR_PLUS_MIN\" checked");
+        org.hausmeter.web.WebSession benWeb = org.hausmeter.web.WebSession.login("ben", "ben-demo1");
+        assertThat(benWeb.form()
+                        .formParam("mode", "FAST")
+                        .post("/me/charging/" + id + "/mode")
+                        .asString())
+                .contains("Der Lademodus wurde nicht gespeichert: diese Ladung gehört nicht zu Ihrem Konto.");
+
         // SOLAR_ONLY with the sun gone (the live values are stale at a far later instant): the car waits, paused,
         // and the session monitor does not end it for idling
         anna().body("{\"mode\":\"SOLAR_ONLY\"}")

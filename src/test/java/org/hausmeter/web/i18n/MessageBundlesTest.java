@@ -48,7 +48,8 @@ class MessageBundlesTest {
                 CaretakerBillingMessages.class,
                 BackupMessages.class,
                 MsconsMessages.class,
-                MeterRegisterMessages.class
+                MeterRegisterMessages.class,
+                org.hausmeter.web.resident.PowerMessages.class
             })
     void everyMethod_hasGermanAndEnglishText_andEveryKeyHasAMethod(Class<?> bundle) throws IOException {
         String name = bundle.getAnnotation(MessageBundle.class).value();
@@ -82,7 +83,8 @@ class MessageBundlesTest {
                 CaretakerBillingMessages.class,
                 BackupMessages.class,
                 MsconsMessages.class,
-                MeterRegisterMessages.class
+                MeterRegisterMessages.class,
+                org.hausmeter.web.resident.PowerMessages.class
             })
     void everyValueATextUses_isAParameterOfItsMethod(Class<?> bundle) throws IOException {
         String name = bundle.getAnnotation(MessageBundle.class).value();
