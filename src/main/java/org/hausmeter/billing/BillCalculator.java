@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.hausmeter.tariff.EvPrices;
 import org.hausmeter.tariff.Money;
 import org.hausmeter.tariff.PricedInterval;
 import org.hausmeter.tariff.TariffPricer;
@@ -203,8 +204,9 @@ public final class BillCalculator {
         ZoneId zone = request.zone();
         TariffVersion v = request.tariffs().versionAt(LocalDate.ofInstant(s.start(), zone));
         long totalWh = s.pvWh() + s.gridWh();
+        EvPrices prices = v.evPrices(s.group());
         BigDecimal exact =
-                v.evPvPrice().exactCostFor(s.pvWh()).add(v.evGridPrice().exactCostFor(s.gridWh()));
+                prices.pvPrice().exactCostFor(s.pvWh()).add(prices.gridPrice().exactCostFor(s.gridWh()));
         BigDecimal kwh = BigDecimal.valueOf(totalWh, 3);
         BigDecimal average = totalWh == 0
                 ? BigDecimal.ZERO.setScale(DERIVED_PRICE_SCALE)
@@ -215,9 +217,9 @@ public final class BillCalculator {
         d.put("end", s.end().atZone(zone).toOffsetDateTime().toString());
         d.put("tariff", v.validFrom().toString());
         d.put("pvKwh", BigDecimal.valueOf(s.pvWh(), 3).toPlainString());
-        d.put("pvPrice", v.evPvPrice().perKwh().toPlainString());
+        d.put("pvPrice", prices.pvPrice().perKwh().toPlainString());
         d.put("gridKwh", BigDecimal.valueOf(s.gridWh(), 3).toPlainString());
-        d.put("gridPrice", v.evGridPrice().perKwh().toPlainString());
+        d.put("gridPrice", prices.gridPrice().perKwh().toPlainString());
         d.put(
                 "pvSharePercent",
                 totalWh == 0
@@ -225,6 +227,11 @@ public final class BillCalculator {
                         : BigDecimal.valueOf(s.pvWh() * 100)
                                 .divide(BigDecimal.valueOf(totalWh), 1, ROUNDING)
                                 .toPlainString());
+        if (!EvPrices.DEFAULT_GROUP.equals(s.group())) {
+            // only sessions of another group carry these keys: residents' lines (and their hashes) stay as before
+            d.put("group", s.group());
+            d.put("priceGroup", prices.group());
+        }
         return new BillLine(
                 EV_SESSION, kwh, QuantityUnit.KWH, average, Money.of(v.currency(), exact, ROUNDING), v.vatRate(), d);
     }

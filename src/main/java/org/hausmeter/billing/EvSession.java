@@ -2,6 +2,7 @@ package org.hausmeter.billing;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.hausmeter.tariff.EvPrices;
 
 /**
  * A finished EV charging session of the tenancy, with its energy already split into PV and grid.
@@ -13,8 +14,14 @@ import java.util.Objects;
  * @param end    end instant, not before {@code start}
  * @param gridWh energy from the grid, Wh, not negative
  * @param pvWh   energy from the house's PV, Wh, not negative
+ * @param group  the card group the session is priced by ({@link EvPrices#DEFAULT_GROUP} for residents' cards)
  */
-public record EvSession(String id, Instant start, Instant end, long gridWh, long pvWh) {
+public record EvSession(String id, Instant start, Instant end, long gridWh, long pvWh, String group) {
+
+    /** A session of the default card group. */
+    public EvSession(String id, Instant start, Instant end, long gridWh, long pvWh) {
+        this(id, start, end, gridWh, pvWh, EvPrices.DEFAULT_GROUP);
+    }
 
     public EvSession {
         Objects.requireNonNull(id, "id");
@@ -24,6 +31,7 @@ public record EvSession(String id, Instant start, Instant end, long gridWh, long
             throw new IllegalArgumentException(
                     "EV session [" + id + "] ends [" + end + "] before it starts [" + start + "]");
         }
+        EvPrices.checkGroup(group);
         if (gridWh < 0 || pvWh < 0) {
             throw new IllegalArgumentException(
                     "EV session [" + id + "] has negative energy: grid [" + gridWh + "] Wh, PV [" + pvWh + "] Wh");

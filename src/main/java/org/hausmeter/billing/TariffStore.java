@@ -29,6 +29,7 @@ import org.hausmeter.building.BuildingSettings;
 import org.hausmeter.ledger.Intervals;
 import org.hausmeter.tariff.DaySchedule;
 import org.hausmeter.tariff.DayType;
+import org.hausmeter.tariff.EvPrices;
 import org.hausmeter.tariff.GridPrice;
 import org.hausmeter.tariff.InForce;
 import org.hausmeter.tariff.Money;
@@ -130,6 +131,21 @@ public class TariffStore {
                         });
             }
         }
+        Map<LocalDate, Map<String, EvPrices>> groups = new TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT valid_from, card_group, ev_pv_price, ev_grid_price FROM tariff_ev_group_price
+                ORDER BY valid_from, card_group""");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                groups.computeIfAbsent(rs.getDate(1).toLocalDate(), k -> new TreeMap<>())
+                        .put(
+                                rs.getString(2),
+                                new EvPrices(
+                                        rs.getString(2),
+                                        UnitPrice.of(currency, rs.getBigDecimal(3)),
+                                        UnitPrice.of(currency, rs.getBigDecimal(4))));
+            }
+        }
         List<StoredTariff> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT valid_from, pv_price, base_fee_month, ev_pv_price, ev_grid_price, feed_in_price, vat_percent,
@@ -147,7 +163,8 @@ public class TariffStore {
                         UnitPrice.of(currency, rs.getBigDecimal(4)),
                         UnitPrice.of(currency, rs.getBigDecimal(5)),
                         UnitPrice.of(currency, rs.getBigDecimal(6)),
-                        new VatRate(rs.getBigDecimal(7)));
+                        new VatRate(rs.getBigDecimal(7)),
+                        groups.getOrDefault(from, Map.of()));
                 out.add(new StoredTariff(
                         v, AllocationKey.valueOf(rs.getString(8)), CommonKey.valueOf(rs.getString(9))));
             }
@@ -207,6 +224,10 @@ public class TariffStore {
      */
     @Transactional
     public void save(StoredTariff tariff, String actor, String reason) {
+        store(tariff, actor, reason, true);
+    }
+
+    private void store(StoredTariff tariff, String actor, String reason, boolean keepGroupPrices) {
         TariffVersion v = tariff.version();
         Currency currency = settings.current().currency();
         if (!v.currency().equals(currency)) {
@@ -273,6 +294,26 @@ public class TariffStore {
                 }
                 ps.executeBatch();
             }
+            // a replaced version sent without group prices (the tariff page, the API) keeps the ones it had
+            Map<String, EvPrices> groupPrices =
+                    !keepGroupPrices || !v.evGroupPrices().isEmpty() || before == null
+                            ? v.evGroupPrices()
+                            : before.version().evGroupPrices();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO tariff_ev_group_price (valid_from, card_group, ev_pv_price, ev_grid_price)
+                    VALUES (?, ?, ?, ?)""")) {
+                for (EvPrices g : groupPrices.values()) {
+                    ps.setDate(1, Date.valueOf(v.validFrom()));
+                    ps.setString(2, g.group());
+                    ps.setBigDecimal(3, g.pvPrice().perKwh());
+                    ps.setBigDecimal(4, g.gridPrice().perKwh());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            if (groupPrices != v.evGroupPrices()) {
+                tariff = new StoredTariff(withGroupPrices(v, groupPrices), tariff.allocationKey(), tariff.commonKey());
+            }
             audit.record(
                     actor,
                     before == null ? "tariff.create" : "tariff.replace",
@@ -283,6 +324,47 @@ public class TariffStore {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot store tariff [" + v.validFrom() + "]: " + e.getMessage(), e);
         }
+    }
+
+    /** {@code v} with {@code groupPrices} as its card groups' EV prices. */
+    public static TariffVersion withGroupPrices(TariffVersion v, Map<String, EvPrices> groupPrices) {
+        return new TariffVersion(
+                v.validFrom(),
+                v.gridPrice(),
+                v.pvPrice(),
+                v.baseFeePerMonth(),
+                v.evPvPrice(),
+                v.evGridPrice(),
+                v.feedInPerKwh(),
+                v.vatRate(),
+                groupPrices);
+    }
+
+    /**
+     * Sets (or, with null prices, removes) the EV prices of card group {@code group} in the version valid from
+     * {@code validFrom}, by storing the version again ({@link #save}: refused when an issued bill used it).
+     */
+    @Transactional
+    public void setGroupPrices(LocalDate validFrom, String group, EvPrices prices, String actor, String reason) {
+        EvPrices.checkGroup(group);
+        StoredTariff t = all().stream()
+                .filter(x -> x.version().validFrom().equals(validFrom))
+                .findFirst()
+                .orElseThrow(() -> new TariffValidationException("No tariff version starts on [" + validFrom + "]"));
+        Map<String, EvPrices> groups = new TreeMap<>(t.version().evGroupPrices());
+        if (prices == null) {
+            if (groups.remove(group) == null) {
+                throw new TariffValidationException(
+                        "Tariff version [" + validFrom + "] has no EV prices for group [" + group + "]");
+            }
+        } else {
+            groups.put(group, prices);
+        }
+        store(
+                new StoredTariff(withGroupPrices(t.version(), groups), t.allocationKey(), t.commonKey()),
+                actor,
+                reason,
+                false);
     }
 
     /** @return a JSON-friendly description for the audit log and the API */
@@ -317,6 +399,16 @@ public class TariffStore {
         m.put("baseFeePerMonth", v.baseFeePerMonth().amount().toPlainString());
         m.put("evPvPrice", v.evPvPrice().perKwh().toPlainString());
         m.put("evGridPrice", v.evGridPrice().perKwh().toPlainString());
+        if (!v.evGroupPrices().isEmpty()) {
+            Map<String, Object> groups = new LinkedHashMap<>();
+            v.evGroupPrices()
+                    .forEach((g, p) -> groups.put(
+                            g,
+                            Map.of(
+                                    "evPvPrice", p.pvPrice().perKwh().toPlainString(),
+                                    "evGridPrice", p.gridPrice().perKwh().toPlainString())));
+            m.put("evGroupPrices", groups);
+        }
         m.put("feedInPrice", v.feedInPerKwh().perKwh().toPlainString());
         m.put("vatPercent", v.vatRate().percent().toPlainString());
         m.put("allocationKey", t.allocationKey().name());

@@ -36,7 +36,8 @@ public class CardService {
             String registeredBy,
             LocalDate expiresOn,
             Instant blockedAt,
-            String blockedReason) {}
+            String blockedReason,
+            String group) {}
 
     /** A running enrollment: the next unknown card tapped is registered to {@code residentUsername}. */
     public record Enrollment(
@@ -147,6 +148,27 @@ public class CardService {
             Map<String, Object> before = snapshot(c);
             c.expiresOn = expiresOn;
             audit.record(actor, "card.expiry", "card:" + uid, before, snapshot(c), null);
+            return view(c);
+        });
+    }
+
+    /**
+     * Puts the card in price group {@code group} (e.g. GUEST, CARSHARING; RESIDENT is the default). Sessions
+     * already started keep the group they started with.
+     */
+    public CardView setGroup(String uidText, String group, String actor) {
+        CardUid uid = parse(uidText);
+        String g;
+        try {
+            g = org.hausmeter.tariff.EvPrices.checkGroup(group == null ? null : group.strip());
+        } catch (IllegalArgumentException e) {
+            throw new ChargingException(ChargingException.Kind.INVALID, e.getMessage());
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            ChargingCard c = card(uid);
+            Map<String, Object> before = snapshot(c);
+            c.cardGroup = g;
+            audit.record(actor, "card.group", "card:" + uid, before, snapshot(c), null);
             return view(c);
         });
     }
@@ -271,6 +293,7 @@ public class CardService {
         m.put("expiresOn", c.expiresOn == null ? null : c.expiresOn.toString());
         m.put("blockedAt", c.blockedAt == null ? null : c.blockedAt.toString());
         m.put("blockedReason", c.blockedReason);
+        m.put("group", c.cardGroup);
         return m;
     }
 
@@ -285,6 +308,7 @@ public class CardService {
                 c.registeredBy,
                 c.expiresOn,
                 c.blockedAt,
-                c.blockedReason);
+                c.blockedReason,
+                c.cardGroup);
     }
 }

@@ -52,6 +52,84 @@ public interface ChargingConfig {
     /** NFC readers over PC/SC. */
     Readers readers();
 
+    /** Power control: the planner's limits and thresholds (docs/charging.md, "Power control"). */
+    Power power();
+
+    interface Power {
+        /** Whether the controller runs and writes current limits. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often the planner runs (10-30 s). */
+        @WithDefault("15s")
+        Duration interval();
+
+        /** The mode of a new session until the resident chooses another. */
+        @WithDefault("SOLAR_PLUS_MIN")
+        org.hausmeter.charging.power.ChargeMode defaultMode();
+
+        /** Nominal phase voltage for W to A, V. */
+        @WithDefault("230")
+        int voltageV();
+
+        /** Smallest current a car accepts, A. */
+        @WithDefault("6")
+        int minA();
+
+        /** Current per phase the chargers' circuit allows in total, A. */
+        @WithDefault("32")
+        int circuitA();
+
+        /** Power the chargers may take together, W (0: only circuit-a limits). */
+        @WithDefault("0")
+        long circuitW();
+
+        /** Total power of all controllable chargers while § 14a dimming is active, W. */
+        @WithDefault("4200")
+        long dimmedW();
+
+        /** A paused SOLAR_ONLY charger starts only with this many amperes above the minimum. */
+        @WithDefault("1")
+        int startMarginA();
+
+        /** Smallest rise of a running charger's current that is sent, A. */
+        @WithDefault("1")
+        int stepA();
+
+        /** A charger switched on stays on at least this long (hard limits excepted). */
+        @WithDefault("5m")
+        Duration minOn();
+
+        /** A charger paused by the planner stays off at least this long. */
+        @WithDefault("5m")
+        Duration minOff();
+
+        /** A SOLAR_ONLY charger's share must stay below the minimum this long before it pauses. */
+        @WithDefault("2m")
+        Duration stopDelay();
+
+        /** Live values older than this count as no surplus. */
+        @WithDefault("60s")
+        Duration maxAge();
+
+        /** Phases per charger id (1 or 3); chargers not named: 3. */
+        java.util.Map<String, Integer> phases();
+
+        /** Maximum current per charger id, A; chargers not named: 16. */
+        java.util.Map<String, Integer> maxA();
+
+        /** § 14a input: the bus of a Modbus coil (FC01) that is on while the grid operator dims; empty: no input. */
+        Optional<String> dimmingBus();
+
+        /** Unit id of the § 14a input's device. */
+        @WithDefault("1")
+        int dimmingUnit();
+
+        /** Coil address (0-based) of the § 14a input. */
+        @WithDefault("0")
+        int dimmingAddress();
+    }
+
     interface Readers {
         /**
          * {@code auto}: watch the readers named in the building file when PC/SC is available (library

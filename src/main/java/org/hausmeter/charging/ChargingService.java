@@ -85,6 +85,10 @@ public class ChargingService {
     private final Map<String, Instant> lastTaps = new ConcurrentHashMap<>();
     private final UnknownCardLimiter unknown;
 
+    /** Which chargers the power control holds paused on purpose (their sessions do not end for idling). */
+    @jakarta.inject.Inject
+    org.hausmeter.charging.power.PowerState powerState;
+
     ChargingService(
             Chargers chargers,
             CardService cards,
@@ -343,6 +347,12 @@ public class ChargingService {
                 s.status = ChargingSession.OPEN;
                 s.seenPower = false;
                 s.source = origin == Origin.SIMULATED_TAP ? "SIMULATED_TAP" : "READER";
+                s.cardGroup = ctx.cardId() == null
+                        ? s.cardGroup
+                        : ChargingCard.<ChargingCard>findByIdOptional(ctx.cardId())
+                                .map(card -> card.cardGroup)
+                                .orElse(s.cardGroup);
+                s.chargeMode = config.power().defaultMode().name();
                 s.persist();
                 return s.id;
             });
@@ -359,6 +369,8 @@ public class ChargingService {
                     null,
                     ctx.residentId());
         }
+        // the charger runs at its profile's current now: the power control's next run writes its limit
+        powerState.switchedBySession(charger.id());
         return result(
                 charger,
                 uid,
@@ -376,6 +388,7 @@ public class ChargingService {
      * When the charger cannot be switched off the session stays open and the result says so.
      */
     private TapResult stop(Charger charger, long sessionId, Reason reason, Origin origin, String reader, String why) {
+        powerState.switchedBySession(charger.id());
         ChargingSession s =
                 QuarkusTransaction.requiringNew().call(() -> ChargingSession.<ChargingSession>findById(sessionId));
         if (s == null || !ChargingSession.OPEN.equals(s.status)) {
@@ -562,6 +575,12 @@ public class ChargingService {
         }
         Optional<Reason> end = SessionRules.endReason(
                 new SessionRules.Running(s.startedAt, seen, Optional.ofNullable(lastPower)), now, vehicle, limits);
+        if (powerState.paused(charger.id()) && end.isPresent() && end.get() != Reason.UNPLUGGED) {
+            // paused by the power control (waiting for the sun, a limit, § 14a): not idle, not "never charged";
+            // the idle time counts again from the moment it may charge
+            touchLastPower(sessionId, seen ? now : null);
+            return;
+        }
         if (end.isPresent()) {
             String why = switch (end.get()) {
                 case UNPLUGGED -> "The car was unplugged";
@@ -572,6 +591,16 @@ public class ChargingService {
             };
             stop(charger, sessionId, end.get(), Origin.MONITOR, null, why + " (session " + sessionId + ")");
         }
+    }
+
+    private static void touchLastPower(long sessionId, Instant at) {
+        if (at == null) {
+            return;
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            ChargingSession fresh = ChargingSession.findById(sessionId);
+            fresh.lastPowerAt = at;
+        });
     }
 
     /**
@@ -608,7 +637,26 @@ public class ChargingService {
                             open.map(s -> s.residentId).orElse(null));
                     continue;
                 }
-                if (open.isPresent() && enabled) {
+                boolean mayBePaused = !enabled
+                        && open.isPresent()
+                        && config.power().enabled()
+                        && control.limitable()
+                        && !"FAST".equals(open.get().chargeMode);
+                if (mayBePaused) {
+                    // the power control may have paused it (waiting for the sun): it continues, the next plan decides
+                    ChargingSession s = open.get();
+                    log.record(
+                            charger.id(),
+                            null,
+                            s.cardUid,
+                            Origin.RECOVERY,
+                            Outcome.CONTROL,
+                            Reason.RESUMED,
+                            "Session " + s.id + " on [" + charger.id() + "] continues: the charger is off, as the power"
+                                    + " control may have paused it (" + s.chargeMode + ")",
+                            s.id,
+                            s.residentId);
+                } else if (open.isPresent() && enabled) {
                     ChargingSession s = open.get();
                     log.record(
                             charger.id(),

@@ -6,6 +6,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -188,6 +189,53 @@ public class BillingResource {
                 meters.anyInstalled(org.hausmeter.ledger.MeterRole.PV));
         tariffs.save(t, user(), in.reason());
         return TariffStore.describe(t);
+    }
+
+    /** A card group's EV prices per kWh (PV share, grid share). */
+    public record GroupPricesInput(BigDecimal evPvPrice, BigDecimal evGridPrice, String reason) {}
+
+    /**
+     * Sets the EV prices of card group {@code group} (e.g. GUEST) in the tariff version valid from {@code validFrom}
+     * (refused when an issued bill used the version, as any change of it).
+     */
+    @PUT
+    @Path("tariffs/{validFrom}/ev-prices/{group}")
+    @RolesAllowed("CARETAKER")
+    public Map<String, Object> setGroupPrices(
+            @PathParam("validFrom") String validFrom, @PathParam("group") String group, GroupPricesInput in) {
+        if (in == null || in.evPvPrice() == null || in.evGridPrice() == null) {
+            throw new org.hausmeter.tariff.TariffValidationException(
+                    "evPvPrice and evGridPrice are required (per kWh, e.g. 0.39)");
+        }
+        Currency currency = settings.current().currency();
+        LocalDate from = parseDay(validFrom);
+        tariffs.setGroupPrices(
+                from,
+                group,
+                new org.hausmeter.tariff.EvPrices(
+                        group, UnitPrice.of(currency, in.evPvPrice()), UnitPrice.of(currency, in.evGridPrice())),
+                user(),
+                in.reason());
+        return TariffStore.describe(tariffs.at(from));
+    }
+
+    /** Removes a card group's own EV prices from a version: the group then pays the resident prices. */
+    @DELETE
+    @Path("tariffs/{validFrom}/ev-prices/{group}")
+    @RolesAllowed("CARETAKER")
+    public Map<String, Object> removeGroupPrices(
+            @PathParam("validFrom") String validFrom, @PathParam("group") String group) {
+        LocalDate from = parseDay(validFrom);
+        tariffs.setGroupPrices(from, group, null, user(), null);
+        return TariffStore.describe(tariffs.at(from));
+    }
+
+    private static LocalDate parseDay(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new org.hausmeter.tariff.TariffValidationException("[" + text + "] is not a day (YYYY-MM-DD)");
+        }
     }
 
     /** Builds a validated tariff from the API/form input; every price is required. */

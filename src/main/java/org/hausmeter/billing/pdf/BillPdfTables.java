@@ -107,6 +107,12 @@ final class BillPdfTables extends BillPdfSection {
         return title;
     }
 
+    /** A card group's name in the bill's language ({@code ev.group.<CODE>}), else its code. */
+    private String groupName(String code) {
+        String key = "ev.group." + code;
+        return t.has(key) ? t.get(key) : code;
+    }
+
     private String lineDetail(BillLine l, boolean manyTariffs) {
         Map<String, String> det = l.details();
         List<String> parts = new ArrayList<>();
@@ -128,6 +134,15 @@ final class BillPdfTables extends BillPdfSection {
                                 "gridKwh", f.kwh(new BigDecimal(det.get("gridKwh"))),
                                 "gridPrice", f.price(new BigDecimal(det.get("gridPrice")), d.currency()),
                                 "pvShare", f.percent(new BigDecimal(det.get("pvSharePercent"))))));
+            }
+            if (det.containsKey("group")) {
+                // a card of another price group (guest, car-sharing): its group, and whose prices were used
+                String group = groupName(det.get("group"));
+                String priceGroup = groupName(det.getOrDefault("priceGroup", det.get("group")));
+                parts.add(
+                        group.equals(priceGroup)
+                                ? t.get("detail.ev.group", Map.of("group", group))
+                                : t.get("detail.ev.group.fallback", Map.of("group", group, "priceGroup", priceGroup)));
             }
         }
         if (BillCalculator.BASE_FEE.equals(l.key()) && l.unit() == QuantityUnit.DAY && det.containsKey("monthlyFee")) {

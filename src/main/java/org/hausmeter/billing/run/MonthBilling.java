@@ -203,7 +203,8 @@ public final class MonthBilling {
                         && s.start().isBefore(tp.to())) {
                     Integer chi = index.get(Kind.CHARGER + ":" + s.charger());
                     long pvWh = chi == null ? 0 : sessionPv(s, monthFrom, c[chi], alloc.intervalPvWh()[chi]);
-                    ev.add(new EvSession(Long.toString(s.id()), s.start(), s.end(), s.energyWh() - pvWh, pvWh));
+                    ev.add(new EvSession(
+                            Long.toString(s.id()), s.start(), s.end(), s.energyWh() - pvWh, pvWh, s.group()));
                 }
             }
             List<Adjustment> adj = input.adjustments().getOrDefault(tp.tenancyId(), List.of());

@@ -108,7 +108,14 @@ public record MonthInput(
      * @param end       end
      * @param energyWh  end − start counter, Wh
      */
-    public record Session(long id, String charger, long tenancyId, Instant start, Instant end, long energyWh) {}
+    public record Session(
+            long id, String charger, long tenancyId, Instant start, Instant end, long energyWh, String group) {
+
+        /** A session of the default card group. */
+        public Session(long id, String charger, long tenancyId, Instant start, Instant end, long energyWh) {
+            this(id, charger, tenancyId, start, end, energyWh, org.hausmeter.tariff.EvPrices.DEFAULT_GROUP);
+        }
+    }
 
     /** @return the first instant of the month */
     public Instant from() {

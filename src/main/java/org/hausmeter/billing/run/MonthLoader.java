@@ -229,7 +229,7 @@ public final class MonthLoader {
 
         List<Session> sessions = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT id, charger, tenancy_id, started_at, ended_at, end_wh - start_wh FROM charging_session
+                SELECT id, charger, tenancy_id, started_at, ended_at, end_wh - start_wh, card_group FROM charging_session
                 WHERE status = 'CLOSED' AND started_at >= ? AND started_at < ? AND tenancy_id IS NOT NULL
                 ORDER BY started_at, id""")) {
             ps.setTimestamp(1, Timestamp.from(from));
@@ -242,7 +242,8 @@ public final class MonthLoader {
                             rs.getLong(3),
                             rs.getTimestamp(4).toInstant(),
                             rs.getTimestamp(5).toInstant(),
-                            rs.getLong(6)));
+                            rs.getLong(6),
+                            rs.getString(7)));
                 }
             }
         }

@@ -33,6 +33,8 @@ public class CardResource {
 
     public record ExpiryInput(LocalDate expiresOn) {}
 
+    public record GroupInput(String group) {}
+
     public record EnrollmentInput(String resident, String label, LocalDate expiresOn) {}
 
     private final CardService cards;
@@ -91,6 +93,13 @@ public class CardResource {
     @Path("{uid}/expiry")
     public CardService.CardView expiry(@PathParam("uid") String uid, ExpiryInput input) {
         return cards.setExpiry(uid, input == null ? null : input.expiresOn(), actor());
+    }
+
+    /** Puts the card in a price group (RESIDENT, GUEST, CARSHARING … : upper-case code). */
+    @PUT
+    @Path("{uid}/group")
+    public CardService.CardView group(@PathParam("uid") String uid, GroupInput input) {
+        return cards.setGroup(uid, input == null ? null : input.group(), actor());
     }
 
     /** Starts an enrollment: the next unknown card tapped at any reader is registered to the resident. */

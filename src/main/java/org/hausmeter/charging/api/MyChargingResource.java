@@ -45,6 +45,19 @@ public class MyChargingResource {
         return service.sessions(from, to, me(), null, Math.min(Math.max(limit, 1), 5000));
     }
 
+    public record ModeInput(String mode) {}
+
+    /** Chooses the charge mode of my open session: SOLAR_ONLY, SOLAR_PLUS_MIN or FAST. */
+    @jakarta.ws.rs.PUT
+    @Path("{id}/mode")
+    public java.util.Map<String, Object> mode(@jakarta.ws.rs.PathParam("id") long id, ModeInput in) {
+        org.hausmeter.charging.power.ChargeMode m = modes.set(me(), id, in == null ? null : in.mode());
+        return java.util.Map.of("session", id, "mode", m.name());
+    }
+
+    @jakarta.inject.Inject
+    org.hausmeter.charging.power.ChargeModes modes;
+
     /** My cards (at /api/me/charging-sessions/cards). */
     @GET
     @Path("cards")

@@ -95,6 +95,45 @@ public final class ChargerController {
         });
     }
 
+    /** Whether the profile can set a charging current ({@link ChargerProfile#limit} writes). */
+    public boolean limitable() {
+        return !profile.limit().isEmpty();
+    }
+
+    /**
+     * Sets the charging current: {@code amps} 0 runs the profile's {@code disable} writes (the car pauses);
+     * otherwise the {@code limit} writes with {@code amps}, then the {@code enable} writes that do not write a
+     * register the limit writes set (so a paused charger resumes at the new current, never first at the
+     * profile's fixed one). Returns the enabled read-back, which the caller must check.
+     *
+     * @throws IllegalStateException when the profile has no limit writes
+     */
+    public boolean setLimit(int amps) throws ModbusFailure {
+        if (!limitable()) {
+            throw new IllegalStateException(this + " takes no current limit (profile has no limit writes)");
+        }
+        if (amps == 0) {
+            return disable();
+        }
+        Map<String, Long> withLimit = new java.util.HashMap<>(parameters);
+        withLimit.put(ChargerProfile.LIMIT_PARAMETER, (long) amps);
+        java.util.Set<Integer> limitAddresses = new java.util.HashSet<>();
+        for (Write w : profile.limit()) {
+            limitAddresses.add((int) w.address().resolve(withLimit));
+        }
+        return buses.call(busId, bus -> {
+            for (Write w : profile.limit()) {
+                write(bus, w, withLimit);
+            }
+            for (Write w : profile.enable()) {
+                if (w.space() == Space.COIL || !limitAddresses.contains(address(w.address()))) {
+                    write(bus, w);
+                }
+            }
+            return readEnabled(bus);
+        });
+    }
+
     /** Whether the charger is enabled, read from the device. */
     public boolean enabled() throws ModbusFailure {
         return buses.call(busId, this::readEnabled);
@@ -142,7 +181,11 @@ public final class ChargerController {
     }
 
     private void write(ModbusBus bus, Write w) throws ModbusFailure {
-        int address = address(w.address());
+        write(bus, w, parameters);
+    }
+
+    private void write(ModbusBus bus, Write w, Map<String, Long> parameters) throws ModbusFailure {
+        int address = (int) w.address().resolve(parameters);
         if (w.space() == Space.COIL) {
             bus.writeSingleCoil(unitId, address, w.coilOn());
             return;

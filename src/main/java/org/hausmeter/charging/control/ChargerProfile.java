@@ -27,6 +27,8 @@ import java.util.Set;
  * @param enabledState the read-back of the enabled state
  * @param vehicle      the car-connected state, if the device reports one
  * @param keepAlive    interval of the watchdog read, if the device needs one
+ * @param limit        writes that set the charging current while enabled, with the implicit parameter
+ *                     {@value #LIMIT_PARAMETER} (whole amperes); empty: the device takes no current limit
  */
 public record ChargerProfile(
         String id,
@@ -39,13 +41,46 @@ public record ChargerProfile(
         List<Write> disable,
         StateRead enabledState,
         Optional<VehicleRead> vehicle,
-        Optional<Value> keepAlive) {
+        Optional<Value> keepAlive,
+        List<Write> limit) {
+
+    /** The parameter the {@code limit} writes take the current from, A. */
+    public static final String LIMIT_PARAMETER = "limitA";
+
+    /** A profile without current limit writes. */
+    public ChargerProfile(
+            String id,
+            String description,
+            String source,
+            Transport transport,
+            Map<String, Parameter> parameters,
+            List<Write> setup,
+            List<Write> enable,
+            List<Write> disable,
+            StateRead enabledState,
+            Optional<VehicleRead> vehicle,
+            Optional<Value> keepAlive) {
+        this(
+                id,
+                description,
+                source,
+                transport,
+                parameters,
+                setup,
+                enable,
+                disable,
+                enabledState,
+                vehicle,
+                keepAlive,
+                List.of());
+    }
 
     public ChargerProfile {
         parameters = Map.copyOf(parameters);
         setup = List.copyOf(setup);
         enable = List.copyOf(enable);
         disable = List.copyOf(disable);
+        limit = List.copyOf(limit);
     }
 
     /** Bus types a device speaks. RTU devices work on {@code rtu} and {@code rtu-over-tcp} buses. */

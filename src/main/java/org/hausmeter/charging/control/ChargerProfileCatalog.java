@@ -43,7 +43,8 @@ public final class ChargerProfileCatalog {
             "disable",
             "enabledState",
             "vehicle",
-            "keepAliveMs");
+            "keepAliveMs",
+            "limit");
     private static final Set<String> PARAMETER_KEYS = Set.of("name", "default", "min", "max", "comment");
     private static final Set<String> WRITE_KEYS = Set.of("coil", "holding", "on", "value", "function", "comment");
     private static final Set<String> STATE_KEYS = Set.of("coil", "holding", "input", "comment");
@@ -232,6 +233,27 @@ public final class ChargerProfileCatalog {
         YamlNode keepAliveNode = root.optional("keepAliveMs");
         Optional<Value> keepAlive =
                 keepAliveNode == null ? Optional.empty() : Optional.of(value(keepAliveNode, "keepAliveMs", parameters));
+        Map<String, Parameter> withLimit = new LinkedHashMap<>(parameters);
+        withLimit.put(
+                ChargerProfile.LIMIT_PARAMETER,
+                new Parameter(
+                        ChargerProfile.LIMIT_PARAMETER, null, 0, 80, "current limit set by the power control, A"));
+        List<Write> limit = writes(root.optional("limit"), "limit", withLimit);
+        for (Write w : limit) {
+            if (w.space() != Space.HOLDING
+                    || w.value().parameter() == null
+                    || !w.value().parameter().equals(ChargerProfile.LIMIT_PARAMETER)) {
+                throw root.error("limit writes are holding writes of ${" + ChargerProfile.LIMIT_PARAMETER + "}");
+            }
+        }
+        for (List<Write> ws : List.of(setup, enable, disable)) {
+            for (Write w : ws) {
+                if (w.value() != null
+                        && ChargerProfile.LIMIT_PARAMETER.equals(w.value().parameter())) {
+                    throw root.error("${" + ChargerProfile.LIMIT_PARAMETER + "} is only for limit writes");
+                }
+            }
+        }
         return new ChargerProfile(
                 id,
                 description,
@@ -243,7 +265,8 @@ public final class ChargerProfileCatalog {
                 disable,
                 enabledState,
                 vehicle,
-                keepAlive);
+                keepAlive,
+                limit);
     }
 
     private record SpaceAddress(Space space, Value address) {}

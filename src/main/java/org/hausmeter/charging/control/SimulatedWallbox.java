@@ -36,7 +36,7 @@ public final class SimulatedWallbox implements RegisterSource {
         this.parameters = Map.copyOf(parameters);
         this.charger = charger;
         this.clock = clock;
-        for (List<Write> writes : List.of(profile.setup(), profile.enable(), profile.disable())) {
+        for (List<Write> writes : List.of(profile.setup(), profile.enable(), profile.disable(), profile.limit())) {
             for (Write w : writes) {
                 int a = (int) w.address().resolve(parameters);
                 if (w.space() == Space.COIL) {

@@ -47,6 +47,10 @@ public class ChargingCard extends PanacheEntityBase {
     @Column(name = "blocked_reason")
     public String blockedReason;
 
+    /** Price group (V75): RESIDENT unless the caretaker chose another ({@code CardService#setGroup}). */
+    @Column(name = "card_group", nullable = false)
+    public String cardGroup = "RESIDENT";
+
     public static Optional<ChargingCard> findByUid(String uid) {
         return find("uid", uid).firstResultOptional();
     }

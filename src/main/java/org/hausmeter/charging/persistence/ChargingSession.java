@@ -74,6 +74,14 @@ public class ChargingSession extends PanacheEntityBase {
     @Column(nullable = false)
     public String source;
 
+    /** The card's price group at the start (V75); billing prices the session by it. */
+    @Column(name = "card_group", nullable = false)
+    public String cardGroup = "RESIDENT";
+
+    /** The resident's choice for the power control (V75): SOLAR_ONLY, SOLAR_PLUS_MIN or FAST. */
+    @Column(name = "charge_mode", nullable = false)
+    public String chargeMode = "FAST";
+
     public static Optional<ChargingSession> openOn(String charger) {
         return find("charger = ?1 and status = ?2", charger, OPEN).firstResultOptional();
     }

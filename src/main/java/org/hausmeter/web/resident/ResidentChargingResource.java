@@ -70,9 +70,56 @@ public class ResidentChargingResource {
             String status,
             String badge) {}
 
+    /** One choice of the charge-mode form. */
+    @TemplateData
+    public record ModeOption(String value, String label, String hint, boolean checked) {}
+
+    /** The charge-mode form of one open session. */
+    @TemplateData
+    public record OpenSession(long id, String title, List<ModeOption> modes) {}
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance charging(List<Row> sessions, String total, String totalCost);
+        static native TemplateInstance charging(
+                List<Row> sessions,
+                String total,
+                String totalCost,
+                List<OpenSession> open,
+                String notice,
+                String error);
+    }
+
+    @jakarta.inject.Inject
+    org.hausmeter.charging.power.ChargeModes modes;
+
+    @jakarta.inject.Inject
+    org.hausmeter.charging.ChargingConfig chargingConfig;
+
+    static PowerMessages power(java.util.Locale locale) {
+        return io.quarkus.qute.i18n.MessageBundles.get(
+                PowerMessages.class, io.quarkus.qute.i18n.Localized.Literal.of(locale.getLanguage()));
+    }
+
+    /** The resident's choice for their open session (the phone-friendly form on this page). */
+    @jakarta.ws.rs.POST
+    @Path("{id}/mode")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response mode(@jakarta.ws.rs.PathParam("id") long id, @jakarta.ws.rs.FormParam("mode") String mode) {
+        Residents.Me me = Residents.me(account);
+        try {
+            modes.set(me.id(), id, mode);
+        } catch (org.hausmeter.charging.ChargingException e) {
+            PowerMessages pw = power(locale.locale());
+            return page(
+                    null,
+                    switch (e.kind()) {
+                        case NOT_FOUND -> pw.mode_not_found();
+                        case CONFLICT -> pw.mode_ended();
+                        case INVALID -> pw.mode_invalid();
+                    });
+        }
+        return Response.seeOther(java.net.URI.create("/me/charging?mode=saved")).build();
     }
 
     private final ChargingService charging;
@@ -105,8 +152,13 @@ public class ResidentChargingResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public Response list() {
+    public Response list(@jakarta.ws.rs.QueryParam("mode") String saved) {
+        return page("saved".equals(saved) ? power(locale.locale()).mode_saved() : null, null);
+    }
+
+    private Response page(String notice, String error) {
         Residents.Me me = Residents.me(account);
+        PowerMessages pw = power(locale.locale());
         ResidentMessages msg = Residents.messages(locale.locale());
         ResidentPageMessages rp = Residents.pageMessages(locale.locale());
         Fmt fmt = new Fmt(locale.locale(), site.zone());
@@ -134,6 +186,7 @@ public class ResidentChargingResource {
             }
         }
         List<Row> rows = new ArrayList<>();
+        List<OpenSession> open = new ArrayList<>();
         long totalWh = 0;
         long totalPvWh = 0;
         BigDecimal totalGross = BigDecimal.ZERO;
@@ -155,6 +208,19 @@ public class ResidentChargingResource {
             if ("OPEN".equals(s.status())) {
                 status = msg.charging_running();
                 badge = "running";
+                String current = modes.current(s.id())
+                        .orElse(chargingConfig.power().defaultMode())
+                        .name();
+                List<ModeOption> options = new ArrayList<>();
+                options.add(new ModeOption(
+                        "SOLAR_ONLY", pw.mode_solar_only(), pw.mode_solar_only_hint(), current.equals("SOLAR_ONLY")));
+                options.add(new ModeOption(
+                        "SOLAR_PLUS_MIN",
+                        pw.mode_solar_plus_min(),
+                        pw.mode_solar_plus_min_hint(),
+                        current.equals("SOLAR_PLUS_MIN")));
+                options.add(new ModeOption("FAST", pw.mode_fast(), pw.mode_fast_hint(), current.equals("FAST")));
+                open.add(new OpenSession(s.id(), pw.mode_title(s.chargerName()), options));
             } else if ("FLAGGED".equals(s.status())) {
                 status = msg.charging_flagged();
                 badge = "cancelled";
@@ -234,7 +300,7 @@ public class ResidentChargingResource {
         }
         String total = msg.charging_total(count, fmt.kwh(totalWh, 1), fmt.kwh(totalPvWh, 1));
         String totalCost = totalCurrency == null ? "" : rp.ev_total_cost(fmt.money(totalGross, totalCurrency));
-        return ResidentResource.page(Templates.charging(rows, total, totalCost));
+        return ResidentResource.page(Templates.charging(rows, total, totalCost, open, notice, error));
     }
 
     /** Puts the EV session lines of a bill into {@code into}, by session id. */

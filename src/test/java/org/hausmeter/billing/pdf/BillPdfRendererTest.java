@@ -127,6 +127,15 @@ class BillPdfRendererTest {
     }
 
     @Test
+    void evLineOfAnotherCardGroup_namesTheGroupAndWhosePricesItPaid() {
+        String de = text(TestBills.invoice("de").evGroup("GUEST").build());
+        assertThat(flat(de)).contains("Preisgruppe Gast (ohne eigene Preise: Preise Bewohner)");
+        String en = text(TestBills.invoice("en").evGroup("CARSHARING").build());
+        assertThat(flat(en)).contains("price group car-sharing (no prices of its own: resident prices)");
+        assertThat(text(TestBills.invoice("de").build())).doesNotContain("Preisgruppe");
+    }
+
+    @Test
     void germanInvoice_printsEveryLineOfTheWorkedExample() {
         String text = text(TestBills.invoice("de").build());
 

@@ -55,6 +55,7 @@ final class TestBills {
             new Comparison(new BigDecimal("41.400"), new BigDecimal("45.250"), new BigDecimal("38.900"));
     private List<String> notes = new ArrayList<>();
     private String recipientName = "Jürgen Schäfer";
+    private String evGroup = org.hausmeter.tariff.EvPrices.DEFAULT_GROUP;
 
     private TestBills(String language) {
         this.language = language;
@@ -79,13 +80,19 @@ final class TestBills {
         return this;
     }
 
+    /** The EV session's card group (the tariff has no group prices: it pays the resident prices). */
+    TestBills evGroup(String group) {
+        this.evGroup = group;
+        return this;
+    }
+
     TestBills recipientName(String name) {
         this.recipientName = name;
         return this;
     }
 
     BillDocument build() {
-        BillDraft draft = workedExampleDraft();
+        BillDraft draft = workedExampleDraft(evGroup);
         boolean de = "de".equals(language);
         Issuer issuer = new Issuer(
                 "Wohnungsgenossenschaft Lindenhof eG",
@@ -192,6 +199,10 @@ final class TestBills {
 
     /** The request of docs/billing-worked-example.md, priced by the real engine. */
     static BillDraft workedExampleDraft() {
+        return workedExampleDraft(org.hausmeter.tariff.EvPrices.DEFAULT_GROUP);
+    }
+
+    static BillDraft workedExampleDraft(String evGroup) {
         TariffVersion tariff = new TariffVersion(
                 LocalDate.of(2026, 1, 1),
                 GridPrice.timeOfUse(
@@ -245,7 +256,8 @@ final class TestBills {
                         Instant.parse("2026-06-02T16:00:00Z"),
                         Instant.parse("2026-06-02T19:00:00Z"),
                         5_679,
-                        4_321)),
+                        4_321,
+                        evGroup)),
                 List.of(
                         new Adjustment("Credit for estimated readings on 1 June", Money.of(EUR, "-1.50"), VAT_19),
                         new Adjustment("Reminder fee", Money.of(EUR, "2.50"), VAT_0)));

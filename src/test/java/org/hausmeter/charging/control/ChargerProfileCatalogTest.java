@@ -91,6 +91,29 @@ class ChargerProfileCatalogTest {
                 assertThat(load.energyWh(T0, clock.instant()))
                         .as(profile.id() + ": nothing after disable")
                         .isEqualTo(5_500);
+                if (c.limitable()) {
+                    // the power control's current: the limit register holds it, the charger is enabled again
+                    assertThat(c.setLimit(10))
+                            .as(profile.id() + " limit reads back enabled")
+                            .isTrue();
+                    assertThat(charger.enabled(clock.instant())).isTrue();
+                    Map<String, Long> withLimit = new HashMap<>(params);
+                    withLimit.put(ChargerProfile.LIMIT_PARAMETER, 10L);
+                    for (ChargerProfile.Write w : profile.limit()) {
+                        int word = bus.readRegisters(
+                                        7,
+                                        org.hausmeter.bus.FunctionCode.HOLDING,
+                                        (int) w.address().resolve(params),
+                                        1)[0];
+                        assertThat(word)
+                                .as(profile.id() + " limit register")
+                                .isEqualTo(w.value().resolve(withLimit));
+                    }
+                    assertThat(c.setLimit(0))
+                            .as(profile.id() + " limit 0 pauses")
+                            .isFalse();
+                    assertThat(charger.enabled(clock.instant())).isFalse();
+                }
                 if (profile.vehicle().isPresent()) {
                     assertThat(c.vehicle()).contains(ChargerController.Vehicle.PLUGGED);
                     charger.unplug(clock.instant());
@@ -98,6 +121,20 @@ class ChargerProfileCatalogTest {
                 }
             }
         }
+    }
+
+    @Test
+    void bothWallboxes_takeACurrentLimit_theRelayDoesNot() {
+        ChargerProfileCatalog catalog = ChargerProfileCatalog.load(DIR);
+        assertThat(catalog.find("heidelberg-energy-control").orElseThrow().limit())
+                .singleElement()
+                .satisfies(w -> assertThat(w.value().resolve(Map.of(ChargerProfile.LIMIT_PARAMETER, 13L)))
+                        .isEqualTo(130));
+        assertThat(catalog.find("phoenix-contact-ev-cc").orElseThrow().limit())
+                .singleElement()
+                .satisfies(w -> assertThat(w.value().resolve(Map.of(ChargerProfile.LIMIT_PARAMETER, 13L)))
+                        .isEqualTo(13));
+        assertThat(catalog.find("modbus-relay").orElseThrow().limit()).isEmpty();
     }
 
     @Test

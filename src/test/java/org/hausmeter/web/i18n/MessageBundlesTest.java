@@ -50,7 +50,8 @@ class MessageBundlesTest {
                 MsconsMessages.class,
                 org.hausmeter.web.i18n.A11yMessages.class,
                 MeterRegisterMessages.class,
-                org.hausmeter.web.resident.ResidentPageMessages.class
+                org.hausmeter.web.resident.ResidentPageMessages.class,
+                org.hausmeter.web.resident.PowerMessages.class
             })
     void everyMethod_hasGermanAndEnglishText_andEveryKeyHasAMethod(Class<?> bundle) throws IOException {
         String name = bundle.getAnnotation(MessageBundle.class).value();
@@ -86,7 +87,8 @@ class MessageBundlesTest {
                 MsconsMessages.class,
                 org.hausmeter.web.i18n.A11yMessages.class,
                 MeterRegisterMessages.class,
-                org.hausmeter.web.resident.ResidentPageMessages.class
+                org.hausmeter.web.resident.ResidentPageMessages.class,
+                org.hausmeter.web.resident.PowerMessages.class
             })
     void everyValueATextUses_isAParameterOfItsMethod(Class<?> bundle) throws IOException {
         String name = bundle.getAnnotation(MessageBundle.class).value();
