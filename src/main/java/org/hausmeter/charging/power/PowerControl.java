@@ -147,6 +147,24 @@ public class PowerControl {
                     config.power().maxA().getOrDefault(c.id(), 16),
                     drawW));
         }
+        java.util.Set<String> listed =
+                chargers.all().stream().map(Chargers.Charger::id).collect(Collectors.toSet());
+        for (ChargerPowerOutput o : outputs) {
+            for (ChargerPowerOutput.Unlisted u : o.unlisted(now)) {
+                if (!listed.add(u.chargerId())) {
+                    continue;
+                }
+                ChargingSession s = open.get(u.chargerId());
+                planned.add(new PowerPlanner.Charger(
+                        u.chargerId(),
+                        s != null,
+                        s != null && u.plugged(),
+                        s == null ? ChargeMode.FAST : ChargeMode.parse(s.chargeMode),
+                        config.power().phases().getOrDefault(u.chargerId(), 3),
+                        config.power().maxA().getOrDefault(u.chargerId(), 16),
+                        u.drawW()));
+            }
+        }
         PowerPlanner.Settings s = new PowerPlanner.Settings(
                 base.voltageV(),
                 base.minA(),
