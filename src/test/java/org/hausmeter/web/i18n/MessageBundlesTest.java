@@ -48,6 +48,7 @@ class MessageBundlesTest {
                 CaretakerBillingMessages.class,
                 BackupMessages.class,
                 MsconsMessages.class,
+                org.hausmeter.web.resident.ExportMessages.class,
                 MeterRegisterMessages.class
             })
     void everyMethod_hasGermanAndEnglishText_andEveryKeyHasAMethod(Class<?> bundle) throws IOException {
@@ -82,6 +83,7 @@ class MessageBundlesTest {
                 CaretakerBillingMessages.class,
                 BackupMessages.class,
                 MsconsMessages.class,
+                org.hausmeter.web.resident.ExportMessages.class,
                 MeterRegisterMessages.class
             })
     void everyValueATextUses_isAParameterOfItsMethod(Class<?> bundle) throws IOException {
