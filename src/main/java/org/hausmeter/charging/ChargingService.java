@@ -716,6 +716,37 @@ public class ChargingService {
         });
     }
 
+    /** The sessions of these ids that exist, by id (the decision log's page). */
+    public Map<Long, SessionView> sessionsById(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Map<Long, String> names = residentNames(ChargingSession.<ChargingSession>list("id in ?1", ids).stream()
+                    .map(s -> s.residentId)
+                    .toList());
+            Map<Long, SessionView> out = new java.util.HashMap<>();
+            for (ChargingSession s : ChargingSession.<ChargingSession>list("id in ?1", ids)) {
+                out.put(s.id, view(s, names.getOrDefault(s.residentId, "?")));
+            }
+            return out;
+        });
+    }
+
+    /** The display names of these accounts that exist, by id. */
+    public Map<Long, String> residentNames(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            Map<Long, String> out = new java.util.HashMap<>();
+            for (Account a : Account.<Account>list("id in ?1", ids)) {
+                out.put(a.id, a.displayName);
+            }
+            return out;
+        });
+    }
+
     public Optional<SessionView> session(long id) {
         return QuarkusTransaction.requiringNew()
                 .call(() -> ChargingSession.<ChargingSession>findByIdOptional(id)
