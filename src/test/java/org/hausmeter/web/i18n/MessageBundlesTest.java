@@ -48,6 +48,7 @@ class MessageBundlesTest {
                 CaretakerBillingMessages.class,
                 BackupMessages.class,
                 MsconsMessages.class,
+                org.hausmeter.web.caretaker.AuditMessages.class,
                 org.hausmeter.web.caretaker.DecisionMessages.class,
                 org.hausmeter.web.resident.ExportMessages.class,
                 MeterRegisterMessages.class
@@ -84,6 +85,7 @@ class MessageBundlesTest {
                 CaretakerBillingMessages.class,
                 BackupMessages.class,
                 MsconsMessages.class,
+                org.hausmeter.web.caretaker.AuditMessages.class,
                 org.hausmeter.web.caretaker.DecisionMessages.class,
                 org.hausmeter.web.resident.ExportMessages.class,
                 MeterRegisterMessages.class
