@@ -104,7 +104,7 @@ class CaretakerPagesTest {
         String overview = page("/caretaker");
         assertThat(overview)
                 .contains("Hauswart-Übersicht")
-                .contains("Garage wallbox 1")
+                .contains("Wallbox Garage 1")
                 .contains("rtu0");
         assertThat(page("/caretaker/meters"))
                 .contains("apt-0.1")
@@ -128,7 +128,7 @@ class CaretakerPagesTest {
         assertThat(page("/caretaker/residents")).contains("Katya Ivanova").contains("katya");
         assertThat(page("/caretaker/residents/anna")).contains("04A1B2C3D4E501").contains("A-0.1");
         assertThat(page("/caretaker/chargers"))
-                .contains("Garage wallbox 2")
+                .contains("Wallbox Garage 2")
                 .contains("heidelberg-energy-control")
                 .contains("Simuliertes Auto");
         assertThat(page("/caretaker/tariffs"))
