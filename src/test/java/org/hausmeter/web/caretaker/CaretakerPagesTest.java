@@ -678,7 +678,7 @@ class CaretakerPagesTest {
                 .then()
                 .statusCode(200)
                 .body(containsString("2 Probleme"))
-                .body(matchesPattern("(?s).*<td class=\"num\">3</td>.*unknown meter.*"))
+                .body(matchesPattern("(?s).*<td class=\"num\">3</td>.*unbekannter Zähler \\[nope\\].*"))
                 .body(containsString("<td class=\"num\">4</td>"))
                 .body(not(containsString("id=\"commit\"")));
         // A meter of its own, installed 1 January 2024 (values before a meter's installation are refused).
