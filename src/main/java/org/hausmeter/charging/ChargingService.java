@@ -457,7 +457,8 @@ public class ChargingService {
     /** The caretaker ends a running session (audited). */
     public TapResult endByCaretaker(long sessionId, String actor, String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new ChargingException(ChargingException.Kind.INVALID, "Ending a session needs a reason");
+            throw new ChargingException(ChargingException.Kind.INVALID, "Ending a session needs a reason")
+                    .coded("session_end_reason");
         }
         ChargingSession s =
                 QuarkusTransaction.requiringNew().call(() -> ChargingSession.<ChargingSession>findById(sessionId));
@@ -466,7 +467,8 @@ public class ChargingService {
         }
         if (!ChargingSession.OPEN.equals(s.status)) {
             throw new ChargingException(
-                    ChargingException.Kind.CONFLICT, "Charging session [" + sessionId + "] is not open");
+                            ChargingException.Kind.CONFLICT, "Charging session [" + sessionId + "] is not open")
+                    .coded("session_not_open", sessionId);
         }
         Charger charger = chargers.byId(s.charger)
                 .orElseThrow(() -> new ChargingException(

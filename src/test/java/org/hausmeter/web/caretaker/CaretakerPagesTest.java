@@ -252,7 +252,7 @@ class CaretakerPagesTest {
                 .post("/caretaker/billing/bills/" + draft.id() + "/adjustments")
                 .then()
                 .statusCode(400)
-                .body(containsString("needs a reason"))
+                .body(containsString("Ein Korrekturposten braucht einen Grund."))
                 .body(containsString("value=\"-12,50\""));
         caretaker
                 .form()
@@ -296,7 +296,7 @@ class CaretakerPagesTest {
                 .post("/caretaker/billing/bills/" + newDraft.id() + "/cancel")
                 .then()
                 .statusCode(400)
-                .body(containsString("needs a reason"));
+                .body(containsString("Eine Stornierung braucht einen Grund."));
         Response cancelled = caretaker
                 .form()
                 .formParam("reason", "Zählerstand falsch")
@@ -317,14 +317,14 @@ class CaretakerPagesTest {
                 .post("/caretaker/billing/bills/" + newDraft.id() + "/cancel")
                 .then()
                 .statusCode(409)
-                .body(containsString("already cancelled"));
+                .body(containsString("wurde schon durch"));
         // The future has no bills to run.
         caretaker
                 .form()
                 .post("/caretaker/billing/2099-01/run")
                 .then()
                 .statusCode(400)
-                .body(containsString("not started"));
+                .body(containsString("Der Monat Januar 2099 hat noch nicht begonnen."));
     }
 
     @Test
@@ -534,7 +534,7 @@ class CaretakerPagesTest {
                 .post("/caretaker/residents/" + name + "/cards")
                 .then()
                 .statusCode(400)
-                .body(containsString("random ID"));
+                .body(containsString("neue Zufallsnummer"));
         caretaker
                 .form()
                 .formParam("uid", uid)
@@ -555,7 +555,7 @@ class CaretakerPagesTest {
                 .post("/caretaker/residents/" + name + "/cards/" + uid + "/block")
                 .then()
                 .statusCode(400)
-                .body(containsString("needs a reason"));
+                .body(containsString("Zum Sperren einer Karte bitte einen Grund angeben."));
         caretaker
                 .form()
                 .formParam("reason", "verloren")
@@ -883,7 +883,7 @@ class CaretakerPagesTest {
                 .post("/caretaker/chargers/sessions/" + m.group(1) + "/end")
                 .then()
                 .statusCode(400)
-                .body(containsString("needs a reason"));
+                .body(containsString("Zum Beenden eines Ladevorgangs bitte einen Grund angeben."));
         Response end = caretaker
                 .form()
                 .formParam("reason", "Test beendet")
