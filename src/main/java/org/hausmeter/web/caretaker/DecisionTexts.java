@@ -101,6 +101,21 @@ final class DecisionTexts {
         return s.energyWh() == null ? dl.energy_unknown() : Formats.kwh(s.energyWh(), 2, locale);
     }
 
+    /**
+     * Why a flagged session is not billed, in the page's language: {@code {s.flagText}} in a template (the sessions
+     * table), instead of the English flag reason the service stored.
+     */
+    @io.quarkus.qute.TemplateExtension
+    static String flagText(
+            SessionView s, @io.quarkus.qute.TemplateExtension.TemplateAttribute("locale") Object locale) {
+        Locale l = org.hausmeter.web.i18n.Locales.of(locale);
+        return flag(
+                s,
+                io.quarkus.qute.i18n.MessageBundles.get(
+                        DecisionMessages.class, io.quarkus.qute.i18n.Localized.Literal.of(l.getLanguage())),
+                l);
+    }
+
     /** Why a flagged session is not billed, from its readings (SessionRules#close decided it the same way). */
     static String flag(SessionView s, DecisionMessages dl, Locale locale) {
         if (s.endWh() == null) {

@@ -29,6 +29,49 @@ class DecisionLogPageTest {
     @Inject
     ChargingService charging;
 
+    @Inject
+    io.agroal.api.AgroalDataSource db;
+
+    @Inject
+    java.time.Clock clock;
+
+    @Test
+    void aFlaggedSession_saysWhyInTheSessionsTable_inGerman() throws Exception {
+        java.time.Instant start = clock.instant().minusSeconds(3600);
+        long id;
+        try (var c = db.getConnection();
+                var ps = c.prepareStatement("""
+                        INSERT INTO charging_session (charger, meter_id, card_uid, resident_id, tenancy_id, started_at,
+                            ended_at, start_wh, end_wh, status, flag_reason, end_reason, seen_power, source)
+                        SELECT 'ch-2', m.id, k.uid, a.id, t.id, ?, ?, 2000500, 1000000, 'FLAGGED',
+                            'end reading 1000000 Wh is below the start reading 2000500 Wh', 'CARETAKER', true,
+                            'SIMULATED_TAP'
+                        FROM account a JOIN tenancy t ON t.resident_id = a.id AND t.move_out IS NULL
+                        JOIN charging_card k ON k.resident_id = a.id
+                        JOIN meter m ON m.charger = 'ch-2' AND m.removed_at IS NULL
+                        WHERE a.username = 'mo' LIMIT 1 RETURNING id""")) {
+            ps.setTimestamp(1, java.sql.Timestamp.from(start));
+            ps.setTimestamp(2, java.sql.Timestamp.from(start.plusSeconds(600)));
+            try (var rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                id = rs.getLong(1);
+            }
+        }
+        try {
+            String page =
+                    WebSession.caretaker().cookies().get("/caretaker/chargers").asString();
+            assertThat(page)
+                    .contains("der Zählerstand am Ende (1.000,000 kWh) liegt unter dem am Anfang (2.000,500 kWh)")
+                    .doesNotContain(">end reading 1000000 Wh");
+        } finally {
+            try (var c = db.getConnection();
+                    var ps = c.prepareStatement("DELETE FROM charging_session WHERE id = ?")) {
+                ps.setLong(1, id);
+                ps.executeUpdate();
+            }
+        }
+    }
+
     /** The decision log's table with the folded log lines taken out: what the caretaker reads. */
     static String readable(String page) {
         Matcher m = Pattern.compile("<table class=\"data\" id=\"decision-log\">(.*?)</table>", Pattern.DOTALL)
