@@ -1,7 +1,7 @@
 package org.hausmeter.accounts;
 
 /** A caretaker's change to residents or tenancies that cannot be made; the message says why, for the caretaker. */
-public class AccountException extends RuntimeException {
+public class AccountException extends RuntimeException implements org.hausmeter.platform.Coded {
 
     /** What went wrong, for mapping to HTTP. */
     public enum Kind {
@@ -34,5 +34,25 @@ public class AccountException extends RuntimeException {
     /** The input field the problem is about, or null. */
     public String field() {
         return field;
+    }
+
+    private String code;
+    private java.util.List<String> args = java.util.List.of();
+
+    /** Names this refusal by code and the values of its text (see {@link org.hausmeter.platform.Coded}). */
+    public AccountException coded(String code, Object... args) {
+        this.code = code;
+        this.args = java.util.Arrays.stream(args).map(String::valueOf).toList();
+        return this;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public java.util.List<String> args() {
+        return args;
     }
 }

@@ -64,12 +64,65 @@ public class Privacy {
 
     /**
      * The same, with each quarter hour's provenance in the last column {@code source} as {@code describe} words it
-     * (the resident's language on the export page; {@link Provenance#toString()} for the API).
+     * ({@link Provenance#toString()} for the API).
      */
     public long exportIntervals(
             String username, Instant from, Instant to, Writer out, Function<Provenance, String> describe)
             throws SQLException, IOException {
         out.write("apartment,meter,interval_start_utc,import_kwh,export_kwh,quality,source\n");
+        StringBuilder line = new StringBuilder(96);
+        return forEachInterval(username, from, to, r -> {
+            line.setLength(0);
+            line.append(r.apartment())
+                    .append(',')
+                    .append(r.meter())
+                    .append(',')
+                    .append(r.start())
+                    .append(',')
+                    .append(kwh(r.importWh()))
+                    .append(',')
+                    .append(kwh(r.exportWh()))
+                    .append(',')
+                    .append(r.quality().name())
+                    .append(',');
+            csvField(line, describe.apply(r.provenance()));
+            line.append('\n');
+            out.write(line.toString());
+        });
+    }
+
+    /**
+     * One quarter hour of a resident's export.
+     *
+     * @param apartment  the apartment's code
+     * @param meter      the meter's name
+     * @param start      start of the quarter hour
+     * @param importWh   energy drawn, Wh
+     * @param exportWh   energy fed back, Wh
+     * @param quality    measured, estimated, imported …
+     * @param provenance where the value came from
+     */
+    public record IntervalRow(
+            String apartment,
+            String meter,
+            Instant start,
+            long importWh,
+            long exportWh,
+            IntervalQuality quality,
+            Provenance provenance) {}
+
+    /** What receives the rows of {@link #forEachInterval}; may write. */
+    @FunctionalInterface
+    public interface RowSink {
+        void accept(IntervalRow row) throws IOException;
+    }
+
+    /**
+     * The quarter hours of the apartment meters of {@code username}'s tenancies, each clipped to the tenancy, within
+     * [from, to), in order of start and meter name, to {@code sink}. Returns the rows handed over.
+     */
+    public long forEachInterval(String username, Instant from, Instant to, RowSink sink)
+            throws SQLException, IOException {
         long rows = 0;
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps =
@@ -81,34 +134,23 @@ public class Privacy {
                                 + " AND (t.move_out IS NULL OR e.interval_start < t.move_out)"
                                 + ImportedIntervals.PROVENANCE_JOINS
                                 + " WHERE lower(p.username) = lower(?) AND e.interval_start >= ? AND e.interval_start < ?"
-                                + " ORDER BY e.interval_start, m.name")) {
+                                + " ORDER BY e.interval_start, a.code, m.name")) {
             ps.setString(1, username);
             ps.setTimestamp(2, Timestamp.from(from));
             ps.setTimestamp(3, Timestamp.from(to));
             ps.setFetchSize(5_000);
             c.setAutoCommit(false);
             try (ResultSet rs = ps.executeQuery()) {
-                StringBuilder line = new StringBuilder(96);
                 while (rs.next()) {
-                    line.setLength(0);
-                    line.append(rs.getString(1))
-                            .append(',')
-                            .append(rs.getString(2))
-                            .append(',')
-                            .append(rs.getTimestamp(3).toInstant())
-                            .append(',')
-                            .append(kwh(rs.getLong(4)))
-                            .append(',')
-                            .append(kwh(rs.getLong(5)))
-                            .append(',')
-                            .append(rs.getString(6))
-                            .append(',');
-                    csvField(
-                            line,
-                            describe.apply(
-                                    ImportedIntervals.provenance(rs, 7, IntervalQuality.valueOf(rs.getString(6)))));
-                    line.append('\n');
-                    out.write(line.toString());
+                    IntervalQuality quality = IntervalQuality.valueOf(rs.getString(6));
+                    sink.accept(new IntervalRow(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getTimestamp(3).toInstant(),
+                            rs.getLong(4),
+                            rs.getLong(5),
+                            quality,
+                            ImportedIntervals.provenance(rs, 7, quality)));
                     rows++;
                 }
             } finally {

@@ -128,7 +128,8 @@ public class Residents {
                     AccountException.Kind.INVALID, "locale", "Language must be de or en, not [" + locale + "]");
         }
         if (Account.findByUsername(name).isPresent()) {
-            throw new AccountException(AccountException.Kind.CONFLICT, "username", "Username [" + name + "] is taken");
+            throw new AccountException(AccountException.Kind.CONFLICT, "username", "Username [" + name + "] is taken")
+                    .coded("username_taken", name);
         }
         String password = PasswordHasher.randomPassword(PASSWORD_LENGTH);
         Account a = new Account();
@@ -160,7 +161,8 @@ public class Residents {
                 .orElseThrow(
                         () -> new AccountException(AccountException.Kind.NOT_FOUND, "No resident [" + username + "]"));
         if (!a.active) {
-            throw new AccountException(AccountException.Kind.CONFLICT, "Resident [" + a.username + "] is deactivated");
+            throw new AccountException(AccountException.Kind.CONFLICT, "Resident [" + a.username + "] is deactivated")
+                    .coded("resident_deactivated", a.displayName);
         }
         String password = PasswordHasher.randomPassword(PASSWORD_LENGTH);
         boolean had = a.passwordHash != null;

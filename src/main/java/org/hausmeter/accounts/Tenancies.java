@@ -200,10 +200,11 @@ public class Tenancies {
         for (TenancyView t : ofApartment(apartmentCode)) {
             if (!t.moveIn().isAfter(at) && (t.moveOut() == null || t.moveOut().isAfter(at))) {
                 throw new AccountException(
-                        AccountException.Kind.CONFLICT,
-                        "apartment",
-                        "Apartment " + apartmentCode + " is let to " + t.residentName() + " on " + day
-                                + ": record a handover instead");
+                                AccountException.Kind.CONFLICT,
+                                "apartment",
+                                "Apartment " + apartmentCode + " is let to " + t.residentName() + " on " + day
+                                        + ": record a handover instead")
+                        .coded("apartment_let", apartmentCode, t.residentName(), day);
             }
         }
         return handover(apartmentCode, day, resident, null, null, actor);
@@ -263,32 +264,42 @@ public class Tenancies {
         }
         if (current == null && resident == null) {
             throw new AccountException(
-                    AccountException.Kind.INVALID,
-                    "Apartment " + code + " is vacant on " + day + ": choose who moves in");
+                            AccountException.Kind.INVALID,
+                            "Apartment " + code + " is vacant on " + day + ": choose who moves in")
+                    .coded("apartment_vacant", code, day);
         }
         if (current != null && current.moveIn.equals(at)) {
             throw new AccountException(
-                    AccountException.Kind.CONFLICT,
-                    "The tenancy of " + current.resident.displayName + " in " + code + " begins on " + day
-                            + ": a handover on the same day would leave it empty");
+                            AccountException.Kind.CONFLICT,
+                            "The tenancy of " + current.resident.displayName + " in " + code + " begins on " + day
+                                    + ": a handover on the same day would leave it empty")
+                    .coded("handover_same_day", current.resident.displayName, code, day);
         }
         if (current != null && resident != null && current.resident.id.equals(resident.id)) {
             throw new AccountException(
-                    AccountException.Kind.INVALID, resident.displayName + " already lives in " + code + " on " + day);
+                            AccountException.Kind.INVALID,
+                            resident.displayName + " already lives in " + code + " on " + day)
+                    .coded("already_lives_there", resident.displayName, code, day);
         }
         for (Tenancy t : all) {
             if (t.moveIn.isAfter(at) && resident != null) {
                 throw new AccountException(
-                        AccountException.Kind.CONFLICT,
-                        "A later tenancy of " + t.resident.displayName + " in " + code + " begins "
-                                + LocalDate.ofInstant(t.moveIn, zone) + ": change that one first");
+                                AccountException.Kind.CONFLICT,
+                                "A later tenancy of " + t.resident.displayName + " in " + code + " begins "
+                                        + LocalDate.ofInstant(t.moveIn, zone) + ": change that one first")
+                        .coded("later_tenancy", t.resident.displayName, code, LocalDate.ofInstant(t.moveIn, zone));
             }
         }
         if (current != null && current.moveOut != null && resident != null) {
             throw new AccountException(
-                    AccountException.Kind.CONFLICT,
-                    "The tenancy of " + current.resident.displayName + " in " + code + " already ends "
-                            + LocalDate.ofInstant(current.moveOut, zone));
+                            AccountException.Kind.CONFLICT,
+                            "The tenancy of " + current.resident.displayName + " in " + code + " already ends "
+                                    + LocalDate.ofInstant(current.moveOut, zone))
+                    .coded(
+                            "tenancy_ends",
+                            current.resident.displayName,
+                            code,
+                            LocalDate.ofInstant(current.moveOut, zone));
         }
         requireNoIssuedBillAfter(apartment, at, code);
         Meter meter = null;

@@ -145,8 +145,9 @@ public class BillRuns {
             throws SQLException {
         if (tariffs.isEmpty()) {
             throw new BillingException(
-                    BillingException.Kind.CONFLICT,
-                    "No tariff is stored yet: enter one under Tariffs before running bills");
+                            BillingException.Kind.CONFLICT,
+                            "No tariff is stored yet: enter one under Tariffs before running bills")
+                    .coded("no_tariff");
         }
         StoredTariff first = TariffStore.at(tariffs, month.atDay(1));
         if (first == null) {
@@ -175,7 +176,8 @@ public class BillRuns {
         BuildingSettings.Settings s = settings.current();
         YearMonth now = YearMonth.now(clock.withZone(s.zone()));
         if (month.isAfter(now)) {
-            throw new BillingException(BillingException.Kind.INVALID, "Month " + month + " has not started yet");
+            throw new BillingException(BillingException.Kind.INVALID, "Month " + month + " has not started yet")
+                    .coded("month_ahead", month);
         }
         try (Connection c = dataSource.getConnection()) {
             repository.lockMonth(c, month);

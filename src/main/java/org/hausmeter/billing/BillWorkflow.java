@@ -70,7 +70,8 @@ public final class BillWorkflow {
      */
     public static BillStatus issue(State s) {
         if (s.status() != BillStatus.DRAFT) {
-            throw new BillingException(BillingException.Kind.CONFLICT, "Bill " + s.number() + " is already issued");
+            throw new BillingException(BillingException.Kind.CONFLICT, "Bill " + s.number() + " is already issued")
+                    .coded("bill_issued", s.number());
         }
         return BillStatus.ISSUED;
     }
@@ -119,9 +120,10 @@ public final class BillWorkflow {
                         "Bill [" + s.id() + "] is a draft: " + "change its inputs and run the month again instead");
             case CANCELLED ->
                 throw new BillingException(
-                        BillingException.Kind.CONFLICT,
-                        "Bill " + s.number() + " was already cancelled by " + s.cancelledBy()
-                                + "; a bill can be cancelled only once");
+                                BillingException.Kind.CONFLICT,
+                                "Bill " + s.number() + " was already cancelled by " + s.cancelledBy()
+                                        + "; a bill can be cancelled only once")
+                        .coded("bill_cancelled", s.number(), s.cancelledBy());
             case ISSUED -> BillStatus.CANCELLED;
         };
     }

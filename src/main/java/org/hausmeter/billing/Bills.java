@@ -155,7 +155,8 @@ public class Bills {
         StoredBill b = get(billId);
         BillWorkflow.adjust(BillWorkflow.State.of(b));
         if (reason == null || reason.isBlank()) {
-            throw new BillingException(BillingException.Kind.INVALID, "An adjustment needs a reason");
+            throw new BillingException(BillingException.Kind.INVALID, "An adjustment needs a reason")
+                    .coded("adjustment_reason");
         }
         if (net == null || net.signum() == 0 || net.scale() > 2) {
             throw new BillingException(
@@ -358,7 +359,8 @@ public class Bills {
     @Transactional
     public StoredBill cancel(long id, String reason, String actor) {
         if (reason == null || reason.isBlank()) {
-            throw new BillingException(BillingException.Kind.INVALID, "A cancellation needs a reason");
+            throw new BillingException(BillingException.Kind.INVALID, "A cancellation needs a reason")
+                    .coded("cancel_reason");
         }
         BuildingSettings.Issuer issuer = settings.issuer();
         BuildingSettings.Settings s = settings.current();

@@ -76,15 +76,17 @@ public class CardService {
             CardUid uid, Account resident, String label, LocalDate expiresOn, String actor, String action) {
         if (uid.isRandomId()) {
             throw new ChargingException(
-                    ChargingException.Kind.INVALID,
-                    "Card " + uid + " has a random ID (a 4-byte UID"
-                            + " starting 08 changes at every tap): it cannot be registered. Use a card with a fixed UID.");
+                            ChargingException.Kind.INVALID,
+                            "Card " + uid + " has a random ID (a 4-byte UID"
+                                    + " starting 08 changes at every tap): it cannot be registered. Use a card with a fixed UID.")
+                    .coded("card_random_id", uid);
         }
         Optional<ChargingCard> existing = ChargingCard.findByUid(uid.hex());
         if (existing.isPresent()) {
             throw new ChargingException(
-                    ChargingException.Kind.CONFLICT,
-                    "Card " + uid + " is already registered to " + existing.get().resident.displayName);
+                            ChargingException.Kind.CONFLICT,
+                            "Card " + uid + " is already registered to " + existing.get().resident.displayName)
+                    .coded("card_taken", uid, existing.get().resident.displayName);
         }
         if (label != null && label.length() > 80) {
             throw new ChargingException(ChargingException.Kind.INVALID, "Card label is longer than 80 characters");
@@ -104,16 +106,22 @@ public class CardService {
     /** Blocks a card (it is refused from now on); a reason is required. */
     public CardView block(String uidText, String reason, String actor) {
         if (reason == null || reason.isBlank()) {
-            throw new ChargingException(ChargingException.Kind.INVALID, "Blocking a card needs a reason");
+            throw new ChargingException(ChargingException.Kind.INVALID, "Blocking a card needs a reason")
+                    .coded("card_block_reason");
         }
         CardUid uid = parse(uidText);
         return QuarkusTransaction.requiringNew().call(() -> {
             ChargingCard c = card(uid);
             if (c.blockedAt != null) {
                 throw new ChargingException(
-                        ChargingException.Kind.CONFLICT,
-                        "Card " + uid + " is blocked since "
-                                + LocalDate.ofInstant(
+                                ChargingException.Kind.CONFLICT,
+                                "Card " + uid + " is blocked since "
+                                        + LocalDate.ofInstant(
+                                                c.blockedAt, settings.current().zone()))
+                        .coded(
+                                "card_blocked",
+                                uid,
+                                LocalDate.ofInstant(
                                         c.blockedAt, settings.current().zone()));
             }
             Map<String, Object> before = snapshot(c);
@@ -130,7 +138,8 @@ public class CardService {
         return QuarkusTransaction.requiringNew().call(() -> {
             ChargingCard c = card(uid);
             if (c.blockedAt == null) {
-                throw new ChargingException(ChargingException.Kind.CONFLICT, "Card " + uid + " is not blocked");
+                throw new ChargingException(ChargingException.Kind.CONFLICT, "Card " + uid + " is not blocked")
+                        .coded("card_not_blocked", uid);
             }
             Map<String, Object> before = snapshot(c);
             c.blockedAt = null;

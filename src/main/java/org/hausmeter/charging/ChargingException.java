@@ -1,7 +1,7 @@
 package org.hausmeter.charging;
 
 /** A charging or card request that cannot be carried out; the message says why, with values in brackets. */
-public class ChargingException extends RuntimeException {
+public class ChargingException extends RuntimeException implements org.hausmeter.platform.Coded {
 
     /** How an API answers it. */
     public enum Kind {
@@ -19,5 +19,25 @@ public class ChargingException extends RuntimeException {
 
     public Kind kind() {
         return kind;
+    }
+
+    private String code;
+    private java.util.List<String> args = java.util.List.of();
+
+    /** Names this refusal by code and the values of its text (see {@link org.hausmeter.platform.Coded}). */
+    public ChargingException coded(String code, Object... args) {
+        this.code = code;
+        this.args = java.util.Arrays.stream(args).map(String::valueOf).toList();
+        return this;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public java.util.List<String> args() {
+        return args;
     }
 }

@@ -470,7 +470,8 @@ public class ChargingService {
     /** The caretaker ends a running session (audited). */
     public TapResult endByCaretaker(long sessionId, String actor, String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new ChargingException(ChargingException.Kind.INVALID, "Ending a session needs a reason");
+            throw new ChargingException(ChargingException.Kind.INVALID, "Ending a session needs a reason")
+                    .coded("session_end_reason");
         }
         ChargingSession s =
                 QuarkusTransaction.requiringNew().call(() -> ChargingSession.<ChargingSession>findById(sessionId));
@@ -479,7 +480,8 @@ public class ChargingService {
         }
         if (!ChargingSession.OPEN.equals(s.status)) {
             throw new ChargingException(
-                    ChargingException.Kind.CONFLICT, "Charging session [" + sessionId + "] is not open");
+                            ChargingException.Kind.CONFLICT, "Charging session [" + sessionId + "] is not open")
+                    .coded("session_not_open", sessionId);
         }
         Charger charger = chargers.byId(s.charger)
                 .orElseThrow(() -> new ChargingException(
@@ -761,6 +763,37 @@ public class ChargingService {
                                 .orElse("?"));
             }
             return list.stream().map(s -> view(s, names.get(s.residentId))).toList();
+        });
+    }
+
+    /** The sessions of these ids that exist, by id (the decision log's page). */
+    public Map<Long, SessionView> sessionsById(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Map<Long, String> names = residentNames(ChargingSession.<ChargingSession>list("id in ?1", ids).stream()
+                    .map(s -> s.residentId)
+                    .toList());
+            Map<Long, SessionView> out = new java.util.HashMap<>();
+            for (ChargingSession s : ChargingSession.<ChargingSession>list("id in ?1", ids)) {
+                out.put(s.id, view(s, names.getOrDefault(s.residentId, "?")));
+            }
+            return out;
+        });
+    }
+
+    /** The display names of these accounts that exist, by id. */
+    public Map<Long, String> residentNames(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            Map<Long, String> out = new java.util.HashMap<>();
+            for (Account a : Account.<Account>list("id in ?1", ids)) {
+                out.put(a.id, a.displayName);
+            }
+            return out;
         });
     }
 

@@ -152,7 +152,11 @@ public final class Formats {
     }
 
     static String month(YearMonth m, @TemplateAttribute("locale") Object locale) {
-        return DateTimeFormatter.ofPattern("LLLL uuuu", Locales.formatting(Locales.of(locale)))
+        return month(m, Locales.of(locale));
+    }
+
+    public static String month(YearMonth m, Locale locale) {
+        return DateTimeFormatter.ofPattern("LLLL uuuu", Locales.formatting(locale))
                 .format(m);
     }
 

@@ -375,7 +375,7 @@ class BillRunTest {
         assertThat(text)
                 .contains("Laden Elektrofahrzeug am 20.10.2026,")
                 .as("the charger's name on one line")
-                .contains("Garage wallbox 1")
+                .contains("Wallbox Garage 1")
                 .contains("12:07 bis 15:52")
                 .doesNotContain("Ladevorgang " + details.get("session"));
     }

@@ -95,6 +95,81 @@ public class AuditTrail {
                 .getResultList();
     }
 
+    /**
+     * What the subjects of audit events name, for a reader: {@code account:anna} (or {@code account:12}) the person's
+     * display name, {@code apartment:A-0.1} the apartment's name, {@code meter:apt-0.1} the meter's apartment code,
+     * {@code card:04…} its holder, {@code bill:12} its number (or nothing for a draft), {@code tenancy:5:…} the
+     * resident and apartment, {@code charging-session:3} the resident and charger. Subjects that name nothing known
+     * are left out.
+     */
+    @Transactional
+    public java.util.Map<String, String> names(java.util.Collection<String> subjects) {
+        java.util.Map<String, java.util.Set<String>> ids = new java.util.HashMap<>();
+        for (String s : subjects) {
+            int colon = s == null ? -1 : s.indexOf(':');
+            if (colon > 0) {
+                String kind = s.substring(0, colon);
+                String id = s.substring(colon + 1);
+                if (kind.equals("tenancy") && id.indexOf(':') > 0) {
+                    id = id.substring(0, id.indexOf(':'));
+                }
+                ids.computeIfAbsent(kind, k -> new java.util.HashSet<>()).add(id);
+            }
+        }
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        lookup(
+                out,
+                "account",
+                ids.get("account"),
+                "SELECT username, display_name FROM account WHERE username IN (:ids)"
+                        + " UNION ALL SELECT id::text, display_name FROM account WHERE id::text IN (:ids)");
+        lookup(out, "apartment", ids.get("apartment"), "SELECT code, name FROM apartment WHERE code IN (:ids)");
+        lookup(
+                out,
+                "meter",
+                ids.get("meter"),
+                "SELECT DISTINCT ON (m.name) m.name, a.code FROM meter m JOIN apartment a ON a.id = m.apartment_id"
+                        + " WHERE m.name IN (:ids) ORDER BY m.name, m.id DESC");
+        lookup(
+                out,
+                "card",
+                ids.get("card"),
+                "SELECT c.uid, p.display_name FROM charging_card c JOIN account p ON p.id = c.resident_id"
+                        + " WHERE c.uid IN (:ids)");
+        lookup(
+                out,
+                "bill",
+                ids.get("bill"),
+                "SELECT id::text, number FROM bill WHERE id::text IN (:ids) AND number IS NOT NULL");
+        lookup(
+                out,
+                "tenancy",
+                ids.get("tenancy"),
+                "SELECT t.id::text, p.display_name || ', ' || a.code FROM tenancy t JOIN account p ON p.id = t.resident_id"
+                        + " JOIN apartment a ON a.id = t.apartment_id WHERE t.id::text IN (:ids)");
+        lookup(
+                out,
+                "charging-session",
+                ids.get("charging-session"),
+                "SELECT s.id::text, p.display_name || ', ' || s.charger FROM charging_session s"
+                        + " JOIN account p ON p.id = s.resident_id WHERE s.id::text IN (:ids)");
+        return out;
+    }
+
+    private static void lookup(java.util.Map<String, String> out, String kind, java.util.Set<String> ids, String sql) {
+        if (ids == null || ids.isEmpty()) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = AuditEvent.getEntityManager()
+                .createNativeQuery(sql)
+                .setParameter("ids", ids)
+                .getResultList();
+        for (Object[] r : rows) {
+            out.putIfAbsent(kind + ":" + r[0], String.valueOf(r[1]));
+        }
+    }
+
     private static Entry entry(AuditEvent e) {
         return new Entry(e.id, e.at, e.actor, e.action, e.subject, e.before, e.after, e.reason);
     }

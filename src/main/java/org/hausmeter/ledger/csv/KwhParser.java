@@ -121,6 +121,31 @@ final class KwhParser {
     }
 
     /** The problem text for a negative code; {@code text} is the cell as written. */
+    /** The {@link ImportProblem#code} of a parse failure. */
+    String code(long code) {
+        if (code == NOT_A_NUMBER) {
+            return "not_a_number";
+        }
+        if (code == NEGATIVE) {
+            return "negative";
+        }
+        if (code == TOO_LARGE) {
+            return "too_large";
+        }
+        if (code == OTHER_SEPARATOR) {
+            return "other_separator";
+        }
+        return "missing_value";
+    }
+
+    /** The values of the code's text: the field, and for another separator the one found and the file's. */
+    String[] args(long code, String text) {
+        if (code == OTHER_SEPARATOR) {
+            return new String[] {text, String.valueOf(separator == '.' ? ',' : '.'), String.valueOf(separator)};
+        }
+        return new String[] {text};
+    }
+
     String reason(long code, String text) {
         if (code == NOT_A_NUMBER) {
             return "not a number [" + text + "]";

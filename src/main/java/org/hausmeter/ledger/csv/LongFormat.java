@@ -70,7 +70,12 @@ final class LongFormat {
                 default -> -1;
             };
             if (k < 0) {
-                scan.problem(i, "unknown column [" + h[i].strip() + "] (expected " + COLUMNS + ")");
+                scan.problem(
+                        i,
+                        "unknown column [" + h[i].strip() + "] (expected " + COLUMNS + ")",
+                        "unknown_column",
+                        h[i].strip(),
+                        String.valueOf(COLUMNS));
                 continue;
             }
             if (known[k] >= 0) {
@@ -138,12 +143,12 @@ final class LongFormat {
         String name = csv.field(meterCol).strip();
         Long id = null;
         if (name.isEmpty()) {
-            s.problem(meterCol, "missing meter");
+            s.problem(meterCol, "missing meter", "missing_meter");
             bad = true;
         } else {
             id = s.meterIds.get(name);
             if (id == null) {
-                s.problem(meterCol, "unknown meter [" + name + "]");
+                s.problem(meterCol, "unknown meter [" + name + "]", "unknown_meter", name);
                 bad = true;
             }
         }
@@ -152,11 +157,15 @@ final class LongFormat {
         try {
             at = s.timestamps.parse(timeText, zone);
             if (kind == ImportSummary.Kind.INTERVALS && !Intervals.isBoundary(at)) {
-                s.problem(timeCol, "interval start [" + timeText.strip() + "] is not on a quarter hour");
+                s.problem(
+                        timeCol,
+                        "interval start [" + timeText.strip() + "] is not on a quarter hour",
+                        "not_quarter_hour",
+                        timeText.strip());
                 bad = true;
             }
         } catch (TimestampParser.BadTimestamp e) {
-            s.problem(timeCol, e.getMessage());
+            s.problem(timeCol, e.getMessage(), e.code, e.args);
             bad = true;
         }
         if (at != null && id != null) {
@@ -169,7 +178,11 @@ final class LongFormat {
         }
         long importWh = s.kwh.parse(csv.chars(), csv.start(importCol), csv.end(importCol));
         if (importWh < 0) {
-            s.problem(importCol, s.kwh.reason(importWh, csv.field(importCol)));
+            s.problem(
+                    importCol,
+                    s.kwh.reason(importWh, csv.field(importCol)),
+                    s.kwh.code(importWh),
+                    s.kwh.args(importWh, csv.field(importCol)));
             bad = true;
         }
         long exportWh = CounterHistory.NO_EXPORT;
@@ -178,7 +191,11 @@ final class LongFormat {
             if (code >= 0) {
                 exportWh = code;
             } else if (code != KwhParser.EMPTY) {
-                s.problem(exportCol, s.kwh.reason(code, csv.field(exportCol)));
+                s.problem(
+                        exportCol,
+                        s.kwh.reason(code, csv.field(exportCol)),
+                        s.kwh.code(code),
+                        s.kwh.args(code, csv.field(exportCol)));
                 bad = true;
             }
         }
@@ -196,7 +213,11 @@ final class LongFormat {
                 s.problems.line(
                         line,
                         "duplicate row for meter [" + name + "] at [" + timeText.strip() + "], first on line ["
-                                + earlier + "]");
+                                + earlier + "]",
+                        "duplicate_row",
+                        name,
+                        timeText.strip(),
+                        String.valueOf(earlier));
                 return;
             }
             s.tally.value(milli);
@@ -228,7 +249,11 @@ final class LongFormat {
             scan.problems.line(
                     line,
                     "duplicate row for meter [" + name + "] at [" + timeText.strip() + "], first on line [" + h.line(i)
-                            + "]");
+                            + "]",
+                    "duplicate_row",
+                    name,
+                    timeText.strip(),
+                    String.valueOf(h.line(i)));
             return false;
         }
         int at = -i - 1;

@@ -19,10 +19,19 @@ final class ProblemLog {
         add(line, 0, null, reason);
     }
 
+    /** A whole-line problem with its code and the values of its text. */
+    void line(long line, String reason, String code, String... args) {
+        add(line, 0, null, reason, code, args);
+    }
+
     void add(long line, int column, String columnName, String reason) {
+        add(line, column, columnName, reason, null);
+    }
+
+    void add(long line, int column, String columnName, String reason, String code, String... args) {
         count++;
         if (kept.size() < max) {
-            kept.add(new ImportProblem(file, line, column, columnName, reason));
+            kept.add(new ImportProblem(file, line, column, columnName, reason, code, List.of(args)));
         }
     }
 

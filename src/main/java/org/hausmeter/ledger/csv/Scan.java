@@ -45,7 +45,7 @@ final class Scan {
     boolean readHeader() throws IOException {
         try {
             if (!csv.next()) {
-                problems.line(1, "empty file: no header row");
+                problems.line(1, "empty file: no header row", "empty_file");
                 return false;
             }
         } catch (CsvReader.SyntaxError e) {
@@ -75,7 +75,11 @@ final class Scan {
                 tally.rows++;
                 if (csv.fieldCount() != header.length) {
                     problems.line(
-                            csv.line(), "expected [" + header.length + "] fields, found [" + csv.fieldCount() + "]");
+                            csv.line(),
+                            "expected [" + header.length + "] fields, found [" + csv.fieldCount() + "]",
+                            "field_count",
+                            String.valueOf(header.length),
+                            String.valueOf(csv.fieldCount()));
                     continue;
                 }
                 for (int c : blankColumns) {
@@ -114,6 +118,11 @@ final class Scan {
         problems.add(csv.line(), column + 1, header[column], reason);
     }
 
+    /** A problem of a field with its code and the values of its text ({@link ImportProblem#code}). */
+    void problem(int column, String reason, String code, String... args) {
+        problems.add(csv.line(), column + 1, header[column], reason, code, args);
+    }
+
     /** The zone stated in a header cell, else the default; null with a problem when the stated zone is unknown. */
     ZoneId zone(int column, HeaderCell cell, boolean[] bad) {
         if (cell.zone() == null) {
@@ -122,7 +131,7 @@ final class Scan {
         try {
             return ZoneId.of(cell.zone());
         } catch (DateTimeException e) {
-            problem(column, "unknown time zone [" + cell.zone() + "]");
+            problem(column, "unknown time zone [" + cell.zone() + "]", "unknown_zone", cell.zone());
             bad[0] = true;
             return null;
         }

@@ -23,8 +23,15 @@ final class TimestampParser {
 
     /** Thrown with a problem text for the caller to report. */
     static final class BadTimestamp extends Exception {
-        BadTimestamp(String reason) {
+        /** The {@link ImportProblem#code} and the values of its text. */
+        final String code;
+
+        final String[] args;
+
+        BadTimestamp(String reason, String code, String... args) {
             super(reason, null, false, false);
+            this.code = code;
+            this.args = args;
         }
     }
 
@@ -85,7 +92,7 @@ final class TimestampParser {
         try {
             local = LocalDateTime.of(year, month, day, hour, minute, second, nano);
         } catch (DateTimeException e) {
-            throw new BadTimestamp("invalid date or time [" + text + "]");
+            throw new BadTimestamp("invalid date or time [" + text + "]", "invalid_time", text);
         }
         blanks(s, at);
         if (at[0] == n) {
@@ -100,18 +107,29 @@ final class TimestampParser {
 
     private static Instant resolve(LocalDateTime local, ZoneId zone, String text) throws BadTimestamp {
         if (zone == null) {
-            throw new BadTimestamp("local time [" + text + "] without a time zone: give an offset or state the zone"
-                    + " in the header");
+            throw new BadTimestamp(
+                    "local time [" + text + "] without a time zone: give an offset or state the zone"
+                            + " in the header",
+                    "no_zone",
+                    text);
         }
         List<ZoneOffset> offsets = zone.getRules().getValidOffsets(local);
         if (offsets.size() == 1) {
             return local.toInstant(offsets.get(0));
         }
         if (offsets.isEmpty()) {
-            throw new BadTimestamp("local time [" + format(local) + "] does not exist in [" + zone
-                    + "] (clocks skip it): give an offset");
+            throw new BadTimestamp(
+                    "local time [" + format(local) + "] does not exist in [" + zone
+                            + "] (clocks skip it): give an offset",
+                    "time_gap",
+                    format(local),
+                    zone.toString());
         }
-        throw new BadTimestamp("ambiguous local time [" + format(local) + "] in [" + zone + "]: give an offset");
+        throw new BadTimestamp(
+                "ambiguous local time [" + format(local) + "] in [" + zone + "]: give an offset",
+                "time_ambiguous",
+                format(local),
+                zone.toString());
     }
 
     static String format(LocalDateTime t) {
@@ -146,7 +164,7 @@ final class TimestampParser {
         try {
             return c == '+' ? ZoneOffset.ofHoursMinutes(hours, minutes) : ZoneOffset.ofHoursMinutes(-hours, -minutes);
         } catch (DateTimeException e) {
-            throw new BadTimestamp("invalid offset in [" + text + "]");
+            throw new BadTimestamp("invalid offset in [" + text + "]", "invalid_offset", text);
         }
     }
 
@@ -186,7 +204,10 @@ final class TimestampParser {
     }
 
     private static BadTimestamp notATimestamp(String text) {
-        return new BadTimestamp("not a timestamp [" + text + "] (expected e.g. [2025-01-01 00:15],"
-                + " [2025-01-01T00:15+01:00] or [01/01/2025 00:15])");
+        return new BadTimestamp(
+                "not a timestamp [" + text + "] (expected e.g. [2025-01-01 00:15],"
+                        + " [2025-01-01T00:15+01:00] or [01/01/2025 00:15])",
+                "not_a_timestamp",
+                text);
     }
 }

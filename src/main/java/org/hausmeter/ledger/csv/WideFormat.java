@@ -67,7 +67,11 @@ final class WideFormat {
                 Instant start = scan.timestamps.parse(h[i], zone);
                 long second = start.getEpochSecond();
                 if (!Intervals.isBoundary(start)) {
-                    scan.problem(i, "interval start [" + h[i].strip() + "] is not on a quarter hour");
+                    scan.problem(
+                            i,
+                            "interval start [" + h[i].strip() + "] is not on a quarter hour",
+                            "not_quarter_hour",
+                            h[i].strip());
                     continue;
                 }
                 if (scan.limits.earliest() != null && start.isBefore(scan.limits.earliest())
@@ -85,7 +89,7 @@ final class WideFormat {
                 // Every row has the same columns: the header's starts are the file's time steps.
                 scan.resolution.add(0L, start, zone);
             } catch (TimestampParser.BadTimestamp e) {
-                scan.problem(i, e.getMessage());
+                scan.problem(i, e.getMessage(), e.code, e.args);
             }
         }
         return true;

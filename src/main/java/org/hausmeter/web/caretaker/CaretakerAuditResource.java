@@ -23,14 +23,21 @@ public class CaretakerAuditResource extends CaretakerPages {
     /** The filter as typed, and the query string of this page without {@code page}. */
     public record Filter(String actor, String action, String subject, String from, String to, String query) {}
 
-    /** An entry with the page of its subject, if the console has one. */
-    public record Row(AuditTrail.Entry entry, String link) {
-        static Row of(AuditTrail.Entry e) {
+    /**
+     * An entry with the page of its subject, if the console has one, and its words.
+     *
+     * @param action  the action in words
+     * @param subject the subject in words, with the name of what it names
+     * @param actor   who, by name
+     * @param reason  the reason, translated where the server wrote it
+     */
+    public record Row(AuditTrail.Entry entry, String link, String action, String subject, String actor, String reason) {
+        static String link(AuditTrail.Entry e) {
             String s = e.subject();
             int colon = s.indexOf(':');
             String kind = colon < 0 ? s : s.substring(0, colon);
             String id = colon < 0 ? "" : s.substring(colon + 1);
-            String link = switch (kind) {
+            return switch (kind) {
                 case "bill" -> id.matches("\\d+") ? "/caretaker/billing/bills/" + id : null;
                 case "month" -> "/caretaker/billing?month=" + enc(id);
                 case "meter" -> "/caretaker/meters/" + enc(id);
@@ -41,7 +48,6 @@ public class CaretakerAuditResource extends CaretakerPages {
                 case "building" -> "/caretaker/settings";
                 default -> null;
             };
-            return new Row(e, link);
         }
     }
 
@@ -98,9 +104,29 @@ public class CaretakerAuditResource extends CaretakerPages {
         return Templates.audit(new View(
                 notice,
                 result,
-                result.entries().stream().map(Row::of).toList(),
+                rows(result.entries()),
                 new Filter(nz(actor), nz(action), nz(subject), nz(from), nz(to), query),
                 trail.actions()));
+    }
+
+    private List<Row> rows(List<AuditTrail.Entry> entries) {
+        java.util.Set<String> subjects = new java.util.HashSet<>();
+        for (AuditTrail.Entry e : entries) {
+            subjects.add(AuditTexts.nameKey(e.subject()));
+            subjects.add("account:" + e.actor());
+        }
+        java.util.Map<String, String> names = trail.names(subjects);
+        AuditMessages au = io.quarkus.qute.i18n.MessageBundles.get(
+                AuditMessages.class, io.quarkus.qute.i18n.Localized.Literal.of(locale().getLanguage()));
+        return entries.stream()
+                .map(e -> new Row(
+                        e,
+                        Row.link(e),
+                        au.action(e.action()),
+                        AuditTexts.subject(e.subject(), names, au, locale()),
+                        AuditTexts.actor(e.actor(), names, au),
+                        AuditTexts.reason(e.reason(), au, locale(), zone())))
+                .toList();
     }
 
     private static String nz(String s) {

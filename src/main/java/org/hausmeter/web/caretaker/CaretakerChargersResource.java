@@ -57,7 +57,7 @@ public class CaretakerChargersResource extends CaretakerPages {
             List<ChargerView> chargers,
             List<CardService.CardView> cards,
             List<ChargingService.SessionView> sessions,
-            List<DecisionLog.Entry> decisions,
+            List<DecisionTexts.Row> decisions,
             Long older,
             String tapUid,
             String at) {
@@ -155,6 +155,34 @@ public class CaretakerChargersResource extends CaretakerPages {
                 notice -> view(notice, null, "", ""));
     }
 
+    /** The log's entries in the caretaker's words, with the names of the people and the facts of the sessions. */
+    private List<DecisionTexts.Row> rows(List<DecisionLog.Entry> log) {
+        java.util.Set<Long> sessionIds = new java.util.HashSet<>();
+        java.util.Set<Long> people = new java.util.HashSet<>();
+        for (DecisionLog.Entry e : log) {
+            if (e.sessionId() != null) {
+                sessionIds.add(e.sessionId());
+            }
+            if (e.residentId() != null) {
+                people.add(e.residentId());
+            }
+        }
+        java.util.Map<Long, ChargingService.SessionView> sessions = charging.sessionsById(sessionIds);
+        java.util.Map<Long, String> names = charging.residentNames(people);
+        DecisionMessages dl = io.quarkus.qute.i18n.MessageBundles.get(
+                DecisionMessages.class, io.quarkus.qute.i18n.Localized.Literal.of(locale().getLanguage()));
+        List<DecisionTexts.Row> rows = new ArrayList<>();
+        for (DecisionLog.Entry e : log) {
+            rows.add(DecisionTexts.row(
+                    e,
+                    e.sessionId() == null ? null : sessions.get(e.sessionId()),
+                    e.residentId() == null ? null : names.get(e.residentId()),
+                    dl,
+                    locale()));
+        }
+        return rows;
+    }
+
     private TemplateInstance view(Notice notice, Long before, String tapUid, String at) {
         List<ChargerView> views = new ArrayList<>();
         for (Chargers.Charger c : chargers.all()) {
@@ -180,7 +208,7 @@ public class CaretakerChargersResource extends CaretakerPages {
                 views,
                 cards.list(Optional.empty()),
                 charging.sessions(null, null, null, null, PAGE),
-                log.size() > PAGE ? log.subList(0, PAGE) : log,
+                rows(log.size() > PAGE ? log.subList(0, PAGE) : log),
                 older,
                 tapUid == null ? "" : tapUid,
                 at));

@@ -41,9 +41,40 @@ final class PageErrors {
         return Optional.empty();
     }
 
-    /** The failure of {@code e}, or {@code e} itself rethrown when it is not a refusal the caretaker can act on. */
+    /**
+     * The failure of {@code e}, or {@code e} itself rethrown when it is not a refusal the caretaker can act on; the
+     * message in the request's language where the service named the refusal by code.
+     */
     static Failure require(RuntimeException e) {
-        return of(e).orElseThrow(() -> e);
+        Failure f = of(e).orElseThrow(() -> e);
+        if (e instanceof org.hausmeter.platform.Coded c && c.code() != null) {
+            java.util.Locale locale = io.quarkus.arc.Arc.container()
+                    .instance(org.hausmeter.web.i18n.RequestLocale.class)
+                    .get()
+                    .locale();
+            return new Failure(f.status(), text(c, locale));
+        }
+        return f;
+    }
+
+    /**
+     * A coded refusal in a language; values that are days ({@code 2026-10-15}) or months ({@code 2026-10}) in the
+     * locale's form.
+     */
+    static String text(org.hausmeter.platform.Coded c, java.util.Locale locale) {
+        ServiceErrorMessages er = io.quarkus.qute.i18n.MessageBundles.get(
+                ServiceErrorMessages.class, io.quarkus.qute.i18n.Localized.Literal.of(locale.getLanguage()));
+        String[] v = new String[3];
+        for (int i = 0; i < 3; i++) {
+            String a = i < c.args().size() ? c.args().get(i) : "";
+            if (a.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                a = org.hausmeter.web.Formats.date(java.time.LocalDate.parse(a), locale);
+            } else if (a.matches("\\d{4}-\\d{2}")) {
+                a = org.hausmeter.web.Formats.month(java.time.YearMonth.parse(a), locale);
+            }
+            v[i] = a;
+        }
+        return er.text(c.code(), v[0], v[1], v[2]);
     }
 
     private static int status(String kind) {

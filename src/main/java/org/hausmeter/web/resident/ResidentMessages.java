@@ -383,9 +383,6 @@ public interface ResidentMessages {
     String export_title();
 
     @Message
-    String export_intro();
-
-    @Message
     String export_from();
 
     @Message

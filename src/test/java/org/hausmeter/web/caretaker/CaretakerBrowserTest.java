@@ -200,7 +200,7 @@ class CaretakerBrowserTest {
         browser.waitUntil(d -> d.getPageSource().contains("id=\"problems\""));
         assertThat(browser.driver().findElements(By.cssSelector("#problems tbody tr")))
                 .hasSize(3);
-        assertThat(browser.text()).contains("3 Probleme").contains("unknown meter [apt-9.9]");
+        assertThat(browser.text()).contains("3 Probleme").contains("unbekannter Zähler [apt-9.9]");
         shot("caretaker-import-preview-de");
         assertThat(browser.consoleMessages()).noneMatch(m -> m.contains("Content Security Policy"));
         browser.open(root, "/caretaker");

@@ -104,7 +104,7 @@ class CaretakerPagesTest {
         String overview = page("/caretaker");
         assertThat(overview)
                 .contains("Hauswart-Übersicht")
-                .contains("Garage wallbox 1")
+                .contains("Wallbox Garage 1")
                 .contains("rtu0");
         assertThat(page("/caretaker/meters"))
                 .contains("apt-0.1")
@@ -128,7 +128,7 @@ class CaretakerPagesTest {
         assertThat(page("/caretaker/residents")).contains("Katya Ivanova").contains("katya");
         assertThat(page("/caretaker/residents/anna")).contains("04A1B2C3D4E501").contains("A-0.1");
         assertThat(page("/caretaker/chargers"))
-                .contains("Garage wallbox 2")
+                .contains("Wallbox Garage 2")
                 .contains("heidelberg-energy-control")
                 .contains("Simuliertes Auto");
         assertThat(page("/caretaker/tariffs"))
@@ -252,7 +252,7 @@ class CaretakerPagesTest {
                 .post("/caretaker/billing/bills/" + draft.id() + "/adjustments")
                 .then()
                 .statusCode(400)
-                .body(containsString("needs a reason"))
+                .body(containsString("Ein Korrekturposten braucht einen Grund."))
                 .body(containsString("value=\"-12,50\""));
         caretaker
                 .form()
@@ -296,7 +296,7 @@ class CaretakerPagesTest {
                 .post("/caretaker/billing/bills/" + newDraft.id() + "/cancel")
                 .then()
                 .statusCode(400)
-                .body(containsString("needs a reason"));
+                .body(containsString("Eine Stornierung braucht einen Grund."));
         Response cancelled = caretaker
                 .form()
                 .formParam("reason", "Zählerstand falsch")
@@ -317,14 +317,14 @@ class CaretakerPagesTest {
                 .post("/caretaker/billing/bills/" + newDraft.id() + "/cancel")
                 .then()
                 .statusCode(409)
-                .body(containsString("already cancelled"));
+                .body(containsString("wurde schon durch"));
         // The future has no bills to run.
         caretaker
                 .form()
                 .post("/caretaker/billing/2099-01/run")
                 .then()
                 .statusCode(400)
-                .body(containsString("not started"));
+                .body(containsString("Der Monat Januar 2099 hat noch nicht begonnen."));
     }
 
     @Test
@@ -534,7 +534,7 @@ class CaretakerPagesTest {
                 .post("/caretaker/residents/" + name + "/cards")
                 .then()
                 .statusCode(400)
-                .body(containsString("random ID"));
+                .body(containsString("neue Zufallsnummer"));
         caretaker
                 .form()
                 .formParam("uid", uid)
@@ -555,7 +555,7 @@ class CaretakerPagesTest {
                 .post("/caretaker/residents/" + name + "/cards/" + uid + "/block")
                 .then()
                 .statusCode(400)
-                .body(containsString("needs a reason"));
+                .body(containsString("Zum Sperren einer Karte bitte einen Grund angeben."));
         caretaker
                 .form()
                 .formParam("reason", "verloren")
@@ -678,7 +678,7 @@ class CaretakerPagesTest {
                 .then()
                 .statusCode(200)
                 .body(containsString("2 Probleme"))
-                .body(matchesPattern("(?s).*<td class=\"num\">3</td>.*unknown meter.*"))
+                .body(matchesPattern("(?s).*<td class=\"num\">3</td>.*unbekannter Zähler \\[nope\\].*"))
                 .body(containsString("<td class=\"num\">4</td>"))
                 .body(not(containsString("id=\"commit\"")));
         // A meter of its own, installed 1 January 2024 (values before a meter's installation are refused).
@@ -883,7 +883,7 @@ class CaretakerPagesTest {
                 .post("/caretaker/chargers/sessions/" + m.group(1) + "/end")
                 .then()
                 .statusCode(400)
-                .body(containsString("needs a reason"));
+                .body(containsString("Zum Beenden eines Ladevorgangs bitte einen Grund angeben."));
         Response end = caretaker
                 .form()
                 .formParam("reason", "Test beendet")

@@ -51,7 +51,12 @@ class MessageBundlesTest {
                 org.hausmeter.web.i18n.A11yMessages.class,
                 MeterRegisterMessages.class,
                 org.hausmeter.web.resident.ResidentPageMessages.class,
-                org.hausmeter.web.resident.PowerMessages.class
+                org.hausmeter.web.resident.PowerMessages.class,
+                org.hausmeter.web.caretaker.ServiceErrorMessages.class,
+                org.hausmeter.web.caretaker.ImportProblemMessages.class,
+                org.hausmeter.web.caretaker.AuditMessages.class,
+                org.hausmeter.web.caretaker.DecisionMessages.class,
+                org.hausmeter.web.resident.ExportMessages.class
             })
     void everyMethod_hasGermanAndEnglishText_andEveryKeyHasAMethod(Class<?> bundle) throws IOException {
         String name = bundle.getAnnotation(MessageBundle.class).value();
@@ -88,7 +93,12 @@ class MessageBundlesTest {
                 org.hausmeter.web.i18n.A11yMessages.class,
                 MeterRegisterMessages.class,
                 org.hausmeter.web.resident.ResidentPageMessages.class,
-                org.hausmeter.web.resident.PowerMessages.class
+                org.hausmeter.web.resident.PowerMessages.class,
+                org.hausmeter.web.caretaker.ServiceErrorMessages.class,
+                org.hausmeter.web.caretaker.ImportProblemMessages.class,
+                org.hausmeter.web.caretaker.AuditMessages.class,
+                org.hausmeter.web.caretaker.DecisionMessages.class,
+                org.hausmeter.web.resident.ExportMessages.class
             })
     void everyValueATextUses_isAParameterOfItsMethod(Class<?> bundle) throws IOException {
         String name = bundle.getAnnotation(MessageBundle.class).value();

@@ -432,11 +432,12 @@ class ResidentPagesTest {
     @Order(11)
     void export_givesTheOwnQuarterHoursOfTheChosenDays_asCsv() throws Exception {
         WebSession anna = WebSession.login("anna", "anna-demo");
-        Response r = anna.cookies().get("/me/export/intervals.csv?from=2026-06-10&to=2026-06-10");
+        Response r = anna.cookies().get("/me/export/intervals.csv?from=2026-06-10&to=2026-06-10&format=iso");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.contentType()).startsWith("text/csv");
         List<String> lines = r.asString().lines().toList();
-        assertThat(lines.get(0)).isEqualTo("apartment,meter,interval_start_utc,import_kwh,export_kwh,quality,source");
+        assertThat(lines.get(0))
+                .isEqualTo("apartment,meter,interval_start_utc,import_kwh,export_kwh,solar_kwh,quality,source");
         assertThat(lines).hasSize(97);
         assertThat(lines.subList(1, lines.size())).allMatch(l -> l.startsWith("A-0.1,"));
         BigDecimal kwh = lines.subList(1, lines.size()).stream()
