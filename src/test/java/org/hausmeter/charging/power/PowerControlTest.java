@@ -192,7 +192,7 @@ class PowerControlTest {
         String page = web.cookies().get("/me/charging").asString();
         assertThat(page)
                 .contains("action=\"/me/charging/" + id + "/mode\"")
-                .contains("Lademodus an Garage wallbox 2")
+                .contains("Lademodus an Wallbox Garage 2")
                 .contains("value=\"FAST\" checked")
                 .contains("Nur Solarstrom", "Solar + Minimum", "Schnell");
         var saved = web.form().formParam("mode", "SOLAR_PLUS_MIN").post("/me/charging/" + id + "/mode");
