@@ -51,9 +51,12 @@ public class CaretakerScenariosResource extends CaretakerPages {
             Notice notice,
             ScenarioForm.Values form,
             Result result,
-            List<SavedScenarios.Saved> saved,
+            List<SavedRow> saved,
             Long open,
             List<String> keys) {}
+
+    /** A saved scenario in the list; {@code savedAt} in the building's time. */
+    public record SavedRow(long id, String name, String savedBy, String savedAt) {}
 
     @CheckedTemplate
     static class Templates {
@@ -81,7 +84,13 @@ public class CaretakerScenariosResource extends CaretakerPages {
         for (org.hausmeter.allocation.AllocationKey k : org.hausmeter.allocation.AllocationKey.values()) {
             keys.add(k.name());
         }
-        return new View(notice, form, result, store.list(), open, keys);
+        java.time.format.DateTimeFormatter at = java.time.format.DateTimeFormatter.ofPattern(
+                        "dd.MM.yyyy HH:mm", locale())
+                .withZone(zone());
+        List<SavedRow> saved = store.list().stream()
+                .map(s -> new SavedRow(s.id(), s.name(), s.savedBy(), at.format(s.savedAt())))
+                .toList();
+        return new View(notice, form, result, saved, open, keys);
     }
 
     private Result result(ScenarioFile file, Locale locale) {
@@ -95,7 +104,7 @@ public class CaretakerScenariosResource extends CaretakerPages {
                 names,
                 ScenarioTables.rows(f.comparison(), sc(locale.getLanguage()), locale),
                 ScenarioCharts.days(f.comparison(), locale),
-                ScenarioCharts.months(f.comparison(), locale));
+                ScenarioCharts.months(f.comparison(), names, locale));
     }
 
     @GET
@@ -241,7 +250,8 @@ public class CaretakerScenariosResource extends CaretakerPages {
         }
         byte[] pdf = ScenarioHandout.render(new ScenarioHandout.Content(
                 m.pdf_title() + ": " + s.name(),
-                m.pdf_period(site.current().name(), r.from(), Integer.toString(r.months())),
+                m.pdf_period(site.current().name(), r.from(), Integer.toString(r.months()))
+                        + (r.months() == 12 ? "" : " " + m.not_a_year(Integer.toString(r.months()))),
                 m.options_title(),
                 options,
                 m.col_figure(),

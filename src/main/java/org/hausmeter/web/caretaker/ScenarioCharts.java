@@ -14,9 +14,9 @@ import org.hausmeter.scenario.ScenarioResult;
  */
 final class ScenarioCharts {
 
-    static final int WIDTH = 960;
-    static final int LEFT = 60;
-    static final int RIGHT = 900;
+    static final int WIDTH = 640;
+    static final int LEFT = 50;
+    static final int RIGHT = 590;
     static final int TOP = 10;
     static final int PLOT_H = 200;
 
@@ -132,7 +132,7 @@ final class ScenarioCharts {
         return b.toString();
     }
 
-    static MonthChart months(ScenarioEngine.Comparison c, Locale locale) {
+    static MonthChart months(ScenarioEngine.Comparison c, List<String> names, Locale locale) {
         List<ScenarioResult> all = new ArrayList<>();
         all.add(c.baseline());
         all.addAll(c.scenarios());
@@ -149,15 +149,15 @@ final class ScenarioCharts {
             for (int s = 0; s < all.size(); s++) {
                 long wh = all.get(s).months().get(m).gridImportWh();
                 String kwh = ScenarioTables.kwh(wh, locale);
-                group.add(new Bars.Value(
-                        wh / 1000.0, "k" + (s % 5), all.get(s).name() + ", " + label + ": " + kwh + " kWh"));
+                group.add(
+                        new Bars.Value(wh / 1000.0, "k" + (s % 5), names.get(s) + ", " + label + ": " + kwh + " kWh"));
                 cells.add(kwh);
             }
             values.add(group);
             rows.add(new MonthRow(label, cells));
         }
         Bars.Chart chart = Bars.grouped(labels, values, v -> ScenarioTables.number(BigDecimal.valueOf(v), 0, locale));
-        return new MonthChart(chart, all.stream().map(ScenarioResult::name).toList(), rows);
+        return new MonthChart(chart, names, rows);
     }
 
     private static double round(double v) {

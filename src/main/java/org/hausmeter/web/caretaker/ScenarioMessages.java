@@ -365,4 +365,7 @@ public interface ScenarioMessages {
 
     @Message
     String pdf_footer(String page);
+
+    @Message
+    String not_a_year(String months);
 }

@@ -49,6 +49,7 @@ class MessageBundlesTest {
                 BackupMessages.class,
                 MsconsMessages.class,
                 MeterRegisterMessages.class,
+                org.hausmeter.web.caretaker.ScenarioMessages.class,
                 org.hausmeter.web.resident.ResidentPageMessages.class
             })
     void everyMethod_hasGermanAndEnglishText_andEveryKeyHasAMethod(Class<?> bundle) throws IOException {
@@ -84,6 +85,7 @@ class MessageBundlesTest {
                 BackupMessages.class,
                 MsconsMessages.class,
                 MeterRegisterMessages.class,
+                org.hausmeter.web.caretaker.ScenarioMessages.class,
                 org.hausmeter.web.resident.ResidentPageMessages.class
             })
     void everyValueATextUses_isAParameterOfItsMethod(Class<?> bundle) throws IOException {
