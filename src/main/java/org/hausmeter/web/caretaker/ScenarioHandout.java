@@ -136,7 +136,10 @@ final class ScenarioHandout {
     private static PdfPCell cell(String text, Font font, Color background, int align) {
         PdfPCell cell = new PdfPCell(new Phrase(win(text), font));
         cell.setHorizontalAlignment(align);
-        cell.setPadding(3);
+        cell.setPaddingTop(1.5f);
+        cell.setPaddingBottom(2.5f);
+        cell.setPaddingLeft(3);
+        cell.setPaddingRight(3);
         cell.setBorderColor(new Color(0xcc, 0xd2, 0xd7));
         if (background != null) {
             cell.setBackgroundColor(background);

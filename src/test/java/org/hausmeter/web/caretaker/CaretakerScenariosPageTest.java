@@ -204,7 +204,12 @@ class CaretakerScenariosPageTest {
             Response pdf = caretaker.cookies().get("/caretaker/scenarios/" + id + "/handout.pdf?lang=" + lang);
             assertThat(pdf.statusCode()).isEqualTo(200);
             assertThat(pdf.contentType()).startsWith("application/pdf");
-            PdfReader reader = new PdfReader(pdf.body().asByteArray());
+            byte[] bytes = pdf.body().asByteArray();
+            // kept for a look with pdftoppm (docs/scenarios.md)
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+            java.nio.file.Files.write(
+                    java.nio.file.Path.of("target", "screenshots", "scenario-handout-" + lang + ".pdf"), bytes);
+            PdfReader reader = new PdfReader(bytes);
             StringBuilder text = new StringBuilder();
             PdfTextExtractor x = new PdfTextExtractor(reader);
             for (int p = 1; p <= reader.getNumberOfPages(); p++) {
