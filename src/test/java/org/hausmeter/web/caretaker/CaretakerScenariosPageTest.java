@@ -47,6 +47,23 @@ class CaretakerScenariosPageTest {
     @Inject
     Scenarios scenarios;
 
+    @Inject
+    io.agroal.api.AgroalDataSource db;
+
+    private List<String> audited(long id) throws Exception {
+        List<String> out = new java.util.ArrayList<>();
+        try (var c = db.getConnection();
+                var ps = c.prepareStatement("SELECT action, actor FROM audit_event WHERE subject = ? ORDER BY id")) {
+            ps.setString(1, "scenario:" + id);
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1) + " " + rs.getString(2));
+                }
+            }
+        }
+        return out;
+    }
+
     WebSession caretaker;
 
     @BeforeAll
@@ -224,6 +241,19 @@ class CaretakerScenariosPageTest {
                     .contains("de".equals(lang) ? "Kapitalwert" : "Net present value")
                     .contains("30 kWh");
         }
+
+        // a resident may not, nor a form without the CSRF token
+        WebSession anna = WebSession.login("anna", "anna-demo");
+        assertThat(anna.cookies().get("/caretaker/scenarios").statusCode()).isEqualTo(403);
+        assertThat(anna.cookies()
+                        .get("/caretaker/scenarios/" + id + "/handout.pdf")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(caretaker
+                        .cookies()
+                        .post("/caretaker/scenarios/" + id + "/delete")
+                        .statusCode())
+                .isEqualTo(403);
 
         Response deleted = caretaker.form().post("/caretaker/scenarios/" + id + "/delete");
         assertThat(deleted.statusCode()).isEqualTo(303);
