@@ -48,6 +48,7 @@ class MessageBundlesTest {
                 CaretakerBillingMessages.class,
                 BackupMessages.class,
                 MsconsMessages.class,
+                org.hausmeter.web.caretaker.OcppPageMessages.class,
                 org.hausmeter.web.i18n.A11yMessages.class,
                 MeterRegisterMessages.class,
                 org.hausmeter.web.resident.ResidentPageMessages.class
@@ -84,6 +85,7 @@ class MessageBundlesTest {
                 CaretakerBillingMessages.class,
                 BackupMessages.class,
                 MsconsMessages.class,
+                org.hausmeter.web.caretaker.OcppPageMessages.class,
                 org.hausmeter.web.i18n.A11yMessages.class,
                 MeterRegisterMessages.class,
                 org.hausmeter.web.resident.ResidentPageMessages.class
