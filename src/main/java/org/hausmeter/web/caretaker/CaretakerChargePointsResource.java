@@ -31,6 +31,7 @@ import org.hausmeter.charging.ocpp.ChargePointCalls;
 import org.hausmeter.charging.ocpp.ChargePoints;
 import org.hausmeter.charging.ocpp.OcppConnection;
 import org.hausmeter.charging.ocpp.OcppError;
+import org.hausmeter.charging.ocpp.OcppTransactions;
 
 /**
  * The OCPP wallboxes for the caretaker (docs/ocpp.md): each charge point with its state (pending, accepted,
@@ -79,8 +80,11 @@ public class CaretakerChargePointsResource extends CaretakerPages {
     private final ChargePoints chargePoints;
     private final ChargePointCalls calls;
     private final AuditLog audit;
+    private final OcppTransactions transactions;
 
-    CaretakerChargePointsResource(ChargePoints chargePoints, ChargePointCalls calls, AuditLog audit) {
+    CaretakerChargePointsResource(
+            ChargePoints chargePoints, ChargePointCalls calls, AuditLog audit, OcppTransactions transactions) {
+        this.transactions = transactions;
         this.chargePoints = chargePoints;
         this.calls = calls;
         this.audit = audit;
@@ -254,6 +258,22 @@ public class CaretakerChargePointsResource extends CaretakerPages {
                 notice -> view(notice, "", List.of(), List.of()));
     }
 
+    /**
+     * Ends an OCPP session whose StopTransaction never came (the wallbox is gone) at the last energy value received,
+     * with a reason (audited); a later StopTransaction still replaces this end.
+     */
+    @POST
+    @Path("sessions/{session}/end")
+    @Produces(MediaType.TEXT_HTML)
+    public Response endStuck(@PathParam("session") long session, @FormParam("reason") String reason) {
+        return change(
+                () -> {
+                    String status = transactions.endStuck(session, actor(), forms().required(reason, op().reason()));
+                    return seeOther("/caretaker/charge-points", "session_ended", session + "|" + status);
+                },
+                notice -> view(notice, "", List.of(), List.of()));
+    }
+
     // --- the calls ---
 
     /** The charge point's answer: its payload, or a notice and HTTP status when there was none to use. */
@@ -342,6 +362,10 @@ public class CaretakerChargePointsResource extends CaretakerPages {
             case "accepted" -> Notice.ok(op().done_accepted(p[0]));
             case "rejected" -> Notice.ok(op().done_rejected(p[0]));
             case "password" -> Notice.ok(op().done_password(p[0]));
+            case "session_ended" ->
+                "CLOSED".equals(p.length > 1 ? p[1] : "")
+                        ? Notice.ok(op().done_session_ended(p[0]))
+                        : Notice.warn(op().done_session_flagged(p[0]));
             case "command" -> {
                 String status = p.length > 2 ? p[2] : "";
                 String text = op().done_command(p[0], p.length > 1 ? p[1] : "", status);

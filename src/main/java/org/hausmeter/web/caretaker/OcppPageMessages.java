@@ -192,4 +192,22 @@ public interface OcppPageMessages {
 
     @Message
     String nav_link();
+
+    @Message
+    String reason();
+
+    @Message
+    String end_stuck();
+
+    @Message
+    String end_stuck_hint();
+
+    @Message
+    String confirm_end();
+
+    @Message
+    String done_session_ended(String id);
+
+    @Message
+    String done_session_flagged(String id);
 }
