@@ -129,6 +129,10 @@ final class BillPdfTables extends BillPdfSection {
                                 "gridPrice", f.price(new BigDecimal(det.get("gridPrice")), d.currency()),
                                 "pvShare", f.percent(new BigDecimal(det.get("pvSharePercent"))))));
             }
+            if ("true".equals(det.get("signed"))) {
+                // the wallbox signed the session's meter values (OCMF): a resident can check them
+                parts.add(t.get("detail.ev.signed"));
+            }
         }
         if (BillCalculator.BASE_FEE.equals(l.key()) && l.unit() == QuantityUnit.DAY && det.containsKey("monthlyFee")) {
             parts.add(t.get(

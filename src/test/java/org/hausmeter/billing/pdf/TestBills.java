@@ -55,6 +55,7 @@ final class TestBills {
             new Comparison(new BigDecimal("41.400"), new BigDecimal("45.250"), new BigDecimal("38.900"));
     private List<String> notes = new ArrayList<>();
     private String recipientName = "Jürgen Schäfer";
+    private boolean signed;
 
     private TestBills(String language) {
         this.language = language;
@@ -76,6 +77,12 @@ final class TestBills {
 
     TestBills note(String note) {
         notes.add(note);
+        return this;
+    }
+
+    /** The EV session's meter values came signed from the wallbox (OCMF), as the bill workflow marks it. */
+    TestBills signed() {
+        this.signed = true;
         return this;
     }
 
@@ -163,7 +170,7 @@ final class TestBills {
                 contract,
                 meters,
                 draft.currency(),
-                withCharger(draft.lines()),
+                withCharger(draft.lines(), signed),
                 draft.vatTotals(),
                 draft.net(),
                 draft.vat(),
@@ -253,12 +260,15 @@ final class TestBills {
     }
 
     /** The EV line with its charger's name, as the bill workflow adds it from the session's charger. */
-    private static List<BillLine> withCharger(List<BillLine> lines) {
+    private static List<BillLine> withCharger(List<BillLine> lines, boolean signed) {
         List<BillLine> out = new java.util.ArrayList<>();
         for (BillLine l : lines) {
             if (BillCalculator.EV_SESSION.equals(l.key())) {
                 Map<String, String> d = new java.util.LinkedHashMap<>(l.details());
                 d.put("charger", "Garage 2");
+                if (signed) {
+                    d.put("signed", "true");
+                }
                 l = new BillLine(l.key(), l.quantity(), l.unit(), l.unitPrice(), l.net(), l.vatRate(), d);
             }
             out.add(l);

@@ -138,6 +138,73 @@ class OcppStuckSessionTest {
         }
     }
 
+    @Test
+    void aSessionWithSignedMeterValues_isMarkedSigned_onTheResidentsChargingPage() throws Exception {
+        String suffix = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        String id = "tstuck-s" + suffix;
+        String cps = "'" + id + "%'";
+        String chargerMeters = "(SELECT id FROM meter WHERE charger LIKE " + cps + ")";
+        String card = String.format("05%012X", Math.abs(suffix.hashCode()) & 0xFFFFFFFFFFFFL);
+        Leftovers.afterClass(List.of(
+                "DELETE FROM charging_decision WHERE charger LIKE " + cps + " OR card_uid = '" + card + "'",
+                "DELETE FROM ocpp_transaction WHERE charge_point LIKE " + cps,
+                "DELETE FROM charging_session WHERE charger LIKE " + cps,
+                "DELETE FROM ocpp_connector WHERE charge_point LIKE " + cps,
+                "DELETE FROM ocpp_charge_point WHERE id LIKE " + cps,
+                "DELETE FROM interval_energy WHERE meter_id IN " + chargerMeters,
+                "DELETE FROM meter_reading WHERE meter_id IN " + chargerMeters,
+                "DELETE FROM review_flag WHERE meter_id IN " + chargerMeters,
+                "DELETE FROM meter WHERE charger LIKE " + cps,
+                "DELETE FROM charging_card WHERE uid = '" + card + "'"));
+        TestApartments.Flat flat = TestApartments.create("SS", Instant.parse("2025-01-01T00:00:00Z"), null);
+        Account resident = TestApartments.resident("signd");
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            Account a = Account.findByUsername(resident.username).orElseThrow();
+            a.passwordHash = org.hausmeter.accounts.PasswordHasher.hash("a long password", 4);
+            a.locale = "de";
+        });
+        TestApartments.tenancy(flat, resident, Instant.parse("2025-08-31T22:00:00Z"), null);
+        cards.register(card, resident.username, "signed test", null, "test");
+        try (OcppSimulator first = OcppSimulator.connect(base, id, null)) {
+            first.boot();
+        }
+        given().auth()
+                .preemptive()
+                .basic("hauswart", "hauswart-demo")
+                .contentType(ContentType.JSON)
+                .body(Map.of("password", PASSWORD))
+                .post("/api/ocpp/charge-points/" + id + "/accept")
+                .then()
+                .statusCode(200);
+        try (OcppSimulator cp = OcppSimulator.connect(base, id, PASSWORD)) {
+            cp.boot();
+            int signedTx = cp.start(1, card, 10_000, "2025-09-12T18:00:00Z")
+                    .get("transactionId")
+                    .asInt();
+            cp.stop(
+                    signedTx,
+                    14_000,
+                    "2025-09-12T19:00:00Z",
+                    "Local",
+                    OcppSimulator.signedValue("2025-09-12T19:00:00Z", "OCMF|{\"FV\":\"1.0\"}|{\"SA\":\"ECDSA\"}"));
+            int plainTx = cp.start(1, card, 14_000, "2025-09-13T18:00:00Z")
+                    .get("transactionId")
+                    .asInt();
+            cp.stop(plainTx, 15_000, "2025-09-13T19:00:00Z", "Local");
+        }
+        String page = WebSession.login(resident.username, "a long password")
+                .cookies()
+                .get("/me/charging")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(page.split("class=\"badge signed\"", -1))
+                .as("one signed session of two")
+                .hasSize(2);
+        assertThat(page).contains(">signiert</span>");
+    }
+
     private long sessionOf(int tx) throws SQLException {
         return scalar("SELECT session_id FROM ocpp_transaction WHERE id = " + tx);
     }
