@@ -308,11 +308,18 @@ public class BillDocuments {
 
     private static final java.util.regex.Pattern GRID_CODE = java.util.regex.Pattern.compile("(?<!\\d)\\d{13}(?!\\d)");
 
-    /** The charger names of the bill's EV sessions, by session id (a session's charger, named as configured now). */
+    /** Key prefix in {@link #chargerNames}'s map: the session's meter values came signed. */
+    private static final String SIGNED = "signed:";
+
+    /**
+     * The charger names of the bill's EV sessions, by session id (a session's charger, named as configured now), and
+     * {@code signed:<id>} for a session with signed meter values ({@code charging_session.signed_data}).
+     */
     private Map<String, String> chargerNames(List<StoredLine> lines) {
         Map<String, String> names = new LinkedHashMap<>();
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT charger FROM charging_session WHERE id = ?")) {
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT charger, signed_data IS NOT NULL FROM charging_session WHERE id = ?")) {
             for (StoredLine l : lines) {
                 String session = l.details().get("session");
                 if (!BillCalculator.EV_SESSION.equals(l.key()) || session == null || !session.matches("\\d{1,18}")) {
@@ -321,6 +328,9 @@ public class BillDocuments {
                 ps.setLong(1, Long.parseLong(session));
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
+                        if (rs.getBoolean(2)) {
+                            names.put(SIGNED + session, "true");
+                        }
                         // a charger no longer configured has no name to print: the line then shows the date only
                         chargers.byId(rs.getString(1))
                                 .map(Chargers.Charger::name)
@@ -337,11 +347,18 @@ public class BillDocuments {
     /** An EV line with its charger's name among the details ({@code charger}), for the bill's line title. */
     private static BillLine withChargerName(BillLine l, Map<String, String> chargerNames) {
         String name = chargerNames.get(l.details().get("session"));
-        if (!BillCalculator.EV_SESSION.equals(l.key()) || name == null) {
+        boolean signed = chargerNames.containsKey(SIGNED + l.details().get("session"));
+        if (!BillCalculator.EV_SESSION.equals(l.key()) || (name == null && !signed)) {
             return l;
         }
         Map<String, String> details = new LinkedHashMap<>(l.details());
-        details.put("charger", name);
+        if (name != null) {
+            details.put("charger", name);
+        }
+        if (signed) {
+            // the wallbox signed the session's meter values (OCPP SignedData, e.g. OCMF): printed as "signed"
+            details.put("signed", "true");
+        }
         return new BillLine(l.key(), l.quantity(), l.unit(), l.unitPrice(), l.net(), l.vatRate(), details);
     }
 

@@ -69,7 +69,8 @@ public class ChargingService {
             String flagReason,
             String endReason,
             boolean seenPower,
-            String source) {}
+            String source,
+            boolean signed) {}
 
     /** The simulated car at a charger. */
     public record SimulatedCar(String charger, String vehicle, boolean enabled, long wantsWh) {}
@@ -826,7 +827,8 @@ public class ChargingService {
                 s.flagReason,
                 s.endReason,
                 s.seenPower,
-                s.source);
+                s.source,
+                s.signedData != null);
     }
 
     // ---- the simulated car (simulated building only) ----

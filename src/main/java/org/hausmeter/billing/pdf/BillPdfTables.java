@@ -144,6 +144,10 @@ final class BillPdfTables extends BillPdfSection {
                                 ? t.get("detail.ev.group", Map.of("group", group))
                                 : t.get("detail.ev.group.fallback", Map.of("group", group, "priceGroup", priceGroup)));
             }
+            if ("true".equals(det.get("signed"))) {
+                // the wallbox signed the session's meter values (OCMF): a resident can check them
+                parts.add(t.get("detail.ev.signed"));
+            }
         }
         if (BillCalculator.BASE_FEE.equals(l.key()) && l.unit() == QuantityUnit.DAY && det.containsKey("monthlyFee")) {
             parts.add(t.get(

@@ -408,6 +408,36 @@ public class ChargePoints {
         }
     }
 
+    /** A transaction whose StopTransaction has not arrived (an open charging session on a connector). */
+    public record OpenTransaction(
+            int transactionId, long sessionId, int connectorId, String idTag, long meterStart, Instant startedAt) {}
+
+    /** The charge point's accepted transactions without a stop, oldest first. */
+    public List<OpenTransaction> openTransactions(String id) {
+        List<OpenTransaction> out = new ArrayList<>();
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT id, session_id, connector_id, id_tag, meter_start,"
+                        + " started_at FROM ocpp_transaction WHERE charge_point = ? AND session_id IS NOT NULL"
+                        + " AND stopped_at IS NULL AND stop_reason IS DISTINCT FROM '"
+                        + OcppTransactions.ENDED_BY_CARETAKER + "' ORDER BY started_at, id")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new OpenTransaction(
+                            rs.getInt(1),
+                            rs.getLong(2),
+                            rs.getInt(3),
+                            rs.getString(4),
+                            rs.getLong(5),
+                            instant(rs.getTimestamp(6))));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
     private static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
     }

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import org.hausmeter.charging.ChargingException;
 import org.hausmeter.charging.DecisionLog;
 import org.hausmeter.charging.Outcome;
 import org.hausmeter.charging.Reason;
@@ -58,6 +59,7 @@ public class OcppTransactions {
     private final LedgerDerivation derivation;
     private final ChargePoints chargePoints;
     private final Clock clock;
+    private final org.hausmeter.audit.AuditLog audit;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     /** Quarter hours are derived after the answer went out, one derivation at a time. */
     private final java.util.concurrent.ExecutorService ledger =
@@ -74,7 +76,8 @@ public class OcppTransactions {
             ReadingStore readings,
             LedgerDerivation derivation,
             ChargePoints chargePoints,
-            Clock clock) {
+            Clock clock,
+            org.hausmeter.audit.AuditLog audit) {
         this.db = db;
         this.idTags = idTags;
         this.decisions = decisions;
@@ -82,6 +85,7 @@ public class OcppTransactions {
         this.derivation = derivation;
         this.chargePoints = chargePoints;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** The charger id of a connector: the charge point id for connector 1, {@code id-N} for connector N ≥ 2. */
@@ -318,8 +322,9 @@ public class OcppTransactions {
             int connector;
             long meterStart;
             Instant startedAt;
+            boolean endedByCaretaker;
             try (PreparedStatement ps = c.prepareStatement("SELECT session_id, connector_id, meter_start, started_at,"
-                    + " stopped_at FROM ocpp_transaction WHERE id = ? AND charge_point = ? FOR UPDATE")) {
+                    + " stopped_at, stop_reason FROM ocpp_transaction WHERE id = ? AND charge_point = ? FOR UPDATE")) {
                 ps.setInt(1, transactionId);
                 ps.setString(2, cp);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -333,6 +338,7 @@ public class OcppTransactions {
                     if (rs.getTimestamp(5) != null) {
                         return new Stopped(sessionId, null, null, null, null, null, true, startedAt, null);
                     }
+                    endedByCaretaker = ENDED_BY_CARETAKER.equals(rs.getString(6));
                 }
             }
             try (PreparedStatement ps = c.prepareStatement("UPDATE ocpp_transaction SET meter_stop = ?, stopped_at = ?,"
@@ -359,8 +365,14 @@ public class OcppTransactions {
                     rs.next();
                     uid = rs.getString(2);
                     residentId = rs.getLong(3);
-                    if (!"OPEN".equals(rs.getString(1))) {
+                    if (!"OPEN".equals(rs.getString(1)) && !endedByCaretaker) {
                         return new Stopped(sessionId, charger, uid, residentId, null, null, true, startedAt, meter);
+                    }
+                    if (endedByCaretaker) {
+                        LOG.infof(
+                                "OCPP: %s sent the StopTransaction of transaction %d after the caretaker ended its"
+                                        + " session %d: the real stop (%d Wh at %s) replaces the caretaker's end",
+                                LogSafe.quoted(cp), transactionId, sessionId, meterStop, at);
                     }
                     closing = at.isBefore(startedAt)
                             ? new SessionRules.Closing(
@@ -383,9 +395,157 @@ public class OcppTransactions {
             }
             String message = "OCPP transaction " + transactionId + " stopped (" + (reason == null ? "Local" : reason)
                     + ") at " + meterStop + " Wh: " + (meterStop - meterStart) + " Wh"
+                    + (endedByCaretaker ? "; replaces the caretaker's end of the stuck session" : "")
                     + closing.flagReason().map(f -> "; flagged: " + f).orElse("");
             return new Stopped(sessionId, charger, uid, residentId, closing, message, false, startedAt, meter);
         }
+    }
+
+    /** {@code ocpp_transaction.stop_reason} of a transaction whose session the caretaker ended (stop still awaited). */
+    public static final String ENDED_BY_CARETAKER = "EndedByCaretaker";
+
+    /**
+     * The caretaker ends an OCPP session whose StopTransaction never came (the wallbox is gone): at the last energy
+     * register the connector reported after the transaction's start (MeterValues; before the next transaction on
+     * that connector, which a later value would belong to), CLOSED or FLAGGED by {@link SessionRules#close}; FLAGGED
+     * for review at the start value when no value came after the start. Audited ({@code ocpp.session.end}) with the
+     * reason. The transaction keeps waiting for its stop: a StopTransaction that arrives later replaces this end
+     * (the real stop wins, logged); it is the same session, so it is billed once.
+     *
+     * @return the session's status after the end (CLOSED or FLAGGED)
+     */
+    public String endStuck(long sessionId, String actor, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new ChargingException(ChargingException.Kind.INVALID, "Ending a session needs a reason");
+        }
+        String cp = QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = db.getConnection();
+                    PreparedStatement ps =
+                            c.prepareStatement("SELECT charge_point FROM ocpp_transaction WHERE session_id = ?")) {
+                ps.setLong(1, sessionId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new ChargingException(
+                                ChargingException.Kind.NOT_FOUND, "No OCPP session [" + sessionId + "]");
+                    }
+                    return rs.getString(1);
+                }
+            }
+        });
+        ReentrantLock lock = lock(cp);
+        lock.lock();
+        String[] out = new String[3];
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                try (Connection c = db.getConnection()) {
+                    int txId;
+                    int connector;
+                    long meterStart;
+                    Instant startedAt;
+                    try (PreparedStatement ps = c.prepareStatement("SELECT t.id, t.connector_id, t.meter_start,"
+                            + " t.started_at, t.stopped_at, t.stop_reason, s.status, s.seen_power, s.card_uid,"
+                            + " s.resident_id FROM ocpp_transaction t JOIN charging_session s ON s.id = t.session_id"
+                            + " WHERE t.session_id = ? FOR UPDATE")) {
+                        ps.setLong(1, sessionId);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            rs.next();
+                            if (rs.getTimestamp(5) != null
+                                    || ENDED_BY_CARETAKER.equals(rs.getString(6))
+                                    || !"OPEN".equals(rs.getString(7))) {
+                                throw new ChargingException(
+                                        ChargingException.Kind.CONFLICT,
+                                        "Charging session [" + sessionId + "] is not open");
+                            }
+                            txId = rs.getInt(1);
+                            connector = rs.getInt(2);
+                            meterStart = rs.getLong(3);
+                            startedAt = rs.getTimestamp(4).toInstant();
+                            out[1] = rs.getString(9);
+                            out[2] = Long.toString(rs.getLong(10));
+                            boolean seenPower = rs.getBoolean(8);
+                            Long lastWh = null;
+                            Instant lastAt = null;
+                            try (PreparedStatement v =
+                                    c.prepareStatement("SELECT energy_wh, values_at FROM ocpp_connector"
+                                            + " WHERE charge_point = ? AND connector_id = ? AND energy_wh IS NOT NULL"
+                                            + " AND values_at > ? AND NOT EXISTS (SELECT 1 FROM ocpp_transaction n"
+                                            + " WHERE n.charge_point = ? AND n.connector_id = ? AND n.started_at > ?"
+                                            + " AND n.started_at <= values_at)")) {
+                                v.setString(1, cp);
+                                v.setInt(2, connector);
+                                v.setTimestamp(3, Timestamp.from(startedAt));
+                                v.setString(4, cp);
+                                v.setInt(5, connector);
+                                v.setTimestamp(6, Timestamp.from(startedAt));
+                                try (ResultSet vr = v.executeQuery()) {
+                                    if (vr.next()) {
+                                        lastWh = vr.getLong(1);
+                                        lastAt = vr.getTimestamp(2).toInstant();
+                                    }
+                                }
+                            }
+                            SessionRules.Closing closing = lastWh == null
+                                    ? new SessionRules.Closing(
+                                            "FLAGGED",
+                                            Optional.of("ended by the caretaker without a StopTransaction: no energy"
+                                                    + " value came after the start (" + reason + ")"),
+                                            seenPower)
+                                    : SessionRules.close(meterStart, Optional.of(lastWh), seenPower, Optional.empty());
+                            long endWh = lastWh == null ? meterStart : lastWh;
+                            Instant endAt = lastAt == null ? startedAt : lastAt;
+                            try (PreparedStatement u = c.prepareStatement("UPDATE charging_session SET ended_at = ?,"
+                                    + " end_wh = ?, status = ?, flag_reason = ?, end_reason = 'CARETAKER',"
+                                    + " seen_power = ? WHERE id = ?")) {
+                                u.setTimestamp(1, Timestamp.from(endAt));
+                                u.setLong(2, endWh);
+                                u.setString(3, closing.status());
+                                u.setString(4, closing.flagReason().orElse(null));
+                                u.setBoolean(5, closing.seenPower());
+                                u.setLong(6, sessionId);
+                                u.executeUpdate();
+                            }
+                            try (PreparedStatement u =
+                                    c.prepareStatement("UPDATE ocpp_transaction SET stop_reason = ? WHERE id = ?")) {
+                                u.setString(1, ENDED_BY_CARETAKER);
+                                u.setInt(2, txId);
+                                u.executeUpdate();
+                            }
+                            out[0] = closing.status();
+                            audit.record(
+                                    actor,
+                                    "ocpp.session.end",
+                                    "charging-session:" + sessionId,
+                                    Map.of("status", "OPEN", "transactionId", txId),
+                                    Map.of(
+                                            "status",
+                                            closing.status(),
+                                            "endWh",
+                                            endWh,
+                                            "endedAt",
+                                            endAt.toString(),
+                                            "lastValue",
+                                            lastWh != null),
+                                    reason);
+                        }
+                    }
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        } finally {
+            lock.unlock();
+        }
+        decisions.record(
+                cp,
+                null,
+                out[1],
+                DecisionLog.Origin.CARETAKER,
+                "CLOSED".equals(out[0]) ? Outcome.ENDED : Outcome.FLAGGED,
+                Reason.CARETAKER,
+                "Stuck OCPP session ended by " + actor + " (" + reason + ")",
+                sessionId,
+                Long.valueOf(out[2]));
+        return out[0];
     }
 
     /** MeterValues: the energy register into the ledger, power and energy as the connector's live values. */

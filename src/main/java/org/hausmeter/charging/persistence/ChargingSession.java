@@ -82,6 +82,10 @@ public class ChargingSession extends PanacheEntityBase {
     @Column(name = "charge_mode", nullable = false)
     public String chargeMode = "FAST";
 
+    /** The session's signed meter values as the wallbox sent them (OCPP SignedData, e.g. OCMF), or null. */
+    @Column(name = "signed_data")
+    public String signedData;
+
     public static Optional<ChargingSession> openOn(String charger) {
         return find("charger = ?1 and status = ?2", charger, OPEN).firstResultOptional();
     }

@@ -57,6 +57,7 @@ public class ResidentChargingResource {
      * @param cost    cost incl. VAT, or empty when not priced
      * @param status  "charging", "on bill …", "provisional until …", "not billed: …", "under review" …
      * @param badge   CSS class of the status
+     * @param signed  the wallbox signed the session's meter values (OCMF)
      */
     @TemplateData
     public record Row(
@@ -68,7 +69,8 @@ public class ResidentChargingResource {
             String solar,
             String cost,
             String status,
-            String badge) {}
+            String badge,
+            boolean signed) {}
 
     /** One choice of the charge-mode form. */
     @TemplateData
@@ -296,7 +298,8 @@ public class ResidentChargingResource {
                     solar,
                     cost,
                     status,
-                    badge));
+                    badge,
+                    s.signed()));
         }
         String total = msg.charging_total(count, fmt.kwh(totalWh, 1), fmt.kwh(totalPvWh, 1));
         String totalCost = totalCurrency == null ? "" : rp.ev_total_cost(fmt.money(totalGross, totalCurrency));

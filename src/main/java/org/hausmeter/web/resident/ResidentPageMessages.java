@@ -134,4 +134,10 @@ public interface ResidentPageMessages {
 
     @Message
     String cost_lines_net();
+
+    @Message
+    String ev_signed();
+
+    @Message
+    String ev_signed_title();
 }

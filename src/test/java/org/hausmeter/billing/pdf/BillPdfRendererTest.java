@@ -246,6 +246,13 @@ class BillPdfRendererTest {
     }
 
     @Test
+    void anEvLineWithSignedMeterValues_saysSo_inBothLanguages() {
+        assertThat(flat(text(TestBills.invoice("de").signed().build()))).contains("Messwerte signiert (OCMF)");
+        assertThat(flat(text(TestBills.invoice("en").signed().build()))).contains("meter values signed (OCMF)");
+        assertThat(flat(text(TestBills.invoice("de").build()))).doesNotContain("signiert");
+    }
+
+    @Test
     void germanInvoice_printsContractPricesAndConsumerRights() {
         String text = text(TestBills.invoice("de")
                 .note("Ab 1. Januar 2027 gilt ein neuer Grundpreis.")

@@ -56,6 +56,7 @@ final class TestBills {
     private List<String> notes = new ArrayList<>();
     private String recipientName = "Jürgen Schäfer";
     private String evGroup = org.hausmeter.tariff.EvPrices.DEFAULT_GROUP;
+    private boolean signed;
 
     private TestBills(String language) {
         this.language = language;
@@ -83,6 +84,12 @@ final class TestBills {
     /** The EV session's card group (the tariff has no group prices: it pays the resident prices). */
     TestBills evGroup(String group) {
         this.evGroup = group;
+        return this;
+    }
+
+    /** The EV session's meter values came signed from the wallbox (OCMF), as the bill workflow marks it. */
+    TestBills signed() {
+        this.signed = true;
         return this;
     }
 
@@ -170,7 +177,7 @@ final class TestBills {
                 contract,
                 meters,
                 draft.currency(),
-                withCharger(draft.lines()),
+                withCharger(draft.lines(), signed),
                 draft.vatTotals(),
                 draft.net(),
                 draft.vat(),
@@ -265,12 +272,15 @@ final class TestBills {
     }
 
     /** The EV line with its charger's name, as the bill workflow adds it from the session's charger. */
-    private static List<BillLine> withCharger(List<BillLine> lines) {
+    private static List<BillLine> withCharger(List<BillLine> lines, boolean signed) {
         List<BillLine> out = new java.util.ArrayList<>();
         for (BillLine l : lines) {
             if (BillCalculator.EV_SESSION.equals(l.key())) {
                 Map<String, String> d = new java.util.LinkedHashMap<>(l.details());
                 d.put("charger", "Garage 2");
+                if (signed) {
+                    d.put("signed", "true");
+                }
                 l = new BillLine(l.key(), l.quantity(), l.unit(), l.unitPrice(), l.net(), l.vatRate(), d);
             }
             out.add(l);

@@ -47,7 +47,7 @@ public final class OcppSimulator implements AutoCloseable {
         }
     }
 
-    final String id;
+    public final String id;
     private WebSocket ws;
     private final AtomicLong ids = new AtomicLong();
     private final Map<String, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
@@ -202,7 +202,7 @@ public final class OcppSimulator implements AutoCloseable {
         }
     }
 
-    List<JsonNode> callsOf(String action) {
+    public List<JsonNode> callsOf(String action) {
         synchronized (serverCalls) {
             return serverCalls.stream()
                     .filter(c -> c.get(0).asText().equals(action))
@@ -218,7 +218,7 @@ public final class OcppSimulator implements AutoCloseable {
                 "BootNotification", obj().put("chargePointVendor", "Hausmeter").put("chargePointModel", "Sim-1"));
     }
 
-    JsonNode status(int connector, String status, String at) {
+    public JsonNode status(int connector, String status, String at) {
         return call(
                 "StatusNotification",
                 obj().put("connectorId", connector)
@@ -309,6 +309,11 @@ public final class OcppSimulator implements AutoCloseable {
                 ws.abort();
             }
         }
+    }
+
+    /** Whether the server has not closed the connection (yet). */
+    public boolean isOpen() {
+        return ws != null && !ws.isInputClosed();
     }
 
     /** Drops the connection without a close handshake (a wallbox losing its network). */
