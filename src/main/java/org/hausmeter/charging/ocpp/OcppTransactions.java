@@ -60,6 +60,7 @@ public class OcppTransactions {
     private final ChargePoints chargePoints;
     private final Clock clock;
     private final org.hausmeter.audit.AuditLog audit;
+    private final org.hausmeter.charging.ChargingConfig config;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     /** Quarter hours are derived after the answer went out, one derivation at a time. */
     private final java.util.concurrent.ExecutorService ledger =
@@ -77,7 +78,9 @@ public class OcppTransactions {
             LedgerDerivation derivation,
             ChargePoints chargePoints,
             Clock clock,
-            org.hausmeter.audit.AuditLog audit) {
+            org.hausmeter.audit.AuditLog audit,
+            org.hausmeter.charging.ChargingConfig config) {
+        this.config = config;
         this.db = db;
         this.idTags = idTags;
         this.decisions = decisions;
@@ -217,9 +220,12 @@ public class OcppTransactions {
             ChargerMeter meter = null;
             if (v.accepted()) {
                 meter = meter(c, charger, at);
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO charging_session (charger, meter_id,"
-                        + " card_uid, card_id, resident_id, tenancy_id, started_at, start_wh, status, seen_power, source)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', false, 'OCPP') RETURNING id")) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO charging_session (charger, meter_id,"
+                                + " card_uid, card_id, resident_id, tenancy_id, started_at, start_wh, status, seen_power, source,"
+                                + " card_group, charge_mode)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', false, 'OCPP',"
+                                + " coalesce((SELECT card_group FROM charging_card WHERE id = ?), 'RESIDENT'), ?) RETURNING id")) {
                     ps.setString(1, charger);
                     ps.setLong(2, meter.id());
                     ps.setString(3, v.uid().hex());
@@ -228,6 +234,9 @@ public class OcppTransactions {
                     ps.setLong(6, v.tenancyId());
                     ps.setTimestamp(7, Timestamp.from(at));
                     ps.setLong(8, meterStart);
+                    // the card's price group and the default charge mode, as for a tap (ChargingService)
+                    ps.setObject(9, v.cardId(), java.sql.Types.BIGINT);
+                    ps.setString(10, config.power().defaultMode().name());
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();
                         sessionId = rs.getLong(1);

@@ -224,7 +224,8 @@ class OcppCentralSystemTest {
             long session;
             try (Connection c = db.getConnection();
                     PreparedStatement ps = c.prepareStatement("SELECT s.id, s.status, s.start_wh, s.end_wh,"
-                            + " s.resident_id, s.end_reason, s.signed_data, s.source, m.name FROM charging_session s"
+                            + " s.resident_id, s.end_reason, s.signed_data, s.source, m.name, s.card_group, s.charge_mode"
+                            + " FROM charging_session s"
                             + " JOIN meter m ON m.id = s.meter_id WHERE s.charger = ?")) {
                 ps.setString(1, cp.id);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -237,6 +238,9 @@ class OcppCentralSystemTest {
                     assertThat(rs.getString(7)).startsWith("OCMF|");
                     assertThat(rs.getString(8)).isEqualTo("OCPP");
                     assertThat(rs.getString(9)).isEqualTo("ocpp-" + cp.id);
+                    // the card's price group and the configured default mode, as for a tap
+                    assertThat(rs.getString(10)).isEqualTo("RESIDENT");
+                    assertThat(rs.getString(11)).isEqualTo("SOLAR_PLUS_MIN");
                     assertThat(rs.next()).isFalse();
                 }
             }
