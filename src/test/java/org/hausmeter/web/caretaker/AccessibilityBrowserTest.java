@@ -190,6 +190,8 @@ class AccessibilityBrowserTest {
                 "/caretaker/apartments",
                 "/caretaker/residents",
                 "/caretaker/chargers",
+                "/caretaker/charge-points",
+                "/caretaker/scenarios",
                 "/caretaker/tariffs",
                 "/caretaker/billing?month=" + MAY,
                 "/caretaker/billing/" + MAY + "/report",
