@@ -100,29 +100,32 @@ public class CaretakerChargePointsResource extends CaretakerPages {
         return view(notice(done, n), "", List.of(), List.of());
     }
 
+    /** Runs a change; a refusal is shown as a notice on the charge points page. */
+    private Response onPage(java.util.function.Supplier<Response> action) {
+        return change(action, notice -> view(notice, "", List.of(), List.of()));
+    }
+
     /** Reads the charge point's configuration (GetConfiguration, every key) and shows it as a table. */
     @GET
     @Path("{id}/configuration")
     @Produces(MediaType.TEXT_HTML)
     public Response configuration(@PathParam("id") String id) {
-        return change(
-                () -> {
-                    Answer a = call(id, "GetConfiguration", JsonNodeFactory.instance.objectNode());
-                    if (a.failure() != null) {
-                        return page(a.status(), view(a.failure(), "", List.of(), List.of()));
-                    }
-                    List<ConfigKey> keys = new ArrayList<>();
-                    for (JsonNode k : a.payload().path("configurationKey")) {
-                        keys.add(new ConfigKey(
-                                k.path("key").asText(),
-                                k.hasNonNull("value") ? k.get("value").asText() : "",
-                                k.path("readonly").asBoolean(false)));
-                    }
-                    List<String> unknown = new ArrayList<>();
-                    a.payload().path("unknownKey").forEach(k -> unknown.add(k.asText()));
-                    return ok(view(null, id, keys, unknown));
-                },
-                notice -> view(notice, "", List.of(), List.of()));
+        return onPage(() -> {
+            Answer a = call(id, "GetConfiguration", JsonNodeFactory.instance.objectNode());
+            if (a.failure() != null) {
+                return page(a.status(), view(a.failure(), "", List.of(), List.of()));
+            }
+            List<ConfigKey> keys = new ArrayList<>();
+            for (JsonNode k : a.payload().path("configurationKey")) {
+                keys.add(new ConfigKey(
+                        k.path("key").asText(),
+                        k.hasNonNull("value") ? k.get("value").asText() : "",
+                        k.path("readonly").asBoolean(false)));
+            }
+            List<String> unknown = new ArrayList<>();
+            a.payload().path("unknownKey").forEach(k -> unknown.add(k.asText()));
+            return ok(view(null, id, keys, unknown));
+        });
     }
 
     /** Accepts the charge point with the typed password, or a generated one shown once, or the one set before. */
@@ -131,29 +134,25 @@ public class CaretakerChargePointsResource extends CaretakerPages {
     @Produces(MediaType.TEXT_HTML)
     public Response accept(
             @PathParam("id") String id, @FormParam("password") String password, @FormParam("generate") String gen) {
-        return change(
-                () -> {
-                    String pw = "true".equals(gen) ? generated() : Forms.blank(password) ? null : password;
-                    chargePoints.accept(id, pw, actor());
-                    calls.disconnect(id);
-                    return "true".equals(gen)
-                            ? ok(view(Notice.ok(op().done_accepted_generated(id, pw)), "", List.of(), List.of()))
-                            : seeOther("/caretaker/charge-points#cp-" + id, "accepted", id);
-                },
-                notice -> view(notice, "", List.of(), List.of()));
+        return onPage(() -> {
+            String pw = "true".equals(gen) ? generated() : Forms.blank(password) ? null : password;
+            chargePoints.accept(id, pw, actor());
+            calls.disconnect(id);
+            return "true".equals(gen)
+                    ? ok(view(Notice.ok(op().done_accepted_generated(id, pw)), "", List.of(), List.of()))
+                    : seeOther("/caretaker/charge-points#cp-" + id, "accepted", id);
+        });
     }
 
     @POST
     @Path("{id}/reject")
     @Produces(MediaType.TEXT_HTML)
     public Response reject(@PathParam("id") String id) {
-        return change(
-                () -> {
-                    chargePoints.reject(id, actor());
-                    calls.disconnect(id);
-                    return seeOther("/caretaker/charge-points#cp-" + id, "rejected", id);
-                },
-                notice -> view(notice, "", List.of(), List.of()));
+        return onPage(() -> {
+            chargePoints.reject(id, actor());
+            calls.disconnect(id);
+            return seeOther("/caretaker/charge-points#cp-" + id, "rejected", id);
+        });
     }
 
     /** Sets the typed password, or a generated one shown once; closes the open connection. */
@@ -162,17 +161,15 @@ public class CaretakerChargePointsResource extends CaretakerPages {
     @Produces(MediaType.TEXT_HTML)
     public Response password(
             @PathParam("id") String id, @FormParam("password") String password, @FormParam("generate") String gen) {
-        return change(
-                () -> {
-                    boolean generate = "true".equals(gen);
-                    String pw = generate ? generated() : password;
-                    chargePoints.setPassword(id, pw, actor());
-                    calls.disconnect(id);
-                    return generate
-                            ? ok(view(Notice.ok(op().done_password_generated(id, pw)), "", List.of(), List.of()))
-                            : seeOther("/caretaker/charge-points#cp-" + id, "password", id);
-                },
-                notice -> view(notice, "", List.of(), List.of()));
+        return onPage(() -> {
+            boolean generate = "true".equals(gen);
+            String pw = generate ? generated() : password;
+            chargePoints.setPassword(id, pw, actor());
+            calls.disconnect(id);
+            return generate
+                    ? ok(view(Notice.ok(op().done_password_generated(id, pw)), "", List.of(), List.of()))
+                    : seeOther("/caretaker/charge-points#cp-" + id, "password", id);
+        });
     }
 
     @POST
@@ -180,63 +177,54 @@ public class CaretakerChargePointsResource extends CaretakerPages {
     @Produces(MediaType.TEXT_HTML)
     public Response remoteStart(
             @PathParam("id") String id, @FormParam("idTag") String idTag, @FormParam("connectorId") String connector) {
-        return change(
-                () -> {
-                    ObjectNode p = JsonNodeFactory.instance.objectNode();
-                    p.put("idTag", forms().required(idTag, op().card()).trim());
-                    if (!Forms.blank(connector)) {
-                        p.put("connectorId", connectorId(connector));
-                    }
-                    return command(id, "RemoteStartTransaction", p);
-                },
-                notice -> view(notice, "", List.of(), List.of()));
+        return onPage(() -> {
+            ObjectNode p = JsonNodeFactory.instance.objectNode();
+            p.put("idTag", forms().required(idTag, op().card()).trim());
+            if (!Forms.blank(connector)) {
+                p.put("connectorId", connectorId(connector));
+            }
+            return command(id, "RemoteStartTransaction", p);
+        });
     }
 
     @POST
     @Path("{id}/remote-stop")
     @Produces(MediaType.TEXT_HTML)
     public Response remoteStop(@PathParam("id") String id, @FormParam("transactionId") String transactionId) {
-        return change(
-                () -> {
-                    String tx = forms().required(transactionId, op().transaction());
-                    if (!tx.trim().matches("\\d{1,9}")) {
-                        throw new FormException(op().bad_number(op().transaction()));
-                    }
-                    return command(
-                            id,
-                            "RemoteStopTransaction",
-                            JsonNodeFactory.instance.objectNode().put("transactionId", Integer.parseInt(tx.trim())));
-                },
-                notice -> view(notice, "", List.of(), List.of()));
+        return onPage(() -> {
+            String tx = forms().required(transactionId, op().transaction());
+            if (!tx.trim().matches("\\d{1,9}")) {
+                throw new FormException(op().bad_number(op().transaction()));
+            }
+            return command(
+                    id,
+                    "RemoteStopTransaction",
+                    JsonNodeFactory.instance.objectNode().put("transactionId", Integer.parseInt(tx.trim())));
+        });
     }
 
     @POST
     @Path("{id}/unlock")
     @Produces(MediaType.TEXT_HTML)
     public Response unlock(@PathParam("id") String id, @FormParam("connectorId") String connector) {
-        return change(
-                () -> command(
-                        id,
-                        "UnlockConnector",
-                        JsonNodeFactory.instance
-                                .objectNode()
-                                .put("connectorId", Forms.blank(connector) ? 1 : connectorId(connector))),
-                notice -> view(notice, "", List.of(), List.of()));
+        return onPage(() -> command(
+                id,
+                "UnlockConnector",
+                JsonNodeFactory.instance
+                        .objectNode()
+                        .put("connectorId", Forms.blank(connector) ? 1 : connectorId(connector))));
     }
 
     @POST
     @Path("{id}/reset")
     @Produces(MediaType.TEXT_HTML)
     public Response reset(@PathParam("id") String id, @FormParam("type") String type) {
-        return change(
-                () -> {
-                    if (!"Soft".equals(type) && !"Hard".equals(type)) {
-                        throw new FormException(op().bad_reset());
-                    }
-                    return command(
-                            id, "Reset", JsonNodeFactory.instance.objectNode().put("type", type));
-                },
-                notice -> view(notice, "", List.of(), List.of()));
+        return onPage(() -> {
+            if (!"Soft".equals(type) && !"Hard".equals(type)) {
+                throw new FormException(op().bad_reset());
+            }
+            return command(id, "Reset", JsonNodeFactory.instance.objectNode().put("type", type));
+        });
     }
 
     @POST
@@ -244,18 +232,13 @@ public class CaretakerChargePointsResource extends CaretakerPages {
     @Produces(MediaType.TEXT_HTML)
     public Response changeConfiguration(
             @PathParam("id") String id, @FormParam("key") String key, @FormParam("value") String value) {
-        return change(
-                () -> {
-                    String k = forms().required(key, op().key()).trim();
-                    return command(
-                            id,
-                            "ChangeConfiguration",
-                            JsonNodeFactory.instance
-                                    .objectNode()
-                                    .put("key", k)
-                                    .put("value", value == null ? "" : value));
-                },
-                notice -> view(notice, "", List.of(), List.of()));
+        return onPage(() -> {
+            String k = forms().required(key, op().key()).trim();
+            return command(
+                    id,
+                    "ChangeConfiguration",
+                    JsonNodeFactory.instance.objectNode().put("key", k).put("value", value == null ? "" : value));
+        });
     }
 
     /**
@@ -266,12 +249,10 @@ public class CaretakerChargePointsResource extends CaretakerPages {
     @Path("sessions/{session}/end")
     @Produces(MediaType.TEXT_HTML)
     public Response endStuck(@PathParam("session") long session, @FormParam("reason") String reason) {
-        return change(
-                () -> {
-                    String status = transactions.endStuck(session, actor(), forms().required(reason, op().reason()));
-                    return seeOther("/caretaker/charge-points", "session_ended", session + "|" + status);
-                },
-                notice -> view(notice, "", List.of(), List.of()));
+        return onPage(() -> {
+            String status = transactions.endStuck(session, actor(), forms().required(reason, op().reason()));
+            return seeOther("/caretaker/charge-points", "session_ended", session + "|" + status);
+        });
     }
 
     // --- the calls ---
